@@ -1,0 +1,40 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install run test test-fast lint format bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev,dask]'
+	touch $(STAMP)
+
+run: install
+	$(BIN)/vnie run
+
+test: install
+	$(BIN)/vnie rules check
+	$(BIN)/ruff check pipeline tests
+	$(BIN)/python -m pytest
+
+test-fast: install
+	$(BIN)/python -m pytest -m "not slow" -x -q
+
+lint: install
+	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff format --check pipeline tests
+
+format: install
+	$(BIN)/ruff format pipeline tests
+	$(BIN)/ruff check --fix pipeline tests
+
+bench: install
+	$(BIN)/python -m pipeline.bench
+
+clean:
+	rm -rf $(VENV) outputs/*.csv outputs/*.parquet outputs/*.json outputs/.vnie

@@ -1,0 +1,215 @@
+"""`vnie`: a thin command line over the library (also `python -m pipeline`)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pipeline.ruleset import DEFAULT_RULES_DIR, RuleError, load_ruleset
+from pipeline.scrape.command import scrape
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT / "corpus" / "articles"
+DEFAULT_OUT = ROOT / "outputs"
+
+app = typer.Typer(help="Facts from Vietnamese provincial press, as tidy tables.",
+                  no_args_is_help=True, pretty_exceptions_enable=False)
+rules_app = typer.Typer(help="Check and test the rule files.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+app.command("scrape")(scrape)
+
+RulesOption = Annotated[Path, typer.Option("--rules", help="The rules folder.")]
+
+
+def _load_rules(rules_dir: Path):
+    try:
+        return load_ruleset(rules_dir.resolve())
+    except RuleError as exc:
+        typer.echo(f"rule error: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+def _progress_printer():
+    """A rich progress line on a terminal; a plain log line every 500 articles otherwise."""
+    import time
+
+    started = time.perf_counter()
+    last = [0]
+
+    def show(summary) -> None:
+        elapsed = time.perf_counter() - started
+        rate = summary.articles / elapsed if elapsed else 0.0
+        line = (f"{summary.articles} articles, {rate:.1f}/s, {summary.errors} errors, "
+                f"{summary.cached} from cache")
+        if sys.stderr.isatty():
+            print("\r" + line, end="", file=sys.stderr, flush=True)
+        elif summary.articles - last[0] >= 500:
+            last[0] = summary.articles
+            print(line, file=sys.stderr, flush=True)
+
+    return show
+
+
+def _extract(inputs: list[str], out: Path, rules_dir: Path, workers: int | None) -> None:
+    from pipeline.runner import run_extract
+
+    _load_rules(rules_dir)
+    summary = run_extract(inputs, out, rules_dir.resolve(), workers=workers,
+                          progress=_progress_printer())
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    rows = ", ".join(f"{n} {t}" for t, n in summary.counts.items())
+    typer.echo(f"{summary.articles} articles ({summary.cached} from cache), {summary.errors} "
+               f"errors, {summary.seconds:.1f} s → {out}/: {rows}")
+
+
+@app.command()
+def run(
+    out: Annotated[Path, typer.Option("--out", help="Where the tables go.")] = DEFAULT_OUT,
+    rules: RulesOption = DEFAULT_RULES_DIR,
+    workers: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")]
+    = None,
+) -> None:
+    """The main job: the bundled sample archive in corpus/ → the tables in outputs/."""
+    _extract([str(DEFAULT_CORPUS)], out, rules, workers)
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[str], typer.Argument(help="JSONL, WARC, .html/.txt files or folders.")],
+    out: Annotated[Path, typer.Option("--out", help="Where the tables go.")],
+    rules: RulesOption = DEFAULT_RULES_DIR,
+    workers: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")]
+    = None,
+) -> None:
+    """Batch extraction over article archives; re-runs reuse what is already done."""
+    _extract(inputs, out, rules, workers)
+
+
+@rules_app.command("check")
+def rules_check(rules: RulesOption = DEFAULT_RULES_DIR) -> None:
+    """Validate every rule file and gazetteer; errors name the file, the line and the fix."""
+    ruleset = _load_rules(rules)
+    tables = {rule.table for rule in ruleset.rules}
+    typer.echo(f"ok: {len(ruleset.rules)} rules in {len(tables)} files, "
+               f"{len(ruleset.gazetteers)} gazetteers, rules hash {ruleset.rules_hash}")
+
+
+@rules_app.command("test")
+def rules_test(rules: RulesOption = DEFAULT_RULES_DIR,
+               verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
+    """Run every rule's examples and counterexamples."""
+    from pipeline.rule_examples import run_examples
+
+    results = list(run_examples(_load_rules(rules)))
+    failed = [r for r in results if not r.passed]
+    for result in results if verbose else failed:
+        mark = "ok  " if result.passed else "FAIL"
+        typer.echo(f"{mark} {result.rule_id} {result.kind} ({result.where}): {result.text}")
+        if not result.passed:
+            typer.echo(f"     {result.detail}")
+    typer.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command("try")
+def try_sentence(
+    text: Annotated[str, typer.Argument(help="A sentence or a paragraph, in Vietnamese.")],
+    rules: RulesOption = DEFAULT_RULES_DIR,
+) -> None:
+    """Show what each rule finds in a piece of text, with rule ids and normalized fields."""
+    from pipeline.rule_examples import find
+
+    for table, mentions in find(text, _load_rules(rules)).items():
+        for mention in mentions:
+            values = {k: v for k, v in mention.values.items() if v not in (None, "")}
+            typer.echo(f"{table:<13} {mention.rule_id:<32} «{mention.text}»  "
+                       + json.dumps(values, ensure_ascii=False))
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Option("--gold", help="A gold JSONL file or a folder of them.")]
+    = ROOT / "corpus" / "gold",
+    articles: Annotated[list[Path] | None, typer.Option(
+        "--articles", help="Article JSONL files (default: those the gold names, in "
+                           "../shared/corpus/articles, and corpus/articles).")] = None,
+    split: Annotated[str, typer.Option(help="dev, test or all (for a gold folder).")] = "dev",
+    out: Annotated[Path | None, typer.Option(
+        "--out", help="Score an existing output folder instead of extracting.")] = None,
+    show: Annotated[str | None, typer.Option(help="List misses and false hits of TABLE.")]
+    = None,
+    baseline: Annotated[str | None, typer.Option(
+        help="Also score a baseline: underthesea (its NER).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    rules: RulesOption = DEFAULT_RULES_DIR,
+) -> None:
+    """Precision, recall and F1 per table and per rule against a gold set."""
+    import tempfile
+
+    from pipeline import evaluate as ev
+
+    files = ev.gold_files(gold, split) if gold.is_dir() else [gold]
+    gold_records = ev.load_gold(files)
+    needed = _gold_articles(files, articles)
+    if out is None:
+        out = Path(tempfile.mkdtemp(prefix="vnie-eval-"))
+        subset = out / "articles.jsonl"
+        with subset.open("w", encoding="utf-8") as stream:
+            for record in needed:
+                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        from pipeline.runner import run_extract
+
+        run_extract([str(subset)], out, rules.resolve())
+    report = ev.score(gold_records, ev.load_predictions(out))
+    reports = {"vnie": report}
+    if baseline == "underthesea":
+        from pipeline.baseline import underthesea_baseline
+
+        reports["underthesea"] = ev.score(gold_records, underthesea_baseline(needed))
+    if as_json:
+        typer.echo(json.dumps({name: ev.report_to_json(r) for name, r in reports.items()},
+                              ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"gold: {', '.join(str(f) for f in files)} ({len(gold_records)} articles)")
+    typer.echo(ev.format_report(report, show))
+    if len(reports) > 1:
+        typer.echo(ev.format_comparison(reports))
+
+
+def _gold_articles(gold_files: list[Path], articles: list[Path] | None) -> list[dict]:
+    """The article records the gold files name, from --articles or the corpus they point to."""
+    wanted: dict[str, str | None] = {}
+    for path in gold_files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                wanted[record["id"]] = record.get("source_file")
+    shared = ROOT.parent / "shared" / "corpus" / "articles"
+    sources = list(articles or [])
+    if not sources:
+        names = {name for name in wanted.values() if name}
+        sources = [shared / name for name in sorted(names)] + sorted(DEFAULT_CORPUS.glob("*.jsonl"))
+    found: dict[str, dict] = {}
+    for source in sources:
+        if not source.exists():
+            typer.echo(f"error: {source}: no such file (is ../shared/corpus there?)", err=True)
+            raise typer.Exit(2)
+        with source.open(encoding="utf-8") as stream:
+            for line in stream:
+                record = json.loads(line)
+                if record.get("id") in wanted:
+                    found[record["id"]] = record
+    missing = sorted(set(wanted) - set(found))
+    if missing:
+        typer.echo(f"warning: {len(missing)} gold articles not found: {', '.join(missing[:5])}",
+                   err=True)
+    return [found[i] for i in wanted if i in found]
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,579 @@
+"""Precision, recall and F1 of the output tables against the gold annotations.
+
+Scoring is over the set of DISTINCT normalized facts per article (annotation guide), summed
+over the articles present in gold (micro average). Predictions for articles not in gold are
+ignored. A table absent from the predictions (no CSV) is not scored.
+
+How a fact is keyed and matched, per table:
+
+- documents: `doc_id` exactly (NFC, surrounding spaces stripped); rows with an empty `doc_id`
+  are ignored on both sides.
+- money: `("VND", amount_vnd)` when the currency is VND (or missing), else
+  `(currency, amount)`; numbers compared exactly (1200000000 == 1200000000.0).
+- officials: the person's name, normalized (NFC, modern tone marks through
+  `pipeline.normalize.normalize_phrase`, casefolded, whitespace squashed).
+- officials_title: an official counts once the person matches AND the titles share a post.
+  A title is split into posts on ";". Two posts agree when, normalized and split into word
+  tokens, they are equal, or one is a prefix of the other ("Chủ tịch" / "Chủ tịch Hội đồng
+  nhân dân tỉnh"), or they overlap by at least half of the longer one (shared tokens /
+  max(len)) ≥ 0.5, provided both or neither carry "phó" (deputy ≠ head). Titles match when
+  any gold post agrees with any predicted post (lenient by design: the order of posts and
+  whether the organization is written into the title vary between writers).
+- organizations and models: names normalized as for persons, then split into word tokens
+  (letters and digits; punctuation dropped); spellings that differ only in case, tone-mark
+  style or punctuation are one fact. Two names match when the Dice coefficient of
+  their token sets, 2·|A∩B| / (|A|+|B|), is ≥ 0.85, or when one name equals the other with an
+  attached place removed (a trailing "tỉnh/thành phố/TP/huyện/quận/thị xã/xã/phường/thị trấn"
+  followed by capitalized words, e.g. "Ủy ban nhân dân tỉnh Long An" vs "Ủy ban nhân dân").
+  Matching is one-to-one, greedy by best score (exact 1.0, place rule 0.9, else Dice).
+
+When a table has no gold fact and no predicted fact, P = R = F1 = 1; otherwise a zero
+denominator gives 0. Per rule id, every predicted row (not every distinct fact) counts as a
+true hit when its fact matched gold, else as a false hit.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from pipeline.normalize import normalize_phrase
+
+#: The tables of the output directory that have gold annotations, in report order.
+TABLES = ("documents", "money", "officials", "organizations", "models")
+#: The derived score: officials whose title is also right.
+OFFICIALS_TITLE = "officials_title"
+REPORT_TABLES = ("documents", "money", "officials", OFFICIALS_TITLE, "organizations", "models")
+
+FUZZY_THRESHOLD = 0.85
+TITLE_OVERLAP = 0.5
+_NUMBER_COLUMNS = frozenset(
+    {"amount_vnd", "amount", "amount_max_vnd", "start", "end", "sentence_id"}
+)
+_SPACES_RE = regex.compile(r"\s+")
+_TOKEN_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_PLACE_RE = regex.compile(
+    r"\s+(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn)"
+    r"(?:\s+[\p{Lu}\p{N}][\p{L}\p{M}\p{N}.]*)+$"
+)
+
+Row = dict[str, Any]
+Predictions = dict[str, dict[str, list[Row]]]
+
+
+@dataclass(frozen=True)
+class TableScore:
+    """Counts over distinct facts for one table, summed over articles."""
+
+    table: str
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        """tp / (tp + fp)."""
+        return _ratio(self.tp, self.tp + self.fp, self.fn)
+
+    @property
+    def recall(self) -> float:
+        """tp / (tp + fn)."""
+        return _ratio(self.tp, self.tp + self.fn, self.fp)
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        if self.tp + self.fp + self.fn == 0:
+            return 1.0
+        return 2 * self.tp / (2 * self.tp + self.fp + self.fn)
+
+
+@dataclass(frozen=True)
+class RuleScore:
+    """Predicted rows of one rule: how many carried a fact that matched gold."""
+
+    table: str
+    rule_id: str
+    true_hits: int
+    false_hits: int
+
+
+@dataclass(frozen=True)
+class Example:
+    """One missed or falsely predicted fact: `value` is the fact, `text` as written."""
+
+    table: str
+    article_id: str
+    value: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of `score`: per table, per rule, and the facts to read."""
+
+    n_articles: int
+    tables: tuple[TableScore, ...]
+    rules: tuple[RuleScore, ...]
+    misses: tuple[Example, ...]
+    false_hits: tuple[Example, ...]
+
+
+def _ratio(numerator: int, denominator: int, other: int) -> float:
+    if denominator == 0:
+        return 1.0 if other == 0 else 0.0
+    return numerator / denominator
+
+
+# ---------------------------------------------------------------------------------- loading
+
+
+def gold_files(gold_dir: str | Path, split: str) -> list[Path]:
+    """Gold JSONL files of a split: `test` = test-*.jsonl, `dev` = all others, or `all`."""
+    if split not in ("dev", "test", "all"):
+        raise ValueError(f"unknown split {split!r}: use dev, test or all")
+    paths = sorted(Path(gold_dir).glob("*.jsonl"))
+    if split == "all":
+        return paths
+    is_test = [path.name.startswith("test-") for path in paths]
+    return [path for path, test in zip(paths, is_test, strict=True) if test == (split == "test")]
+
+
+def _nfc(value: Any) -> Any:
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [_nfc(item) for item in value]
+    if isinstance(value, dict):
+        return {_nfc(key): _nfc(item) for key, item in value.items()}
+    return value
+
+
+def load_gold(paths: Iterable[str | Path]) -> dict[str, dict]:
+    """Read gold JSONL files into {article id: record}, every string NFC; ids must be unique."""
+    gold: dict[str, dict] = {}
+    seen_at: dict[str, str] = {}
+    for path in paths:
+        with open(path, encoding="utf-8") as lines:
+            for number, line in enumerate(lines, 1):
+                if not line.strip():
+                    continue
+                where = f"{path}:{number}"
+                try:
+                    record = _nfc(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise ValueError(f"{where}: not JSON: {exc}") from exc
+                article_id = str(record.get("id") or "")
+                if not article_id:
+                    raise ValueError(f"{where}: gold record without an id")
+                if article_id in gold:
+                    raise ValueError(
+                        f"{where}: article {article_id} already in {seen_at[article_id]}"
+                    )
+                gold[article_id] = record
+                seen_at[article_id] = where
+    return gold
+
+
+def _number(value: Any) -> int | float | None:
+    """A number from JSON or CSV text; integral values become int, '' and None stay None."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    text = str(value).strip()
+    if not text or text.casefold() in ("nan", "none", "null", "<na>"):
+        return None
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return None
+    if not number.is_finite():
+        return None
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+def load_predictions(out_dir: str | Path, tables: Iterable[str] = TABLES) -> Predictions:
+    """Read `<table>.csv` of an out dir into {table: {article id: [row]}}; absent CSVs skipped.
+
+    Text cells stay text ('' for empty, never NaN, "NA" stays "NA"); offsets and amounts
+    become int/float, or None when empty.
+    """
+    import pandas as pd
+
+    predictions: Predictions = {}
+    for table in tables:
+        path = Path(out_dir) / f"{table}.csv"
+        if not path.exists():
+            continue
+        try:
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False)
+        except pd.errors.EmptyDataError:  # a 0-byte file: a table with no rows
+            frame = pd.DataFrame()
+        by_article: dict[str, list[Row]] = defaultdict(list)
+        for record in frame.to_dict(orient="records"):
+            row: Row = {}
+            for column, cell in record.items():
+                if column in _NUMBER_COLUMNS:
+                    row[column] = _number(cell)
+                else:
+                    row[column] = unicodedata.normalize("NFC", cell)
+            by_article[row.get("article_id", "")].append(row)
+        predictions[table] = dict(by_article)
+    return predictions
+
+
+# --------------------------------------------------------------------------------- keying
+
+
+def normalize_name(name: Any) -> str:
+    """A name for comparison: NFC, modern tone marks, casefolded, single spaces."""
+    if not isinstance(name, str):
+        return ""
+    return _SPACES_RE.sub(" ", normalize_phrase(name)).strip().casefold()
+
+
+def _document_key(row: Mapping[str, Any]) -> str | None:
+    doc_id = row.get("doc_id")
+    if not isinstance(doc_id, str):
+        return None
+    doc_id = unicodedata.normalize("NFC", doc_id).strip()
+    return doc_id or None
+
+
+def _money_key(row: Mapping[str, Any]) -> tuple[str, int | float] | None:
+    currency = row.get("currency")
+    currency = normalize_name(currency).upper() if isinstance(currency, str) else ""
+    currency = currency or "VND"
+    amount = _number(row.get("amount_vnd")) if currency == "VND" else None
+    if amount is None:
+        amount = _number(row.get("amount"))
+    return None if amount is None else (currency, amount)
+
+
+def _person_key(row: Mapping[str, Any]) -> str | None:
+    return normalize_name(row.get("person")) or None
+
+
+def _name_key(row: Mapping[str, Any]) -> str | None:
+    # Spellings that differ only in case, tone-mark style or punctuation are one fact.
+    name = row.get("name")
+    if not isinstance(name, str):
+        return None
+    return " ".join(_tokens(name)) or None
+
+
+_KEYS: dict[str, Callable[[Mapping[str, Any]], Hashable | None]] = {
+    "documents": _document_key,
+    "money": _money_key,
+    "officials": _person_key,
+    "organizations": _name_key,
+    "models": _name_key,
+}
+
+
+_NAME_COLUMNS = {"officials": "person", "organizations": "name", "models": "name"}
+
+
+def _display(key: Hashable, row: Mapping[str, Any] | None = None, table: str = "") -> str:
+    """A fact as a reader wants to see it: the name as written in the row, or the key."""
+    if row is not None and table in _NAME_COLUMNS:
+        return str(row.get(_NAME_COLUMNS[table]) or key)
+    if isinstance(key, tuple):
+        currency, amount = key
+        return f"{amount} {currency}"
+    return str(key)
+
+
+# -------------------------------------------------------------------------------- matching
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN_RE.findall(normalize_name(text))
+
+
+def _without_place(name: str) -> list[str]:
+    return _tokens(_PLACE_RE.sub("", normalize_phrase(name)))
+
+
+def name_similarity(first: str, second: str) -> float:
+    """Similarity of two organization / model names (see the module docstring); 0 to 1."""
+    first_list, second_list = _tokens(first), _tokens(second)
+    if first_list == second_list or (first_list and set(first_list) == set(second_list)):
+        return 1.0
+    if _without_place(first) == second_list or _without_place(second) == first_list:
+        return 0.9
+    first_tokens, second_tokens = set(first_list), set(second_list)
+    total = len(first_tokens) + len(second_tokens)
+    return 2 * len(first_tokens & second_tokens) / total if total else 0.0
+
+
+def _post_agrees(gold_post: list[str], predicted_post: list[str]) -> bool:
+    if not gold_post or not predicted_post:
+        return False
+    if ("phó" in gold_post) != ("phó" in predicted_post):
+        return False
+    shorter, longer = sorted((gold_post, predicted_post), key=len)
+    if longer[: len(shorter)] == shorter:
+        return True
+    shared = sum(min(gold_post.count(t), predicted_post.count(t)) for t in set(gold_post))
+    return shared / len(longer) >= TITLE_OVERLAP
+
+
+def title_matches(gold_title: Any, predicted_title: Any) -> bool:
+    """Whether a predicted title shares a post with the gold title (module docstring rule)."""
+    if not isinstance(gold_title, str) or not isinstance(predicted_title, str):
+        return False
+    gold_posts = [_tokens(post) for post in gold_title.split(";")]
+    predicted_posts = [_tokens(post) for post in predicted_title.split(";")]
+    return any(_post_agrees(g, p) for g in gold_posts for p in predicted_posts)
+
+
+def _match_exact(gold_keys: Iterable[Hashable], predicted_keys: Iterable[Hashable]):
+    gold_set = set(gold_keys)
+    return {key: key for key in predicted_keys if key in gold_set}
+
+
+def _match_fuzzy(
+    gold_names: Mapping[str, str], predicted_names: Mapping[str, str]
+) -> dict[str, str]:
+    """One-to-one, greedy by best score: {predicted key: gold key}; names are {key: spelling}."""
+    pairs = []
+    for gold_key, gold_name in gold_names.items():
+        for predicted_key, predicted_name in predicted_names.items():
+            similarity = name_similarity(gold_name, predicted_name)
+            if similarity >= FUZZY_THRESHOLD:
+                pairs.append((-similarity, gold_key, predicted_key))
+    pairs.sort()
+    matched: dict[str, str] = {}
+    used_gold: set[str] = set()
+    for _, gold_key, predicted_key in pairs:
+        if predicted_key not in matched and gold_key not in used_gold:
+            matched[predicted_key] = gold_key
+            used_gold.add(gold_key)
+    return matched
+
+
+# --------------------------------------------------------------------------------- scoring
+
+
+def _distinct(rows: Iterable[Mapping[str, Any]], key_of) -> dict[Hashable, list[Mapping]]:
+    """Rows grouped by their fact key, in first-seen order; rows with no key dropped."""
+    facts: dict[Hashable, list[Mapping]] = {}
+    for row in rows:
+        key = key_of(row)
+        if key is not None:
+            facts.setdefault(key, []).append(row)
+    return facts
+
+
+def _gold_text(row: Mapping[str, Any], key: Hashable, table: str) -> str:
+    return str(row.get("as_written") or _display(key, row, table))
+
+
+def score(
+    gold: Mapping[str, Mapping[str, Any]],
+    predictions: Mapping[str, Mapping[str, list[Row]]],
+    article_ids: Iterable[str] | None = None,
+) -> Report:
+    """Score predictions against gold over the gold articles (optionally only `article_ids`)."""
+    ids = sorted(gold if article_ids is None else set(article_ids) & set(gold))
+    counts: dict[str, list[int]] = {}
+    rules: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    misses: list[Example] = []
+    false_hits: list[Example] = []
+
+    for table in TABLES:
+        if table not in predictions:
+            continue
+        key_of = _KEYS[table]
+        tally = counts.setdefault(table, [0, 0, 0])
+        title_tally = (
+            counts.setdefault(OFFICIALS_TITLE, [0, 0, 0]) if table == "officials" else None
+        )
+        for article_id in ids:
+            gold_facts = _distinct(gold[article_id].get(table) or [], key_of)
+            predicted_facts = _distinct(predictions[table].get(article_id, []), key_of)
+            if table in ("organizations", "models"):
+                matched = _match_fuzzy(
+                    {key: rows[0]["name"] for key, rows in gold_facts.items()},
+                    {key: rows[0]["name"] for key, rows in predicted_facts.items()},
+                )
+            else:
+                matched = _match_exact(gold_facts, predicted_facts)
+            tally[0] += len(matched)
+            tally[1] += len(predicted_facts) - len(matched)
+            tally[2] += len(gold_facts) - len(matched)
+            for key, rows in predicted_facts.items():
+                for row in rows:
+                    rule_id = str(row.get("rule_id") or "(none)")
+                    rules[(table, rule_id)][0 if key in matched else 1] += 1
+                if key not in matched:
+                    false_hits.append(
+                        Example(
+                            table,
+                            article_id,
+                            _display(key, rows[0], table),
+                            str(rows[0].get("text") or ""),
+                        )
+                    )
+            found = set(matched.values())
+            for key, rows in gold_facts.items():
+                if key not in found:
+                    misses.append(
+                        Example(
+                            table,
+                            article_id,
+                            _display(key, rows[0], table),
+                            _gold_text(rows[0], key, table),
+                        )
+                    )
+            if title_tally is not None:
+                _score_titles(
+                    article_id, gold_facts, predicted_facts, title_tally, misses, false_hits
+                )
+
+    tables = tuple(TableScore(t, *counts[t]) for t in REPORT_TABLES if t in counts)
+    rule_scores = tuple(
+        RuleScore(table, rule_id, hits[0], hits[1])
+        for (table, rule_id), hits in sorted(
+            rules.items(), key=lambda item: (TABLES.index(item[0][0]), item[0][1])
+        )
+    )
+    return Report(len(ids), tables, rule_scores, tuple(misses), tuple(false_hits))
+
+
+def _score_titles(
+    article_id: str,
+    gold_facts: Mapping[Hashable, list[Mapping]],
+    predicted_facts: Mapping[Hashable, list[Mapping]],
+    tally: list[int],
+    misses: list[Example],
+    false_hits: list[Example],
+) -> None:
+    """Officials whose person matched and whose title shares a post with a gold title."""
+    correct: set[Hashable] = set()
+    for person, predicted_rows in predicted_facts.items():
+        gold_rows = gold_facts.get(person, [])
+        if any(
+            title_matches(g.get("title"), p.get("title")) for g in gold_rows for p in predicted_rows
+        ):
+            correct.add(person)
+    tally[0] += len(correct)
+    tally[1] += len(predicted_facts) - len(correct)
+    tally[2] += len(gold_facts) - len(correct)
+    for person, rows in predicted_facts.items():
+        if person not in correct:
+            titles = " / ".join(dict.fromkeys(str(r.get("title") or "") for r in rows))
+            name = _display(person, rows[0], "officials")
+            false_hits.append(
+                Example(
+                    OFFICIALS_TITLE,
+                    article_id,
+                    f"{name} — {titles}",
+                    str(rows[0].get("text") or ""),
+                )
+            )
+    for person, rows in gold_facts.items():
+        if person not in correct:
+            name = _display(person, rows[0], "officials")
+            misses.append(
+                Example(
+                    OFFICIALS_TITLE,
+                    article_id,
+                    f"{name} — {rows[0].get('title') or ''}",
+                    _gold_text(rows[0], person, "officials"),
+                )
+            )
+
+
+# -------------------------------------------------------------------------------- printing
+
+
+def format_report(report: Report, show: str | None = None) -> str:
+    """Plain-text report: per table P/R/F1 and counts, per rule hits, and `show`'s examples.
+
+    `show` is a table name (officials_title included) or "all".
+    """
+    if show is not None and show != "all" and show not in REPORT_TABLES:
+        raise ValueError(f"unknown table {show!r}: use one of {', '.join(REPORT_TABLES)} or all")
+    lines = [f"{report.n_articles} gold articles", ""]
+    lines.append(f"{'table':<16} {'P':>6} {'R':>6} {'F1':>6} {'tp':>6} {'fp':>6} {'fn':>6}")
+    for t in report.tables:
+        lines.append(
+            f"{t.table:<16} {t.precision:>6.3f} {t.recall:>6.3f} {t.f1:>6.3f}"
+            f" {t.tp:>6} {t.fp:>6} {t.fn:>6}"
+        )
+    if report.rules:
+        width = max(len("rule id"), *(len(r.rule_id) for r in report.rules))
+        lines += ["", f"{'rule id':<{width}}  {'table':<14} {'true':>6} {'false':>6}"]
+        for r in report.rules:
+            lines.append(f"{r.rule_id:<{width}}  {r.table:<14} {r.true_hits:>6} {r.false_hits:>6}")
+    if show is not None:
+        for label, examples in (("misses", report.misses), ("false hits", report.false_hits)):
+            chosen = [e for e in examples if show in ("all", e.table)]
+            lines += ["", f"{label} ({show}): {len(chosen)}"]
+            for e in chosen:
+                lines.append(f"  {e.table:<14} {e.article_id}  {e.value}  «{e.text}»")
+    return "\n".join(lines)
+
+
+def format_comparison(reports: Mapping[str, Report]) -> str:
+    """F1 per table side by side, one column per system (e.g. vnie and the baseline)."""
+    names = list(reports)
+    width = max(10, *(len(name) for name in names))
+    lines = [f"{'F1':<16}" + "".join(f" {name:>{width}}" for name in names)]
+    for table in REPORT_TABLES:
+        cells = []
+        for name in names:
+            found = [t for t in reports[name].tables if t.table == table]
+            cells.append(f"{found[0].f1:>{width}.3f}" if found else f"{'—':>{width}}")
+        lines.append(f"{table:<16}" + "".join(f" {cell}" for cell in cells))
+    return "\n".join(lines)
+
+
+def report_to_json(report: Report) -> dict:
+    """The report as plain JSON-ready data."""
+
+    def example(e: Example) -> dict:
+        return {"article_id": e.article_id, "value": e.value, "text": e.text}
+
+    return {
+        "n_articles": report.n_articles,
+        "tables": {
+            t.table: {
+                "precision": t.precision,
+                "recall": t.recall,
+                "f1": t.f1,
+                "tp": t.tp,
+                "fp": t.fp,
+                "fn": t.fn,
+            }
+            for t in report.tables
+        },
+        "rules": [
+            {
+                "table": r.table,
+                "rule_id": r.rule_id,
+                "true_hits": r.true_hits,
+                "false_hits": r.false_hits,
+            }
+            for r in report.rules
+        ],
+        "misses": {
+            t.table: [example(e) for e in report.misses if e.table == t.table]
+            for t in report.tables
+        },
+        "false_hits": {
+            t.table: [example(e) for e in report.false_hits if e.table == t.table]
+            for t in report.tables
+        },
+    }

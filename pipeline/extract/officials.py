@@ -1,0 +1,190 @@
+"""Officials: a named person with a position, in `title - Name` or `ông Name, title` order.
+
+The rules find a chain of posts next to a name; the normalizer splits the chain into posts
+(title + organization, read by the organization scanner), picks the organization column and
+writes the rest into `title` (annotation guide, officials).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from pipeline.extract import Candidate, Found, Match, normalizer, resolver
+from pipeline.extract.organizations import (
+    attach_place,
+    expand_abbreviations,
+    head_entry,
+    province_of,
+    scan_name,
+)
+
+_PREFIXES = ("cựu", "nguyên", "quyền", "tân")
+_MEMBERSHIP = ("Ủy viên", "Tỉnh ủy viên", "Thành ủy viên", "Huyện ủy viên", "Đại biểu", "UVTW")
+# titles whose last word opens the body's name: `Trưởng Ban Tuyên giáo` is Trưởng + Ban Tuyên giáo
+_HEAD_TAILS = ("Ban", "Văn phòng", "Phòng", "Đoàn", "Thanh tra", "Công an", "Khoa")
+
+
+@dataclass(frozen=True)
+class Post:
+    title: str
+    organization: str  # expanded, '' when the post names none
+    generic: bool  # the organization is a bare head (`Đảng ủy`) that belongs with the title
+
+
+@functools.cache
+def _titles_re(key: int, titles: tuple[str, ...]) -> regex.Pattern:
+    alternatives = sorted(titles, key=len, reverse=True)
+    return regex.compile(r"(?i:(?:(?P<prefix>" + "|".join(_PREFIXES) + r")\s+)?(?P<title>"
+                         + "|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in alternatives)
+                         + r"))(?![\p{L}])")
+
+
+def _canonical_title(written: str, gazetteers: dict[str, Any]) -> str:
+    squashed = regex.sub(r"\s+", " ", written)
+    if squashed in gazetteers["titles"]:
+        return gazetteers["title_abbreviations"].get(squashed, squashed)
+    for title in gazetteers["titles"]:
+        if title.lower() == squashed.lower():
+            return gazetteers["title_abbreviations"].get(title, title)
+    return squashed
+
+
+def parse_posts(text: str, start: int, gazetteers: dict[str, Any]) -> tuple[list[Post], int]:
+    """Posts from `start`: `Bí thư Đảng ủy, Giám đốc Sở GTVT` → two posts; returns the end."""
+    titles = gazetteers["titles"]
+    pattern = _titles_re(id(titles), tuple(titles))
+    posts: list[Post] = []
+    position, end = start, start
+    while True:
+        found = pattern.match(text, position)
+        if not found:
+            break
+        title = _canonical_title(found.group("title"), gazetteers)
+        if found.group("prefix"):
+            title = f"{found.group('prefix').lower()} {title}"
+        org_start = found.end()
+        tail = next((t for t in _HEAD_TAILS if found.group("title").endswith(" " + t)), None)
+        if tail and regex.match(r"\s+\p{Lu}", text[found.end():]):
+            org_start = found.end() - len(tail)  # the title keeps its head word: Trưởng Ban
+        organization, generic, end = "", False, found.end()
+        after = regex.match(r"\s*", text[org_start:]).end() if org_start == found.end() else 0
+        head_match = _head_at(text, org_start + after, gazetteers)
+        if head_match:
+            scanned = scan_name(text, org_start + after, head_match, gazetteers)
+            organization = expand_abbreviations(text[scanned.start : scanned.end], gazetteers)
+            head, entry = head_entry(organization, gazetteers)
+            generic = organization == head and not entry.get("alone")
+            end = max(end, scanned.end)
+        posts.append(Post(title, organization, generic))
+        separator = regex.match(r"\s*(?:,|;|kiêm|và|đồng thời là)\s*", text[end:])
+        if not separator or not pattern.match(text, end + separator.end()):
+            break
+        position = end + separator.end()
+    return posts, end
+
+
+def _head_at(text: str, position: int, gazetteers: dict[str, Any]) -> int | None:
+    """The end of an organization head word (or its abbreviation) starting at `position`."""
+    heads = _heads(id(gazetteers), tuple(gazetteers["org_heads"]), tuple(gazetteers["abbreviations"]))
+    found = heads.match(text, position)
+    return found.end() if found else None
+
+
+@functools.cache
+def _heads(_key: int, heads: tuple[str, ...], abbreviations: tuple[str, ...]) -> regex.Pattern:
+    words = sorted(set(heads) | {a for a in abbreviations if a.isupper() and len(a) > 2},
+                   key=len, reverse=True)
+    return regex.compile("(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}])")
+
+
+def officials_values(posts: list[Post], person: str, honorific: str | None,
+                     gazetteers: dict[str, Any]) -> dict[str, Any]:
+    """Pick the organization column (the last specific body) and write the other posts whole."""
+    chosen = None
+    for index, post in enumerate(posts):
+        if post.organization and not post.generic and not post.title.startswith(_MEMBERSHIP):
+            chosen = index
+    parts = []
+    for index, post in enumerate(posts):
+        if index == chosen or not post.organization:
+            parts.append(post.title)
+        else:
+            parts.append(f"{post.title} {post.organization}")
+    if chosen is not None:
+        organization = posts[chosen].organization
+    else:
+        implied = gazetteers["titles"].get(posts[0].title.removeprefix("cựu ")
+                                           .removeprefix("nguyên "))
+        organization = implied or ""
+    return {"person": person, "title": "; ".join(parts), "organization": organization,
+            "honorific": honorific.lower() if honorific else None}
+
+
+def _is_person(name: str, gazetteers: dict[str, Any]) -> bool:
+    return name not in gazetteers["not_officials"]
+
+
+@normalizer("officials.title_then_name")
+def title_then_name(match: Match) -> list[Found] | None:
+    """`Phó Bí thư Thường trực Tỉnh ủy - Nguyễn Thanh Hải`, `Bí thư Tỉnh ủy Hồ Quốc Dũng`."""
+    gazetteers = match.gazetteers
+    sentence = match.sentence.text
+    posts, end = parse_posts(sentence, match.spans["chain"][0], gazetteers)
+    person_start = match.spans["person"][0]
+    between = sentence[end : match.spans.get("honorific", (person_start,))[0]]
+    if not posts or not regex.fullmatch(r"\s*(?:[-:,]\s*)?", between):
+        return None
+    person = match.group("person")
+    if not _is_person(person, gazetteers):
+        return None
+    values = officials_values(posts, person, match.group("honorific"), gazetteers)
+    return [Found(match.start, match.end, values)]
+
+
+@normalizer("officials.name_then_title")
+def name_then_title(match: Match) -> list[Found] | None:
+    """`ông Nguyễn Hữu Tín, SN 1957, cựu Phó Chủ tịch UBND TP. HCM`, `Hồ Quốc Dũng - Bí thư`."""
+    gazetteers = match.gazetteers
+    posts, end = parse_posts(match.sentence.text, match.spans["chain"][0], gazetteers)
+    person = match.group("person")
+    if not posts or not _is_person(person, gazetteers):
+        return None
+    values = officials_values(posts, person, match.group("honorific"), gazetteers)
+    return [Found(match.start, end, values)]
+
+
+@normalizer("officials.short_reference")
+def short_reference(match: Match) -> dict[str, Any]:
+    """`ông Tín`: the given name alone, resolved against the article's full names."""
+    words = match.text.split()
+    return {"person": None, "given": words[-1], "title": None, "organization": None,
+            "honorific": words[0].lower()}
+
+
+@resolver("officials")
+def resolve_officials(candidates: list[Candidate], text: Any) -> list[Candidate]:
+    """A later `ông Tín` becomes Nguyễn Hữu Tín with his posts; unresolved ones are dropped.
+
+    A bare provincial body takes the article's province (`Tỉnh ủy` → `Tỉnh ủy Long An`)."""
+    province = province_of(text)
+    full = [c for c in candidates if c.values.get("person")]
+    for cand in full:
+        organization, _ = attach_place(cand.values["organization"], province, {})
+        cand.values = {**cand.values, "organization": organization}
+    out = []
+    for cand in candidates:
+        given = cand.values.pop("given", None)
+        if given is None:
+            out.append(cand)
+            continue
+        earlier = [c for c in full if c.values["person"].split()[-1] == given
+                   and c.sentence.index <= cand.sentence.index]
+        if earlier:
+            known = earlier[-1].values
+            cand.values = {**known, "honorific": cand.values["honorific"]}
+            out.append(cand)
+    return out

@@ -1,0 +1,307 @@
+"""Organizations: a head word (Sở, Tỉnh ủy, UBND…) found by the rules, its name read by a scanner.
+
+Vietnamese names capitalize the first syllable of each word group (`Sở Tài nguyên và Môi
+trường`, `Trung tâm Kiểm định chất lượng công trình`), so the scanner takes capitalized
+syllables, the lower-case syllable that completes a word, `và` before a capital, further
+lower-case syllables until a stop word, and a place (`tỉnh Long An`, `xã Thạnh Lợi`).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from pipeline.extract import Candidate, Found, Match, normalizer, resolver
+
+_TOKEN_RE = regex.compile(r"\s*(TP\.|Tp\.|Q\.|[\p{L}\p{M}\p{N}&]+|\S)")
+_CAP_RE = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{M}]*|\p{Lu}{2,}[\p{Lu}&]*|\d+)$")
+_LOW_RE = regex.compile(r"^\p{Ll}[\p{Ll}\p{M}]*$")
+LEVEL_WORDS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường",
+               "TP.", "Tp.", "TP", "Q.")
+MAX_LOWER_RUN = 6
+# never the second syllable of a name's word (`Phát triển` is, `trường còn` is not)
+_FUNCTION_WORDS = frozenset("còn đã đang sẽ là có được bị với của cho tại trong về để từ đến theo "
+                            "này đó và những các cũng không thì mà do khi vừa mới".split())
+# heads whose names may hold a person's name (Công ty Mai Linh, Trường Nguyễn Du)
+_NAMED_AFTER_PEOPLE = ("Công ty", "Tập đoàn", "Ngân hàng", "Trường", "Hợp tác xã", "Báo", "Quỹ")
+
+
+@dataclass(frozen=True)
+class OrgName:
+    """A scanned organization: its span in the sentence and what it is made of."""
+
+    start: int
+    end: int
+    head: str
+    place_level: str | None  # the level word of an attached place, e.g. "tỉnh"
+    place: str | None  # the place name after it, e.g. "Long An"
+
+
+def _tokens(text: str, start: int) -> list[tuple[str, int, int]]:
+    return [(m.group(1), m.start(1), m.end(1)) for m in _TOKEN_RE.finditer(text, start)]
+
+
+@functools.cache
+def _lookup(ruleset_id: int, gazetteers_key: str, entries: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(entries)
+
+
+def _set(match_or_gaz: Any, name: str) -> frozenset[str]:
+    gazetteers = match_or_gaz if isinstance(match_or_gaz, dict) else match_or_gaz.gazetteers
+    return _lookup(id(gazetteers), name, tuple(gazetteers[name]))
+
+
+def _starts_with(tokens: list[tuple[str, int, int]], i: int, phrases: frozenset[str],
+                 lower: bool = False) -> int:
+    """How many tokens from `i` form the longest phrase of `phrases` (0 when none)."""
+    for width in (4, 3, 2, 1):
+        if i + width > len(tokens):
+            continue
+        words = " ".join(t[0] for t in tokens[i : i + width])
+        if (words.lower() if lower else words) in phrases:
+            return width
+    return 0
+
+
+def _level_width(tokens: list[tuple[str, int, int]], i: int) -> int:
+    for width in (2, 1):
+        words = " ".join(t[0] for t in tokens[i : i + width])
+        if words in LEVEL_WORDS:
+            return width
+    return 0
+
+
+def scan_name(text: str, head_start: int, head_end: int, gazetteers: dict[str, Any]) -> OrgName:
+    """Read an organization's name rightwards from its head word; see the module docstring."""
+    tokens = _tokens(text, head_end)
+    stop = _set(gazetteers, "org_stopwords")
+    qualifiers = _set(gazetteers, "org_qualifiers")
+    surnames = _set(gazetteers, "surnames")
+    provinces = _set(gazetteers, "provinces")
+    end, i, lower_run, named = head_end, 0, 0, False
+    place_level = place = None
+    while i < len(tokens):
+        word = tokens[i][0]
+        level = _level_width(tokens, i)
+        if level:
+            place_level = " ".join(t[0] for t in tokens[i : i + level])
+            end = tokens[i + level - 1][2]
+            j = i + level
+            known = _starts_with(tokens, j, provinces)
+            if known:
+                j += known
+            else:
+                while j < len(tokens) and _CAP_RE.match(tokens[j][0]) \
+                        and tokens[j][1] == tokens[j - 1][2] + 1 \
+                        and not (j > i + level and tokens[j][0] in surnames
+                                 and j + 1 < len(tokens) and _CAP_RE.match(tokens[j + 1][0])):
+                    j += 1
+            if j > i + level:
+                place = text[tokens[i + level][1] : tokens[j - 1][2]]
+                end = tokens[j - 1][2]
+            break
+        province = _starts_with(tokens, i, provinces)
+        if province:
+            end = tokens[i + province - 1][2]
+            i += province
+            if i < len(tokens) and _level_width(tokens, i):  # Mặt trận Tổ quốc Việt Nam xã
+                named = True
+                continue
+            place = " ".join(t[0] for t in tokens[i - province : i])
+            break
+        if _CAP_RE.match(word):
+            is_person = (word in surnames and i + 1 < len(tokens)
+                         and _CAP_RE.match(tokens[i + 1][0]) and not word.isupper())
+            if is_person and not text[head_start:head_end].startswith(_NAMED_AFTER_PEOPLE):
+                break
+            named, lower_run = True, 0
+            end = tokens[i][2]
+            i += 1
+            # the lower-case syllable that completes a capitalized word (Tài nguyên)
+            if i < len(tokens) and not word.isdigit() and _LOW_RE.match(tokens[i][0]) \
+                    and tokens[i][0] not in _FUNCTION_WORDS \
+                    and not _level_width(tokens, i):
+                end = tokens[i][2]
+                i += 1
+            continue
+        if word in ("và", "&") and i + 1 < len(tokens) and _CAP_RE.match(tokens[i + 1][0]) \
+                and named and tokens[i + 1][0] not in surnames:
+            i += 1
+            continue
+        if word == "-" and named and i + 1 < len(tokens) and _CAP_RE.match(tokens[i + 1][0]) \
+                and tokens[i + 1][0] not in surnames and not tokens[i + 1][0].isupper():
+            i += 1
+            continue
+        qualifier = _starts_with(tokens, i, qualifiers) if not named else 0
+        if qualifier:
+            end = tokens[i + qualifier - 1][2]
+            i += qualifier
+            continue
+        if _LOW_RE.match(word) and named and word not in stop and lower_run < MAX_LOWER_RUN:
+            lower_run += 1
+            end = tokens[i][2]
+            i += 1
+            continue
+        break
+    # a name never ends on a dangling connector or a lower-case run that led nowhere
+    while end > head_end and text[:end].rstrip().endswith((" và", " &", " -")):
+        end = text[:end].rstrip().rsplit(" ", 1)[0].__len__()
+    return OrgName(head_start, end, text[head_start:head_end], place_level, place)
+
+
+def expand_abbreviations(name: str, gazetteers: dict[str, Any]) -> str:
+    """UBND → Ủy ban nhân dân, TP. HCM → Thành phố Hồ Chí Minh, … (whole words only)."""
+    abbreviations: dict[str, str] = gazetteers["abbreviations"]
+    pattern = _abbreviation_re(id(abbreviations), tuple(abbreviations))
+    expanded = pattern.sub(lambda m: abbreviations[m.group(0)], name)
+    expanded = regex.sub(r"\s+", " ", expanded).strip()
+    return expanded[:1].upper() + expanded[1:]
+
+
+@functools.cache
+def _abbreviation_re(_key: int, keys: tuple[str, ...]) -> regex.Pattern:
+    alternatives = sorted(keys, key=len, reverse=True)
+    return regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(k).replace(r"\ ", r"\s*")
+                                                           for k in alternatives)
+                         + r")(?![\p{L}\p{N}])")
+
+
+def head_entry(name: str, gazetteers: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The longest head word that opens an (expanded) name, and its gazetteer entry."""
+    heads: dict[str, dict[str, Any]] = gazetteers["org_heads"]
+    for head in sorted(heads, key=len, reverse=True):
+        if name == head or name.startswith(head + " "):
+            return head, heads[head] or {}
+    return "", {}
+
+
+def describe(name: str, place_level: str | None, place: str | None,
+             gazetteers: dict[str, Any]) -> dict[str, Any]:
+    """org_type, level and location of an expanded name."""
+    _, entry = head_entry(name, gazetteers)
+    levels: dict[str, str] = gazetteers["places_level"]
+    level = entry.get("level")
+    if place_level:
+        level = levels.get(expand_abbreviations(place_level, gazetteers).lower(), level)
+    elif place and level is None:
+        level = "province"
+    location = expand_abbreviations(place, gazetteers) if place else None
+    return {"org_type": entry.get("type", "other"), "level": level, "location": location}
+
+
+@normalizer("organizations.head")
+def organization(match: Match) -> list[Found] | None:
+    """A head word → the whole name, abbreviations expanded, with type, level and place."""
+    gazetteers = match.gazetteers
+    scanned = scan_name(match.sentence.text, match.start, match.end, gazetteers)
+    written = match.sentence.text[scanned.start : scanned.end]
+    name = expand_abbreviations(written, gazetteers)
+    head, entry = head_entry(name, gazetteers)
+    if not head:
+        return None
+    if name == head and not entry.get("alone"):
+        return None  # `Sở`, `Ban`, `Hội` alone name nothing
+    abbreviation = next((a for a in gazetteers["abbreviations"]
+                         if regex.search(r"(?<![\p{L}])" + regex.escape(a) + r"(?![\p{L}])",
+                                         written)), None)
+    values = {"name": name, "abbreviation": abbreviation,
+              **describe(name, scanned.place_level, scanned.place, gazetteers)}
+    return [Found(scanned.start, scanned.end, values)]
+
+
+@normalizer("organizations.phrase")
+def named_body(match: Match) -> dict[str, Any]:
+    """A body from a phrase list, named in full (Bộ Chính trị, Quốc hội)."""
+    name = expand_abbreviations(match.text, match.gazetteers)
+    return {"name": name, "abbreviation": None, **describe(name, None, None, match.gazetteers)}
+
+
+def province_of(text: Any) -> str | None:
+    """The article's province: from its paper (source / host), else the most named province."""
+    gazetteers = text.ruleset.gazetteers
+    provinces = gazetteers["source_provinces"]
+    article = text.article
+    host = regex.sub(r"^https?://", "", article.url or "").split("/")[0]
+    for key in (article.source, host, host.removeprefix("www.")):
+        if key and key in provinces:
+            return provinces[key]
+    counts: dict[str, int] = {}
+    for sentence in text.sentences:
+        for found in regex.finditer(r"(?:tỉnh|Tỉnh ủy|Tỉnh đoàn) (\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)*)",
+                                    sentence.text):
+            if found.group(1) in _set(gazetteers, "provinces"):
+                counts[found.group(1)] = counts.get(found.group(1), 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def attach_place(name: str, province: str | None, places: dict[str, str]) -> tuple[str, str | None]:
+    """`Tỉnh ủy` → `Tỉnh ủy Long An`; `Đảng bộ tỉnh` → `Đảng bộ tỉnh Long An`; `UBMTTQ Việt
+    Nam xã` → `… xã Thạnh Lợi` when the article named that commune. Returns (name, place)."""
+    if province and name in ("Tỉnh ủy", "Ban Thường vụ Tỉnh ủy", "Tỉnh đoàn", "Ban Chấp hành Tỉnh ủy"):
+        return f"{name} {province}", province
+    for level in ("tỉnh", "huyện", "xã", "thành phố", "quận", "phường", "thị xã", "thị trấn"):
+        if name.endswith(" " + level):
+            place = province if level == "tỉnh" else places.get(level)
+            if place:
+                return f"{name} {place}", place
+    for head, level in (("Huyện ủy", "huyện"), ("Quận ủy", "quận"), ("Thị ủy", "thị xã")):
+        if name == head and places.get(level):
+            return f"{name} {places[level]}", places[level]
+    return name, None
+
+
+_NESTED_HEADS = ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Đảng ủy", "Ủy ban nhân dân",
+                 "Hội đồng nhân dân", "Sở", "Trung tâm", "Ban Chấp hành Trung ương", "Bộ")
+
+
+@resolver("organizations")
+def resolve_organizations(candidates: list[Candidate], text: Any) -> list[Candidate]:
+    """Attach the article's places to bare bodies and list the bodies named inside others."""
+    province = province_of(text)
+    places: dict[str, str] = {}
+    out: list[Candidate] = []
+    place_re = regex.compile(r"(?<![\p{L}])(huyện|xã|quận|phường|thị xã|thị trấn|thành phố) "
+                             r"(\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*)*)")
+    sentences = iter(text.sentences)
+    current = -1
+    for cand in candidates:
+        while current < cand.sentence.index:
+            sentence = next(sentences, None)
+            if sentence is None:
+                break
+            current = sentence.index
+            for found in place_re.finditer(sentence.text):
+                places[found.group(1)] = found.group(2)
+        name, place = attach_place(cand.values["name"], province, places)
+        if place:
+            cand.values = {**cand.values, "name": name, "location": place}
+        out.append(cand)
+        out.extend(_nested(cand, text))
+    return out
+
+
+def _nested(cand: Candidate, text: Any) -> list[Candidate]:
+    """`Ban Thường vụ Tỉnh ủy Long An` also names `Tỉnh ủy Long An`."""
+    written = cand.text
+    if written.startswith("Chi bộ"):
+        return []
+    gazetteers = text.ruleset.gazetteers
+    for head in _NESTED_HEADS:
+        for abbreviation in [head, *[a for a, full in gazetteers["abbreviations"].items()
+                                     if full == head]]:
+            found = regex.search(r"(?<=\s)" + regex.escape(abbreviation) + r"(?![\p{L}])", written)
+            if not found or found.start() == 0:
+                continue
+            start = cand.start + found.start()
+            inner = scan_name(cand.sentence.text, start, start + len(abbreviation), gazetteers)
+            name = expand_abbreviations(cand.sentence.text[inner.start : inner.end], gazetteers)
+            if name == head and not gazetteers["org_heads"].get(head, {}).get("alone"):
+                continue
+            name, place = attach_place(name, province_of(text), {})
+            values = {"name": name, "abbreviation": None,
+                      **describe(name, inner.place_level, inner.place or place, gazetteers)}
+            return [Candidate(cand.rule, cand.sentence, inner.start, inner.end, values)]
+    return []

@@ -1,0 +1,134 @@
+"""Sentences and words: underthesea splits and segments, a spaCy `Doc` carries the result.
+
+Offsets are the single source of truth: every sentence knows its span in the normalized
+field, and every `Doc` is built so that `doc.text` equals the sentence text exactly.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import regex
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of one field: `start`/`end` index the field's normalized text."""
+
+    field: str
+    index: int  # running number over the whole article (title first)
+    start: int
+    end: int
+    text: str
+
+
+@functools.cache
+def vocab() -> Vocab:
+    """The shared spaCy vocabulary (a blank Vietnamese pipeline, no pyvi needed)."""
+    import spacy
+
+    return spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}}).vocab
+
+
+def split_sentences(field: str, text: str, first_index: int = 0) -> list[Sentence]:
+    """Paragraphs (newlines) then underthesea's sentence splitter, with offsets into `text`."""
+    from underthesea import sent_tokenize
+
+    sentences: list[Sentence] = []
+    cursor = 0
+    for paragraph in text.split("\n"):
+        paragraph_start = cursor
+        cursor += len(paragraph) + 1
+        if not paragraph.strip():
+            continue
+        position = 0
+        for piece in _rejoin_abbreviations(sent_tokenize(paragraph)):
+            found = paragraph.find(piece, position)
+            if found < 0:  # the splitter changed the text: keep the rest as one sentence
+                break
+            position = found + len(piece)
+            sentences.append(_sentence(field, first_index + len(sentences), paragraph_start, found,
+                                       piece))
+        rest = paragraph[position:]
+        if rest.strip():
+            offset = position + len(rest) - len(rest.lstrip())
+            sentences.append(_sentence(field, first_index + len(sentences), paragraph_start, offset,
+                                       rest.strip()))
+    return sentences
+
+
+_ABBREVIATION_END = regex.compile(r"(?:(?<![\p{L}])(?:TP|Tp|Q|P|TX|TT|ThS|TS|PGS|GS|BS|Th\.S)"
+                                  r"|(?<![\p{L}])\p{Lu})\.$")
+
+
+def _rejoin_abbreviations(pieces: list[str]) -> list[str]:
+    """underthesea ends a sentence after `TP.` in `TP. HCM`: join such pieces back."""
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and _ABBREVIATION_END.search(joined[-1]):
+            joined[-1] = joined[-1] + " " + piece
+        else:
+            joined.append(piece)
+    return joined
+
+
+def _sentence(field: str, index: int, base: int, offset: int, text: str) -> Sentence:
+    start = base + offset
+    return Sentence(field, index, start, start + len(text), text)
+
+
+def segment(text: str, fixed_words: Iterable[str] = ()) -> list[str]:
+    """underthesea word segmentation, the text left as written (no token normalization)."""
+    from underthesea import word_tokenize
+
+    return word_tokenize(text, use_token_normalize=False, fixed_words=list(fixed_words))
+
+
+def align(text: str, words: Iterable[str]) -> Iterator[tuple[int, int]]:
+    """Character spans of `words` in `text`; text the segmenter skipped becomes its own span."""
+    cursor = 0
+    for word in words:
+        found = text.find(word, cursor)
+        if found < 0:
+            continue
+        if text[cursor:found].strip():
+            yield cursor + _lead(text[cursor:found]), found - _trail(text[cursor:found])
+        yield found, found + len(word)
+        cursor = found + len(word)
+    if text[cursor:].strip():
+        yield cursor + _lead(text[cursor:]), len(text) - _trail(text[cursor:])
+
+
+def _lead(s: str) -> int:
+    return len(s) - len(s.lstrip())
+
+
+def _trail(s: str) -> int:
+    return len(s) - len(s.rstrip())
+
+
+def make_doc(text: str, fixed_words: Iterable[str] = ()) -> Doc:
+    """A spaCy `Doc` of underthesea words whose `doc.text == text`."""
+    spans = list(align(text, segment(text, fixed_words)))
+    words, spaces = [], []
+    for i, (start, end) in enumerate(spans):
+        next_start = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        gap = text[end:next_start]
+        # A segmenter's word may hold inner spaces; a gap of several spaces stays a token.
+        words.append(text[start:end])
+        spaces.append(gap == " ")
+        if gap not in ("", " "):
+            words.append(gap[1:] if gap.startswith(" ") else gap)
+            spaces[-1] = gap.startswith(" ")
+            spaces.append(False)
+    leading = text[: spans[0][0]] if spans else text
+    if leading:
+        words.insert(0, leading)
+        spaces.insert(0, False)
+    doc = Doc(vocab(), words=words, spaces=spaces)
+    assert doc.text == text, "word alignment lost characters"
+    return doc

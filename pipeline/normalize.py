@@ -1,0 +1,121 @@
+"""Text normalization that remembers where every character came from.
+
+Rules see one spelling of Vietnamese: NFC, the modern tone-mark placement (`hòa`, `ủy`),
+plain spaces and straight quotes, no zero-width characters, single spaces. Every normalized
+character keeps the span of source characters it came from, so a mention found in the
+normalized text maps back to the field exactly as it was read.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from array import array
+from dataclasses import dataclass
+
+import regex
+
+# One source character → its replacement ('' drops it). Applied after NFC.
+_TRANSLATE = {
+    **dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008", " "),
+    **dict.fromkeys("\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c", " "),
+    **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),
+    **dict.fromkeys("“”„‟″«»", '"'),
+    **dict.fromkeys("‘’‚‛′", "'"),
+    **dict.fromkeys("–—−‐‑", "-"),
+    "\r": "\n",
+    "\u2028": "\n",
+    "\u2029": "\n",
+}
+
+_TONES = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ", "o": "òóỏõọ", "u": "ùúủũụ"}
+
+
+def _old_style_pairs() -> dict[str, str]:
+    """'oà' → 'òa', 'uỷ' → 'ủy', … in every case combination."""
+    pairs = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for tone in range(5):
+            old = first + _TONES[second][tone]
+            new = _TONES[first][tone] + second
+            for upper_first in (False, True):
+                for upper_second in (False, True):
+                    o = (old[0].upper() if upper_first else old[0]) + (
+                        old[1].upper() if upper_second else old[1]
+                    )
+                    n = (new[0].upper() if upper_first else new[0]) + (
+                        new[1].upper() if upper_second else new[1]
+                    )
+                    pairs[o] = n
+    return pairs
+
+
+_OLD_STYLE = _old_style_pairs()
+# Old style only where the pair ends the syllable ("hoàng", "toán" are already right), and
+# never after q, where u belongs to the consonant ("quý").
+_OLD_STYLE_RE = regex.compile(
+    r"(?<![qQ])(?:" + "|".join(_OLD_STYLE) + r")(?![\p{L}\p{M}])", regex.UNICODE
+)
+_NEEDS_WORK_RE = regex.compile(
+    "[" + regex.escape("".join(_TRANSLATE)) + r"\p{M}]|  |" + _OLD_STYLE_RE.pattern
+)
+_CLUSTER_RE = regex.compile(r"\r\n|\X", regex.DOTALL)
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """Normalized text with, per character, the [start, end) span of source it came from.
+
+    `starts`/`ends` are None when the text needed no change (the identity map).
+    """
+
+    text: str
+    source_length: int
+    starts: array | None = None
+    ends: array | None = None
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of normalized text to the source text."""
+        if self.starts is None:
+            return start, end
+        if end <= start:
+            position = self.starts[start] if start < len(self.text) else self.source_length
+            return position, position
+        return self.starts[start], self.ends[end - 1]
+
+
+def normalize(source: str) -> NormalizedText:
+    """Normalize one field of an article; see the module docstring for what changes."""
+    if not _NEEDS_WORK_RE.search(source) and unicodedata.is_normalized("NFC", source):
+        return NormalizedText(source, len(source))
+    chars: list[str] = []
+    starts = array("l")
+    ends = array("l")
+    for match in _CLUSTER_RE.finditer(source):
+        cluster = match.group()
+        start, end = match.span()
+        if cluster == "\r\n":
+            cluster = "\n"
+        for char in unicodedata.normalize("NFC", cluster):
+            char = _TRANSLATE.get(char, char)
+            if not char:
+                continue
+            if char == " " and chars and chars[-1] in " \n":
+                ends[-1] = end  # a run of spaces becomes its first one
+                continue
+            chars.append(char)
+            starts.append(start)
+            ends.append(end)
+    text = "".join(chars)
+    if _OLD_STYLE_RE.search(text):
+        for match in _OLD_STYLE_RE.finditer(text):
+            i = match.start()
+            chars[i : i + 2] = _OLD_STYLE[match.group()]
+            starts[i + 1] = starts[i]
+            ends[i] = ends[i + 1]
+        text = "".join(chars)
+    return NormalizedText(text, len(source), starts, ends)
+
+
+def normalize_phrase(phrase: str) -> str:
+    """Normalize a short string (a gazetteer entry, a name) without keeping the map."""
+    return normalize(phrase).text

@@ -1,0 +1,329 @@
+"""Polite HTTP fetching: robots.txt, per-host rate and concurrency, retries, size and host caps.
+
+Redirects are followed here, one hop at a time, so that each hop is checked against the
+source's hosts, the private-address rule and the redirect cap. Bodies are read as a stream and
+decompressed here, so both the compressed and the decompressed size can be capped (a gzip bomb
+stops at the cap, not in memory).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import ipaddress
+import random
+import socket
+import time
+import zlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+from protego import Protego
+
+from pipeline.scrape.sources import CrawlSettings, Source
+
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504, 507, 508, 520, 521, 522, 523, 524})
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+ROBOTS_AGENT = "vnie-scraper"
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """One HTTP exchange as it happened: what was asked, what came back (body decompressed)."""
+
+    url: str  # the URL answered, after redirects
+    requested_url: str
+    status: int
+    reason: str
+    http_version: str
+    request_headers: tuple[tuple[str, str], ...]
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+    attempts: int = 1
+
+    def header(self, name: str) -> str | None:
+        """The first response header of that name (case-insensitive), or None."""
+        name = name.lower()
+        return next((value for key, value in self.headers if key.lower() == name), None)
+
+    @property
+    def content_type(self) -> str:
+        """The media type and parameters of the body, '' when the server sent none."""
+        return self.header("content-type") or ""
+
+
+class FetchError(Exception):
+    """A URL that could not be fetched; `transient` failures are retried on the next run."""
+
+    def __init__(
+        self, url: str, stage: str, reason: str, transient: bool = False, attempts: int = 1
+    ):
+        super().__init__(f"{url}: {reason}")
+        self.url = url
+        self.stage = stage
+        self.reason = reason
+        self.transient = transient
+        self.attempts = attempts
+
+
+class _Retryable(Exception):
+    def __init__(self, reason: str, retry_after: float | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after = retry_after
+
+
+def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
+    """`Retry-After` as seconds to wait: a number of seconds or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    now_dt = datetime.fromtimestamp(now if now is not None else time.time(), UTC)
+    return max(0.0, (when - now_dt).total_seconds())
+
+
+def is_private_address(address: str) -> bool:
+    """Loopback, private, link-local and other non-public addresses."""
+    ip = ipaddress.ip_address(address.split("%")[0])
+    return not ip.is_global
+
+
+class HostGate:
+    """At most `concurrency` requests in flight to one host, and at least `interval` s apart."""
+
+    def __init__(self, concurrency: int, interval: float):
+        self.slots = asyncio.Semaphore(concurrency)
+        self.interval = interval
+        self.next_start = 0.0
+        self.lock = asyncio.Lock()
+
+    async def __aenter__(self) -> HostGate:
+        await self.slots.acquire()
+        async with self.lock:
+            wait = self.next_start - time.monotonic()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            self.next_start = time.monotonic() + self.interval
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.slots.release()
+
+
+class Fetcher:
+    """An httpx client with the crawl's politeness rules; use `async with Fetcher(...)`."""
+
+    def __init__(self, settings: CrawlSettings):
+        self.settings = settings
+        self.client: httpx.AsyncClient | None = None
+        self.gates: dict[str, HostGate] = {}
+        self.robots: dict[str, Protego | None] = {}
+        self.robots_locks: dict[str, asyncio.Lock] = {}
+        self.addresses: dict[str, bool] = {}
+
+    async def __aenter__(self) -> Fetcher:
+        timeout = httpx.Timeout(self.settings.timeout)
+        limits = httpx.Limits(max_connections=max(64, self.settings.concurrency * 2))
+        self.client = httpx.AsyncClient(
+            timeout=timeout,
+            limits=limits,
+            follow_redirects=False,
+            headers={"User-Agent": self.settings.user_agent, "Accept-Encoding": "gzip, deflate"},
+            trust_env=False,
+        )
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self.client is not None:
+            await self.client.aclose()
+
+    # --- politeness ---------------------------------------------------------------------------
+
+    def _gate(self, url: str, source: Source) -> HostGate:
+        host = urlsplit(url).netloc.lower()
+        gate = self.gates.get(host)
+        if gate is None:
+            limited = self.settings.rate_limits and source.max_rps > 0
+            interval = 1.0 / source.max_rps if limited else 0.0
+            gate = self.gates[host] = HostGate(source.concurrency, interval)
+        return gate
+
+    async def allowed(self, url: str, source: Source) -> bool:
+        """Does the host's robots.txt let us fetch this URL? Sets the host's Crawl-delay."""
+        parts = urlsplit(url)
+        root = f"{parts.scheme}://{parts.netloc}"
+        lock = self.robots_locks.setdefault(root, asyncio.Lock())
+        async with lock:
+            if root not in self.robots:
+                self.robots[root] = await self._load_robots(root, url, source)
+        rules = self.robots[root]
+        return rules is None or rules.can_fetch(url, ROBOTS_AGENT)
+
+    async def _load_robots(self, root: str, url: str, source: Source) -> Protego | None:
+        try:
+            fetched = await self.fetch(f"{root}/robots.txt", source)
+        except FetchError as exc:
+            if exc.transient:  # a site that cannot answer for its robots.txt: do not crawl it
+                return Protego.parse("User-agent: *\nDisallow: /\n")
+            return None
+        if fetched.status >= 500:
+            return Protego.parse("User-agent: *\nDisallow: /\n")
+        if fetched.status != 200:
+            return None  # 4xx: no rules, everything allowed (RFC 9309)
+        rules = Protego.parse(fetched.body.decode("utf-8", errors="replace"))
+        delay = rules.crawl_delay(ROBOTS_AGENT)
+        gate = self._gate(url, source)
+        if delay and self.settings.rate_limits:
+            gate.interval = max(gate.interval, float(delay))
+        return rules
+
+    async def _check_address(self, url: str, source: Source) -> None:
+        host = urlsplit(url).hostname or ""
+        if host not in self.addresses:
+            self.addresses[host] = await self._resolves_private(host)
+        if self.addresses[host]:
+            base = source.host
+            if base not in self.addresses:
+                self.addresses[base] = await self._resolves_private(base)
+            if not self.addresses[base]:
+                raise FetchError(url, "fetch", f"refusing private address of host {host}")
+
+    @staticmethod
+    async def _resolves_private(host: str) -> bool:
+        try:
+            return is_private_address(host)
+        except ValueError:
+            pass
+        try:
+            infos = await asyncio.get_running_loop().getaddrinfo(
+                host, None, type=socket.SOCK_STREAM
+            )
+        except OSError:
+            return False  # the request itself will fail and say why
+        return any(is_private_address(info[4][0]) for info in infos)
+
+    # --- fetching -----------------------------------------------------------------------------
+
+    def _backoff(self, attempt: int) -> float:
+        delay = min(self.settings.backoff_max, self.settings.backoff_base * 2**attempt)
+        return delay * (0.5 + random.random())  # full jitter around the exponential step
+
+    async def fetch(
+        self, url: str, source: Source, headers: dict[str, str] | None = None
+    ) -> Fetched:
+        """GET with retries for 5xx, 429, timeouts and dropped connections; FetchError if none."""
+        retries = self.settings.max_retries
+        for attempt in range(retries + 1):
+            try:
+                fetched = await self._follow(url, source, headers or {})
+            except _Retryable as exc:
+                reason, retry_after = exc.reason, exc.retry_after
+            else:
+                if fetched.status not in RETRY_STATUSES:
+                    return _with_attempts(fetched, attempt + 1)
+                reason = f"HTTP {fetched.status} {fetched.reason}".strip()
+                retry_after = retry_after_seconds(fetched.header("retry-after"))
+            if attempt == retries:
+                break
+            if retry_after is not None and retry_after > self.settings.max_retry_after:
+                raise FetchError(
+                    url, "fetch", f"{reason}, Retry-After {retry_after:.0f} s is too long", True
+                )
+            await asyncio.sleep(max(self._backoff(attempt), retry_after or 0.0))
+        raise FetchError(
+            url, "fetch", f"{reason} (after {retries + 1} attempts)", True, retries + 1
+        )
+
+    async def _follow(self, url: str, source: Source, headers: dict[str, str]) -> Fetched:
+        current, seen = url, [url]
+        for _hop in range(self.settings.max_redirects + 1):
+            if not source.owns(current):
+                raise FetchError(url, "fetch", f"redirected off the source's hosts to {current}")
+            await self._check_address(current, source)
+            fetched = await self._get(current, source, headers)
+            location = fetched.header("location")
+            if fetched.status not in REDIRECT_STATUSES or not location:
+                return Fetched(**{**fetched.__dict__, "requested_url": url})
+            current = urljoin(current, location).split("#")[0]
+            if current in seen:
+                chain = " → ".join([*seen, current])
+                raise FetchError(url, "fetch", f"redirect loop: {chain}")
+            seen.append(current)
+        raise FetchError(url, "fetch", f"more than {self.settings.max_redirects} redirects")
+
+    async def _get(self, url: str, source: Source, headers: dict[str, str]) -> Fetched:
+        assert self.client is not None, "use `async with Fetcher(...)`"
+        request = self.client.build_request("GET", url, headers=headers)
+        async with self._gate(url, source):
+            try:
+                response = await self.client.send(request, stream=True)
+            except httpx.TimeoutException as exc:
+                raise _Retryable(f"timed out ({type(exc).__name__})") from None
+            except (httpx.TransportError, OSError) as exc:
+                raise _Retryable(f"connection failed: {exc or type(exc).__name__}") from None
+            try:
+                body = await self._read_body(url, response)
+            except httpx.TimeoutException as exc:
+                raise _Retryable(f"timed out reading the body ({type(exc).__name__})") from None
+            except (httpx.TransportError, OSError) as exc:
+                raise _Retryable(f"connection dropped: {exc or type(exc).__name__}") from None
+            finally:
+                await response.aclose()
+        return Fetched(
+            url=url,
+            requested_url=url,
+            status=response.status_code,
+            reason=response.reason_phrase,
+            http_version=response.http_version,
+            request_headers=tuple(request.headers.multi_items()),
+            headers=tuple(response.headers.multi_items()),
+            body=body,
+        )
+
+    async def _read_body(self, url: str, response: httpx.Response) -> bytes:
+        limit, decoded_limit = self.settings.max_body_bytes, self.settings.max_decoded_bytes
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise FetchError(url, "fetch", f"body of {declared} bytes is over the cap of {limit}")
+        encoding = response.headers.get("content-encoding", "identity").strip().lower()
+        if encoding in ("gzip", "x-gzip", "deflate"):
+            decoder = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib header
+        elif encoding in ("", "identity"):
+            decoder = None
+        else:
+            raise FetchError(url, "fetch", f"unsupported Content-Encoding {encoding!r}")
+        received, parts, size = 0, [], 0
+        async for chunk in response.aiter_raw():
+            received += len(chunk)
+            if received > limit:
+                raise FetchError(url, "fetch", f"body over the cap of {limit} bytes")
+            if decoder is not None:
+                try:
+                    chunk = decoder.decompress(chunk, decoded_limit - size + 1)
+                except zlib.error as exc:
+                    raise FetchError(url, "fetch", f"corrupt {encoding} body: {exc}") from None
+                if decoder.unconsumed_tail:
+                    chunk = b"x" * (decoded_limit + 1)  # over the cap: stop here
+            size += len(chunk)
+            if size > decoded_limit:
+                raise FetchError(
+                    url, "fetch", f"body over the cap of {decoded_limit} bytes once decompressed"
+                )
+            parts.append(chunk)
+        if decoder is not None:
+            parts.append(decoder.flush())
+        return b"".join(parts)
+
+
+def _with_attempts(fetched: Fetched, attempts: int) -> Fetched:
+    return Fetched(**{**fetched.__dict__, "attempts": attempts})

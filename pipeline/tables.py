@@ -1,0 +1,152 @@
+"""The output tables: columns, types, and streaming CSV + Parquet writers that finish atomically."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+MENTION_COLUMNS = {
+    "article_id": (pa.string(), "the article's id (joins to articles.article_id)"),
+    "field": (pa.string(), "where the mention stands: title, lead, text or caption"),
+    "sentence_id": (pa.int32(), "the sentence's running number in the article (title first)"),
+    "start": (pa.int64(), "start offset into the field as read (captions: joined by a blank line)"),
+    "end": (pa.int64(), "end offset: article[field][start:end] == text"),
+    "text": (pa.string(), "the mention exactly as written"),
+    "rule_id": (pa.string(), "the rule that found it (rules/*.yml)"),
+}
+
+TABLE_COLUMNS: dict[str, dict[str, tuple[pa.DataType, str]]] = {
+    "articles": {
+        "article_id": (pa.string(), "stable id: given, or a hash of the canonical URL"),
+        "source": (pa.string(), "site key, e.g. baolongan"),
+        "url": (pa.string(), "the article's URL"),
+        "title": (pa.string(), "headline"),
+        "published_at": (pa.string(), "publication time as given (ISO 8601 when scraped)"),
+        "author": (pa.string(), "byline"),
+        "n_chars": (pa.int64(), "characters in title, lead, text and captions"),
+        "n_sentences": (pa.int32(), "sentences found"),
+        "n_words": (pa.int64(), "syllable-words (letters or digits) in the sentences"),
+    },
+    "organizations": {
+        **MENTION_COLUMNS,
+        "name": (pa.string(), "full name, abbreviations expanded, attached place included"),
+        "abbreviation": (pa.string(), "the abbreviation written, e.g. UBND"),
+        "org_type": (pa.string(), "party, state, front, mass, armed, enterprise or other"),
+        "level": (pa.string(), "central, province, district, commune or unit"),
+        "location": (pa.string(), "the place attached to the name"),
+    },
+    "officials": {
+        **MENTION_COLUMNS,
+        "person": (pa.string(), "full name, without honorific or title"),
+        "title": (pa.string(), "position(s), '; '-joined; cựu/nguyên kept"),
+        "organization": (pa.string(), "the body of the main post, expanded"),
+        "honorific": (pa.string(), "ông, bà, anh, chị, đồng chí"),
+    },
+    "documents": {
+        **MENTION_COLUMNS,
+        "doc_id": (pa.string(), "canonical number: 05-CT/TW, 1234/QĐ-UBND, 15/2023/TT-BTC"),
+        "doc_type": (pa.string(), "Chỉ thị, Nghị quyết, Kết luận, Quyết định…"),
+        "number": (pa.string(), "the number, leading zeros kept"),
+        "year": (pa.int32(), "the year in the number, when written"),
+        "issuer_code": (pa.string(), "TW, TU, UBND, BTC…"),
+        "issuer": (pa.string(), "the issuer named in the sentence, else from the code"),
+        "as_written": (pa.string(), "the reference as written"),
+    },
+    "models": {
+        **MENTION_COLUMNS,
+        "name": (pa.string(), "the mô hình's name, without quotes"),
+        "owner": (pa.string(), "the body or person running it, when the sentence says"),
+    },
+    "money": {
+        **MENTION_COLUMNS,
+        "amount_vnd": (pa.int64(), "exact amount in đồng; null for other currencies"),
+        "amount": (pa.float64(), "full value in its own currency"),
+        "currency": (pa.string(), "ISO 4217 code"),
+        "qualifier": (pa.string(), "exact, about, over, under, nearly or range"),
+        "amount_max_vnd": (pa.int64(), "high end of a range, in đồng"),
+        "purpose": (pa.string(), "what it pays for, when the sentence says"),
+    },
+}
+ERROR_COLUMNS = ["article_id", "origin", "stage", "message"]
+FACT_TABLES = ("organizations", "officials", "documents", "models", "money")
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+class TableWriter:
+    """Rows in, `NAME.csv` and `NAME.parquet` out; files appear only when `close()` succeeds."""
+
+    def __init__(self, out_dir: Path, name: str, chunk_rows: int = 5000):
+        self.out_dir, self.name = out_dir, name
+        self.columns = TABLE_COLUMNS[name]
+        self.schema = pa.schema([(col, typ) for col, (typ, _) in self.columns.items()])
+        self.chunk_rows = chunk_rows
+        self.rows: list[dict[str, Any]] = []
+        self.count = 0
+        self._csv_tmp = out_dir / f".{name}.csv.tmp"
+        self._pq_tmp = out_dir / f".{name}.parquet.tmp"
+        self._csv_file = open(self._csv_tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        self._csv = csv.writer(self._csv_file)
+        self._csv.writerow(list(self.columns))
+        self._parquet = pq.ParquetWriter(self._pq_tmp, self.schema)
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.rows.append(row)
+        self.count += 1
+        if len(self.rows) >= self.chunk_rows:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self.rows:
+            return
+        for row in self.rows:
+            self._csv.writerow([_csv_cell(row.get(col)) for col in self.columns])
+        arrays = [pa.array([row.get(col) for row in self.rows], type=typ)
+                  for col, (typ, _) in self.columns.items()]
+        self._parquet.write_table(pa.Table.from_arrays(arrays, schema=self.schema))
+        self.rows = []
+
+    def close(self) -> None:
+        self._flush()
+        self._csv_file.close()
+        self._parquet.close()
+        os.replace(self._csv_tmp, self.out_dir / f"{self.name}.csv")
+        os.replace(self._pq_tmp, self.out_dir / f"{self.name}.parquet")
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    """Write JSON through a temporary file and a rename, so readers never see half a file."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def data_dictionary() -> str:
+    """The outputs' README: every table and column with its type and meaning."""
+    lines = ["# vnie output tables", "",
+             "UTF-8 CSV with a header, and Parquet beside each. One row per mention: "
+             "`article[field][start:end] == text` always holds (for `caption`, offsets index "
+             "the captions joined by a blank line).", ""]
+    for table, columns in TABLE_COLUMNS.items():
+        lines += [f"## {table}", "", "| column | type | meaning |", "|---|---|---|"]
+        lines += [f"| `{col}` | {typ} | {meaning} |" for col, (typ, meaning) in columns.items()]
+        lines.append("")
+    lines += ["## errors", "", "| column | meaning |", "|---|---|",
+              "| `article_id` | the article's id, empty when the record could not be read |",
+              "| `origin` | file:line, file@offset URL, or path |",
+              "| `stage` | read, parse, extract, worker or timeout |",
+              "| `message` | what went wrong, naming the place |", "",
+              "`manifest.json` records the run: versions, rules hash, inputs, counts, seconds.", ""]
+    return "\n".join(lines)
