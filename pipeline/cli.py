@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -33,46 +32,47 @@ def _load_rules(rules_dir: Path):
         raise typer.Exit(2) from None
 
 
-def _progress_printer():
-    """A rich progress line on a terminal; a plain log line every 500 articles otherwise."""
-    import time
-
-    started = time.perf_counter()
-    last = [0]
-
-    def show(summary) -> None:
-        elapsed = time.perf_counter() - started
-        rate = summary.articles / elapsed if elapsed else 0.0
-        line = (f"{summary.articles} articles, {rate:.1f}/s, {summary.errors} errors, "
-                f"{summary.cached} from cache")
-        if sys.stderr.isatty():
-            print("\r" + line, end="", file=sys.stderr, flush=True)
-        elif summary.articles - last[0] >= 500:
-            last[0] = summary.articles
-            print(line, file=sys.stderr, flush=True)
-
-    return show
-
-
-def _extract(inputs: list[str], out: Path, rules_dir: Path, workers: int | None) -> None:
+def _extract(inputs: list[str], out: Path, rules_dir: Path, workers: int | None,
+             engine: str = "local", scheduler: str | None = None) -> None:
+    from pipeline.progress import ExtractProgress, summary_text
     from pipeline.runner import run_extract
 
     _load_rules(rules_dir)
-    summary = run_extract(inputs, out, rules_dir.resolve(), workers=workers,
-                          progress=_progress_printer())
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
-    rows = ", ".join(f"{n} {t}" for t, n in summary.counts.items())
-    typer.echo(f"{summary.articles} articles ({summary.cached} from cache), {summary.errors} "
-               f"errors, {summary.seconds:.1f} s → {out}/: {rows}")
+    if engine not in ("local", "dask"):
+        typer.echo(f"error: --engine {engine}: expected local or dask", err=True)
+        raise typer.Exit(2)
+    executor, close = None, None
+    if engine == "dask" or scheduler:
+        try:
+            from pipeline.distributed import dask_executor
+        except ImportError:
+            typer.echo("error: --engine dask needs Dask: pip install 'vnie[dask]'", err=True)
+            raise typer.Exit(2) from None
+        import os
+
+        executor, close = dask_executor(scheduler, workers or os.cpu_count() or 1, rules_dir)
+    progress = ExtractProgress()
+    try:
+        summary = run_extract(inputs, out, rules_dir.resolve(), workers=workers,
+                              executor=executor, progress=progress,
+                              engine="dask" if executor else None)
+    finally:
+        progress.close()
+        if close is not None:
+            close()
+    typer.echo(summary_text(summary, out))
+
+
+WorkersOption = Annotated[
+    int | None, typer.Option(help="Worker processes (default: all cores).")
+]
 
 
 @app.command()
 def run(
     out: Annotated[Path, typer.Option("--out", help="Where the tables go.")] = DEFAULT_OUT,
     rules: RulesOption = DEFAULT_RULES_DIR,
-    workers: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")]
-    = None,
+    workers: WorkersOption = None,
 ) -> None:
     """The main job: the bundled sample archive in corpus/ → the tables in outputs/."""
     _extract([str(DEFAULT_CORPUS)], out, rules, workers)
@@ -80,14 +80,37 @@ def run(
 
 @app.command()
 def extract(
-    inputs: Annotated[list[str], typer.Argument(help="JSONL, WARC, .html/.txt files or folders.")],
-    out: Annotated[Path, typer.Option("--out", help="Where the tables go.")],
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(help="JSONL, WARC, .html/.txt files or folders (none with --resume)."),
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", help="Where the tables go.")] = ...,
     rules: RulesOption = DEFAULT_RULES_DIR,
-    workers: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")]
-    = None,
+    workers: WorkersOption = None,
+    engine: Annotated[str, typer.Option(help="local (a process pool) or dask.")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        help="A Dask scheduler, e.g. tcp://HOST:8786 (implies --engine dask; default: a "
+             "LocalCluster).")] = None,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="Finish the last run in --out: its inputs, its finished articles kept.")]
+    = False,
 ) -> None:
     """Batch extraction over article archives; re-runs reuse what is already done."""
-    _extract(inputs, out, rules, workers)
+    if not inputs:
+        if not resume:
+            typer.echo("error: give INPUT files or folders, or --resume to finish the last run "
+                       "in --out", err=True)
+            raise typer.Exit(2)
+        from pipeline.runner import read_run_state
+
+        try:
+            state = read_run_state(out)
+        except ValueError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
+        inputs = state["inputs"]
+        typer.echo(f"resuming the run in {out}/ over {len(inputs)} input(s)", err=True)
+    _extract(inputs, out, rules, workers, engine, scheduler)
 
 
 @rules_app.command("check")

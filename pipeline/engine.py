@@ -57,9 +57,11 @@ class _Compiled:
         if by_trigger:
             self.automaton.make_automaton()
         self.phrase_res = {
-            rule.id: regex.compile(r"(?<![\p{L}\p{N}])" + alternation(rule.pattern)
-                                   + r"(?![\p{L}\p{N}])")
-            for rule in ruleset.rules if rule.kind == "phrases"
+            rule.id: regex.compile(
+                r"(?<![\p{L}\p{N}])" + alternation(rule.pattern) + r"(?![\p{L}\p{N}])"
+            )
+            for rule in ruleset.rules
+            if rule.kind == "phrases"
         }
         self.matchers = {}
         token_rules = [rule for rule in ruleset.rules if rule.kind == "tokens"]
@@ -107,8 +109,9 @@ def read_article(article: Article, ruleset: RuleSet) -> ArticleText:
     return ArticleText(article, ruleset, fields, sentences)
 
 
-def _run_rule(rule: Rule, sentence: Sentence, text: ArticleText, ruleset: RuleSet,
-              comp: _Compiled) -> list[Candidate]:
+def _run_rule(
+    rule: Rule, sentence: Sentence, text: ArticleText, ruleset: RuleSet, comp: _Compiled
+) -> list[Candidate]:
     if rule.kind == "tokens":
         doc = text.docs.get(sentence.index)
         if doc is None:
@@ -133,14 +136,16 @@ def _drop_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     kept: list[Candidate] = []
     ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), c.rule.order, c.start))
     for cand in ordered:
-        if all(cand.end <= k.start or cand.start >= k.end for k in kept
-               if k.sentence.index == cand.sentence.index):
+        if all(
+            cand.end <= k.start or cand.start >= k.end
+            for k in kept
+            if k.sentence.index == cand.sentence.index
+        ):
             kept.append(cand)
     return sorted(kept, key=lambda c: (c.sentence.index, c.start, c.end))
 
 
-def extract(article: Article, ruleset: RuleSet, tables: tuple[str, ...] = TABLES
-            ) -> ArticleResult:
+def extract(article: Article, ruleset: RuleSet, tables: tuple[str, ...] = TABLES) -> ArticleResult:
     """Run every rule of `tables` over one article and return its rows."""
     text = read_article(article, ruleset)
     comp = compiled(ruleset)
@@ -166,8 +171,17 @@ def _to_mention(cand: Candidate, text: ArticleText) -> Mention:
     norm = text.fields[field_name]
     start, end = norm.to_source(cand.sentence.start + cand.start, cand.sentence.start + cand.end)
     source = text.article.field_text(field_name)
-    return Mention(cand.rule.table, text.article.id, field_name, cand.sentence.index, start, end,
-                   source[start:end], cand.rule.id, cand.values)
+    return Mention(
+        cand.rule.table,
+        text.article.id,
+        field_name,
+        cand.sentence.index,
+        start,
+        end,
+        source[start:end],
+        cand.rule.id,
+        cand.values,
+    )
 
 
 def _article_row(article: Article, text: ArticleText, n_words: int) -> dict[str, Any]:

@@ -59,7 +59,9 @@ def read_file(path: Path) -> Iterator[Item]:
     kind = _kind(path)
     readers = {"jsonl": read_jsonl, "warc": read_warc, "html": read_html_file, "txt": read_txt}
     if kind is None:
-        yield _error(str(path), "read", "unknown file type (expected .jsonl, .warc.gz, .html, .txt)")
+        yield _error(
+            str(path), "read", "unknown file type (expected .jsonl, .warc.gz, .html, .txt)"
+        )
         return
     try:
         yield from readers[kind](path)
@@ -143,7 +145,13 @@ def read_warc(path: Path) -> Iterator[Item]:
                 if status != "200" or "html" not in content_type.lower():
                     continue
                 body = record.content_stream().read()  # before the offset, which reads to the end
+                missing = getattr(record.raw_stream, "limit", 0)
                 origin = f"{path}@{records.get_record_offset()} {url}"
+                if missing:
+                    yield _error(
+                        origin, "read", f"WARC record is truncated ({missing} bytes missing)"
+                    )
+                    continue
                 try:
                     article = article_from_html(body, url=url, content_type=content_type)
                 except ValueError as exc:

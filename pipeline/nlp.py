@@ -51,18 +51,24 @@ def split_sentences(field: str, text: str, first_index: int = 0) -> list[Sentenc
             if found < 0:  # the splitter changed the text: keep the rest as one sentence
                 break
             position = found + len(piece)
-            sentences.append(_sentence(field, first_index + len(sentences), paragraph_start, found,
-                                       piece))
+            sentences.append(
+                _sentence(field, first_index + len(sentences), paragraph_start, found, piece)
+            )
         rest = paragraph[position:]
         if rest.strip():
             offset = position + len(rest) - len(rest.lstrip())
-            sentences.append(_sentence(field, first_index + len(sentences), paragraph_start, offset,
-                                       rest.strip()))
+            sentences.append(
+                _sentence(
+                    field, first_index + len(sentences), paragraph_start, offset, rest.strip()
+                )
+            )
     return sentences
 
 
-_ABBREVIATION_END = regex.compile(r"(?:(?<![\p{L}])(?:TP|Tp|Q|P|TX|TT|ThS|TS|PGS|GS|BS|Th\.S)"
-                                  r"|(?<![\p{L}])\p{Lu})\.$")
+_ABBREVIATION_END = regex.compile(
+    r"(?:(?<![\p{L}])(?:TP|Tp|Q|P|TX|TT|ThS|TS|PGS|GS|BS|Th\.S)"
+    r"|(?<![\p{L}])\p{Lu})\.$"
+)
 
 
 def _rejoin_abbreviations(pieces: list[str]) -> list[str]:

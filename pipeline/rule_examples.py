@@ -37,14 +37,20 @@ def _check_example(rule: Rule, example: Any, mentions: list[Mention]) -> tuple[b
     if example.match is not None:
         own = [m for m in own if m.text == example.match]
     for mention in own:
-        wrong = {k: mention.values.get(k) for k, v in example.expect.items()
-                 if not _agrees(v, mention.values.get(k))}
+        wrong = {
+            k: mention.values.get(k)
+            for k, v in example.expect.items()
+            if not _agrees(v, mention.values.get(k))
+        }
         if not wrong:
             return True, ""
     if not own:
         found = ", ".join(f"{m.rule_id} «{m.text}»" for m in mentions) or "nothing"
-        return False, f"rule found no match{' «' + example.match + '»' if example.match else ''}"\
-                      f"; the table has: {found}"
+        return (
+            False,
+            f"rule found no match{' «' + example.match + '»' if example.match else ''}"
+            f"; the table has: {found}",
+        )
     got = "; ".join(str({k: m.values.get(k) for k in example.expect}) for m in own)
     return False, f"expected {example.expect}, got {got}"
 
@@ -55,10 +61,12 @@ def run_examples(ruleset: RuleSet) -> Iterator[ExampleResult]:
         for example in rule.examples:
             mentions = find(example.text, ruleset)[rule.table]
             passed, detail = _check_example(rule, example, mentions)
-            yield ExampleResult(rule.id, f"{rule.path}:{example.line}", "example", example.text,
-                                passed, detail)
+            yield ExampleResult(
+                rule.id, f"{rule.path}:{example.line}", "example", example.text, passed, detail
+            )
         for text in rule.counterexamples:
             own = [m for m in find(text, ruleset)[rule.table] if m.rule_id == rule.id]
             detail = "; ".join(f"matched «{m.text}» → {m.values}" for m in own)
-            yield ExampleResult(rule.id, f"{rule.path}:{rule.line}", "counterexample", text,
-                                not own, detail)
+            yield ExampleResult(
+                rule.id, f"{rule.path}:{rule.line}", "counterexample", text, not own, detail
+            )

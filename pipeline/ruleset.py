@@ -130,8 +130,12 @@ def load_yaml(path: Path) -> Any:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise RuleError(path, line, f"not valid YAML: {exc.problem}",
-                        "check indentation and quote patterns that contain ': ' or '#'") from None
+        raise RuleError(
+            path,
+            line,
+            f"not valid YAML: {exc.problem}",
+            "check indentation and quote patterns that contain ': ' or '#'",
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -201,63 +205,100 @@ def alternation(entries: Any) -> str:
 _REFERENCE_RE = regex.compile(r"(?<!\\[pP])\{(@?[A-Za-z_][A-Za-z0-9_]*)\}")
 
 
-def expand_pattern(pattern: str, defines: dict[str, str], gazetteers: dict[str, Any],
-                   path: Path, line: int | None, depth: int = 0) -> str:
+def expand_pattern(
+    pattern: str,
+    defines: dict[str, str],
+    gazetteers: dict[str, Any],
+    path: Path,
+    line: int | None,
+    depth: int = 0,
+) -> str:
     """Replace `{NAME}` by a define and `{@gazetteer}` by an alternation of its entries."""
     if depth > 10:
-        raise RuleError(path, line, "`define` entries refer to each other in a loop",
-                        "break the cycle between the defines")
+        raise RuleError(
+            path,
+            line,
+            "`define` entries refer to each other in a loop",
+            "break the cycle between the defines",
+        )
 
     def replace(match: regex.Match) -> str:
         name = match.group(1)
         if name.startswith("@"):
             if name[1:] not in gazetteers:
-                raise RuleError(path, line, f"unknown gazetteer {name}",
-                                f"add rules/gazetteers/{name[1:]}.txt or use one of: "
-                                + ", ".join("@" + g for g in sorted(gazetteers)))
+                raise RuleError(
+                    path,
+                    line,
+                    f"unknown gazetteer {name}",
+                    f"add rules/gazetteers/{name[1:]}.txt or use one of: "
+                    + ", ".join("@" + g for g in sorted(gazetteers)),
+                )
             return alternation(gazetteers[name[1:]])
         if name not in defines:
             if name.isupper():
-                raise RuleError(path, line, f"unknown define {{{name}}}",
-                                "add it under `define:` at the top of the file")
+                raise RuleError(
+                    path,
+                    line,
+                    f"unknown define {{{name}}}",
+                    "add it under `define:` at the top of the file",
+                )
             return match.group(0)  # a regex quantifier such as {2} or text in braces
-        return "(?:" + expand_pattern(defines[name], defines, gazetteers, path, line,
-                                      depth + 1) + ")"
+        return (
+            "(?:" + expand_pattern(defines[name], defines, gazetteers, path, line, depth + 1) + ")"
+        )
 
     return _REFERENCE_RE.sub(replace, pattern)
 
 
-def _gazetteer_phrases(spec: Any, gazetteers: dict[str, Any], path: Path, line: int | None
-                       ) -> list[str]:
+def _gazetteer_phrases(
+    spec: Any, gazetteers: dict[str, Any], path: Path, line: int | None
+) -> list[str]:
     if isinstance(spec, str):
         if spec[1:] not in gazetteers:
-            raise RuleError(path, line, f"unknown gazetteer {spec}",
-                            "name a file of rules/gazetteers/ after the @")
+            raise RuleError(
+                path,
+                line,
+                f"unknown gazetteer {spec}",
+                "name a file of rules/gazetteers/ after the @",
+            )
         return list(gazetteers[spec[1:]])
     return [normalize_phrase(p) for p in spec]
 
 
-def _compile_rule(raw: dict[str, Any], table: str, defines: dict[str, str],
-                  gazetteers: dict[str, Any], path: Path) -> Rule:
+def _compile_rule(
+    raw: dict[str, Any], table: str, defines: dict[str, str], gazetteers: dict[str, Any], path: Path
+) -> Rule:
     from pipeline.extract import NORMALIZERS
 
     line = raw.get("__line__")
     rule_id = raw["id"]
     if not rule_id.startswith(table.rstrip("s") + ".") and not rule_id.startswith(table + "."):
-        raise RuleError(path, line, f"rule id {rule_id!r} does not start with the table name",
-                        f"name it {table}.<what it matches>")
+        raise RuleError(
+            path,
+            line,
+            f"rule id {rule_id!r} does not start with the table name",
+            f"name it {table}.<what it matches>",
+        )
     normalizer = NORMALIZERS.get(raw["normalizer"])
     if normalizer is None:
-        raise RuleError(path, line, f"rule {rule_id}: unknown normalizer {raw['normalizer']!r}",
-                        "use one of: " + ", ".join(sorted(NORMALIZERS)))
-    (kind, spec), = ((k, v) for k, v in raw["pattern"].items() if k != "__line__")
+        raise RuleError(
+            path,
+            line,
+            f"rule {rule_id}: unknown normalizer {raw['normalizer']!r}",
+            "use one of: " + ", ".join(sorted(NORMALIZERS)),
+        )
+    ((kind, spec),) = ((k, v) for k, v in raw["pattern"].items() if k != "__line__")
     if kind == "regex":
         source = expand_pattern(spec, defines, gazetteers, path, line)
         try:
             pattern = regex.compile(source, regex.VERBOSE | regex.V0)
         except regex.error as exc:
-            raise RuleError(path, line, f"rule {rule_id}: the regex does not compile: {exc}",
-                            "check brackets and escape literal dots as \\.") from None
+            raise RuleError(
+                path,
+                line,
+                f"rule {rule_id}: the regex does not compile: {exc}",
+                "check brackets and escape literal dots as \\.",
+            ) from None
     elif kind == "tokens":
         from spacy.matcher import Matcher
 
@@ -267,22 +308,39 @@ def _compile_rule(raw: dict[str, Any], table: str, defines: dict[str, str],
         try:
             Matcher(vocab(), validate=True).add(rule_id, [pattern])
         except ValueError as exc:
-            raise RuleError(path, line, f"rule {rule_id}: bad token pattern: {exc}",
-                            "see https://spacy.io/usage/rule-based-matching") from None
+            raise RuleError(
+                path,
+                line,
+                f"rule {rule_id}: bad token pattern: {exc}",
+                "see https://spacy.io/usage/rule-based-matching",
+            ) from None
     else:
         pattern = _gazetteer_phrases(spec, gazetteers, path, line)
     triggers: list[str] = []
     for trigger in raw.get("triggers", []):
-        triggers.extend(_gazetteer_phrases(trigger, gazetteers, path, line)
-                        if trigger.startswith("@") else [normalize_phrase(trigger)])
+        triggers.extend(
+            _gazetteer_phrases(trigger, gazetteers, path, line)
+            if trigger.startswith("@")
+            else [normalize_phrase(trigger)]
+        )
     if kind == "phrases":
         triggers.extend(pattern)
     examples = [
         Example(e["text"], _strip_lines(e.get("expect", {})), e.get("match"), e.get("__line__"))
         for e in raw.get("examples", [])
     ]
-    return Rule(rule_id, table, kind, pattern, normalizer, tuple(t.lower() for t in triggers),
-                examples, list(raw.get("counterexamples", [])), str(path), line)
+    return Rule(
+        rule_id,
+        table,
+        kind,
+        pattern,
+        normalizer,
+        tuple(t.lower() for t in triggers),
+        examples,
+        list(raw.get("counterexamples", [])),
+        str(path),
+        line,
+    )
 
 
 def load_rule_file(path: Path, gazetteers: dict[str, Any]) -> list[Rule]:
@@ -291,20 +349,29 @@ def load_rule_file(path: Path, gazetteers: dict[str, Any]) -> list[Rule]:
     validator = jsonschema.Draft202012Validator(RULE_FILE_SCHEMA)
     for error in sorted(validator.iter_errors(_strip_lines(document)), key=lambda e: e.path):
         where = "/".join(str(p) for p in error.path) or "top level"
-        raise RuleError(path, _line_of(document, list(error.path)),
-                        f"{where}: {error.message}",
-                        "see the schema in pipeline/ruleset.py and the README's rule section")
+        raise RuleError(
+            path,
+            _line_of(document, list(error.path)),
+            f"{where}: {error.message}",
+            "see the schema in pipeline/ruleset.py and the README's rule section",
+        )
     table = document["table"]
     expected = path.stem
     if table != expected:
-        raise RuleError(path, document.get("__line__"), f"file {path.name} declares table {table!r}",
-                        f"set `table: {expected}` or rename the file")
+        raise RuleError(
+            path,
+            document.get("__line__"),
+            f"file {path.name} declares table {table!r}",
+            f"set `table: {expected}` or rename the file",
+        )
     defines = _strip_lines(document.get("define", {}))
     rules = [_compile_rule(raw, table, defines, gazetteers, path) for raw in document["rules"]]
     seen: set[str] = set()
     for rule in rules:
         if rule.id in seen:
-            raise RuleError(path, rule.line, f"duplicate rule id {rule.id}", "give each rule its own id")
+            raise RuleError(
+                path, rule.line, f"duplicate rule id {rule.id}", "give each rule its own id"
+            )
         seen.add(rule.id)
     return rules
 
@@ -313,8 +380,8 @@ def rules_hash(directory: Path) -> str:
     """A hash of every rule and gazetteer file (and the normalizers' code): the cache key."""
     digest = hashlib.sha256()
     extract_dir = Path(__file__).resolve().parent / "extract"
-    files = sorted(directory.rglob("*.yml")) + sorted(directory.rglob("*.txt"))
-    files += sorted(extract_dir.glob("*.py")) + [Path(__file__).with_name("engine.py")]
+    files = [*sorted(directory.rglob("*.yml")), *sorted(directory.rglob("*.txt"))]
+    files += [*sorted(extract_dir.glob("*.py")), Path(__file__).with_name("engine.py")]
     for path in files:
         if path.name == "sources.yml":
             continue
@@ -333,7 +400,9 @@ def load_ruleset(directory: Path = DEFAULT_RULES_DIR) -> RuleSet:
     for table in TABLES:
         path = directory / f"{table}.yml"
         if not path.exists():
-            raise RuleError(path, None, "rule file missing", f"create {path.name} with `table: {table}`")
+            raise RuleError(
+                path, None, "rule file missing", f"create {path.name} with `table: {table}`"
+            )
         rules.extend(load_rule_file(path, gazetteers))
     for order, rule in enumerate(rules):
         rule.order = order

@@ -5,11 +5,19 @@ same byte for byte whatever the worker count or engine. Each article's result is
 SQLite cache keyed by its content hash and the rules hash: a killed run resumes where it
 stopped, a re-run over a grown archive processes only the new articles, and a change to
 `rules/` reprocesses everything.
+
+Hangs are bounded twice. Inside a worker, each article has a deadline: SIGALRM where the
+article runs on a process's main thread (the process pool, one inline worker), an exception
+raised into the thread otherwise (Dask runs tasks on threads, where signals cannot go); both
+fire at the next Python bytecode, so an article stuck inside one C call is only stopped when
+the call returns. The driver therefore also waits on each batch with a deadline, and kills and
+restarts a local pool that overruns it.
 """
 
 from __future__ import annotations
 
 import csv
+import ctypes
 import hashlib
 import json
 import multiprocessing
@@ -17,20 +25,20 @@ import os
 import platform
 import signal
 import sqlite3
+import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor, Future
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.ingest import read_archives
-from pipeline.records import Article, ArticleError
-from pipeline.ruleset import DEFAULT_RULES_DIR, load_ruleset
+from pipeline.ingest import JSONL_SUFFIXES, read_archives
+from pipeline.records import TEXT_FIELDS, Article, ArticleError
+from pipeline.ruleset import DEFAULT_RULES_DIR, RuleSet, load_ruleset, rules_hash
 from pipeline.tables import (
     ERROR_COLUMNS,
     FACT_TABLES,
@@ -40,66 +48,120 @@ from pipeline.tables import (
 )
 
 ARTICLE_TIMEOUT_S = 60
+#: Longer articles are reported, not processed: one would hold a worker for minutes.
+MAX_ARTICLE_CHARS = 1_000_000
 BATCH_SIZE = 8
+#: Slack on a batch's deadline for a fresh pool to start and load its models.
+_START_SLACK_S = 60
 _WORKER_RULES: Path | None = None
+
+Result = dict[str, Any]
+Progress = Callable[["RunSummary"], None]
 
 
 # ---- worker side ---------------------------------------------------------------------------
+
+
+def current_ruleset(rules_dir: str | Path) -> RuleSet:
+    """The compiled rules of `rules_dir`, reloaded when its files changed since they were loaded."""
+    ruleset = load_ruleset(Path(rules_dir))
+    if ruleset.rules_hash != rules_hash(Path(rules_dir)):
+        load_ruleset.cache_clear()
+        ruleset = load_ruleset(Path(rules_dir))
+    return ruleset
+
 
 def init_worker(rules_dir: str | Path = DEFAULT_RULES_DIR) -> None:
     """Load the models and compile the rules once per worker process."""
     global _WORKER_RULES
     _WORKER_RULES = Path(rules_dir)
-    ruleset = load_ruleset(_WORKER_RULES)
+    ruleset = current_ruleset(_WORKER_RULES)
     from pipeline.engine import compiled
-    from pipeline.nlp import split_sentences
+    from pipeline.nlp import make_doc, split_sentences
 
     compiled(ruleset)
     split_sentences("text", "Khởi động. Xong.")  # loads underthesea's sentence model
+    make_doc("Khởi động", ruleset.fixed_words)  # and its word model
 
 
-class _Timeout(Exception):
-    pass
+class ArticleTimeout(Exception):
+    """An article ran past its deadline."""
 
 
 def _on_alarm(_signum: int, _frame: Any) -> None:
-    raise _Timeout
+    raise ArticleTimeout
 
 
-def process_article(record: dict[str, Any]) -> dict[str, Any]:
+class _Deadline:
+    """Raise `ArticleTimeout` in this thread after `seconds` (SIGALRM on the main thread)."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.on_main = hasattr(signal, "SIGALRM") and (
+            threading.current_thread() is threading.main_thread()
+        )
+        self.lock = threading.Lock()
+        self.done = self.fired = False
+        self.timer: threading.Timer | None = None
+
+    def __enter__(self) -> _Deadline:
+        if self.on_main:
+            signal.signal(signal.SIGALRM, _on_alarm)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        else:
+            self.thread_id = threading.get_ident()
+            self.timer = threading.Timer(self.seconds, self._fire)
+            self.timer.daemon = True
+            self.timer.start()
+        return self
+
+    def _fire(self) -> None:
+        with self.lock:
+            if not self.done:
+                self.fired = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                    ctypes.c_ulong(self.thread_id), ctypes.py_object(ArticleTimeout)
+                )
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.on_main:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            return
+        with self.lock:
+            self.done = True
+        assert self.timer is not None
+        self.timer.cancel()
+        if self.fired:  # fired but not yet delivered: take it back
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread_id), None)
+
+
+def process_article(record: dict[str, Any]) -> Result:
     """One article record → its rows, or an error (never raises)."""
     from pipeline.engine import extract
 
-    article = Article.from_record(record["article"], origin=record["origin"])
-    use_alarm = hasattr(signal, "SIGALRM") and _in_main_thread()
+    origin = record["origin"]
+    timeout = record.get("timeout", ARTICLE_TIMEOUT_S)
     try:
-        if use_alarm:
-            signal.signal(signal.SIGALRM, _on_alarm)
-            signal.alarm(ARTICLE_TIMEOUT_S)
-        result = extract(article, load_ruleset(_WORKER_RULES or DEFAULT_RULES_DIR))
-        return {"article": result.article_row,
-                "mentions": {t: [m.row() for m in ms] for t, ms in result.mentions.items()}}
-    except _Timeout:
-        return {"error": ["timeout", f"{article.origin}: no result after {ARTICLE_TIMEOUT_S} s"]}
+        with _Deadline(timeout):
+            article = Article.from_record(record["article"], origin=origin)
+            result = extract(article, load_ruleset(_WORKER_RULES or DEFAULT_RULES_DIR))
+            return {
+                "article": result.article_row,
+                "mentions": {t: [m.row() for m in ms] for t, ms in result.mentions.items()},
+            }
+    except ArticleTimeout:
+        return {"error": ["timeout", f"{origin}: no result after {timeout} s"]}
     except Exception as exc:  # an article must never stop the batch
-        return {"error": ["extract", f"{article.origin}: {type(exc).__name__}: {exc}"]}
-    finally:
-        if use_alarm:
-            signal.alarm(0)
+        return {"error": ["extract", f"{origin}: {type(exc).__name__}: {exc}"]}
 
 
-def _in_main_thread() -> bool:
-    import threading
-
-    return threading.current_thread() is threading.main_thread()
-
-
-def process_batch(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def process_batch(records: list[dict[str, Any]]) -> list[Result]:
     """The unit of work sent to a worker: a list of records in, their results out, in order."""
     return [process_article(record) for record in records]
 
 
 # ---- executors -----------------------------------------------------------------------------
+
 
 class InlineExecutor(Executor):
     """Runs each task at once in this process: the engine for one worker."""
@@ -108,7 +170,7 @@ class InlineExecutor(Executor):
         future: Future = Future()
         try:
             future.set_result(fn(*args, **kwargs))
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller through the future
+        except BaseException as exc:  # handed to the caller through the future
             future.set_exception(exc)
         return future
 
@@ -118,13 +180,24 @@ def local_executor(workers: int, rules_dir: Path) -> Executor:
     if workers <= 1:
         init_worker(rules_dir)
         return InlineExecutor()
-    from concurrent.futures import ProcessPoolExecutor
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=init_worker,
+        initargs=(str(rules_dir),),
+    )
 
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=init_worker, initargs=(str(rules_dir),))
+
+def _kill_pool(executor: Executor) -> None:
+    """Stop a process pool now, hung workers included."""
+    if isinstance(executor, ProcessPoolExecutor):
+        for process in list((getattr(executor, "_processes", None) or {}).values()):
+            process.kill()
+    executor.shutdown(wait=False, cancel_futures=True)
 
 
-# ---- the result cache ----------------------------------------------------------------------
+# ---- the result cache and the run state ----------------------------------------------------
+
 
 class ResultCache:
     """Results per article key (content hash + rules hash) in SQLite, written by the driver."""
@@ -134,16 +207,21 @@ class ResultCache:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, result TEXT)")
 
-    def get(self, key: str) -> dict[str, Any] | None:
+    def get(self, key: str) -> Result | None:
+        """The cached result of one key, or None."""
         row = self.db.execute("SELECT result FROM results WHERE key = ?", (key,)).fetchone()
         return json.loads(row[0]) if row else None
 
-    def put_many(self, items: Iterable[tuple[str, dict[str, Any]]]) -> None:
+    def put_many(self, items: Iterable[tuple[str, Result]]) -> None:
+        """Store results in one transaction (a kill leaves all of them or none)."""
         with self.db:
-            self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)",
-                                ((k, json.dumps(v, ensure_ascii=False)) for k, v in items))
+            self.db.executemany(
+                "INSERT OR REPLACE INTO results VALUES (?, ?)",
+                ((k, json.dumps(v, ensure_ascii=False)) for k, v in items),
+            )
 
     def close(self) -> None:
+        """Close the database."""
         self.db.close()
 
 
@@ -153,37 +231,99 @@ def article_key(record: dict[str, Any], rules_hash: str) -> str:
     return hashlib.sha256(content).hexdigest()[:32] + ":" + rules_hash
 
 
+def run_state_path(out_dir: Path) -> Path:
+    """Where a run records its inputs, for `--resume`."""
+    return out_dir / ".vnie" / "run.json"
+
+
+def read_run_state(out_dir: Path) -> dict[str, Any]:
+    """The inputs and rules folder of the last run started in `out_dir`; ValueError if none."""
+    path = run_state_path(out_dir)
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ValueError(f"{path}: no run to resume (start one with inputs first)") from None
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ValueError(f"{path}: unreadable run state: {exc}") from None
+    if not isinstance(state, dict) or not isinstance(state.get("inputs"), list):
+        raise ValueError(f"{path}: run state has no list of inputs")
+    return state
+
+
+def estimate_total(inputs: list[str], max_bytes: int = 2 << 30) -> int | None:
+    """Articles to expect when every input is plain JSONL (a line count), else None."""
+    files: list[Path] = []
+    for raw in inputs:
+        path = Path(raw)
+        files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    if not files or not all(f.name.endswith(JSONL_SUFFIXES) and f.is_file() for f in files):
+        return None
+    if sum(f.stat().st_size for f in files) > max_bytes:
+        return None
+    total = 0
+    for file in files:
+        with open(file, "rb") as stream:
+            while chunk := stream.read(1 << 20):
+                total += chunk.count(b"\n")
+            if stream.tell() and not _ends_with_newline(stream):
+                total += 1
+    return total
+
+
+def _ends_with_newline(stream: Any) -> bool:
+    stream.seek(-1, os.SEEK_END)
+    return stream.read(1) == b"\n"
+
+
 # ---- the driver ----------------------------------------------------------------------------
+
 
 @dataclass
 class RunSummary:
+    """Counts of a run, updated as it goes (progress displays read it)."""
+
     articles: int = 0
     errors: int = 0
     cached: int = 0
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    total: int | None = None  # articles expected, when cheap to know
 
 
 @dataclass
 class _Batch:
     items: list[tuple[str, dict[str, Any] | None, ArticleError | None]]  # key, record, error
+    cached: dict[int, Result] = field(default_factory=dict)  # item index → cached result
+    todo: list[int] = field(default_factory=list)  # item indices sent to a worker
     future: Future | None = None
-    crashes: int = 0
-    sent: list[bool] = field(default_factory=list)  # which items went to a worker
 
 
-def _batches(inputs: list[str], rules_hash: str, cache: ResultCache, size: int
-             ) -> Iterator[tuple[list, list[dict[str, Any]]]]:
-    batch: list = []
+def _article_chars(article: Article) -> int:
+    return sum(len(article.field_text(name)) for name in TEXT_FIELDS)
+
+
+def _items(inputs: list[str], key_hash: str, max_chars: int, timeout: float
+           ) -> Iterator[tuple[str, dict[str, Any] | None, ArticleError | None]]:
     for item in read_archives(inputs):
         if isinstance(item, ArticleError):
-            batch.append(("", None, item))
+            yield "", None, item
         elif not item.text.strip():
-            batch.append(("", None, ArticleError(item.id, item.origin, "read",
-                                                 f"{item.origin}: the article's text is empty")))
+            yield "", None, ArticleError(item.id, item.origin, "read",
+                                         f"{item.origin}: the article's text is empty")
+        elif (chars := _article_chars(item)) > max_chars:
+            yield "", None, ArticleError(
+                item.id, item.origin, "read",
+                f"{item.origin}: article too long ({chars:,} characters, the limit is "
+                f"{max_chars:,}); split it into several records")
         else:
-            record = {"article": item.to_record(), "origin": item.origin}
-            batch.append((article_key(record["article"], rules_hash), record, None))
+            record = {"article": item.to_record(), "origin": item.origin, "timeout": timeout}
+            yield article_key(record["article"], key_hash), record, None
+
+
+def _batches(items: Iterator, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
         if len(batch) >= size:
             yield batch
             batch = []
@@ -191,107 +331,162 @@ def _batches(inputs: list[str], rules_hash: str, cache: ResultCache, size: int
         yield batch
 
 
+class _Run:
+    """One extraction run: feeds batches to the executor and writes results in input order."""
+
+    def __init__(self, out_dir: Path, rules_dir: Path, workers: int, executor: Executor | None,
+                 progress: Progress | None, timeout: float):
+        self.rules_dir, self.workers, self.timeout = rules_dir, workers, timeout
+        self.own_executor = executor is None
+        self.executor = executor or local_executor(workers, rules_dir)
+        self.progress = progress
+        self.cache = ResultCache(out_dir / ".vnie" / "results.sqlite")
+        self.writers = {name: TableWriter(out_dir, name) for name in ("articles", *FACT_TABLES)}
+        self.summary = RunSummary()
+        self.window: deque[_Batch] = deque()
+        self.errors_csv: Any = None
+
+    def submit(self, batch: _Batch) -> None:
+        batch.todo, batch.future = [], None
+        for index, (key, record, _) in enumerate(batch.items):
+            if record is None or index in batch.cached:
+                continue
+            cached = self.cache.get(key)
+            if cached is not None:
+                batch.cached[index] = cached
+            else:
+                batch.todo.append(index)
+        if batch.todo:
+            records = [batch.items[i][1] for i in batch.todo]
+            batch.future = self.executor.submit(process_batch, records)
+
+    def _deadline(self, n_articles: int) -> float:
+        return self.timeout * n_articles + _START_SLACK_S
+
+    def _restart(self) -> None:
+        """After a crash or a hang: a fresh local pool, and the lost batches sent again."""
+        if not self.own_executor:
+            return  # a Dask cluster reschedules on its own; its futures stay valid
+        _kill_pool(self.executor)
+        self.executor = local_executor(self.workers, self.rules_dir)
+        for pending in self.window:
+            done = pending.future is not None and pending.future.done()
+            if not done or pending.future.exception() is not None:
+                self.submit(pending)
+
+    def results(self, batch: _Batch) -> list[Result]:
+        """The batch's fresh results; one article at a time when its worker died or hung."""
+        if batch.future is None:
+            return []
+        try:
+            return batch.future.result(timeout=self._deadline(len(batch.todo)))
+        except Exception:  # a dead pool, a hang, a lost Dask worker: find the culprit
+            self._restart()
+        fresh = []
+        for index in batch.todo:
+            _, record, _ = batch.items[index]
+            assert record is not None
+            try:
+                future = self.executor.submit(process_batch, [record])
+                fresh += future.result(timeout=self._deadline(1))
+            except Exception as exc:
+                self._restart()
+                fresh.append({"error": ["worker", f"{record['origin']}: the worker died or "
+                                                  f"hung on this article ({type(exc).__name__})"]})
+        return fresh
+
+    def finish(self, batch: _Batch) -> None:
+        fresh = dict(zip(batch.todo, self.results(batch), strict=True))
+        to_cache = []
+        for index, (key, record, error) in enumerate(batch.items):
+            self.summary.articles += 1
+            if error is not None:
+                self.error(error.article_id, error.origin, error.stage, error.message)
+                continue
+            assert record is not None
+            if index in fresh:
+                result = fresh[index]
+                if "error" not in result:
+                    to_cache.append((key, result))
+            else:
+                result = batch.cached[index]
+                self.summary.cached += 1
+            if "error" in result:
+                stage, message = result["error"]
+                self.error(record["article"]["id"], record["origin"], stage, message)
+                continue
+            self.writers["articles"].add(result["article"])
+            for table in FACT_TABLES:
+                for row in result["mentions"].get(table, []):
+                    self.writers[table].add(row)
+        self.cache.put_many(to_cache)
+        if self.progress is not None:
+            self.progress(self.summary)
+
+    def error(self, article_id: str, origin: str, stage: str, message: str) -> None:
+        self.errors_csv.writerow([article_id, origin, stage, message])
+        self.summary.errors += 1
+
+    def close(self) -> None:
+        if self.own_executor:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+        self.cache.close()
+
+
 def run_extract(inputs: list[str], out_dir: Path, rules_dir: Path = DEFAULT_RULES_DIR,
                 workers: int | None = None, executor: Executor | None = None,
-                progress: Any = None, batch_size: int = BATCH_SIZE) -> RunSummary:
-    """Extract every article of `inputs` into the tables of `out_dir`."""
+                progress: Progress | None = None, batch_size: int = BATCH_SIZE,
+                engine: str | None = None, timeout: float = ARTICLE_TIMEOUT_S,
+                max_chars: int = MAX_ARTICLE_CHARS) -> RunSummary:
+    """Extract every article of `inputs` into the tables of `out_dir`.
+
+    `executor` (e.g. Dask's) replaces the local pool of `workers` processes; its workers
+    must have run `init_worker(rules_dir)`.
+    """
     started, clock = datetime.now(UTC), time.perf_counter()
+    rules_dir = Path(rules_dir).resolve()
+    inputs = [str(p) for p in inputs]
     out_dir.mkdir(parents=True, exist_ok=True)
-    state_dir = out_dir / ".vnie"
-    state_dir.mkdir(exist_ok=True)
-    ruleset = load_ruleset(Path(rules_dir))
+    (out_dir / ".vnie").mkdir(exist_ok=True)
+    ruleset = current_ruleset(rules_dir)
     workers = workers or os.cpu_count() or 1
-    own_executor = executor is None
-    executor = executor or local_executor(workers, Path(rules_dir))
-    cache = ResultCache(state_dir / "results.sqlite")
-    writers = {name: TableWriter(out_dir, name) for name in ("articles", *FACT_TABLES)}
-    errors_tmp = out_dir / ".errors.csv.tmp"
-    summary = RunSummary()
-    window: deque[_Batch] = deque()
+    write_json_atomic(run_state_path(out_dir), {
+        "inputs": [str(Path(p).absolute()) for p in inputs], "rules_dir": str(rules_dir),
+        "started_at": started.isoformat(timespec="seconds")})
+    run = _Run(out_dir, rules_dir, workers, executor, progress, timeout)
+    run.summary.total = estimate_total(inputs)
     depth = max(2, workers * 3)
+    errors_tmp = out_dir / ".errors.csv.tmp"
     with open(errors_tmp, "w", encoding="utf-8", newline="") as errors_file:
-        errors_csv = csv.writer(errors_file)
-        errors_csv.writerow(ERROR_COLUMNS)
-
-        def submit(batch: _Batch) -> None:
-            batch.sent = [rec is not None and cache.get(key) is None for key, rec, _ in batch.items]
-            todo = [rec for (_, rec, _), sent in zip(batch.items, batch.sent, strict=True) if sent]
-            batch.future = executor.submit(process_batch, todo) if todo else None
-
-        def finish(batch: _Batch) -> None:
-            nonlocal executor
-            fresh: list[dict[str, Any]] = []
-            if batch.future is not None:
-                try:
-                    fresh = batch.future.result()
-                except BrokenProcessPool:
-                    batch.crashes += 1
-                    executor = local_executor(workers, Path(rules_dir))
-                    if batch.crashes < 2:
-                        for pending in [batch, *window]:
-                            submit(pending)
-                        return finish(batch)
-                    fresh = [{"error": ["worker", f"{rec['origin']}: the worker process died"]}
-                             for key, rec, err in batch.items if rec is not None]
-            fresh_iter = iter(fresh)
-            new_results = []
-            for (key, record, error), sent in zip(batch.items, batch.sent, strict=True):
-                summary.articles += 1
-                if error is not None:
-                    _write_error(errors_csv, error.article_id, error.origin, error.stage,
-                                 error.message, summary)
-                    continue
-                if sent:
-                    result = next(fresh_iter)
-                    if "error" not in result:
-                        new_results.append((key, result))
-                else:
-                    result = cache.get(key)
-                    summary.cached += 1
-                if "error" in result:
-                    stage, message = result["error"]
-                    _write_error(errors_csv, record["article"]["id"], record["origin"], stage,
-                                 message, summary)
-                    continue
-                writers["articles"].add(result["article"])
-                for table in FACT_TABLES:
-                    for row in result["mentions"].get(table, []):
-                        writers[table].add(row)
-            cache.put_many(new_results)
-            if progress is not None:
-                progress(summary)
-
+        run.errors_csv = csv.writer(errors_file)
+        run.errors_csv.writerow(ERROR_COLUMNS)
         try:
-            for items in _batches(inputs, ruleset.rules_hash, cache, batch_size):
-                batch = _Batch(items)
-                submit(batch)
-                window.append(batch)
-                while len(window) >= depth:
-                    finish(window.popleft())
-            while window:
-                finish(window.popleft())
+            items = _items(inputs, ruleset.rules_hash, max_chars, timeout)
+            for chunk in _batches(items, batch_size):
+                batch = _Batch(chunk)
+                run.submit(batch)
+                run.window.append(batch)
+                while len(run.window) >= depth:
+                    run.finish(run.window.popleft())
+            while run.window:
+                run.finish(run.window.popleft())
         finally:
-            if own_executor:
-                executor.shutdown(wait=True, cancel_futures=True)
-            cache.close()
-    for writer in writers.values():
+            engine = engine or ("inline" if isinstance(run.executor, InlineExecutor)
+                                else type(run.executor).__name__)
+            run.close()
+    for writer in run.writers.values():
         writer.close()
     os.replace(errors_tmp, out_dir / "errors.csv")
-    summary.counts = {name: writer.count for name, writer in writers.items()}
+    summary = run.summary
+    summary.counts = {name: writer.count for name, writer in run.writers.items()}
     summary.seconds = round(time.perf_counter() - clock, 3)
     (out_dir / "README.md").write_text(data_dictionary(), encoding="utf-8")
-    write_json_atomic(out_dir / "manifest.json", _manifest(inputs, ruleset, summary, started,
-                                                         workers, type(executor).__name__))
+    write_json_atomic(out_dir / "manifest.json",
+                      _manifest(inputs, ruleset, summary, started, workers, engine))
     return summary
 
 
-def _write_error(writer: Any, article_id: str, origin: str, stage: str, message: str,
-                 summary: RunSummary) -> None:
-    writer.writerow([article_id, origin, stage, message])
-    summary.errors += 1
-
-
-def _manifest(inputs: list[str], ruleset: Any, summary: RunSummary, started: datetime,
+def _manifest(inputs: list[str], ruleset: RuleSet, summary: RunSummary, started: datetime,
               workers: int, engine: str) -> dict[str, Any]:
     from importlib.metadata import version
 
@@ -301,7 +496,7 @@ def _manifest(inputs: list[str], ruleset: Any, summary: RunSummary, started: dat
         "libraries": {name: version(name) for name in ("underthesea", "spacy", "pyarrow")},
         "rules_dir": str(ruleset.directory),
         "rules_hash": ruleset.rules_hash,
-        "inputs": [str(p) for p in inputs],
+        "inputs": inputs,
         "engine": engine,
         "workers": workers,
         "started_at": started.isoformat(timespec="seconds"),

@@ -113,8 +113,10 @@ class TableWriter:
             return
         for row in self.rows:
             self._csv.writerow([_csv_cell(row.get(col)) for col in self.columns])
-        arrays = [pa.array([row.get(col) for row in self.rows], type=typ)
-                  for col, (typ, _) in self.columns.items()]
+        arrays = [
+            pa.array([row.get(col) for row in self.rows], type=typ)
+            for col, (typ, _) in self.columns.items()
+        ]
         self._parquet.write_table(pa.Table.from_arrays(arrays, schema=self.schema))
         self.rows = []
 
@@ -135,18 +137,29 @@ def write_json_atomic(path: Path, data: Any) -> None:
 
 def data_dictionary() -> str:
     """The outputs' README: every table and column with its type and meaning."""
-    lines = ["# vnie output tables", "",
-             "UTF-8 CSV with a header, and Parquet beside each. One row per mention: "
-             "`article[field][start:end] == text` always holds (for `caption`, offsets index "
-             "the captions joined by a blank line).", ""]
+    lines = [
+        "# vnie output tables",
+        "",
+        "UTF-8 CSV with a header, and Parquet beside each. One row per mention: "
+        "`article[field][start:end] == text` always holds (for `caption`, offsets index "
+        "the captions joined by a blank line).",
+        "",
+    ]
     for table, columns in TABLE_COLUMNS.items():
         lines += [f"## {table}", "", "| column | type | meaning |", "|---|---|---|"]
         lines += [f"| `{col}` | {typ} | {meaning} |" for col, (typ, meaning) in columns.items()]
         lines.append("")
-    lines += ["## errors", "", "| column | meaning |", "|---|---|",
-              "| `article_id` | the article's id, empty when the record could not be read |",
-              "| `origin` | file:line, file@offset URL, or path |",
-              "| `stage` | read, parse, extract, worker or timeout |",
-              "| `message` | what went wrong, naming the place |", "",
-              "`manifest.json` records the run: versions, rules hash, inputs, counts, seconds.", ""]
+    lines += [
+        "## errors",
+        "",
+        "| column | meaning |",
+        "|---|---|",
+        "| `article_id` | the article's id, empty when the record could not be read |",
+        "| `origin` | file:line, file@offset URL, or path |",
+        "| `stage` | read, parse, extract, worker or timeout |",
+        "| `message` | what went wrong, naming the place |",
+        "",
+        "`manifest.json` records the run: versions, rules hash, inputs, counts, seconds.",
+        "",
+    ]
     return "\n".join(lines)

@@ -79,8 +79,15 @@ class Match:
         return cls(sentence, match.start(), match.end(), groups, spans, ruleset)
 
     @classmethod
-    def from_span(cls, sentence: Sentence, start: int, end: int, groups: dict[str, Any],
-                  ruleset: RuleSet, doc: Any = None) -> Match:
+    def from_span(
+        cls,
+        sentence: Sentence,
+        start: int,
+        end: int,
+        groups: dict[str, Any],
+        ruleset: RuleSet,
+        doc: Any = None,
+    ) -> Match:
         return cls(sentence, start, end, groups, {}, ruleset, doc)
 
     def normalized(self, function: Callable[..., Any]) -> Iterator[tuple[int, int, dict]]:

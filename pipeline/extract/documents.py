@@ -39,10 +39,13 @@ def _issuer(match: Match, issuer_code: str) -> tuple[str | None, bool | None]:
 def _named_issuer(match: Match) -> str | None:
     """`… của Bộ Chính trị` right after the number names the issuer."""
     rest = match.sentence.text[match.end : match.end + 60]
-    found = regex.match(r"\s*,?\s*(?:ngày [\d/.-]+\s*)?(?:của|do)\s+(?P<name>"
-                        r"Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương(?: Đảng)?|Chính phủ|"
-                        r"Thủ tướng(?: Chính phủ)?|Quốc hội|Ban Thường vụ \p{Lu}\p{Ll}+ ủy|"
-                        r"\p{Lu}\p{Ll}+ ủy|Ủy ban nhân dân|UBND)", rest)
+    found = regex.match(
+        r"\s*,?\s*(?:ngày [\d/.-]+\s*)?(?:của|do)\s+(?P<name>"
+        r"Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương(?: Đảng)?|Chính phủ|"
+        r"Thủ tướng(?: Chính phủ)?|Quốc hội|Ban Thường vụ \p{Lu}\p{Ll}+ ủy|"
+        r"\p{Lu}\p{Ll}+ ủy|Ủy ban nhân dân|UBND)",
+        rest,
+    )
     return found.group("name") if found else None
 
 
@@ -87,15 +90,21 @@ def short_reference(match: Match) -> dict[str, Any] | None:
     number = match.group("number")
     doc_id = f"{number}-{type_code.upper()}/{issuer_code}" if issuer_code and type_code else ""
     end = match.spans["number"][1]
-    return [_found(match, end, {
-        "doc_id": doc_id,
-        "doc_type": doc_type,
-        "number": number,
-        "year": None,
-        "issuer_code": issuer_code or None,
-        "issuer": issuer_name,
-        "as_written": match.sentence.text[match.start : end],
-    })]
+    return [
+        _found(
+            match,
+            end,
+            {
+                "doc_id": doc_id,
+                "doc_type": doc_type,
+                "number": number,
+                "year": None,
+                "issuer_code": issuer_code or None,
+                "issuer": issuer_name,
+                "as_written": match.sentence.text[match.start : end],
+            },
+        )
+    ]
 
 
 def _found(match: Match, end: int, values: dict[str, Any]) -> Any:
@@ -115,6 +124,8 @@ def link_short_references(candidates: list[Candidate], _text: Any) -> list[Candi
         if not cand.values["doc_id"]:
             known = full.get((cand.values["doc_type"], cand.values["number"]))
             if known:
-                cand.values = {**cand.values, **{k: known[k] for k in
-                                                 ("doc_id", "issuer_code", "issuer")}}
+                cand.values = {
+                    **cand.values,
+                    **{k: known[k] for k in ("doc_id", "issuer_code", "issuer")},
+                }
     return candidates

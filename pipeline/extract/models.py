@@ -19,7 +19,8 @@ _END_RE = regex.compile(
     r"\s+(?:do|được|đã|đang|sẽ|giúp|nhằm|góp phần|với|tại|mang lại|đạt|thu hút|là|của"
     r"(?=\s+(?:ông|bà|anh|chị|đồng chí|\p{Lu}\p{Ll}*\s+\p{Lu}|Chi bộ|Đảng|Sở|Ban|Hội|Đoàn|"
     r"Ủy ban|UBND|Phòng|Trung tâm|Văn phòng|Công an|Tỉnh ủy|Huyện ủy|xã|huyện)))(?![\p{L}])"
-    r"|\s*[.;:!?()\"“”]|\s+-\s(?=\p{Lu})|,\s*(?=\p{Lu}|(?:do|được|đã|giúp|nhằm|góp phần|thu hút|mang lại|"
+    r"|\s*[.;:!?()\"“”]|\s+-\s(?=\p{Lu})"
+    r"|,\s*(?=\p{Lu}|(?:do|được|đã|giúp|nhằm|góp phần|thu hút|mang lại|"
     r"tạo|từ đó|qua đó|đồng thời|với)(?![\p{L}]))"
 )
 _OWNER_AFTER_RE = regex.compile(
@@ -68,13 +69,23 @@ def resolve_models(candidates: list[Candidate], text: Any) -> list[Candidate]:
             cand.values["owner"] = _with_place(cand.values["owner"], organizations)
             continue
         sentence = cand.sentence
-        before = sorted((o for o in organizations if o.sentence.index == sentence.index
-                         and o.end <= cand.start), key=lambda o: (o.end, o.end - o.start))
-        after = [o for o in organizations if o.sentence.index == sentence.index
-                 and o.start >= cand.end and sentence.text[cand.end : o.start].strip() == ","]
+        before = sorted(
+            (
+                o
+                for o in organizations
+                if o.sentence.index == sentence.index and o.end <= cand.start
+            ),
+            key=lambda o: (o.end, o.end - o.start),
+        )
+        after = [
+            o
+            for o in organizations
+            if o.sentence.index == sentence.index
+            and o.start >= cand.end
+            and sentence.text[cand.end : o.start].strip() == ","
+        ]
         # `Chi bộ X với mô hình …`, `Văn phòng Sở xây dựng, thực hiện mô hình …`
-        close = [o for o in before[-1:]
-                 if len(sentence.text[o.end : cand.start].split()) <= 5]
+        close = [o for o in before[-1:] if len(sentence.text[o.end : cand.start].split()) <= 5]
         owner = (close or after or before[-1:] or [None])[0]
         if owner is not None:
             cand.values = {**cand.values, "owner": owner.values["name"]}

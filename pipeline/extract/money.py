@@ -76,15 +76,23 @@ def _purpose(match: Match, start: int, end: int) -> str | None:
     return None
 
 
-def _row(amount: Fraction, currency: str, qualifier: str, match: Match, start: int, end: int,
-         amount_max: Fraction | None = None) -> dict[str, Any]:
+def _row(
+    amount: Fraction,
+    currency: str,
+    qualifier: str,
+    match: Match,
+    start: int,
+    end: int,
+    amount_max: Fraction | None = None,
+) -> dict[str, Any]:
     whole = round(amount)
     return {
         "amount_vnd": whole if currency == "VND" else None,
         "amount": whole if amount == whole else float(amount),
         "currency": currency,
         "qualifier": qualifier,
-        "amount_max_vnd": round(amount_max) if amount_max is not None and currency == "VND"
+        "amount_max_vnd": round(amount_max)
+        if amount_max is not None and currency == "VND"
         else None,
         "purpose": _purpose(match, start, end),
     }

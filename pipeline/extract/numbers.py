@@ -7,8 +7,20 @@ from fractions import Fraction
 import regex
 
 DIGITS = {
-    "không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5,
-    "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
+    "không": 0,
+    "một": 1,
+    "mốt": 1,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "tư": 4,
+    "năm": 5,
+    "lăm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "bẩy": 7,
+    "tám": 8,
+    "chín": 9,
 }
 TENS = {"mười": 10, "mươi": 10}
 

@@ -38,9 +38,13 @@ class Post:
 @functools.cache
 def _titles_re(key: int, titles: tuple[str, ...]) -> regex.Pattern:
     alternatives = sorted(titles, key=len, reverse=True)
-    return regex.compile(r"(?i:(?:(?P<prefix>" + "|".join(_PREFIXES) + r")\s+)?(?P<title>"
-                         + "|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in alternatives)
-                         + r"))(?![\p{L}])")
+    return regex.compile(
+        r"(?i:(?:(?P<prefix>"
+        + "|".join(_PREFIXES)
+        + r")\s+)?(?P<title>"
+        + "|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in alternatives)
+        + r"))(?![\p{L}])"
+    )
 
 
 def _canonical_title(written: str, gazetteers: dict[str, Any]) -> str:
@@ -68,7 +72,7 @@ def parse_posts(text: str, start: int, gazetteers: dict[str, Any]) -> tuple[list
             title = f"{found.group('prefix').lower()} {title}"
         org_start = found.end()
         tail = next((t for t in _HEAD_TAILS if found.group("title").endswith(" " + t)), None)
-        if tail and regex.match(r"\s+\p{Lu}", text[found.end():]):
+        if tail and regex.match(r"\s+\p{Lu}", text[found.end() :]):
             org_start = found.end() - len(tail)  # the title keeps its head word: Trưởng Ban
         organization, generic, end = "", False, found.end()
         after = regex.match(r"\s*", text[org_start:]).end() if org_start == found.end() else 0
@@ -89,20 +93,24 @@ def parse_posts(text: str, start: int, gazetteers: dict[str, Any]) -> tuple[list
 
 def _head_at(text: str, position: int, gazetteers: dict[str, Any]) -> int | None:
     """The end of an organization head word (or its abbreviation) starting at `position`."""
-    heads = _heads(id(gazetteers), tuple(gazetteers["org_heads"]), tuple(gazetteers["abbreviations"]))
+    heads = _heads(
+        id(gazetteers), tuple(gazetteers["org_heads"]), tuple(gazetteers["abbreviations"])
+    )
     found = heads.match(text, position)
     return found.end() if found else None
 
 
 @functools.cache
 def _heads(_key: int, heads: tuple[str, ...], abbreviations: tuple[str, ...]) -> regex.Pattern:
-    words = sorted(set(heads) | {a for a in abbreviations if a.isupper() and len(a) > 2},
-                   key=len, reverse=True)
+    words = sorted(
+        set(heads) | {a for a in abbreviations if a.isupper() and len(a) > 2}, key=len, reverse=True
+    )
     return regex.compile("(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}])")
 
 
-def officials_values(posts: list[Post], person: str, honorific: str | None,
-                     gazetteers: dict[str, Any]) -> dict[str, Any]:
+def officials_values(
+    posts: list[Post], person: str, honorific: str | None, gazetteers: dict[str, Any]
+) -> dict[str, Any]:
     """Pick the organization column (the last specific body) and write the other posts whole."""
     chosen = None
     for index, post in enumerate(posts):
@@ -117,11 +125,16 @@ def officials_values(posts: list[Post], person: str, honorific: str | None,
     if chosen is not None:
         organization = posts[chosen].organization
     else:
-        implied = gazetteers["titles"].get(posts[0].title.removeprefix("cựu ")
-                                           .removeprefix("nguyên "))
+        implied = gazetteers["titles"].get(
+            posts[0].title.removeprefix("cựu ").removeprefix("nguyên ")
+        )
         organization = implied or ""
-    return {"person": person, "title": "; ".join(parts), "organization": organization,
-            "honorific": honorific.lower() if honorific else None}
+    return {
+        "person": person,
+        "title": "; ".join(parts),
+        "organization": organization,
+        "honorific": honorific.lower() if honorific else None,
+    }
 
 
 def _is_person(name: str, gazetteers: dict[str, Any]) -> bool:
@@ -161,8 +174,13 @@ def name_then_title(match: Match) -> list[Found] | None:
 def short_reference(match: Match) -> dict[str, Any]:
     """`ông Tín`: the given name alone, resolved against the article's full names."""
     words = match.text.split()
-    return {"person": None, "given": words[-1], "title": None, "organization": None,
-            "honorific": words[0].lower()}
+    return {
+        "person": None,
+        "given": words[-1],
+        "title": None,
+        "organization": None,
+        "honorific": words[0].lower(),
+    }
 
 
 @resolver("officials")
@@ -181,8 +199,11 @@ def resolve_officials(candidates: list[Candidate], text: Any) -> list[Candidate]
         if given is None:
             out.append(cand)
             continue
-        earlier = [c for c in full if c.values["person"].split()[-1] == given
-                   and c.sentence.index <= cand.sentence.index]
+        earlier = [
+            c
+            for c in full
+            if c.values["person"].split()[-1] == given and c.sentence.index <= cand.sentence.index
+        ]
         if earlier:
             known = earlier[-1].values
             cand.values = {**known, "honorific": cand.values["honorific"]}

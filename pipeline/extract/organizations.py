@@ -19,12 +19,22 @@ from pipeline.extract import Candidate, Found, Match, normalizer, resolver
 _TOKEN_RE = regex.compile(r"\s*(TP\.|Tp\.|Q\.|[\p{L}\p{M}\p{N}&]+|\S)")
 _CAP_RE = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{M}]*|\p{Lu}{2,}[\p{Lu}&]*|\d+)$")
 _LOW_RE = regex.compile(r"^\p{Ll}[\p{Ll}\p{M}]*$")
-LEVEL_WORDS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường",
-               "TP.", "Tp.", "TP", "Q.")
+_TITLE_CASE_RE = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}]")
+LEVEL_WORDS = (
+    "thành phố",
+    "thị xã",
+    "thị trấn",
+    "tỉnh",
+    "huyện",
+    "quận",
+    "xã",
+    "phường",
+    "TP.",
+    "Tp.",
+    "TP",
+    "Q.",
+)
 MAX_LOWER_RUN = 6
-# never the second syllable of a name's word (`Phát triển` is, `trường còn` is not)
-_FUNCTION_WORDS = frozenset("còn đã đang sẽ là có được bị với của cho tại trong về để từ đến theo "
-                            "này đó và những các cũng không thì mà do khi vừa mới".split())
 # heads whose names may hold a person's name (Công ty Mai Linh, Trường Nguyễn Du)
 _NAMED_AFTER_PEOPLE = ("Công ty", "Tập đoàn", "Ngân hàng", "Trường", "Hợp tác xã", "Báo", "Quỹ")
 
@@ -54,8 +64,9 @@ def _set(match_or_gaz: Any, name: str) -> frozenset[str]:
     return _lookup(id(gazetteers), name, tuple(gazetteers[name]))
 
 
-def _starts_with(tokens: list[tuple[str, int, int]], i: int, phrases: frozenset[str],
-                 lower: bool = False) -> int:
+def _starts_with(
+    tokens: list[tuple[str, int, int]], i: int, phrases: frozenset[str], lower: bool = False
+) -> int:
     """How many tokens from `i` form the longest phrase of `phrases` (0 when none)."""
     for width in (4, 3, 2, 1):
         if i + width > len(tokens):
@@ -69,7 +80,7 @@ def _starts_with(tokens: list[tuple[str, int, int]], i: int, phrases: frozenset[
 def _level_width(tokens: list[tuple[str, int, int]], i: int) -> int:
     for width in (2, 1):
         words = " ".join(t[0] for t in tokens[i : i + width])
-        if words in LEVEL_WORDS:
+        if i + width <= len(tokens) and words in LEVEL_WORDS:
             return width
     return 0
 
@@ -78,6 +89,7 @@ def scan_name(text: str, head_start: int, head_end: int, gazetteers: dict[str, A
     """Read an organization's name rightwards from its head word; see the module docstring."""
     tokens = _tokens(text, head_end)
     stop = _set(gazetteers, "org_stopwords")
+    function_words = _set(gazetteers, "name_function_words")
     qualifiers = _set(gazetteers, "org_qualifiers")
     surnames = _set(gazetteers, "surnames")
     provinces = _set(gazetteers, "provinces")
@@ -94,10 +106,17 @@ def scan_name(text: str, head_start: int, head_end: int, gazetteers: dict[str, A
             if known:
                 j += known
             else:
-                while j < len(tokens) and _CAP_RE.match(tokens[j][0]) \
-                        and tokens[j][1] == tokens[j - 1][2] + 1 \
-                        and not (j > i + level and tokens[j][0] in surnames
-                                 and j + 1 < len(tokens) and _CAP_RE.match(tokens[j + 1][0])):
+                while (
+                    j < len(tokens)
+                    and _CAP_RE.match(tokens[j][0])
+                    and tokens[j][1] == tokens[j - 1][2] + 1
+                    and not (
+                        j > i + level
+                        and tokens[j][0] in surnames
+                        and j + 1 < len(tokens)
+                        and _CAP_RE.match(tokens[j + 1][0])
+                    )
+                ):
                     j += 1
             if j > i + level:
                 place = text[tokens[i + level][1] : tokens[j - 1][2]]
@@ -113,26 +132,45 @@ def scan_name(text: str, head_start: int, head_end: int, gazetteers: dict[str, A
             place = " ".join(t[0] for t in tokens[i - province : i])
             break
         if _CAP_RE.match(word):
-            is_person = (word in surnames and i + 1 < len(tokens)
-                         and _CAP_RE.match(tokens[i + 1][0]) and not word.isupper())
+            is_person = (
+                word in surnames
+                and i + 1 < len(tokens)
+                and _CAP_RE.match(tokens[i + 1][0])
+                and not word.isupper()
+            )
             if is_person and not text[head_start:head_end].startswith(_NAMED_AFTER_PEOPLE):
                 break
             named, lower_run = True, 0
             end = tokens[i][2]
             i += 1
             # the lower-case syllable that completes a capitalized word (Tài nguyên)
-            if i < len(tokens) and not word.isdigit() and _LOW_RE.match(tokens[i][0]) \
-                    and tokens[i][0] not in _FUNCTION_WORDS \
-                    and not _level_width(tokens, i):
+            if (
+                i < len(tokens)
+                and _TITLE_CASE_RE.match(word)
+                and _LOW_RE.match(tokens[i][0])
+                and tokens[i][0] not in function_words
+                and not _level_width(tokens, i)
+            ):
                 end = tokens[i][2]
                 i += 1
             continue
-        if word in ("và", "&") and i + 1 < len(tokens) and _CAP_RE.match(tokens[i + 1][0]) \
-                and named and tokens[i + 1][0] not in surnames:
+        if (
+            word in ("và", "&")
+            and i + 1 < len(tokens)
+            and _CAP_RE.match(tokens[i + 1][0])
+            and named
+            and tokens[i + 1][0] not in surnames
+        ):
             i += 1
             continue
-        if word == "-" and named and i + 1 < len(tokens) and _CAP_RE.match(tokens[i + 1][0]) \
-                and tokens[i + 1][0] not in surnames and not tokens[i + 1][0].isupper():
+        if (
+            word == "-"
+            and named
+            and i + 1 < len(tokens)
+            and _CAP_RE.match(tokens[i + 1][0])
+            and tokens[i + 1][0] not in surnames
+            and not tokens[i + 1][0].isupper()
+        ):
             i += 1
             continue
         qualifier = _starts_with(tokens, i, qualifiers) if not named else 0
@@ -164,9 +202,11 @@ def expand_abbreviations(name: str, gazetteers: dict[str, Any]) -> str:
 @functools.cache
 def _abbreviation_re(_key: int, keys: tuple[str, ...]) -> regex.Pattern:
     alternatives = sorted(keys, key=len, reverse=True)
-    return regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(k).replace(r"\ ", r"\s*")
-                                                           for k in alternatives)
-                         + r")(?![\p{L}\p{N}])")
+    return regex.compile(
+        r"(?<![\p{L}\p{N}])(?:"
+        + "|".join(regex.escape(k).replace(r"\ ", r"\s*") for k in alternatives)
+        + r")(?![\p{L}\p{N}])"
+    )
 
 
 def head_entry(name: str, gazetteers: dict[str, Any]) -> tuple[str, dict[str, Any]]:
@@ -178,8 +218,9 @@ def head_entry(name: str, gazetteers: dict[str, Any]) -> tuple[str, dict[str, An
     return "", {}
 
 
-def describe(name: str, place_level: str | None, place: str | None,
-             gazetteers: dict[str, Any]) -> dict[str, Any]:
+def describe(
+    name: str, place_level: str | None, place: str | None, gazetteers: dict[str, Any]
+) -> dict[str, Any]:
     """org_type, level and location of an expanded name."""
     _, entry = head_entry(name, gazetteers)
     levels: dict[str, str] = gazetteers["places_level"]
@@ -204,11 +245,19 @@ def organization(match: Match) -> list[Found] | None:
         return None
     if name == head and not entry.get("alone"):
         return None  # `Sở`, `Ban`, `Hội` alone name nothing
-    abbreviation = next((a for a in gazetteers["abbreviations"]
-                         if regex.search(r"(?<![\p{L}])" + regex.escape(a) + r"(?![\p{L}])",
-                                         written)), None)
-    values = {"name": name, "abbreviation": abbreviation,
-              **describe(name, scanned.place_level, scanned.place, gazetteers)}
+    abbreviation = next(
+        (
+            a
+            for a in gazetteers["abbreviations"]
+            if regex.search(r"(?<![\p{L}])" + regex.escape(a) + r"(?![\p{L}])", written)
+        ),
+        None,
+    )
+    values = {
+        "name": name,
+        "abbreviation": abbreviation,
+        **describe(name, scanned.place_level, scanned.place, gazetteers),
+    }
     return [Found(scanned.start, scanned.end, values)]
 
 
@@ -230,8 +279,9 @@ def province_of(text: Any) -> str | None:
             return provinces[key]
     counts: dict[str, int] = {}
     for sentence in text.sentences:
-        for found in regex.finditer(r"(?:tỉnh|Tỉnh ủy|Tỉnh đoàn) (\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)*)",
-                                    sentence.text):
+        for found in regex.finditer(
+            r"(?:tỉnh|Tỉnh ủy|Tỉnh đoàn) (\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)*)", sentence.text
+        ):
             if found.group(1) in _set(gazetteers, "provinces"):
                 counts[found.group(1)] = counts.get(found.group(1), 0) + 1
     return max(counts, key=counts.get) if counts else None
@@ -240,7 +290,12 @@ def province_of(text: Any) -> str | None:
 def attach_place(name: str, province: str | None, places: dict[str, str]) -> tuple[str, str | None]:
     """`Tỉnh ủy` → `Tỉnh ủy Long An`; `Đảng bộ tỉnh` → `Đảng bộ tỉnh Long An`; `UBMTTQ Việt
     Nam xã` → `… xã Thạnh Lợi` when the article named that commune. Returns (name, place)."""
-    if province and name in ("Tỉnh ủy", "Ban Thường vụ Tỉnh ủy", "Tỉnh đoàn", "Ban Chấp hành Tỉnh ủy"):
+    if province and name in (
+        "Tỉnh ủy",
+        "Ban Thường vụ Tỉnh ủy",
+        "Tỉnh đoàn",
+        "Ban Chấp hành Tỉnh ủy",
+    ):
         return f"{name} {province}", province
     for level in ("tỉnh", "huyện", "xã", "thành phố", "quận", "phường", "thị xã", "thị trấn"):
         if name.endswith(" " + level):
@@ -253,8 +308,18 @@ def attach_place(name: str, province: str | None, places: dict[str, str]) -> tup
     return name, None
 
 
-_NESTED_HEADS = ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Đảng ủy", "Ủy ban nhân dân",
-                 "Hội đồng nhân dân", "Sở", "Trung tâm", "Ban Chấp hành Trung ương", "Bộ")
+_NESTED_HEADS = (
+    "Tỉnh ủy",
+    "Thành ủy",
+    "Huyện ủy",
+    "Đảng ủy",
+    "Ủy ban nhân dân",
+    "Hội đồng nhân dân",
+    "Sở",
+    "Trung tâm",
+    "Ban Chấp hành Trung ương",
+    "Bộ",
+)
 
 
 @resolver("organizations")
@@ -263,8 +328,10 @@ def resolve_organizations(candidates: list[Candidate], text: Any) -> list[Candid
     province = province_of(text)
     places: dict[str, str] = {}
     out: list[Candidate] = []
-    place_re = regex.compile(r"(?<![\p{L}])(huyện|xã|quận|phường|thị xã|thị trấn|thành phố) "
-                             r"(\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*)*)")
+    place_re = regex.compile(
+        r"(?<![\p{L}])(huyện|xã|quận|phường|thị xã|thị trấn|thành phố) "
+        r"(\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*)*)"
+    )
     sentences = iter(text.sentences)
     current = -1
     for cand in candidates:
@@ -290,8 +357,10 @@ def _nested(cand: Candidate, text: Any) -> list[Candidate]:
         return []
     gazetteers = text.ruleset.gazetteers
     for head in _NESTED_HEADS:
-        for abbreviation in [head, *[a for a, full in gazetteers["abbreviations"].items()
-                                     if full == head]]:
+        for abbreviation in [
+            head,
+            *[a for a, full in gazetteers["abbreviations"].items() if full == head],
+        ]:
             found = regex.search(r"(?<=\s)" + regex.escape(abbreviation) + r"(?![\p{L}])", written)
             if not found or found.start() == 0:
                 continue
@@ -301,7 +370,10 @@ def _nested(cand: Candidate, text: Any) -> list[Candidate]:
             if name == head and not gazetteers["org_heads"].get(head, {}).get("alone"):
                 continue
             name, place = attach_place(name, province_of(text), {})
-            values = {"name": name, "abbreviation": None,
-                      **describe(name, inner.place_level, inner.place or place, gazetteers)}
+            values = {
+                "name": name,
+                "abbreviation": None,
+                **describe(name, inner.place_level, inner.place or place, gazetteers),
+            }
             return [Candidate(cand.rule, cand.sentence, inner.start, inner.end, values)]
     return []

@@ -1,0 +1,33 @@
+"""Shared fixtures: the rule set, the seed article, and the shared corpus when it is there."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+SEED_ARTICLES = ROOT / "corpus" / "articles" / "seed-baolongan.jsonl"
+SEED_GOLD = ROOT / "corpus" / "gold" / "seed-article-baolongan.gold.jsonl"
+
+
+@pytest.fixture(scope="session")
+def ruleset():
+    from pipeline.ruleset import load_ruleset
+
+    return load_ruleset()
+
+
+@pytest.fixture(scope="session")
+def seed_record() -> dict:
+    return json.loads(SEED_ARTICLES.read_text(encoding="utf-8").splitlines()[0])
+
+
+@pytest.fixture(scope="session")
+def shared_articles() -> Path:
+    articles = SHARED_CORPUS / "articles"
+    if not articles.is_dir():
+        pytest.skip(f"the shared corpus is not at {articles} (it sits beside the repository)")
+    return articles

@@ -1,0 +1,70 @@
+"""Normalization: one spelling for the rules, every character mapped back to its source."""
+
+import unicodedata
+
+import regex
+
+from pipeline.normalize import normalize
+
+SEED_SENTENCE = (
+    "Năm qua, thực hiện Kết luận số\u00a001-KL/TW của Bộ Chính trị về tiếp tục thực hiện "
+    "Chỉ thị số 05-CT/TW, Ban Thường vụ Tỉnh ủy Long An tập trung lãnh, chỉ đạo."
+)
+
+
+def assert_maps_back(source: str) -> None:
+    """Every word of the normalized text maps to a source span that normalizes to it."""
+    normalized = normalize(source)
+    for word in regex.finditer(r"\S+", normalized.text):
+        start, end = normalized.to_source(*word.span())
+        assert normalize(source[start:end]).text == word.group()
+
+
+def test_nbsp_inside_a_document_number_becomes_a_space():
+    normalized = normalize(SEED_SENTENCE)
+    assert "Kết luận số 01-KL/TW" in normalized.text
+    start = normalized.text.index("số 01")
+    src_start, src_end = normalized.to_source(start, start + len("số 01"))
+    assert SEED_SENTENCE[src_start:src_end] == "số\u00a001"
+
+
+def test_decomposed_text_is_composed_and_offsets_point_into_the_nfd_source():
+    source = unicodedata.normalize("NFD", SEED_SENTENCE)
+    normalized = normalize(source)
+    assert normalized.text == normalize(SEED_SENTENCE).text
+    start = normalized.text.index("Tỉnh ủy Long An")
+    src = source[slice(*normalized.to_source(start, start + len("Tỉnh ủy Long An")))]
+    assert unicodedata.normalize("NFC", src) == "Tỉnh ủy Long An"
+    assert_maps_back(source)
+
+
+def test_old_style_tone_marks_move_to_the_modern_place():
+    normalized = normalize("Ban Thường vụ Tỉnh uỷ, cụ thể hoá, THUỶ LỢI, hoà bình")
+    assert normalized.text == "Ban Thường vụ Tỉnh ủy, cụ thể hóa, THỦY LỢI, hòa bình"
+    start = normalized.text.index("ủy")
+    assert normalized.to_source(start, start + 2) == (start, start + 2)
+
+
+def test_syllables_with_a_final_consonant_or_after_q_are_left_alone():
+    for word in ("hoàng", "toán", "quý", "quỳnh", "khuya", "thuyền"):
+        assert normalize(word).text == word
+
+
+def test_quotes_dashes_zero_width_and_spaces():
+    source = "mô hình “Dân vận khéo”\u200b  do   Hội Nông dân – xã chủ trì"
+    normalized = normalize(source)
+    assert normalized.text == 'mô hình "Dân vận khéo" do Hội Nông dân - xã chủ trì'
+    assert_maps_back(source)
+
+
+def test_text_that_needs_nothing_keeps_the_identity_map():
+    normalized = normalize("Sở Giao thông Vận tải được đánh giá là đơn vị tiêu biểu.")
+    assert normalized.starts is None
+    assert normalized.to_source(4, 13) == (4, 13)
+
+
+def test_windows_line_ends_become_newlines():
+    normalized = normalize("Dòng một\r\nDòng hai")
+    assert normalized.text == "Dòng một\nDòng hai"
+    start = normalized.text.index("Dòng hai")
+    assert normalized.to_source(start, start + 8) == (10, 18)
