@@ -15,8 +15,11 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "corpus" / "articles"
 DEFAULT_OUT = ROOT / "outputs"
 
-app = typer.Typer(help="Facts from Vietnamese provincial press, as tidy tables.",
-                  no_args_is_help=True, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="Facts from Vietnamese provincial press, as tidy tables.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
 rules_app = typer.Typer(help="Check and test the rule files.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 app.command("scrape")(scrape)
@@ -32,8 +35,14 @@ def _load_rules(rules_dir: Path):
         raise typer.Exit(2) from None
 
 
-def _extract(inputs: list[str], out: Path, rules_dir: Path, workers: int | None,
-             engine: str = "local", scheduler: str | None = None) -> None:
+def _extract(
+    inputs: list[str],
+    out: Path,
+    rules_dir: Path,
+    workers: int | None,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> None:
     from pipeline.progress import ExtractProgress, summary_text
     from pipeline.runner import run_extract
 
@@ -53,9 +62,15 @@ def _extract(inputs: list[str], out: Path, rules_dir: Path, workers: int | None,
         executor, close = dask_executor(scheduler, workers or os.cpu_count() or 1, rules_dir)
     progress = ExtractProgress()
     try:
-        summary = run_extract(inputs, out, rules_dir.resolve(), workers=workers,
-                              executor=executor, progress=progress,
-                              engine="dask" if executor else None)
+        summary = run_extract(
+            inputs,
+            out,
+            rules_dir.resolve(),
+            workers=workers,
+            executor=executor,
+            progress=progress,
+            engine="dask" if executor else None,
+        )
     finally:
         progress.close()
         if close is not None:
@@ -63,9 +78,7 @@ def _extract(inputs: list[str], out: Path, rules_dir: Path, workers: int | None,
     typer.echo(summary_text(summary, out))
 
 
-WorkersOption = Annotated[
-    int | None, typer.Option(help="Worker processes (default: all cores).")
-]
+WorkersOption = Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")]
 
 
 @app.command()
@@ -88,18 +101,27 @@ def extract(
     rules: RulesOption = DEFAULT_RULES_DIR,
     workers: WorkersOption = None,
     engine: Annotated[str, typer.Option(help="local (a process pool) or dask.")] = "local",
-    scheduler: Annotated[str | None, typer.Option(
-        help="A Dask scheduler, e.g. tcp://HOST:8786 (implies --engine dask; default: a "
-             "LocalCluster).")] = None,
-    resume: Annotated[bool, typer.Option(
-        "--resume", help="Finish the last run in --out: its inputs, its finished articles kept.")]
-    = False,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="A Dask scheduler, e.g. tcp://HOST:8786 (implies --engine dask; default: a "
+            "LocalCluster)."
+        ),
+    ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume", help="Finish the last run in --out: its inputs, its finished articles kept."
+        ),
+    ] = False,
 ) -> None:
     """Batch extraction over article archives; re-runs reuse what is already done."""
     if not inputs:
         if not resume:
-            typer.echo("error: give INPUT files or folders, or --resume to finish the last run "
-                       "in --out", err=True)
+            typer.echo(
+                "error: give INPUT files or folders, or --resume to finish the last run in --out",
+                err=True,
+            )
             raise typer.Exit(2)
         from pipeline.runner import read_run_state
 
@@ -118,13 +140,17 @@ def rules_check(rules: RulesOption = DEFAULT_RULES_DIR) -> None:
     """Validate every rule file and gazetteer; errors name the file, the line and the fix."""
     ruleset = _load_rules(rules)
     tables = {rule.table for rule in ruleset.rules}
-    typer.echo(f"ok: {len(ruleset.rules)} rules in {len(tables)} files, "
-               f"{len(ruleset.gazetteers)} gazetteers, rules hash {ruleset.rules_hash}")
+    typer.echo(
+        f"ok: {len(ruleset.rules)} rules in {len(tables)} files, "
+        f"{len(ruleset.gazetteers)} gazetteers, rules hash {ruleset.rules_hash}"
+    )
 
 
 @rules_app.command("test")
-def rules_test(rules: RulesOption = DEFAULT_RULES_DIR,
-               verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
+def rules_test(
+    rules: RulesOption = DEFAULT_RULES_DIR,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
     """Run every rule's examples and counterexamples."""
     from pipeline.rule_examples import run_examples
 
@@ -150,24 +176,38 @@ def try_sentence(
     for table, mentions in find(text, _load_rules(rules)).items():
         for mention in mentions:
             values = {k: v for k, v in mention.values.items() if v not in (None, "")}
-            typer.echo(f"{table:<13} {mention.rule_id:<32} «{mention.text}»  "
-                       + json.dumps(values, ensure_ascii=False))
+            typer.echo(
+                f"{table:<13} {mention.rule_id:<32} «{mention.text}»  "
+                + json.dumps(values, ensure_ascii=False)
+            )
 
 
 @app.command("eval")
 def evaluate(
-    gold: Annotated[Path, typer.Option("--gold", help="A gold JSONL file or a folder of them.")]
-    = ROOT / "corpus" / "gold",
-    articles: Annotated[list[Path] | None, typer.Option(
-        "--articles", help="Article JSONL files (default: those the gold names, in "
-                           "../shared/corpus/articles, and corpus/articles).")] = None,
+    gold: Annotated[
+        Path, typer.Option("--gold", help="A gold JSONL file or a folder of them.")
+    ] = ROOT / "corpus" / "gold",
+    articles: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--articles",
+            help="Article JSONL files (default: those the gold names, in "
+            "../shared/corpus/articles, and corpus/articles).",
+        ),
+    ] = None,
     split: Annotated[str, typer.Option(help="dev, test or all (for a gold folder).")] = "dev",
-    out: Annotated[Path | None, typer.Option(
-        "--out", help="Score an existing output folder instead of extracting.")] = None,
-    show: Annotated[str | None, typer.Option(help="List misses and false hits of TABLE.")]
-    = None,
-    baseline: Annotated[str | None, typer.Option(
-        help="Also score a baseline: underthesea (its NER).")] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Output folder: scored as it is when it holds a run (manifest.json), "
+            "else the gold articles are extracted into it.",
+        ),
+    ] = None,
+    show: Annotated[str | None, typer.Option(help="List misses and false hits of TABLE.")] = None,
+    baseline: Annotated[
+        str | None, typer.Option(help="Also score a baseline: underthesea (its NER).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
     rules: RulesOption = DEFAULT_RULES_DIR,
 ) -> None:
@@ -179,9 +219,10 @@ def evaluate(
     files = ev.gold_files(gold, split) if gold.is_dir() else [gold]
     gold_records = ev.load_gold(files)
     needed = _gold_articles(files, articles)
-    if out is None:
-        out = Path(tempfile.mkdtemp(prefix="vnie-eval-"))
-        subset = out / "articles.jsonl"
+    if out is None or not (out / "manifest.json").exists():
+        out = out or Path(tempfile.mkdtemp(prefix="vnie-eval-"))
+        out.mkdir(parents=True, exist_ok=True)
+        subset = out / "gold-articles.jsonl"
         with subset.open("w", encoding="utf-8") as stream:
             for record in needed:
                 stream.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -195,8 +236,13 @@ def evaluate(
 
         reports["underthesea"] = ev.score(gold_records, underthesea_baseline(needed))
     if as_json:
-        typer.echo(json.dumps({name: ev.report_to_json(r) for name, r in reports.items()},
-                              ensure_ascii=False, indent=2))
+        typer.echo(
+            json.dumps(
+                {name: ev.report_to_json(r) for name, r in reports.items()},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     typer.echo(f"gold: {', '.join(str(f) for f in files)} ({len(gold_records)} articles)")
     typer.echo(ev.format_report(report, show))
@@ -229,8 +275,9 @@ def _gold_articles(gold_files: list[Path], articles: list[Path] | None) -> list[
                     found[record["id"]] = record
     missing = sorted(set(wanted) - set(found))
     if missing:
-        typer.echo(f"warning: {len(missing)} gold articles not found: {', '.join(missing[:5])}",
-                   err=True)
+        typer.echo(
+            f"warning: {len(missing)} gold articles not found: {', '.join(missing[:5])}", err=True
+        )
     return [found[i] for i in wanted if i in found]
 
 

@@ -34,15 +34,21 @@ class InitWorker(WorkerPlugin):
         init_worker(self.rules_dir)
 
 
-def dask_executor(scheduler: str | None, workers: int, rules_dir: str | Path
-                  ) -> tuple[Executor, Callable[[], None]]:
+def dask_executor(
+    scheduler: str | None, workers: int, rules_dir: str | Path
+) -> tuple[Executor, Callable[[], None]]:
     """An executor over a Dask cluster (local unless `scheduler` is given), and its closer."""
     cluster = None
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=":0", silence_logs=logging.ERROR)
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",
+            silence_logs=logging.ERROR,
+        )
         client = Client(cluster)
     client.register_plugin(InitWorker(str(Path(rules_dir).resolve())))
     executor = client.get_executor(pure=False)

@@ -77,6 +77,11 @@ def read_jsonl(path: Path) -> Iterator[Item]:
             origin = f"{path}:{line_no}"
             if not raw_line.strip():
                 continue
+            if b"\x00" in raw_line:  # JSON text never holds a NUL: one error, not one a line
+                yield _error(
+                    origin, "read", "binary data, not JSON lines: the rest of the file is skipped"
+                )
+                return
             try:
                 line = raw_line.decode("utf-8")
             except UnicodeDecodeError as exc:
@@ -158,5 +163,14 @@ def read_warc(path: Path) -> Iterator[Item]:
                     yield _error(origin, "parse", str(exc))
                     continue
                 yield Article.from_record(article, origin=origin)
+            # A gzip member cut short ends the iteration quietly: what was not read is lost.
+            size = path.stat().st_size
+            if records.offset < size:
+                yield _error(
+                    f"{path}@{records.offset}",
+                    "read",
+                    f"WARC file is truncated: the record at byte {records.offset} is incomplete "
+                    f"({size - records.offset} bytes could not be read)",
+                )
         except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
             yield _error(str(path), "read", f"WARC file is damaged or truncated: {exc}")

@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 class ExtractProgress:
     """Called with the run's summary after each batch: articles, articles/s, errors, ETA."""
 
-    def __init__(self, stream: TextIO | None = None, interval: float = 10.0,
-                 live: bool | None = None):
+    def __init__(
+        self, stream: TextIO | None = None, interval: float = 10.0, live: bool | None = None
+    ):
         self.stream = stream or sys.stderr
         self.interval = interval
         self.started = self.last_line = time.monotonic()
@@ -32,11 +33,19 @@ class ExtractProgress:
         self.task = None
         if self.stream.isatty() if live is None else live:
             self.bar = Progress(
-                TextColumn("extract"), BarColumn(), MofNCompleteColumn(),
-                TextColumn("{task.fields[rate]:.1f} articles/s, {task.fields[errors]} errors, "
-                           "{task.fields[cached]} from cache"),
-                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-                console=Console(file=self.stream), transient=False)
+                TextColumn("extract"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn(
+                    "{task.fields[rate]:.1f} articles/s, {task.fields[errors]} errors, "
+                    "{task.fields[cached]} from cache"
+                ),
+                TimeElapsedColumn(),
+                TextColumn("ETA"),
+                TimeRemainingColumn(),
+                console=Console(file=self.stream),
+                transient=False,
+            )
             self.task = self.bar.add_task("extract", total=None, rate=0.0, errors=0, cached=0)
             self.bar.start()
 
@@ -45,8 +54,10 @@ class ExtractProgress:
         seconds = max(time.monotonic() - self.started, 1e-9)
         rate = summary.articles / seconds
         of_total = f"/{summary.total}" if summary.total else ""
-        text = (f"{summary.articles}{of_total} articles ({rate:.1f}/s), {summary.errors} errors, "
-                f"{summary.cached} from cache")
+        text = (
+            f"{summary.articles}{of_total} articles ({rate:.1f}/s), {summary.errors} errors, "
+            f"{summary.cached} from cache"
+        )
         if summary.total and rate > 0 and summary.articles < summary.total:
             text += f", ETA {(summary.total - summary.articles) / rate:.0f} s"
         return text
@@ -55,9 +66,14 @@ class ExtractProgress:
         """Show the counts so far (a bar refresh, or a log line every `interval` seconds)."""
         if self.bar is not None and self.task is not None:
             seconds = max(time.monotonic() - self.started, 1e-9)
-            self.bar.update(self.task, completed=summary.articles, total=summary.total,
-                            rate=summary.articles / seconds, errors=summary.errors,
-                            cached=summary.cached)
+            self.bar.update(
+                self.task,
+                completed=summary.articles,
+                total=summary.total,
+                rate=summary.articles / seconds,
+                errors=summary.errors,
+                cached=summary.cached,
+            )
         elif time.monotonic() - self.last_line >= self.interval:
             self.last_line = time.monotonic()
             print(f"extract: {self.line(summary)}", file=self.stream, flush=True)
@@ -72,6 +88,8 @@ def summary_text(summary: RunSummary, out_dir: object) -> str:
     """The end-of-run summary: articles, rows per table, errors, seconds."""
     rows = ", ".join(f"{count} {table}" for table, count in summary.counts.items())
     rate = summary.articles / summary.seconds if summary.seconds else 0.0
-    return (f"{summary.articles} articles ({summary.cached} from cache) in {summary.seconds:.1f} s "
-            f"({rate:.1f}/s), {summary.errors} errors → {out_dir}/\n  rows: {rows}"
-            + (f"\n  see {out_dir}/errors.csv" if summary.errors else ""))
+    return (
+        f"{summary.articles} articles ({summary.cached} from cache) in {summary.seconds:.1f} s "
+        f"({rate:.1f}/s), {summary.errors} errors → {out_dir}/\n  rows: {rows}"
+        + (f"\n  see {out_dir}/errors.csv" if summary.errors else "")
+    )

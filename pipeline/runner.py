@@ -302,19 +302,32 @@ def _article_chars(article: Article) -> int:
     return sum(len(article.field_text(name)) for name in TEXT_FIELDS)
 
 
-def _items(inputs: list[str], key_hash: str, max_chars: int, timeout: float
-           ) -> Iterator[tuple[str, dict[str, Any] | None, ArticleError | None]]:
+def _items(
+    inputs: list[str], key_hash: str, max_chars: int, timeout: float
+) -> Iterator[tuple[str, dict[str, Any] | None, ArticleError | None]]:
     for item in read_archives(inputs):
         if isinstance(item, ArticleError):
             yield "", None, item
         elif not item.text.strip():
-            yield "", None, ArticleError(item.id, item.origin, "read",
-                                         f"{item.origin}: the article's text is empty")
+            yield (
+                "",
+                None,
+                ArticleError(
+                    item.id, item.origin, "read", f"{item.origin}: the article's text is empty"
+                ),
+            )
         elif (chars := _article_chars(item)) > max_chars:
-            yield "", None, ArticleError(
-                item.id, item.origin, "read",
-                f"{item.origin}: article too long ({chars:,} characters, the limit is "
-                f"{max_chars:,}); split it into several records")
+            yield (
+                "",
+                None,
+                ArticleError(
+                    item.id,
+                    item.origin,
+                    "read",
+                    f"{item.origin}: article too long ({chars:,} characters, the limit is "
+                    f"{max_chars:,}); split it into several records",
+                ),
+            )
         else:
             record = {"article": item.to_record(), "origin": item.origin, "timeout": timeout}
             yield article_key(record["article"], key_hash), record, None
@@ -334,8 +347,15 @@ def _batches(items: Iterator, size: int) -> Iterator[list]:
 class _Run:
     """One extraction run: feeds batches to the executor and writes results in input order."""
 
-    def __init__(self, out_dir: Path, rules_dir: Path, workers: int, executor: Executor | None,
-                 progress: Progress | None, timeout: float):
+    def __init__(
+        self,
+        out_dir: Path,
+        rules_dir: Path,
+        workers: int,
+        executor: Executor | None,
+        progress: Progress | None,
+        timeout: float,
+    ):
         self.rules_dir, self.workers, self.timeout = rules_dir, workers, timeout
         self.own_executor = executor is None
         self.executor = executor or local_executor(workers, rules_dir)
@@ -391,8 +411,15 @@ class _Run:
                 fresh += future.result(timeout=self._deadline(1))
             except Exception as exc:
                 self._restart()
-                fresh.append({"error": ["worker", f"{record['origin']}: the worker died or "
-                                                  f"hung on this article ({type(exc).__name__})"]})
+                fresh.append(
+                    {
+                        "error": [
+                            "worker",
+                            f"{record['origin']}: the worker died or "
+                            f"hung on this article ({type(exc).__name__})",
+                        ]
+                    }
+                )
         return fresh
 
     def finish(self, batch: _Batch) -> None:
@@ -433,11 +460,18 @@ class _Run:
         self.cache.close()
 
 
-def run_extract(inputs: list[str], out_dir: Path, rules_dir: Path = DEFAULT_RULES_DIR,
-                workers: int | None = None, executor: Executor | None = None,
-                progress: Progress | None = None, batch_size: int = BATCH_SIZE,
-                engine: str | None = None, timeout: float = ARTICLE_TIMEOUT_S,
-                max_chars: int = MAX_ARTICLE_CHARS) -> RunSummary:
+def run_extract(
+    inputs: list[str],
+    out_dir: Path,
+    rules_dir: Path = DEFAULT_RULES_DIR,
+    workers: int | None = None,
+    executor: Executor | None = None,
+    progress: Progress | None = None,
+    batch_size: int = BATCH_SIZE,
+    engine: str | None = None,
+    timeout: float = ARTICLE_TIMEOUT_S,
+    max_chars: int = MAX_ARTICLE_CHARS,
+) -> RunSummary:
     """Extract every article of `inputs` into the tables of `out_dir`.
 
     `executor` (e.g. Dask's) replaces the local pool of `workers` processes; its workers
@@ -450,9 +484,14 @@ def run_extract(inputs: list[str], out_dir: Path, rules_dir: Path = DEFAULT_RULE
     (out_dir / ".vnie").mkdir(exist_ok=True)
     ruleset = current_ruleset(rules_dir)
     workers = workers or os.cpu_count() or 1
-    write_json_atomic(run_state_path(out_dir), {
-        "inputs": [str(Path(p).absolute()) for p in inputs], "rules_dir": str(rules_dir),
-        "started_at": started.isoformat(timespec="seconds")})
+    write_json_atomic(
+        run_state_path(out_dir),
+        {
+            "inputs": [str(Path(p).absolute()) for p in inputs],
+            "rules_dir": str(rules_dir),
+            "started_at": started.isoformat(timespec="seconds"),
+        },
+    )
     run = _Run(out_dir, rules_dir, workers, executor, progress, timeout)
     run.summary.total = estimate_total(inputs)
     depth = max(2, workers * 3)
@@ -471,8 +510,11 @@ def run_extract(inputs: list[str], out_dir: Path, rules_dir: Path = DEFAULT_RULE
             while run.window:
                 run.finish(run.window.popleft())
         finally:
-            engine = engine or ("inline" if isinstance(run.executor, InlineExecutor)
-                                else type(run.executor).__name__)
+            engine = engine or (
+                "inline"
+                if isinstance(run.executor, InlineExecutor)
+                else type(run.executor).__name__
+            )
             run.close()
     for writer in run.writers.values():
         writer.close()
@@ -481,13 +523,20 @@ def run_extract(inputs: list[str], out_dir: Path, rules_dir: Path = DEFAULT_RULE
     summary.counts = {name: writer.count for name, writer in run.writers.items()}
     summary.seconds = round(time.perf_counter() - clock, 3)
     (out_dir / "README.md").write_text(data_dictionary(), encoding="utf-8")
-    write_json_atomic(out_dir / "manifest.json",
-                      _manifest(inputs, ruleset, summary, started, workers, engine))
+    write_json_atomic(
+        out_dir / "manifest.json", _manifest(inputs, ruleset, summary, started, workers, engine)
+    )
     return summary
 
 
-def _manifest(inputs: list[str], ruleset: RuleSet, summary: RunSummary, started: datetime,
-              workers: int, engine: str) -> dict[str, Any]:
+def _manifest(
+    inputs: list[str],
+    ruleset: RuleSet,
+    summary: RunSummary,
+    started: datetime,
+    workers: int,
+    engine: str,
+) -> dict[str, Any]:
     from importlib.metadata import version
 
     return {

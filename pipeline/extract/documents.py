@@ -114,18 +114,33 @@ def _found(match: Match, end: int, values: dict[str, Any]) -> Any:
 
 
 @resolver("documents")
-def link_short_references(candidates: list[Candidate], _text: Any) -> list[Candidate]:
-    """A short reference (`Kết luận 01`) takes the doc_id of the article's full reference."""
+def link_short_references(candidates: list[Candidate], text: Any) -> list[Candidate]:
+    """A short reference (`Kết luận 01`) takes the doc_id of the article's full reference,
+    or of a well-known document whose subject the article speaks of (`Chỉ thị 05`)."""
     full = {}
     for cand in candidates:
         if cand.values["doc_id"]:
             full.setdefault((cand.values["doc_type"], cand.values["number"]), cand.values)
     for cand in candidates:
         if not cand.values["doc_id"]:
-            known = full.get((cand.values["doc_type"], cand.values["number"]))
+            known = full.get((cand.values["doc_type"], cand.values["number"])) or _well_known(
+                cand, text
+            )
             if known:
                 cand.values = {
                     **cand.values,
                     **{k: known[k] for k in ("doc_id", "issuer_code", "issuer")},
                 }
     return candidates
+
+
+def _well_known(cand: Candidate, text: Any) -> dict[str, Any] | None:
+    entries = text.ruleset.gazetteers["well_known_documents"]
+    entry = entries.get(f"{cand.values['doc_type']} {cand.values['number']}")
+    if not entry:
+        return None
+    article = " ".join(s.text for s in text.sentences)
+    if not any(word in article for word in entry["context"]):
+        return None
+    issuer_code = entry["doc_id"].rsplit("/", 1)[-1]
+    return {"doc_id": entry["doc_id"], "issuer_code": issuer_code, "issuer": entry["issuer"]}

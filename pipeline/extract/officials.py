@@ -71,7 +71,8 @@ def parse_posts(text: str, start: int, gazetteers: dict[str, Any]) -> tuple[list
         if found.group("prefix"):
             title = f"{found.group('prefix').lower()} {title}"
         org_start = found.end()
-        tail = next((t for t in _HEAD_TAILS if found.group("title").endswith(" " + t)), None)
+        written = found.group("title").lower()
+        tail = next((t for t in _HEAD_TAILS if written.endswith(" " + t.lower())), None)
         if tail and regex.match(r"\s+\p{Lu}", text[found.end() :]):
             org_start = found.end() - len(tail)  # the title keeps its head word: Trưởng Ban
         organization, generic, end = "", False, found.end()
@@ -83,6 +84,10 @@ def parse_posts(text: str, start: int, gazetteers: dict[str, Any]) -> tuple[list
             head, entry = head_entry(organization, gazetteers)
             generic = organization == head and not entry.get("alone")
             end = max(end, scanned.end)
+        else:  # `Bí thư Hà Nội`: the province stands for its committee
+            place = _PROVINCE_AFTER.match(text, org_start)
+            if place and place.group(1) in gazetteers["provinces"]:
+                organization, end = place.group(1), place.end()
         posts.append(Post(title, organization, generic))
         separator = regex.match(r"\s*(?:,|;|kiêm|và|đồng thời là)\s*", text[end:])
         if not separator or not pattern.match(text, end + separator.end()):
@@ -91,13 +96,19 @@ def parse_posts(text: str, start: int, gazetteers: dict[str, Any]) -> tuple[list
     return posts, end
 
 
+_PROVINCE_AFTER = regex.compile(r"\s+(\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*)?)")
+
+
 def _head_at(text: str, position: int, gazetteers: dict[str, Any]) -> int | None:
-    """The end of an organization head word (or its abbreviation) starting at `position`."""
+    """The end of an organization head word (or its abbreviation) starting at `position`.
+
+    After a title the head may be written in lower case (`Thứ trưởng bộ Thông tin…`)."""
     heads = _heads(
         id(gazetteers), tuple(gazetteers["org_heads"]), tuple(gazetteers["abbreviations"])
     )
-    found = heads.match(text, position)
-    return found.end() if found else None
+    probe = text[position : position + 1].upper() + text[position + 1 : position + 60]
+    found = heads.match(probe)
+    return position + found.end() if found else None
 
 
 @functools.cache
@@ -138,33 +149,58 @@ def officials_values(
 
 
 def _is_person(name: str, gazetteers: dict[str, Any]) -> bool:
-    return name not in gazetteers["not_officials"]
+    provinces = gazetteers["provinces"]
+    return name not in gazetteers["not_officials"] and not any(
+        name == p or name.startswith(p + " ") for p in provinces
+    )
+
+
+@functools.cache
+def _name_after(_key: int, surnames: tuple[str, ...], honorifics: tuple[str, ...]) -> regex.Pattern:
+    """A person's name right after the posts: `- Nguyễn Thanh Hải`, `ông Lê Hoàng Quân`."""
+    return regex.compile(
+        r"(?:\s+(?i:khóa|nhiệm kỳ)\s+[IVXLC\d-]+)?"
+        r"\s*(?:[-:,]\s*)?(?:(?P<honorific>" + "|".join(map(regex.escape, honorifics)) + r")\s+)?"
+        r"(?P<person>(?:" + "|".join(map(regex.escape, surnames)) + r")"
+        r"(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,4})(?![\p{L}\p{M}])"
+    )
 
 
 @normalizer("officials.title_then_name")
 def title_then_name(match: Match) -> list[Found] | None:
-    """`Phó Bí thư Thường trực Tỉnh ủy - Nguyễn Thanh Hải`, `Bí thư Tỉnh ủy Hồ Quốc Dũng`."""
+    """`Phó Bí thư Thường trực Tỉnh ủy - Nguyễn Thanh Hải`, `Bí thư Tỉnh ủy Hồ Quốc Dũng`.
+
+    The name is read where the posts end, so a place that looks like a name (`Châu Thành`,
+    `Tây Ninh`) stays with the organization."""
     gazetteers = match.gazetteers
     sentence = match.sentence.text
     posts, end = parse_posts(sentence, match.spans["chain"][0], gazetteers)
-    person_start = match.spans["person"][0]
-    between = sentence[end : match.spans.get("honorific", (person_start,))[0]]
-    if not posts or not regex.fullmatch(r"\s*(?:[-:,]\s*)?", between):
+    surnames, honorifics = gazetteers["surnames"], gazetteers["honorifics"]
+    name = _name_after(id(surnames), tuple(surnames), tuple(honorifics)).match(sentence, end)
+    if not posts or name is None or not _is_person(name.group("person"), gazetteers):
         return None
-    person = match.group("person")
-    if not _is_person(person, gazetteers):
-        return None
-    values = officials_values(posts, person, match.group("honorific"), gazetteers)
-    return [Found(match.start, match.end, values)]
+    values = officials_values(posts, name.group("person"), name.group("honorific"), gazetteers)
+    return [Found(match.start, name.end(), values)]
+
+
+def _name_follows(sentence: str, end: int, gazetteers: dict[str, Any]) -> bool:
+    surnames, honorifics = gazetteers["surnames"], gazetteers["honorifics"]
+    pattern = _name_after(id(surnames), tuple(surnames), tuple(honorifics))
+    return pattern.match(sentence, end) is not None
 
 
 @normalizer("officials.name_then_title")
 def name_then_title(match: Match) -> list[Found] | None:
-    """`ông Nguyễn Hữu Tín, SN 1957, cựu Phó Chủ tịch UBND TP. HCM`, `Hồ Quốc Dũng - Bí thư`."""
+    """`ông Nguyễn Hữu Tín, SN 1957, cựu Phó Chủ tịch UBND TP. HCM`, `Hồ Quốc Dũng - Bí thư`.
+
+    In `Bí thư Nguyễn Thiện Nhân, Giám đốc Học viện … Trần Hoàng Ngân` the second posts
+    belong to the name after them, not to the one before."""
     gazetteers = match.gazetteers
     posts, end = parse_posts(match.sentence.text, match.spans["chain"][0], gazetteers)
     person = match.group("person")
     if not posts or not _is_person(person, gazetteers):
+        return None
+    if _name_follows(match.sentence.text, end, gazetteers):
         return None
     values = officials_values(posts, person, match.group("honorific"), gazetteers)
     return [Found(match.start, end, values)]
@@ -209,3 +245,30 @@ def resolve_officials(candidates: list[Candidate], text: Any) -> list[Candidate]
             cand.values = {**known, "honorific": cand.values["honorific"]}
             out.append(cand)
     return out
+
+
+@normalizer("officials.names_then_verb")
+def names_then_verb(match: Match) -> list[Found] | None:
+    """`Hai ông Phạm Biên Cương, Vương Bình Thạnh được bầu làm Phó Bí thư Tỉnh ủy An Giang`:
+    every name listed takes the posts after the verb."""
+    gazetteers = match.gazetteers
+    sentence = match.sentence.text
+    posts, end = parse_posts(sentence, match.spans["chain"][0], gazetteers)
+    if not posts or _name_follows(sentence, end, gazetteers):
+        return None
+    surnames = gazetteers["surnames"]
+    names_start, names_end = match.spans["names"]
+    found = []
+    for name in _names_re(id(surnames), tuple(surnames)).finditer(sentence, names_start, names_end):
+        if _is_person(name.group(), gazetteers):
+            values = officials_values(posts, name.group(), match.group("honorific"), gazetteers)
+            found.append(Found(name.start(), name.end(), values))
+    return found or None
+
+
+@functools.cache
+def _names_re(_key: int, surnames: tuple[str, ...]) -> regex.Pattern:
+    return regex.compile(
+        r"(?:" + "|".join(map(regex.escape, surnames)) + r")(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,4}"
+        r"(?![\p{L}\p{M}])"
+    )

@@ -85,6 +85,37 @@ def _level_width(tokens: list[tuple[str, int, int]], i: int) -> int:
     return 0
 
 
+_COMMON_SURNAMES = frozenset(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô".split()
+)
+
+
+def _place_length(tokens: list[tuple[str, int, int]], j: int, surnames: frozenset[str]) -> int:
+    """How many capitalized syllables from `j` name the place, not the person after it.
+
+    `huyện Châu Thành Lê Phước Dũng`, `TP. HCM Lê Hoàng Quân`: a name has two to four
+    syllables (mostly three) and starts with a family name; `UBND TP Nguyễn Thành Phong`
+    has no place at all."""
+    run = 0
+    while (
+        j + run < len(tokens)
+        and run < 7
+        and _CAP_RE.match(tokens[j + run][0])
+        and (run == 0 or tokens[j + run][1] == tokens[j + run - 1][2] + 1)
+    ):
+        run += 1
+    words = [t[0] for t in tokens[j : j + run]]
+    if run >= 4 and words[0] not in _COMMON_SURNAMES:
+        splits = [k for k in range(1, run - 1) if words[k] in surnames and 2 <= run - k <= 4]
+        # most names have three syllables, then four, then two
+        splits.sort(key=lambda k: {3: 0, 4: 1, 2: 2}[run - k])
+        if splits:
+            return splits[0]
+    if run >= 3 and words[0] in _COMMON_SURNAMES:
+        return 0
+    return run
+
+
 def scan_name(text: str, head_start: int, head_end: int, gazetteers: dict[str, Any]) -> OrgName:
     """Read an organization's name rightwards from its head word; see the module docstring."""
     tokens = _tokens(text, head_end)
@@ -103,21 +134,7 @@ def scan_name(text: str, head_start: int, head_end: int, gazetteers: dict[str, A
             end = tokens[i + level - 1][2]
             j = i + level
             known = _starts_with(tokens, j, provinces)
-            if known:
-                j += known
-            else:
-                while (
-                    j < len(tokens)
-                    and _CAP_RE.match(tokens[j][0])
-                    and tokens[j][1] == tokens[j - 1][2] + 1
-                    and not (
-                        j > i + level
-                        and tokens[j][0] in surnames
-                        and j + 1 < len(tokens)
-                        and _CAP_RE.match(tokens[j + 1][0])
-                    )
-                ):
-                    j += 1
+            j += known or _place_length(tokens, j, surnames)
             if j > i + level:
                 place = text[tokens[i + level][1] : tokens[j - 1][2]]
                 end = tokens[j - 1][2]

@@ -1,0 +1,208 @@
+"""The batch driver: same tables for any worker count and engine, resumable, incremental."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from batch_archives import REPO, manifest, seed_articles, table_bytes, write_jsonl
+
+from pipeline import runner
+from pipeline.progress import ExtractProgress, summary_text
+from pipeline.runner import RunSummary, estimate_total, process_article, run_extract
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """24 articles made of the seed article's paragraphs, plus one bad line."""
+    folder = tmp_path_factory.mktemp("archive")
+    path = write_jsonl(folder / "seed.jsonl", seed_articles(24))
+    with path.open("a", encoding="utf-8") as stream:
+        stream.write('{"id": "broken", "text": \n')
+    return path
+
+
+@pytest.fixture(scope="module")
+def one_worker(archive: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The reference run: one worker, inline."""
+    out = tmp_path_factory.mktemp("one")
+    run_extract([str(archive)], out, workers=1)
+    return out
+
+
+def test_one_worker_run_writes_every_table(one_worker: Path) -> None:
+    run = manifest(one_worker)
+    assert run["articles"] == 25 and run["errors"] == 1 and run["engine"] == "inline"
+    assert run["rows"]["articles"] == 24 and run["rows"]["documents"] > 0
+    assert "seed.jsonl:25" in (one_worker / "errors.csv").read_text(encoding="utf-8")
+
+
+def test_two_workers_give_identical_tables(archive: Path, one_worker: Path, tmp_path: Path) -> None:
+    run_extract([str(archive)], tmp_path, workers=2, batch_size=3)
+    assert manifest(tmp_path)["engine"] == "ProcessPoolExecutor"
+    assert table_bytes(tmp_path) == table_bytes(one_worker)
+
+
+def test_dask_engine_gives_identical_tables(
+    archive: Path, one_worker: Path, tmp_path: Path
+) -> None:
+    pytest.importorskip("distributed")
+    from pipeline.distributed import dask_executor
+
+    executor, close = dask_executor(None, 2, runner.DEFAULT_RULES_DIR)
+    try:
+        run_extract(
+            [str(archive)], tmp_path, workers=2, executor=executor, engine="dask", batch_size=3
+        )
+    finally:
+        close()
+    assert manifest(tmp_path)["engine"] == "dask"
+    assert table_bytes(tmp_path) == table_bytes(one_worker)
+
+
+def test_incremental_run_processes_only_new_articles(tmp_path: Path) -> None:
+    first = write_jsonl(tmp_path / "a.jsonl", seed_articles(6))
+    out = tmp_path / "out"
+    run_extract([str(first)], out, workers=1)
+    grown = write_jsonl(tmp_path / "b.jsonl", seed_articles(6) + seed_articles(3, first=100))
+    run_extract([str(grown)], out, workers=1)
+    assert manifest(out)["articles"] == 9
+    assert manifest(out)["articles_from_cache"] == 6
+    reference = tmp_path / "reference"
+    run_extract([str(grown)], reference, workers=1)
+    assert table_bytes(out) == table_bytes(reference)
+
+
+def test_a_change_to_the_rules_reprocesses_everything(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    shutil.copytree(REPO / "rules", rules)
+    archive = write_jsonl(tmp_path / "a.jsonl", seed_articles(4))
+    out = tmp_path / "out"
+    run_extract([str(archive)], out, rules_dir=rules, workers=1)
+    run_extract([str(archive)], out, rules_dir=rules, workers=1)
+    assert manifest(out)["articles_from_cache"] == 4
+    hash_before = manifest(out)["rules_hash"]
+    with (rules / "money.yml").open("a", encoding="utf-8") as stream:
+        stream.write("\n# một dòng chú thích mới\n")
+    run_extract([str(archive)], out, rules_dir=rules, workers=1)
+    assert manifest(out)["articles_from_cache"] == 0
+    assert manifest(out)["rules_hash"] != hash_before
+
+
+def _extract_process(args: list[str]) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "extract", *args],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _cached_rows(out: Path) -> int:
+    try:
+        with sqlite3.connect(out / ".vnie" / "results.sqlite", timeout=1) as db:
+            return db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def test_sigkill_then_resume_gives_identical_tables(tmp_path: Path) -> None:
+    archive = write_jsonl(tmp_path / "seed.jsonl", seed_articles(160))
+    out = tmp_path / "out"
+    process = _extract_process([str(archive), "--out", str(out), "--workers", "1"])
+    deadline = time.monotonic() + 120
+    while _cached_rows(out) < 24 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert process.poll() is None, "the run ended before it could be killed"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert not (out / "manifest.json").exists()
+    killed_at = _cached_rows(out)
+    assert 24 <= killed_at < 160
+
+    resumed = _extract_process(["--resume", "--out", str(out), "--workers", "1"])
+    stdout, stderr = resumed.communicate(timeout=300)
+    assert resumed.returncode == 0, stderr
+    assert "160 articles" in stdout
+    assert manifest(out)["articles_from_cache"] >= killed_at
+
+    reference = tmp_path / "reference"
+    run_extract([str(archive)], reference, workers=1)
+    assert table_bytes(out) == table_bytes(reference)
+    assert not list(out.glob(".*.tmp"))
+
+
+def test_resume_without_a_previous_run_says_so(tmp_path: Path) -> None:
+    process = _extract_process(["--resume", "--out", str(tmp_path / "nothing")])
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 2
+    assert "no run to resume" in stderr
+
+
+def _hang(*_args: object, **_kwargs: object) -> None:
+    while True:
+        pass
+
+
+def _seed_record(timeout: float) -> dict:
+    return {"article": seed_articles(1)[0], "origin": "a.jsonl:1", "timeout": timeout}
+
+
+def test_timeout_on_the_main_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("pipeline.engine.extract", _hang)
+    result = process_article(_seed_record(0.5))
+    assert result == {"error": ["timeout", "a.jsonl:1: no result after 0.5 s"]}
+
+
+def test_timeout_on_a_worker_thread_as_under_dask(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("pipeline.engine.extract", _hang)
+    results: list[dict] = []
+    thread = threading.Thread(target=lambda: results.append(process_article(_seed_record(0.5))))
+    thread.start()
+    thread.join(timeout=10)
+    assert not thread.is_alive()
+    assert results == [{"error": ["timeout", "a.jsonl:1: no result after 0.5 s"]}]
+
+
+def test_a_finished_article_is_not_hit_by_its_deadline_later() -> None:
+    results: list[dict] = []
+
+    def work() -> None:
+        results.append(process_article(_seed_record(0.3)))
+        time.sleep(0.6)  # past the deadline: nothing must be raised here
+        results.append({"after": True})
+
+    runner.init_worker()
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(timeout=30)
+    assert "article" in results[0] and results[1] == {"after": True}
+
+
+def test_total_is_counted_for_jsonl_only(archive: Path, tmp_path: Path) -> None:
+    assert estimate_total([str(archive)]) == 25
+    (tmp_path / "a.txt").write_text("Long An", encoding="utf-8")
+    assert estimate_total([str(archive), str(tmp_path)]) is None
+
+
+def test_plain_progress_lines_and_summary() -> None:
+    stream = io.StringIO()
+    progress = ExtractProgress(stream=stream, interval=0, live=False)
+    progress(RunSummary(articles=8, errors=1, cached=2, total=16))
+    progress.close()
+    assert stream.getvalue().startswith("extract: 8/16 articles (")
+    assert "1 errors, 2 from cache, ETA" in stream.getvalue()
+    summary = RunSummary(articles=16, errors=1, counts={"articles": 15, "money": 3}, seconds=2.0)
+    text = summary_text(summary, "out")
+    assert "16 articles (0 from cache) in 2.0 s (8.0/s), 1 errors" in text
+    assert "15 articles, 3 money" in text
