@@ -127,7 +127,8 @@ def _index(rows: Iterable[Row], table: str) -> dict[FactKey, list[Row]]:
     index: dict[FactKey, list[Row]] = defaultdict(list)
     for row in rows:
         index[(table, row["article_id"], row["field"], int(row["start"]), int(row["end"]))].append(
-            row)
+            row
+        )
     return index
 
 
@@ -146,9 +147,19 @@ def _pair(key: FactKey, old: list[Row], new: list[Row]) -> Iterator[FactChange]:
         after = new_left[index] if index < len(new_left) else None
         kind = "changed" if before and after else ("appeared" if after else "disappeared")
         row = (after or before)[2]  # type: ignore[index]
-        yield FactChange(kind, table, article_id, field_name, start, end, str(row["text"]),
-                         before[0] if before else None, after[0] if after else None,
-                         before[1] if before else None, after[1] if after else None)
+        yield FactChange(
+            kind,
+            table,
+            article_id,
+            field_name,
+            start,
+            end,
+            str(row["text"]),
+            before[0] if before else None,
+            after[0] if after else None,
+            before[1] if before else None,
+            after[1] if after else None,
+        )
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
@@ -202,14 +213,18 @@ def _with_sentences(changes: list[FactChange], articles: dict[str, Article]) -> 
         sentence = change.text
         if article is not None:
             text = article.field_text(change.field)
-            if text[change.start:change.end] == change.text:
+            if text[change.start : change.end] == change.text:
                 sentence = sentence_around(text, change.start, change.end)
         result.append(FactChange(**{**change.__dict__, "sentence": sentence}))
     return result
 
 
-def diff_outputs(old_dir: Path, new_dir: Path, articles_paths: list[Path] | None = None,
-                 with_sentences: bool = True) -> DiffResult:
+def diff_outputs(
+    old_dir: Path,
+    new_dir: Path,
+    articles_paths: list[Path] | None = None,
+    with_sentences: bool = True,
+) -> DiffResult:
     """Compare the fact tables of two out dirs; sentences come from the articles' inputs."""
     old_dir, new_dir = Path(old_dir), Path(new_dir)
     parquet = all((d / f"{t}.parquet").exists() for d in (old_dir, new_dir) for t in FACT_TABLES)
@@ -232,6 +247,25 @@ def diff_outputs(old_dir: Path, new_dir: Path, articles_paths: list[Path] | None
     return result
 
 
+def select(result: DiffResult, table: str | None = None, rule: str | None = None) -> DiffResult:
+    """The same diff with only one table's changes, or the rules whose id starts with `rule`."""
+    changes = [
+        c
+        for c in result.changes
+        if (table is None or c.table == table)
+        and (rule is None or c.rule_id.startswith(rule) or (c.old_rule or "").startswith(rule))
+    ]
+    return DiffResult(
+        result.old_dir,
+        result.new_dir,
+        changes,
+        result.old_rows,
+        result.new_rows,
+        result.articles_added,
+        result.articles_removed,
+    )
+
+
 def _short(values: dict[str, Any] | None) -> str:
     shown = {k: v for k, v in (values or {}).items() if v is not None}
     return json.dumps(shown, ensure_ascii=False)
@@ -241,20 +275,21 @@ def format_diff(result: DiffResult, limit: int | None = None, context: bool = Tr
     """A researcher's summary: per table and rule, each fact with its sentence."""
     lines = [f"old: {result.old_dir}", f"new: {result.new_dir}"]
     if result.articles_added or result.articles_removed:
-        lines.append(f"articles: +{len(result.articles_added)} "
-                     f"-{len(result.articles_removed)}")
+        lines.append(f"articles: +{len(result.articles_added)} -{len(result.articles_removed)}")
     if result.is_empty():
         lines.append("no facts changed")
         return "\n".join(lines)
     counts = result.counts()
     for table, rules in result.by_table_and_rule().items():
         c = counts[table]
-        lines += ["", f"{table}: {result.old_rows[table]} → {result.new_rows[table]} rows "
-                      f"(+{c['appeared']} -{c['disappeared']} ~{c['changed']})"]
+        lines += [
+            "",
+            f"{table}: {result.old_rows[table]} → {result.new_rows[table]} rows "
+            f"(+{c['appeared']} -{c['disappeared']} ~{c['changed']})",
+        ]
         for rule_id, changes in rules.items():
             per = Counter(change.kind for change in changes)
-            lines.append(f"  {rule_id}: +{per['appeared']} -{per['disappeared']} "
-                         f"~{per['changed']}")
+            lines.append(f"  {rule_id}: +{per['appeared']} -{per['disappeared']} ~{per['changed']}")
             for change in changes[:limit] if limit else changes:
                 lines.extend("    " + line for line in _describe(change, context))
             if limit and len(changes) > limit:
@@ -266,8 +301,10 @@ def _describe(change: FactChange, context: bool) -> list[str]:
     where = f"[{change.article_id} {change.field} {change.start}:{change.end}]"
     head = f"{SIGNS[change.kind]} «{change.text}» {where}"
     if change.kind == "changed":
-        details = [f"{column}: {old!r} → {new!r}"
-                   for column, (old, new) in sorted(change.changed_values().items())]
+        details = [
+            f"{column}: {old!r} → {new!r}"
+            for column, (old, new) in sorted(change.changed_values().items())
+        ]
         lines = [head, *("    " + d for d in details)]
     else:
         values = change.new_values if change.kind == "appeared" else change.old_values
@@ -280,9 +317,11 @@ def _describe(change: FactChange, context: bool) -> list[str]:
 def diff_to_json(result: DiffResult) -> dict[str, Any]:
     """The diff as plain JSON for scripts."""
     return {
-        "old_dir": str(result.old_dir), "new_dir": str(result.new_dir),
+        "old_dir": str(result.old_dir),
+        "new_dir": str(result.new_dir),
         "rows": {"old": result.old_rows, "new": result.new_rows},
-        "articles_added": result.articles_added, "articles_removed": result.articles_removed,
+        "articles_added": result.articles_added,
+        "articles_removed": result.articles_removed,
         "counts": {t: dict(c) for t, c in result.counts().items()},
         "changes": [{**change.__dict__} for change in result.changes],
     }

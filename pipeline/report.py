@@ -24,10 +24,20 @@ from pipeline.diff import input_paths, read_articles, read_table, sentence_aroun
 from pipeline.records import TEXT_FIELDS, Article
 from pipeline.tables import FACT_TABLES, MENTION_COLUMNS
 
-LABELS = {"organizations": "org", "officials": "per", "documents": "doc", "models": "mô hình",
-          "money": "tiền"}
-COLORS = {"organizations": "#7aecec", "officials": "#aa9cfc", "documents": "#feca74",
-          "models": "#bfe1d9", "money": "#c9cf9a"}
+LABELS = {
+    "organizations": "org",
+    "officials": "per",
+    "documents": "doc",
+    "models": "mô hình",
+    "money": "tiền",
+}
+COLORS = {
+    "organizations": "#7aecec",
+    "officials": "#aa9cfc",
+    "documents": "#feca74",
+    "models": "#bfe1d9",
+    "money": "#c9cf9a",
+}
 TOP = 20
 _SAFE_ID = re.compile(r"[A-Za-z0-9_-]{1,80}")
 _MONTH = (re.compile(r"^\s*(\d{4})-(\d{1,2})"), re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"))
@@ -98,17 +108,22 @@ def month_of(published_at: Any) -> str | None:
 
 # ---- page parts -------------------------------------------------------------------------------
 
+
 def _page(title: str, body: str, depth: int) -> str:
     up = "../" * depth
-    nav = (f'<a class="brand" href="{up}index.html">vnie report</a>'
-           f'<a href="{up}articles.html">articles</a>'
-           + "".join(f'<a href="{up}{t}.html">{t}</a>' for t in FACT_TABLES))
-    return (f'<!doctype html>\n<html lang="vi"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f'<link rel="icon" href="data:,"><title>{esc(title)}</title>'
-            f'<link rel="stylesheet" href="{up}assets/report.css"></head>\n'
-            f'<body><header class="top">{nav}</header><main>\n{body}\n</main>'
-            f'<script src="{up}assets/report.js"></script></body></html>\n')
+    nav = (
+        f'<a class="brand" href="{up}index.html">vnie report</a>'
+        f'<a href="{up}articles.html">articles</a>'
+        + "".join(f'<a href="{up}{t}.html">{t}</a>' for t in FACT_TABLES)
+    )
+    return (
+        f'<!doctype html>\n<html lang="vi"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<link rel="icon" href="data:,"><title>{esc(title)}</title>'
+        f'<link rel="stylesheet" href="{up}assets/report.css"></head>\n'
+        f'<body><header class="top">{nav}</header><main>\n{body}\n</main>'
+        f'<script src="{up}assets/report.js"></script></body></html>\n'
+    )
 
 
 Cell = str | tuple[str, Any]  # ready HTML, or (ready HTML, sort key)
@@ -121,32 +136,52 @@ def _td(cell: Cell, numeric: bool) -> str:
     return f"<td{css}>{cell}</td>"
 
 
-def _table(table_id: str, headers: list[str], rows: Iterable[list[Cell]],
-           row_ids: list[str] | None = None, filter_box: bool = True, scroll: bool = True) -> str:
+def _table(
+    table_id: str,
+    headers: list[str],
+    rows: Iterable[list[Cell]],
+    row_ids: list[str] | None = None,
+    filter_box: bool = True,
+    scroll: bool = True,
+) -> str:
     """A sortable table; cells are ready HTML (escape before); a header '#x' is numeric."""
     head = "".join(f"<th>{esc(h.lstrip('#'))}</th>" for h in headers)
     numeric = [h.startswith("#") for h in headers]
     body = "\n".join(
         (f'<tr id="{row_ids[n]}">' if row_ids else "<tr>")
-        + "".join(_td(c, numeric[i]) for i, c in enumerate(cells)) + "</tr>"
-        for n, cells in enumerate(rows))
-    tools = (f'<div class="tools"><input class="filter" type="search" data-for="{table_id}" '
-             f'placeholder="Filter…" aria-label="Filter rows"><span class="count" '
-             f'data-for="{table_id}"></span></div>') if filter_box else ""
+        + "".join(_td(c, numeric[i]) for i, c in enumerate(cells))
+        + "</tr>"
+        for n, cells in enumerate(rows)
+    )
+    tools = (
+        (
+            f'<div class="tools"><input class="filter" type="search" data-for="{table_id}" '
+            f'placeholder="Filter…" aria-label="Filter rows"><span class="count" '
+            f'data-for="{table_id}"></span></div>'
+        )
+        if filter_box
+        else ""
+    )
     wrap = ' class="scroll"' if scroll else ""
-    return (f'{tools}<div{wrap}><table class="data" id="{table_id}"><thead><tr>{head}</tr>'
-            f"</thead><tbody>\n{body}\n</tbody></table></div>")
+    return (
+        f'{tools}<div{wrap}><table class="data" id="{table_id}"><thead><tr>{head}</tr>'
+        f"</thead><tbody>\n{body}\n</tbody></table></div>"
+    )
 
 
 def _values_text(row: Row) -> str:
-    return "; ".join(f"{k}: {v}" for k, v in row.items()
-                     if k not in MENTION_COLUMNS and v not in (None, ""))
+    return "; ".join(
+        f"{k}: {v}" for k, v in row.items() if k not in MENTION_COLUMNS and v not in (None, "")
+    )
 
 
 def _tooltip(mention: Mention) -> str:
     lines = [f"{mention.table} · {mention.row['rule_id']}"]
-    lines += [f"{k}: {v}" for k, v in mention.row.items()
-              if k not in MENTION_COLUMNS and v not in (None, "")]
+    lines += [
+        f"{k}: {v}"
+        for k, v in mention.row.items()
+        if k not in MENTION_COLUMNS and v not in (None, "")
+    ]
     return "\n".join(lines)
 
 
@@ -154,8 +189,11 @@ def highlight(text: str, mentions: list[Mention]) -> str:
     """The field's text as HTML with nested <mark>s; a mark crossing another's end is cut."""
     import heapq
 
-    heap = [(m.row["start"], -m.row["end"], n, m, False) for n, m in enumerate(mentions)
-            if 0 <= m.row["start"] < m.row["end"] <= len(text)]
+    heap = [
+        (m.row["start"], -m.row["end"], n, m, False)
+        for n, m in enumerate(mentions)
+        if 0 <= m.row["start"] < m.row["end"] <= len(text)
+    ]
     heapq.heapify(heap)
     out: list[str] = []
     stack: list[int] = []
@@ -175,8 +213,10 @@ def highlight(text: str, mentions: list[Mention]) -> str:
         position = start
         classes = f"ent k-{mention.table}" + " cont" * continued + " cut" * cut
         anchor = "" if continued else f' id="m-{mention.mark_id}"'
-        out.append(f'<mark class="{classes}"{anchor} data-m="{mention.mark_id}" '
-                   f'data-label="{esc(LABELS[mention.table])}" title="{esc(_tooltip(mention))}">')
+        out.append(
+            f'<mark class="{classes}"{anchor} data-m="{mention.mark_id}" '
+            f'data-label="{esc(LABELS[mention.table])}" title="{esc(_tooltip(mention))}">'
+        )
         stack.append(end)
     while stack:
         closing = stack.pop()
@@ -188,38 +228,58 @@ def highlight(text: str, mentions: list[Mention]) -> str:
 
 # ---- charts (inline SVG) ----------------------------------------------------------------------
 
+
+def _month_range(months: list[str]) -> list[str]:
+    """Every month from the first to the last (up to 30 years), so gaps show as gaps."""
+    if not months:
+        return []
+    first, last = (int(m[:4]) * 12 + int(m[5:]) - 1 for m in (months[0], months[-1]))
+    if last - first > 360:
+        return months
+    return [f"{n // 12:04d}-{n % 12 + 1:02d}" for n in range(first, last + 1)]
+
+
 def chart_by_month(per_month: dict[str, Counter]) -> str:
     """Stacked bars: mentions per month, one colour per table."""
-    months = sorted(per_month)
+    months = _month_range(sorted(per_month))
     if not months:
         return '<p class="meta">No parseable publication dates.</p>'
-    bar, gap, left, top, height = 14, 4, 48, 12, 180
+    gap, left, top, height = 4, 48, 12, 180
+    bar = max(6, min(40, 700 // len(months) - gap))
     width = left + len(months) * (bar + gap) + 20
     peak = max(sum(c.values()) for c in per_month.values()) or 1
-    parts = [f'<svg class="chart" role="img" aria-label="Mentions per month" '
-             f'viewBox="0 0 {width} {height + 60}" width="{width}" height="{height + 60}">']
+    parts = [
+        f'<svg class="chart" role="img" aria-label="Mentions per month" '
+        f'viewBox="0 0 {width} {height + 60}" width="{width}" height="{height + 60}">'
+    ]
     for tick in range(5):
         value = round(peak * tick / 4)
         y = top + height - height * value / peak
-        parts.append(f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" '
-                     f'stroke="#eee"/><text x="{left - 6}" y="{y + 4:.1f}" '
-                     f'text-anchor="end">{value}</text>')
+        parts.append(
+            f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" '
+            f'stroke="#eee"/><text x="{left - 6}" y="{y + 4:.1f}" '
+            f'text-anchor="end">{value}</text>'
+        )
     step = max(1, len(months) // 24)
     for i, month in enumerate(months):
         x, base = left + i * (bar + gap), top + height
         for table in FACT_TABLES:
-            count = per_month[month][table]
+            count = per_month.get(month, Counter())[table]
             if not count:
                 continue
             size = height * count / peak
             base -= size
-            parts.append(f'<rect x="{x}" y="{base:.1f}" width="{bar}" height="{size:.1f}" '
-                         f'fill="{COLORS[table]}"><title>{esc(month)} {table}: {count}</title>'
-                         f"</rect>")
+            parts.append(
+                f'<rect x="{x}" y="{base:.1f}" width="{bar}" height="{size:.1f}" '
+                f'fill="{COLORS[table]}"><title>{esc(month)} {table}: {count}</title>'
+                f"</rect>"
+            )
         if i % step == 0:
-            parts.append(f'<text x="{x + bar / 2}" y="{top + height + 12}" text-anchor="end" '
-                         f'transform="rotate(-45 {x + bar / 2} {top + height + 12})">'
-                         f"{esc(month)}</text>")
+            parts.append(
+                f'<text x="{x + bar / 2}" y="{top + height + 12}" text-anchor="end" '
+                f'transform="rotate(-45 {x + bar / 2} {top + height + 12})">'
+                f"{esc(month)}</text>"
+            )
     parts.append("</svg>")
     legend = "".join(f'<span class="swatch k-{t}">{t}</span>' for t in FACT_TABLES)
     return "".join(parts) + f'<div class="legend">{legend}</div>'
@@ -232,21 +292,26 @@ def chart_top(items: list[tuple[str, int, str]], label: str) -> str:
     row, left, width = 22, 190, 640
     peak = max(count for _, count, _ in items) or 1
     height = row * len(items) + 10
-    parts = [f'<svg class="chart" role="img" aria-label="{esc(label)}" '
-             f'viewBox="0 0 {width} {height}" width="{width}" height="{height}">']
+    parts = [
+        f'<svg class="chart" role="img" aria-label="{esc(label)}" '
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}">'
+    ]
     for i, (name, count, href) in enumerate(items):
         y, size = 5 + i * row, (width - left - 50) * count / peak
         short = name if len(name) <= 28 else name[:27] + "…"
-        parts.append(f'<a href="{esc(href)}"><text x="{left - 6}" y="{y + 14}" text-anchor="end">'
-                     f'{esc(short)}</text><rect x="{left}" y="{y + 2}" width="{size:.1f}" '
-                     f'height="{row - 6}" fill="{COLORS["documents"]}"><title>{esc(name)}: '
-                     f'{count}</title></rect><text x="{left + size + 4:.1f}" y="{y + 14}">'
-                     f"{count}</text></a>")
+        parts.append(
+            f'<a href="{esc(href)}"><text x="{left - 6}" y="{y + 14}" text-anchor="end">'
+            f'{esc(short)}</text><rect x="{left}" y="{y + 2}" width="{size:.1f}" '
+            f'height="{row - 6}" fill="{COLORS["documents"]}"><title>{esc(name)}: '
+            f'{count}</title></rect><text x="{left + size + 4:.1f}" y="{y + 14}">'
+            f"{count}</text></a>"
+        )
     parts.append("</svg>")
     return "".join(parts)
 
 
 # ---- the site ---------------------------------------------------------------------------------
+
 
 @dataclass
 class _Data:
@@ -267,8 +332,10 @@ def _load(out_dir: Path, articles_paths: list[Path] | None) -> _Data:
     by_article: dict[str, list[Mention]] = defaultdict(list)
     by_fact: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for table in FACT_TABLES:
-        mentions[table] = [Mention(table, i, row, fact_key(table, row))
-                           for i, row in enumerate(read_table(out_dir, table))]
+        mentions[table] = [
+            Mention(table, i, row, fact_key(table, row))
+            for i, row in enumerate(read_table(out_dir, table))
+        ]
         for mention in mentions[table]:
             by_article[mention.row["article_id"]].append(mention)
             by_fact[(table, mention.key)].append(mention)
@@ -293,40 +360,64 @@ def _article_page(data: _Data, article_id: str) -> str:
     counts = Counter(m.table for m in mentions)
     toggles = "".join(
         f'<label class="swatch k-{t}"><input type="checkbox" class="kind-toggle" data-kind="{t}" '
-        f'checked> {t} ({counts[t]})</label>' for t in FACT_TABLES)
-    parts = [f"<h1>{esc(str(row.get('title') or article_id))}</h1>",
-             f'<p class="meta">{"".join(f"<span>{m}</span>" for m in meta)}</p>',
-             f'<div class="legend">{toggles}</div>']
+        f"checked> {t} ({counts[t]})</label>"
+        for t in FACT_TABLES
+    )
+    parts = [
+        f"<h1>{esc(str(row.get('title') or article_id))}</h1>",
+        f'<p class="meta">{"".join(f"<span>{m}</span>" for m in meta)}</p>',
+        f'<div class="legend">{toggles}</div>',
+    ]
     bad: set[str] = set()
     if record is None:
-        parts.append('<p class="warn">The article record was not found in the run\'s inputs: '
-                     "only its mentions are listed.</p>")
+        parts.append(
+            '<p class="warn">The article record was not found in the run\'s inputs: '
+            "only its mentions are listed.</p>"
+        )
     else:
         for field in TEXT_FIELDS:
             text = record.field_text(field)
             if not text:
                 continue
             here = [m for m in mentions if m.row["field"] == field]
-            bad.update(m.mark_id for m in here
-                       if text[m.row["start"]:m.row["end"]] != m.row["text"])
+            bad.update(
+                m.mark_id for m in here if text[m.row["start"] : m.row["end"]] != m.row["text"]
+            )
             good = [m for m in here if m.mark_id not in bad]
             css = "doc title-field" if field == "title" else "doc"
-            parts.append(f'<h3>{field}</h3><div class="{css}" data-field="{field}">'
-                         f"{highlight(text, good)}</div>")
+            parts.append(
+                f'<h3>{field}</h3><div class="{css}" data-field="{field}">'
+                f"{highlight(text, good)}</div>"
+            )
     rows, row_ids = [], []
-    for m in sorted(mentions, key=lambda m: (TEXT_FIELDS.index(m.row["field"])
-                                             if m.row["field"] in TEXT_FIELDS else 9,
-                                             m.row["start"])):
+    for m in sorted(
+        mentions,
+        key=lambda m: (
+            TEXT_FIELDS.index(m.row["field"]) if m.row["field"] in TEXT_FIELDS else 9,
+            m.row["start"],
+        ),
+    ):
         row_ids.append(f"row-{m.mark_id}")
-        text = esc(m.row["text"]) + (' <span class="warn">(offsets do not match)</span>'
-                                     if m.mark_id in bad else "")
-        rows.append([f'<span class="swatch k-{m.table}">{m.table}</span>',
-                     f'<a href="#m-{m.mark_id}">{text}</a>',
-                     f'<a href="../{fact_href(m.table, m.key)}">{esc(m.key)}</a>',
-                     f'<span class="values">{esc(_values_text(m.row))}</span>',
-                     esc(m.row["rule_id"]), esc(m.row["field"]), str(m.row["start"])])
-    table = _table("mentions", ["kind", "as written", "fact", "normalized", "rule", "field",
-                                "#start"], rows, row_ids)
+        text = esc(m.row["text"]) + (
+            ' <span class="warn">(offsets do not match)</span>' if m.mark_id in bad else ""
+        )
+        rows.append(
+            [
+                f'<span class="swatch k-{m.table}">{m.table}</span>',
+                f'<a href="#m-{m.mark_id}">{text}</a>',
+                f'<a href="../{fact_href(m.table, m.key)}">{esc(m.key)}</a>',
+                f'<span class="values">{esc(_values_text(m.row))}</span>',
+                esc(m.row["rule_id"]),
+                esc(m.row["field"]),
+                str(m.row["start"]),
+            ]
+        )
+    table = _table(
+        "mentions",
+        ["kind", "as written", "fact", "normalized", "rule", "field", "#start"],
+        rows,
+        row_ids,
+    )
     parts += [f"<h2>Mentions ({len(mentions)})</h2>", table]
     return _page(str(row.get("title") or article_id), "\n".join(parts), 1)
 
@@ -339,39 +430,60 @@ def _fact_page(data: _Data, table: str, key: str, mentions: list[Mention]) -> st
         sentence = m.row["text"]
         if record is not None:
             text = record.field_text(m.row["field"])
-            if text[m.row["start"]:m.row["end"]] == m.row["text"]:
+            if text[m.row["start"] : m.row["end"]] == m.row["text"]:
                 sentence = sentence_around(text, m.row["start"], m.row["end"])
         article = data.articles.get(m.row["article_id"]) or {}
-        rows.append([_article_link(data, m.row["article_id"], 2, f"#m-{m.mark_id}"),
-                     esc(str(article.get("source") or "")),
-                     esc(str(article.get("published_at") or "")), esc(m.row["text"]),
-                     esc(m.row["rule_id"]), f'<span class="sentence">{esc(sentence)}</span>'])
-    body = (f'<p class="meta"><span class="swatch k-{table}">{table}</span> '
-            f"{len(mentions)} mentions in {len(articles)} articles</p><h1>{esc(key)}</h1>"
-            + _table("fact-mentions", ["article", "source", "published", "as written", "rule",
-                                       "sentence"], rows))
+        rows.append(
+            [
+                _article_link(data, m.row["article_id"], 2, f"#m-{m.mark_id}"),
+                esc(str(article.get("source") or "")),
+                esc(str(article.get("published_at") or "")),
+                esc(m.row["text"]),
+                esc(m.row["rule_id"]),
+                f'<span class="sentence">{esc(sentence)}</span>',
+            ]
+        )
+    body = (
+        f'<p class="meta"><span class="swatch k-{table}">{table}</span> '
+        f"{len(mentions)} mentions in {len(articles)} articles</p><h1>{esc(key)}</h1>"
+        + _table(
+            "fact-mentions",
+            ["article", "source", "published", "as written", "rule", "sentence"],
+            rows,
+        )
+    )
     return _page(f"{table}: {key}", body, 2)
 
 
 def _fact_rows(data: _Data, table: str, limit: int | None, depth: int) -> list[list[str]]:
     facts = [(key, ms) for (t, key), ms in data.by_fact.items() if t == table]
     facts.sort(key=lambda item: (-len(item[1]), item[0]))
-    return [[f'<a href="{"../" * depth}{fact_href(table, key)}">{esc(key)}</a>', str(len(ms)),
-             str(len({m.row["article_id"] for m in ms}))] for key, ms in facts[:limit]]
+    return [
+        [
+            f'<a href="{"../" * depth}{fact_href(table, key)}">{esc(key)}</a>',
+            str(len(ms)),
+            str(len({m.row["article_id"] for m in ms})),
+        ]
+        for key, ms in facts[:limit]
+    ]
 
 
 def _index_page(data: _Data) -> str:
     counts = {t: len(ms) for t, ms in data.mentions.items()}
     errors = sum(1 for _ in read_table(data.out_dir, "errors"))
-    cards = [f'<div class="card"><a href="articles.html"><b>{len(data.articles)}</b>articles</a>'
-             "</div>"]
-    cards += [f'<div class="card"><a href="{t}.html"><b>{counts[t]}</b>{t}</a></div>'
-              for t in FACT_TABLES]
+    cards = [
+        f'<div class="card"><a href="articles.html"><b>{len(data.articles)}</b>articles</a></div>'
+    ]
+    cards += [
+        f'<div class="card"><a href="{t}.html"><b>{counts[t]}</b>{t}</a></div>' for t in FACT_TABLES
+    ]
     cards.append(f'<div class="card"><a href="../errors.csv"><b>{errors}</b>errors</a></div>')
     run = data.manifest
-    meta = [f"rules {run['rules_hash']}" if run.get("rules_hash") else "",
-            f"run {run['started_at']}" if run.get("started_at") else "",
-            f"vnie {run['vnie']}" if run.get("vnie") else ""]
+    meta = [
+        f"rules {run['rules_hash']}" if run.get("rules_hash") else "",
+        f"run {run['started_at']}" if run.get("started_at") else "",
+        f"vnie {run['vnie']}" if run.get("vnie") else "",
+    ]
     per_source: dict[str, Counter] = defaultdict(Counter)
     article_source = {aid: str(row.get("source") or "—") for aid, row in data.articles.items()}
     for source in article_source.values():
@@ -384,25 +496,48 @@ def _index_page(data: _Data) -> str:
             per_source[article_source.get(aid, "—")][table] += 1
             if months.get(aid):
                 per_month[months[aid]][table] += 1
-    source_rows = [[esc(s), *(str(c[k]) for k in ("articles", *FACT_TABLES))]
-                   for s, c in sorted(per_source.items(), key=lambda i: -i[1]["articles"])]
-    top_docs = [(key, len(ms), fact_href("documents", key)) for (t, key), ms in
-                sorted(data.by_fact.items(), key=lambda i: (-len(i[1]), i[0][1]))
-                if t == "documents"][:15]
-    parts = ["<h1>What the rules found</h1>",
-             f'<p class="meta">{"".join(f"<span>{esc(m)}</span>" for m in meta if m)}</p>',
-             f'<div class="cards">{"".join(cards)}</div>',
-             "<h2>Per source</h2>",
-             _table("sources", ["source", "#articles", *(f"#{t}" for t in FACT_TABLES)],
-                     source_rows, filter_box=False, scroll=False),
-             "<h2>Mentions per month</h2>", chart_by_month(per_month),
-             "<h2>Top documents</h2>", chart_top(top_docs, "documents"),
-             f"<h2>Most frequent facts (top {TOP})</h2>", '<div class="grid">']
+    source_rows = [
+        [esc(s), *(str(c[k]) for k in ("articles", *FACT_TABLES))]
+        for s, c in sorted(per_source.items(), key=lambda i: -i[1]["articles"])
+    ]
+    top_docs = [
+        (key, len(ms), fact_href("documents", key))
+        for (t, key), ms in sorted(data.by_fact.items(), key=lambda i: (-len(i[1]), i[0][1]))
+        if t == "documents"
+    ][:15]
+    parts = [
+        "<h1>What the rules found</h1>",
+        f'<p class="meta">{"".join(f"<span>{esc(m)}</span>" for m in meta if m)}</p>',
+        f'<div class="cards">{"".join(cards)}</div>',
+        "<h2>Per source</h2>",
+        _table(
+            "sources",
+            ["source", "#articles", *(f"#{t}" for t in FACT_TABLES)],
+            source_rows,
+            filter_box=False,
+            scroll=False,
+        ),
+        "<h2>Mentions per month</h2>",
+        chart_by_month(per_month),
+        f'<p class="meta">{sum(1 for m in months.values() if not m)} articles have no '
+        "parseable publication date and are left out.</p>",
+        "<h2>Top documents</h2>",
+        chart_top(top_docs, "documents"),
+        f"<h2>Most frequent facts (top {TOP})</h2>",
+        '<div class="grid">',
+    ]
     for table in ("organizations", "officials", "documents", "models"):
-        parts.append(f'<div><h3><a href="{table}.html">{table}</a></h3>'
-                     + _table(f"top-{table}", [table, "#mentions", "#articles"],
-                              _fact_rows(data, table, TOP, 0), filter_box=False, scroll=False)
-                     + "</div>")
+        parts.append(
+            f'<div><h3><a href="{table}.html">{table}</a></h3>'
+            + _table(
+                f"top-{table}",
+                [table, "#mentions", "#articles"],
+                _fact_rows(data, table, TOP, 0),
+                filter_box=False,
+                scroll=False,
+            )
+            + "</div>"
+        )
     parts += ["</div>", "<h2>Money by article</h2>", _money_table(data)]
     return _page("vnie report", "\n".join(parts), 0)
 
@@ -415,12 +550,24 @@ def _money_table(data: _Data) -> str:
     for aid, ms in totals.items():
         total = sum(m.row.get("amount_vnd") or 0 for m in ms)
         largest = max((m.row.get("amount_vnd") or 0 for m in ms), default=0)
-        rows.append((total, [_article_link(data, aid, 0),
-                             esc(str((data.articles.get(aid) or {}).get("source") or "")),
-                             str(len(ms)), (_vnd(total), total), (_vnd(largest), largest)]))
+        rows.append(
+            (
+                total,
+                [
+                    _article_link(data, aid, 0),
+                    esc(str((data.articles.get(aid) or {}).get("source") or "")),
+                    str(len(ms)),
+                    (_vnd(total), total),
+                    (_vnd(largest), largest),
+                ],
+            )
+        )
     rows.sort(key=lambda item: -item[0])
-    table = _table("money-by-article", ["article", "source", "#figures", "#total (đồng)",
-                                        "#largest (đồng)"], [cells for _, cells in rows])
+    table = _table(
+        "money-by-article",
+        ["article", "source", "#figures", "#total (đồng)", "#largest (đồng)"],
+        [cells for _, cells in rows],
+    )
     return table + '<p class="meta">Ranges count their low end; other currencies count 0.</p>'
 
 
@@ -428,18 +575,25 @@ def _articles_page(data: _Data) -> str:
     rows = []
     for aid, row in data.articles.items():
         counts = Counter(m.table for m in data.by_article.get(aid, []))
-        rows.append([_article_link(data, aid, 0), esc(str(row.get("source") or "")),
-                     esc(str(row.get("published_at") or "")),
-                     *(str(counts[t]) for t in FACT_TABLES)])
-    body = (f"<h1>Articles ({len(rows)})</h1>" + _table(
-        "articles", ["title", "source", "published", *(f"#{t}" for t in FACT_TABLES)], rows))
+        rows.append(
+            [
+                _article_link(data, aid, 0),
+                esc(str(row.get("source") or "")),
+                esc(str(row.get("published_at") or "")),
+                *(str(counts[t]) for t in FACT_TABLES),
+            ]
+        )
+    body = f"<h1>Articles ({len(rows)})</h1>" + _table(
+        "articles", ["title", "source", "published", *(f"#{t}" for t in FACT_TABLES)], rows
+    )
     return _page("articles", body, 0)
 
 
 def _facts_page(data: _Data, table: str) -> str:
     rows = _fact_rows(data, table, None, 0)
     body = f"<h1>{table} ({len(rows)} distinct)</h1>" + _table(
-        f"facts-{table}", [table, "#mentions", "#articles"], rows)
+        f"facts-{table}", [table, "#mentions", "#articles"], rows
+    )
     return _page(table, body, 0)
 
 
@@ -472,6 +626,8 @@ def build_report(out_dir: Path, articles_paths: list[Path] | None = None) -> Pat
     old = out_dir / ".report.old"
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
+        for kept in target.glob("*.png"):  # screenshots taken of an earlier build
+            shutil.copy2(kept, tmp / kept.name)
         os.replace(target, old)
     os.replace(tmp, target)
     shutil.rmtree(old, ignore_errors=True)

@@ -55,15 +55,17 @@ VIEWS = {
         ORDER BY m.total_vnd DESC NULLS LAST""",
     "mentions": " UNION ALL ".join(
         f"SELECT '{table}' AS kind, article_id, field, sentence_id, start, \"end\", text, "
-        f"rule_id FROM {table}" for table in FACT_TABLES),
+        f"rule_id FROM {table}"
+        for table in FACT_TABLES
+    ),
 }
 
 VIEW_MEANINGS = {
     "officials_with_organizations": "each official, with the type, level and place of the "
-                                    "organization of the same name in the same article",
+    "organization of the same name in the same article",
     "documents_by_issuer_year": "document mentions counted by issuer and year",
     "money_by_article": "money figures per article: count, total and largest amount in đồng "
-                        "(range rows count their low end)",
+    "(range rows count their low end)",
     "mentions": "every fact of the five fact tables, with its kind",
 }
 
@@ -105,25 +107,30 @@ def write_duckdb(out_dir: Path, db_name: str = "vnie.duckdb") -> Path:
         for table, columns in TABLE_COLUMNS.items():
             parquet = out_dir / f"{table}.parquet"
             if parquet.exists():
-                connection.execute(f"CREATE TABLE {table} AS SELECT * FROM "
-                                   f"read_parquet({_sql_string(str(parquet))})")
+                connection.execute(
+                    f"CREATE TABLE {table} AS SELECT * FROM "
+                    f"read_parquet({_sql_string(str(parquet))})"
+                )
             else:  # an empty table of the right shape, so the views still work
                 schema = pa.schema([(name, typ) for name, (typ, _) in columns.items()])
                 connection.register("empty_table", schema.empty_table())
                 connection.execute(f"CREATE TABLE {table} AS SELECT * FROM empty_table")
                 connection.unregister("empty_table")
             for name, (_, meaning) in columns.items():
-                connection.execute(f'COMMENT ON COLUMN {table}."{name}" IS '
-                                   f"{_sql_string(meaning)}")
+                connection.execute(f'COMMENT ON COLUMN {table}."{name}" IS {_sql_string(meaning)}')
         errors_csv = out_dir / "errors.csv"
         column_types = ", ".join(f"'{c}': 'VARCHAR'" for c in ERROR_COLUMNS)
-        source = (f"read_csv({_sql_string(str(errors_csv))}, header = true, "
-                  f"columns = {{{column_types}}})" if errors_csv.exists() else None)
+        source = (
+            f"read_csv({_sql_string(str(errors_csv))}, header = true, columns = {{{column_types}}})"
+            if errors_csv.exists()
+            else None
+        )
         if source:
             connection.execute(f"CREATE TABLE errors AS SELECT * FROM {source}")
         else:
-            connection.execute("CREATE TABLE errors (" + ", ".join(
-                f"{c} VARCHAR" for c in ERROR_COLUMNS) + ")")
+            connection.execute(
+                "CREATE TABLE errors (" + ", ".join(f"{c} VARCHAR" for c in ERROR_COLUMNS) + ")"
+            )
         for view, query in VIEWS.items():
             connection.execute(f"CREATE VIEW {view} AS {query}")
             connection.execute(f"COMMENT ON VIEW {view} IS {_sql_string(VIEW_MEANINGS[view])}")
@@ -154,11 +161,19 @@ def _resource(out_dir: Path, table: str, fields: list[dict[str, Any]]) -> dict[s
     if table == "articles":
         schema["primaryKey"] = ["article_id"]
     elif table in FACT_TABLES or table == "errors":
-        schema["foreignKeys"] = [{"fields": ["article_id"],
-                                  "reference": {"resource": "articles", "fields": ["article_id"]}}]
+        schema["foreignKeys"] = [
+            {
+                "fields": ["article_id"],
+                "reference": {"resource": "articles", "fields": ["article_id"]},
+            }
+        ]
     return {
-        "name": table, "path": path.name, "profile": "tabular-data-resource",
-        "format": "csv", "mediatype": "text/csv", "encoding": _encoding(path),
+        "name": table,
+        "path": path.name,
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": _encoding(path),
         "dialect": {"delimiter": ",", "quoteChar": '"', "header": True},
         "schema": schema,
     }
@@ -170,12 +185,16 @@ def write_datapackage(out_dir: Path) -> Path:
     resources = []
     for table, columns in TABLE_COLUMNS.items():
         if (out_dir / f"{table}.csv").exists():
-            fields = [{"name": name, "type": _frictionless_type(typ), "description": meaning}
-                      for name, (typ, meaning) in columns.items()]
+            fields = [
+                {"name": name, "type": _frictionless_type(typ), "description": meaning}
+                for name, (typ, meaning) in columns.items()
+            ]
             resources.append(_resource(out_dir, table, fields))
     if (out_dir / "errors.csv").exists():
-        fields = [{"name": name, "type": "string", "description": ERROR_MEANINGS[name]}
-                  for name in ERROR_COLUMNS]
+        fields = [
+            {"name": name, "type": "string", "description": ERROR_MEANINGS[name]}
+            for name in ERROR_COLUMNS
+        ]
         resources.append(_resource(out_dir, "errors", fields))
     manifest_path = out_dir / "manifest.json"
     manifest = json.loads(manifest_path.read_text("utf-8")) if manifest_path.exists() else {}
@@ -188,7 +207,8 @@ def write_datapackage(out_dir: Path) -> Path:
             "as read; captions joined by a blank line). Join every fact table to articles on "
             "article_id. Text cells starting with =, +, -, @, tab or CR carry a leading "
             "apostrophe in the CSV (formula-injection guard) unless the run wrote raw CSV; "
-            "the Parquet files and vnie.duckdb hold the values as found."),
+            "the Parquet files and vnie.duckdb hold the values as found."
+        ),
         "version": str(manifest.get("vnie", "")),
         "created": manifest.get("started_at"),
         "sources": [{"title": str(path)} for path in manifest.get("inputs", [])],

@@ -20,7 +20,7 @@ _END_RE = regex.compile(
     r"(?=\s+(?:ông|bà|anh|chị|đồng chí|\p{Lu}\p{Ll}*\s+\p{Lu}|Chi bộ|Đảng|Sở|Ban|Hội|Đoàn|"
     r"Ủy ban|UBND|Phòng|Trung tâm|Văn phòng|Công an|Tỉnh ủy|Huyện ủy|xã|huyện)))(?![\p{L}])"
     r"|\s*[.;:!?()\"“”]|\s+-\s(?=\p{Lu})"
-    r"|,\s*(?=\p{Lu}|(?:do|được|đã|giúp|nhằm|góp phần|thu hút|mang lại|"
+    r"|,\s*(?=\p{Lu}|(?:ông|bà|anh|chị|do|được|đã|giúp|nhằm|góp phần|thu hút|mang lại|"
     r"tạo|từ đó|qua đó|đồng thời|với)(?![\p{L}]))"
 )
 _OWNER_AFTER_RE = regex.compile(
@@ -46,11 +46,36 @@ def named_model(match: Match) -> list[Found] | None:
         name_start = match.spans["name_start"][0]
         name_end = _cut_name(sentence, name_start + 1)
     name = sentence[name_start:name_end].strip(" ,")
-    if len(name) < 3 or regex.fullmatch(r"[\p{Lu}\d\s-]+", name):  # `mô hình PPP`
+    if len(name) < 2 or _is_form(name, match.gazetteers):
         return None
     end = name_end + (1 if match.group("quoted") is not None else 0)
-    owner = _owner_after(sentence[end:], match.gazetteers)
-    return [Found(match.start, end, {"name": name, "owner": owner})]
+    listed = [] if match.group("quoted") is not None else _listed_after(sentence, end)
+    owner = _owner_after(sentence[listed[-1][1] if listed else end :], match.gazetteers)
+    rows = [Found(match.start, end, {"name": name, "owner": owner})]
+    rows += [Found(s, e, {"name": sentence[s:e], "owner": owner}) for s, e in listed]
+    return rows
+
+
+_LIST_ITEM_RE = regex.compile(
+    r"\s*(?:,|và)\s*(\p{Lu}[\p{Ll}\p{M}]*(?:\s+[\p{L}\p{M}]+){0,4}?)(?=\s*(?:,|và|\.|$))"
+)
+
+
+def _listed_after(sentence: str, end: int) -> list[tuple[int, int]]:
+    """`mô hình Gia đình học tập, Dòng họ học tập, Đơn vị học tập`: a list of short names
+    running to the end of the sentence is one model per name."""
+    items, position = [], end
+    while (item := _LIST_ITEM_RE.match(sentence, position)) is not None:
+        items.append(item.span(1))
+        position = item.end()
+    rest = sentence[position:].strip()
+    return items if items and rest in ("", ".") else []
+
+
+def _is_form(name: str, gazetteers: dict[str, Any]) -> bool:
+    """`mô hình PPP`, `mô hình Ban quản lý cảng`: a form of organization, not a model."""
+    forms = gazetteers["model_forms"]
+    return any(name == form or name.startswith(form + " ") for form in forms)
 
 
 def _owner_after(rest: str, gazetteers: dict[str, Any]) -> str | None:

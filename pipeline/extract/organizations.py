@@ -2,8 +2,9 @@
 
 Vietnamese names capitalize the first syllable of each word group (`Sở Tài nguyên và Môi
 trường`, `Trung tâm Kiểm định chất lượng công trình`), so the scanner takes capitalized
-syllables, the lower-case syllable that completes a word, `và` before a capital, further
-lower-case syllables until a stop word, and a place (`tỉnh Long An`, `xã Thạnh Lợi`).
+syllables, the lower-case syllable that completes a word (`Tài nguyên`, checked against
+underthesea's word list), `và` before a capital, lower-case words that name bodies
+(`rules/gazetteers/org_name_words.txt`), and a place (`tỉnh Long An`, `xã Thạnh Lợi`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 import regex
 
 from pipeline.extract import Candidate, Found, Match, normalizer, resolver
+from pipeline.normalize import normalize_phrase
 
 _TOKEN_RE = regex.compile(r"\s*(TP\.|Tp\.|Q\.|[\p{L}\p{M}\p{N}&]+|\S)")
 _CAP_RE = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{M}]*|\p{Lu}{2,}[\p{Lu}&]*|\d+)$")
@@ -22,6 +24,7 @@ _LOW_RE = regex.compile(r"^\p{Ll}[\p{Ll}\p{M}]*$")
 _TITLE_CASE_RE = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}]")
 LEVEL_WORDS = (
     "thành phố",
+    "Thành phố",
     "thị xã",
     "thị trấn",
     "tỉnh",
@@ -34,7 +37,9 @@ LEVEL_WORDS = (
     "TP",
     "Q.",
 )
-MAX_LOWER_RUN = 6
+# heads that may be numbered (Chi bộ 2, Quận 1)
+_NUMBERED = ("Chi bộ", "Đảng bộ", "Tổ", "Đội", "Phòng", "Đoàn", "Sư đoàn", "Trung đoàn", "Quân khu",
+             "Quân đoàn", "Trường", "Bệnh viện", "Cục", "Vụ", "Chi cục")
 # heads whose names may hold a person's name (Công ty Mai Linh, Trường Nguyễn Du)
 _NAMED_AFTER_PEOPLE = ("Công ty", "Tập đoàn", "Ngân hàng", "Trường", "Hợp tác xã", "Báo", "Quỹ")
 
@@ -48,6 +53,7 @@ class OrgName:
     head: str
     place_level: str | None  # the level word of an attached place, e.g. "tỉnh"
     place: str | None  # the place name after it, e.g. "Long An"
+    named: bool = False  # a capitalized name follows the head (not only `khối` or a place)
 
 
 def _tokens(text: str, start: int) -> list[tuple[str, int, int]]:
@@ -78,15 +84,21 @@ def _starts_with(
 
 
 def _level_width(tokens: list[tuple[str, int, int]], i: int) -> int:
+    """How many tokens from `i` form a place word (`tỉnh`, `thành phố`); 0 when none.
+
+    `xã hội` is a word of its own, not the commune level."""
     for width in (2, 1):
         words = " ".join(t[0] for t in tokens[i : i + width])
         if i + width <= len(tokens) and words in LEVEL_WORDS:
+            following = tokens[i + width][0] if i + width < len(tokens) else ""
+            if width == 1 and f"{words} {following}" in vietnamese_words():
+                return 0
             return width
     return 0
 
 
 _COMMON_SURNAMES = frozenset(
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô".split()
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô".split()  # noqa: SIM905
 )
 
 
@@ -119,12 +131,13 @@ def _place_length(tokens: list[tuple[str, int, int]], j: int, surnames: frozense
 def scan_name(text: str, head_start: int, head_end: int, gazetteers: dict[str, Any]) -> OrgName:
     """Read an organization's name rightwards from its head word; see the module docstring."""
     tokens = _tokens(text, head_end)
-    stop = _set(gazetteers, "org_stopwords")
     function_words = _set(gazetteers, "name_function_words")
     qualifiers = _set(gazetteers, "org_qualifiers")
+    name_words = _set(gazetteers, "org_name_words")
     surnames = _set(gazetteers, "surnames")
     provinces = _set(gazetteers, "provinces")
-    end, i, lower_run, named = head_end, 0, 0, False
+    head = text[head_start:head_end]
+    end, i, named = head_end, 0, False
     place_level = place = None
     while i < len(tokens):
         word = tokens[i][0]
@@ -155,38 +168,40 @@ def scan_name(text: str, head_start: int, head_end: int, gazetteers: dict[str, A
                 and _CAP_RE.match(tokens[i + 1][0])
                 and not word.isupper()
             )
-            if is_person and not text[head_start:head_end].startswith(_NAMED_AFTER_PEOPLE):
+            if is_person and not head.startswith(_NAMED_AFTER_PEOPLE):
                 break
-            named, lower_run = True, 0
+            if word.isdigit() and not head.startswith(_NUMBERED):
+                break
+            named = True
             end = tokens[i][2]
             i += 1
-            # the lower-case syllable that completes a capitalized word (Tài nguyên)
+            # the lower-case syllable that completes a capitalized word (Tài nguyên), but not
+            # a word already complete (`Phương Nam` in `Phương Nam tiến hành`)
+            after_proper = (
+                i >= 2
+                and _TITLE_CASE_RE.match(tokens[i - 2][0])
+                and f"{tokens[i - 2][0].lower()} {word.lower()}" in vietnamese_words()
+            )
             if (
                 i < len(tokens)
+                and not after_proper
                 and _TITLE_CASE_RE.match(word)
                 and _LOW_RE.match(tokens[i][0])
                 and tokens[i][0] not in function_words
+                and f"{word.lower()} {tokens[i][0]}" in vietnamese_words()
                 and not _level_width(tokens, i)
             ):
                 end = tokens[i][2]
                 i += 1
             continue
+        follows = tokens[i + 1][0] if i + 1 < len(tokens) else ""
         if (
-            word in ("và", "&")
-            and i + 1 < len(tokens)
-            and _CAP_RE.match(tokens[i + 1][0])
+            word in ("và", "&", "-")
             and named
-            and tokens[i + 1][0] not in surnames
-        ):
-            i += 1
-            continue
-        if (
-            word == "-"
-            and named
-            and i + 1 < len(tokens)
-            and _CAP_RE.match(tokens[i + 1][0])
-            and tokens[i + 1][0] not in surnames
-            and not tokens[i + 1][0].isupper()
+            and (
+                (_CAP_RE.match(follows) and follows not in surnames and not follows.isupper())
+                or (word != "&" and _starts_with(tokens, i + 1, name_words))
+            )
         ):
             i += 1
             continue
@@ -195,16 +210,28 @@ def scan_name(text: str, head_start: int, head_end: int, gazetteers: dict[str, A
             end = tokens[i + qualifier - 1][2]
             i += qualifier
             continue
-        if _LOW_RE.match(word) and named and word not in stop and lower_run < MAX_LOWER_RUN:
-            lower_run += 1
-            end = tokens[i][2]
-            i += 1
+        # a lower-case word that names bodies (`quỹ đất`, `chất lượng`, `công trình`)
+        width = _starts_with(tokens, i, name_words) if named else 0
+        if width:
+            end = tokens[i + width - 1][2]
+            i += width
             continue
         break
-    # a name never ends on a dangling connector or a lower-case run that led nowhere
+    # a name never ends on a dangling connector
     while end > head_end and text[:end].rstrip().endswith((" và", " &", " -")):
-        end = text[:end].rstrip().rsplit(" ", 1)[0].__len__()
-    return OrgName(head_start, end, text[head_start:head_end], place_level, place)
+        end = len(text[:end].rstrip().rsplit(" ", 1)[0])
+    return OrgName(head_start, end, head, place_level, place, named)
+
+
+@functools.cache
+def vietnamese_words() -> frozenset[str]:
+    """Two-syllable Vietnamese words (underthesea's Viet74K word list), lower case."""
+    from importlib.resources import files
+
+    listing = files("underthesea") / "corpus" / "data" / "Viet74K.txt"
+    lines = listing.read_text(encoding="utf-8").splitlines()
+    # the list writes old-style tone marks (`đảng uỷ`); the rules see the modern style
+    return frozenset(normalize_phrase(w.strip().lower()) for w in lines if w.count(" ") == 1)
 
 
 def expand_abbreviations(name: str, gazetteers: dict[str, Any]) -> str:
@@ -258,10 +285,12 @@ def organization(match: Match) -> list[Found] | None:
     written = match.sentence.text[scanned.start : scanned.end]
     name = expand_abbreviations(written, gazetteers)
     head, entry = head_entry(name, gazetteers)
-    if not head:
+    if not head or _inside_a_name(match) or name in gazetteers["not_organizations"]:
         return None
-    if name == head and not entry.get("alone"):
-        return None  # `Sở`, `Ban`, `Hội` alone name nothing
+    if not (scanned.named or scanned.place_level or scanned.place or entry.get("alone")):
+        return None  # `Sở`, `Ban`, `Đảng ủy khối` alone name nothing
+    if _looks_like_a_person(written, gazetteers):
+        return None
     abbreviation = next(
         (
             a
@@ -278,10 +307,35 @@ def organization(match: Match) -> list[Found] | None:
     return [Found(scanned.start, scanned.end, values)]
 
 
+def _inside_a_name(match: Match) -> bool:
+    """`Hồ Trường Huấn`: a head word right after a capitalized syllable is inside a name."""
+    before = match.sentence.text[: match.start]
+    if not before.endswith(" "):
+        return False
+    previous = before[:-1].rsplit(" ", 1)[-1]
+    return bool(_TITLE_CASE_RE.match(previous)) and previous not in _OPENERS
+
+
+_OPENERS = frozenset(("Văn", "Chi", "Ban", "Sở", "Bộ", "Hội", "Phòng", "Trung", "Theo", "Tại"))
+
+
+def _looks_like_a_person(written: str, gazetteers: dict[str, Any]) -> bool:
+    """`Đoàn Tấn Bửu`: a head that is also a family name, then only capitalized syllables."""
+    words = written.split()
+    provinces = _set(gazetteers, "provinces")
+    return (
+        words[0] in gazetteers["surnames"]
+        and 2 <= len(words) <= 4
+        and all(_TITLE_CASE_RE.match(w) and len(w) <= 7 for w in words[1:])
+        and " ".join(words[1:]) not in provinces
+    )
+
+
 @normalizer("organizations.phrase")
 def named_body(match: Match) -> dict[str, Any]:
     """A body from a phrase list, named in full (Bộ Chính trị, Quốc hội)."""
     name = expand_abbreviations(match.text, match.gazetteers)
+    name = match.gazetteers["full_names"].get(name, name)
     return {"name": name, "abbreviation": None, **describe(name, None, None, match.gazetteers)}
 
 
