@@ -256,8 +256,9 @@ def _abbreviation_re(_key: int, keys: tuple[str, ...]) -> regex.Pattern:
 def head_entry(name: str, gazetteers: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     """The longest head word that opens an (expanded) name, and its gazetteer entry."""
     heads: dict[str, dict[str, Any]] = gazetteers["org_heads"]
+    lowered = name.lower()
     for head in sorted(heads, key=len, reverse=True):
-        if name == head or name.startswith(head + " "):
+        if lowered == head.lower() or lowered.startswith(head.lower() + " "):
             return head, heads[head] or {}
     return "", {}
 
@@ -285,6 +286,7 @@ def organization(match: Match) -> list[Found] | None:
     written = match.sentence.text[scanned.start : scanned.end]
     name = expand_abbreviations(written, gazetteers)
     head, entry = head_entry(name, gazetteers)
+    name = head + name[len(head) :]  # `Ban thường vụ`, `bộ Công an`: the head as it is named
     if not head or _inside_a_name(match) or name in gazetteers["not_organizations"]:
         return None
     if not (scanned.named or scanned.place_level or scanned.place or entry.get("alone")):
@@ -339,38 +341,58 @@ def named_body(match: Match) -> dict[str, Any]:
     return {"name": name, "abbreviation": None, **describe(name, None, None, match.gazetteers)}
 
 
+CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ")
+
+
 def province_of(text: Any) -> str | None:
-    """The article's province: from its paper (source / host), else the most named province."""
+    """The article's province or city: its paper's (source / host), else the most named one."""
     gazetteers = text.ruleset.gazetteers
-    provinces = gazetteers["source_provinces"]
+    by_source = gazetteers["source_provinces"]
     article = text.article
     host = regex.sub(r"^https?://", "", article.url or "").split("/")[0]
     for key in (article.source, host, host.removeprefix("www.")):
-        if key and key in provinces:
-            return provinces[key]
+        if key and key in by_source:
+            return by_source[key]
+    pattern = _province_re(id(gazetteers), tuple(gazetteers["provinces"]))
     counts: dict[str, int] = {}
     for sentence in text.sentences:
-        for found in regex.finditer(
-            r"(?:tỉnh|Tỉnh ủy|Tỉnh đoàn) (\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)*)", sentence.text
-        ):
-            if found.group(1) in _set(gazetteers, "provinces"):
-                counts[found.group(1)] = counts.get(found.group(1), 0) + 1
+        for found in pattern.finditer(sentence.text):
+            name = "Hồ Chí Minh" if found.group() == "HCM" else found.group()
+            if name != "Việt Nam":
+                counts[name] = counts.get(name, 0) + 1
     return max(counts, key=counts.get) if counts else None
 
 
+@functools.cache
+def _province_re(_key: int, provinces: tuple[str, ...]) -> regex.Pattern:
+    names = sorted(provinces, key=len, reverse=True)
+    return regex.compile(r"(?<![\p{L}])(?:" + "|".join(map(regex.escape, names)) + r"|HCM)(?![\p{L}])")
+
+
+def _province_phrase(province: str) -> str:
+    """How a province follows a body's name: `tỉnh Long An`, `Thành phố Hồ Chí Minh`."""
+    return f"Thành phố {province}" if province in CITIES else f"tỉnh {province}"
+
+
+_PROVINCIAL_COMMITTEES = ("Tỉnh ủy", "Thành ủy", "Tỉnh đoàn", "Thành đoàn")
+_NEEDS_A_LEVEL = ("Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban Mặt trận Tổ quốc Việt Nam",
+                  "Ủy ban Mặt trận Tổ quốc", "Đoàn đại biểu Quốc hội", "Đoàn Đại biểu Quốc hội")
+
+
 def attach_place(name: str, province: str | None, places: dict[str, str]) -> tuple[str, str | None]:
-    """`Tỉnh ủy` → `Tỉnh ủy Long An`; `Đảng bộ tỉnh` → `Đảng bộ tỉnh Long An`; `UBMTTQ Việt
-    Nam xã` → `… xã Thạnh Lợi` when the article named that commune. Returns (name, place)."""
-    if province and name in (
-        "Tỉnh ủy",
-        "Ban Thường vụ Tỉnh ủy",
-        "Tỉnh đoàn",
-        "Ban Chấp hành Tỉnh ủy",
-    ):
-        return f"{name} {province}", province
-    for level in ("tỉnh", "huyện", "xã", "thành phố", "quận", "phường", "thị xã", "thị trấn"):
+    """`Tỉnh ủy` → `Tỉnh ủy Long An`; `Đảng bộ tỉnh` → `Đảng bộ tỉnh Long An`; `HĐND` →
+    `Hội đồng nhân dân Thành phố Hồ Chí Minh`; `UBMTTQ Việt Nam xã` → `… xã Thạnh Lợi` when the
+    article named that commune. Returns (name, place)."""
+    if province and name.endswith(_PROVINCIAL_COMMITTEES):
+        written = "Thành phố Hồ Chí Minh" if province == "Hồ Chí Minh" else province
+        return f"{name} {written}", province
+    if province and name in _NEEDS_A_LEVEL:
+        return f"{name} {_province_phrase(province)}", province
+    for level in ("tỉnh", "thành phố", "huyện", "xã", "quận", "phường", "thị xã", "thị trấn"):
         if name.endswith(" " + level):
             place = province if level == "tỉnh" else places.get(level)
+            if level == "thành phố" and province in CITIES:
+                place = province
             if place:
                 return f"{name} {place}", place
     for head, level in (("Huyện ủy", "huyện"), ("Quận ủy", "quận"), ("Thị ủy", "thị xã")):
@@ -417,11 +439,11 @@ def resolve_organizations(candidates: list[Candidate], text: Any) -> list[Candid
         if place:
             cand.values = {**cand.values, "name": name, "location": place}
         out.append(cand)
-        out.extend(_nested(cand, text))
+        out.extend(_nested(cand, text, province))
     return out
 
 
-def _nested(cand: Candidate, text: Any) -> list[Candidate]:
+def _nested(cand: Candidate, text: Any, province: str | None) -> list[Candidate]:
     """`Ban Thường vụ Tỉnh ủy Long An` also names `Tỉnh ủy Long An`."""
     written = cand.text
     if written.startswith("Chi bộ"):
@@ -440,7 +462,7 @@ def _nested(cand: Candidate, text: Any) -> list[Candidate]:
             name = expand_abbreviations(cand.sentence.text[inner.start : inner.end], gazetteers)
             if name == head and not gazetteers["org_heads"].get(head, {}).get("alone"):
                 continue
-            name, place = attach_place(name, province_of(text), {})
+            name, place = attach_place(name, province, {})
             values = {
                 "name": name,
                 "abbreviation": None,
