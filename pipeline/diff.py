@@ -162,8 +162,8 @@ def _pair(key: FactKey, old: list[Row], new: list[Row]) -> Iterator[FactChange]:
         )
 
 
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of `text` holding the span start:end (paragraph and punctuation bounds)."""
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence holding text[start:end] begins and ends (paragraph, punctuation)."""
     left = text.rfind("\n", 0, start) + 1
     right = text.find("\n", end)
     right = len(text) if right < 0 else right
@@ -172,7 +172,17 @@ def sentence_around(text: str, start: int, end: int) -> str:
     after = _SENTENCE_END.search(text, end, right)
     if after:
         right = after.start() + 1
-    return text[left:right].strip()
+    while left < start and text[left].isspace():
+        left += 1
+    while right > end and text[right - 1].isspace():
+        right -= 1
+    return left, right
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of `text` holding the span start:end."""
+    left, right = sentence_bounds(text, start, end)
+    return text[left:right]
 
 
 def input_paths(out_dir: Path) -> list[Path]:

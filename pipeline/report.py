@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pipeline.diff import input_paths, read_articles, read_table, sentence_around
+from pipeline.diff import input_paths, read_articles, read_table, sentence_bounds
 from pipeline.records import TEXT_FIELDS, Article
 from pipeline.tables import FACT_TABLES, MENTION_COLUMNS
 
@@ -427,11 +427,14 @@ def _fact_page(data: _Data, table: str, key: str, mentions: list[Mention]) -> st
     rows = []
     for m in mentions:
         record = data.records.get(m.row["article_id"])
-        sentence = m.row["text"]
-        if record is not None:
-            text = record.field_text(m.row["field"])
-            if text[m.row["start"] : m.row["end"]] == m.row["text"]:
-                sentence = sentence_around(text, m.row["start"], m.row["end"])
+        start, end = m.row["start"], m.row["end"]
+        sentence = f"<mark>{esc(m.row['text'])}</mark>"
+        text = record.field_text(m.row["field"]) if record is not None else ""
+        if text[start:end] == m.row["text"]:
+            left, right = sentence_bounds(text, start, end)
+            sentence = (
+                f"{esc(text[left:start])}<mark>{esc(text[start:end])}</mark>{esc(text[end:right])}"
+            )
         article = data.articles.get(m.row["article_id"]) or {}
         rows.append(
             [
@@ -440,7 +443,7 @@ def _fact_page(data: _Data, table: str, key: str, mentions: list[Mention]) -> st
                 esc(str(article.get("published_at") or "")),
                 esc(m.row["text"]),
                 esc(m.row["rule_id"]),
-                f'<span class="sentence">{esc(sentence)}</span>',
+                f'<span class="sentence">{sentence}</span>',
             ]
         )
     body = (

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.report import build_report, fact_key, highlight, month_of
+from pipeline.report import build_report, fact_href, fact_key, highlight, month_of
 from pipeline.runner import run_extract
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,6 +57,9 @@ def test_site_has_index_articles_and_fact_pages(out_dir: Path) -> None:
         assert not re.search(
             r'<(script|link|img)[^>]+(src|href)="(https?:)?//', page.read_text("utf-8")
         ), page
+    fact = (report / fact_href("documents", "05-CT/TW")).read_text("utf-8")
+    assert "<mark>Chỉ thị số 05-CT/TW</mark>" in fact  # in its sentence
+    assert f"../../articles/{SEED_ID}.html#m-documents-" in fact
     fact_pages = list((report / "facts" / "documents").glob("*.html"))
     assert len(fact_pages) == len({r["doc_id"] for r in _rows(out_dir, "documents")})
 

@@ -37,6 +37,8 @@ LEVEL_WORDS = (
     "TP",
     "Q.",
 )
+# bodies whose head is their whole name: nothing after it belongs to them
+_COMPLETE_HEADS = frozenset(("Quốc hội", "Chính phủ", "Bộ Chính trị", "Ban Bí thư"))
 # heads that may be numbered (Chi bộ 2, Quận 1)
 _NUMBERED = ("Chi bộ", "Đảng bộ", "Tổ", "Đội", "Phòng", "Đoàn", "Sư đoàn", "Trung đoàn", "Quân khu",
              "Quân đoàn", "Trường", "Bệnh viện", "Cục", "Vụ", "Chi cục")
@@ -137,6 +139,8 @@ def scan_name(text: str, head_start: int, head_end: int, gazetteers: dict[str, A
     surnames = _set(gazetteers, "surnames")
     provinces = _set(gazetteers, "provinces")
     head = text[head_start:head_end]
+    if head in _COMPLETE_HEADS:
+        return OrgName(head_start, head_end, head, None, None, True)
     end, i, named = head_end, 0, False
     place_level = place = None
     while i < len(tokens):
@@ -195,11 +199,13 @@ def scan_name(text: str, head_start: int, head_end: int, gazetteers: dict[str, A
                 i += 1
             continue
         follows = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        after_follows = tokens[i + 2][0] if i + 2 < len(tokens) else ""
+        person_follows = follows in surnames and bool(_CAP_RE.match(after_follows))
         if (
             word in ("và", "&", "-")
             and named
             and (
-                (_CAP_RE.match(follows) and follows not in surnames and not follows.isupper())
+                (_CAP_RE.match(follows) and not person_follows and not follows.isupper())
                 or (word != "&" and _starts_with(tokens, i + 1, name_words))
             )
         ):
@@ -287,7 +293,9 @@ def organization(match: Match) -> list[Found] | None:
     name = expand_abbreviations(written, gazetteers)
     head, entry = head_entry(name, gazetteers)
     name = head + name[len(head) :]  # `Ban thường vụ`, `bộ Công an`: the head as it is named
-    if not head or _inside_a_name(match) or name in gazetteers["not_organizations"]:
+    if not head or _inside_a_name(match) or _inside_a_word(match):
+        return None
+    if name in gazetteers["not_organizations"] or _is_delegation(name, head, gazetteers):
         return None
     if not (scanned.named or scanned.place_level or scanned.place or entry.get("alone")):
         return None  # `Sở`, `Ban`, `Đảng ủy khối` alone name nothing
@@ -319,6 +327,25 @@ def _inside_a_name(match: Match) -> bool:
 
 
 _OPENERS = frozenset(("Văn", "Chi", "Ban", "Sở", "Bộ", "Hội", "Phòng", "Trung", "Theo", "Tại"))
+
+
+def _inside_a_word(match: Match) -> bool:
+    """`Ban thường vụ Tỉnh ủy`, `cơ sở Đảng`, `đại hội Đảng`: a lower-case head that ends a
+    word (`thường vụ`, `cơ sở`) is not a head."""
+    if not match.text[:1].islower():
+        return False
+    before = match.sentence.text[: match.start].rstrip()
+    previous = before.rsplit(" ", 1)[-1].lower() if before else ""
+    return f"{previous} {match.text.split()[0].lower()}" in vietnamese_words()
+
+
+def _is_delegation(name: str, head: str, gazetteers: dict[str, Any]) -> bool:
+    """`đoàn UBND TP. HCM`: a delegation of a body, not a body (its body is found on its own)."""
+    if head != "Đoàn":
+        return False
+    rest = name[len(head) :].strip()
+    inner, _ = head_entry(rest, gazetteers)
+    return bool(inner)
 
 
 def _looks_like_a_person(written: str, gazetteers: dict[str, Any]) -> bool:
@@ -389,7 +416,7 @@ def attach_place(name: str, province: str | None, places: dict[str, str]) -> tup
     if province and name in _NEEDS_A_LEVEL:
         return f"{name} {_province_phrase(province)}", province
     for level in ("tỉnh", "thành phố", "huyện", "xã", "quận", "phường", "thị xã", "thị trấn"):
-        if name.endswith(" " + level):
+        if name.lower().endswith(" " + level):
             place = province if level == "tỉnh" else places.get(level)
             if level == "thành phố" and province in CITIES:
                 place = province
@@ -423,8 +450,9 @@ def resolve_organizations(candidates: list[Candidate], text: Any) -> list[Candid
     out: list[Candidate] = []
     place_re = regex.compile(
         r"(?<![\p{L}])(huyện|xã|quận|phường|thị xã|thị trấn|thành phố) "
-        r"(\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*)*)"
+        r"(\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){0,2})"
     )
+    surnames = _set(text.ruleset.gazetteers, "surnames")
     sentences = iter(text.sentences)
     current = -1
     for cand in candidates:
@@ -434,13 +462,32 @@ def resolve_organizations(candidates: list[Candidate], text: Any) -> list[Candid
                 break
             current = sentence.index
             for found in place_re.finditer(sentence.text):
-                places[found.group(1)] = found.group(2)
+                words = found.group(2).split()
+                # `huyện Phú Quốc Mai Văn Huỳnh`: the place stops where a person's name starts
+                cut = next((k for k in range(1, len(words)) if words[k] in surnames), len(words))
+                places[found.group(1)] = " ".join(words[:cut])
         name, place = attach_place(cand.values["name"], province, places)
         if place:
             cand.values = {**cand.values, "name": name, "location": place}
         out.append(cand)
         out.extend(_nested(cand, text, province))
-    return out
+    return _merge_short_forms(out)
+
+
+def _merge_short_forms(candidates: list[Candidate]) -> list[Candidate]:
+    """`Sở Giao thông Vận tải` and `Sở Giao thông Vận tải TP HCM` in one article are one body:
+    the short form takes the full name (with its place)."""
+    full_names = {c.values["name"]: c.values for c in candidates if c.values.get("location")}
+    for cand in candidates:
+        name = cand.values["name"]
+        if cand.values.get("location"):
+            continue
+        longer = [n for n in full_names if n.startswith(name + " ")]
+        if len(longer) == 1:
+            known = full_names[longer[0]]
+            cand.values = {**cand.values, "name": known["name"], "location": known["location"],
+                           "level": known["level"]}
+    return candidates
 
 
 def _nested(cand: Candidate, text: Any, province: str | None) -> list[Candidate]:
