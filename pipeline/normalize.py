@@ -22,6 +22,8 @@ _TRANSLATE = {
     **dict.fromkeys("“”„‟″«»", '"'),
     **dict.fromkeys("‘’‚‛′", "'"),
     **dict.fromkeys("–—−‐‑", "-"),
+    "Ð": "Đ",  # Eth, which some pages type for Đ
+    "ð": "đ",
     "\r": "\n",
     "\u2028": "\n",
     "\u2029": "\n",

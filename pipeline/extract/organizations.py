@@ -174,7 +174,10 @@ def scan_name(text: str, head_start: int, head_end: int, gazetteers: dict[str, A
             )
             if is_person and not head.startswith(_NAMED_AFTER_PEOPLE):
                 break
-            if word.isdigit() and not head.startswith(_NUMBERED):
+            numbered = head.startswith(_NUMBERED) or (
+                i > 0 and tokens[i - 1][0].lower() in ("khu", "vùng", "đoàn", "ấp", "số", "vụ", "đội")
+            )
+            if word.isdigit() and not numbered:
                 break
             named = True
             end = tokens[i][2]
@@ -322,11 +325,11 @@ def _inside_a_name(match: Match) -> bool:
     before = match.sentence.text[: match.start]
     if not before.endswith(" "):
         return False
-    previous = before[:-1].rsplit(" ", 1)[-1]
-    return bool(_TITLE_CASE_RE.match(previous)) and previous not in _OPENERS
-
-
-_OPENERS = frozenset(("Văn", "Chi", "Ban", "Sở", "Bộ", "Hội", "Phòng", "Trung", "Theo", "Tại"))
+    words = before[:-1].rsplit(" ", 2)[-2:]
+    surnames = match.gazetteers["surnames"]
+    return words[-1] in surnames or (
+        len(words) == 2 and bool(_TITLE_CASE_RE.match(words[-1])) and words[0] in surnames
+    )
 
 
 def _inside_a_word(match: Match) -> bool:
@@ -402,7 +405,7 @@ def _province_phrase(province: str) -> str:
 
 
 _PROVINCIAL_COMMITTEES = ("Tỉnh ủy", "Thành ủy", "Tỉnh đoàn", "Thành đoàn")
-_NEEDS_A_LEVEL = ("Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban Mặt trận Tổ quốc Việt Nam",
+_NEEDS_A_LEVEL = ("Đảng bộ", "Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban Mặt trận Tổ quốc Việt Nam",
                   "Ủy ban Mặt trận Tổ quốc", "Đoàn đại biểu Quốc hội", "Đoàn Đại biểu Quốc hội")
 
 
@@ -429,6 +432,7 @@ def attach_place(name: str, province: str | None, places: dict[str, str]) -> tup
 
 
 _NESTED_HEADS = (
+    "Ủy ban Mặt trận Tổ quốc",
     "Tỉnh ủy",
     "Thành ủy",
     "Huyện ủy",
