@@ -335,7 +335,7 @@ def _inside_a_name(match: Match) -> bool:
 def _inside_a_word(match: Match) -> bool:
     """`Ban thường vụ Tỉnh ủy`, `cơ sở Đảng`, `đại hội Đảng`: a lower-case head that ends a
     word (`thường vụ`, `cơ sở`) is not a head."""
-    if not match.text[:1].islower():
+    if not match.text[:1].islower() or " " in match.text:
         return False
     before = match.sentence.text[: match.start].rstrip()
     previous = before.rsplit(" ", 1)[-1].lower() if before else ""
@@ -364,8 +364,11 @@ def _looks_like_a_person(written: str, gazetteers: dict[str, Any]) -> bool:
 
 
 @normalizer("organizations.phrase")
-def named_body(match: Match) -> dict[str, Any]:
+def named_body(match: Match) -> dict[str, Any] | None:
     """A body from a phrase list, named in full (Bộ Chính trị, Quốc hội)."""
+    before = match.sentence.text[max(0, match.start - 10) : match.start].lower()
+    if before.endswith("biểu "):  # `Đại biểu Quốc hội` is a post; its body is the Đoàn
+        return None
     name = expand_abbreviations(match.text, match.gazetteers)
     name = match.gazetteers["full_names"].get(name, name)
     return {"name": name, "abbreviation": None, **describe(name, None, None, match.gazetteers)}
