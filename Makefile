@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test test-fast lint format bench clean
+.PHONY: install browser run test test-fast lint format bench clean
 
 install: $(STAMP)
 
@@ -14,10 +14,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev,dask]'
 	touch $(STAMP)
 
+# Debian's Chromium, for the report's browser test (skipped, saying why, where it is absent)
+browser:
+	command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
 run: install
 	$(BIN)/vnie run
 
-test: install
+test: install browser
 	$(BIN)/vnie rules check
 	$(BIN)/ruff check pipeline tests
 	$(BIN)/python -m pytest
@@ -37,4 +41,4 @@ bench: install
 	$(BIN)/python -m pipeline.bench
 
 clean:
-	rm -rf $(VENV) outputs/*.csv outputs/*.parquet outputs/*.json outputs/.vnie
+	rm -rf $(VENV) outputs/*.csv outputs/*.parquet outputs/*.json outputs/.vnie outputs/report outputs/vnie.duckdb

@@ -208,6 +208,10 @@ def evaluate(
     baseline: Annotated[
         str | None, typer.Option(help="Also score a baseline: underthesea (its NER).")
     ] = None,
+    against: Annotated[
+        Path | None,
+        typer.Option("--against", help="An earlier output folder: show the change in F1."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
     rules: RulesOption = DEFAULT_RULES_DIR,
 ) -> None:
@@ -231,6 +235,8 @@ def evaluate(
         run_extract([str(subset)], out, rules.resolve())
     report = ev.score(gold_records, ev.load_predictions(out))
     reports = {"vnie": report}
+    if against is not None:
+        reports = {"before": ev.score(gold_records, ev.load_predictions(against)), "after": report}
     if baseline == "underthesea":
         from pipeline.baseline import underthesea_baseline
 
@@ -279,6 +285,46 @@ def _gold_articles(gold_files: list[Path], articles: list[Path] | None) -> list[
             f"warning: {len(missing)} gold articles not found: {', '.join(missing[:5])}", err=True
         )
     return [found[i] for i in wanted if i in found]
+
+
+@app.command()
+def report(
+    out: Annotated[Path, typer.Argument(help="An output folder that `vnie extract` wrote.")]
+    = DEFAULT_OUT,
+    articles: Annotated[list[Path] | None, typer.Option(
+        "--articles", help="Where the article records are (default: the run's inputs).")] = None,
+) -> None:
+    """A static HTML site to review extractions: OUT/report/index.html."""
+    from pipeline.report import build_report
+
+    typer.echo(f"report: {build_report(out, articles)}")
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The output folder before the rule change.")],
+    new: Annotated[Path, typer.Argument(help="The output folder after it.")],
+    table: Annotated[str | None, typer.Option(help="Only this table.")] = None,
+    rule: Annotated[str | None, typer.Option(help="Only rule ids starting with this.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most N facts shown per rule.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """Facts that appeared, disappeared or changed between two output folders, per rule."""
+    from pipeline.diff import diff_outputs, diff_to_json, format_diff, select
+
+    result = select(diff_outputs(old, new), table, rule)
+    typer.echo(json.dumps(diff_to_json(result), ensure_ascii=False, indent=2) if as_json
+               else format_diff(result, limit=limit))
+
+
+@app.command()
+def warehouse(
+    out: Annotated[Path, typer.Argument(help="An output folder.")] = DEFAULT_OUT,
+) -> None:
+    """Write OUT/vnie.duckdb (the tables and views) and OUT/datapackage.json."""
+    from pipeline.warehouse import write_datapackage, write_duckdb
+
+    typer.echo(f"{write_duckdb(out)}\n{write_datapackage(out)}")
 
 
 def main() -> None:

@@ -85,10 +85,20 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
+def _guarded_cell(value: Any) -> Any:
+    from pipeline.warehouse import neutralize_formula  # warehouse imports this module
+
+    cell = _csv_cell(value)
+    return neutralize_formula(cell) if isinstance(cell, str) else cell
+
+
 class TableWriter:
     """Rows in, `NAME.csv` and `NAME.parquet` out; files appear only when `close()` succeeds."""
 
-    def __init__(self, out_dir: Path, name: str, chunk_rows: int = 5000):
+    def __init__(
+        self, out_dir: Path, name: str, chunk_rows: int = 5000, *, raw: bool = False,
+        excel: bool = False,
+    ):
         self.out_dir, self.name = out_dir, name
         self.columns = TABLE_COLUMNS[name]
         self.schema = pa.schema([(col, typ) for col, (typ, _) in self.columns.items()])
@@ -97,7 +107,11 @@ class TableWriter:
         self.count = 0
         self._csv_tmp = out_dir / f".{name}.csv.tmp"
         self._pq_tmp = out_dir / f".{name}.parquet.tmp"
-        self._csv_file = open(self._csv_tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        # CSV cells that a spreadsheet would run as a formula get a leading apostrophe unless
+        # `raw`; Parquet always holds the values as found
+        self._cell = _csv_cell if raw else _guarded_cell
+        encoding = "utf-8-sig" if excel else "utf-8"
+        self._csv_file = open(self._csv_tmp, "w", encoding=encoding, newline="")  # noqa: SIM115
         self._csv = csv.writer(self._csv_file)
         self._csv.writerow(list(self.columns))
         self._parquet = pq.ParquetWriter(self._pq_tmp, self.schema)
@@ -112,7 +126,7 @@ class TableWriter:
         if not self.rows:
             return
         for row in self.rows:
-            self._csv.writerow([_csv_cell(row.get(col)) for col in self.columns])
+            self._csv.writerow([self._cell(row.get(col)) for col in self.columns])
         arrays = [
             pa.array([row.get(col) for row in self.rows], type=typ)
             for col, (typ, _) in self.columns.items()
@@ -160,6 +174,11 @@ def data_dictionary() -> str:
         "| `message` | what went wrong, naming the place |",
         "",
         "`manifest.json` records the run: versions, rules hash, inputs, counts, seconds.",
+        "",
+        "In the CSV files a text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage "
+        "return gets a leading `'`, so that a spreadsheet shows it instead of running it "
+        "(`vnie extract --raw` writes cells as found). Parquet and DuckDB always hold the values "
+        "as found.",
         "",
     ]
     return "\n".join(lines)

@@ -14,7 +14,14 @@ import time
 from pathlib import Path
 
 import pytest
-from batch_archives import REPO, manifest, seed_articles, table_bytes, write_jsonl
+from batch_archives import (
+    REPO,
+    SHARED_ARTICLES,
+    manifest,
+    seed_articles,
+    table_bytes,
+    write_jsonl,
+)
 
 from pipeline import runner
 from pipeline.progress import ExtractProgress, summary_text
@@ -206,3 +213,59 @@ def test_plain_progress_lines_and_summary() -> None:
     text = summary_text(summary, "out")
     assert "16 articles (0 from cache) in 2.0 s (8.0/s), 1 errors" in text
     assert "15 articles, 3 money" in text
+
+
+CRASHING_WORKER = """
+import os
+import pipeline.engine as engine
+
+_extract = engine.extract
+
+
+def extract(article, ruleset, *args, **kwargs):
+    if article.id == "crash":
+        os._exit(9)  # a worker dies the way a segfault or the OOM killer ends it
+    return _extract(article, ruleset, *args, **kwargs)
+
+
+engine.extract = extract
+"""
+
+
+def test_a_dying_worker_costs_one_article_and_the_batch_goes_on(tmp_path: Path) -> None:
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "sitecustomize.py").write_text(CRASHING_WORKER, encoding="utf-8")
+    records = seed_articles(12)
+    records[5] = {**records[5], "id": "crash"}
+    archive = write_jsonl(tmp_path / "a.jsonl", records)
+    out = tmp_path / "out"
+    command = [
+        sys.executable,
+        "-m",
+        "pipeline",
+        "extract",
+        str(archive),
+        "--out",
+        str(out),
+        "--workers",
+        "2",
+    ]
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
+    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    errors = (out / "errors.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert len(errors) == 1
+    assert f"{archive}:6" in errors[0] and ",worker," in errors[0]
+    assert manifest(out)["rows"]["articles"] == 11
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SHARED_ARTICLES.exists(), reason="../shared/corpus is absent")
+def test_shared_corpus_slice_same_tables_for_1_and_2_workers(tmp_path: Path) -> None:
+    archive = tmp_path / "slice.jsonl"
+    with (SHARED_ARTICLES / "vietnews-political.jsonl").open(encoding="utf-8") as lines:
+        archive.write_text("".join(next(lines) for _ in range(300)), encoding="utf-8")
+    run_extract([str(archive)], tmp_path / "one", workers=1)
+    run_extract([str(archive)], tmp_path / "two", workers=2)
+    assert table_bytes(tmp_path / "one") == table_bytes(tmp_path / "two")
+    assert manifest(tmp_path / "two")["rows"]["articles"] > 250

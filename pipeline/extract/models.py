@@ -31,6 +31,9 @@ _OWNER_AFTER_RE = regex.compile(
 )
 
 
+_ACRONYM_RE = regex.compile(r"\p{Lu}{2,}[\p{Lu}\d]*(?:\s+\p{Lu}{2,}[\p{Lu}\d]*)*(?![\p{L}\p{N}])")
+
+
 def _cut_name(sentence: str, start: int) -> int:
     end = _END_RE.search(sentence, start)
     return end.start() if end else len(sentence.rstrip(" .;"))
@@ -44,7 +47,9 @@ def named_model(match: Match) -> list[Found] | None:
         name_start, name_end = match.spans["quoted"]
     else:
         name_start = match.spans["name_start"][0]
-        name_end = _cut_name(sentence, name_start + 1)
+        acronym = _ACRONYM_RE.match(sentence, name_start)
+        # `mô hình VNEN trong phiên thảo luận`: an acronym is the whole name
+        name_end = acronym.end() if acronym else _cut_name(sentence, name_start + 1)
     name = sentence[name_start:name_end].strip(" ,")
     if len(name) < 2 or _is_form(name, match.gazetteers):
         return None

@@ -295,7 +295,9 @@ def organization(match: Match) -> list[Found] | None:
     written = match.sentence.text[scanned.start : scanned.end]
     name = expand_abbreviations(written, gazetteers)
     head, entry = head_entry(name, gazetteers)
-    name = head + name[len(head) :]  # `Ban thường vụ`, `bộ Công an`: the head as it is named
+    # `Ban thường vụ`, `bộ Công an`: the head as it is named; `Mặt trận xã` is the Front's
+    name = gazetteers["head_full_forms"].get(head, head) + name[len(head) :]
+    name = gazetteers["full_names"].get(name, name)
     if not head or _inside_a_name(match) or _inside_a_word(match):
         return None
     if name in gazetteers["not_organizations"] or _is_delegation(name, head, gazetteers):
@@ -326,6 +328,8 @@ def _inside_a_name(match: Match) -> bool:
     if not before.endswith(" "):
         return False
     words = before[:-1].rsplit(" ", 2)[-2:]
+    if not words[-1][-1:].isalpha():
+        return False
     surnames = match.gazetteers["surnames"]
     return words[-1] in surnames or (
         len(words) == 2 and bool(_TITLE_CASE_RE.match(words[-1])) and words[0] in surnames
@@ -435,7 +439,8 @@ def attach_place(name: str, province: str | None, places: dict[str, str]) -> tup
 
 
 _NESTED_HEADS = (
-    "Ủy ban Mặt trận Tổ quốc",
+    "Quận ủy",
+    "Thị ủy",
     "Tỉnh ủy",
     "Thành ủy",
     "Huyện ủy",
