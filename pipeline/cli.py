@@ -123,7 +123,7 @@ def extract(
                 err=True,
             )
             raise typer.Exit(2)
-        from pipeline.runner import read_run_state
+        from pipeline.run_state import read_run_state
 
         try:
             state = read_run_state(out)

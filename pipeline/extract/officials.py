@@ -16,6 +16,7 @@ import regex
 from pipeline.extract import Candidate, Found, Match, normalizer, resolver
 from pipeline.extract.organizations import (
     attach_place,
+    head_at,
     expand_abbreviations,
     head_entry,
     province_of,
@@ -77,7 +78,7 @@ def parse_posts(text: str, start: int, gazetteers: dict[str, Any]) -> tuple[list
             org_start = found.end() - len(tail)  # the title keeps its head word: Trưởng Ban
         organization, generic, end = "", False, found.end()
         after = regex.match(r"\s*", text[org_start:]).end() if org_start == found.end() else 0
-        head_match = _head_at(text, org_start + after, gazetteers)
+        head_match = head_at(text, org_start + after, gazetteers)
         if head_match:
             scanned = scan_name(text, org_start + after, head_match, gazetteers)
             organization = expand_abbreviations(text[scanned.start : scanned.end], gazetteers)
@@ -97,26 +98,6 @@ def parse_posts(text: str, start: int, gazetteers: dict[str, Any]) -> tuple[list
 
 
 _PROVINCE_AFTER = regex.compile(r"\s+(\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*)?)")
-
-
-def _head_at(text: str, position: int, gazetteers: dict[str, Any]) -> int | None:
-    """The end of an organization head word (or its abbreviation) starting at `position`.
-
-    After a title the head may be written in lower case (`Thứ trưởng bộ Thông tin…`)."""
-    heads = _heads(
-        id(gazetteers), tuple(gazetteers["org_heads"]), tuple(gazetteers["abbreviations"])
-    )
-    probe = text[position : position + 1].upper() + text[position + 1 : position + 60]
-    found = heads.match(probe)
-    return position + found.end() if found else None
-
-
-@functools.cache
-def _heads(_key: int, heads: tuple[str, ...], abbreviations: tuple[str, ...]) -> regex.Pattern:
-    words = sorted(
-        set(heads) | {a for a in abbreviations if a.isupper() and len(a) > 2}, key=len, reverse=True
-    )
-    return regex.compile("(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}])")
 
 
 def officials_values(

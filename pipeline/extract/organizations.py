@@ -21,6 +21,7 @@ from pipeline.normalize import normalize_phrase
 _TOKEN_RE = regex.compile(r"\s*(TP\.|Tp\.|Q\.|[\p{L}\p{M}\p{N}&]+|\S)")
 _CAP_RE = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{M}]*|\p{Lu}{2,}[\p{Lu}&]*|\d+)$")
 _LOW_RE = regex.compile(r"^\p{Ll}[\p{Ll}\p{M}]*$")
+_ROMAN_RE = regex.compile(r"^[IVXL]+$")
 _TITLE_CASE_RE = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}]")
 LEVEL_WORDS = (
     "thành phố",
@@ -40,8 +41,23 @@ LEVEL_WORDS = (
 # bodies whose head is their whole name: nothing after it belongs to them
 _COMPLETE_HEADS = frozenset(("Quốc hội", "Chính phủ", "Bộ Chính trị", "Ban Bí thư"))
 # heads that may be numbered (Chi bộ 2, Quận 1)
-_NUMBERED = ("Chi bộ", "Đảng bộ", "Tổ", "Đội", "Phòng", "Đoàn", "Sư đoàn", "Trung đoàn", "Quân khu",
-             "Quân đoàn", "Trường", "Bệnh viện", "Cục", "Vụ", "Chi cục")
+_NUMBERED = (
+    "Chi bộ",
+    "Đảng bộ",
+    "Tổ",
+    "Đội",
+    "Phòng",
+    "Đoàn",
+    "Sư đoàn",
+    "Trung đoàn",
+    "Quân khu",
+    "Quân đoàn",
+    "Trường",
+    "Bệnh viện",
+    "Cục",
+    "Vụ",
+    "Chi cục",
+)
 # heads whose names may hold a person's name (Công ty Mai Linh, Trường Nguyễn Du)
 _NAMED_AFTER_PEOPLE = ("Công ty", "Tập đoàn", "Ngân hàng", "Trường", "Hợp tác xã", "Báo", "Quỹ")
 
@@ -175,9 +191,10 @@ def scan_name(text: str, head_start: int, head_end: int, gazetteers: dict[str, A
             if is_person and not head.startswith(_NAMED_AFTER_PEOPLE):
                 break
             numbered = head.startswith(_NUMBERED) or (
-                i > 0 and tokens[i - 1][0].lower() in ("khu", "vùng", "đoàn", "ấp", "số", "vụ", "đội")
+                i > 0
+                and tokens[i - 1][0].lower() in ("khu", "vùng", "đoàn", "ấp", "số", "vụ", "đội")
             )
-            if word.isdigit() and not numbered:
+            if (word.isdigit() and not numbered) or _ROMAN_RE.match(word):
                 break
             named = True
             end = tokens[i][2]
@@ -207,6 +224,8 @@ def scan_name(text: str, head_start: int, head_end: int, gazetteers: dict[str, A
         if (
             word in ("và", "&", "-")
             and named
+            and head_at(text, tokens[i + 1][1] if i + 1 < len(tokens) else len(text), gazetteers)
+            is None
             and (
                 (_CAP_RE.match(follows) and not person_follows and not follows.isupper())
                 or (word != "&" and _starts_with(tokens, i + 1, name_words))
@@ -241,6 +260,26 @@ def vietnamese_words() -> frozenset[str]:
     lines = listing.read_text(encoding="utf-8").splitlines()
     # the list writes old-style tone marks (`đảng uỷ`); the rules see the modern style
     return frozenset(normalize_phrase(w.strip().lower()) for w in lines if w.count(" ") == 1)
+
+
+def head_at(text: str, position: int, gazetteers: dict[str, Any]) -> int | None:
+    """The end of an organization head word (or its abbreviation) starting at `position`.
+
+    After a title the head may be written in lower case (`Thứ trưởng bộ Thông tin…`)."""
+    heads = _heads(
+        id(gazetteers), tuple(gazetteers["org_heads"]), tuple(gazetteers["abbreviations"])
+    )
+    probe = text[position : position + 1].upper() + text[position + 1 : position + 60]
+    found = heads.match(probe)
+    return position + found.end() if found else None
+
+
+@functools.cache
+def _heads(_key: int, heads: tuple[str, ...], abbreviations: tuple[str, ...]) -> regex.Pattern:
+    words = sorted(
+        set(heads) | {a for a in abbreviations if a.isupper() and len(a) > 2}, key=len, reverse=True
+    )
+    return regex.compile("(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}])")
 
 
 def expand_abbreviations(name: str, gazetteers: dict[str, Any]) -> str:
@@ -298,12 +337,17 @@ def organization(match: Match) -> list[Found] | None:
     # `Ban thường vụ`, `bộ Công an`: the head as it is named; `Mặt trận xã` is the Front's
     name = gazetteers["head_full_forms"].get(head, head) + name[len(head) :]
     name = gazetteers["full_names"].get(name, name)
+    # `Sở Tài nguyên - môi trường` is how some write `Sở Tài nguyên và Môi trường`
+    name = regex.sub(r" - (\p{Ll})", lambda m: " và " + m.group(1).upper(), name)
     if not head or _inside_a_name(match) or _inside_a_word(match):
         return None
     if name in gazetteers["not_organizations"] or _is_delegation(name, head, gazetteers):
         return None
-    if not (scanned.named or scanned.place_level or scanned.place or entry.get("alone")):
+    placed = scanned.place_level or scanned.place
+    if not (scanned.named or placed or (entry.get("alone") and name == head)):
         return None  # `Sở`, `Ban`, `Đảng ủy khối` alone name nothing
+    if name == head and not entry.get("alone"):
+        return None  # `Ban Chấp hành` of whom?
     if _looks_like_a_person(written, gazetteers):
         return None
     abbreviation = next(
@@ -403,7 +447,9 @@ def province_of(text: Any) -> str | None:
 @functools.cache
 def _province_re(_key: int, provinces: tuple[str, ...]) -> regex.Pattern:
     names = sorted(provinces, key=len, reverse=True)
-    return regex.compile(r"(?<![\p{L}])(?:" + "|".join(map(regex.escape, names)) + r"|HCM)(?![\p{L}])")
+    return regex.compile(
+        r"(?<![\p{L}])(?:" + "|".join(map(regex.escape, names)) + r"|HCM)(?![\p{L}])"
+    )
 
 
 def _province_phrase(province: str) -> str:
@@ -412,15 +458,24 @@ def _province_phrase(province: str) -> str:
 
 
 _PROVINCIAL_COMMITTEES = ("Tỉnh ủy", "Thành ủy", "Tỉnh đoàn", "Thành đoàn")
-_NEEDS_A_LEVEL = ("Đảng bộ", "Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban Mặt trận Tổ quốc Việt Nam",
-                  "Ủy ban Mặt trận Tổ quốc", "Đoàn đại biểu Quốc hội", "Đoàn Đại biểu Quốc hội")
+_NEEDS_A_LEVEL = (
+    "Đảng bộ",
+    "Ủy ban nhân dân",
+    "Hội đồng nhân dân",
+    "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "Ủy ban Mặt trận Tổ quốc",
+    "Đoàn đại biểu Quốc hội",
+    "Đoàn Đại biểu Quốc hội",
+)
 
 
 def attach_place(name: str, province: str | None, places: dict[str, str]) -> tuple[str, str | None]:
     """`Tỉnh ủy` → `Tỉnh ủy Long An`; `Đảng bộ tỉnh` → `Đảng bộ tỉnh Long An`; `HĐND` →
     `Hội đồng nhân dân Thành phố Hồ Chí Minh`; `UBMTTQ Việt Nam xã` → `… xã Thạnh Lợi` when the
     article named that commune. Returns (name, place)."""
-    if province and name.endswith(_PROVINCIAL_COMMITTEES):
+    # a province has a Tỉnh ủy, a centrally-run city a Thành ủy
+    committee = "Thành" if province in CITIES else "Tỉnh"
+    if province and name.endswith(_PROVINCIAL_COMMITTEES) and name.split()[-2] == committee:
         written = "Thành phố Hồ Chí Minh" if province == "Hồ Chí Minh" else province
         return f"{name} {written}", province
     if province and name in _NEEDS_A_LEVEL:
@@ -497,8 +552,12 @@ def _merge_short_forms(candidates: list[Candidate]) -> list[Candidate]:
         longer = [n for n in full_names if n.startswith(name + " ")]
         if len(longer) == 1:
             known = full_names[longer[0]]
-            cand.values = {**cand.values, "name": known["name"], "location": known["location"],
-                           "level": known["level"]}
+            cand.values = {
+                **cand.values,
+                "name": known["name"],
+                "location": known["location"],
+                "level": known["level"],
+            }
     return candidates
 
 
