@@ -16,8 +16,8 @@ import regex
 from pipeline.extract import Candidate, Found, Match, normalizer, resolver
 from pipeline.extract.organizations import (
     attach_place,
-    head_at,
     expand_abbreviations,
+    head_at,
     head_entry,
     province_of,
     scan_name,
