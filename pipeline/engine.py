@@ -42,6 +42,9 @@ class ArticleResult:
     mentions: dict[str, list[Mention]]
 
 
+_WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
+
+
 class _Compiled:
     """Per-ruleset structures built once per process: the trigger automaton, phrase regexes."""
 
@@ -152,7 +155,9 @@ def extract(article: Article, ruleset: RuleSet, tables: tuple[str, ...] = TABLES
     per_table: dict[str, list[Candidate]] = {table: [] for table in tables}
     for sentence in text.sentences:
         for rule in comp.rules_for(sentence.text):
-            if rule.table in per_table:
+            if rule.table in per_table and (
+                rule.prefilter is None or rule.prefilter.search(sentence.text)
+            ):
                 per_table[rule.table].extend(_run_rule(rule, sentence, text, ruleset, comp))
     mentions: dict[str, list[Mention]] = {}
     for table in tables:
@@ -162,7 +167,7 @@ def extract(article: Article, ruleset: RuleSet, tables: tuple[str, ...] = TABLES
             candidates = resolver(candidates, text)
         text.resolved[table] = candidates
         mentions[table] = [_to_mention(c, text) for c in candidates]
-    n_words = sum(len(regex.findall(r"[\p{L}\p{N}]+", s.text)) for s in text.sentences)
+    n_words = sum(len(_WORD_RE.findall(s.text)) for s in text.sentences)
     return ArticleResult(_article_row(article, text, n_words), mentions)
 
 

@@ -61,13 +61,20 @@ _NEEDS_WORK_RE = regex.compile(
     "[" + regex.escape("".join(_TRANSLATE)) + r"\p{M}]|  |" + _OLD_STYLE_RE.pattern
 )
 _CLUSTER_RE = regex.compile(r"\r\n|\X", regex.DOTALL)
+_MARK_RE = regex.compile(r"\p{M}")
+_ONE_FOR_ONE = str.maketrans({k: v for k, v in _TRANSLATE.items() if len(v) == 1 and k != "\r"})
+# what composed text loses: zero-width characters, the \r of \r\n, runs of spaces
+_ZERO_WIDTH = "[" + "".join(k for k, v in _TRANSLATE.items() if not v) + "]"
+_DROP_RE = regex.compile(_ZERO_WIDTH + "+|\r(?=\n)|(?<=[ \n]" + _ZERO_WIDTH + "*) +")
 
 
 @dataclass(frozen=True)
 class NormalizedText:
     """Normalized text with, per character, the [start, end) span of source it came from.
 
-    `starts`/`ends` are None when the text needed no change (the identity map).
+    `starts` is None when every character stayed where it was (the identity map, even if some
+    were replaced one for one); `ends` is None when each character came from one source
+    character (`ends[i] == starts[i] + 1`).
     """
 
     text: str
@@ -82,13 +89,47 @@ class NormalizedText:
         if end <= start:
             position = self.starts[start] if start < len(self.text) else self.source_length
             return position, position
-        return self.starts[start], self.ends[end - 1]
+        last = self.ends[end - 1] if self.ends is not None else self.starts[end - 1] + 1
+        return self.starts[start], last
 
 
 def normalize(source: str) -> NormalizedText:
     """Normalize one field of an article; see the module docstring for what changes."""
     if not _NEEDS_WORK_RE.search(source) and unicodedata.is_normalized("NFC", source):
         return NormalizedText(source, len(source))
+    if not _MARK_RE.search(source):
+        return _normalize_composed(source)
+    return _normalize_clusters(source)
+
+
+def _normalize_composed(source: str) -> NormalizedText:
+    """Text already composed (most pages): replace one for one, then drop what goes.
+
+    Every kept character comes from one source character, so the map is the list of kept
+    positions, built from ranges rather than character by character."""
+    translated = source.translate(_ONE_FOR_ONE)
+    drops = list(_DROP_RE.finditer(translated))
+    if drops:
+        kept = array("l")
+        pieces = []
+        position = 0
+        for drop in drops:
+            kept.extend(range(position, drop.start()))
+            pieces.append(translated[position : drop.start()])
+            position = drop.end()
+        kept.extend(range(position, len(translated)))
+        pieces.append(translated[position:])
+        text = "".join(pieces)
+    else:
+        kept, text = None, translated
+    text = text.replace("\r", "\n")
+    # old-style tone marks swap within a syllable: positions do not move
+    text = _OLD_STYLE_RE.sub(lambda m: _OLD_STYLE[m.group()], text)
+    return NormalizedText(text, len(source), kept)
+
+
+def _normalize_clusters(source: str) -> NormalizedText:
+    """Text with combining marks (NFD): compose cluster by cluster, keeping each one's span."""
     chars: list[str] = []
     starts = array("l")
     ends = array("l")

@@ -30,6 +30,7 @@ RULE_FILE_SCHEMA: dict[str, Any] = {
         "table": {"enum": list(TABLES)},
         "description": {"type": "string"},
         "define": {"type": "object", "additionalProperties": {"type": "string"}},
+        "triggers": {"type": "array", "items": {"type": "string"}},
         "rules": {
             "type": "array",
             "minItems": 1,
@@ -57,6 +58,7 @@ RULE_FILE_SCHEMA: dict[str, Any] = {
                         },
                     },
                     "triggers": {"type": "array", "items": {"type": "string"}},
+                    "prefilter": {"type": "string"},
                     "normalizer": {"type": "string"},
                     "examples": {
                         "type": "array",
@@ -161,6 +163,8 @@ class Rule:
     path: str
     line: int | None
     order: int = 0
+    #: a cheap regex the sentence must match before the rule runs (before segmentation, too)
+    prefilter: Any = None
 
 
 @dataclass
@@ -289,16 +293,7 @@ def _compile_rule(
         )
     ((kind, spec),) = ((k, v) for k, v in raw["pattern"].items() if k != "__line__")
     if kind == "regex":
-        source = expand_pattern(spec, defines, gazetteers, path, line)
-        try:
-            pattern = regex.compile(source, regex.VERBOSE | regex.V0)
-        except regex.error as exc:
-            raise RuleError(
-                path,
-                line,
-                f"rule {rule_id}: the regex does not compile: {exc}",
-                "check brackets and escape literal dots as \\.",
-            ) from None
+        pattern = _compile_regex(spec, rule_id, defines, gazetteers, path, line)
     elif kind == "tokens":
         from spacy.matcher import Matcher
 
@@ -340,7 +335,20 @@ def _compile_rule(
         list(raw.get("counterexamples", [])),
         str(path),
         line,
+        prefilter=_compile_regex(raw.get("prefilter"), rule_id, defines, gazetteers, path, line),
     )
+
+
+def _compile_regex(pattern: str | None, rule_id: str, defines: dict[str, str],
+                   gazetteers: dict[str, Any], path: Path, line: int | None) -> Any:
+    if pattern is None:
+        return None
+    source = expand_pattern(pattern, defines, gazetteers, path, line)
+    try:
+        return regex.compile(source, regex.VERBOSE | regex.V0)
+    except regex.error as exc:
+        raise RuleError(path, line, f"rule {rule_id}: the regex does not compile: {exc}",
+                        "check brackets and escape literal dots as \\.") from None
 
 
 def load_rule_file(path: Path, gazetteers: dict[str, Any]) -> list[Rule]:
@@ -365,7 +373,12 @@ def load_rule_file(path: Path, gazetteers: dict[str, Any]) -> list[Rule]:
             f"set `table: {expected}` or rename the file",
         )
     defines = _strip_lines(document.get("define", {}))
-    rules = [_compile_rule(raw, table, defines, gazetteers, path) for raw in document["rules"]]
+    # a file's `triggers` serve every rule that names none of its own
+    file_triggers = document.get("triggers", [])
+    rules = [
+        _compile_rule({"triggers": file_triggers, **raw}, table, defines, gazetteers, path)
+        for raw in document["rules"]
+    ]
     seen: set[str] = set()
     for rule in rules:
         if rule.id in seen:
@@ -381,7 +394,9 @@ def rules_hash(directory: Path) -> str:
     digest = hashlib.sha256()
     extract_dir = Path(__file__).resolve().parent / "extract"
     files = [*sorted(directory.rglob("*.yml")), *sorted(directory.rglob("*.txt"))]
-    files += [*sorted(extract_dir.glob("*.py")), Path(__file__).with_name("engine.py")]
+    here = Path(__file__).parent
+    files += [*sorted(extract_dir.glob("*.py"))]
+    files += [here / name for name in ("engine.py", "nlp.py", "normalize.py", "ruleset.py")]
     for path in files:
         if path.name == "sources.yml":
             continue

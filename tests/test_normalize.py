@@ -4,7 +4,7 @@ import unicodedata
 
 import regex
 
-from pipeline.normalize import normalize
+from pipeline.normalize import _normalize_clusters, _normalize_composed, normalize
 
 SEED_SENTENCE = (
     "Năm qua, thực hiện Kết luận số\u00a001-KL/TW của Bộ Chính trị về tiếp tục thực hiện "
@@ -68,3 +68,17 @@ def test_windows_line_ends_become_newlines():
     assert normalized.text == "Dòng một\nDòng hai"
     start = normalized.text.index("Dòng hai")
     assert normalized.to_source(start, start + 8) == (10, 18)
+
+
+def test_the_fast_path_for_composed_text_agrees_with_the_cluster_path():
+    """Most pages are composed; their fast path must give what the general path gives."""
+    sources = [
+        SEED_SENTENCE,
+        "Ông  Nguyễn\u00a0Văn A –  “Bí thư Tỉnh uỷ”\r\nhoà \u200b  bình\r",
+        " \u00a0 đầu dòng\n  \n\u200b\u200b cuối ",
+    ]
+    for source in sources:
+        fast, general = _normalize_composed(source), _normalize_clusters(source)
+        assert fast.text == general.text
+        for word in regex.finditer(r"\S+", fast.text):
+            assert fast.to_source(*word.span()) == general.to_source(*word.span())

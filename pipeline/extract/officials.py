@@ -24,6 +24,9 @@ from pipeline.extract.organizations import (
 )
 
 _PREFIXES = ("cựu", "nguyên", "quyền", "tân")
+_SPACES = regex.compile(r"\s*")
+_SPACE_CAPITAL = regex.compile(r"\s+\p{Lu}")
+_POST_SEPARATOR = regex.compile(r"\s*(?:,|;|kiêm|và|đồng thời là)\s*")
 _MEMBERSHIP = ("Ủy viên", "Tỉnh ủy viên", "Thành ủy viên", "Huyện ủy viên", "Đại biểu", "UVTW")
 # titles whose last word opens the body's name: `Trưởng Ban Tuyên giáo` is Trưởng + Ban Tuyên giáo
 _HEAD_TAILS = ("Ban", "Văn phòng", "Phòng", "Đoàn", "Thanh tra", "Công an", "Khoa")
@@ -74,10 +77,10 @@ def parse_posts(text: str, start: int, gazetteers: dict[str, Any]) -> tuple[list
         org_start = found.end()
         written = found.group("title").lower()
         tail = next((t for t in _HEAD_TAILS if written.endswith(" " + t.lower())), None)
-        if tail and regex.match(r"\s+\p{Lu}", text[found.end() :]):
+        if tail and _SPACE_CAPITAL.match(text, found.end()):
             org_start = found.end() - len(tail)  # the title keeps its head word: Trưởng Ban
         organization, generic, end = "", False, found.end()
-        after = regex.match(r"\s*", text[org_start:]).end() if org_start == found.end() else 0
+        after = _SPACES.match(text, org_start).end() - org_start if org_start == found.end() else 0
         head_match = head_at(text, org_start + after, gazetteers)
         if head_match:
             scanned = scan_name(text, org_start + after, head_match, gazetteers)
@@ -90,10 +93,10 @@ def parse_posts(text: str, start: int, gazetteers: dict[str, Any]) -> tuple[list
             if place and place.group(1) in gazetteers["provinces"]:
                 organization, end = place.group(1), place.end()
         posts.append(Post(title, organization, generic))
-        separator = regex.match(r"\s*(?:,|;|kiêm|và|đồng thời là)\s*", text[end:])
-        if not separator or not pattern.match(text, end + separator.end()):
+        separator = _POST_SEPARATOR.match(text, end)
+        if not separator or not pattern.match(text, separator.end()):
             break
-        position = end + separator.end()
+        position = separator.end()
     return posts, end
 
 

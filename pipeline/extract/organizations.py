@@ -22,6 +22,9 @@ _TOKEN_RE = regex.compile(r"\s*(TP\.|Tp\.|Q\.|[\p{L}\p{M}\p{N}&]+|\S)")
 _CAP_RE = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{M}]*|\p{Lu}{2,}[\p{Lu}&]*|\d+)$")
 _LOW_RE = regex.compile(r"^\p{Ll}[\p{Ll}\p{M}]*$")
 _ROMAN_RE = regex.compile(r"^[IVXL]+$")
+_SPACES = regex.compile(r"\s+")
+_DASH_BEFORE_LOWER = regex.compile(r" - (\p{Ll})")
+_SCAN_WINDOW = 300  # characters after a head that a name can reach
 _TITLE_CASE_RE = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}]")
 LEVEL_WORDS = (
     "thành phố",
@@ -75,7 +78,10 @@ class OrgName:
 
 
 def _tokens(text: str, start: int) -> list[tuple[str, int, int]]:
-    return [(m.group(1), m.start(1), m.end(1)) for m in _TOKEN_RE.finditer(text, start)]
+    return [
+        (m.group(1), m.start(1), m.end(1))
+        for m in _TOKEN_RE.finditer(text, start, start + _SCAN_WINDOW)
+    ]
 
 
 @functools.cache
@@ -286,9 +292,19 @@ def expand_abbreviations(name: str, gazetteers: dict[str, Any]) -> str:
     """UBND → Ủy ban nhân dân, TP. HCM → Thành phố Hồ Chí Minh, … (whole words only)."""
     abbreviations: dict[str, str] = gazetteers["abbreviations"]
     pattern = _abbreviation_re(id(abbreviations), tuple(abbreviations))
-    expanded = pattern.sub(lambda m: abbreviations[m.group(0)], name)
-    expanded = regex.sub(r"\s+", " ", expanded).strip()
+    squashed = _squashed_keys(id(abbreviations), tuple(abbreviations.items()))
+    expanded = pattern.sub(lambda m: squashed[_SPACES.sub("", m.group(0))], name)
+    expanded = _SPACES.sub(" ", expanded).strip()
     return expanded[:1].upper() + expanded[1:]
+
+
+_PLACE_SHORT = ("TP", "Tp", "Q.", "HCM")
+
+
+@functools.cache
+def _squashed_keys(_key: int, items: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Abbreviations without their spaces (`TN & MT` is written `TN&MT` too)."""
+    return {regex.sub(r"\s+", "", short): full for short, full in items}
 
 
 @functools.cache
@@ -305,10 +321,15 @@ def head_entry(name: str, gazetteers: dict[str, Any]) -> tuple[str, dict[str, An
     """The longest head word that opens an (expanded) name, and its gazetteer entry."""
     heads: dict[str, dict[str, Any]] = gazetteers["org_heads"]
     lowered = name.lower()
-    for head in sorted(heads, key=len, reverse=True):
-        if lowered == head.lower() or lowered.startswith(head.lower() + " "):
+    for head, head_lower in _heads_longest_first(id(heads), tuple(heads)):
+        if lowered == head_lower or lowered.startswith(head_lower + " "):
             return head, heads[head] or {}
     return "", {}
+
+
+@functools.cache
+def _heads_longest_first(_key: int, heads: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((h, h.lower()) for h in sorted(heads, key=len, reverse=True))
 
 
 def describe(
@@ -338,7 +359,7 @@ def organization(match: Match) -> list[Found] | None:
     name = gazetteers["head_full_forms"].get(head, head) + name[len(head) :]
     name = gazetteers["full_names"].get(name, name)
     # `Sở Tài nguyên - môi trường` is how some write `Sở Tài nguyên và Môi trường`
-    name = regex.sub(r" - (\p{Ll})", lambda m: " và " + m.group(1).upper(), name)
+    name = _DASH_BEFORE_LOWER.sub(lambda m: " và " + m.group(1).upper(), name)
     if not head or _inside_a_name(match) or _inside_a_word(match):
         return None
     if name in gazetteers["not_organizations"] or _is_delegation(name, head, gazetteers):
@@ -350,14 +371,12 @@ def organization(match: Match) -> list[Found] | None:
         return None  # `Ban Chấp hành` of whom?
     if _looks_like_a_person(written, gazetteers):
         return None
-    abbreviation = next(
-        (
-            a
-            for a in gazetteers["abbreviations"]
-            if regex.search(r"(?<![\p{L}])" + regex.escape(a) + r"(?![\p{L}])", written)
-        ),
-        None,
+    abbreviations = gazetteers["abbreviations"]
+    written_abbreviations = (
+        m.group() for m in _abbreviation_re(id(abbreviations), tuple(abbreviations)).finditer(written)
     )
+    # the body's own abbreviation (UBND, TN&MT), not a place's (TP. HCM)
+    abbreviation = next((a for a in written_abbreviations if not a.startswith(_PLACE_SHORT)), None)
     values = {
         "name": name,
         "abbreviation": abbreviation,
@@ -561,30 +580,34 @@ def _merge_short_forms(candidates: list[Candidate]) -> list[Candidate]:
     return candidates
 
 
+@functools.cache
+def _nested_re(_key: int, abbreviations: tuple[tuple[str, str], ...]) -> regex.Pattern:
+    """Where a body named inside another one starts: its head or the head's abbreviation."""
+    words = [*_NESTED_HEADS, *(short for short, full in abbreviations if full in _NESTED_HEADS)]
+    alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(r"(?<=\s)(?:" + alternatives + r")(?![\p{L}])")
+
+
 def _nested(cand: Candidate, text: Any, province: str | None) -> list[Candidate]:
     """`Ban Thường vụ Tỉnh ủy Long An` also names `Tỉnh ủy Long An`."""
     written = cand.text
     if written.startswith("Chi bộ"):
         return []
     gazetteers = text.ruleset.gazetteers
-    for head in _NESTED_HEADS:
-        for abbreviation in [
-            head,
-            *[a for a, full in gazetteers["abbreviations"].items() if full == head],
-        ]:
-            found = regex.search(r"(?<=\s)" + regex.escape(abbreviation) + r"(?![\p{L}])", written)
-            if not found or found.start() == 0:
-                continue
-            start = cand.start + found.start()
-            inner = scan_name(cand.sentence.text, start, start + len(abbreviation), gazetteers)
-            name = expand_abbreviations(cand.sentence.text[inner.start : inner.end], gazetteers)
-            if name == head and not gazetteers["org_heads"].get(head, {}).get("alone"):
-                continue
-            name, place = attach_place(name, province, {})
-            values = {
-                "name": name,
-                "abbreviation": None,
-                **describe(name, inner.place_level, inner.place or place, gazetteers),
-            }
-            return [Candidate(cand.rule, cand.sentence, inner.start, inner.end, values)]
+    abbreviations = gazetteers["abbreviations"]
+    pattern = _nested_re(id(abbreviations), tuple(abbreviations.items()))
+    for found in pattern.finditer(written, 1):
+        head = abbreviations.get(found.group(), found.group())
+        start = cand.start + found.start()
+        inner = scan_name(cand.sentence.text, start, start + len(found.group()), gazetteers)
+        name = expand_abbreviations(cand.sentence.text[inner.start : inner.end], gazetteers)
+        if name == head and not gazetteers["org_heads"].get(head, {}).get("alone"):
+            continue
+        name, place = attach_place(name, province, {})
+        values = {
+            "name": name,
+            "abbreviation": None,
+            **describe(name, inner.place_level, inner.place or place, gazetteers),
+        }
+        return [Candidate(cand.rule, cand.sentence, inner.start, inner.end, values)]
     return []
