@@ -38,7 +38,7 @@ format: install
 	$(BIN)/ruff check --fix pipeline tests
 
 bench: install
-	$(BIN)/python -m pipeline.bench
+	$(BIN)/python -m pipeline.bench --full
 
 clean:
 	rm -rf $(VENV) outputs/*.csv outputs/*.parquet outputs/*.json outputs/.vnie outputs/report outputs/vnie.duckdb

@@ -256,7 +256,12 @@ def table(results: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> None:
     """Run the bench, print the table, write outputs/bench.json."""
     parser = argparse.ArgumentParser(prog="python -m pipeline.bench", description=__doc__)
-    parser.add_argument("--articles", type=int, default=1000, help="slice size (default 1000)")
+    parser.add_argument(
+        "--articles",
+        type=int,
+        default=5000,
+        help="slice size (default 5000: all of vietnews-political)",
+    )
     parser.add_argument("--full", action="store_true", help="also the whole shared corpus")
     parser.add_argument("--no-scrape", action="store_true", help="skip the scraper's bench")
     parser.add_argument("--out", type=Path, default=ROOT / "outputs" / "bench.json")

@@ -42,6 +42,8 @@ def _extract(
     workers: int | None,
     engine: str = "local",
     scheduler: str | None = None,
+    raw: bool = False,
+    excel: bool = False,
 ) -> None:
     from pipeline.progress import ExtractProgress, summary_text
     from pipeline.runner import run_extract
@@ -70,12 +72,24 @@ def _extract(
             executor=executor,
             progress=progress,
             engine="dask" if executor else None,
+            raw=raw,
+            excel=excel,
         )
     finally:
         progress.close()
         if close is not None:
             close()
+    from pipeline.warehouse import write_datapackage, write_duckdb
+
+    write_datapackage(out)
+    write_duckdb(out)
     typer.echo(summary_text(summary, out))
+
+
+RawOption = Annotated[
+    bool, typer.Option("--raw", help="Write CSV cells as found (no guard against formulas).")
+]
+ExcelOption = Annotated[bool, typer.Option("--excel", help="CSV with a byte-order mark.")]
 
 
 WorkersOption = Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")]
@@ -86,9 +100,15 @@ def run(
     out: Annotated[Path, typer.Option("--out", help="Where the tables go.")] = DEFAULT_OUT,
     rules: RulesOption = DEFAULT_RULES_DIR,
     workers: WorkersOption = None,
+    raw: RawOption = False,
+    excel: ExcelOption = False,
 ) -> None:
-    """The main job: the bundled sample archive in corpus/ → the tables in outputs/."""
-    _extract([str(DEFAULT_CORPUS)], out, rules, workers)
+    """The main job: the bundled sample archive in corpus/ → the tables, the DuckDB file and the
+    review site in outputs/."""
+    from pipeline.report import build_report
+
+    _extract([str(DEFAULT_CORPUS)], out, rules, workers, raw=raw, excel=excel)
+    typer.echo(f"report: {build_report(out)}")
 
 
 @app.command()
@@ -114,6 +134,8 @@ def extract(
             "--resume", help="Finish the last run in --out: its inputs, its finished articles kept."
         ),
     ] = False,
+    raw: RawOption = False,
+    excel: ExcelOption = False,
 ) -> None:
     """Batch extraction over article archives; re-runs reuse what is already done."""
     if not inputs:
@@ -132,7 +154,7 @@ def extract(
             raise typer.Exit(2) from None
         inputs = state["inputs"]
         typer.echo(f"resuming the run in {out}/ over {len(inputs)} input(s)", err=True)
-    _extract(inputs, out, rules, workers, engine, scheduler)
+    _extract(inputs, out, rules, workers, engine, scheduler, raw=raw, excel=excel)
 
 
 @rules_app.command("check")
@@ -289,10 +311,15 @@ def _gold_articles(gold_files: list[Path], articles: list[Path] | None) -> list[
 
 @app.command()
 def report(
-    out: Annotated[Path, typer.Argument(help="An output folder that `vnie extract` wrote.")]
-    = DEFAULT_OUT,
-    articles: Annotated[list[Path] | None, typer.Option(
-        "--articles", help="Where the article records are (default: the run's inputs).")] = None,
+    out: Annotated[
+        Path, typer.Argument(help="An output folder that `vnie extract` wrote.")
+    ] = DEFAULT_OUT,
+    articles: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--articles", help="Where the article records are (default: the run's inputs)."
+        ),
+    ] = None,
 ) -> None:
     """A static HTML site to review extractions: OUT/report/index.html."""
     from pipeline.report import build_report
@@ -313,8 +340,11 @@ def diff(
     from pipeline.diff import diff_outputs, diff_to_json, format_diff, select
 
     result = select(diff_outputs(old, new), table, rule)
-    typer.echo(json.dumps(diff_to_json(result), ensure_ascii=False, indent=2) if as_json
-               else format_diff(result, limit=limit))
+    typer.echo(
+        json.dumps(diff_to_json(result), ensure_ascii=False, indent=2)
+        if as_json
+        else format_diff(result, limit=limit)
+    )
 
 
 @app.command()

@@ -204,10 +204,12 @@ def _number(value: Any) -> int | float | None:
 def load_predictions(out_dir: str | Path, tables: Iterable[str] = TABLES) -> Predictions:
     """Read `<table>.csv` of an out dir into {table: {article id: [row]}}; absent CSVs skipped.
 
-    Text cells stay text ('' for empty, never NaN, "NA" stays "NA"); offsets and amounts
-    become int/float, or None when empty.
+    Text cells stay text ('' for empty, never NaN, "NA" stays "NA"), with the CSV guard
+    against spreadsheet formulas undone; offsets and amounts become int/float, or None.
     """
     import pandas as pd
+
+    from pipeline.warehouse import restore_formula
 
     predictions: Predictions = {}
     for table in tables:
@@ -215,7 +217,9 @@ def load_predictions(out_dir: str | Path, tables: Iterable[str] = TABLES) -> Pre
         if not path.exists():
             continue
         try:
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False)
+            frame = pd.read_csv(
+                path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8-sig"
+            )
         except pd.errors.EmptyDataError:  # a 0-byte file: a table with no rows
             frame = pd.DataFrame()
         by_article: dict[str, list[Row]] = defaultdict(list)
@@ -225,7 +229,7 @@ def load_predictions(out_dir: str | Path, tables: Iterable[str] = TABLES) -> Pre
                 if column in _NUMBER_COLUMNS:
                     row[column] = _number(cell)
                 else:
-                    row[column] = unicodedata.normalize("NFC", cell)
+                    row[column] = unicodedata.normalize("NFC", restore_formula(cell))
             by_article[row.get("article_id", "")].append(row)
         predictions[table] = dict(by_article)
     return predictions

@@ -339,16 +339,26 @@ def _compile_rule(
     )
 
 
-def _compile_regex(pattern: str | None, rule_id: str, defines: dict[str, str],
-                   gazetteers: dict[str, Any], path: Path, line: int | None) -> Any:
+def _compile_regex(
+    pattern: str | None,
+    rule_id: str,
+    defines: dict[str, str],
+    gazetteers: dict[str, Any],
+    path: Path,
+    line: int | None,
+) -> Any:
     if pattern is None:
         return None
     source = expand_pattern(pattern, defines, gazetteers, path, line)
     try:
         return regex.compile(source, regex.VERBOSE | regex.V0)
     except regex.error as exc:
-        raise RuleError(path, line, f"rule {rule_id}: the regex does not compile: {exc}",
-                        "check brackets and escape literal dots as \\.") from None
+        raise RuleError(
+            path,
+            line,
+            f"rule {rule_id}: the regex does not compile: {exc}",
+            "check brackets and escape literal dots as \\.",
+        ) from None
 
 
 def load_rule_file(path: Path, gazetteers: dict[str, Any]) -> list[Rule]:

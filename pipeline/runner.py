@@ -47,6 +47,7 @@ from pipeline.tables import (
     FACT_TABLES,
     TableWriter,
     data_dictionary,
+    guarded_cell,
     write_json_atomic,
 )
 
@@ -279,13 +280,17 @@ class _Run:
         executor: Executor | None,
         progress: Progress | None,
         timeout: float,
+        csv_options: dict[str, bool],
     ):
         self.rules_dir, self.workers, self.timeout = rules_dir, workers, timeout
         self.own_executor = executor is None
         self.executor = executor or local_executor(workers, rules_dir)
         self.progress = progress
         self.cache = ResultCache(out_dir / ".vnie" / "results.sqlite")
-        self.writers = {name: TableWriter(out_dir, name) for name in ("articles", *FACT_TABLES)}
+        self.writers = {
+            name: TableWriter(out_dir, name, **csv_options) for name in ("articles", *FACT_TABLES)
+        }
+        self.guard = not csv_options.get("raw", False)
         self.summary = RunSummary()
         self.window: deque[_Batch] = deque()
         self.errors_csv: Any = None
@@ -375,7 +380,8 @@ class _Run:
             self.progress(self.summary)
 
     def error(self, article_id: str, origin: str, stage: str, message: str) -> None:
-        self.errors_csv.writerow([article_id, origin, stage, message])
+        row = [article_id, origin, stage, message]
+        self.errors_csv.writerow([guarded_cell(v) for v in row] if self.guard else row)
         self.summary.errors += 1
 
     def close(self) -> None:
@@ -395,11 +401,14 @@ def run_extract(
     engine: str | None = None,
     timeout: float = ARTICLE_TIMEOUT_S,
     max_chars: int = MAX_ARTICLE_CHARS,
+    raw: bool = False,
+    excel: bool = False,
 ) -> RunSummary:
     """Extract every article of `inputs` into the tables of `out_dir`.
 
     `executor` (e.g. Dask's) replaces the local pool of `workers` processes; its workers
-    must have run `init_worker(rules_dir)`.
+    must have run `init_worker(rules_dir)`. `raw` writes CSV cells as found (no guard against
+    spreadsheet formulas); `excel` writes CSV with a byte-order mark.
     """
     started, clock = datetime.now(UTC), time.perf_counter()
     rules_dir = Path(rules_dir).resolve()
@@ -416,11 +425,13 @@ def run_extract(
             "started_at": started.isoformat(timespec="seconds"),
         },
     )
-    run = _Run(out_dir, rules_dir, workers, executor, progress, timeout)
+    csv_options = {"raw": raw, "excel": excel}
+    run = _Run(out_dir, rules_dir, workers, executor, progress, timeout, csv_options)
     run.summary.total = estimate_total(inputs)
     depth = max(2, workers * 3)
     errors_tmp = out_dir / ".errors.csv.tmp"
-    with open(errors_tmp, "w", encoding="utf-8", newline="") as errors_file:
+    encoding = "utf-8-sig" if excel else "utf-8"
+    with open(errors_tmp, "w", encoding=encoding, newline="") as errors_file:
         run.errors_csv = csv.writer(errors_file)
         run.errors_csv.writerow(ERROR_COLUMNS)
         try:
@@ -448,7 +459,11 @@ def run_extract(
     summary.seconds = round(time.perf_counter() - clock, 3)
     (out_dir / "README.md").write_text(data_dictionary(), encoding="utf-8")
     write_json_atomic(
-        out_dir / "manifest.json", _manifest(inputs, ruleset, summary, started, workers, engine)
+        out_dir / "manifest.json",
+        {
+            **_manifest(inputs, ruleset, summary, started, workers, engine),
+            "csv": {"formula_guard": not raw, "byte_order_mark": excel},
+        },
     )
     return summary
 

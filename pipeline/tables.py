@@ -85,7 +85,8 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
-def _guarded_cell(value: Any) -> Any:
+def guarded_cell(value: Any) -> Any:
+    """A CSV cell as written when formulas are guarded against (see the data dictionary)."""
     from pipeline.warehouse import neutralize_formula  # warehouse imports this module
 
     cell = _csv_cell(value)
@@ -96,7 +97,12 @@ class TableWriter:
     """Rows in, `NAME.csv` and `NAME.parquet` out; files appear only when `close()` succeeds."""
 
     def __init__(
-        self, out_dir: Path, name: str, chunk_rows: int = 5000, *, raw: bool = False,
+        self,
+        out_dir: Path,
+        name: str,
+        chunk_rows: int = 5000,
+        *,
+        raw: bool = False,
         excel: bool = False,
     ):
         self.out_dir, self.name = out_dir, name
@@ -109,7 +115,7 @@ class TableWriter:
         self._pq_tmp = out_dir / f".{name}.parquet.tmp"
         # CSV cells that a spreadsheet would run as a formula get a leading apostrophe unless
         # `raw`; Parquet always holds the values as found
-        self._cell = _csv_cell if raw else _guarded_cell
+        self._cell = _csv_cell if raw else guarded_cell
         encoding = "utf-8-sig" if excel else "utf-8"
         self._csv_file = open(self._csv_tmp, "w", encoding=encoding, newline="")  # noqa: SIM115
         self._csv = csv.writer(self._csv_file)

@@ -65,3 +65,45 @@ def test_extract_writes_six_tables_errors_and_a_manifest(tmp_path, seed_record):
     assert sorted(money["amount_vnd"]) == [1_200_000_000, 4_000_000_000]
     readme = (out / "README.md").read_text()
     assert all(f"## {table}\n" in readme for table in ("articles", "money", "errors"))
+
+
+def test_a_formula_in_an_article_is_neutralized_in_csv_unless_raw(tmp_path, seed_record):
+    title = '=HYPERLINK("http://example.invalid","Bấm vào đây")'
+    archive = tmp_path / "in.jsonl"
+    archive.write_text(
+        json.dumps(dict(seed_record, title=title), ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    for flags, expected in (([], "'" + title), (["--raw"], title)):
+        out = tmp_path / f"out{len(flags)}"
+        result = runner.invoke(
+            app, ["extract", str(archive), "--out", str(out), "--workers", "1", *flags]
+        )
+        assert result.exit_code == 0, result.output
+        csv_title = pd.read_csv(out / "articles.csv", keep_default_na=False)["title"][0]
+        assert csv_title == expected
+        assert pd.read_parquet(out / "articles.parquet")["title"][0] == title
+        manifest = json.loads((out / "manifest.json").read_text())
+        assert manifest["csv"]["formula_guard"] is (not flags)
+
+
+def test_eval_scores_the_seed_article_against_its_gold(tmp_path):
+    gold = "corpus/gold/seed-article-baolongan.gold.jsonl"
+    articles = "corpus/articles/seed-baolongan.jsonl"
+    out = tmp_path / "eval"
+    result = runner.invoke(
+        app, ["eval", "--gold", gold, "--articles", articles, "--out", str(out), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    tables = json.loads(result.output)["vnie"]["tables"]
+    assert tables["documents"]["f1"] == 1.0 and tables["money"]["f1"] == 1.0
+    assert tables["officials"]["recall"] == 1.0
+    assert tables["organizations"]["recall"] >= 0.8
+    # a second call scores the output folder as it is, and --against shows no change
+    again = runner.invoke(
+        app,
+        ["eval", "--gold", gold, "--articles", articles, "--out", str(out), "--against", str(out)],
+    )
+    assert again.exit_code == 0
+    comparison = again.output.split("before")[-1].splitlines()
+    line = next(x for x in comparison if x.startswith("documents "))
+    assert line.split()[1:] == ["1.000", "1.000"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import inspect
 import json
 import shutil
 from pathlib import Path
@@ -137,10 +136,6 @@ def test_formula_cells_are_neutralized_reversibly(value: str, cell: str) -> None
     assert restore_formula(cell) == value
 
 
-@pytest.mark.skipif(
-    "raw" not in inspect.signature(TableWriter).parameters,
-    reason="TableWriter has no raw switch yet (pipeline/tables.py integration)",
-)
 def test_table_writer_neutralizes_unless_raw(tmp_path: Path) -> None:
     title = '=HYPERLINK("http://example.com", "Long An: Học tập và làm theo gương Bác")'
     for raw, expected in ((False, "'" + title), (True, title)):

@@ -373,7 +373,8 @@ def organization(match: Match) -> list[Found] | None:
         return None
     abbreviations = gazetteers["abbreviations"]
     written_abbreviations = (
-        m.group() for m in _abbreviation_re(id(abbreviations), tuple(abbreviations)).finditer(written)
+        m.group()
+        for m in _abbreviation_re(id(abbreviations), tuple(abbreviations)).finditer(written)
     )
     # the body's own abbreviation (UBND, TN&MT), not a place's (TP. HCM)
     abbreviation = next((a for a in written_abbreviations if not a.startswith(_PLACE_SHORT)), None)
