@@ -24,6 +24,7 @@ run: install
 test: install browser
 	$(BIN)/vnie rules check
 	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff format --check pipeline tests
 	$(BIN)/python -m pytest
 
 test-fast: install
