@@ -6,12 +6,13 @@ reported with its path (and line or offset) and reading goes on with the next on
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from pipeline.records import Article, ArticleError
+from pipeline.records import Article, ArticleError, article_id_for_url
 
 Item = Article | ArticleError
 
@@ -130,8 +131,27 @@ def read_html_file(path: Path) -> Iterator[Item]:
     yield Article.from_record(record, origin=str(path))
 
 
+DEFAULT_SOURCES = Path(__file__).resolve().parent.parent / "rules" / "sources.yml"
+
+
+@functools.cache
+def _sources(path: Path) -> tuple:
+    """The papers of a sources file, to read their pages as the crawler did."""
+    from pipeline.scrape.sources import load_sources
+
+    return load_sources(path).sources if path.exists() else ()
+
+
 def read_warc(path: Path) -> Iterator[Item]:
-    """HTML responses of a WARC file become articles; a truncated file ends with an error."""
+    """HTML responses of a WARC file become articles; a truncated file ends with an error.
+
+    A page of a configured paper is read with that paper's selectors, and only when its URL
+    is an article's (listing pages are skipped); pages of other sites are read generically.
+    The papers are those of the `sources.yml` the crawler left beside the WARC file, else of
+    rules/sources.yml.
+    """
+    beside = path.parent / "sources.yml"
+    sources = _sources(beside if beside.exists() else DEFAULT_SOURCES)
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -157,11 +177,22 @@ def read_warc(path: Path) -> Iterator[Item]:
                         origin, "read", f"WARC record is truncated ({missing} bytes missing)"
                     )
                     continue
+                source = next((s for s in sources if s.owns(url)), None)
+                if source is not None and not source.is_article(url):
+                    continue  # a listing page or a feed, crawled to find articles
+                selectors = dict(source.selectors) if source is not None else None
                 try:
-                    article = article_from_html(body, url=url, content_type=content_type)
+                    article = article_from_html(body, url, content_type, selectors)
                 except ValueError as exc:
                     yield _error(origin, "parse", str(exc))
                     continue
+                article = {
+                    "id": article_id_for_url(url),
+                    **article,
+                    "url": url,
+                    "source": source.key if source is not None else None,
+                    "fetched_at": record.rec_headers.get_header("WARC-Date"),
+                }
                 yield Article.from_record(article, origin=origin)
             # A gzip member cut short ends the iteration quietly: what was not read is lost.
             size = path.stat().st_size

@@ -185,3 +185,20 @@ def test_max_pages_stops_and_the_next_run_continues(tmp_path):
         crawl(site, tmp_path)
         records = read_articles(tmp_path / "archive")
     assert len(records) == len({r["id"] for r in records}) == len(site.good())
+
+
+def test_vnie_extract_reads_the_warc_archive_alone_as_the_crawler_did(crawled, tmp_path):
+    from pipeline.runner import run_extract
+
+    _, archive, _ = crawled
+    crawled_articles = {a["id"]: a for a in read_articles(archive)}
+    out = tmp_path / "out"
+    summary = run_extract(sorted(str(p) for p in archive.glob("*.warc.gz")), out, workers=1)
+    with open(out / "articles.csv", encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert summary.errors == 0
+    # the same articles, named and titled the same: listing pages and feeds are not articles
+    assert {row["article_id"] for row in rows} == set(crawled_articles)
+    for row in rows:
+        assert row["title"] == crawled_articles[row["article_id"]]["title"]
+        assert row["source"] == crawled_articles[row["article_id"]]["source"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import shutil
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -277,6 +278,19 @@ class Crawler:
             state.db.commit()
 
 
+def _keep_sources_beside(sources: tuple[Source, ...], archive_dir: Path) -> None:
+    """Copy the sources file into the archive, so that `vnie extract ARCHIVE/*.warc.gz` reads
+    each page with the selectors it was crawled with, without the original file."""
+    origins = {source.origin.rsplit(":", 1)[0] for source in sources if source.origin}
+    if len(origins) != 1:
+        return
+    source_file = Path(origins.pop())
+    target = archive_dir / "sources.yml"
+    archive_dir.mkdir(parents=True, exist_ok=True)
+    if source_file.exists() and source_file.resolve() != target.resolve():
+        shutil.copyfile(source_file, target)
+
+
 def run_crawl(
     sources: tuple[Source, ...],
     settings: CrawlSettings,
@@ -286,6 +300,7 @@ def run_crawl(
     progress: CrawlProgress | None = None,
 ) -> CrawlSummary:
     """Run a crawl to completion (or to `max_pages`) and return what it did."""
+    _keep_sources_beside(sources, Path(archive_dir))
     crawler = Crawler(sources, settings, archive_dir, max_pages, since, progress)
     with contextlib.suppress(KeyboardInterrupt):
         return asyncio.run(crawler.run())
