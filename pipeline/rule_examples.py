@@ -64,8 +64,10 @@ def run_examples(ruleset: RuleSet) -> Iterator[ExampleResult]:
             yield ExampleResult(
                 rule.id, f"{rule.path}:{example.line}", "example", example.text, passed, detail
             )
-        for text in rule.counterexamples:
+        for text, unwanted in rule.counterexamples:
             own = [m for m in find(text, ruleset)[rule.table] if m.rule_id == rule.id]
+            if unwanted is not None:  # only that one must not be found
+                own = [m for m in own if unwanted in (m.text, m.values.get("name"))]
             detail = "; ".join(f"matched «{m.text}» → {m.values}" for m in own)
             yield ExampleResult(
                 rule.id, f"{rule.path}:{rule.line}", "counterexample", text, not own, detail

@@ -73,7 +73,23 @@ RULE_FILE_SCHEMA: dict[str, Any] = {
                             },
                         },
                     },
-                    "counterexamples": {"type": "array", "items": {"type": "string"}},
+                    "counterexamples": {
+                        "type": "array",
+                        "items": {
+                            "oneOf": [
+                                {"type": "string"},
+                                {
+                                    "type": "object",
+                                    "required": ["text", "not"],
+                                    "additionalProperties": False,
+                                    "properties": {
+                                        "text": {"type": "string"},
+                                        "not": {"type": "string"},
+                                    },
+                                },
+                            ]
+                        },
+                    },
                 },
             },
         },
@@ -159,7 +175,8 @@ class Rule:
     normalizer: Callable[..., Any]
     triggers: tuple[str, ...]
     examples: list[Example]
-    counterexamples: list[str]
+    #: text in which the rule finds nothing, or (text, what it must not find there)
+    counterexamples: list[tuple[str, str | None]]
     path: str
     line: int | None
     order: int = 0
@@ -332,7 +349,10 @@ def _compile_rule(
         normalizer,
         tuple(t.lower() for t in triggers),
         examples,
-        list(raw.get("counterexamples", [])),
+        [
+            (c, None) if isinstance(c, str) else (c["text"], c["not"])
+            for c in _strip_lines(raw.get("counterexamples", []))
+        ],
         str(path),
         line,
         prefilter=_compile_regex(raw.get("prefilter"), rule_id, defines, gazetteers, path, line),

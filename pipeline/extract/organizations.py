@@ -244,9 +244,11 @@ def scan_name(text: str, head_start: int, head_end: int, gazetteers: dict[str, A
             end = tokens[i + qualifier - 1][2]
             i += qualifier
             continue
-        # a lower-case word that names bodies (`quỹ đất`, `chất lượng`, `công trình`)
-        width = _starts_with(tokens, i, name_words) if named else 0
+        # a lower-case word that names bodies (`quỹ đất`, `chất lượng`, `công trình`), also
+        # right after the head (`Trung tâm xúc tiến đầu tư tỉnh`, `Tổng công ty cấp nước`)
+        width = _starts_with(tokens, i, name_words) if named or i == 0 else 0
         if width:
+            named = True
             end = tokens[i + width - 1][2]
             i += width
             continue
@@ -558,7 +560,31 @@ def resolve_organizations(candidates: list[Candidate], text: Any) -> list[Candid
             cand.values = {**cand.values, "name": name, "location": place}
         out.append(cand)
         out.extend(_nested(cand, text, province))
+    _share_places(candidates)
     return _merge_short_forms(out)
+
+
+_LIST_GLUE = regex.compile(r"\s*(?:-|,|;|và)\s*")
+_PLACE_TAIL = regex.compile(
+    r"(?:tỉnh|thành phố|Thành phố|huyện|quận|thị xã|xã|phường|thị trấn) [^ ].*$"
+)
+
+
+def _share_places(candidates: list[Candidate]) -> None:
+    """`Huyện ủy - HĐND - UBND huyện Hoài Ân`: a list of bodies shares the place at its end."""
+    for later, earlier in zip(candidates[::-1], candidates[-2::-1], strict=False):
+        if earlier.sentence.index != later.sentence.index or earlier.values.get("location"):
+            continue
+        if not _LIST_GLUE.fullmatch(earlier.sentence.text[earlier.end : later.start]):
+            continue
+        tail = _PLACE_TAIL.search(later.values["name"]) if later.values.get("location") else None
+        if tail and earlier.values.get("level") != "central":
+            earlier.values = {
+                **earlier.values,
+                "name": f"{earlier.values['name']} {tail.group()}",
+                "location": later.values["location"],
+                "level": later.values["level"],
+            }
 
 
 def _merge_short_forms(candidates: list[Candidate]) -> list[Candidate]:
