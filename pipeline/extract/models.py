@@ -12,7 +12,7 @@ from typing import Any
 import regex
 
 from pipeline.extract import Candidate, Found, Match, normalizer, resolver
-from pipeline.extract.organizations import expand_abbreviations
+from pipeline.extract.org_names import expand_abbreviations
 
 # what ends an unquoted name: the sentence going on about the model
 _END_RE = regex.compile(

@@ -14,14 +14,8 @@ from typing import Any
 import regex
 
 from pipeline.extract import Candidate, Found, Match, normalizer, resolver
-from pipeline.extract.organizations import (
-    attach_place,
-    expand_abbreviations,
-    head_at,
-    head_entry,
-    province_of,
-    scan_name,
-)
+from pipeline.extract.org_names import expand_abbreviations, head_at, head_entry, scan_name
+from pipeline.extract.places import attach_place, province_of
 
 _PREFIXES = ("cựu", "nguyên", "quyền", "tân")
 _SPACES = regex.compile(r"\s*")
