@@ -1,0 +1,77 @@
+"""The gold set checks itself: every `as_written` stands in its article, every amount in money
+matches the figure written, and every normalized value is in the spelling the rules see."""
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+import regex
+
+from pipeline.extract.numbers import parse_number
+from pipeline.normalize import normalize_phrase
+from pipeline.records import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = sorted((ROOT / "corpus" / "gold").glob("*.jsonl"))
+TABLES = ("documents", "money", "officials", "organizations", "models")
+
+
+def _gold_records() -> list[tuple[str, dict]]:
+    return [
+        (f"{path.name}:{n}", json.loads(line))
+        for path in GOLD
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if line.strip()
+    ]
+
+
+RECORDS = _gold_records()
+
+
+@pytest.fixture(scope="module")
+def articles(shared_articles) -> dict[str, Article]:
+    found = {}
+    paths = [*shared_articles.glob("*.jsonl"), *(ROOT / "corpus" / "articles").glob("*.jsonl")]
+    for path in paths:
+        with path.open(encoding="utf-8", newline="\n") as lines:
+            for line in lines:
+                record = json.loads(line)
+                found[record["id"]] = Article.from_record(record)
+    return found
+
+
+def test_the_gold_set_is_big_enough_and_split():
+    ids = [record["id"] for _, record in RECORDS]
+    assert len(ids) == len(set(ids)) >= 80
+    tests = [name for name, _ in RECORDS if name.startswith("test-")]
+    assert len(RECORDS) / 4 <= len(tests) <= len(RECORDS) / 2
+
+
+@pytest.mark.parametrize(("where", "record"), RECORDS, ids=[w for w, _ in RECORDS])
+def test_gold_record(where, record, articles):
+    article = articles[record["id"]]
+    fields = [article.title or "", article.lead or "", article.text, *article.captions]
+    for table in TABLES:
+        for fact in record.get(table, []):
+            written = fact.get("as_written")
+            if written:
+                assert any(written in field for field in fields), f"{where} {table}: {written!r}"
+            for key in ("name", "person", "title", "organization", "owner", "doc_id"):
+                value = fact.get(key)
+                if value:
+                    assert unicodedata.is_normalized("NFC", value), f"{where}: {value!r}"
+                    assert normalize_phrase(value) == value, f"{where}: old spelling in {value!r}"
+    for fact in record.get("money", []):
+        if fact.get("currency", "VND") == "VND" and fact.get("amount_vnd") is not None:
+            assert fact["amount_vnd"] in _readings(fact["as_written"]), f"{where}: {fact}"
+
+
+def _readings(written: str) -> set[int]:
+    """What the figures written can mean, whatever scale word follows: a check that the digits
+    of `amount_vnd` are those of the text (`1,2 tỉ` is 1 200 000 000, not 12 000 000 000)."""
+    readings = set()
+    for number in regex.findall(r"\d[\d.,]*\d|\d", written):
+        value = parse_number(number)
+        readings |= {round(value * 10**exponent) for exponent in (0, 3, 6, 9, 12)}
+    return readings
