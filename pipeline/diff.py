@@ -108,7 +108,7 @@ def read_table(out_dir: Path, table: str, prefer_parquet: bool = True) -> list[R
         return []
     import csv
 
-    from pipeline.warehouse import restore_formula
+    from pipeline.tables import restore_formula
 
     with csv_path.open(encoding="utf-8-sig", newline="") as stream:
         rows = [{k: restore_formula(v) for k, v in row.items()} for row in csv.DictReader(stream)]

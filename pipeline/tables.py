@@ -85,10 +85,31 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralize_formula(value: str) -> str:
+    """A CSV cell a spreadsheet will not run: a leading apostrophe before =, +, -, @, tab, CR.
+
+    Reversible by `restore_formula`: a cell that already starts with apostrophes before a
+    trigger gets one more, so no two values map to the same cell.
+    """
+    if value[:1] in FORMULA_TRIGGERS or (
+        value[:1] == "'" and value.lstrip("'")[:1] in FORMULA_TRIGGERS
+    ):
+        return "'" + value
+    return value
+
+
+def restore_formula(cell: str) -> str:
+    """The value `neutralize_formula` was given, from the cell it wrote."""
+    if cell[:1] == "'" and cell.lstrip("'")[:1] in FORMULA_TRIGGERS:
+        return cell[1:]
+    return cell
+
+
 def guarded_cell(value: Any) -> Any:
     """A CSV cell as written when formulas are guarded against (see the data dictionary)."""
-    from pipeline.warehouse import neutralize_formula  # warehouse imports this module
-
     cell = _csv_cell(value)
     return neutralize_formula(cell) if isinstance(cell, str) else cell
 

@@ -12,11 +12,17 @@ from typing import Any
 
 import pyarrow as pa
 
-from pipeline.tables import ERROR_COLUMNS, FACT_TABLES, TABLE_COLUMNS, write_json_atomic
+from pipeline.tables import (  # noqa: F401
+    ERROR_COLUMNS,
+    FACT_TABLES,
+    FORMULA_TRIGGERS,
+    TABLE_COLUMNS,
+    neutralize_formula,
+    restore_formula,
+    write_json_atomic,
+)
 
 #: A spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
 MENTION_KEY = ["article_id", "field", "start", "end"]
 
 ERROR_MEANINGS = {
@@ -68,26 +74,6 @@ VIEW_MEANINGS = {
     "(range rows count their low end)",
     "mentions": "every fact of the five fact tables, with its kind",
 }
-
-
-def neutralize_formula(value: str) -> str:
-    """A CSV cell a spreadsheet will not run: a leading apostrophe before =, +, -, @, tab, CR.
-
-    Reversible by `restore_formula`: a cell that already starts with apostrophes before a
-    trigger gets one more, so no two values map to the same cell.
-    """
-    if value[:1] in FORMULA_TRIGGERS or (
-        value[:1] == "'" and value.lstrip("'")[:1] in FORMULA_TRIGGERS
-    ):
-        return "'" + value
-    return value
-
-
-def restore_formula(cell: str) -> str:
-    """The value `neutralize_formula` was given, from the cell it wrote."""
-    if cell[:1] == "'" and cell.lstrip("'")[:1] in FORMULA_TRIGGERS:
-        return cell[1:]
-    return cell
 
 
 def _sql_string(text: str) -> str:

@@ -11,13 +11,14 @@ import pandas as pd
 import pytest
 
 from pipeline.runner import run_extract
-from pipeline.tables import FACT_TABLES, TABLE_COLUMNS, TableWriter
-from pipeline.warehouse import (
+from pipeline.tables import (
+    FACT_TABLES,
+    TABLE_COLUMNS,
+    TableWriter,
     neutralize_formula,
     restore_formula,
-    write_datapackage,
-    write_duckdb,
 )
+from pipeline.warehouse import write_datapackage, write_duckdb
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "articles" / "seed-baolongan.jsonl"
