@@ -165,6 +165,14 @@ def scan_name(text: str, head_start: int, head_end: int, gazetteers: dict[str, A
     place_level = place = None
     while i < len(tokens):
         word = tokens[i][0]
+        # an official name with commas inside (`Văn hóa, Thể thao và Du lịch`)
+        known_name = _known_name_at(text, tokens[i][1], gazetteers)
+        if known_name:
+            end = known_name
+            named = True
+            while i < len(tokens) and tokens[i][2] <= known_name:
+                i += 1
+            continue
         level = _level_width(tokens, i)
         if level:
             place_level = " ".join(t[0] for t in tokens[i : i + level])
@@ -255,6 +263,14 @@ def scan_name(text: str, head_start: int, head_end: int, gazetteers: dict[str, A
     while end > head_end and text[:end].rstrip().endswith((" và", " &", " -")):
         end = len(text[:end].rstrip().rsplit(" ", 1)[0])
     return OrgName(head_start, end, head, place_level, place, named)
+
+
+def _known_name_at(text: str, position: int, gazetteers: dict[str, Any]) -> int | None:
+    """The end of a sector name of `rules/gazetteers/sector_names.txt` written at `position`."""
+    for name in gazetteers["sector_names"]:
+        if text.startswith(name, position):
+            return position + len(name)
+    return None
 
 
 @functools.cache

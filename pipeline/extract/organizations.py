@@ -43,6 +43,12 @@ def organization(match: Match) -> list[Found] | None:
     if name in gazetteers["not_organizations"] or _is_delegation(name, head, gazetteers):
         return None
     placed = scanned.place_level or scanned.place
+    if match.text[:1].islower() and not scanned.named and not entry.get("alone"):
+        return None  # `trung tâm thành phố Quy Nhơn` is the city centre
+    if head == "Đoàn" and not scanned.named:
+        return None  # `Đoàn Bình Định giành giải nhất`: a province's team, not a body
+    if _after_a_place_word(match):
+        return None  # `khu phố Hội Phú`, `đường Trường Chinh`: a place's name
     if not (scanned.named or placed or (entry.get("alone") and name == head)):
         return None  # `Sở`, `Ban`, `Đảng ủy khối` alone name nothing
     if name == head and not entry.get("alone"):
@@ -86,6 +92,16 @@ def _inside_a_word(match: Match) -> bool:
     before = match.sentence.text[: match.start].rstrip()
     previous = before.rsplit(" ", 1)[-1].lower() if before else ""
     return f"{previous} {match.text.split()[0].lower()}" in vietnamese_words()
+
+
+_PLACE_WORDS = frozenset(
+    "phố phường xã ấp thôn làng đường huyện quận tỉnh núi sông cầu chợ bến hẻm kênh".split()
+)
+
+
+def _after_a_place_word(match: Match) -> bool:
+    before = match.sentence.text[: match.start].rstrip()
+    return before.rsplit(" ", 1)[-1] in _PLACE_WORDS if before else False
 
 
 def _is_delegation(name: str, head: str, gazetteers: dict[str, Any]) -> bool:
