@@ -94,14 +94,10 @@ def _inside_a_word(match: Match) -> bool:
     return f"{previous} {match.text.split()[0].lower()}" in vietnamese_words()
 
 
-_PLACE_WORDS = frozenset(
-    "phố phường xã ấp thôn làng đường huyện quận tỉnh núi sông cầu chợ bến hẻm kênh".split()
-)
-
-
 def _after_a_place_word(match: Match) -> bool:
     before = match.sentence.text[: match.start].rstrip()
-    return before.rsplit(" ", 1)[-1] in _PLACE_WORDS if before else False
+    words = gazetteer_set(match.gazetteers, "place_words")
+    return before.rsplit(" ", 1)[-1] in words if before else False
 
 
 def _is_delegation(name: str, head: str, gazetteers: dict[str, Any]) -> bool:
