@@ -10,22 +10,14 @@ How a fact is keyed and matched, per table:
   are ignored on both sides.
 - money: `("VND", amount_vnd)` when the currency is VND (or missing), else
   `(currency, amount)`; numbers compared exactly (1200000000 == 1200000000.0).
-- officials: the person's name, normalized (NFC, modern tone marks through
-  `pipeline.normalize.normalize_phrase`, casefolded, whitespace squashed).
-- officials_title: an official counts once the person matches AND the titles share a post.
-  A title is split into posts on ";". Two posts agree when, normalized and split into word
-  tokens, they are equal, or one is a prefix of the other ("Chủ tịch" / "Chủ tịch Hội đồng
-  nhân dân tỉnh"), or they overlap by at least half of the longer one (shared tokens /
-  max(len)) ≥ 0.5, provided both or neither carry "phó" (deputy ≠ head). Titles match when
-  any gold post agrees with any predicted post (lenient by design: the order of posts and
-  whether the organization is written into the title vary between writers).
-- organizations and models: names normalized as for persons, then split into word tokens
-  (letters and digits; punctuation dropped); spellings that differ only in case, tone-mark
-  style or punctuation are one fact. Two names match when the Dice coefficient of
-  their token sets, 2·|A∩B| / (|A|+|B|), is ≥ 0.85, or when one name equals the other with an
-  attached place removed (a trailing "tỉnh/thành phố/TP/huyện/quận/thị xã/xã/phường/thị trấn"
-  followed by capitalized words, e.g. "Ủy ban nhân dân tỉnh Long An" vs "Ủy ban nhân dân").
-  Matching is one-to-one, greedy by best score (exact 1.0, place rule 0.9, else Dice).
+- officials: the person's name, normalized (`pipeline.matching.normalize_name`).
+- officials_title: an official counts once the person matches AND the titles share a post
+  (`pipeline.matching.title_matches`; lenient by design: the order of posts and whether the
+  organization is written into the title vary between writers).
+- organizations and models: names normalized as for persons, then split into word tokens;
+  spellings that differ only in case, tone-mark style or punctuation are one fact. Two names
+  match by `pipeline.matching.name_similarity` (token Dice ≥ 0.85, or equal once an attached
+  place is removed), one-to-one, greedy by best score.
 
 When a table has no gold fact and no predicted fact, P = R = F1 = 1; otherwise a zero
 denominator gives 0. Per rule id, every predicted row (not every distinct fact) counts as a
@@ -34,39 +26,58 @@ true hit when its fact matched gold, else as a false hit.
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import Any
 
-import regex
+from pipeline.gold import (
+    TABLES,
+    Predictions,
+    Row,
+    as_number,
+    gold_files,
+    load_gold,
+    load_predictions,
+)
+from pipeline.matching import (
+    FUZZY_THRESHOLD,
+    TITLE_OVERLAP,
+    _match_exact,
+    _match_fuzzy,
+    _tokens,
+    name_similarity,
+    normalize_name,
+    title_matches,
+)
 
-from pipeline.normalize import normalize_phrase
+__all__ = [
+    "FUZZY_THRESHOLD",
+    "OFFICIALS_TITLE",
+    "REPORT_TABLES",
+    "TABLES",
+    "TITLE_OVERLAP",
+    "Example",
+    "Predictions",
+    "Report",
+    "RuleScore",
+    "TableScore",
+    "format_comparison",
+    "format_report",
+    "gold_files",
+    "load_gold",
+    "load_predictions",
+    "name_similarity",
+    "normalize_name",
+    "report_to_json",
+    "score",
+    "title_matches",
+]
 
-#: The tables of the output directory that have gold annotations, in report order.
-TABLES = ("documents", "money", "officials", "organizations", "models")
 #: The derived score: officials whose title is also right.
 OFFICIALS_TITLE = "officials_title"
 REPORT_TABLES = ("documents", "money", "officials", OFFICIALS_TITLE, "organizations", "models")
-
-FUZZY_THRESHOLD = 0.85
-TITLE_OVERLAP = 0.5
-_NUMBER_COLUMNS = frozenset(
-    {"amount_vnd", "amount", "amount_max_vnd", "start", "end", "sentence_id"}
-)
-_SPACES_RE = regex.compile(r"\s+")
-_TOKEN_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
-_PLACE_RE = regex.compile(
-    r"\s+(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn)"
-    r"(?:\s+[\p{Lu}\p{N}][\p{L}\p{M}\p{N}.]*)+$"
-)
-
-Row = dict[str, Any]
-Predictions = dict[str, dict[str, list[Row]]]
 
 
 @dataclass(frozen=True)
@@ -136,115 +147,6 @@ def _ratio(numerator: int, denominator: int, other: int) -> float:
 # ---------------------------------------------------------------------------------- loading
 
 
-def gold_files(gold_dir: str | Path, split: str) -> list[Path]:
-    """Gold JSONL files of a split: `test` = test-*.jsonl, `dev` = all others, or `all`."""
-    if split not in ("dev", "test", "all"):
-        raise ValueError(f"unknown split {split!r}: use dev, test or all")
-    paths = sorted(Path(gold_dir).glob("*.jsonl"))
-    if split == "all":
-        return paths
-    is_test = [path.name.startswith("test-") for path in paths]
-    return [path for path, test in zip(paths, is_test, strict=True) if test == (split == "test")]
-
-
-def _nfc(value: Any) -> Any:
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
-    if isinstance(value, list):
-        return [_nfc(item) for item in value]
-    if isinstance(value, dict):
-        return {_nfc(key): _nfc(item) for key, item in value.items()}
-    return value
-
-
-def load_gold(paths: Iterable[str | Path]) -> dict[str, dict]:
-    """Read gold JSONL files into {article id: record}, every string NFC; ids must be unique."""
-    gold: dict[str, dict] = {}
-    seen_at: dict[str, str] = {}
-    for path in paths:
-        with open(path, encoding="utf-8") as lines:
-            for number, line in enumerate(lines, 1):
-                if not line.strip():
-                    continue
-                where = f"{path}:{number}"
-                try:
-                    record = _nfc(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    raise ValueError(f"{where}: not JSON: {exc}") from exc
-                article_id = str(record.get("id") or "")
-                if not article_id:
-                    raise ValueError(f"{where}: gold record without an id")
-                if article_id in gold:
-                    raise ValueError(
-                        f"{where}: article {article_id} already in {seen_at[article_id]}"
-                    )
-                gold[article_id] = record
-                seen_at[article_id] = where
-    return gold
-
-
-def _number(value: Any) -> int | float | None:
-    """A number from JSON or CSV text; integral values become int, '' and None stay None."""
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    text = str(value).strip()
-    if not text or text.casefold() in ("nan", "none", "null", "<na>"):
-        return None
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        return None
-    if not number.is_finite():
-        return None
-    return int(number) if number == number.to_integral_value() else float(number)
-
-
-def load_predictions(out_dir: str | Path, tables: Iterable[str] = TABLES) -> Predictions:
-    """Read `<table>.csv` of an out dir into {table: {article id: [row]}}; absent CSVs skipped.
-
-    Text cells stay text ('' for empty, never NaN, "NA" stays "NA"), with the CSV guard
-    against spreadsheet formulas undone; offsets and amounts become int/float, or None.
-    """
-    import pandas as pd
-
-    from pipeline.warehouse import restore_formula
-
-    predictions: Predictions = {}
-    for table in tables:
-        path = Path(out_dir) / f"{table}.csv"
-        if not path.exists():
-            continue
-        try:
-            frame = pd.read_csv(
-                path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8-sig"
-            )
-        except pd.errors.EmptyDataError:  # a 0-byte file: a table with no rows
-            frame = pd.DataFrame()
-        by_article: dict[str, list[Row]] = defaultdict(list)
-        for record in frame.to_dict(orient="records"):
-            row: Row = {}
-            for column, cell in record.items():
-                if column in _NUMBER_COLUMNS:
-                    row[column] = _number(cell)
-                else:
-                    row[column] = unicodedata.normalize("NFC", restore_formula(cell))
-            by_article[row.get("article_id", "")].append(row)
-        predictions[table] = dict(by_article)
-    return predictions
-
-
-# --------------------------------------------------------------------------------- keying
-
-
-def normalize_name(name: Any) -> str:
-    """A name for comparison: NFC, modern tone marks, casefolded, single spaces."""
-    if not isinstance(name, str):
-        return ""
-    return _SPACES_RE.sub(" ", normalize_phrase(name)).strip().casefold()
-
-
 def _document_key(row: Mapping[str, Any]) -> str | None:
     doc_id = row.get("doc_id")
     if not isinstance(doc_id, str):
@@ -257,9 +159,9 @@ def _money_key(row: Mapping[str, Any]) -> tuple[str, int | float] | None:
     currency = row.get("currency")
     currency = normalize_name(currency).upper() if isinstance(currency, str) else ""
     currency = currency or "VND"
-    amount = _number(row.get("amount_vnd")) if currency == "VND" else None
+    amount = as_number(row.get("amount_vnd")) if currency == "VND" else None
     if amount is None:
-        amount = _number(row.get("amount"))
+        amount = as_number(row.get("amount"))
     return None if amount is None else (currency, amount)
 
 
@@ -295,75 +197,6 @@ def _display(key: Hashable, row: Mapping[str, Any] | None = None, table: str = "
         currency, amount = key
         return f"{amount} {currency}"
     return str(key)
-
-
-# -------------------------------------------------------------------------------- matching
-
-
-def _tokens(text: str) -> list[str]:
-    return _TOKEN_RE.findall(normalize_name(text))
-
-
-def _without_place(name: str) -> list[str]:
-    return _tokens(_PLACE_RE.sub("", normalize_phrase(name)))
-
-
-def name_similarity(first: str, second: str) -> float:
-    """Similarity of two organization / model names (see the module docstring); 0 to 1."""
-    first_list, second_list = _tokens(first), _tokens(second)
-    if first_list == second_list or (first_list and set(first_list) == set(second_list)):
-        return 1.0
-    if _without_place(first) == second_list or _without_place(second) == first_list:
-        return 0.9
-    first_tokens, second_tokens = set(first_list), set(second_list)
-    total = len(first_tokens) + len(second_tokens)
-    return 2 * len(first_tokens & second_tokens) / total if total else 0.0
-
-
-def _post_agrees(gold_post: list[str], predicted_post: list[str]) -> bool:
-    if not gold_post or not predicted_post:
-        return False
-    if ("phó" in gold_post) != ("phó" in predicted_post):
-        return False
-    shorter, longer = sorted((gold_post, predicted_post), key=len)
-    if longer[: len(shorter)] == shorter:
-        return True
-    shared = sum(min(gold_post.count(t), predicted_post.count(t)) for t in set(gold_post))
-    return shared / len(longer) >= TITLE_OVERLAP
-
-
-def title_matches(gold_title: Any, predicted_title: Any) -> bool:
-    """Whether a predicted title shares a post with the gold title (module docstring rule)."""
-    if not isinstance(gold_title, str) or not isinstance(predicted_title, str):
-        return False
-    gold_posts = [_tokens(post) for post in gold_title.split(";")]
-    predicted_posts = [_tokens(post) for post in predicted_title.split(";")]
-    return any(_post_agrees(g, p) for g in gold_posts for p in predicted_posts)
-
-
-def _match_exact(gold_keys: Iterable[Hashable], predicted_keys: Iterable[Hashable]):
-    gold_set = set(gold_keys)
-    return {key: key for key in predicted_keys if key in gold_set}
-
-
-def _match_fuzzy(
-    gold_names: Mapping[str, str], predicted_names: Mapping[str, str]
-) -> dict[str, str]:
-    """One-to-one, greedy by best score: {predicted key: gold key}; names are {key: spelling}."""
-    pairs = []
-    for gold_key, gold_name in gold_names.items():
-        for predicted_key, predicted_name in predicted_names.items():
-            similarity = name_similarity(gold_name, predicted_name)
-            if similarity >= FUZZY_THRESHOLD:
-                pairs.append((-similarity, gold_key, predicted_key))
-    pairs.sort()
-    matched: dict[str, str] = {}
-    used_gold: set[str] = set()
-    for _, gold_key, predicted_key in pairs:
-        if predicted_key not in matched and gold_key not in used_gold:
-            matched[predicted_key] = gold_key
-            used_gold.add(gold_key)
-    return matched
 
 
 # --------------------------------------------------------------------------------- scoring

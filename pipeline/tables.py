@@ -85,6 +85,7 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
+#: A spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 

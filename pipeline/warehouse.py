@@ -12,17 +12,8 @@ from typing import Any
 
 import pyarrow as pa
 
-from pipeline.tables import (  # noqa: F401
-    ERROR_COLUMNS,
-    FACT_TABLES,
-    FORMULA_TRIGGERS,
-    TABLE_COLUMNS,
-    neutralize_formula,
-    restore_formula,
-    write_json_atomic,
-)
+from pipeline.tables import ERROR_COLUMNS, FACT_TABLES, TABLE_COLUMNS, write_json_atomic
 
-#: A spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection).
 MENTION_KEY = ["article_id", "field", "start", "end"]
 
 ERROR_MEANINGS = {

@@ -38,7 +38,7 @@ def _truncated_warc(folder: Path, gzip: bool) -> tuple[Path, str]:
     paragraphs = seed_paragraphs()
     pages = [
         (
-            f"https://baolongan.vn/bai-{i}.html",
+            f"https://baolongan.vn/bai-{i}-a{1000 + i}.html",  # the paper's article URLs
             article_page(f"Long An: bài {i}", paragraphs[i : i + 3]),
         )
         for i in range(4)

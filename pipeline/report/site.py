@@ -1,316 +1,26 @@
-"""The review site: a static HTML report over an out dir, to look at what was found where.
-
-`report/index.html` summarizes the tables; each article gets a page with its text and every
-mention highlighted by kind (displaCy-style), and each fact a page listing the articles that
-mention it. No server, no CDN: the stylesheet and script sit beside the pages in `assets/`.
-"""
+"""The site over an out dir: what is read, the pages built from it, and the atomic write."""
 
 from __future__ import annotations
 
-import hashlib
-import html
 import json
 import os
-import re
 import shutil
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
+from html import escape as esc
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from pipeline.diff import input_paths, read_articles, read_table, sentence_bounds
 from pipeline.records import TEXT_FIELDS, Article
+from pipeline.report.charts import chart_by_month, chart_top, month_of
+from pipeline.report.highlight import highlight
+from pipeline.report.layout import _page, _table
+from pipeline.report.mentions import Mention, Row, _vnd, article_href, fact_href, fact_key
 from pipeline.tables import FACT_TABLES, MENTION_COLUMNS
 
-LABELS = {
-    "organizations": "org",
-    "officials": "per",
-    "documents": "doc",
-    "models": "mô hình",
-    "money": "tiền",
-}
-COLORS = {
-    "organizations": "#7aecec",
-    "officials": "#aa9cfc",
-    "documents": "#feca74",
-    "models": "#bfe1d9",
-    "money": "#c9cf9a",
-}
 TOP = 20
-_SAFE_ID = re.compile(r"[A-Za-z0-9_-]{1,80}")
-_MONTH = (re.compile(r"^\s*(\d{4})-(\d{1,2})"), re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"))
-
-Row = dict[str, Any]
-esc = html.escape
-
-
-@dataclass
-class Mention:
-    """A fact row with its table, its place in the table (`data-m`) and its fact key."""
-
-    table: str
-    index: int
-    row: Row
-    key: str
-
-    @property
-    def mark_id(self) -> str:
-        return f"{self.table}-{self.index}"
-
-
-def fact_key(table: str, row: Row) -> str:
-    """What a fact is, for grouping: the normalized name, doc_id, person or amount."""
-    if table == "money":
-        if row.get("amount_vnd") is not None:
-            return f"{_vnd(row['amount_vnd'])} đồng"
-        if row.get("amount") is not None:
-            return f"{row['amount']:g} {row.get('currency') or ''}".strip()
-    column = {"officials": "person", "documents": "doc_id"}.get(table, "name")
-    return str(row.get(column) or row.get("text") or "")
-
-
-def _vnd(amount: Any) -> str:
-    return f"{int(amount):,}".replace(",", ".") if amount is not None else ""
-
-
-def _slug(text: str, prefix: str = "") -> str:
-    if prefix == "" and _SAFE_ID.fullmatch(text):
-        return text
-    return prefix + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
-
-
-def article_href(article_id: str) -> str:
-    """The article page's path inside report/."""
-    return f"articles/{_slug(article_id)}.html"
-
-
-def fact_href(table: str, key: str) -> str:
-    """The fact page's path inside report/."""
-    return f"facts/{table}/{_slug(table + chr(0) + key, 'f')}.html"
-
-
-def month_of(published_at: Any) -> str | None:
-    """'YYYY-MM' from an ISO or day/month/year date, None when there is none."""
-    if not published_at:
-        return None
-    iso = _MONTH[0].match(str(published_at))
-    if iso:
-        year, month = int(iso.group(1)), int(iso.group(2))
-    else:
-        dmy = _MONTH[1].search(str(published_at))
-        if not dmy:
-            return None
-        year, month = int(dmy.group(3)), int(dmy.group(2))
-    return f"{year:04d}-{month:02d}" if 1 <= month <= 12 and 1900 < year < 2200 else None
-
-
-# ---- page parts -------------------------------------------------------------------------------
-
-
-def _page(title: str, body: str, depth: int) -> str:
-    up = "../" * depth
-    nav = (
-        f'<a class="brand" href="{up}index.html">vnie report</a>'
-        f'<a href="{up}articles.html">articles</a>'
-        + "".join(f'<a href="{up}{t}.html">{t}</a>' for t in FACT_TABLES)
-    )
-    return (
-        f'<!doctype html>\n<html lang="vi"><head><meta charset="utf-8">'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<link rel="icon" href="data:,"><title>{esc(title)}</title>'
-        f'<link rel="stylesheet" href="{up}assets/report.css"></head>\n'
-        f'<body><header class="top">{nav}</header><main>\n{body}\n</main>'
-        f'<script src="{up}assets/report.js"></script></body></html>\n'
-    )
-
-
-Cell = str | tuple[str, Any]  # ready HTML, or (ready HTML, sort key)
-
-
-def _td(cell: Cell, numeric: bool) -> str:
-    css = ' class="num"' if numeric else ""
-    if isinstance(cell, tuple):
-        return f'<td{css} data-sort="{esc(str(cell[1]))}">{cell[0]}</td>'
-    return f"<td{css}>{cell}</td>"
-
-
-def _table(
-    table_id: str,
-    headers: list[str],
-    rows: Iterable[list[Cell]],
-    row_ids: list[str] | None = None,
-    filter_box: bool = True,
-    scroll: bool = True,
-) -> str:
-    """A sortable table; cells are ready HTML (escape before); a header '#x' is numeric."""
-    head = "".join(f"<th>{esc(h.lstrip('#'))}</th>" for h in headers)
-    numeric = [h.startswith("#") for h in headers]
-    body = "\n".join(
-        (f'<tr id="{row_ids[n]}">' if row_ids else "<tr>")
-        + "".join(_td(c, numeric[i]) for i, c in enumerate(cells))
-        + "</tr>"
-        for n, cells in enumerate(rows)
-    )
-    tools = (
-        (
-            f'<div class="tools"><input class="filter" type="search" data-for="{table_id}" '
-            f'placeholder="Filter…" aria-label="Filter rows"><span class="count" '
-            f'data-for="{table_id}"></span></div>'
-        )
-        if filter_box
-        else ""
-    )
-    wrap = ' class="scroll"' if scroll else ""
-    return (
-        f'{tools}<div{wrap}><table class="data" id="{table_id}"><thead><tr>{head}</tr>'
-        f"</thead><tbody>\n{body}\n</tbody></table></div>"
-    )
-
-
-def _values_text(row: Row) -> str:
-    return "; ".join(
-        f"{k}: {v}" for k, v in row.items() if k not in MENTION_COLUMNS and v not in (None, "")
-    )
-
-
-def _tooltip(mention: Mention) -> str:
-    lines = [f"{mention.table} · {mention.row['rule_id']}"]
-    lines += [
-        f"{k}: {v}"
-        for k, v in mention.row.items()
-        if k not in MENTION_COLUMNS and v not in (None, "")
-    ]
-    return "\n".join(lines)
-
-
-def highlight(text: str, mentions: list[Mention]) -> str:
-    """The field's text as HTML with nested <mark>s; a mark crossing another's end is cut."""
-    import heapq
-
-    heap = [
-        (m.row["start"], -m.row["end"], n, m, False)
-        for n, m in enumerate(mentions)
-        if 0 <= m.row["start"] < m.row["end"] <= len(text)
-    ]
-    heapq.heapify(heap)
-    out: list[str] = []
-    stack: list[int] = []
-    position = 0
-    while heap:
-        start, negative_end, order, mention, continued = heapq.heappop(heap)
-        end = -negative_end
-        while stack and stack[-1] <= start:
-            closing = stack.pop()
-            out.append(esc(text[position:closing]) + "</mark>")
-            position = closing
-        cut = bool(stack) and end > stack[-1]
-        if cut:  # the rest of this mark opens again where the enclosing one closes
-            heapq.heappush(heap, (stack[-1], negative_end, order, mention, True))
-            end = stack[-1]
-        out.append(esc(text[position:start]))
-        position = start
-        classes = f"ent k-{mention.table}" + " cont" * continued + " cut" * cut
-        anchor = "" if continued else f' id="m-{mention.mark_id}"'
-        out.append(
-            f'<mark class="{classes}"{anchor} data-m="{mention.mark_id}" '
-            f'data-label="{esc(LABELS[mention.table])}" title="{esc(_tooltip(mention))}">'
-        )
-        stack.append(end)
-    while stack:
-        closing = stack.pop()
-        out.append(esc(text[position:closing]) + "</mark>")
-        position = closing
-    out.append(esc(text[position:]))
-    return "".join(out)
-
-
-# ---- charts (inline SVG) ----------------------------------------------------------------------
-
-
-def _month_range(months: list[str]) -> list[str]:
-    """Every month from the first to the last (up to 30 years), so gaps show as gaps."""
-    if not months:
-        return []
-    first, last = (int(m[:4]) * 12 + int(m[5:]) - 1 for m in (months[0], months[-1]))
-    if last - first > 360:
-        return months
-    return [f"{n // 12:04d}-{n % 12 + 1:02d}" for n in range(first, last + 1)]
-
-
-def chart_by_month(per_month: dict[str, Counter]) -> str:
-    """Stacked bars: mentions per month, one colour per table."""
-    months = _month_range(sorted(per_month))
-    if not months:
-        return '<p class="meta">No parseable publication dates.</p>'
-    gap, left, top, height = 4, 48, 12, 180
-    bar = max(6, min(40, 700 // len(months) - gap))
-    width = left + len(months) * (bar + gap) + 20
-    peak = max(sum(c.values()) for c in per_month.values()) or 1
-    parts = [
-        f'<svg class="chart" role="img" aria-label="Mentions per month" '
-        f'viewBox="0 0 {width} {height + 60}" width="{width}" height="{height + 60}">'
-    ]
-    for tick in range(5):
-        value = round(peak * tick / 4)
-        y = top + height - height * value / peak
-        parts.append(
-            f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" '
-            f'stroke="#eee"/><text x="{left - 6}" y="{y + 4:.1f}" '
-            f'text-anchor="end">{value}</text>'
-        )
-    step = max(1, len(months) // 24)
-    for i, month in enumerate(months):
-        x, base = left + i * (bar + gap), top + height
-        for table in FACT_TABLES:
-            count = per_month.get(month, Counter())[table]
-            if not count:
-                continue
-            size = height * count / peak
-            base -= size
-            parts.append(
-                f'<rect x="{x}" y="{base:.1f}" width="{bar}" height="{size:.1f}" '
-                f'fill="{COLORS[table]}"><title>{esc(month)} {table}: {count}</title>'
-                f"</rect>"
-            )
-        if i % step == 0:
-            parts.append(
-                f'<text x="{x + bar / 2}" y="{top + height + 12}" text-anchor="end" '
-                f'transform="rotate(-45 {x + bar / 2} {top + height + 12})">'
-                f"{esc(month)}</text>"
-            )
-    parts.append("</svg>")
-    legend = "".join(f'<span class="swatch k-{t}">{t}</span>' for t in FACT_TABLES)
-    return "".join(parts) + f'<div class="legend">{legend}</div>'
-
-
-def chart_top(items: list[tuple[str, int, str]], label: str) -> str:
-    """Horizontal bars of (name, count, link), largest first."""
-    if not items:
-        return f'<p class="meta">No {esc(label)}.</p>'
-    row, left, width = 22, 190, 640
-    peak = max(count for _, count, _ in items) or 1
-    height = row * len(items) + 10
-    parts = [
-        f'<svg class="chart" role="img" aria-label="{esc(label)}" '
-        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}">'
-    ]
-    for i, (name, count, href) in enumerate(items):
-        y, size = 5 + i * row, (width - left - 50) * count / peak
-        short = name if len(name) <= 28 else name[:27] + "…"
-        parts.append(
-            f'<a href="{esc(href)}"><text x="{left - 6}" y="{y + 14}" text-anchor="end">'
-            f'{esc(short)}</text><rect x="{left}" y="{y + 2}" width="{size:.1f}" '
-            f'height="{row - 6}" fill="{COLORS["documents"]}"><title>{esc(name)}: '
-            f'{count}</title></rect><text x="{left + size + 4:.1f}" y="{y + 14}">'
-            f"{count}</text></a>"
-        )
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-# ---- the site ---------------------------------------------------------------------------------
 
 
 @dataclass
@@ -342,6 +52,12 @@ def _load(out_dir: Path, articles_paths: list[Path] | None) -> _Data:
     manifest_path = out_dir / "manifest.json"
     manifest = json.loads(manifest_path.read_text("utf-8")) if manifest_path.exists() else {}
     return _Data(out_dir, articles, records, mentions, by_article, by_fact, manifest)
+
+
+def _values_text(row: Row) -> str:
+    return "; ".join(
+        f"{k}: {v}" for k, v in row.items() if k not in MENTION_COLUMNS and v not in (None, "")
+    )
 
 
 def _article_link(data: _Data, article_id: str, depth: int, anchor: str = "") -> str:
@@ -610,7 +326,7 @@ def build_report(out_dir: Path, articles_paths: list[Path] | None = None) -> Pat
     for table in FACT_TABLES:
         (tmp / "facts" / table).mkdir(parents=True)
     (tmp / "articles").mkdir()
-    assets = resources.files("pipeline") / "report_assets"
+    assets = resources.files("pipeline.report") / "assets"
     for name in ("report.css", "report.js"):
         (tmp / "assets" / name).write_text((assets / name).read_text("utf-8"), "utf-8")
 
