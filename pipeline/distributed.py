@@ -2,7 +2,7 @@
 
 A `LocalCluster` (one process per worker, one thread each) by default, or an existing
 scheduler (`tcp://HOST:8786`) whose workers run on other machines. Every worker loads the
-models and rules once, through a `WorkerPlugin` that calls `runner.init_worker`. The workers
+models and rules once, through a `WorkerPlugin` that calls `workers.init_worker`. The workers
 must have this package installed and read the rules folder at the same path.
 
 Dask runs tasks on worker threads, where SIGALRM cannot be used: the per-article deadline
@@ -20,7 +20,7 @@ from distributed import Client, LocalCluster, WorkerPlugin
 
 
 class InitWorker(WorkerPlugin):
-    """Runs `runner.init_worker(rules_dir)` on every worker, present and future."""
+    """Runs `workers.init_worker(rules_dir)` on every worker, present and future."""
 
     name = "vnie-init-worker"
 
@@ -29,7 +29,7 @@ class InitWorker(WorkerPlugin):
 
     def setup(self, worker: object) -> None:
         """Load the models and compile the rules in this worker process."""
-        from pipeline.runner import init_worker
+        from pipeline.workers import init_worker
 
         init_worker(self.rules_dir)
 

@@ -15,145 +15,18 @@ from typing import Any
 
 import jsonschema
 import regex
-import yaml
 
 from pipeline.normalize import normalize_phrase
+from pipeline.rule_files import (
+    RULE_FILE_SCHEMA,
+    TABLES,
+    RuleError,
+    line_of,
+    load_yaml,
+    strip_lines,
+)
 
-TABLES = ("documents", "money", "officials", "organizations", "models")
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
-
-RULE_FILE_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["table", "rules"],
-    "additionalProperties": False,
-    "properties": {
-        "table": {"enum": list(TABLES)},
-        "description": {"type": "string"},
-        "define": {"type": "object", "additionalProperties": {"type": "string"}},
-        "triggers": {"type": "array", "items": {"type": "string"}},
-        "rules": {
-            "type": "array",
-            "minItems": 1,
-            "items": {
-                "type": "object",
-                "required": ["id", "pattern", "normalizer"],
-                "additionalProperties": False,
-                "properties": {
-                    "id": {"type": "string", "pattern": r"^[a-z_]+\.[a-z0-9_.]+$"},
-                    "description": {"type": "string"},
-                    "pattern": {
-                        "type": "object",
-                        "minProperties": 1,
-                        "maxProperties": 1,
-                        "additionalProperties": False,
-                        "properties": {
-                            "regex": {"type": "string"},
-                            "tokens": {"type": "array", "items": {"type": "object"}},
-                            "phrases": {
-                                "oneOf": [
-                                    {"type": "array", "items": {"type": "string"}},
-                                    {"type": "string", "pattern": "^@"},
-                                ]
-                            },
-                        },
-                    },
-                    "triggers": {"type": "array", "items": {"type": "string"}},
-                    "prefilter": {"type": "string"},
-                    "normalizer": {"type": "string"},
-                    "examples": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "required": ["text"],
-                            "additionalProperties": False,
-                            "properties": {
-                                "text": {"type": "string"},
-                                "match": {"type": "string"},
-                                "expect": {"type": "object"},
-                            },
-                        },
-                    },
-                    "counterexamples": {
-                        "type": "array",
-                        "items": {
-                            "oneOf": [
-                                {"type": "string"},
-                                {
-                                    "type": "object",
-                                    "required": ["text", "not"],
-                                    "additionalProperties": False,
-                                    "properties": {
-                                        "text": {"type": "string"},
-                                        "not": {"type": "string"},
-                                    },
-                                },
-                            ]
-                        },
-                    },
-                },
-            },
-        },
-    },
-}
-
-
-class RuleError(ValueError):
-    """A mistake in a rule file, with its place and the fix."""
-
-    def __init__(self, path: Path | str, line: int | None, message: str, fix: str = ""):
-        self.path, self.line = str(path), line
-        where = f"{path}:{line}" if line else str(path)
-        super().__init__(f"{where}: {message}" + (f"\n  fix: {fix}" if fix else ""))
-
-
-class _LineLoader(yaml.SafeLoader):
-    """A YAML loader that remembers the line of every mapping as `__line__`."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def _strip_lines(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _strip_lines(v) for k, v in value.items() if k != "__line__"}
-    if isinstance(value, list):
-        return [_strip_lines(v) for v in value]
-    return value
-
-
-def _line_of(document: Any, path: list[Any]) -> int | None:
-    """The line of the deepest mapping on a jsonschema error path."""
-    line, node = None, document
-    for key in path:
-        if isinstance(node, dict):
-            line = node.get("__line__", line)
-        try:
-            node = node[key]
-        except (KeyError, IndexError, TypeError):
-            break
-    if isinstance(node, dict):
-        line = node.get("__line__", line)
-    return line
-
-
-def load_yaml(path: Path) -> Any:
-    """Parse a YAML file; syntax errors name the file and line."""
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise RuleError(
-            path,
-            line,
-            f"not valid YAML: {exc.problem}",
-            "check indentation and quote patterns that contain ': ' or '#'",
-        ) from None
 
 
 @dataclass(frozen=True)
@@ -210,7 +83,7 @@ def load_gazetteers(directory: Path) -> dict[str, Any]:
                     entries.append(normalize_phrase(entry))
             gazetteers[path.stem] = entries
         elif path.suffix in (".yml", ".yaml"):
-            data = _strip_lines(load_yaml(path))
+            data = strip_lines(load_yaml(path))
             if not isinstance(data, dict):
                 raise RuleError(path, 1, "a gazetteer .yml must be a mapping", "write `KEY: value`")
             gazetteers[path.stem] = {normalize_phrase(str(k)): v for k, v in data.items()}
@@ -316,7 +189,7 @@ def _compile_rule(
 
         from pipeline.nlp import vocab
 
-        pattern = _strip_lines(spec)
+        pattern = strip_lines(spec)
         try:
             Matcher(vocab(), validate=True).add(rule_id, [pattern])
         except ValueError as exc:
@@ -338,7 +211,7 @@ def _compile_rule(
     if kind == "phrases":
         triggers.extend(pattern)
     examples = [
-        Example(e["text"], _strip_lines(e.get("expect", {})), e.get("match"), e.get("__line__"))
+        Example(e["text"], strip_lines(e.get("expect", {})), e.get("match"), e.get("__line__"))
         for e in raw.get("examples", [])
     ]
     return Rule(
@@ -351,7 +224,7 @@ def _compile_rule(
         examples,
         [
             (c, None) if isinstance(c, str) else (c["text"], c["not"])
-            for c in _strip_lines(raw.get("counterexamples", []))
+            for c in strip_lines(raw.get("counterexamples", []))
         ],
         str(path),
         line,
@@ -385,11 +258,11 @@ def load_rule_file(path: Path, gazetteers: dict[str, Any]) -> list[Rule]:
     """Validate one rule file against the schema, then compile its rules."""
     document = load_yaml(path)
     validator = jsonschema.Draft202012Validator(RULE_FILE_SCHEMA)
-    for error in sorted(validator.iter_errors(_strip_lines(document)), key=lambda e: e.path):
+    for error in sorted(validator.iter_errors(strip_lines(document)), key=lambda e: e.path):
         where = "/".join(str(p) for p in error.path) or "top level"
         raise RuleError(
             path,
-            _line_of(document, list(error.path)),
+            line_of(document, list(error.path)),
             f"{where}: {error.message}",
             "see the schema in pipeline/ruleset.py and the README's rule section",
         )
@@ -402,7 +275,7 @@ def load_rule_file(path: Path, gazetteers: dict[str, Any]) -> list[Rule]:
             f"file {path.name} declares table {table!r}",
             f"set `table: {expected}` or rename the file",
         )
-    defines = _strip_lines(document.get("define", {}))
+    defines = strip_lines(document.get("define", {}))
     # a file's `triggers` serve every rule that names none of its own
     file_triggers = document.get("triggers", [])
     rules = [
@@ -426,7 +299,10 @@ def rules_hash(directory: Path) -> str:
     files = [*sorted(directory.rglob("*.yml")), *sorted(directory.rglob("*.txt"))]
     here = Path(__file__).parent
     files += [*sorted(extract_dir.glob("*.py"))]
-    files += [here / name for name in ("engine.py", "nlp.py", "normalize.py", "ruleset.py")]
+    files += [
+        here / name
+        for name in ("engine.py", "nlp.py", "normalize.py", "ruleset.py", "rule_files.py")
+    ]
     for path in files:
         if path.name == "sources.yml":
             continue

@@ -17,16 +17,12 @@ restarts a local pool that overruns it.
 from __future__ import annotations
 
 import csv
-import ctypes
-import multiprocessing
 import os
 import platform
-import signal
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,7 +31,7 @@ from typing import Any
 from pipeline import __version__
 from pipeline.ingest import read_archives
 from pipeline.records import TEXT_FIELDS, Article, ArticleError
-from pipeline.ruleset import DEFAULT_RULES_DIR, RuleSet, load_ruleset, rules_hash
+from pipeline.ruleset import DEFAULT_RULES_DIR, RuleSet
 from pipeline.run_state import (
     ResultCache,
     article_key,
@@ -50,154 +46,22 @@ from pipeline.tables import (
     guarded_cell,
     write_json_atomic,
 )
+from pipeline.workers import (
+    ARTICLE_TIMEOUT_S,
+    InlineExecutor,
+    Result,
+    _kill_pool,
+    current_ruleset,
+    local_executor,
+    process_batch,
+)
 
-ARTICLE_TIMEOUT_S = 60
 #: Longer articles are reported, not processed: one would hold a worker for minutes.
 MAX_ARTICLE_CHARS = 1_000_000
 BATCH_SIZE = 8
 #: Slack on a batch's deadline for a fresh pool to start and load its models.
 _START_SLACK_S = 60
-_WORKER_RULES: Path | None = None
-
-Result = dict[str, Any]
 Progress = Callable[["RunSummary"], None]
-
-
-# ---- worker side ---------------------------------------------------------------------------
-
-
-def current_ruleset(rules_dir: str | Path) -> RuleSet:
-    """The compiled rules of `rules_dir`, reloaded when its files changed since they were loaded."""
-    ruleset = load_ruleset(Path(rules_dir))
-    if ruleset.rules_hash != rules_hash(Path(rules_dir)):
-        load_ruleset.cache_clear()
-        ruleset = load_ruleset(Path(rules_dir))
-    return ruleset
-
-
-def init_worker(rules_dir: str | Path = DEFAULT_RULES_DIR) -> None:
-    """Load the models and compile the rules once per worker process."""
-    global _WORKER_RULES
-    _WORKER_RULES = Path(rules_dir)
-    ruleset = current_ruleset(_WORKER_RULES)
-    from pipeline.engine import compiled
-    from pipeline.nlp import make_doc, split_sentences
-
-    compiled(ruleset)
-    split_sentences("text", "Khởi động. Xong.")  # loads underthesea's sentence model
-    make_doc("Khởi động", ruleset.fixed_words)  # and its word model
-
-
-class ArticleTimeout(Exception):
-    """An article ran past its deadline."""
-
-
-def _on_alarm(_signum: int, _frame: Any) -> None:
-    raise ArticleTimeout
-
-
-class _Deadline:
-    """Raise `ArticleTimeout` in this thread after `seconds` (SIGALRM on the main thread)."""
-
-    def __init__(self, seconds: float):
-        self.seconds = seconds
-        self.on_main = hasattr(signal, "SIGALRM") and (
-            threading.current_thread() is threading.main_thread()
-        )
-        self.lock = threading.Lock()
-        self.done = self.fired = False
-        self.timer: threading.Timer | None = None
-
-    def __enter__(self) -> _Deadline:
-        if self.on_main:
-            signal.signal(signal.SIGALRM, _on_alarm)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
-        else:
-            self.thread_id = threading.get_ident()
-            self.timer = threading.Timer(self.seconds, self._fire)
-            self.timer.daemon = True
-            self.timer.start()
-        return self
-
-    def _fire(self) -> None:
-        with self.lock:
-            if not self.done:
-                self.fired = True
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(
-                    ctypes.c_ulong(self.thread_id), ctypes.py_object(ArticleTimeout)
-                )
-
-    def __exit__(self, *_exc: object) -> None:
-        if self.on_main:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            return
-        with self.lock:
-            self.done = True
-        assert self.timer is not None
-        self.timer.cancel()
-        if self.fired:  # fired but not yet delivered: take it back
-            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread_id), None)
-
-
-def process_article(record: dict[str, Any]) -> Result:
-    """One article record → its rows, or an error (never raises)."""
-    from pipeline.engine import extract
-
-    origin = record["origin"]
-    timeout = record.get("timeout", ARTICLE_TIMEOUT_S)
-    try:
-        with _Deadline(timeout):
-            article = Article.from_record(record["article"], origin=origin)
-            result = extract(article, load_ruleset(_WORKER_RULES or DEFAULT_RULES_DIR))
-            return {
-                "article": result.article_row,
-                "mentions": {t: [m.row() for m in ms] for t, ms in result.mentions.items()},
-            }
-    except ArticleTimeout:
-        return {"error": ["timeout", f"{origin}: no result after {timeout} s"]}
-    except Exception as exc:  # an article must never stop the batch
-        return {"error": ["extract", f"{origin}: {type(exc).__name__}: {exc}"]}
-
-
-def process_batch(records: list[dict[str, Any]]) -> list[Result]:
-    """The unit of work sent to a worker: a list of records in, their results out, in order."""
-    return [process_article(record) for record in records]
-
-
-# ---- executors -----------------------------------------------------------------------------
-
-
-class InlineExecutor(Executor):
-    """Runs each task at once in this process: the engine for one worker."""
-
-    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future:
-        future: Future = Future()
-        try:
-            future.set_result(fn(*args, **kwargs))
-        except BaseException as exc:  # handed to the caller through the future
-            future.set_exception(exc)
-        return future
-
-
-def local_executor(workers: int, rules_dir: Path) -> Executor:
-    """A process pool whose workers start clean (spawn) and load everything once."""
-    if workers <= 1:
-        init_worker(rules_dir)
-        return InlineExecutor()
-    return ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=init_worker,
-        initargs=(str(rules_dir),),
-    )
-
-
-def _kill_pool(executor: Executor) -> None:
-    """Stop a process pool now, hung workers included."""
-    if isinstance(executor, ProcessPoolExecutor):
-        for process in list((getattr(executor, "_processes", None) or {}).values()):
-            process.kill()
-    executor.shutdown(wait=False, cancel_futures=True)
 
 
 # ---- the driver ----------------------------------------------------------------------------

@@ -23,9 +23,11 @@ from batch_archives import (
     write_jsonl,
 )
 
-from pipeline import runner
+from pipeline import workers
 from pipeline.progress import ExtractProgress, summary_text
-from pipeline.runner import RunSummary, estimate_total, process_article, run_extract
+from pipeline.ruleset import DEFAULT_RULES_DIR
+from pipeline.runner import RunSummary, estimate_total, run_extract
+from pipeline.workers import process_article
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +67,7 @@ def test_dask_engine_gives_identical_tables(
     pytest.importorskip("distributed")
     from pipeline.distributed import dask_executor
 
-    executor, close = dask_executor(None, 2, runner.DEFAULT_RULES_DIR)
+    executor, close = dask_executor(None, 2, DEFAULT_RULES_DIR)
     try:
         run_extract(
             [str(archive)], tmp_path, workers=2, executor=executor, engine="dask", batch_size=3
@@ -189,7 +191,7 @@ def test_a_finished_article_is_not_hit_by_its_deadline_later() -> None:
         time.sleep(0.6)  # past the deadline: nothing must be raised here
         results.append({"after": True})
 
-    runner.init_worker()
+    workers.init_worker()
     thread = threading.Thread(target=work)
     thread.start()
     thread.join(timeout=30)
