@@ -2,36 +2,37 @@
 
 A name starts with a capital or an opening quote right after the trigger and ends where the
 sentence goes on about the model: `do … chủ trì`, `của chị …`, `giúp …`, `đã …`, or a comma
-that opens a new clause (annotation guide, models).
+that opens a new clause (annotation guide, models). A model is something a body or a person
+runs: a form of organization (`mô hình PPP`, `mô hình Ngân hàng …`) or a place taken as a
+template (`theo mô hình Thung lũng Silicon`, `mô hình Universal Studios`) is not one.
 """
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import regex
 
 from pipeline.extract import Candidate, Found, Match, normalizer, resolver
-from pipeline.extract.org_names import expand_abbreviations
 
 # what ends an unquoted name: the sentence going on about the model
 _END_RE = regex.compile(
-    r"\s+(?:do|được|đã|đang|sẽ|giúp|nhằm|góp phần|với|tại|mang lại|đạt|thu hút|là|của"
-    r"(?=\s+(?:ông|bà|anh|chị|đồng chí|\p{Lu}\p{Ll}*\s+\p{Lu}|Chi bộ|Đảng|Sở|Ban|Hội|Đoàn|"
-    r"Ủy ban|UBND|Phòng|Trung tâm|Văn phòng|Công an|Tỉnh ủy|Huyện ủy|xã|huyện)))(?![\p{L}])"
+    r"\s+(?:do|được|đã|đang|sẽ|giúp|nhằm|góp phần|với|tại|mang lại|đạt|thu hút|là|nay|có|"
+    r"cũng|vẫn|không|chưa|để|thì|của"
+    r"(?=\s+(?:ông|bà|anh|chị|đồng chí|\p{Lu}\p{Ll}*\s+\p{Lu}|(?i:chi bộ|đảng|sở|ban|hội|đoàn|"
+    r"ủy ban|ubnd|phòng|trung tâm|văn phòng|công an|tỉnh ủy|huyện ủy|hợp tác xã|htx|công ty|"
+    r"ngân hàng|trường|xã|huyện|tỉnh|thành phố|phường)(?![\p{L}]))))(?![\p{L}])"
     r"|\s*[.;:!?()\"“”]|\s+-\s(?=\p{Lu})"
-    r"|,\s*(?=\p{Lu}|(?:ông|bà|anh|chị|do|được|đã|giúp|nhằm|góp phần|thu hút|mang lại|"
-    r"tạo|từ đó|qua đó|đồng thời|với)(?![\p{L}]))"
+    r"|,\s*(?=\p{Lu}|(?:ông|bà|anh|chị|gia đình|do|được|đã|giúp|nhằm|góp phần|thu hút|"
+    r"mang lại|tạo|từ đó|qua đó|đồng thời|với)(?![\p{L}]))"
 )
-_OWNER_AFTER_RE = regex.compile(
-    r"^\s*,?\s*(?:do|của)\s+(?:(?:ông|bà|anh|chị|đồng chí)\s+)?"
-    r"(?P<owner>(?:\p{Lu}[\p{L}\p{M}]*|\d+)(?:\s+(?:\p{Lu}[\p{L}\p{M}]*|\p{Ll}+|\d+))*?)"
-    r"(?=\s+(?:chủ trì|thực hiện|triển khai|xây dựng|phát động|tổ chức|đã|được|\p{Ll}+\s+\p{Ll}+)"
-    r"|\s*[-,.;]|$)"
-)
-
-
+_OWNER_AFTER_RE = regex.compile(r"\s*,?\s*(?:do|của)\s+(?:(?:ông|bà|anh|chị|đồng chí)\s+)?")
 _ACRONYM_RE = regex.compile(r"\p{Lu}{2,}[\p{Lu}\d]*(?:\s+\p{Lu}{2,}[\p{Lu}\d]*)*(?![\p{L}\p{N}])")
+_PROPER_NAME_ONLY_RE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*)*")
+_LIST_ITEM_RE = regex.compile(
+    r"\s*(?:,|và)\s*(\p{Lu}[\p{Ll}\p{M}]*(?:\s+[\p{L}\p{M}]+){0,4}?)(?=\s*(?:,|và|\.|$))"
+)
 
 
 def _cut_name(sentence: str, start: int) -> int:
@@ -43,7 +44,8 @@ def _cut_name(sentence: str, start: int) -> int:
 def named_model(match: Match) -> list[Found] | None:
     """`mô hình Vạn tấm lòng vàng` / `mô hình "Dân vận khéo"` → the name, and its owner."""
     sentence = match.sentence.text
-    if match.group("quoted") is not None:
+    quoted = match.group("quoted") is not None
+    if quoted:
         name_start, name_end = match.spans["quoted"]
     else:
         name_start = match.spans["name_start"][0]
@@ -51,19 +53,17 @@ def named_model(match: Match) -> list[Found] | None:
         # `mô hình VNEN trong phiên thảo luận`: an acronym is the whole name
         name_end = acronym.end() if acronym else _cut_name(sentence, name_start + 1)
     name = sentence[name_start:name_end].strip(" ,")
-    if len(name) < 2 or _is_form(name, match.gazetteers):
+    if len(name) < 2 or _is_form(name, match.gazetteers) or _is_a_template(match, name, quoted):
         return None
-    end = name_end + (1 if match.group("quoted") is not None else 0)
-    listed = [] if match.group("quoted") is not None else _listed_after(sentence, end)
-    owner = _owner_after(sentence[listed[-1][1] if listed else end :], match.gazetteers)
-    rows = [Found(match.start, end, {"name": name, "owner": owner})]
-    rows += [Found(s, e, {"name": sentence[s:e], "owner": owner}) for s, e in listed]
+    end = name_end + (1 if quoted else 0)
+    listed = [] if quoted else _listed_after(sentence, end)
+    after = listed[-1][1] if listed else end
+    values = {"name": name, "owner": _person_after(sentence, after, match.gazetteers)}
+    # where a body named right after `do`/`của` starts; the resolver reads its full name
+    values["_owner_at"] = _owner_position(sentence, after)
+    rows = [Found(match.start, end, values)]
+    rows += [Found(s, e, {**values, "name": sentence[s:e]}) for s, e in listed]
     return rows
-
-
-_LIST_ITEM_RE = regex.compile(
-    r"\s*(?:,|và)\s*(\p{Lu}[\p{Ll}\p{M}]*(?:\s+[\p{L}\p{M}]+){0,4}?)(?=\s*(?:,|và|\.|$))"
-)
 
 
 def _listed_after(sentence: str, end: int) -> list[tuple[int, int]]:
@@ -83,48 +83,63 @@ def _is_form(name: str, gazetteers: dict[str, Any]) -> bool:
     return any(name == form or name.startswith(form + " ") for form in forms)
 
 
-def _owner_after(rest: str, gazetteers: dict[str, Any]) -> str | None:
-    found = _OWNER_AFTER_RE.match(rest)
-    if not found:
+def _is_a_template(match: Match, name: str, quoted: bool) -> bool:
+    """`theo mô hình Thung lũng Silicon`, `mô hình Universal Studios`, `mô hình Vân Đồn`: a
+    place or a brand followed as an example. Initiatives are named with a Vietnamese phrase,
+    so an unquoted name of capitalized words only is taken for a proper name."""
+    before = match.sentence.text[: match.start].rstrip().rsplit(" ", 1)[-1].lower()
+    if before == "theo":
+        return True
+    return not quoted and bool(_PROPER_NAME_ONLY_RE.fullmatch(name))
+
+
+def _person_after(sentence: str, end: int, gazetteers: dict[str, Any]) -> str | None:
+    """`… của chị Phạm Thị Bích Vân`: the person who runs the model."""
+    lead = _OWNER_AFTER_RE.match(sentence, end)
+    if lead is None:
         return None
-    return expand_abbreviations(found.group("owner"), gazetteers)
+    surnames = gazetteers["surnames"]
+    person = _person_re(id(surnames), tuple(surnames)).match(sentence, lead.end())
+    return person.group() if person else None
+
+
+def _owner_position(sentence: str, end: int) -> int | None:
+    lead = _OWNER_AFTER_RE.match(sentence, end)
+    return lead.end() if lead else None
+
+
+@functools.cache
+def _person_re(_key: int, surnames: tuple[str, ...]) -> regex.Pattern:
+    return regex.compile(
+        "(?:" + "|".join(map(regex.escape, surnames)) + r")(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,3}"
+        r"(?![\p{L}\p{M}])"
+    )
 
 
 @resolver("models")
 def resolve_models(candidates: list[Candidate], text: Any) -> list[Candidate]:
-    """An owner not named after the model is the body named before it in the same sentence."""
+    """The owner: a person or a body named after `do`/`của`, else the body named before the
+    model in the same sentence (`Chi bộ X với mô hình …`), else right after its name."""
     organizations = text.resolved.get("organizations", [])
     for cand in candidates:
+        owner_at = cand.values.pop("_owner_at", None)
         if cand.values["owner"]:
-            cand.values["owner"] = _with_place(cand.values["owner"], organizations)
             continue
         sentence = cand.sentence
+        in_sentence = [o for o in organizations if o.sentence.index == sentence.index]
+        named_after = [o for o in in_sentence if o.start == owner_at]
         before = sorted(
-            (
-                o
-                for o in organizations
-                if o.sentence.index == sentence.index and o.end <= cand.start
-            ),
+            (o for o in in_sentence if o.end <= cand.start),
             key=lambda o: (o.end, o.end - o.start),
         )
         after = [
             o
-            for o in organizations
-            if o.sentence.index == sentence.index
-            and o.start >= cand.end
-            and sentence.text[cand.end : o.start].strip() == ","
+            for o in in_sentence
+            if o.start >= cand.end and sentence.text[cand.end : o.start].strip() == ","
         ]
         # `Chi bộ X với mô hình …`, `Văn phòng Sở xây dựng, thực hiện mô hình …`
         close = [o for o in before[-1:] if len(sentence.text[o.end : cand.start].split()) <= 5]
-        owner = (close or after or before[-1:] or [None])[0]
+        owner = (named_after or close or after or before[-1:] or [None])[0]
         if owner is not None:
             cand.values = {**cand.values, "owner": owner.values["name"]}
     return candidates
-
-
-def _with_place(owner: str, organizations: list[Candidate]) -> str:
-    """`Ủy ban Mặt trận Tổ quốc Việt Nam xã` is the body the resolver named in full."""
-    for org in organizations:
-        if org.values["name"].startswith(owner) and len(org.values["name"]) > len(owner):
-            return org.values["name"]
-    return owner
