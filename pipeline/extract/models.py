@@ -15,6 +15,7 @@ from typing import Any
 import regex
 
 from pipeline.extract import Candidate, Found, Match, normalizer, resolver
+from pipeline.extract.org_names import head_entry
 
 # what ends an unquoted name: the sentence going on about the model
 _END_RE = regex.compile(
@@ -24,7 +25,8 @@ _END_RE = regex.compile(
     r"ủy ban|ubnd|phòng|trung tâm|văn phòng|công an|tỉnh ủy|huyện ủy|hợp tác xã|htx|công ty|"
     r"ngân hàng|trường|xã|huyện|tỉnh|thành phố|phường)(?![\p{L}]))))(?![\p{L}])"
     r"|\s*[.;:!?()\"“”]|\s+-\s(?=\p{Lu})"
-    r"|,\s*(?=\p{Lu}|(?:ông|bà|anh|chị|gia đình|do|được|đã|giúp|nhằm|góp phần|thu hút|"
+    r"|,\s*(?=\p{Lu}|(?:ông|bà|anh|chị|gia đình|tỉnh|huyện|xã|thành phố|do|được|đã|giúp|"
+    r"nhằm|góp phần|thu hút|"
     r"mang lại|tạo|từ đó|qua đó|đồng thời|với)(?![\p{L}]))"
 )
 _OWNER_AFTER_RE = regex.compile(r"\s*,?\s*(?:do|của)\s+(?:(?:ông|bà|anh|chị|đồng chí)\s+)?")
@@ -78,9 +80,14 @@ def _listed_after(sentence: str, end: int) -> list[tuple[int, int]]:
 
 
 def _is_form(name: str, gazetteers: dict[str, Any]) -> bool:
-    """`mô hình PPP`, `mô hình Ban quản lý cảng`: a form of organization, not a model."""
+    """`mô hình PPP`, `mô hình Ban quản lý cảng`, `mô hình Tổng cục QLTT`: a form of
+    organization or a body, not a model (`mô hình Hội quán` is one: no body is named)."""
     forms = gazetteers["model_forms"]
-    return any(name == form or name.startswith(form + " ") for form in forms)
+    if len(name) <= 2 or any(name == form or name.startswith(form + " ") for form in forms):
+        return True
+    head, _ = head_entry(name, gazetteers)
+    rest = name[len(head) :].split()
+    return bool(head) and (not rest or rest[0][:1].isupper())
 
 
 def _is_a_template(match: Match, name: str, quoted: bool) -> bool:
