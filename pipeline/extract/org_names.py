@@ -17,7 +17,7 @@ import regex
 
 from pipeline.normalize import normalize_phrase
 
-_TOKEN_RE = regex.compile(r"\s*(TP\.|Tp\.|Q\.|[\p{L}\p{M}\p{N}&]+|\S)")
+_TOKEN_RE = regex.compile(r"\s*(TP\.|Tp\.|Q\.|P\.|[\p{L}\p{M}\p{N}&]+|\S)")
 _CAP_RE = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{M}]*|\p{Lu}{2,}[\p{Lu}&]*|\d+)$")
 _LOW_RE = regex.compile(r"^\p{Ll}[\p{Ll}\p{M}]*$")
 _ROMAN_RE = regex.compile(r"^[IVXL]+$")
@@ -38,6 +38,7 @@ LEVEL_WORDS = (
     "Tp.",
     "TP",
     "Q.",
+    "P.",
 )
 # bodies whose head is their whole name: nothing after it belongs to them
 _COMPLETE_HEADS = frozenset(("Quốc hội", "Chính phủ", "Bộ Chính trị", "Ban Bí thư"))
@@ -138,14 +139,19 @@ def _place_length(tokens: list[tuple[str, int, int]], j: int, surnames: frozense
         and (run == 0 or tokens[j + run][1] == tokens[j + run - 1][2] + 1)
     ):
         run += 1
-    words = [t[0] for t in tokens[j : j + run]]
+    return place_word_count([t[0] for t in tokens[j : j + run]], surnames)
+
+
+def place_word_count(words: list[str], surnames: frozenset[str]) -> int:
+    """How many of the capitalized `words` after a place word name the place (see above)."""
+    run = len(words)
     if run >= 4 and words[0] not in _COMMON_SURNAMES:
         splits = [k for k in range(1, run - 1) if words[k] in surnames and 2 <= run - k <= 4]
         # most names have three syllables, then four, then two
         splits.sort(key=lambda k: {3: 0, 4: 1, 2: 2}[run - k])
         if splits:
             return splits[0]
-    if run >= 3 and words[0] in _COMMON_SURNAMES:
+    if (run >= 3 and words[0] in _COMMON_SURNAMES) or (run == 3 and words[0] in surnames):
         return 0
     return run
 
@@ -221,7 +227,7 @@ def scan_name(text: str, head_start: int, head_end: int, gazetteers: dict[str, A
             if (
                 i < len(tokens)
                 and not after_proper
-                and TITLE_CASE_RE.match(word)
+                and (TITLE_CASE_RE.match(word) or len(word) == 1)
                 and _LOW_RE.match(tokens[i][0])
                 and tokens[i][0] not in function_words
                 and f"{word.lower()} {tokens[i][0]}" in vietnamese_words()
@@ -241,6 +247,8 @@ def scan_name(text: str, head_start: int, head_end: int, gazetteers: dict[str, A
             and (
                 (_CAP_RE.match(follows) and not person_follows and not follows.isupper())
                 or (word != "&" and _starts_with(tokens, i + 1, name_words))
+                # `GD-ĐT`, `LĐ-TB&XH`: one abbreviation written with dashes
+                or (word == "-" and follows.isupper() and tokens[i - 1][0].isupper())
             )
         ):
             i += 1

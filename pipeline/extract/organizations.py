@@ -16,6 +16,7 @@ from pipeline.extract.org_names import (
     expand_abbreviations,
     gazetteer_set,
     head_entry,
+    place_word_count,
     scan_name,
     vietnamese_words,
 )
@@ -156,8 +157,9 @@ def resolve_organizations(candidates: list[Candidate], text: Any) -> list[Candid
     out: list[Candidate] = []
     place_re = regex.compile(
         r"(?<![\p{L}])(huyện|xã|quận|phường|thị xã|thị trấn|thành phố) "
-        r"(\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){0,2})"
+        r"(\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){0,6})"
     )
+    provinces = text.ruleset.gazetteers["provinces"]
     surnames = gazetteer_set(text.ruleset.gazetteers, "surnames")
     sentences = iter(text.sentences)
     current = -1
@@ -170,8 +172,10 @@ def resolve_organizations(candidates: list[Candidate], text: Any) -> list[Candid
             for found in place_re.finditer(sentence.text):
                 words = found.group(2).split()
                 # `huyện Phú Quốc Mai Văn Huỳnh`: the place stops where a person's name starts
-                cut = next((k for k in range(1, len(words)) if words[k] in surnames), len(words))
-                places[found.group(1)] = " ".join(words[:cut])
+                province = next((p for p in provinces if found.group(2).startswith(p)), None)
+                count = len(province.split()) if province else place_word_count(words, surnames)
+                if count:
+                    places[found.group(1)] = " ".join(words[:count])
         name, place = attach_place(cand.values["name"], province, places)
         if place:
             cand.values = {**cand.values, "name": name, "location": place}
