@@ -172,8 +172,8 @@ def resolve_organizations(candidates: list[Candidate], text: Any) -> list[Candid
             for found in place_re.finditer(sentence.text):
                 words = found.group(2).split()
                 # `huyện Phú Quốc Mai Văn Huỳnh`: the place stops where a person's name starts
-                province = next((p for p in provinces if found.group(2).startswith(p)), None)
-                count = len(province.split()) if province else place_word_count(words, surnames)
+                known = next((p for p in provinces if found.group(2).startswith(p)), None)
+                count = len(known.split()) if known else place_word_count(words, surnames)
                 if count:
                     places[found.group(1)] = " ".join(words[:count])
         name, place = attach_place(cand.values["name"], province, places)
