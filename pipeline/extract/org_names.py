@@ -21,6 +21,7 @@ _TOKEN_RE = regex.compile(r"\s*(TP\.|Tp\.|Q\.|P\.|[\p{L}\p{M}\p{N}&]+|\S)")
 _CAP_RE = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{M}]*|\p{Lu}{2,}[\p{Lu}&]*|\d+)$")
 _LOW_RE = regex.compile(r"^\p{Ll}[\p{Ll}\p{M}]*$")
 _ROMAN_RE = regex.compile(r"^[IVXL]+$")
+_CREDIT_WORDS = frozenset(("Ảnh", "Nguồn", "Video", "Clip", "Theo", "Đồ"))  # `Bộ GTVT - Ảnh: …`
 _SPACES = regex.compile(r"\s+")
 _SCAN_WINDOW = 300  # characters after a head that a name can reach
 TITLE_CASE_RE = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}]")
@@ -147,8 +148,9 @@ def place_word_count(words: list[str], surnames: frozenset[str]) -> int:
     run = len(words)
     if run >= 4 and words[0] not in _COMMON_SURNAMES:
         splits = [k for k in range(1, run - 1) if words[k] in surnames and 2 <= run - k <= 4]
-        # most names have three syllables, then four, then two
-        splits.sort(key=lambda k: {3: 0, 4: 1, 2: 2}[run - k])
+        # a common family name first (`HCM Phan Nguyễn Như Khuê`), then names of three
+        # syllables, then four, then two
+        splits.sort(key=lambda k: (words[k] not in _COMMON_SURNAMES, {3: 0, 4: 1, 2: 2}[run - k]))
         if splits:
             return splits[0]
     if (run >= 3 and words[0] in _COMMON_SURNAMES) or (run == 3 and words[0] in surnames):
@@ -162,6 +164,7 @@ def scan_name(text: str, head_start: int, head_end: int, gazetteers: dict[str, A
     function_words = gazetteer_set(gazetteers, "name_function_words")
     qualifiers = gazetteer_set(gazetteers, "org_qualifiers")
     name_words = gazetteer_set(gazetteers, "org_name_words")
+    after_and = gazetteer_set(gazetteers, "org_name_words_after_and")
     surnames = gazetteer_set(gazetteers, "surnames")
     provinces = gazetteer_set(gazetteers, "provinces")
     head = text[head_start:head_end]
@@ -238,7 +241,9 @@ def scan_name(text: str, head_start: int, head_end: int, gazetteers: dict[str, A
             continue
         follows = tokens[i + 1][0] if i + 1 < len(tokens) else ""
         after_follows = tokens[i + 2][0] if i + 2 < len(tokens) else ""
-        person_follows = follows in surnames and bool(_CAP_RE.match(after_follows))
+        person_follows = (follows in surnames and bool(_CAP_RE.match(after_follows))) or (
+            follows in _CREDIT_WORDS
+        )
         if (
             word in ("và", "&", "-")
             and named
@@ -247,6 +252,7 @@ def scan_name(text: str, head_start: int, head_end: int, gazetteers: dict[str, A
             and (
                 (_CAP_RE.match(follows) and not person_follows and not follows.isupper())
                 or (word != "&" and _starts_with(tokens, i + 1, name_words))
+                or (word == "và" and _starts_with(tokens, i + 1, after_and))
                 # `GD-ĐT`, `LĐ-TB&XH`: one abbreviation written with dashes
                 or (word == "-" and follows.isupper() and tokens[i - 1][0].isupper())
             )
@@ -261,6 +267,8 @@ def scan_name(text: str, head_start: int, head_end: int, gazetteers: dict[str, A
         # a lower-case word that names bodies (`quỹ đất`, `chất lượng`, `công trình`), also
         # right after the head (`Trung tâm xúc tiến đầu tư tỉnh`, `Tổng công ty cấp nước`)
         width = _starts_with(tokens, i, name_words) if named or i == 0 else 0
+        if not width and i > 0 and tokens[i - 1][0] == "và":
+            width = _starts_with(tokens, i, after_and)
         if width:
             named = True
             end = tokens[i + width - 1][2]

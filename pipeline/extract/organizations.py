@@ -20,7 +20,7 @@ from pipeline.extract.org_names import (
     scan_name,
     vietnamese_words,
 )
-from pipeline.extract.places import attach_place, province_of, share_places
+from pipeline.extract.places import CITIES, attach_place, province_of, share_places
 
 _DASH_BEFORE_LOWER = regex.compile(r" - (\p{Ll})")
 _PLACE_SHORT = ("TP", "Tp", "Q.", "HCM")
@@ -39,6 +39,9 @@ def organization(match: Match) -> list[Found] | None:
     name = gazetteers["full_names"].get(name, name)
     # `Sở Tài nguyên - môi trường` is how some write `Sở Tài nguyên và Môi trường`
     name = _DASH_BEFORE_LOWER.sub(lambda m: " và " + m.group(1).upper(), name)
+    name = _official_sector_names(name, gazetteers)
+    if scanned.place and not scanned.place_level:
+        name = _with_place_word(name, scanned.place, gazetteers)
     if not head or _inside_a_name(match) or _inside_a_word(match):
         return None
     if name in gazetteers["not_organizations"] or _is_delegation(name, head, gazetteers):
@@ -54,7 +57,7 @@ def organization(match: Match) -> list[Found] | None:
         return None  # `Sở`, `Ban`, `Đảng ủy khối` alone name nothing
     if name == head and not entry.get("alone"):
         return None  # `Ban Chấp hành` of whom?
-    if _looks_like_a_person(written, gazetteers):
+    if _looks_like_a_person(written, gazetteers) or _person_after_head(written, head):
         return None
     abbreviations = gazetteers["abbreviations"]
     written_abbreviations = (
@@ -82,6 +85,45 @@ def _inside_a_name(match: Match) -> bool:
     surnames = match.gazetteers["surnames"]
     return words[-1] in surnames or (
         len(words) == 2 and bool(TITLE_CASE_RE.match(words[-1])) and words[0] in surnames
+    )
+
+
+def _official_sector_names(name: str, gazetteers: dict[str, Any]) -> str:
+    """`Sở Kế hoạch đầu tư` → `Sở Kế hoạch và Đầu tư` (rules/gazetteers/sector_spellings.yml)."""
+    lowered = name.lower()
+    for written, official in gazetteers["sector_spellings"].items():
+        found = lowered.find(" " + written.lower())
+        if found >= 0 and (
+            len(lowered) == found + 1 + len(written) or lowered[found + 1 + len(written)] == " "
+        ):
+            start = found + 1
+            return name[:start] + official + name[start + len(written) :]
+    return name
+
+
+def _with_place_word(name: str, place: str, gazetteers: dict[str, Any]) -> str:
+    """`Sở Du lịch Đà Nẵng` → `Sở Du lịch thành phố Đà Nẵng`: a department's province gets its
+    level word; a committee's does not (`Tỉnh ủy Long An`), nor a paper's (`Báo Long An`)."""
+    before = name[: -len(place)].rstrip() if name.endswith(place) else ""
+    head, entry = head_entry(name, gazetteers)
+    if not before or before.split()[-1] in ("ủy", "đoàn", "Nam") or place in ("Việt Nam", "HCM"):
+        return name
+    if entry.get("type") not in ("state", "armed", "mass", "front") or head in ("Báo", "Đài"):
+        return name
+    if place not in gazetteers["provinces"] or place == "Thành phố Hồ Chí Minh":
+        return name
+    level = "thành phố" if place in CITIES else "tỉnh"
+    return f"{before} {level} {place}"
+
+
+def _person_after_head(written: str, head: str) -> bool:
+    """`Đoàn Dụng - Giám đốc Sở Nội vụ`: Đoàn is a family name before a given name."""
+    words = written.split()
+    return (
+        head == "Đoàn"
+        and len(words) > 1
+        and bool(TITLE_CASE_RE.match(words[1]))
+        and words[1] not in ("Thanh", "Đại", "Luật", "Kiểm", "Công", "Thanh tra", "Văn")
     )
 
 
