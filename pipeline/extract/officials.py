@@ -24,6 +24,7 @@ _POST_SEPARATOR = regex.compile(r"\s*(?:,|;|kiêm|và|đồng thời là)\s*")
 _MEMBERSHIP = ("Ủy viên", "Tỉnh ủy viên", "Thành ủy viên", "Huyện ủy viên", "Đại biểu", "UVTW")
 # titles whose last word opens the body's name: `Trưởng Ban Tuyên giáo` is Trưởng + Ban Tuyên giáo
 _HEAD_TAILS = ("Ban", "Văn phòng", "Phòng", "Đoàn", "Thanh tra", "Công an", "Khoa")
+_BARE_RANKS = ("Trưởng", "Phó Trưởng")
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,8 @@ def parse_posts(text: str, start: int, gazetteers: dict[str, Any]) -> tuple[list
             place = _PROVINCE_AFTER.match(text, org_start)
             if place and place.group(1) in gazetteers["provinces"]:
                 organization, end = place.group(1), place.end()
+        if title in _BARE_RANKS and not organization:
+            break  # `Trưởng` is a post only with its body: `Trưởng CA xã Phước An`
         posts.append(Post(title, organization, generic))
         separator = _POST_SEPARATOR.match(text, end)
         if not separator or not pattern.match(text, separator.end()):
@@ -127,6 +130,7 @@ def officials_values(
 
 
 def _is_person(name: str, gazetteers: dict[str, Any]) -> bool:
+    """Not a historical figure, nor a place that reads like a name (`Đồng Hới`)."""
     provinces = gazetteers["provinces"]
     return name not in gazetteers["not_officials"] and not any(
         name == p or name.startswith(p + " ") for p in provinces
@@ -161,6 +165,12 @@ def title_then_name(match: Match) -> list[Found] | None:
     return [Found(match.start, name.end(), values)]
 
 
+def _after_a_place_word(match: Match) -> bool:
+    """`… tại Đồng Hới, Phó Thủ tướng …`: after `tại`, `ở`, `về` a name is a place."""
+    before = match.sentence.text[: match.spans["person"][0]].rstrip().rsplit(" ", 1)[-1]
+    return before.lower() in ("tại", "ở", "về", "đến", "từ")
+
+
 def _name_follows(sentence: str, end: int, gazetteers: dict[str, Any]) -> bool:
     surnames, honorifics = gazetteers["surnames"], gazetteers["honorifics"]
     pattern = _name_after(id(surnames), tuple(surnames), tuple(honorifics))
@@ -176,7 +186,7 @@ def name_then_title(match: Match) -> list[Found] | None:
     gazetteers = match.gazetteers
     posts, end = parse_posts(match.sentence.text, match.spans["chain"][0], gazetteers)
     person = match.group("person")
-    if not posts or not _is_person(person, gazetteers):
+    if not posts or not _is_person(person, gazetteers) or _after_a_place_word(match):
         return None
     if _name_follows(match.sentence.text, end, gazetteers):
         return None

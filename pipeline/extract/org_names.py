@@ -305,7 +305,7 @@ def head_at(text: str, position: int, gazetteers: dict[str, Any]) -> int | None:
 
     After a title the head may be written in lower case (`Thứ trưởng bộ Thông tin…`)."""
     heads = _heads(
-        id(gazetteers), tuple(gazetteers["org_heads"]), tuple(gazetteers["abbreviations"])
+        id(gazetteers), tuple(gazetteers["org_heads"]), tuple(gazetteers["abbreviations"].items())
     )
     probe = text[position : position + 1].upper() + text[position + 1 : position + 60]
     found = heads.match(probe)
@@ -313,10 +313,12 @@ def head_at(text: str, position: int, gazetteers: dict[str, Any]) -> int | None:
 
 
 @functools.cache
-def _heads(_key: int, heads: tuple[str, ...], abbreviations: tuple[str, ...]) -> regex.Pattern:
-    words = sorted(
-        set(heads) | {a for a in abbreviations if a.isupper() and len(a) > 2}, key=len, reverse=True
-    )
+def _heads(
+    _key: int, heads: tuple[str, ...], abbreviations: tuple[tuple[str, str], ...]
+) -> regex.Pattern:
+    """Head words, and abbreviations that stand for a body or a head (UBND, CA, TN&MT)."""
+    shorts = {a for a, full in abbreviations if (a.isupper() and len(a) > 2) or full in heads}
+    words = sorted(set(heads) | shorts, key=len, reverse=True)
     return regex.compile("(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}])")
 
 
