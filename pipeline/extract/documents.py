@@ -6,7 +6,7 @@ from typing import Any
 
 import regex
 
-from pipeline.extract import Candidate, Match, normalizer, resolver
+from pipeline.extract import Candidate, Found, Match, normalizer, resolver
 
 _SPACES = regex.compile(r"\s+")
 
@@ -78,7 +78,7 @@ def numbered(match: Match) -> dict[str, Any] | None:
 
 
 @normalizer("documents.short_reference")
-def short_reference(match: Match) -> dict[str, Any] | None:
+def short_reference(match: Match) -> list[Found]:
     """`Kết luận 21 của Bộ Chính trị` → 21-KL/TW; with no Party issuer named, doc_id stays ''."""
     doc_type = _doc_type(match, "")
     type_code = match.gazetteers["doc_types"].get(doc_type or "", "")
@@ -91,8 +91,8 @@ def short_reference(match: Match) -> dict[str, Any] | None:
     doc_id = f"{number}-{type_code.upper()}/{issuer_code}" if issuer_code and type_code else ""
     end = match.spans["number"][1]
     return [
-        _found(
-            match,
+        Found(
+            match.start,
             end,
             {
                 "doc_id": doc_id,
@@ -105,12 +105,6 @@ def short_reference(match: Match) -> dict[str, Any] | None:
             },
         )
     ]
-
-
-def _found(match: Match, end: int, values: dict[str, Any]) -> Any:
-    from pipeline.extract import Found
-
-    return Found(match.start, end, values)
 
 
 @resolver("documents")
