@@ -28,10 +28,11 @@ class ArticleText:
     ruleset: RuleSet
     fields: dict[str, NormalizedText]
     sentences: list[Sentence]
-    n_words: int = 0
     docs: dict[int, Any] = field(default_factory=dict)
     #: each table's resolved candidates, for resolvers of later tables (models read owners)
     resolved: dict[str, list] = field(default_factory=dict)
+    #: what several resolvers read about the article, worked out once (its province)
+    facts: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass

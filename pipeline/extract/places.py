@@ -13,7 +13,15 @@ CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần T
 
 
 def province_of(text: Any) -> str | None:
-    """The article's province or city: its paper's (source / host), else the most named one."""
+    """The article's province or city: its paper's (source / host), else the most named one.
+
+    Worked out once per article: the officials' and the organizations' resolvers both ask."""
+    if "province" not in text.facts:
+        text.facts["province"] = _find_province(text)
+    return text.facts["province"]
+
+
+def _find_province(text: Any) -> str | None:
     gazetteers = text.ruleset.gazetteers
     by_source = gazetteers["source_provinces"]
     article = text.article
