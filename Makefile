@@ -39,7 +39,7 @@ format: install
 	$(BIN)/ruff check --fix pipeline tests
 
 bench: install
-	$(BIN)/python -m pipeline.bench --full
+	$(BIN)/python -m pipeline.batch.bench --full
 
 clean:
 	rm -rf $(VENV) outputs/*.csv outputs/*.parquet outputs/*.json outputs/.vnie outputs/report outputs/vnie.duckdb

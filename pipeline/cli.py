@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from pipeline.ruleset import DEFAULT_RULES_DIR, RuleError, load_ruleset
+from pipeline.engine.ruleset import DEFAULT_RULES_DIR, RuleError, load_ruleset
 from pipeline.scrape.command import scrape
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,8 +45,8 @@ def _extract(
     raw: bool = False,
     excel: bool = False,
 ) -> None:
-    from pipeline.progress import ExtractProgress, summary_text
-    from pipeline.runner import run_extract
+    from pipeline.batch.progress import ExtractProgress, summary_text
+    from pipeline.batch.runner import run_extract
 
     _load_rules(rules_dir)
     if engine not in ("local", "dask"):
@@ -55,7 +55,7 @@ def _extract(
     executor, close = None, None
     if engine == "dask" or scheduler:
         try:
-            from pipeline.distributed import dask_executor
+            from pipeline.batch.distributed import dask_executor
         except ImportError:
             typer.echo("error: --engine dask needs Dask: pip install 'vnie[dask]'", err=True)
             raise typer.Exit(2) from None
@@ -79,7 +79,7 @@ def _extract(
         progress.close()
         if close is not None:
             close()
-    from pipeline.warehouse import write_datapackage, write_duckdb
+    from pipeline.outputs.warehouse import write_datapackage, write_duckdb
 
     write_datapackage(out)
     write_duckdb(out)
@@ -145,7 +145,7 @@ def extract(
                 err=True,
             )
             raise typer.Exit(2)
-        from pipeline.run_state import read_run_state
+        from pipeline.batch.run_state import read_run_state
 
         try:
             state = read_run_state(out)
@@ -174,7 +174,7 @@ def rules_test(
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Run every rule's examples and counterexamples."""
-    from pipeline.rule_examples import run_examples
+    from pipeline.evaluation.rule_examples import run_examples
 
     results = list(run_examples(_load_rules(rules)))
     failed = [r for r in results if not r.passed]
@@ -193,7 +193,7 @@ def try_sentence(
     rules: RulesOption = DEFAULT_RULES_DIR,
 ) -> None:
     """Show what each rule finds in a piece of text, with rule ids and normalized fields."""
-    from pipeline.rule_examples import find
+    from pipeline.evaluation.rule_examples import find
 
     for table, mentions in find(text, _load_rules(rules)).items():
         for mention in mentions:
@@ -240,7 +240,7 @@ def evaluate(
     """Precision, recall and F1 per table and per rule against a gold set."""
     import tempfile
 
-    from pipeline import evaluate as ev
+    from pipeline.evaluation import score as ev
 
     files = ev.gold_files(gold, split) if gold.is_dir() else [gold]
     gold_records = ev.load_gold(files)
@@ -252,7 +252,7 @@ def evaluate(
         with subset.open("w", encoding="utf-8") as stream:
             for record in needed:
                 stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-        from pipeline.runner import run_extract
+        from pipeline.batch.runner import run_extract
 
         run_extract([str(subset)], out, rules.resolve())
     report = ev.score(gold_records, ev.load_predictions(out))
@@ -260,7 +260,7 @@ def evaluate(
     if against is not None:
         reports = {"before": ev.score(gold_records, ev.load_predictions(against)), "after": report}
     if baseline == "underthesea":
-        from pipeline.baseline import underthesea_baseline
+        from pipeline.evaluation.baseline import underthesea_baseline
 
         reports["underthesea"] = ev.score(gold_records, underthesea_baseline(needed))
     if as_json:
@@ -337,7 +337,7 @@ def diff(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
     """Facts that appeared, disappeared or changed between two output folders, per rule."""
-    from pipeline.diff import diff_outputs, diff_to_json, format_diff, select
+    from pipeline.outputs.diff import diff_outputs, diff_to_json, format_diff, select
 
     result = select(diff_outputs(old, new), table, rule)
     typer.echo(
@@ -352,7 +352,7 @@ def warehouse(
     out: Annotated[Path, typer.Argument(help="An output folder.")] = DEFAULT_OUT,
 ) -> None:
     """Write OUT/vnie.duckdb (the tables and views) and OUT/datapackage.json."""
-    from pipeline.warehouse import write_datapackage, write_duckdb
+    from pipeline.outputs.warehouse import write_datapackage, write_duckdb
 
     typer.echo(f"{write_duckdb(out)}\n{write_datapackage(out)}")
 

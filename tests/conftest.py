@@ -15,7 +15,7 @@ SEED_GOLD = ROOT / "corpus" / "gold" / "seed-article-baolongan.gold.jsonl"
 
 @pytest.fixture(scope="session")
 def ruleset():
-    from pipeline.ruleset import load_ruleset
+    from pipeline.engine.ruleset import load_ruleset
 
     return load_ruleset()
 

@@ -19,7 +19,7 @@ from batch_archives import (
     write_warc,
 )
 
-from pipeline.runner import run_extract
+from pipeline.batch.runner import run_extract
 
 GOOD_IDS = {"seed-0000", "seed-0001"}
 

@@ -5,9 +5,9 @@ import json
 import pandas as pd
 import pytest
 
+from pipeline.batch.runner import run_extract
+from pipeline.outputs.tables import FACT_TABLES
 from pipeline.records import Article
-from pipeline.runner import run_extract
-from pipeline.tables import FACT_TABLES
 
 
 @pytest.mark.slow

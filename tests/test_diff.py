@@ -1,6 +1,6 @@
 """`vnie diff`: a rule changed in a copy of rules/, the seed article re-extracted, and the diff
 must name exactly the facts whose rows changed — the expected set is computed from the two CSVs
-here, independently of pipeline.diff."""
+here, independently of pipeline.outputs.diff."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.diff import diff_outputs, diff_to_json, format_diff, sentence_around
-from pipeline.runner import run_extract
-from pipeline.tables import FACT_TABLES, MENTION_COLUMNS
+from pipeline.batch.runner import run_extract
+from pipeline.outputs.diff import diff_outputs, diff_to_json, format_diff, sentence_around
+from pipeline.outputs.tables import FACT_TABLES, MENTION_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "articles" / "seed-baolongan.jsonl"

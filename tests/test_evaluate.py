@@ -1,4 +1,4 @@
-"""`pipeline.evaluate` on hand-made cases from the seed article (Báo Long An, 20 May 2022)."""
+"""The scorer on hand-made cases from the seed article (Báo Long An, 20 May 2022)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.evaluate import (
+from pipeline.evaluation.score import (
     format_comparison,
     format_report,
     gold_files,
@@ -376,7 +376,7 @@ def test_format_and_json(out_dir: Path, gold: dict) -> None:
 
 
 def test_underthesea_baseline_offsets() -> None:
-    from pipeline.baseline import underthesea_baseline
+    from pipeline.evaluation.baseline import underthesea_baseline
 
     article = {
         "id": SEED,

@@ -3,8 +3,8 @@
 import json
 from pathlib import Path
 
-from pipeline.engine import extract
-from pipeline.evaluate import load_gold, name_similarity, normalize_name
+from pipeline.engine.article import extract
+from pipeline.evaluation.score import load_gold, name_similarity, normalize_name
 from pipeline.records import Article
 
 SEED_GOLD = Path(__file__).resolve().parent.parent / "corpus/gold/seed-article-baolongan.gold.jsonl"

@@ -9,8 +9,8 @@ import pytest
 import regex
 
 from pipeline.extract.numbers import parse_number
-from pipeline.normalize import normalize_phrase
 from pipeline.records import Article
+from pipeline.text.normalize import normalize_phrase
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = sorted((ROOT / "corpus" / "gold").glob("*.jsonl"))

@@ -7,7 +7,7 @@ import json
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from pipeline.ingest import read_archives
+from pipeline.ingest.archives import read_archives
 from pipeline.records import Article, ArticleError
 
 SENTENCE = "Phó Bí thư Thường trực Tỉnh ủy - Nguyễn Thanh Hải nhận định."

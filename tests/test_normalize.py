@@ -4,7 +4,7 @@ import unicodedata
 
 import regex
 
-from pipeline.normalize import _normalize_clusters, _normalize_composed, normalize
+from pipeline.text.normalize import _normalize_clusters, _normalize_composed, normalize
 
 SEED_SENTENCE = (
     "Năm qua, thực hiện Kết luận số\u00a001-KL/TW của Bộ Chính trị về tiếp tục thực hiện "

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.batch.runner import run_extract
 from pipeline.report import build_report, fact_href, fact_key, highlight, month_of
-from pipeline.runner import run_extract
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "articles" / "seed-baolongan.jsonl"

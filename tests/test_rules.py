@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.rule_examples import run_examples
-from pipeline.ruleset import DEFAULT_RULES_DIR, RuleError, load_ruleset
+from pipeline.engine.ruleset import DEFAULT_RULES_DIR, RuleError, load_ruleset
+from pipeline.evaluation.rule_examples import run_examples
 
 RESULTS = list(run_examples(load_ruleset()))
 

@@ -23,11 +23,11 @@ from batch_archives import (
     write_jsonl,
 )
 
-from pipeline import workers
-from pipeline.progress import ExtractProgress, summary_text
-from pipeline.ruleset import DEFAULT_RULES_DIR
-from pipeline.runner import RunSummary, estimate_total, run_extract
-from pipeline.workers import process_article
+from pipeline.batch import workers
+from pipeline.batch.progress import ExtractProgress, summary_text
+from pipeline.batch.runner import RunSummary, estimate_total, run_extract
+from pipeline.batch.workers import process_article
+from pipeline.engine.ruleset import DEFAULT_RULES_DIR
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +65,7 @@ def test_dask_engine_gives_identical_tables(
     archive: Path, one_worker: Path, tmp_path: Path
 ) -> None:
     pytest.importorskip("distributed")
-    from pipeline.distributed import dask_executor
+    from pipeline.batch.distributed import dask_executor
 
     executor, close = dask_executor(None, 2, DEFAULT_RULES_DIR)
     try:
@@ -168,13 +168,13 @@ def _seed_record(timeout: float) -> dict:
 
 
 def test_timeout_on_the_main_thread(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("pipeline.engine.extract", _hang)
+    monkeypatch.setattr("pipeline.engine.article.extract", _hang)
     result = process_article(_seed_record(0.5))
     assert result == {"error": ["timeout", "a.jsonl:1: no result after 0.5 s"]}
 
 
 def test_timeout_on_a_worker_thread_as_under_dask(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("pipeline.engine.extract", _hang)
+    monkeypatch.setattr("pipeline.engine.article.extract", _hang)
     results: list[dict] = []
     thread = threading.Thread(target=lambda: results.append(process_article(_seed_record(0.5))))
     thread.start()
@@ -219,7 +219,7 @@ def test_plain_progress_lines_and_summary() -> None:
 
 CRASHING_WORKER = """
 import os
-import pipeline.engine as engine
+import pipeline.engine.article as engine
 
 _extract = engine.extract
 

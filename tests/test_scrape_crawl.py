@@ -17,10 +17,10 @@ from scrape_site import (
     sources_yaml,
 )
 
-from pipeline.article_html import article_from_html
 from pipeline.records import Article
 from pipeline.scrape.crawl import run_crawl
-from pipeline.scrape.sources import load_sources
+from pipeline.sources.article_html import article_from_html
+from pipeline.sources.catalog import load_sources
 
 SELECTORS = {"published_at": "div.time", "body": "div.detail-content"}
 
@@ -188,7 +188,7 @@ def test_max_pages_stops_and_the_next_run_continues(tmp_path):
 
 
 def test_vnie_extract_reads_the_warc_archive_alone_as_the_crawler_did(crawled, tmp_path):
-    from pipeline.runner import run_extract
+    from pipeline.batch.runner import run_extract
 
     _, archive, _ = crawled
     crawled_articles = {a["id"]: a for a in read_articles(archive)}

@@ -13,7 +13,7 @@ from pathlib import Path
 from scrape_site import FakePaper, sources_yaml
 
 from pipeline.scrape.crawl import run_crawl
-from pipeline.scrape.sources import load_sources
+from pipeline.sources.catalog import load_sources
 
 REPO = Path(__file__).resolve().parents[1]
 VOLATILE = ("fetched_at",)

@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 from pipeline.scrape.check import check_source, print_report
 from pipeline.scrape.discovery import parse_feed, parse_listing, parse_sitemap
 from pipeline.scrape.fetch import is_private_address, retry_after_seconds
-from pipeline.scrape.sources import SourcesError, load_sources
-from pipeline.scrape.urls import canonical_url
+from pipeline.sources.catalog import SourcesError, load_sources
+from pipeline.sources.urls import canonical_url
 
 REPO = Path(__file__).resolve().parents[1]
 

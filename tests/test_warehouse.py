@@ -10,15 +10,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.runner import run_extract
-from pipeline.tables import (
+from pipeline.batch.runner import run_extract
+from pipeline.outputs.tables import (
     FACT_TABLES,
     TABLE_COLUMNS,
     TableWriter,
     neutralize_formula,
     restore_formula,
 )
-from pipeline.warehouse import write_datapackage, write_duckdb
+from pipeline.outputs.warehouse import write_datapackage, write_duckdb
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "articles" / "seed-baolongan.jsonl"

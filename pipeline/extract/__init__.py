@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from pipeline.engine import ArticleText
-    from pipeline.nlp import Sentence
-    from pipeline.ruleset import Rule, RuleSet
+    from pipeline.engine.article import ArticleText
+    from pipeline.engine.ruleset import Rule, RuleSet
+    from pipeline.text.nlp import Sentence
 
 NORMALIZERS: dict[str, Callable[..., Any]] = {}
 RESOLVERS: dict[str, Callable[[list[Candidate], ArticleText], list[Candidate]]] = {}

@@ -15,7 +15,7 @@ from typing import Any
 
 import regex
 
-from pipeline.normalize import normalize_phrase
+from pipeline.text.normalize import normalize_phrase
 
 _TOKEN_RE = regex.compile(r"\s*(TP\.|Tp\.|Q\.|P\.|[\p{L}\p{M}\p{N}&]+|\S)")
 _CAP_RE = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{M}]*|\p{Lu}{2,}[\p{Lu}&]*|\d+)$")

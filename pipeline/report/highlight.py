@@ -5,8 +5,8 @@ from __future__ import annotations
 import heapq
 from html import escape as esc
 
+from pipeline.outputs.tables import MENTION_COLUMNS
 from pipeline.report.mentions import Mention
-from pipeline.tables import MENTION_COLUMNS
 
 LABELS = {
     "organizations": "org",

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from html import escape as esc
 from typing import Any
 
-from pipeline.tables import FACT_TABLES
+from pipeline.outputs.tables import FACT_TABLES
 
 
 def _page(title: str, body: str, depth: int) -> str:

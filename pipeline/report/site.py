@@ -12,13 +12,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pipeline.diff import input_paths, read_articles, read_table, sentence_bounds
+from pipeline.outputs.diff import input_paths, read_articles, read_table, sentence_bounds
+from pipeline.outputs.tables import FACT_TABLES, MENTION_COLUMNS
 from pipeline.records import TEXT_FIELDS, Article
 from pipeline.report.charts import chart_by_month, chart_top, month_of
 from pipeline.report.highlight import highlight
 from pipeline.report.layout import _page, _table
 from pipeline.report.mentions import Mention, Row, _vnd, article_href, fact_href, fact_key
-from pipeline.tables import FACT_TABLES, MENTION_COLUMNS
 
 TOP = 20
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from pipeline.scrape.crawl import run_crawl
 from pipeline.scrape.progress import CrawlProgress
-from pipeline.scrape.sources import CrawlSettings, Source
+from pipeline.sources.catalog import CrawlSettings, Source
 
 PARAGRAPH = (
     "Ủy ban nhân dân tỉnh tổ chức hội nghị tổng kết công tác năm, đánh giá kết quả thực hiện "

@@ -14,11 +14,11 @@ from rich.console import Console
 from rich.table import Table
 from selectolax.lexbor import LexborHTMLParser
 
-from pipeline.article_html import article_from_html, decode_html
 from pipeline.scrape.discovery import parse_feed, parse_listing, parse_sitemap
 from pipeline.scrape.fetch import Fetched, Fetcher, FetchError
-from pipeline.scrape.sources import CrawlSettings, Source
-from pipeline.scrape.urls import canonical_url
+from pipeline.sources.article_html import article_from_html, decode_html
+from pipeline.sources.catalog import CrawlSettings, Source
+from pipeline.sources.urls import canonical_url
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from pipeline.scrape.sources import SourcesError, load_sources
+from pipeline.sources.catalog import SourcesError, load_sources
 
 
 def scrape(

@@ -14,15 +14,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from pipeline.article_html import article_from_html, iso_vn
 from pipeline.records import article_id_for_url
 from pipeline.scrape.archive import Archive
 from pipeline.scrape.discovery import Link, parse_feed, parse_listing, parse_sitemap
 from pipeline.scrape.fetch import Fetched, Fetcher, FetchError
 from pipeline.scrape.progress import CrawlProgress
-from pipeline.scrape.sources import CrawlSettings, Source
 from pipeline.scrape.state import CrawlState, Page, now_vn
-from pipeline.scrape.urls import canonical_url
+from pipeline.sources.article_html import article_from_html, iso_vn
+from pipeline.sources.catalog import CrawlSettings, Source
+from pipeline.sources.urls import canonical_url
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 

@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from selectolax.lexbor import LexborHTMLParser
 
-from pipeline.article_html import decode_html, iso_vn
+from pipeline.sources.article_html import decode_html, iso_vn
 
 #: Where listing pages keep their "next page" links, when `rel=next` is not set.
 PAGINATION_SELECTORS = (

@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 from protego import Protego
 
-from pipeline.scrape.sources import CrawlSettings, Source
+from pipeline.sources.catalog import CrawlSettings, Source
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504, 507, 508, 520, 521, 522, 523, 524})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})

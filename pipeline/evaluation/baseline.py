@@ -2,7 +2,7 @@
 
 It runs `underthesea.ner` (the CRF model bundled with the package, no download) over each
 sentence of title, lead, text and captions, and returns rows in the shape of
-`pipeline.evaluate.load_predictions`, so the same scorer reads both.
+`pipeline.evaluation.score.load_predictions`, so the same scorer reads both.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from pipeline.nlp import split_sentences
 from pipeline.records import CAPTION_JOINER
+from pipeline.text.nlp import split_sentences
 
 _ENTITY_TABLES = {"ORG": ("organizations", "name"), "PER": ("officials", "person")}
 _FIELDS = ("title", "lead", "text", "caption")

@@ -119,7 +119,7 @@ def read_txt(path: Path) -> Iterator[Item]:
 
 def read_html_file(path: Path) -> Iterator[Item]:
     """A saved article page, extracted like a crawled one (charset from the page itself)."""
-    from pipeline.article_html import article_from_html
+    from pipeline.sources.article_html import article_from_html
 
     try:
         record = article_from_html(path.read_bytes(), url=None)
@@ -131,13 +131,13 @@ def read_html_file(path: Path) -> Iterator[Item]:
     yield Article.from_record(record, origin=str(path))
 
 
-DEFAULT_SOURCES = Path(__file__).resolve().parent.parent / "rules" / "sources.yml"
+DEFAULT_SOURCES = Path(__file__).resolve().parents[2] / "rules" / "sources.yml"
 
 
 @functools.cache
 def _sources(path: Path) -> tuple:
     """The papers of a sources file, to read their pages as the crawler did."""
-    from pipeline.scrape.sources import load_sources
+    from pipeline.sources.catalog import load_sources
 
     return load_sources(path).sources if path.exists() else ()
 
@@ -155,7 +155,7 @@ def read_warc(path: Path) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    from pipeline.article_html import article_from_html
+    from pipeline.sources.article_html import article_from_html
 
     with open(path, "rb") as stream:
         records = ArchiveIterator(stream)

@@ -17,8 +17,8 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from pipeline.engine.ruleset import DEFAULT_RULES_DIR, RuleSet, load_ruleset, rules_hash
 from pipeline.records import Article
-from pipeline.ruleset import DEFAULT_RULES_DIR, RuleSet, load_ruleset, rules_hash
 
 ARTICLE_TIMEOUT_S = 60
 _WORKER_RULES: Path | None = None
@@ -40,8 +40,8 @@ def init_worker(rules_dir: str | Path = DEFAULT_RULES_DIR) -> None:
     global _WORKER_RULES
     _WORKER_RULES = Path(rules_dir)
     ruleset = current_ruleset(_WORKER_RULES)
-    from pipeline.engine import compiled
-    from pipeline.nlp import make_doc, split_sentences
+    from pipeline.engine.article import compiled
+    from pipeline.text.nlp import make_doc, split_sentences
 
     compiled(ruleset)
     split_sentences("text", "Khởi động. Xong.")  # loads underthesea's sentence model
@@ -101,7 +101,7 @@ class _Deadline:
 
 def process_article(record: dict[str, Any]) -> Result:
     """One article record → its rows, or an error (never raises)."""
-    from pipeline.engine import extract
+    from pipeline.engine.article import extract
 
     origin = record["origin"]
     timeout = record.get("timeout", ARTICLE_TIMEOUT_S)

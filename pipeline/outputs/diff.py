@@ -16,8 +16,8 @@ from typing import Any
 
 import regex
 
+from pipeline.outputs.tables import FACT_TABLES, MENTION_COLUMNS
 from pipeline.records import Article
-from pipeline.tables import FACT_TABLES, MENTION_COLUMNS
 
 KINDS = ("appeared", "disappeared", "changed")
 SIGNS = {"appeared": "+", "disappeared": "-", "changed": "~"}
@@ -108,7 +108,7 @@ def read_table(out_dir: Path, table: str, prefer_parquet: bool = True) -> list[R
         return []
     import csv
 
-    from pipeline.tables import restore_formula
+    from pipeline.outputs.tables import restore_formula
 
     with csv_path.open(encoding="utf-8-sig", newline="") as stream:
         rows = [{k: restore_formula(v) for k, v in row.items()} for row in csv.DictReader(stream)]
@@ -207,7 +207,7 @@ def input_paths(out_dir: Path) -> list[Path]:
 
 def read_articles(paths: Iterable[Path], wanted: set[str] | None = None) -> dict[str, Article]:
     """{article id: Article} from any archive kind; only `wanted` ids when given."""
-    from pipeline.ingest import read_archives
+    from pipeline.ingest.archives import read_archives
 
     articles: dict[str, Article] = {}
     for item in read_archives(list(paths)):

@@ -24,7 +24,7 @@ from typing import Any
 
 import psutil
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared" / "corpus" / "articles"
 SLICE_SOURCE = SHARED / "vietnews-political.jsonl"
 TEXT_KEYS = ("title", "lead", "text")
@@ -255,7 +255,7 @@ def table(results: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the bench, print the table, write outputs/bench.json."""
-    parser = argparse.ArgumentParser(prog="python -m pipeline.bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m pipeline.batch.bench", description=__doc__)
     parser.add_argument(
         "--articles",
         type=int,

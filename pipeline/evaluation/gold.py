@@ -94,7 +94,7 @@ def load_predictions(out_dir: str | Path, tables: Iterable[str] = TABLES) -> Pre
     """
     import pandas as pd
 
-    from pipeline.tables import restore_formula
+    from pipeline.outputs.tables import restore_formula
 
     predictions: Predictions = {}
     for table in tables:

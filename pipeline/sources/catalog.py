@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from pipeline.scrape.urls import host_key
+from pipeline.sources.urls import host_key
 
 SELECTOR_KEYS = ("title", "published_at", "author", "section", "lead", "body", "captions", "next")
 SOURCE_KEYS = {

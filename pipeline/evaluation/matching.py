@@ -1,7 +1,7 @@
 """Whether two names, or two titles, are the same fact: the matching rules of the scorer.
 
 - Names (persons, organizations, models) are compared normalized: NFC, modern tone marks
-  through `pipeline.normalize.normalize_phrase`, casefolded, whitespace squashed.
+  through `pipeline.text.normalize.normalize_phrase`, casefolded, whitespace squashed.
 - Organization and model names are then split into word tokens (letters and digits;
   punctuation dropped). Two names match when the Dice coefficient of their token sets,
   2·|A∩B| / (|A|+|B|), is ≥ 0.85, or when one name equals the other with an attached place
@@ -22,7 +22,7 @@ from typing import Any
 
 import regex
 
-from pipeline.normalize import normalize_phrase
+from pipeline.text.normalize import normalize_phrase
 
 FUZZY_THRESHOLD = 0.85
 TITLE_OVERLAP = 0.5

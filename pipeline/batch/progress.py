@@ -17,7 +17,7 @@ from rich.progress import (
 )
 
 if TYPE_CHECKING:
-    from pipeline.runner import RunSummary
+    from pipeline.batch.runner import RunSummary
 
 
 class ExtractProgress:

@@ -12,7 +12,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from pipeline.tables import ERROR_COLUMNS, FACT_TABLES, TABLE_COLUMNS, write_json_atomic
+from pipeline.outputs.tables import ERROR_COLUMNS, FACT_TABLES, TABLE_COLUMNS, write_json_atomic
 
 MENTION_KEY = ["article_id", "field", "start", "end"]
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from pipeline.ingest import JSONL_SUFFIXES
+from pipeline.ingest.archives import JSONL_SUFFIXES
 
 Result = dict[str, Any]
 

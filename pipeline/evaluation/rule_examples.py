@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.engine import extract
+from pipeline.engine.article import extract
+from pipeline.engine.ruleset import Rule, RuleSet
 from pipeline.records import Article, Mention
-from pipeline.ruleset import Rule, RuleSet
 
 
 @dataclass(frozen=True)

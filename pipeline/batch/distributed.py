@@ -6,7 +6,7 @@ models and rules once, through a `WorkerPlugin` that calls `workers.init_worker`
 must have this package installed and read the rules folder at the same path.
 
 Dask runs tasks on worker threads, where SIGALRM cannot be used: the per-article deadline
-is then raised into the thread (see `pipeline.runner`).
+is then raised into the thread (see `pipeline.batch.runner`).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ class InitWorker(WorkerPlugin):
 
     def setup(self, worker: object) -> None:
         """Load the models and compile the rules in this worker process."""
-        from pipeline.workers import init_worker
+        from pipeline.batch.workers import init_worker
 
         init_worker(self.rules_dir)
 

@@ -10,13 +10,13 @@ How a fact is keyed and matched, per table:
   are ignored on both sides.
 - money: `("VND", amount_vnd)` when the currency is VND (or missing), else
   `(currency, amount)`; numbers compared exactly (1200000000 == 1200000000.0).
-- officials: the person's name, normalized (`pipeline.matching.normalize_name`).
+- officials: the person's name, normalized (`pipeline.evaluation.matching.normalize_name`).
 - officials_title: an official counts once the person matches AND the titles share a post
-  (`pipeline.matching.title_matches`; lenient by design: the order of posts and whether the
+  (`matching.title_matches`; lenient by design: the order of posts and whether the
   organization is written into the title vary between writers).
 - organizations and models: names normalized as for persons, then split into word tokens;
   spellings that differ only in case, tone-mark style or punctuation are one fact. Two names
-  match by `pipeline.matching.name_similarity` (token Dice ≥ 0.85, or equal once an attached
+  match by `matching.name_similarity` (token Dice ≥ 0.85, or equal once an attached
   place is removed), one-to-one, greedy by best score.
 
 When a table has no gold fact and no predicted fact, P = R = F1 = 1; otherwise a zero
@@ -32,7 +32,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.gold import (
+from pipeline.evaluation.gold import (
     TABLES,
     Predictions,
     Row,
@@ -41,7 +41,7 @@ from pipeline.gold import (
     load_gold,
     load_predictions,
 )
-from pipeline.matching import (
+from pipeline.evaluation.matching import (
     FUZZY_THRESHOLD,
     TITLE_OVERLAP,
     _match_exact,

@@ -29,24 +29,13 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.ingest import read_archives
-from pipeline.records import TEXT_FIELDS, Article, ArticleError
-from pipeline.ruleset import DEFAULT_RULES_DIR, RuleSet
-from pipeline.run_state import (
+from pipeline.batch.run_state import (
     ResultCache,
     article_key,
     estimate_total,
     run_state_path,
 )
-from pipeline.tables import (
-    ERROR_COLUMNS,
-    FACT_TABLES,
-    TableWriter,
-    data_dictionary,
-    guarded_cell,
-    write_json_atomic,
-)
-from pipeline.workers import (
+from pipeline.batch.workers import (
     ARTICLE_TIMEOUT_S,
     InlineExecutor,
     Result,
@@ -55,6 +44,17 @@ from pipeline.workers import (
     local_executor,
     process_batch,
 )
+from pipeline.engine.ruleset import DEFAULT_RULES_DIR, RuleSet
+from pipeline.ingest.archives import read_archives
+from pipeline.outputs.tables import (
+    ERROR_COLUMNS,
+    FACT_TABLES,
+    TableWriter,
+    data_dictionary,
+    guarded_cell,
+    write_json_atomic,
+)
+from pipeline.records import TEXT_FIELDS, Article, ArticleError
 
 #: Longer articles are reported, not processed: one would hold a worker for minutes.
 MAX_ARTICLE_CHARS = 1_000_000

@@ -13,11 +13,11 @@ from typing import Any
 import ahocorasick
 import regex
 
+from pipeline.engine.ruleset import TABLES, Rule, RuleSet, alternation
 from pipeline.extract import RESOLVERS, Candidate, Match
-from pipeline.nlp import Sentence, make_doc, split_sentences
-from pipeline.normalize import NormalizedText, normalize
 from pipeline.records import TEXT_FIELDS, Article, Mention
-from pipeline.ruleset import TABLES, Rule, RuleSet, alternation
+from pipeline.text.nlp import Sentence, make_doc, split_sentences
+from pipeline.text.normalize import NormalizedText, normalize
 
 
 @dataclass
@@ -72,7 +72,7 @@ class _Compiled:
         if token_rules:
             from spacy.matcher import Matcher
 
-            from pipeline.nlp import vocab
+            from pipeline.text.nlp import vocab
 
             for rule in token_rules:
                 matcher = Matcher(vocab())

@@ -16,8 +16,7 @@ from typing import Any
 import jsonschema
 import regex
 
-from pipeline.normalize import normalize_phrase
-from pipeline.rule_files import (
+from pipeline.engine.rule_files import (
     RULE_FILE_SCHEMA,
     TABLES,
     RuleError,
@@ -25,8 +24,9 @@ from pipeline.rule_files import (
     load_yaml,
     strip_lines,
 )
+from pipeline.text.normalize import normalize_phrase
 
-DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+DEFAULT_RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
 
 
 @dataclass(frozen=True)
@@ -187,7 +187,7 @@ def _compile_rule(
     elif kind == "tokens":
         from spacy.matcher import Matcher
 
-        from pipeline.nlp import vocab
+        from pipeline.text.nlp import vocab
 
         pattern = strip_lines(spec)
         try:
@@ -293,16 +293,12 @@ def load_rule_file(path: Path, gazetteers: dict[str, Any]) -> list[Rule]:
 
 
 def rules_hash(directory: Path) -> str:
-    """A hash of every rule and gazetteer file (and the normalizers' code): the cache key."""
+    """A hash of every rule and gazetteer file and of the code that reads them: the cache key."""
     digest = hashlib.sha256()
-    extract_dir = Path(__file__).resolve().parent / "extract"
+    package = Path(__file__).resolve().parents[1]
     files = [*sorted(directory.rglob("*.yml")), *sorted(directory.rglob("*.txt"))]
-    here = Path(__file__).parent
-    files += [*sorted(extract_dir.glob("*.py"))]
-    files += [
-        here / name
-        for name in ("engine.py", "nlp.py", "normalize.py", "ruleset.py", "rule_files.py")
-    ]
+    for stage in ("text", "engine", "extract"):
+        files += sorted((package / stage).glob("*.py"))
     for path in files:
         if path.name == "sources.yml":
             continue
