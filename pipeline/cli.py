@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from pipeline.engine.ruleset import DEFAULT_RULES_DIR, RuleError, load_ruleset
+from pipeline.engine.ruleset import DEFAULT_RULES_DIR, RuleError, RuleSet
 from pipeline.scrape.command import scrape
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,9 +27,11 @@ app.command("scrape")(scrape)
 RulesOption = Annotated[Path, typer.Option("--rules", help="The rules folder.")]
 
 
-def _load_rules(rules_dir: Path):
+def _load_rules(rules_dir: Path) -> RuleSet:
+    from pipeline.extract.registry import load_rules
+
     try:
-        return load_ruleset(rules_dir.resolve())
+        return load_rules(rules_dir)
     except RuleError as exc:
         typer.echo(f"rule error: {exc}", err=True)
         raise typer.Exit(2) from None
@@ -191,17 +193,28 @@ def rules_test(
 def try_sentence(
     text: Annotated[str, typer.Argument(help="A sentence or a paragraph, in Vietnamese.")],
     rules: RulesOption = DEFAULT_RULES_DIR,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Also show matches a normalizer turned down, and why.")
+    ] = False,
 ) -> None:
     """Show what each rule finds in a piece of text, with rule ids and normalized fields."""
+    from pipeline.engine.article import Explanation
     from pipeline.evaluation.rule_examples import find
 
-    for table, mentions in find(text, _load_rules(rules)).items():
+    explanation = Explanation() if explain else None
+    for table, mentions in find(text, _load_rules(rules), explanation).items():
         for mention in mentions:
             values = {k: v for k, v in mention.values.items() if v not in (None, "")}
             typer.echo(
                 f"{table:<13} {mention.rule_id:<32} «{mention.text}»  "
                 + json.dumps(values, ensure_ascii=False)
             )
+    for rejection in explanation.rejections if explanation else ():
+        detail = f" ({rejection.detail})" if rejection.detail else ""
+        typer.echo(
+            f"{'turned down':<13} {rejection.rule_id:<32} «{rejection.text}»  "
+            f"{rejection.reason}{detail}"
+        )
 
 
 @app.command("eval")

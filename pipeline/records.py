@@ -6,6 +6,9 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+#: The fact tables, in the order the rules run and the outputs list them.
+FACT_TABLES = ("documents", "money", "officials", "organizations", "models")
+
 #: The fields of an article record that mentions can point into, in reading order.
 TEXT_FIELDS = ("title", "lead", "text", "caption")
 

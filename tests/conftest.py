@@ -15,9 +15,9 @@ SEED_GOLD = ROOT / "corpus" / "gold" / "seed-article-baolongan.gold.jsonl"
 
 @pytest.fixture(scope="session")
 def ruleset():
-    from pipeline.engine.ruleset import load_ruleset
+    from pipeline.extract.registry import load_rules
 
-    return load_ruleset()
+    return load_rules()
 
 
 @pytest.fixture(scope="session")

@@ -29,6 +29,16 @@ def test_try_shows_the_model_the_organization_and_the_money_with_rule_ids():
     assert '"qualifier": "over"' in money[0]
 
 
+def test_try_explain_says_why_a_match_was_turned_down():
+    sentence = "Đà Nẵng muốn xây dựng khu công nghệ thông tin theo mô hình Thung lũng Silicon."
+    plain = runner.invoke(app, ["try", sentence])
+    assert plain.exit_code == 0 and "models" not in plain.output
+    explained = runner.invoke(app, ["try", "--explain", sentence])
+    assert explained.exit_code == 0, explained.output
+    line = next(line for line in explained.output.splitlines() if "models.named" in line)
+    assert line.startswith("turned down") and "a-form-of-organization (Thung lũng Silicon)" in line
+
+
 def test_rules_check_and_rules_test_pass():
     check = runner.invoke(app, ["rules", "check"])
     assert check.exit_code == 0 and check.output.startswith("ok:")

@@ -7,8 +7,9 @@ import pytest
 
 from pipeline.engine.ruleset import DEFAULT_RULES_DIR, RuleError, load_ruleset
 from pipeline.evaluation.rule_examples import run_examples
+from pipeline.extract.registry import REGISTRY, load_rules
 
-RESULTS = list(run_examples(load_ruleset()))
+RESULTS = list(run_examples(load_rules()))
 
 
 def test_there_are_at_least_80_examples_and_counterexamples():
@@ -77,7 +78,7 @@ def _line_of(rules: Path, file: str, needle: str) -> int:
 def test_a_mistake_names_the_file_and_the_line(tmp_path, file, old, new, needle, says):
     rules = _broken_copy(tmp_path, file, old, new)
     with pytest.raises(RuleError) as error:
-        load_ruleset(rules)
+        load_ruleset(rules, REGISTRY)
     message = str(error.value)
     assert says in message and "fix:" in message
     line = _line_of(rules, file, needle)
@@ -87,6 +88,98 @@ def test_a_mistake_names_the_file_and_the_line(tmp_path, file, old, new, needle,
 
 
 def test_an_unknown_gazetteer_is_named(tmp_path):
-    rules = _broken_copy(tmp_path, "officials.yml", "{@surnames}", "{@surname}")
+    rules = _broken_copy(tmp_path, "defines.yml", "{@surnames}", "{@surname}")
     with pytest.raises(RuleError, match=r"unknown gazetteer @surname.*\n  fix: .*@surnames"):
-        load_ruleset(rules)
+        load_ruleset(rules, REGISTRY)
+
+
+# --------------------------------------------------------------- the normalizers' contracts
+
+
+def _error_at(rules: Path, file: str, needle: str) -> RuleError:
+    with pytest.raises(RuleError) as error:
+        load_ruleset(rules, REGISTRY)
+    message = str(error.value)
+    assert f"{rules / file}:" in message, message
+    reported = int(message.split(f"{rules / file}:")[1].split(":")[0])
+    assert abs(reported - _line_of(rules, file, needle)) <= 2, message
+    return error.value
+
+
+def test_a_renamed_group_fails_the_check_at_its_rule(tmp_path):
+    rules = _broken_copy(
+        tmp_path,
+        "officials.yml",
+        "(?P<chain>{TITLE_PREFIX}?{TITLE})(?![\\p{L}])'",
+        "(?P<posts>{TITLE_PREFIX}?{TITLE})(?![\\p{L}])'",
+    )
+    error = _error_at(rules, "officials.yml", "- id: officials.title_then_name")
+    assert "needs the named group chain" in str(error) and "fix:" in str(error)
+
+
+def test_a_rule_pointed_at_a_normalizer_that_needs_other_groups(tmp_path):
+    rules = _broken_copy(tmp_path, "money.yml", "normalizer: money.range", "normalizer: money.pair")
+    error = _error_at(rules, "money.yml", "- id: money.range")
+    assert "normalizer money.pair needs the named groups first, second" in str(error)
+
+
+def test_a_normalizer_given_a_pattern_kind_it_cannot_read(tmp_path):
+    rules = _broken_copy(
+        tmp_path,
+        "organizations.yml",
+        "normalizer: organizations.phrase",
+        "normalizer: organizations.head",
+    )
+    error = _error_at(rules, "organizations.yml", "- id: organizations.phrase")
+    assert "reads regex patterns, not phrases" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("gazetteer", "rule_file", "rule"),
+    [
+        ("not_officials.txt", "officials.yml", "- id: officials.title_then_name"),
+        ("well_known_documents.yml", "documents.yml", "- id: documents.party"),
+        ("model_forms.txt", "models.yml", "- id: models.named"),
+    ],
+)
+def test_a_deleted_gazetteer_fails_the_check_at_the_first_rule_that_reads_it(
+    tmp_path, gazetteer, rule_file, rule
+):
+    rules = tmp_path / "rules"
+    shutil.copytree(DEFAULT_RULES_DIR, rules)
+    (rules / "gazetteers" / gazetteer).unlink()
+    error = str(_error_at(rules, rule_file, rule))
+    name = gazetteer.rsplit(".", 1)[0]
+    assert (
+        f"gazetteer `{name}`, which is missing" in error
+        and f"rules/gazetteers/{gazetteer}" in error
+    )
+
+
+def test_a_gazetteer_of_the_wrong_shape_is_named(tmp_path):
+    rules = tmp_path / "rules"
+    shutil.copytree(DEFAULT_RULES_DIR, rules)
+    (rules / "gazetteers" / "cities.txt").rename(rules / "gazetteers" / "cities.yml")
+    (rules / "gazetteers" / "cities.yml").write_text("Hà Nội: thủ đô\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"gazetteer `cities`, which is not a list \(\.txt\)"):
+        load_ruleset(rules, REGISTRY)
+
+
+def test_a_deleted_shared_define_is_named(tmp_path):
+    rules = _broken_copy(tmp_path, "defines.yml", "  MODEL_OWNER_LEAD:", "  OWNER_LEAD:")
+    with pytest.raises(RuleError, match=r"defines.yml.*MODEL_OWNER_LEAD.*\n  fix:"):
+        load_ruleset(rules, REGISTRY)
+
+
+def test_every_gazetteer_the_lexicon_reads_is_declared_by_a_normalizer_or_resolver():
+    declared = {name for spec in REGISTRY.normalizers.values() for name in spec.gazetteers}
+    declared |= {name for spec in REGISTRY.resolvers.values() for name in spec.gazetteers}
+    assert declared == set(REGISTRY.gazetteer_shapes)
+
+
+def test_every_gazetteer_file_is_read():
+    """No list in rules/gazetteers/ that nothing reads: each is named by a rule or the lexicon."""
+    files = {p.stem for p in (DEFAULT_RULES_DIR / "gazetteers").iterdir()}
+    patterns = "".join(p.read_text(encoding="utf-8") for p in DEFAULT_RULES_DIR.glob("*.yml"))
+    named = {name for name in files if "@" + name in patterns}
+    assert files - named - set(REGISTRY.gazetteer_shapes) == set()

@@ -39,12 +39,12 @@ from pipeline.batch.workers import (
     ARTICLE_TIMEOUT_S,
     InlineExecutor,
     Result,
-    _kill_pool,
-    current_ruleset,
+    kill_pool,
     local_executor,
     process_batch,
 )
 from pipeline.engine.ruleset import DEFAULT_RULES_DIR, RuleSet
+from pipeline.extract.registry import load_rules
 from pipeline.ingest.archives import read_archives
 from pipeline.outputs.tables import (
     ERROR_COLUMNS,
@@ -180,7 +180,7 @@ class _Run:
         """After a crash or a hang: a fresh local pool, and the lost batches sent again."""
         if not self.own_executor:
             return  # a Dask cluster reschedules on its own; its futures stay valid
-        _kill_pool(self.executor)
+        kill_pool(self.executor)
         self.executor = local_executor(self.workers, self.rules_dir)
         for pending in self.window:
             done = pending.future is not None and pending.future.done()
@@ -279,7 +279,7 @@ def run_extract(
     inputs = [str(p) for p in inputs]
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / ".vnie").mkdir(exist_ok=True)
-    ruleset = current_ruleset(rules_dir)
+    ruleset = load_rules(rules_dir, fresh=True)
     workers = workers or os.cpu_count() or 1
     write_json_atomic(
         run_state_path(out_dir),

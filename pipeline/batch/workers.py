@@ -17,7 +17,8 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from pipeline.engine.ruleset import DEFAULT_RULES_DIR, RuleSet, load_ruleset, rules_hash
+from pipeline.engine.ruleset import DEFAULT_RULES_DIR
+from pipeline.extract.registry import load_rules
 from pipeline.records import Article
 
 ARTICLE_TIMEOUT_S = 60
@@ -26,26 +27,17 @@ _WORKER_RULES: Path | None = None
 Result = dict[str, Any]
 
 
-def current_ruleset(rules_dir: str | Path) -> RuleSet:
-    """The compiled rules of `rules_dir`, reloaded when its files changed since they were loaded."""
-    ruleset = load_ruleset(Path(rules_dir))
-    if ruleset.rules_hash != rules_hash(Path(rules_dir)):
-        load_ruleset.cache_clear()
-        ruleset = load_ruleset(Path(rules_dir))
-    return ruleset
-
-
 def init_worker(rules_dir: str | Path = DEFAULT_RULES_DIR) -> None:
     """Load the models and compile the rules once per worker process."""
     global _WORKER_RULES
     _WORKER_RULES = Path(rules_dir)
-    ruleset = current_ruleset(_WORKER_RULES)
+    ruleset = load_rules(_WORKER_RULES, fresh=True)
     from pipeline.engine.article import compiled
     from pipeline.text.nlp import make_doc, split_sentences
 
     compiled(ruleset)
     split_sentences("text", "Khởi động. Xong.")  # loads underthesea's sentence model
-    make_doc("Khởi động", ruleset.fixed_words)  # and its word model
+    make_doc("Khởi động")  # and its word model
 
 
 class ArticleTimeout(Exception):
@@ -108,7 +100,7 @@ def process_article(record: dict[str, Any]) -> Result:
     try:
         with _Deadline(timeout):
             article = Article.from_record(record["article"], origin=origin)
-            result = extract(article, load_ruleset(_WORKER_RULES or DEFAULT_RULES_DIR))
+            result = extract(article, load_rules(_WORKER_RULES or DEFAULT_RULES_DIR))
             return {
                 "article": result.article_row,
                 "mentions": {t: [m.row() for m in ms] for t, ms in result.mentions.items()},
@@ -149,7 +141,7 @@ def local_executor(workers: int, rules_dir: Path) -> Executor:
     )
 
 
-def _kill_pool(executor: Executor) -> None:
+def kill_pool(executor: Executor) -> None:
     """Stop a process pool now, hung workers included."""
     if isinstance(executor, ProcessPoolExecutor):
         for process in list((getattr(executor, "_processes", None) or {}).values()):

@@ -1,4 +1,5 @@
-"""The per-article pipeline: normalize → sentences → prefilter → rules → normalizers → mentions.
+"""The per-article pipeline: normalize → sentences → prefilter → rules → normalizers →
+resolvers → mentions.
 
 Character rules (regex, phrase lists) run on the normalized sentence text. Only a sentence
 that a token rule's triggers select is segmented into words, once, and laid into a spaCy
@@ -13,26 +14,11 @@ from typing import Any
 import ahocorasick
 import regex
 
-from pipeline.engine.ruleset import TABLES, Rule, RuleSet, alternation
-from pipeline.extract import RESOLVERS, Candidate, Match
-from pipeline.records import TEXT_FIELDS, Article, Mention
+from pipeline.engine.contracts import ArticleText, Candidate, Match, Reject
+from pipeline.engine.ruleset import Rule, RuleSet, alternation
+from pipeline.records import FACT_TABLES, TEXT_FIELDS, Article, Mention
 from pipeline.text.nlp import Sentence, make_doc, split_sentences
 from pipeline.text.normalize import NormalizedText, normalize
-
-
-@dataclass
-class ArticleText:
-    """The normalized fields of an article and their sentences."""
-
-    article: Article
-    ruleset: RuleSet
-    fields: dict[str, NormalizedText]
-    sentences: list[Sentence]
-    docs: dict[int, Any] = field(default_factory=dict)
-    #: each table's resolved candidates, for resolvers of later tables (models read owners)
-    resolved: dict[str, list] = field(default_factory=dict)
-    #: what several resolvers read about the article, worked out once (its province)
-    facts: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -43,11 +29,29 @@ class ArticleResult:
     mentions: dict[str, list[Mention]]
 
 
+@dataclass(frozen=True)
+class Rejection:
+    """A match that its normalizer turned down, and why (for `vnie try --explain`)."""
+
+    rule_id: str
+    text: str
+    reason: str
+    detail: str
+
+
+@dataclass
+class Explanation:
+    """What `--explain` collects while an article is read."""
+
+    rejections: list[Rejection] = field(default_factory=list)
+
+
 _WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
 
 
-class _Compiled:
-    """Per-ruleset structures built once per process: the trigger automaton, phrase regexes."""
+class CompiledRules:
+    """Per-ruleset structures built once per process: the trigger automaton, phrase regexes,
+    token matchers."""
 
     def __init__(self, ruleset: RuleSet):
         self.always = [rule for rule in ruleset.rules if not rule.triggers]
@@ -67,7 +71,7 @@ class _Compiled:
             for rule in ruleset.rules
             if rule.kind == "phrases"
         }
-        self.matchers = {}
+        self.matchers: dict[str, Any] = {}
         token_rules = [rule for rule in ruleset.rules if rule.kind == "tokens"]
         if token_rules:
             from spacy.matcher import Matcher
@@ -89,18 +93,15 @@ class _Compiled:
         return sorted(selected.values(), key=lambda r: r.order)
 
 
-_COMPILED: dict[int, tuple[RuleSet, _Compiled]] = {}
-
-
-def compiled(ruleset: RuleSet) -> _Compiled:
+def compiled(ruleset: RuleSet) -> CompiledRules:
     """The ruleset's matching structures, built on first use in each process."""
-    entry = _COMPILED.get(id(ruleset))
-    if entry is None or entry[0] is not ruleset:
-        entry = _COMPILED[id(ruleset)] = (ruleset, _Compiled(ruleset))
-    return entry[1]
+    if ruleset.matching is None:
+        ruleset.matching = CompiledRules(ruleset)
+    matching: CompiledRules = ruleset.matching
+    return matching
 
 
-def read_article(article: Article, ruleset: RuleSet) -> ArticleText:
+def read_article(article: Article, ruleset: RuleSet) -> ArticleText[Any]:
     """Normalize every field of an article and split it into sentences."""
     fields: dict[str, NormalizedText] = {}
     sentences: list[Sentence] = []
@@ -110,28 +111,43 @@ def read_article(article: Article, ruleset: RuleSet) -> ArticleText:
             continue
         fields[name] = normalize(source)
         sentences.extend(split_sentences(name, fields[name].text, len(sentences)))
-    return ArticleText(article, ruleset, fields, sentences)
+    return ArticleText(article, ruleset.lexicon, fields, sentences)
 
 
-def _run_rule(
-    rule: Rule, sentence: Sentence, text: ArticleText, ruleset: RuleSet, comp: _Compiled
-) -> list[Candidate]:
+def _matches(
+    rule: Rule, sentence: Sentence, text: ArticleText[Any], comp: CompiledRules
+) -> list[Match]:
     if rule.kind == "tokens":
         doc = text.docs.get(sentence.index)
         if doc is None:
-            doc = text.docs[sentence.index] = make_doc(sentence.text, ruleset.fixed_words)
-        spans = [
-            (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), {})
+            doc = text.docs[sentence.index] = make_doc(sentence.text)
+        return [
+            Match.from_span(sentence, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), doc)
             for _, start, end in comp.matchers[rule.id](doc)
         ]
-        matches = [Match.from_span(sentence, s, e, g, ruleset, doc) for s, e, g in spans]
-    else:
-        pattern = rule.pattern if rule.kind == "regex" else comp.phrase_res[rule.id]
-        matches = [Match.from_regex(sentence, m, ruleset) for m in pattern.finditer(sentence.text)]
+    pattern = rule.pattern if rule.kind == "regex" else comp.phrase_res[rule.id]
+    return [Match.from_regex(sentence, m) for m in pattern.finditer(sentence.text)]
+
+
+def _run_rule(
+    rule: Rule,
+    sentence: Sentence,
+    text: ArticleText[Any],
+    comp: CompiledRules,
+    explanation: Explanation | None,
+) -> list[Candidate]:
     found: list[Candidate] = []
-    for match in matches:
-        for start, end, values in match.normalized(rule.normalizer):
-            found.append(Candidate(rule, sentence, start, end, values))
+    for match in _matches(rule, sentence, text, comp):
+        result = rule.normalizer(match, text.lexicon)
+        if isinstance(result, Reject):
+            if explanation is not None:
+                explanation.rejections.append(
+                    Rejection(rule.id, match.text, result.reason, result.detail)
+                )
+        elif isinstance(result, dict):
+            found.append(Candidate(rule, sentence, match.start, match.end, result))
+        else:
+            found.extend(Candidate(rule, sentence, f.start, f.end, f.values) for f in result)
     return found
 
 
@@ -149,30 +165,37 @@ def _drop_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: (c.sentence.index, c.start, c.end))
 
 
-def extract(article: Article, ruleset: RuleSet, tables: tuple[str, ...] = TABLES) -> ArticleResult:
-    """Run every rule of `tables` over one article and return its rows."""
+def extract(
+    article: Article,
+    ruleset: RuleSet,
+    tables: tuple[str, ...] = FACT_TABLES,
+    explanation: Explanation | None = None,
+) -> ArticleResult:
+    """Run every rule of `tables` (and of the tables their resolvers need) over one article."""
     text = read_article(article, ruleset)
     comp = compiled(ruleset)
-    per_table: dict[str, list[Candidate]] = {table: [] for table in tables}
+    order = ruleset.registry.resolution_order(tables)
+    per_table: dict[str, list[Candidate]] = {table: [] for table in order}
     for sentence in text.sentences:
         for rule in comp.rules_for(sentence.text):
             if rule.table in per_table and (
                 rule.prefilter is None or rule.prefilter.search(sentence.text)
             ):
-                per_table[rule.table].extend(_run_rule(rule, sentence, text, ruleset, comp))
-    mentions: dict[str, list[Mention]] = {}
-    for table in tables:
+                per_table[rule.table].extend(_run_rule(rule, sentence, text, comp, explanation))
+    resolved: dict[str, list[Candidate]] = {}
+    for table in order:
         candidates = _drop_overlaps(per_table[table])
-        resolver = RESOLVERS.get(table)
+        resolver = ruleset.registry.resolvers.get(table)
         if resolver is not None:
+            text.resolved = {required: resolved[required] for required in resolver.requires}
             candidates = resolver(candidates, text)
-        text.resolved[table] = candidates
-        mentions[table] = [_to_mention(c, text) for c in candidates]
+        resolved[table] = candidates
+    mentions = {table: [_to_mention(c, text) for c in resolved[table]] for table in tables}
     n_words = sum(len(_WORD_RE.findall(s.text)) for s in text.sentences)
     return ArticleResult(_article_row(article, text, n_words), mentions)
 
 
-def _to_mention(cand: Candidate, text: ArticleText) -> Mention:
+def _to_mention(cand: Candidate, text: ArticleText[Any]) -> Mention:
     field_name = cand.sentence.field
     norm = text.fields[field_name]
     start, end = norm.to_source(cand.sentence.start + cand.start, cand.sentence.start + cand.end)
@@ -190,7 +213,7 @@ def _to_mention(cand: Candidate, text: ArticleText) -> Mention:
     )
 
 
-def _article_row(article: Article, text: ArticleText, n_words: int) -> dict[str, Any]:
+def _article_row(article: Article, text: ArticleText[Any], n_words: int) -> dict[str, Any]:
     return {
         "article_id": article.id,
         "source": article.source,

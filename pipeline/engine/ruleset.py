@@ -1,4 +1,5 @@
-"""Rule files as data: load `rules/*.yml` and the gazetteers, validate, compile once.
+"""Rule files as data: load `rules/*.yml`, the shared defines and the gazetteers, hold every
+rule to its normalizer's contract, compile once.
 
 A rule file is written for a researcher who reads Vietnamese, not Python. Every error
 names the file and the line, and says how to fix it.
@@ -6,9 +7,8 @@ names the file and the line, and says how to fix it.
 
 from __future__ import annotations
 
-import functools
 import hashlib
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,7 @@ from typing import Any
 import jsonschema
 import regex
 
+from pipeline.engine.contracts import PATTERN_KINDS, Normalizer, Registry
 from pipeline.engine.rule_files import (
     RULE_FILE_SCHEMA,
     TABLES,
@@ -27,6 +28,7 @@ from pipeline.engine.rule_files import (
 from pipeline.text.normalize import normalize_phrase
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
+SHARED_DEFINES = "defines.yml"
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class Rule:
     table: str
     kind: str  # regex | tokens | phrases
     pattern: Any  # compiled regex, token patterns, or phrase list
-    normalizer: Callable[..., Any]
+    normalizer: Normalizer[Any]
     triggers: tuple[str, ...]
     examples: list[Example]
     #: text in which the rule finds nothing, or (text, what it must not find there)
@@ -59,13 +61,16 @@ class Rule:
 
 @dataclass
 class RuleSet:
-    """Every rule of every table, the gazetteers, and a hash that keys cached results."""
+    """Every rule of every table, the lexicon its normalizers read, and the rules' hash."""
 
     rules: list[Rule]
     gazetteers: dict[str, Any]
+    lexicon: Any
+    registry: Registry[Any]
     directory: Path
     rules_hash: str
-    fixed_words: list[str] = field(default_factory=list)
+    #: the matching structures (`engine.article.CompiledRules`), built on first use
+    matching: Any = field(default=None, repr=False, compare=False)
 
     def for_table(self, table: str) -> list[Rule]:
         return [rule for rule in self.rules if rule.table == table]
@@ -76,8 +81,12 @@ def load_gazetteers(directory: Path) -> dict[str, Any]:
     gazetteers: dict[str, Any] = {}
     for path in sorted(directory.glob("*")):
         if path.suffix == ".txt":
+            try:
+                lines = path.read_text(encoding="utf-8").splitlines()
+            except UnicodeDecodeError as exc:
+                raise RuleError(path, None, f"not UTF-8 text: {exc}", "save it as UTF-8") from None
             entries = []
-            for line in path.read_text(encoding="utf-8").splitlines():
+            for line in lines:
                 entry = line.split("#", 1)[0].strip()
                 if entry:
                     entries.append(normalize_phrase(entry))
@@ -101,8 +110,8 @@ _REFERENCE_RE = regex.compile(r"(?<!\\[pP])\{(@?[A-Za-z_][A-Za-z0-9_]*)\}")
 
 def expand_pattern(
     pattern: str,
-    defines: dict[str, str],
-    gazetteers: dict[str, Any],
+    defines: Mapping[str, str],
+    gazetteers: Mapping[str, Any],
     path: Path,
     line: int | None,
     depth: int = 0,
@@ -116,7 +125,7 @@ def expand_pattern(
             "break the cycle between the defines",
         )
 
-    def replace(match: regex.Match) -> str:
+    def replace(match: regex.Match[str]) -> str:
         name = match.group(1)
         if name.startswith("@"):
             if name[1:] not in gazetteers:
@@ -134,7 +143,7 @@ def expand_pattern(
                     path,
                     line,
                     f"unknown define {{{name}}}",
-                    "add it under `define:` at the top of the file",
+                    f"add it under `define:` at the top of the file or in rules/{SHARED_DEFINES}",
                 )
             return match.group(0)  # a regex quantifier such as {2} or text in braces
         return (
@@ -145,7 +154,7 @@ def expand_pattern(
 
 
 def _gazetteer_phrases(
-    spec: Any, gazetteers: dict[str, Any], path: Path, line: int | None
+    spec: Any, gazetteers: Mapping[str, Any], path: Path, line: int | None
 ) -> list[str]:
     if isinstance(spec, str):
         if spec[1:] not in gazetteers:
@@ -159,11 +168,69 @@ def _gazetteer_phrases(
     return [normalize_phrase(p) for p in spec]
 
 
-def _compile_rule(
-    raw: dict[str, Any], table: str, defines: dict[str, str], gazetteers: dict[str, Any], path: Path
-) -> Rule:
-    from pipeline.extract import NORMALIZERS
+def _gazetteer_problem(
+    name: str, gazetteers: Mapping[str, Any], shapes: Mapping[str, type]
+) -> tuple[str, str] | None:
+    """Why gazetteer `name` cannot be read as the lexicon expects, and the fix; None if it can."""
+    shape = shapes.get(name, list)
+    if name not in gazetteers:
+        kind = "one entry a line" if shape is list else "a mapping `KEY: value`"
+        suffix = "txt" if shape is list else "yml"
+        return (
+            f"gazetteer `{name}`, which is missing",
+            f"add rules/gazetteers/{name}.{suffix} ({kind})",
+        )
+    if not isinstance(gazetteers[name], shape):
+        wanted = "a list (.txt)" if shape is list else "a mapping (.yml)"
+        return f"gazetteer `{name}`, which is not {wanted}", f"write it as {wanted}"
+    return None
 
+
+def _check_contract(
+    rule_id: str,
+    spec: Normalizer[Any],
+    kind: str,
+    pattern: Any,
+    gazetteers: Mapping[str, Any],
+    registry: Registry[Any],
+    path: Path,
+    line: int | None,
+) -> None:
+    """The rule gives its normalizer what the normalizer declares it reads."""
+    if kind not in spec.kinds:
+        raise RuleError(
+            path,
+            line,
+            f"rule {rule_id}: normalizer {spec.name} reads {', '.join(sorted(spec.kinds))}"
+            f" patterns, not {kind}",
+            f"write the pattern as {' or '.join(sorted(spec.kinds))}, or pick another normalizer",
+        )
+    groups = set(pattern.groupindex) if kind == "regex" else set()
+    missing = sorted(spec.groups - groups)
+    if missing:
+        raise RuleError(
+            path,
+            line,
+            f"rule {rule_id}: normalizer {spec.name} needs the named group"
+            f"{'s' if len(missing) > 1 else ''} {', '.join(missing)}, which the pattern lacks",
+            "name the parts of the pattern with (?P<" + missing[0] + ">…)",
+        )
+    for name in sorted(spec.gazetteers):
+        problem = _gazetteer_problem(name, gazetteers, registry.gazetteer_shapes)
+        if problem:
+            raise RuleError(
+                path, line, f"rule {rule_id}: normalizer {spec.name} reads {problem[0]}", problem[1]
+            )
+
+
+def _compile_rule(
+    raw: dict[str, Any],
+    table: str,
+    defines: Mapping[str, str],
+    gazetteers: Mapping[str, Any],
+    registry: Registry[Any],
+    path: Path,
+) -> Rule:
     line = raw.get("__line__")
     rule_id = raw["id"]
     if not rule_id.startswith(table.rstrip("s") + ".") and not rule_id.startswith(table + "."):
@@ -173,34 +240,24 @@ def _compile_rule(
             f"rule id {rule_id!r} does not start with the table name",
             f"name it {table}.<what it matches>",
         )
-    normalizer = NORMALIZERS.get(raw["normalizer"])
-    if normalizer is None:
+    spec = registry.normalizers.get(raw["normalizer"])
+    if spec is None:
         raise RuleError(
             path,
             line,
             f"rule {rule_id}: unknown normalizer {raw['normalizer']!r}",
-            "use one of: " + ", ".join(sorted(NORMALIZERS)),
+            "use one of: " + ", ".join(sorted(registry.normalizers)),
         )
-    ((kind, spec),) = ((k, v) for k, v in raw["pattern"].items() if k != "__line__")
+    ((kind, body),) = ((k, v) for k, v in raw["pattern"].items() if k != "__line__")
+    assert kind in PATTERN_KINDS
+    pattern: Any
     if kind == "regex":
-        pattern = _compile_regex(spec, rule_id, defines, gazetteers, path, line)
+        pattern = _compile_regex(body, rule_id, defines, gazetteers, path, line)
     elif kind == "tokens":
-        from spacy.matcher import Matcher
-
-        from pipeline.text.nlp import vocab
-
-        pattern = strip_lines(spec)
-        try:
-            Matcher(vocab(), validate=True).add(rule_id, [pattern])
-        except ValueError as exc:
-            raise RuleError(
-                path,
-                line,
-                f"rule {rule_id}: bad token pattern: {exc}",
-                "see https://spacy.io/usage/rule-based-matching",
-            ) from None
+        pattern = _token_pattern(strip_lines(body), rule_id, path, line)
     else:
-        pattern = _gazetteer_phrases(spec, gazetteers, path, line)
+        pattern = _gazetteer_phrases(body, gazetteers, path, line)
+    _check_contract(rule_id, spec, kind, pattern, gazetteers, registry, path, line)
     triggers: list[str] = []
     for trigger in raw.get("triggers", []):
         triggers.extend(
@@ -219,7 +276,7 @@ def _compile_rule(
         table,
         kind,
         pattern,
-        normalizer,
+        spec,
         tuple(t.lower() for t in triggers),
         examples,
         [
@@ -232,11 +289,28 @@ def _compile_rule(
     )
 
 
+def _token_pattern(body: Any, rule_id: str, path: Path, line: int | None) -> Any:
+    from spacy.matcher import Matcher
+
+    from pipeline.text.nlp import vocab
+
+    try:
+        Matcher(vocab(), validate=True).add(rule_id, [body])
+    except ValueError as exc:
+        raise RuleError(
+            path,
+            line,
+            f"rule {rule_id}: bad token pattern: {exc}",
+            "see https://spacy.io/usage/rule-based-matching",
+        ) from None
+    return body
+
+
 def _compile_regex(
     pattern: str | None,
     rule_id: str,
-    defines: dict[str, str],
-    gazetteers: dict[str, Any],
+    defines: Mapping[str, str],
+    gazetteers: Mapping[str, Any],
     path: Path,
     line: int | None,
 ) -> Any:
@@ -254,8 +328,8 @@ def _compile_regex(
         ) from None
 
 
-def load_rule_file(path: Path, gazetteers: dict[str, Any]) -> list[Rule]:
-    """Validate one rule file against the schema, then compile its rules."""
+def _validated(path: Path) -> Any:
+    """A rule file's YAML, checked against the schema."""
     document = load_yaml(path)
     validator = jsonschema.Draft202012Validator(RULE_FILE_SCHEMA)
     for error in sorted(validator.iter_errors(strip_lines(document)), key=lambda e: e.path):
@@ -264,8 +338,37 @@ def load_rule_file(path: Path, gazetteers: dict[str, Any]) -> list[Rule]:
             path,
             line_of(document, list(error.path)),
             f"{where}: {error.message}",
-            "see the schema in pipeline/ruleset.py and the README's rule section",
+            "see the schema in pipeline/engine/rule_files.py and the README's rule section",
         )
+    return document
+
+
+def load_shared_defines(directory: Path, gazetteers: Mapping[str, Any]) -> dict[str, str]:
+    """`rules/defines.yml`: patterns every rule file may use, each expanded in full."""
+    path = directory / SHARED_DEFINES
+    if not path.exists():
+        return {}
+    document = load_yaml(path)
+    raw = document.get("define") if isinstance(document, dict) else None
+    if not isinstance(raw, dict):
+        raise RuleError(
+            path, 1, "expected a `define:` mapping", "write `define:` then NAME: pattern"
+        )
+    defines = {k: v for k, v in strip_lines(raw).items()}
+    return {
+        name: expand_pattern(body, defines, gazetteers, path, raw.get("__line__"))
+        for name, body in defines.items()
+    }
+
+
+def load_rule_file(
+    path: Path,
+    gazetteers: Mapping[str, Any],
+    shared: Mapping[str, str],
+    registry: Registry[Any],
+) -> list[Rule]:
+    """Validate one rule file against the schema and its rules against their contracts."""
+    document = _validated(path)
     table = document["table"]
     expected = path.stem
     if table != expected:
@@ -275,11 +378,22 @@ def load_rule_file(path: Path, gazetteers: dict[str, Any]) -> list[Rule]:
             f"file {path.name} declares table {table!r}",
             f"set `table: {expected}` or rename the file",
         )
-    defines = strip_lines(document.get("define", {}))
+    own = strip_lines(document.get("define", {}))
+    twice = sorted(set(own) & set(shared))
+    if twice:
+        raise RuleError(
+            path,
+            document["define"].get("__line__"),
+            f"define {twice[0]} is also in rules/{SHARED_DEFINES}",
+            "define each pattern once: rename it here or use the shared one",
+        )
+    defines = {**shared, **own}
     # a file's `triggers` serve every rule that names none of its own
     file_triggers = document.get("triggers", [])
     rules = [
-        _compile_rule({"triggers": file_triggers, **raw}, table, defines, gazetteers, path)
+        _compile_rule(
+            {"triggers": file_triggers, **raw}, table, defines, gazetteers, registry, path
+        )
         for raw in document["rules"]
     ]
     seen: set[str] = set()
@@ -289,6 +403,11 @@ def load_rule_file(path: Path, gazetteers: dict[str, Any]) -> list[Rule]:
                 path, rule.line, f"duplicate rule id {rule.id}", "give each rule its own id"
             )
         seen.add(rule.id)
+    resolver = registry.resolvers.get(table)
+    for name in sorted(resolver.gazetteers if resolver else ()):
+        problem = _gazetteer_problem(name, gazetteers, registry.gazetteer_shapes)
+        if problem:
+            raise RuleError(path, None, f"the {table} resolver reads {problem[0]}", problem[1])
     return rules
 
 
@@ -306,13 +425,13 @@ def rules_hash(directory: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-@functools.cache
-def load_ruleset(directory: Path = DEFAULT_RULES_DIR) -> RuleSet:
-    """Load, validate and compile every rule file of `directory` (once per process)."""
+def load_ruleset(directory: Path, registry: Registry[Any]) -> RuleSet:
+    """Load, validate and compile every rule file of `directory` against `registry`."""
     directory = Path(directory)
     if not directory.is_dir():
         raise RuleError(directory, None, "no such rules folder", "pass --rules DIR")
     gazetteers = load_gazetteers(directory / "gazetteers")
+    shared = load_shared_defines(directory, gazetteers)
     rules: list[Rule] = []
     for table in TABLES:
         path = directory / f"{table}.yml"
@@ -320,8 +439,16 @@ def load_ruleset(directory: Path = DEFAULT_RULES_DIR) -> RuleSet:
             raise RuleError(
                 path, None, "rule file missing", f"create {path.name} with `table: {table}`"
             )
-        rules.extend(load_rule_file(path, gazetteers))
+        rules.extend(load_rule_file(path, gazetteers, shared, registry))
     for order, rule in enumerate(rules):
         rule.order = order
-    fixed = sorted({w for w in gazetteers.get("fixed_words", []) if " " in w})
-    return RuleSet(rules, gazetteers, directory, rules_hash(directory), fixed)
+    try:
+        lexicon = registry.build_lexicon(gazetteers, shared)
+    except KeyError as exc:
+        raise RuleError(
+            directory / SHARED_DEFINES,
+            None,
+            f"the define or gazetteer {exc} that the normalizers read is missing",
+            f"restore it in rules/{SHARED_DEFINES} or rules/gazetteers/",
+        ) from None
+    return RuleSet(rules, gazetteers, lexicon, registry, directory, rules_hash(directory))

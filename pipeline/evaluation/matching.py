@@ -41,17 +41,17 @@ def normalize_name(name: Any) -> str:
     return _SPACES_RE.sub(" ", normalize_phrase(name)).strip().casefold()
 
 
-def _tokens(text: str) -> list[str]:
+def name_tokens(text: str) -> list[str]:
     return _TOKEN_RE.findall(normalize_name(text))
 
 
 def _without_place(name: str) -> list[str]:
-    return _tokens(_PLACE_RE.sub("", normalize_phrase(name)))
+    return name_tokens(_PLACE_RE.sub("", normalize_phrase(name)))
 
 
 def name_similarity(first: str, second: str) -> float:
     """Similarity of two organization / model names (see the module docstring); 0 to 1."""
-    first_list, second_list = _tokens(first), _tokens(second)
+    first_list, second_list = name_tokens(first), name_tokens(second)
     if first_list == second_list or (first_list and set(first_list) == set(second_list)):
         return 1.0
     if _without_place(first) == second_list or _without_place(second) == first_list:
@@ -77,17 +77,17 @@ def title_matches(gold_title: Any, predicted_title: Any) -> bool:
     """Whether a predicted title shares a post with the gold title (module docstring rule)."""
     if not isinstance(gold_title, str) or not isinstance(predicted_title, str):
         return False
-    gold_posts = [_tokens(post) for post in gold_title.split(";")]
-    predicted_posts = [_tokens(post) for post in predicted_title.split(";")]
+    gold_posts = [name_tokens(post) for post in gold_title.split(";")]
+    predicted_posts = [name_tokens(post) for post in predicted_title.split(";")]
     return any(_post_agrees(g, p) for g in gold_posts for p in predicted_posts)
 
 
-def _match_exact(gold_keys: Iterable[Hashable], predicted_keys: Iterable[Hashable]):
+def match_exact(gold_keys: Iterable[Hashable], predicted_keys: Iterable[Hashable]):
     gold_set = set(gold_keys)
     return {key: key for key in predicted_keys if key in gold_set}
 
 
-def _match_fuzzy(
+def match_fuzzy(
     gold_names: Mapping[str, str], predicted_names: Mapping[str, str]
 ) -> dict[str, str]:
     """One-to-one, greedy by best score: {predicted key: gold key}; names are {key: spelling}."""

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.engine.article import extract
+from pipeline.engine.article import Explanation, extract
 from pipeline.engine.ruleset import Rule, RuleSet
 from pipeline.records import Article, Mention
 
@@ -21,9 +21,11 @@ class ExampleResult:
     detail: str
 
 
-def find(text: str, ruleset: RuleSet) -> dict[str, list[Mention]]:
+def find(
+    text: str, ruleset: RuleSet, explanation: Explanation | None = None
+) -> dict[str, list[Mention]]:
     """Every table's mentions in one piece of text (an article of one paragraph)."""
-    return extract(Article(id="example", text=text), ruleset).mentions
+    return extract(Article(id="example", text=text), ruleset, explanation=explanation).mentions
 
 
 def _agrees(expected: Any, found: Any) -> bool:

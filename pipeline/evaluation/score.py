@@ -44,10 +44,10 @@ from pipeline.evaluation.gold import (
 from pipeline.evaluation.matching import (
     FUZZY_THRESHOLD,
     TITLE_OVERLAP,
-    _match_exact,
-    _match_fuzzy,
-    _tokens,
+    match_exact,
+    match_fuzzy,
     name_similarity,
+    name_tokens,
     normalize_name,
     title_matches,
 )
@@ -174,7 +174,7 @@ def _name_key(row: Mapping[str, Any]) -> str | None:
     name = row.get("name")
     if not isinstance(name, str):
         return None
-    return " ".join(_tokens(name)) or None
+    return " ".join(name_tokens(name)) or None
 
 
 _KEYS: dict[str, Callable[[Mapping[str, Any]], Hashable | None]] = {
@@ -240,12 +240,12 @@ def score(
             gold_facts = _distinct(gold[article_id].get(table) or [], key_of)
             predicted_facts = _distinct(predictions[table].get(article_id, []), key_of)
             if table in ("organizations", "models"):
-                matched = _match_fuzzy(
+                matched = match_fuzzy(
                     {key: rows[0]["name"] for key, rows in gold_facts.items()},
                     {key: rows[0]["name"] for key, rows in predicted_facts.items()},
                 )
             else:
-                matched = _match_exact(gold_facts, predicted_facts)
+                matched = match_exact(gold_facts, predicted_facts)
             tally[0] += len(matched)
             tally[1] += len(predicted_facts) - len(matched)
             tally[2] += len(gold_facts) - len(matched)

@@ -1,68 +1,70 @@
 """Models (*mô hình*): a named initiative after `mô hình`, or a quoted one after `phong trào`…
 
 A name starts with a capital or an opening quote right after the trigger and ends where the
-sentence goes on about the model: `do … chủ trì`, `của chị …`, `giúp …`, `đã …`, or a comma
-that opens a new clause (annotation guide, models). A model is something a body or a person
-runs: a form of organization (`mô hình PPP`, `mô hình Ngân hàng …`) or a place taken as a
-template (`theo mô hình Thung lũng Silicon`, `mô hình Universal Studios`) is not one.
+sentence goes on about the model (`rules/defines.yml` MODEL_NAME_END: `do … chủ trì`, `của
+chị …`, `giúp …`, `đã …`, or a comma that opens a new clause; annotation guide, models). A
+model is something a body or a person runs: a form of organization (`mô hình PPP`, `mô hình
+Ngân hàng …`, rules/gazetteers/model_forms.txt) or a place taken as a template (`theo mô hình
+Thung lũng Silicon`, `mô hình Universal Studios`) is not one.
 """
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
 import regex
 
-from pipeline.extract import Candidate, Found, Match, normalizer, resolver
-from pipeline.extract.org_names import head_entry
-
-# what ends an unquoted name: the sentence going on about the model
-_END_RE = regex.compile(
-    r"\s+(?:do|được|đã|đang|sẽ|giúp|nhằm|góp phần|với|tại|mang lại|đạt|thu hút|là|nay|có|"
-    r"cũng|vẫn|không|chưa|để|thì|của"
-    r"(?=\s+(?:ông|bà|anh|chị|đồng chí|\p{Lu}\p{Ll}*\s+\p{Lu}|(?i:chi bộ|đảng|sở|ban|hội|đoàn|"
-    r"ủy ban|ubnd|phòng|trung tâm|văn phòng|công an|tỉnh ủy|huyện ủy|hợp tác xã|htx|công ty|"
-    r"ngân hàng|trường|xã|huyện|tỉnh|thành phố|phường)(?![\p{L}]))))(?![\p{L}])"
-    r"|\s*[.;:!?()\"“”]|\s+-\s(?=\p{Lu})"
-    r"|,\s*(?=\p{Lu}|(?:ông|bà|anh|chị|gia đình|tỉnh|huyện|xã|thành phố|do|được|đã|giúp|"
-    r"nhằm|góp phần|thu hút|"
-    r"mang lại|tạo|từ đó|qua đó|đồng thời|với)(?![\p{L}]))"
+from pipeline.engine.contracts import (
+    ArticleText,
+    Candidate,
+    Found,
+    Match,
+    Reject,
+    normalizer,
+    resolver,
 )
-_OWNER_AFTER_RE = regex.compile(r"\s*,?\s*(?:do|của)\s+(?:(?:ông|bà|anh|chị|đồng chí)\s+)?")
+from pipeline.extract.lexicon import Bodies, Lexicon, Models, Names
+
 _ACRONYM_RE = regex.compile(r"\p{Lu}{2,}[\p{Lu}\d]*(?:\s+\p{Lu}{2,}[\p{Lu}\d]*)*(?![\p{L}\p{N}])")
 _PROPER_NAME_ONLY_RE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*)*")
 _LIST_ITEM_RE = regex.compile(
     r"\s*(?:,|và)\s*(\p{Lu}[\p{Ll}\p{M}]*(?:\s+[\p{L}\p{M}]+){0,4}?)(?=\s*(?:,|và|\.|$))"
 )
+GAZETTEERS = (*Models.GAZETTEERS, *Names.GAZETTEERS, *Bodies.GAZETTEERS)
 
 
-def _cut_name(sentence: str, start: int) -> int:
-    end = _END_RE.search(sentence, start)
+def _cut_name(sentence: str, start: int, models: Models) -> int:
+    end = models.name_end.search(sentence, start)
     return end.start() if end else len(sentence.rstrip(" .;"))
 
 
-@normalizer("models.named")
-def named_model(match: Match) -> list[Found] | None:
+@normalizer("models.named", groups=(), optional=("quoted", "name_start"), gazetteers=GAZETTEERS)
+def named_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     """`mô hình Vạn tấm lòng vàng` / `mô hình "Dân vận khéo"` → the name, and its owner."""
     sentence = match.sentence.text
     quoted = match.group("quoted") is not None
     if quoted:
         name_start, name_end = match.spans["quoted"]
-    else:
+    elif "name_start" in match.spans:
         name_start = match.spans["name_start"][0]
         acronym = _ACRONYM_RE.match(sentence, name_start)
         # `mô hình VNEN trong phiên thảo luận`: an acronym is the whole name
-        name_end = acronym.end() if acronym else _cut_name(sentence, name_start + 1)
+        name_end = acronym.end() if acronym else _cut_name(sentence, name_start + 1, lexicon.models)
+    else:
+        return Reject("no-name")
     name = sentence[name_start:name_end].strip(" ,")
-    if len(name) < 2 or _is_form(name, match.gazetteers) or _is_a_template(match, name, quoted):
-        return None
+    if len(name) < 2:
+        return Reject("too-short")
+    if _is_form(name, lexicon):
+        return Reject("a-form-of-organization", name)
+    if _is_a_template(match, name, quoted):
+        return Reject("a-template", name)
     end = name_end + (1 if quoted else 0)
     listed = [] if quoted else _listed_after(sentence, end)
     after = listed[-1][1] if listed else end
-    values = {"name": name, "owner": _person_after(sentence, after, match.gazetteers)}
+    values = {"name": name, "owner": _person_after(sentence, after, lexicon)}
     # where a body named right after `do`/`của` starts; the resolver reads its full name
-    values["_owner_at"] = _owner_position(sentence, after)
+    values["_owner_at"] = _owner_position(sentence, after, lexicon.models)
     rows = [Found(match.start, end, values)]
     rows += [Found(s, e, {**values, "name": sentence[s:e]}) for s, e in listed]
     return rows
@@ -79,13 +81,13 @@ def _listed_after(sentence: str, end: int) -> list[tuple[int, int]]:
     return items if items and rest in ("", ".") else []
 
 
-def _is_form(name: str, gazetteers: dict[str, Any]) -> bool:
+def _is_form(name: str, lexicon: Lexicon) -> bool:
     """`mô hình PPP`, `mô hình Ban quản lý cảng`, `mô hình Tổng cục QLTT`: a form of
     organization or a body, not a model (`mô hình Hội quán` is one: no body is named)."""
-    forms = gazetteers["model_forms"]
+    forms = lexicon.models.forms
     if len(name) <= 2 or any(name == form or name.startswith(form + " ") for form in forms):
         return True
-    head, _ = head_entry(name, gazetteers)
+    head, _ = lexicon.bodies.head_of(name)
     rest = name[len(head) :].split()
     return bool(head) and (not rest or rest[0][:1].isupper())
 
@@ -100,31 +102,22 @@ def _is_a_template(match: Match, name: str, quoted: bool) -> bool:
     return not quoted and bool(_PROPER_NAME_ONLY_RE.fullmatch(name))
 
 
-def _person_after(sentence: str, end: int, gazetteers: dict[str, Any]) -> str | None:
+def _person_after(sentence: str, end: int, lexicon: Lexicon) -> str | None:
     """`… của chị Phạm Thị Bích Vân`: the person who runs the model."""
-    lead = _OWNER_AFTER_RE.match(sentence, end)
+    lead = lexicon.models.owner_lead.match(sentence, end)
     if lead is None:
         return None
-    surnames = gazetteers["surnames"]
-    person = _person_re(id(surnames), tuple(surnames)).match(sentence, lead.end())
+    person = lexicon.names.person.match(sentence, lead.end())
     return person.group() if person else None
 
 
-def _owner_position(sentence: str, end: int) -> int | None:
-    lead = _OWNER_AFTER_RE.match(sentence, end)
+def _owner_position(sentence: str, end: int, models: Models) -> int | None:
+    lead = models.owner_lead.match(sentence, end)
     return lead.end() if lead else None
 
 
-@functools.cache
-def _person_re(_key: int, surnames: tuple[str, ...]) -> regex.Pattern:
-    return regex.compile(
-        "(?:" + "|".join(map(regex.escape, surnames)) + r")(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,3}"
-        r"(?![\p{L}\p{M}])"
-    )
-
-
-@resolver("models")
-def resolve_models(candidates: list[Candidate], text: Any) -> list[Candidate]:
+@resolver("models", requires=("organizations",))
+def resolve_models(candidates: list[Candidate], text: ArticleText[Any]) -> list[Candidate]:
     """The owner: a person or a body named after `do`/`của`, else the body named before the
     model in the same sentence (`Chi bộ X với mô hình …`), else right after its name."""
     organizations = text.resolved.get("organizations", [])

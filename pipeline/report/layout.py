@@ -9,7 +9,7 @@ from typing import Any
 from pipeline.outputs.tables import FACT_TABLES
 
 
-def _page(title: str, body: str, depth: int) -> str:
+def page_html(title: str, body: str, depth: int) -> str:
     up = "../" * depth
     nav = (
         f'<a class="brand" href="{up}index.html">vnie report</a>'
@@ -36,7 +36,7 @@ def _td(cell: Cell, numeric: bool) -> str:
     return f"<td{css}>{cell}</td>"
 
 
-def _table(
+def table_html(
     table_id: str,
     headers: list[str],
     rows: Iterable[list[Cell]],

@@ -30,14 +30,14 @@ def fact_key(table: str, row: Row) -> str:
     """What a fact is, for grouping: the normalized name, doc_id, person or amount."""
     if table == "money":
         if row.get("amount_vnd") is not None:
-            return f"{_vnd(row['amount_vnd'])} đồng"
+            return f"{format_vnd(row['amount_vnd'])} đồng"
         if row.get("amount") is not None:
             return f"{row['amount']:g} {row.get('currency') or ''}".strip()
     column = {"officials": "person", "documents": "doc_id"}.get(table, "name")
     return str(row.get(column) or row.get("text") or "")
 
 
-def _vnd(amount: Any) -> str:
+def format_vnd(amount: Any) -> str:
     return f"{int(amount):,}".replace(",", ".") if amount is not None else ""
 
 

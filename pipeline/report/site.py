@@ -17,8 +17,8 @@ from pipeline.outputs.tables import FACT_TABLES, MENTION_COLUMNS
 from pipeline.records import TEXT_FIELDS, Article
 from pipeline.report.charts import chart_by_month, chart_top, month_of
 from pipeline.report.highlight import highlight
-from pipeline.report.layout import _page, _table
-from pipeline.report.mentions import Mention, Row, _vnd, article_href, fact_href, fact_key
+from pipeline.report.layout import page_html, table_html
+from pipeline.report.mentions import Mention, Row, article_href, fact_href, fact_key, format_vnd
 
 TOP = 20
 
@@ -128,14 +128,14 @@ def _article_page(data: _Data, article_id: str) -> str:
                 str(m.row["start"]),
             ]
         )
-    table = _table(
+    table = table_html(
         "mentions",
         ["kind", "as written", "fact", "normalized", "rule", "field", "#start"],
         rows,
         row_ids,
     )
     parts += [f"<h2>Mentions ({len(mentions)})</h2>", table]
-    return _page(str(row.get("title") or article_id), "\n".join(parts), 1)
+    return page_html(str(row.get("title") or article_id), "\n".join(parts), 1)
 
 
 def _fact_page(data: _Data, table: str, key: str, mentions: list[Mention]) -> str:
@@ -165,13 +165,13 @@ def _fact_page(data: _Data, table: str, key: str, mentions: list[Mention]) -> st
     body = (
         f'<p class="meta"><span class="swatch k-{table}">{table}</span> '
         f"{len(mentions)} mentions in {len(articles)} articles</p><h1>{esc(key)}</h1>"
-        + _table(
+        + table_html(
             "fact-mentions",
             ["article", "source", "published", "as written", "rule", "sentence"],
             rows,
         )
     )
-    return _page(f"{table}: {key}", body, 2)
+    return page_html(f"{table}: {key}", body, 2)
 
 
 def _fact_rows(data: _Data, table: str, limit: int | None, depth: int) -> list[list[str]]:
@@ -229,7 +229,7 @@ def _index_page(data: _Data) -> str:
         f'<p class="meta">{"".join(f"<span>{esc(m)}</span>" for m in meta if m)}</p>',
         f'<div class="cards">{"".join(cards)}</div>',
         "<h2>Per source</h2>",
-        _table(
+        table_html(
             "sources",
             ["source", "#articles", *(f"#{t}" for t in FACT_TABLES)],
             source_rows,
@@ -248,7 +248,7 @@ def _index_page(data: _Data) -> str:
     for table in ("organizations", "officials", "documents", "models"):
         parts.append(
             f'<div><h3><a href="{table}.html">{table}</a></h3>'
-            + _table(
+            + table_html(
                 f"top-{table}",
                 [table, "#mentions", "#articles"],
                 _fact_rows(data, table, TOP, 0),
@@ -258,7 +258,7 @@ def _index_page(data: _Data) -> str:
             + "</div>"
         )
     parts += ["</div>", "<h2>Money by article</h2>", _money_table(data)]
-    return _page("vnie report", "\n".join(parts), 0)
+    return page_html("vnie report", "\n".join(parts), 0)
 
 
 def _money_table(data: _Data) -> str:
@@ -276,13 +276,13 @@ def _money_table(data: _Data) -> str:
                     _article_link(data, aid, 0),
                     esc(str((data.articles.get(aid) or {}).get("source") or "")),
                     str(len(ms)),
-                    (_vnd(total), total),
-                    (_vnd(largest), largest),
+                    (format_vnd(total), total),
+                    (format_vnd(largest), largest),
                 ],
             )
         )
     rows.sort(key=lambda item: -item[0])
-    table = _table(
+    table = table_html(
         "money-by-article",
         ["article", "source", "#figures", "#total (đồng)", "#largest (đồng)"],
         [cells for _, cells in rows],
@@ -302,18 +302,18 @@ def _articles_page(data: _Data) -> str:
                 *(str(counts[t]) for t in FACT_TABLES),
             ]
         )
-    body = f"<h1>Articles ({len(rows)})</h1>" + _table(
+    body = f"<h1>Articles ({len(rows)})</h1>" + table_html(
         "articles", ["title", "source", "published", *(f"#{t}" for t in FACT_TABLES)], rows
     )
-    return _page("articles", body, 0)
+    return page_html("articles", body, 0)
 
 
 def _facts_page(data: _Data, table: str) -> str:
     rows = _fact_rows(data, table, None, 0)
-    body = f"<h1>{table} ({len(rows)} distinct)</h1>" + _table(
+    body = f"<h1>{table} ({len(rows)} distinct)</h1>" + table_html(
         f"facts-{table}", [table, "#mentions", "#articles"], rows
     )
-    return _page(table, body, 0)
+    return page_html(table, body, 0)
 
 
 def build_report(out_dir: Path, articles_paths: list[Path] | None = None) -> Path:

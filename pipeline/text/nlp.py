@@ -87,11 +87,12 @@ def _sentence(field: str, index: int, base: int, offset: int, text: str) -> Sent
     return Sentence(field, index, start, start + len(text), text)
 
 
-def segment(text: str, fixed_words: Iterable[str] = ()) -> list[str]:
+def segment(text: str) -> list[str]:
     """underthesea word segmentation, the text left as written (no token normalization)."""
     from underthesea import word_tokenize
 
-    return word_tokenize(text, use_token_normalize=False, fixed_words=list(fixed_words))
+    words: list[str] = word_tokenize(text, use_token_normalize=False)
+    return words
 
 
 def align(text: str, words: Iterable[str]) -> Iterator[tuple[int, int]]:
@@ -117,9 +118,9 @@ def _trail(s: str) -> int:
     return len(s) - len(s.rstrip())
 
 
-def make_doc(text: str, fixed_words: Iterable[str] = ()) -> Doc:
+def make_doc(text: str) -> Doc:
     """A spaCy `Doc` of underthesea words whose `doc.text == text`."""
-    spans = list(align(text, segment(text, fixed_words)))
+    spans = list(align(text, segment(text)))
     words, spaces = [], []
     for i, (start, end) in enumerate(spans):
         next_start = spans[i + 1][0] if i + 1 < len(spans) else len(text)

@@ -1,0 +1,49 @@
+"""Every normalizer and resolver, listed here once (no registration by import side effect),
+and the one way to load a rule set with them: `load_rules`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.engine.contracts import Registry
+from pipeline.engine.ruleset import DEFAULT_RULES_DIR, RuleSet, load_ruleset, rules_hash
+from pipeline.extract import documents, lexicon, models, money, officials, organizations
+from pipeline.extract.lexicon import Lexicon
+
+REGISTRY: Registry[Lexicon] = Registry.of(
+    normalizers=(
+        documents.numbered,
+        documents.short_reference,
+        money.amount,
+        money.amount_range,
+        money.amount_pair,
+        officials.title_then_name,
+        officials.name_then_title,
+        officials.names_then_verb,
+        officials.short_reference,
+        organizations.organization,
+        organizations.named_body,
+        models.named_model,
+    ),
+    resolvers=(
+        documents.link_short_references,
+        officials.resolve_officials,
+        organizations.resolve_organizations,
+        models.resolve_models,
+    ),
+    build_lexicon=lexicon.build_lexicon,
+    gazetteer_shapes=lexicon.SHAPES,
+)
+
+
+_LOADED: dict[Path, RuleSet] = {}
+
+
+def load_rules(directory: str | Path | None = None, *, fresh: bool = False) -> RuleSet:
+    """The rule set of `directory` (default: the project's rules), compiled once per process;
+    `fresh` compiles it again if its files changed since."""
+    path = Path(directory or DEFAULT_RULES_DIR).resolve()
+    ruleset = _LOADED.get(path)
+    if ruleset is None or (fresh and ruleset.rules_hash != rules_hash(path)):
+        ruleset = _LOADED[path] = load_ruleset(path, REGISTRY)
+    return ruleset
