@@ -17,7 +17,8 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from pipeline.engine.ruleset import DEFAULT_RULES_DIR, RuleSet, load_ruleset, rules_hash
+from pipeline.engine.rules_location import DEFAULT_RULES_DIR
+from pipeline.engine.ruleset import RuleSet, load_ruleset, rules_hash
 from pipeline.records import Article
 
 ARTICLE_TIMEOUT_S = 60

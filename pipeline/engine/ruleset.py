@@ -24,9 +24,8 @@ from pipeline.engine.rule_files import (
     load_yaml,
     strip_lines,
 )
+from pipeline.engine.rules_location import DEFAULT_RULES_DIR
 from pipeline.text.normalize import normalize_phrase
-
-DEFAULT_RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
 
 
 @dataclass(frozen=True)
