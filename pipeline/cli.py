@@ -15,9 +15,13 @@ from pipeline.engine.ruleset import RuleError, RuleSet, load_ruleset
 from pipeline.logs import configure_logging
 from pipeline.scrape.command import scrape
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT / "corpus" / "articles"
-DEFAULT_OUT = ROOT / "outputs"
+CHECKOUT = Path(__file__).resolve().parent.parent
+#: Where `vnie run` finds corpus/ and writes outputs/: the repository when vnie runs from a
+#: checkout, else the current folder (never site-packages, where a wheel puts the code)
+PROJECT = CHECKOUT if (CHECKOUT / "pyproject.toml").is_file() else Path()
+DEFAULT_CORPUS = PROJECT / "corpus" / "articles"
+DEFAULT_GOLD = PROJECT / "corpus" / "gold"
+DEFAULT_OUT = PROJECT / "outputs"
 
 app = typer.Typer(
     help="Facts from Vietnamese provincial press, as tidy tables.",
@@ -151,6 +155,13 @@ def run(
     review site in outputs/."""
     from pipeline.report import build_report
 
+    if not DEFAULT_CORPUS.is_dir():
+        typer.echo(
+            f"error: {DEFAULT_CORPUS}: no such folder; `vnie run` reads the sample archive of a "
+            "checkout of the repository: elsewhere, use `vnie extract INPUT --out DIR`",
+            err=True,
+        )
+        raise typer.Exit(2)
     _extract([str(DEFAULT_CORPUS)], out, rules, workers, raw=raw, excel=excel)
     typer.echo(f"report: {build_report(out)}")
 
@@ -278,7 +289,7 @@ def try_sentence(
 def evaluate(
     gold: Annotated[
         Path, typer.Option("--gold", help="A gold JSONL file or a folder of them.")
-    ] = ROOT / "corpus" / "gold",
+    ] = DEFAULT_GOLD,
     articles: Annotated[
         list[Path] | None,
         typer.Option(
@@ -312,6 +323,9 @@ def evaluate(
 
     from pipeline.evaluation import score as ev
 
+    if not gold.exists():
+        typer.echo(f"error: {gold}: no such gold file or folder (give --gold)", err=True)
+        raise typer.Exit(2)
     files = ev.gold_files(gold, split) if gold.is_dir() else [gold]
     gold_records = ev.load_gold(files)
     needed = _gold_articles(files, articles)
@@ -356,7 +370,7 @@ def _gold_articles(gold_files: list[Path], articles: list[Path] | None) -> list[
             if line.strip():
                 record = json.loads(line)
                 wanted[record["id"]] = record.get("source_file")
-    shared = ROOT.parent / "shared" / "corpus" / "articles"
+    shared = PROJECT.absolute().parent / "shared" / "corpus" / "articles"
     sources = list(articles or [])
     if not sources:
         names = {name for name in wanted.values() if name}

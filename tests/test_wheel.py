@@ -161,3 +161,17 @@ def test_rules_init_copies_the_packaged_rules_for_a_researcher(
     assert str(mine) in _run([vnie, "rules", "check"], folder, with_env)
     found = _run([vnie, "try", "--rules", mine, SENTENCE], folder, env)
     assert '"person": "Nguyễn Văn Út"' in found
+
+
+def test_run_outside_a_checkout_says_what_to_do_and_writes_nothing_into_the_install(
+    installed: Path, elsewhere: tuple[Path, dict[str, str]]
+) -> None:
+    folder, env = elsewhere
+    done = subprocess.run(
+        [installed / "vnie", "run"], cwd=folder, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 2
+    assert "corpus/articles: no such folder" in done.stderr and "vnie extract" in done.stderr
+    site = next((installed.parent / "lib").glob("python3*/site-packages"))
+    assert not (site / "outputs").exists() and not (site / "corpus").exists()
+    assert not (folder / "outputs").exists()
