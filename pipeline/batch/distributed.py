@@ -52,7 +52,7 @@ def dask_executor(
             silence_logs=logging.ERROR,
         )
         client = Client(cluster)
-    logger.info("Dask scheduler %s, dashboard %s", client.scheduler.address, client.dashboard_link)
+    logger.info("Dask dashboard: %s", client.dashboard_link)
     client.register_plugin(InitWorker(str(Path(rules_dir).resolve())))
     executor = client.get_executor(pure=False)
 
