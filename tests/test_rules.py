@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.engine.ruleset import DEFAULT_RULES_DIR, RuleError, load_ruleset
+from pipeline.engine.rules_location import DEFAULT_RULES_DIR
+from pipeline.engine.ruleset import RuleError, load_ruleset
 from pipeline.evaluation.rule_examples import run_examples
 
 RESULTS = list(run_examples(load_ruleset()))
