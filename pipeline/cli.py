@@ -3,38 +3,86 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from pipeline.engine.ruleset import DEFAULT_RULES_DIR, RuleError, RuleSet
+from pipeline import __version__
+from pipeline.engine.ruleset import RuleError, RuleSet
+from pipeline.locations import DEFAULT_RULES_DIR, copy_default_rules
+from pipeline.logs import configure_logging
 from pipeline.scrape.command import scrape
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT / "corpus" / "articles"
-DEFAULT_OUT = ROOT / "outputs"
+CHECKOUT = Path(__file__).resolve().parent.parent
+#: Where `vnie run` finds corpus/ and writes outputs/: the repository when vnie runs from a
+#: checkout, else the current folder (never site-packages, where a wheel puts the code)
+PROJECT = CHECKOUT if (CHECKOUT / "pyproject.toml").is_file() else Path()
+DEFAULT_CORPUS = PROJECT / "corpus" / "articles"
+DEFAULT_GOLD = PROJECT / "corpus" / "gold"
+DEFAULT_OUT = PROJECT / "outputs"
 
 app = typer.Typer(
     help="Facts from Vietnamese provincial press, as tidy tables.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-rules_app = typer.Typer(help="Check and test the rule files.", no_args_is_help=True)
+rules_app = typer.Typer(
+    help="Check and test the rule files; copy the default ones to edit.", no_args_is_help=True
+)
 app.add_typer(rules_app, name="rules")
 app.command("scrape")(scrape)
 
-RulesOption = Annotated[Path, typer.Option("--rules", help="The rules folder.")]
+logger = logging.getLogger(__name__)
+
+RulesOption = Annotated[
+    Path,
+    typer.Option(
+        "--rules",
+        envvar="VNIE_RULES",
+        help="The rules folder (default: the rules shipped with vnie).",
+    ),
+]
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"vnie {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def options(
+    verbose: Annotated[
+        bool, typer.Option("--verbose", help="Also log what vnie does step by step (debug).")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", help="Log errors only, no warnings.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version."
+        ),
+    ] = False,
+) -> None:
+    """Facts from Vietnamese provincial press, as tidy tables."""
+    try:
+        configure_logging(verbose=verbose, quiet=quiet)
+    except ValueError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
 
 
 def _load_rules(rules_dir: Path) -> RuleSet:
     from pipeline.extract.registry import load_rules
 
     try:
-        return load_rules(rules_dir)
+        ruleset = load_rules(rules_dir)
     except RuleError as exc:
         typer.echo(f"rule error: {exc}", err=True)
         raise typer.Exit(2) from None
+    logger.debug("rules: %s (hash %s)", ruleset.directory, ruleset.rules_hash)
+    return ruleset
 
 
 def _extract(
@@ -109,6 +157,13 @@ def run(
     review site in outputs/."""
     from pipeline.report import build_report
 
+    if not DEFAULT_CORPUS.is_dir():
+        typer.echo(
+            f"error: {DEFAULT_CORPUS}: no such folder; `vnie run` reads the sample archive of a "
+            "checkout of the repository: elsewhere, use `vnie extract INPUT --out DIR`",
+            err=True,
+        )
+        raise typer.Exit(2)
     _extract([str(DEFAULT_CORPUS)], out, rules, workers, raw=raw, excel=excel)
     typer.echo(f"report: {build_report(out)}")
 
@@ -155,7 +210,7 @@ def extract(
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2) from None
         inputs = state["inputs"]
-        typer.echo(f"resuming the run in {out}/ over {len(inputs)} input(s)", err=True)
+        logger.info("resuming the run in %s/ over %d input(s)", out, len(inputs))
     _extract(inputs, out, rules, workers, engine, scheduler, raw=raw, excel=excel)
 
 
@@ -166,7 +221,33 @@ def rules_check(rules: RulesOption = DEFAULT_RULES_DIR) -> None:
     tables = {rule.table for rule in ruleset.rules}
     typer.echo(
         f"ok: {len(ruleset.rules)} rules in {len(tables)} files, "
-        f"{len(ruleset.gazetteers)} gazetteers, rules hash {ruleset.rules_hash}"
+        f"{len(ruleset.gazetteers)} gazetteers, rules hash {ruleset.rules_hash} "
+        f"({ruleset.directory})"
+    )
+
+
+@rules_app.command("path")
+def rules_path(rules: RulesOption = DEFAULT_RULES_DIR) -> None:
+    """Print the folder of the active rules: --rules, else $VNIE_RULES, else the default ones."""
+    if not rules.is_dir():
+        typer.echo(f"error: {rules}: no such rules folder", err=True)
+        raise typer.Exit(2)
+    typer.echo(rules.resolve())
+
+
+@rules_app.command("init")
+def rules_init(
+    target: Annotated[Path, typer.Argument(help="A new or empty folder for your own rules.")],
+) -> None:
+    """Copy the default rules (and sources.yml) into TARGET, to edit; use them with --rules."""
+    try:
+        copied = copy_default_rules(target)
+    except FileExistsError as exc:
+        typer.echo(f"error: {exc}: choose a new folder, or empty this one", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(
+        f"copied {len(copied)} files of the default rules into {target}/\n"
+        f"edit them, then run vnie with --rules {target} (or set VNIE_RULES={target})"
     )
 
 
@@ -221,7 +302,7 @@ def try_sentence(
 def evaluate(
     gold: Annotated[
         Path, typer.Option("--gold", help="A gold JSONL file or a folder of them.")
-    ] = ROOT / "corpus" / "gold",
+    ] = DEFAULT_GOLD,
     articles: Annotated[
         list[Path] | None,
         typer.Option(
@@ -255,6 +336,9 @@ def evaluate(
 
     from pipeline.evaluation import score as ev
 
+    if not gold.exists():
+        typer.echo(f"error: {gold}: no such gold file or folder (give --gold)", err=True)
+        raise typer.Exit(2)
     files = ev.gold_files(gold, split) if gold.is_dir() else [gold]
     gold_records = ev.load_gold(files)
     needed = _gold_articles(files, articles)
@@ -299,7 +383,7 @@ def _gold_articles(gold_files: list[Path], articles: list[Path] | None) -> list[
             if line.strip():
                 record = json.loads(line)
                 wanted[record["id"]] = record.get("source_file")
-    shared = ROOT.parent / "shared" / "corpus" / "articles"
+    shared = PROJECT.absolute().parent / "shared" / "corpus" / "articles"
     sources = list(articles or [])
     if not sources:
         names = {name for name in wanted.values() if name}
@@ -316,9 +400,7 @@ def _gold_articles(gold_files: list[Path], articles: list[Path] | None) -> list[
                     found[record["id"]] = record
     missing = sorted(set(wanted) - set(found))
     if missing:
-        typer.echo(
-            f"warning: {len(missing)} gold articles not found: {', '.join(missing[:5])}", err=True
-        )
+        logger.warning("%d gold articles not found: %s", len(missing), ", ".join(missing[:5]))
     return [found[i] for i in wanted if i in found]
 
 

@@ -12,6 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "pipeline"
 #: the stages in data-flow order; a module may import its own stage and earlier ones
 STAGES = (
     "records",
+    "locations",
     "text",
     "sources",
     "scrape",

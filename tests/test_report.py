@@ -1,7 +1,8 @@
 """The review site, built from the seed article and loaded in a real headless Chromium.
 
 Chromium is driven over the DevTools protocol (websocket-client), so nothing is downloaded;
-the browser tests skip, saying why, when Debian's `chromium` is not installed.
+the browser tests skip, saying why, when Debian's `chromium` is not installed (and fail in CI,
+where `make browser` installs it).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import base64
 import csv
 import itertools
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -224,6 +226,8 @@ class Browser:
 @pytest.fixture(scope="module")
 def browser():
     if CHROMIUM is None:
+        if os.environ.get("CI"):  # `make browser` installs it in CI: its absence is a failure
+            pytest.fail("chromium is not installed in CI: `make browser` should have installed it")
         pytest.skip("chromium is not installed (Debian: apt-get install -y chromium)")
     pytest.importorskip("websocket", reason="websocket-client is not installed")
     session = Browser()

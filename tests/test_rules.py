@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.engine.ruleset import DEFAULT_RULES_DIR, RuleError, load_ruleset
+from pipeline.engine.ruleset import RuleError, load_ruleset
 from pipeline.evaluation.rule_examples import run_examples
 from pipeline.extract.registry import REGISTRY, load_rules
+from pipeline.locations import DEFAULT_RULES_DIR
 
 RESULTS = list(run_examples(load_rules()))
 

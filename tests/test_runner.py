@@ -27,7 +27,7 @@ from pipeline.batch import workers
 from pipeline.batch.progress import ExtractProgress, summary_text
 from pipeline.batch.runner import RunSummary, estimate_total, run_extract
 from pipeline.batch.workers import process_article
-from pipeline.engine.ruleset import DEFAULT_RULES_DIR
+from pipeline.locations import DEFAULT_RULES_DIR
 
 
 @pytest.fixture(scope="module")

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from distributed import Client, LocalCluster, WorkerPlugin
 
+logger = logging.getLogger(__name__)
+
 
 class InitWorker(WorkerPlugin):
     """Runs `workers.init_worker(rules_dir)` on every worker, present and future."""
@@ -50,6 +52,7 @@ def dask_executor(
             silence_logs=logging.ERROR,
         )
         client = Client(cluster)
+    logger.info("Dask dashboard: %s", client.dashboard_link)
     client.register_plugin(InitWorker(str(Path(rules_dir).resolve())))
     executor = client.get_executor(pure=False)
 

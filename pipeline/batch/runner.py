@@ -17,6 +17,7 @@ restarts a local pool that overruns it.
 from __future__ import annotations
 
 import csv
+import logging
 import os
 import platform
 import time
@@ -43,9 +44,10 @@ from pipeline.batch.workers import (
     local_executor,
     process_batch,
 )
-from pipeline.engine.ruleset import DEFAULT_RULES_DIR, RuleSet
+from pipeline.engine.ruleset import RuleSet
 from pipeline.extract.registry import load_rules
 from pipeline.ingest.archives import read_archives
+from pipeline.locations import DEFAULT_RULES_DIR
 from pipeline.outputs.tables import (
     ERROR_COLUMNS,
     FACT_TABLES,
@@ -55,6 +57,8 @@ from pipeline.outputs.tables import (
     write_json_atomic,
 )
 from pipeline.records import TEXT_FIELDS, Article, ArticleError
+
+logger = logging.getLogger(__name__)
 
 #: Longer articles are reported, not processed: one would hold a worker for minutes.
 MAX_ARTICLE_CHARS = 1_000_000
@@ -193,7 +197,12 @@ class _Run:
             return []
         try:
             return batch.future.result(timeout=self._deadline(len(batch.todo)))
-        except Exception:  # a dead pool, a hang, a lost Dask worker: find the culprit
+        except Exception as exc:  # a dead pool, a hang, a lost Dask worker: find the culprit
+            logger.warning(
+                "a batch of %d articles failed (%s): retrying its articles one by one",
+                len(batch.todo),
+                type(exc).__name__,
+            )
             self._restart()
         fresh = []
         for index in batch.todo:
@@ -281,6 +290,14 @@ def run_extract(
     (out_dir / ".vnie").mkdir(exist_ok=True)
     ruleset = load_rules(rules_dir, fresh=True)
     workers = workers or os.cpu_count() or 1
+    logger.debug(
+        "%d input(s) → %s; rules %s (hash %s); %s",
+        len(inputs),
+        out_dir,
+        rules_dir,
+        ruleset.rules_hash,
+        type(executor).__name__ if executor else f"{workers} local worker(s)",
+    )
     write_json_atomic(
         run_state_path(out_dir),
         {

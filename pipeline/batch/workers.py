@@ -17,8 +17,8 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from pipeline.engine.ruleset import DEFAULT_RULES_DIR
 from pipeline.extract.registry import load_rules
+from pipeline.locations import DEFAULT_RULES_DIR
 from pipeline.records import Article
 
 ARTICLE_TIMEOUT_S = 60

@@ -27,7 +27,6 @@ from pipeline.engine.rule_files import (
 )
 from pipeline.text.normalize import normalize_phrase
 
-DEFAULT_RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
 SHARED_DEFINES = "defines.yml"
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.engine.contracts import Registry
-from pipeline.engine.ruleset import DEFAULT_RULES_DIR, RuleSet, load_ruleset, rules_hash
+from pipeline.engine.ruleset import RuleSet, load_ruleset, rules_hash
 from pipeline.extract import documents, lexicon, models, money, officials, organizations
 from pipeline.extract.lexicon import Lexicon
+from pipeline.locations import DEFAULT_RULES_DIR
 
 REGISTRY: Registry[Lexicon] = Registry.of(
     normalizers=(

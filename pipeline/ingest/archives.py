@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from pipeline.locations import DEFAULT_SOURCES_FILE
 from pipeline.records import Article, ArticleError, article_id_for_url
 
 Item = Article | ArticleError
@@ -131,9 +132,6 @@ def read_html_file(path: Path) -> Iterator[Item]:
     yield Article.from_record(record, origin=str(path))
 
 
-DEFAULT_SOURCES = Path(__file__).resolve().parents[2] / "rules" / "sources.yml"
-
-
 @functools.cache
 def _sources(path: Path) -> tuple:
     """The papers of a sources file, to read their pages as the crawler did."""
@@ -148,10 +146,10 @@ def read_warc(path: Path) -> Iterator[Item]:
     A page of a configured paper is read with that paper's selectors, and only when its URL
     is an article's (listing pages are skipped); pages of other sites are read generically.
     The papers are those of the `sources.yml` the crawler left beside the WARC file, else of
-    rules/sources.yml.
+    the default sources file (rules/sources.yml, shipped with the package).
     """
     beside = path.parent / "sources.yml"
-    sources = _sources(beside if beside.exists() else DEFAULT_SOURCES)
+    sources = _sources(beside if beside.exists() else DEFAULT_SOURCES_FILE)
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 

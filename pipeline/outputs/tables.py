@@ -201,7 +201,8 @@ def data_dictionary() -> str:
         "| `stage` | read, parse, extract, worker or timeout |",
         "| `message` | what went wrong, naming the place |",
         "",
-        "`manifest.json` records the run: versions, rules hash, inputs, counts, seconds.",
+        "`manifest.json` records the run: versions, the rules used (`rules_dir`, the folder, "
+        "and `rules_hash`, their content), inputs, counts, seconds.",
         "",
         "In the CSV files a text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage "
         "return gets a leading `'`, so that a spreadsheet shows it instead of running it "

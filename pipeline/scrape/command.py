@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from pipeline.locations import DEFAULT_SOURCES_FILE
+from pipeline.logs import configure_logging
 from pipeline.sources.catalog import SourcesError, load_sources
+
+logger = logging.getLogger(__name__)
 
 
 def scrape(
@@ -17,7 +22,7 @@ def scrape(
     ] = None,
     sources_file: Annotated[
         Path, typer.Option("--sources", help="The sources file (YAML).")
-    ] = Path("rules/sources.yml"),
+    ] = DEFAULT_SOURCES_FILE,
     archive: Annotated[
         Path,
         typer.Option("--archive", help="Folder for WARC files, articles.jsonl, errors.csv."),
@@ -52,14 +57,14 @@ def scrape(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     if summary.pending:
-        typer.echo(
-            f"stopped with {summary.pending} URLs pending: run the same command to continue",
-            err=True,
+        logger.warning(
+            "stopped with %d URLs pending: run the same command to continue", summary.pending
         )
 
 
 def main() -> None:
     """Entry point for `python -m pipeline.scrape.command`."""
+    configure_logging()
     typer.run(scrape)
 
 

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
+from pipeline import __version__
 from pipeline.sources.urls import host_key
 
 SELECTOR_KEYS = ("title", "published_at", "author", "section", "lead", "body", "captions", "next")
@@ -42,7 +43,9 @@ class SourcesError(ValueError):
 class CrawlSettings:
     """Politeness and robustness knobs (Scrapy-style defaults), overridable under `settings:`."""
 
-    user_agent: str = "vnie-scraper/0.1 (research crawler of the Vietnamese provincial press)"
+    user_agent: str = (
+        f"vnie-scraper/{__version__} (research crawler of the Vietnamese provincial press)"
+    )
     timeout: float = 20.0  # seconds, for each of connect / read / write
     max_retries: int = 3  # after the first attempt, for 5xx, 429, timeouts, dropped connections
     backoff_base: float = 1.0  # seconds; doubled at each retry, with jitter
