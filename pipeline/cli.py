@@ -311,7 +311,10 @@ def evaluate(
             "../shared/corpus/articles, and corpus/articles).",
         ),
     ] = None,
-    split: Annotated[str, typer.Option(help="dev, test or all (for a gold folder).")] = "dev",
+    split: Annotated[
+        str,
+        typer.Option(help="A split of the gold folder's splits.yml (dev, test, test-d), or all."),
+    ] = "dev",
     out: Annotated[
         Path | None,
         typer.Option(

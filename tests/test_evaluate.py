@@ -321,16 +321,22 @@ def test_load_gold_nfc_and_unique_ids(tmp_path: Path) -> None:
 
 
 def test_gold_files_splits(tmp_path: Path) -> None:
-    for name in ("dev-a.jsonl", "dev-b.jsonl", "test-a.jsonl", "seed-article-baolongan.gold.jsonl"):
+    names = ("dev-a.jsonl", "dev-b.jsonl", "test-a.jsonl", "test-d.jsonl", "seed.gold.jsonl")
+    for name in names:
         (tmp_path / name).write_text("", encoding="utf-8")
+    (tmp_path / "splits.yml").write_text(
+        "dev: [seed.gold.jsonl, dev-*.jsonl]\ntest: [test-a.jsonl]\ntest-d: [test-d.jsonl]\n",
+        encoding="utf-8",
+    )
     assert [p.name for p in gold_files(tmp_path, "dev")] == [
         "dev-a.jsonl",
         "dev-b.jsonl",
-        "seed-article-baolongan.gold.jsonl",
+        "seed.gold.jsonl",
     ]
     assert [p.name for p in gold_files(tmp_path, "test")] == ["test-a.jsonl"]
-    assert len(gold_files(tmp_path, "all")) == 4
-    with pytest.raises(ValueError):
+    assert [p.name for p in gold_files(tmp_path, "test-d")] == ["test-d.jsonl"]
+    assert len(gold_files(tmp_path, "all")) == 5
+    with pytest.raises(ValueError, match="use dev, test, test-d, all"):
         gold_files(tmp_path, "train")
 
 

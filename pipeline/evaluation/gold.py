@@ -21,15 +21,26 @@ Row = dict[str, Any]
 Predictions = dict[str, dict[str, list[Row]]]
 
 
+def splits(gold_dir: str | Path) -> dict[str, list[Path]]:
+    """The gold files of each split, as `splits.yml` in the gold folder names them (globs)."""
+    import yaml
+
+    folder = Path(gold_dir)
+    spec = yaml.safe_load((folder / "splits.yml").read_text(encoding="utf-8"))
+    return {
+        name: sorted({path for pattern in patterns for path in folder.glob(pattern)})
+        for name, patterns in spec.items()
+    }
+
+
 def gold_files(gold_dir: str | Path, split: str) -> list[Path]:
-    """Gold JSONL files of a split: `test` = test-*.jsonl, `dev` = all others, or `all`."""
-    if split not in ("dev", "test", "all"):
-        raise ValueError(f"unknown split {split!r}: use dev, test or all")
-    paths = sorted(Path(gold_dir).glob("*.jsonl"))
+    """The gold JSONL files of a split of `splits.yml`, or `all` of them."""
     if split == "all":
-        return paths
-    is_test = [path.name.startswith("test-") for path in paths]
-    return [path for path, test in zip(paths, is_test, strict=True) if test == (split == "test")]
+        return sorted(Path(gold_dir).glob("*.jsonl"))
+    known = splits(gold_dir)
+    if split not in known:
+        raise ValueError(f"unknown split {split!r}: use {', '.join([*known, 'all'])}")
+    return known[split]
 
 
 def _nfc(value: Any) -> Any:
