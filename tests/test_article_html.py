@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from scrape_site import encode_1258
 
-from pipeline.sources.article_html import article_from_html, decode_html, iso_vn
+from pipeline.sources.article_html import article_from_html
+from pipeline.sources.charset import decode_html
+from pipeline.sources.dates import iso_vn
 
 SHARED_HTML = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "html"
 LONG_AN_SELECTORS = {

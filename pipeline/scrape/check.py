@@ -16,8 +16,9 @@ from selectolax.lexbor import LexborHTMLParser
 
 from pipeline.scrape.discovery import parse_feed, parse_listing, parse_sitemap
 from pipeline.scrape.fetch import Fetched, Fetcher, FetchError
-from pipeline.sources.article_html import article_from_html, decode_html
+from pipeline.sources.article_html import article_from_html
 from pipeline.sources.catalog import CrawlSettings, Source
+from pipeline.sources.charset import decode_html
 from pipeline.sources.urls import canonical_url
 
 

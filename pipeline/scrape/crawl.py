@@ -20,8 +20,9 @@ from pipeline.scrape.discovery import Link, parse_feed, parse_listing, parse_sit
 from pipeline.scrape.fetch import Fetched, Fetcher, FetchError
 from pipeline.scrape.progress import CrawlProgress
 from pipeline.scrape.state import CrawlState, Page, now_vn
-from pipeline.sources.article_html import article_from_html, iso_vn
+from pipeline.sources.article_html import article_from_html
 from pipeline.sources.catalog import CrawlSettings, Source
+from pipeline.sources.dates import iso_vn
 from pipeline.sources.urls import canonical_url
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
