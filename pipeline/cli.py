@@ -10,6 +10,7 @@ import typer
 
 from pipeline.engine.ruleset import DEFAULT_RULES_DIR, RuleError, load_ruleset
 from pipeline.scrape.command import scrape
+from pipeline.scrape.page_view import page
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "corpus" / "articles"
@@ -23,6 +24,7 @@ app = typer.Typer(
 rules_app = typer.Typer(help="Check and test the rule files.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 app.command("scrape")(scrape)
+app.command("page")(page)
 
 RulesOption = Annotated[Path, typer.Option("--rules", help="The rules folder.")]
 

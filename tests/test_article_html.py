@@ -166,3 +166,26 @@ def test_a_page_without_body_is_a_value_error():
         article_from_html(b"<html><body><img src=a.jpg></body></html>", url="http://x/a.html")
     with pytest.raises(ValueError, match="empty"):
         article_from_html(b"")
+
+
+def test_vnie_page_shows_each_field_with_what_found_it(tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    page = tmp_path / "bai.html"
+    related = '<div class="box-related"><a href="/bai-khac-a2.html">Bài khác cùng chủ đề</a></div>'
+    page.write_text(
+        PAGE.replace("application/ld+json", "text/plain").replace(
+            "<p>Các đại biểu", f"{related}<p>Các đại biểu"
+        ),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["page", str(page)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "visible headline <h1 class='title'>" in result.output
+    assert "known container div.detail-content" in result.output
+    assert "Quang cảnh hội nghị" in result.output  # the caption, kept apart
+    assert "related box: Bài khác cùng chủ đề" in result.output  # what the body left out
+    missing = CliRunner().invoke(app, ["page", str(tmp_path / "khong-co.html")])
+    assert missing.exit_code == 2 and "khong-co.html: cannot read the page" in missing.output

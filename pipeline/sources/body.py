@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from pipeline.sources.html_text import clean, node_text
+from pipeline.sources.html_text import clean, describe, node_text
 
 #: Body containers of CMSs common in the Vietnamese press, tried when a site names none.
 GENERIC_BODY_SELECTORS = (
@@ -122,13 +122,6 @@ def densest(tree: LexborHTMLParser) -> tuple[LexborNode | None, float]:
     return node, score
 
 
-def _describe(node: LexborNode) -> str:
-    for name in ("id", "class", "data-role", "itemprop"):
-        if value := node.attributes.get(name):
-            return f"<{node.tag} {name}={value.strip()!r}>"
-    return f"<{node.tag}>"
-
-
 def choose_container(tree: LexborHTMLParser, css: str | None) -> tuple[LexborNode | None, str]:
     """The element holding the body, and which selector or fallback chose it."""
     if css:
@@ -142,7 +135,7 @@ def choose_container(tree: LexborHTMLParser, css: str | None) -> tuple[LexborNod
             if len(node_text(node)) >= max(100, 0.5 * best_score):
                 return node, f"known container {query}"
     if best is not None:
-        return best, f"text density: {_describe(best)}"
+        return best, f"text density: {describe(best)}"
     return None, "no body container"
 
 
@@ -174,7 +167,9 @@ def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
 
 def _remove(marked: list[tuple[LexborNode, str]], dropped: list[str]) -> None:
     """Decompose the marked nodes (outermost only: no node is touched once freed)."""
-    why = {node.mem_id: reason for node, reason in marked}
+    why: dict[int, str] = {}
+    for node, reason in marked:
+        why.setdefault(node.mem_id, reason)  # the first reason found is the most specific
     for node in _outermost([node for node, _ in marked]):
         if text := node_text(node):
             dropped.append(f"{why[node.mem_id]}: {text[:80]}")
@@ -232,7 +227,6 @@ def take_captions(container: LexborNode, site_css: str | None, dropped: list[str
         if text and text not in captions:
             captions.append(text)
         node.decompose()
-    dropped += [f"caption: {c[:80]}" for c in captions]
     return captions
 
 

@@ -52,3 +52,11 @@ def resembles(a: str, b: str, threshold: float = 0.7) -> bool:
     if x[:head] == y[:head] or x in y or y in x:
         return True
     return difflib.SequenceMatcher(None, x, y).ratio() >= threshold
+
+
+def describe(node: LexborNode) -> str:
+    """An element as a reader finds it in the source: `<div class='title-detail'>`."""
+    for name in ("id", "class", "data-role", "itemprop", "rel"):
+        if value := (node.attributes.get(name) or "").strip():
+            return f"<{node.tag} {name}={value!r}>"
+    return f"<{node.tag}>"

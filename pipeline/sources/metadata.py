@@ -18,7 +18,14 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from pipeline.sources.html_text import clean, fold, node_text, resembles, unescape_fully
+from pipeline.sources.html_text import (
+    clean,
+    describe,
+    fold,
+    node_text,
+    resembles,
+    unescape_fully,
+)
 
 
 @dataclass(frozen=True)
@@ -220,8 +227,7 @@ def find_title(
         stated.append(Found(strip_site_name(text, sites, sections), "<title>"))
     node = visible_headline(tree, [s.value for s in stated if s.value])
     if node is not None:
-        where = "<h1>" if node.tag == "h1" else f"<{node.tag}> {TITLE_HINTS}"
-        return Found(node_text(node), f"visible headline {where}"), node
+        return Found(node_text(node), f"visible headline {describe(node)}"), node
     for found in stated:
         if found.value:
             how = found.how if found.how.startswith("JSON") else f"{found.how} without site name"
@@ -252,13 +258,9 @@ def find_lead(tree: LexborHTMLParser, ld: dict[str, Any], css: str | None) -> Fo
             continue
         summary = next((s for s in summaries if resembles(text, s.value or "", 0.8)), None)
         if summary is not None or not summaries:
-            return Found(text, f"printed sapo <{node.tag} class={_classes(node)!r}>")
+            return Found(text, f"printed sapo {describe(node)}")
     # Longest first: descriptions are often cut short ("…đắt hơn thế giới") in one place only
     return max(summaries, key=lambda s: len(s.value or ""), default=NOTHING)
-
-
-def _classes(node: LexborNode) -> str:
-    return node.attributes.get("class") or node.attributes.get("data-role") or ""
 
 
 # --- author -----------------------------------------------------------------------------------
@@ -303,7 +305,7 @@ def find_author(
         for node in tree.css(query):
             name = byline_name(node_text(node))
             if name and looks_like_name(name, publishers):
-                return Found(name, f"printed byline {query}")
+                return Found(name, f"printed byline {describe(node)}")
     for key in ("article:author", "author"):
         found = meta(tree, key)
         names = [byline_name(part) for part in (found.value or "").split(";")]

@@ -16,7 +16,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pipeline.sources.dates import has_time_of_day, iso_vn, printed_moments
-from pipeline.sources.html_text import clean
+from pipeline.sources.html_text import clean, describe
 from pipeline.sources.metadata import NOTHING, Found, meta
 
 #: Elements that hold a printed date line.
@@ -83,19 +83,12 @@ def _printed(tree: LexborHTMLParser, headline: LexborNode | None, day: str | Non
         text = node.text(deep=True, separator=" ")
         cleaned = clean(text[: MAX_DATE_LINE_CHARS * 4]) or ""
         if cleaned and len(cleaned) <= MAX_DATE_LINE_CHARS:
-            places.append((f"printed date line <{node.tag} {_label(node)}>", cleaned))
+            places.append((f"printed date line {describe(node)}", cleaned))
     for how, text in places:
         for moment in printed_moments(text):
             if day is None or moment.date().isoformat() == day:
-                return Found(_iso(moment), how)
+                return Found(_iso(moment), f"{how}: {text[:60]!r}")
     return NOTHING
-
-
-def _label(node: LexborNode) -> str:
-    for name in ("class", "id", "data-role", "itemprop"):
-        if value := node.attributes.get(name):
-            return f"{name}={value.split()[0]!r}"
-    return ""
 
 
 def _iso(moment: datetime) -> str:
