@@ -12,7 +12,7 @@ from scrape_site import encode_1258
 
 from pipeline.sources.article_html import article_from_html
 from pipeline.sources.charset import decode_html
-from pipeline.sources.dates import iso_vn
+from pipeline.sources.dates import iso_vn, printed_moments
 
 SHARED_HTML = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "html"
 LONG_AN_SELECTORS = {
@@ -189,3 +189,39 @@ def test_vnie_page_shows_each_field_with_what_found_it(tmp_path):
     assert "related box: Bài khác cùng chủ đề" in result.output  # what the body left out
     missing = CliRunner().invoke(app, ["page", str(tmp_path / "khong-co.html")])
     assert missing.exit_code == 2 and "khong-co.html: cannot read the page" in missing.output
+
+
+def test_an_old_layout_without_h1_metadata_or_paragraphs_is_read_from_what_it_prints(seed_record):
+    """A table layout: headline in <b>, the date line in <font>, paragraphs split by <br>."""
+    paragraphs = seed_record["text"].split("\n\n")[:6]
+    html = (
+        f"<html><head><title>{seed_record['title']} - Báo Cũ</title></head><body><table>"
+        "<tr><td><a href='/'>Trang chủ</a> | <a href='/thoi-su/'>Thời sự</a></td></tr>"
+        f"<tr><td><b class='tieude'>{seed_record['title']}</b><br>"
+        "<font class='ngay'>Thứ sáu, 20/5/2022 - 15:17</font><br>"
+        f"<div>{'<br><br>'.join(paragraphs)}</div></td></tr></table></body></html>"
+    )
+    record = article_from_html(html)
+    assert record["title"] == seed_record["title"]  # "Long An: …" keeps its colon
+    assert record["published_at"] == "2022-05-20T15:17:00+07:00"
+    assert record["text"].split("\n\n") == paragraphs
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "07/03/2026 08:47",
+        "Thứ bảy, 7/3/2026 - 08:47",
+        "08:47 | 07/03/2026",
+        "7-3-2026 8:47 (GMT+7)",
+        "Cập nhật lúc 8h47 ngày 7.3.2026",
+        "07-03-2026 - 08:47 AM",
+    ],
+)
+def test_printed_times_in_the_forms_of_the_vietnamese_press(printed):
+    assert [m.isoformat() for m in printed_moments(printed)] == ["2026-03-07T08:47:00+07:00"]
+
+
+def test_a_printed_date_without_a_time_is_not_a_moment_and_pm_counts():
+    assert printed_moments("Thứ bảy, 07/03/2026") == []
+    assert printed_moments("07-03-2026 - 08:47 PM")[0].hour == 20

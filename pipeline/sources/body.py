@@ -113,9 +113,25 @@ def _density_scores(tree: LexborHTMLParser) -> dict[int, tuple[float, LexborNode
     return scores
 
 
+def _text_node_scores(tree: LexborHTMLParser) -> dict[int, tuple[float, LexborNode]]:
+    """Scores from bare text (`text<br>text` layouts without `<p>`): each element's own text."""
+    scores: dict[int, tuple[float, LexborNode]] = {}
+    root = tree.body
+    for node in root.traverse(include_text=True) if root is not None else []:
+        if node.tag != "-text" or node.parent is None:
+            continue
+        size = len((node.text_content or "").strip())
+        parent = node.parent
+        if size >= MIN_DENSITY_CHARS and parent.tag not in ("script", "style", "a", "body"):
+            key = parent.mem_id
+            scores[key] = (scores.get(key, (0.0, parent))[0] + size, parent)
+    return scores
+
+
 def densest(tree: LexborHTMLParser) -> tuple[LexborNode | None, float]:
-    """The element with the most paragraph text of its own, and its score."""
-    scores = _density_scores(tree)
+    """The element with the most paragraph text of its own, and its score (bare text counts
+    where the page has no paragraph of any length)."""
+    scores = _density_scores(tree) or _text_node_scores(tree)
     if not scores:
         return None, 0.0
     score, node = max(scores.values(), key=lambda item: item[0])

@@ -9,7 +9,7 @@ import unicodedata
 
 from selectolax.lexbor import LexborNode
 
-_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")  # a no-break space is kept: later stages read it
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff]")  # zero-width space, word joiner, stray BOM
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 

@@ -39,10 +39,14 @@ class Found:
 NOTHING = Found(None, "not found")
 
 #: Separators between a headline and the site's name or section in `<title>` / `og:title`.
-_TITLE_PARTS = re.compile(r"\s+[-|–—:»]+\s+")
+_TITLE_PARTS = re.compile(r"\s+(?:[-|–—»]+|::)\s+")
 #: Elements that print the headline when it is not in an `<h1>`.
 TITLE_HINTS = "[data-role=title], [class*=title-detail], [class*=detail-title], [itemprop=headline]"
-#: Elements that print the sapo (lead paragraph).
+#: Elements that may print the headline in layouts without `<h1>` or site metadata.
+PRINTED_TITLE_HINTS = "h2, h3, [class*=title i], [class*=tieude i], b, strong"
+#: Elements named as the sapo: trusted even when the page describes itself nowhere else.
+SAPO_HINTS = "[data-role=sapo], [data-slot=sapo], [class*=sapo], [itemprop=description]"
+#: Elements that may print the sapo: trusted when they resemble the page's description.
 LEAD_HINTS = (
     "[data-role=sapo], [data-slot=sapo], [class*=sapo], [itemprop=description], "
     "[class*=lead], [class*=summary], p.description, [class*=description]"
@@ -228,11 +232,30 @@ def find_title(
     node = visible_headline(tree, [s.value for s in stated if s.value])
     if node is not None:
         return Found(node_text(node), f"visible headline {describe(node)}"), node
+    printed = _printed_title_part(tree, stated)
+    if printed is not None:
+        return Found(node_text(printed), f"printed headline {describe(printed)}"), printed
     for found in stated:
         if found.value:
             how = found.how if found.how.startswith("JSON") else f"{found.how} without site name"
             return Found(found.value, how), None
     return NOTHING, None
+
+
+def _printed_title_part(tree: LexborHTMLParser, stated: list[Found]) -> LexborNode | None:
+    """An element printing the leading part of a stated title (`Headline - Paper` with the
+    paper's name unknown): the headline of layouts without `<h1>` or site metadata."""
+    prefixes: list[str] = []
+    for found in stated:
+        title = found.value or ""
+        prefixes += [title[: m.start()] for m in reversed(list(_TITLE_PARTS.finditer(title)))]
+    wanted = {p.casefold(): p for p in prefixes if len(p) >= 8}
+    if not wanted:
+        return None
+    for node in tree.css(PRINTED_TITLE_HINTS):
+        if node_text(node).casefold() in wanted:
+            return node
+    return None
 
 
 # --- lead -------------------------------------------------------------------------------------
@@ -257,7 +280,7 @@ def find_lead(tree: LexborHTMLParser, ld: dict[str, Any], css: str | None) -> Fo
         if not 30 <= len(text) <= 1500:
             continue
         summary = next((s for s in summaries if resembles(text, s.value or "", 0.8)), None)
-        if summary is not None or not summaries:
+        if summary is not None or (not summaries and node.css_matches(SAPO_HINTS)):
             return Found(text, f"printed sapo {describe(node)}")
     # Longest first: descriptions are often cut short ("…đắt hơn thế giới") in one place only
     return max(summaries, key=lambda s: len(s.value or ""), default=NOTHING)

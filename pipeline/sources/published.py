@@ -21,8 +21,9 @@ from pipeline.sources.metadata import NOTHING, Found, meta
 
 #: Elements that hold a printed date line.
 DATE_HINTS = (
-    "time, [class*=date], [class*=time], [class*=publish], [id*=date], [id*=time], "
-    "[itemprop*=date], [data-role*=date], [data-role*=time]"
+    "time, [class*=date i], [class*=time i], [class*=publish i], [id*=date i], [id*=time i], "
+    "[itemprop*=date], [data-role*=date], [data-role*=time], [class*=ngay i], "
+    "[class*=thoigian i], [class*=thoi-gian i]"
 )
 META_DATES = (
     "article:published_time",
