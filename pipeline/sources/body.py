@@ -61,8 +61,8 @@ DROPPED_TAGS = (
 MEDIA = "img, picture, video, iframe"
 #: Blocks of a photo story (a picture and its text), by what the CMS calls them.
 PHOTO_BLOCKS = (
-    "[class*=photo i], [class*=slide i], [class*=image i], [class*=img i], [class*=pic i], "
-    "[class*=album i], [class*=gallery i], [type*=photo i]"
+    "[class*=photo i], [class*=slide i], [class*=image i], [class*=album i], "
+    "[class*=gallery i], [type*=photo i]"
 )
 # fmt: off
 BLOCK_TAGS = frozenset((
