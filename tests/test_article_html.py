@@ -13,6 +13,7 @@ from scrape_site import encode_1258
 from pipeline.sources.article_html import article_from_html
 from pipeline.sources.charset import decode_html
 from pipeline.sources.dates import iso_vn, printed_moments
+from pipeline.sources.html_text import unescape_fully
 
 SHARED_HTML = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "html"
 LONG_AN_SELECTORS = {
@@ -225,3 +226,24 @@ def test_printed_times_in_the_forms_of_the_vietnamese_press(printed):
 def test_a_printed_date_without_a_time_is_not_a_moment_and_pm_counts():
     assert printed_moments("Thứ bảy, 07/03/2026") == []
     assert printed_moments("07-03-2026 - 08:47 PM")[0].hour == 20
+
+
+def test_photo_story_blocks_caption_tables_and_xem_them_lists_leave_the_body(seed_record):
+    first, second, third = seed_record["text"].split("\n\n")[:3]
+    html = (
+        "<html><body><h1>Học tập và làm theo gương Bác</h1><div class='detail-content'>"
+        f"<p>{first}</p>"
+        "<div class='photo-item'><img src='a.jpg'><p>Lễ khai mạc hội nghị</p></div>"
+        f"<p>{second}</p>"
+        "<table><tr><td><img src='b.jpg'></td></tr><tr><td>Quang cảnh buổi lễ</td></tr></table>"
+        "<p><strong>Xem thêm:</strong></p><ul><li><a href='/a-a1.html'>Bài một</a></li>"
+        "<li><a href='/b-a2.html'>Bài hai</a></li></ul>"
+        f"<p>{third}</p></div></body></html>"
+    )
+    record = article_from_html(html)
+    assert record["text"].split("\n\n") == [first, second, third]
+    assert record["captions"] == ["Lễ khai mạc hội nghị", "Quang cảnh buổi lễ"]
+
+
+def test_structured_data_escaped_twice_is_undone():
+    assert unescape_fully("Chi&amp;#7871;n s&amp;#7921; &amp;amp; gi&#225;") == "Chiến sự & giá"

@@ -130,3 +130,23 @@ def test_menus_and_sections_of_a_listing_are_not_taken_for_articles(listing):
     key, _, others = listing
     sections = [url for url in others if not re.search(r"\d{4,}", urlsplit(url).path)]
     assert len(sections) >= 5, key  # the menus are there, and were refused
+
+
+@pytest.mark.parametrize(
+    ("name", "page_two"),
+    [
+        ("dantri", "https://dantri.com.vn/kinh-doanh/trang-2.htm"),  # /trang-N
+        ("vnexpress", "https://vnexpress.net/kinh-doanh-p2"),  # -pN
+        ("vietnamnet", "https://vietnamnet.vn/kinh-doanh-page1"),  # -pageN, page0 is the first
+        ("baodautu", "https://baodautu.vn/tai-chinh-chung-khoan-d6/p2"),  # relative "p2"
+    ],
+)
+def test_real_listings_are_paged_by_their_own_page_numbers(name, page_two):
+    path = HTML / f"{name}-listing-2026-03.html"
+    if not path.exists():
+        pytest.skip(ABSENT)
+    url = _listing_url(path).replace("http://", "https://")
+    _, next_pages = parse_listing(path.read_bytes(), url)
+    assert next_pages[0].url == page_two
+    assert all(url.rstrip("/") != p.url.rstrip("/") for p in next_pages)  # not itself
+    assert not any(p.url.startswith("javascript:") for p in next_pages)

@@ -236,7 +236,8 @@ def take_captions(container: LexborNode, site_css: str | None, dropped: list[str
         if block.css_first(MEDIA) is not None and _is_caption_block(block):
             marked.append(block)
     captions: list[str] = []
-    for node in _outermost(marked):
+    position = {node.mem_id: index for index, node in enumerate(container.traverse())}
+    for node in sorted(_outermost(marked), key=lambda n: position.get(n.mem_id, 0)):
         inner = list(node.css(CAPTION_SELECTORS)) if node.tag in ("figure", "table") else []
         parts = [node_text(n) for n in _outermost(inner)]
         text = " ".join(p for p in parts if p) or node_text(node)
