@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from scrape_site import encode_1258
 
-from pipeline.sources.article_html import article_from_html
+from pipeline.sources.article_html import article_from_html, read_page
 from pipeline.sources.charset import decode_html
 from pipeline.sources.dates import iso_vn, printed_moments
 from pipeline.sources.html_text import unescape_fully
@@ -247,3 +247,23 @@ def test_photo_story_blocks_caption_tables_and_xem_them_lists_leave_the_body(see
 
 def test_structured_data_escaped_twice_is_undone():
     assert unescape_fully("Chi&amp;#7871;n s&amp;#7921; &amp;amp; gi&#225;") == "Chiến sự & giá"
+
+
+def test_a_logo_in_h1_is_not_the_headline_and_a_label_is_not_a_byline(seed_record):
+    title = seed_record["title"]
+    paragraphs = seed_record["text"].split("\n\n")[:3]
+    html = (
+        f"<html><head><meta property='og:title' content='{title} - Báo Thử'>"
+        "<meta property='og:site_name' content='Báo Thử'></head><body>"
+        "<h1 class='logo'><a href='/'>Báo Thử</a></h1>"
+        f"<h2 class='news-title'>{title}</h2><div class='author'>Tác giả</div>"
+        "<span class='post-date'>20/05/2022 15:17</span>"
+        f"<div class='noi-dung'>{''.join(f'<p>{p}</p>' for p in paragraphs)}</div>"
+        "</body></html>"
+    )
+    reading = read_page(html)
+    assert reading.record["title"] == title
+    assert reading.how["title"] == "printed headline <h2 class='news-title'>"
+    assert reading.record["author"] is None
+    assert reading.record["published_at"] == "2022-05-20T15:17:00+07:00"
+    assert reading.record["text"].split("\n\n") == paragraphs

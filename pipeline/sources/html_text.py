@@ -44,13 +44,16 @@ def fold(text: str) -> str:
 
 
 def resembles(a: str, b: str, threshold: float = 0.7) -> bool:
-    """Loosely the same text: one starts the other, or difflib's ratio reaches the threshold."""
+    """Loosely the same text: one starts or holds the other (being most of its length), or
+    difflib's ratio reaches the threshold. A site's name inside a headline is not alike."""
     x, y = a.casefold(), b.casefold()
     if not x or not y:
         return False
-    head = min(len(x), len(y), 60)
-    if x[:head] == y[:head] or x in y or y in x:
+    shorter, longer = sorted((x, y), key=len)
+    if len(shorter) >= 0.6 * len(longer) and (longer.startswith(shorter) or shorter in longer):
         return True
+    if len(shorter) >= 40 and longer.startswith(shorter[:40]):
+        return True  # a description cut short, or a sapo that goes on
     return difflib.SequenceMatcher(None, x, y).ratio() >= threshold
 
 

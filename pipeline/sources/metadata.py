@@ -65,6 +65,8 @@ _BYLINE_OPENING = re.compile(
     r"^(?:theo|bài(?:\s+và\s+ảnh)?\s*:|tác giả\s*:|nhóm phóng viên\s*:|pv\s*:)\s*", re.I
 )
 _BYLINE_NOTE = re.compile(r"\s*\((?:[^()]*)\)\s*$")  # "Hà Thu (tổng hợp)"
+#: A byline element's label alone, with no name: "Tác giả", "Nguồn", "Author".
+_BYLINE_LABEL = re.compile(r"^(tác giả|tác giả khác|author|nguồn|bài|ảnh|pv|phóng viên)$", re.I)
 MAX_BYLINE_CHARS = 60
 
 
@@ -248,6 +250,7 @@ def _printed_title_part(tree: LexborHTMLParser, stated: list[Found]) -> LexborNo
     prefixes: list[str] = []
     for found in stated:
         title = found.value or ""
+        prefixes.append(title)
         prefixes += [title[: m.start()] for m in reversed(list(_TITLE_PARTS.finditer(title)))]
     wanted = {p.casefold(): p for p in prefixes if len(p) >= 8}
     if not wanted:
@@ -299,9 +302,10 @@ def byline_name(text: str | None) -> str | None:
 
 
 def looks_like_name(text: str, publishers: list[str]) -> bool:
-    """Short, without digits or URLs, and not the paper's own name."""
+    """Short, without digits or URLs, not a label ("Tác giả") and not the paper's own name."""
     return (
-        1 < len(text) <= MAX_BYLINE_CHARS
+        not _BYLINE_LABEL.match(text)
+        and 1 < len(text) <= MAX_BYLINE_CHARS
         and len(text.split()) <= 8
         and not any(ch.isdigit() for ch in text)
         and "http" not in text
