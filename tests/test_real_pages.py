@@ -150,3 +150,19 @@ def test_real_listings_are_paged_by_their_own_page_numbers(name, page_two):
     assert next_pages[0].url == page_two
     assert all(url.rstrip("/") != p.url.rstrip("/") for p in next_pages)  # not itself
     assert not any(p.url.startswith("javascript:") for p in next_pages)
+
+
+@pytest.mark.parametrize(("path", "expected"), PAGES or [(None, None)], ids=_ids(PAGES) or None)
+def test_without_structured_data_the_printed_page_gives_the_same_article(path, expected):
+    """JSON-LD, meta tags and `<time datetime>` taken away: what a reader sees must suffice."""
+    if path is None:
+        pytest.skip(ABSENT)
+    html = path.read_text(encoding="utf-8")
+    html = re.sub(r"<script[^>]*ld\+json[^>]*>.*?</script>", "", html, flags=re.S)
+    html = re.sub(r"<meta[^>]*>", "", html)
+    html = re.sub(r"<time[^>]*datetime=\"[^\"]*\"", "<time", html)
+    record = article_from_html(html)
+    assert record["title"] == expected["title"]
+    assert same_minute(expected["published_at"], record["published_at"])
+    assert record["author"] == expected["author"]
+    assert body_similarity(expected["body"], record["text"]) >= 0.98

@@ -60,6 +60,9 @@ BYLINE_HINTS = (
     ".author-name, .author_name, [class*=author-name]",
     ".author, .author_mail, .byline, [class*=byline]",
 )
+#: Links to an author's page (`/tac-gia/` is "author" in Vietnamese URLs).
+AUTHOR_PAGE_LINKS = "a[href*='/tac-gia/'], a[href*='/author/'], a[href*='/tacgia/']"
+MAX_LINKED_AUTHORS = 4
 #: Words before a name in a byline: "Theo Hồ Hương" (republished from), "Bài và ảnh: …".
 _BYLINE_OPENING = re.compile(
     r"^(?:theo|bài(?:\s+và\s+ảnh)?\s*:|tác giả\s*:|nhóm phóng viên\s*:|pv\s*:)\s*", re.I
@@ -68,6 +71,7 @@ _BYLINE_NOTE = re.compile(r"\s*\((?:[^()]*)\)\s*$")  # "Hà Thu (tổng hợp)"
 #: A byline element's label alone, with no name: "Tác giả", "Nguồn", "Author".
 _BYLINE_LABEL = re.compile(r"^(tác giả|tác giả khác|author|nguồn|bài|ảnh|pv|phóng viên)$", re.I)
 MAX_BYLINE_CHARS = 60
+_WORDS = re.compile(r"[^\W\d_]+")  # a name's words are capitalized: "Minh Chiến", "NGHI VŨ"
 
 
 # --- structured data --------------------------------------------------------------------------
@@ -302,7 +306,8 @@ def byline_name(text: str | None) -> str | None:
 
 
 def looks_like_name(text: str, publishers: list[str]) -> bool:
-    """Short, without digits or URLs, not a label ("Tác giả") and not the paper's own name."""
+    """Short, capitalized, without digits or URLs, not a label ("Tác giả") nor the paper's
+    own name: "Xem các bài viết của tác giả" on a link to the author's page is not a name."""
     return (
         not _BYLINE_LABEL.match(text)
         and 1 < len(text) <= MAX_BYLINE_CHARS
@@ -311,6 +316,7 @@ def looks_like_name(text: str, publishers: list[str]) -> bool:
         and "http" not in text
         and "@" not in text
         and not _is_site_part(text, publishers)
+        and all(word[0].isupper() or word in ("và", "cùng") for word in _WORDS.findall(text))
     )
 
 
@@ -333,6 +339,15 @@ def find_author(
             name = byline_name(node_text(node))
             if name and looks_like_name(name, publishers):
                 return Found(name, f"printed byline {describe(node)}")
+    # links to the authors' pages: every author of the article, in the order printed
+    linked = [
+        name
+        for node in tree.css(AUTHOR_PAGE_LINKS)
+        if (name := byline_name(node_text(node))) and looks_like_name(name, publishers)
+    ]
+    if linked:
+        names = list(dict.fromkeys(linked))[:MAX_LINKED_AUTHORS]
+        return Found(", ".join(names), f"links to author pages {AUTHOR_PAGE_LINKS}")
     for key in ("article:author", "author"):
         found = meta(tree, key)
         names = [byline_name(part) for part in (found.value or "").split(";")]
