@@ -128,7 +128,9 @@ def read_page(
     sites = site_names(tree, ld, url)
     section = _section(tree, ld, selectors.get("section"))
     title, headline = find_title(tree, ld, selectors.get("title"), sites, [section.value or ""])
-    published = find_published(tree, html, ld, headline, selectors.get("published_at"), url)
+    published = find_published(
+        tree, html, ld, headline, title.value, selectors.get("published_at"), url
+    )
     lead = find_lead(tree, ld, selectors.get("lead"))
     author = find_author(tree, ld, selectors.get("author"), sites)
 

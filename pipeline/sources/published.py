@@ -75,11 +75,25 @@ def _text_after(node: LexborNode, limit: int) -> str:
     return " ".join(parts)[:limit]
 
 
-def _printed(tree: LexborHTMLParser, headline: LexborNode | None, day: str | None) -> Found:
+def _page_text(tree: LexborHTMLParser) -> str:
+    body = tree.body
+    return (clean(body.text(deep=True, separator=" ")) or "") if body is not None else ""
+
+
+def _printed(
+    tree: LexborHTMLParser, headline: LexborNode | None, title: str | None, day: str | None
+) -> Found:
     """The printed moment near the headline or on a date line, on `day` when given."""
     places: list[tuple[str, str]] = []
     if headline is not None:
         places.append(("printed after the headline", _text_after(headline, AFTER_HEADLINE_CHARS)))
+    elif title and len(title) >= 20:
+        # no element known to print the headline: find its words in the page's text
+        text = _page_text(tree)
+        start = text.find(title)
+        if start >= 0:
+            after = text[start + len(title) : start + len(title) + AFTER_HEADLINE_CHARS]
+            places.append(("printed after the headline's text", after))
     for node in tree.css(DATE_HINTS):
         text = node.text(deep=True, separator=" ")
         cleaned = clean(text[: MAX_DATE_LINE_CHARS * 4]) or ""
@@ -101,6 +115,7 @@ def find_published(
     html: str,
     ld: dict[str, Any],
     headline: LexborNode | None,
+    title: str | None,
     css: str | None,
     url: str | None,
 ) -> Found:
@@ -111,18 +126,23 @@ def find_published(
     iso, raw, how = _structured(tree, ld)
     if iso and has_time_of_day(raw, iso):
         return Found(iso, how)
-    printed = _printed(tree, headline, iso[:10] if iso else None)
+    printed = _printed(tree, headline, title, iso[:10] if iso else None)
     if printed.value:
         return printed
-    if iso:
-        return Found(iso, f"{how} (no time of day printed)")
-    from htmldate import find_date
+    if iso is None:
+        from htmldate import find_date
 
-    # markup only (meta tags, URL, <time>…): the extensive search reads the whole text again,
-    # which the printed-date search above has done, and takes up to 300 ms on a large page
-    found = iso_vn(find_date(html, url=url, original_date=True, extensive_search=False))
-    if found:
-        return Found(found, "htmldate (date only)")
-    if headline is not None and (day := iso_vn(_text_after(headline, AFTER_HEADLINE_CHARS))):
-        return Found(day, "date printed after the headline (no time of day)")
-    return NOTHING
+        # markup only (meta tags, URL, <time>…): the extensive search reads the whole text
+        # again, which the printed-date search does, and takes up to 300 ms on a large page
+        iso = iso_vn(find_date(html, url=url, original_date=True, extensive_search=False))
+        how = "htmldate"
+    if iso is None and headline is not None:
+        iso = iso_vn(_text_after(headline, AFTER_HEADLINE_CHARS))
+        how = "date printed after the headline"
+    if iso is None:
+        return NOTHING
+    # the day is known: a time printed anywhere on the page beside that day's date
+    for moment in printed_moments(_page_text(tree)):
+        if moment.date().isoformat() == iso[:10]:
+            return Found(_iso(moment), f"{how}, with the time printed beside that date")
+    return Found(iso, f"{how} (no time of day printed)")
