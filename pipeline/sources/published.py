@@ -37,6 +37,8 @@ META_DATES = (
 )
 #: How much text after the headline is read for a printed time (characters).
 AFTER_HEADLINE_CHARS = 400
+#: … and before it (a date line above the headline, beside the breadcrumb).
+BEFORE_HEADLINE_CHARS = 200
 MAX_DATE_LINE_CHARS = 160
 
 
@@ -56,23 +58,25 @@ def _structured(tree: LexborHTMLParser, ld: dict[str, Any]) -> tuple[str | None,
     return None, "", ""
 
 
-def _text_after(node: LexborNode, limit: int) -> str:
-    """Up to `limit` characters of the text that follows `node` in the document."""
+def _text_beside(node: LexborNode, limit: int, forward: bool = True) -> str:
+    """Up to `limit` characters of the text that follows (or precedes) `node` in the
+    document: its siblings on that side, then its parent's, up to four levels."""
     parts: list[str] = []
     size = 0
     current: LexborNode | None = node
-    for _level in range(4):  # the headline's following siblings, then its parent's, …
+    for _level in range(4):
         if current is None:
             break
-        sibling = current.next
+        sibling = current.next if forward else current.prev
         while sibling is not None and size < limit:
             if sibling.tag not in ("script", "style"):
                 text = clean(sibling.text(deep=True, separator=" ")) or ""
                 parts.append(text)
                 size += len(text)
-            sibling = sibling.next
+            sibling = sibling.next if forward else sibling.prev
         current = current.parent
-    return " ".join(parts)[:limit]
+    text = " ".join(parts if forward else reversed(parts))
+    return text[:limit] if forward else text[-limit:]
 
 
 def _page_text(tree: LexborHTMLParser) -> str:
@@ -86,7 +90,9 @@ def _printed(
     """The printed moment near the headline or on a date line, on `day` when given."""
     places: list[tuple[str, str]] = []
     if headline is not None:
-        places.append(("printed after the headline", _text_after(headline, AFTER_HEADLINE_CHARS)))
+        places.append(("printed after the headline", _text_beside(headline, AFTER_HEADLINE_CHARS)))
+        before = _text_beside(headline, BEFORE_HEADLINE_CHARS, forward=False)
+        places.append(("printed just before the headline", before))
     elif title and len(title) >= 20:
         # no element known to print the headline: find its words in the page's text
         text = _page_text(tree)
@@ -137,7 +143,7 @@ def find_published(
         iso = iso_vn(find_date(html, url=url, original_date=True, extensive_search=False))
         how = "htmldate"
     if iso is None and headline is not None:
-        iso = iso_vn(_text_after(headline, AFTER_HEADLINE_CHARS))
+        iso = iso_vn(_text_beside(headline, AFTER_HEADLINE_CHARS))
         how = "date printed after the headline"
     if iso is None:
         return NOTHING
