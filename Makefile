@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install browser run test test-fast lint format bench clean
+.PHONY: install browser run test test-fast lint format bench pages clean
 
 install: $(STAMP)
 
@@ -51,6 +51,10 @@ format: install
 
 bench: install
 	$(BIN)/python -m pipeline.batch.bench --full
+
+# the extractor on the shared corpus's real article pages: title, time, author, body similarity
+pages: install
+	$(BIN)/python -m pipeline.sources.page_scores
 
 clean:
 	rm -rf $(VENV) outputs/*.csv outputs/*.parquet outputs/*.json outputs/.vnie outputs/report outputs/vnie.duckdb

@@ -14,6 +14,7 @@ from pipeline.engine.ruleset import RuleError, RuleSet
 from pipeline.locations import DEFAULT_RULES_DIR, copy_default_rules
 from pipeline.logs import configure_logging
 from pipeline.scrape.command import scrape
+from pipeline.scrape.page_view import page
 
 CHECKOUT = Path(__file__).resolve().parent.parent
 #: Where `vnie run` finds corpus/ and writes outputs/: the repository when vnie runs from a
@@ -33,6 +34,7 @@ rules_app = typer.Typer(
 )
 app.add_typer(rules_app, name="rules")
 app.command("scrape")(scrape)
+app.command("page")(page)
 
 logger = logging.getLogger(__name__)
 

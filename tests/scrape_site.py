@@ -59,6 +59,15 @@ LISTING_PAGES = {
     "/chinh-tri/trang-2/": ([4, 5], "/chinh-tri/trang-3/"),
     "/chinh-tri/trang-3/": ([6], None),
 }
+#: Listings paged only by `<a class="next">` (an icon, no text, no pager wrapper) …
+NEXT_CLASS_PAGES = {
+    "/kinh-te/": ([1], "/kinh-te/cu-hon-b/"),
+    "/kinh-te/cu-hon-b/": ([2], "/kinh-te/cu-hon-c/"),
+    "/kinh-te/cu-hon-c/": ([3], "/kinh-te/cu-hon-d/"),
+    "/kinh-te/cu-hon-d/": ([4], None),
+}
+#: … and only by plain numbered `?page=N` links.
+PAGE_PARAM_PAGES = {"/xa-hoi/": [5, 6], "/xa-hoi/?page=2": [7], "/xa-hoi/?page=3": [8]}
 FEED_ITEMS = [
     "/thoi-su/bai-so-1-a1001.html?utm_source=rss&utm_medium=feed",
     "/thoi-su/bai-so-7-a1007.html?utm_campaign=tet#binh-luan",
@@ -76,7 +85,7 @@ SITEMAP_1 = [
 ]
 SITEMAP_2 = ["/thoi-su/bai-so-10-a1010.html", "/thoi-su/bai-so-11-a1011.html"]
 FAILING = {
-    "/loi/cham-a3001.html": "timed out",
+    "/loi/cham-a3001.html": "timeout",
     "/loi/dut-ket-noi-a3002.html": "connection",
     "/loi/vong-lap-a3003.html": "redirect loop",
     "/loi/bom-a3004.html": "decompressed",
@@ -244,6 +253,27 @@ class FakePaper:
             "</body></html>"
         )
 
+    def paged_listing(self, path: str) -> str:
+        """A listing paged by `<a class="next">` or by `?page=N` links only."""
+        if path in NEXT_CLASS_PAGES:
+            numbers, next_page = NEXT_CLASS_PAGES[path]
+            pager = (
+                f'<a class="next" href="{next_page}"><i class="icon"></i></a>' if next_page else ""
+            )
+        else:
+            numbers = PAGE_PARAM_PAGES[path]
+            pager = " ".join(
+                f'<a href="/xa-hoi/?page={n}">{n}</a>' for n in (1, 2, 3) if f"page={n}" not in path
+            )
+        items = "".join(
+            f'<h3><a href="/thoi-su/bai-so-{n}-a{1000 + n}.html">Bài {n}</a></h3>' for n in numbers
+        )
+        return (
+            '<html><head><meta charset="utf-8"></head><body>'
+            f'<nav><a href="/">Trang chủ</a><a href="/kinh-te/">Kinh tế</a></nav>{items}{pager}'
+            "</body></html>"
+        )
+
     # --- the handler --------------------------------------------------------------------------
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
@@ -298,6 +328,8 @@ class FakePaper:
                     return self.send(200, site.sitemap(SITEMAP_2).encode(), "application/xml")
                 if path in LISTING_PAGES:
                     return self.send(200, site.listing(path).encode(), html)
+                if path in NEXT_CLASS_PAGES or path in PAGE_PARAM_PAGES:
+                    return self.send(200, site.paged_listing(path).encode(), html)
                 if base == FLAKY_503 and count == 1:
                     return self.send(503, b"busy", "text/plain")
                 if base == FLAKY_429 and count == 1:
@@ -329,8 +361,9 @@ class FakePaper:
         return Handler
 
 
-def sources_yaml(base_url: str, **settings: object) -> str:
-    """A sources file for the fake paper with test-sized timeouts and backoffs."""
+def sources_yaml(base_url: str, listings: list[str] | None = None, **settings: object) -> str:
+    """A sources file for the fake paper with test-sized timeouts and backoffs; with
+    `listings`, those listings are its only seeds (no feed, no sitemap)."""
     values = {
         "timeout": 0.3,
         "max_retries": 2,
@@ -342,16 +375,18 @@ def sources_yaml(base_url: str, **settings: object) -> str:
         **settings,
     }
     lines = "".join(f"  {name}: {value}\n" for name, value in values.items())
+    seeds = (
+        "    feeds: [/rss/home.rss]\n    sitemaps: [/sitemap.xml]\n    listings: [/chinh-tri/]\n"
+    )
+    if listings:
+        seeds = f"    listings: [{', '.join(listings)}]\n"
     return f"""settings:
 {lines}
 sources:
   - key: baothu
     name: Báo Thử
     base_url: {base_url}
-    feeds: [/rss/home.rss]
-    sitemaps: [/sitemap.xml]
-    listings: [/chinh-tri/]
-    article_pattern: '-a\\d+\\.html$'
+{seeds}    article_pattern: '-a\\d+\\.html$'
     selectors:
       published_at: div.time
       body: div.detail-content

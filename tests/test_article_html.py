@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 from scrape_site import encode_1258
 
-from pipeline.sources.article_html import article_from_html, decode_html, iso_vn
+from pipeline.sources.article_html import article_from_html, read_page
+from pipeline.sources.charset import decode_html
+from pipeline.sources.dates import iso_vn, printed_moments
+from pipeline.sources.html_text import unescape_fully
 
 SHARED_HTML = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "html"
 LONG_AN_SELECTORS = {
@@ -164,3 +167,103 @@ def test_a_page_without_body_is_a_value_error():
         article_from_html(b"<html><body><img src=a.jpg></body></html>", url="http://x/a.html")
     with pytest.raises(ValueError, match="empty"):
         article_from_html(b"")
+
+
+def test_vnie_page_shows_each_field_with_what_found_it(tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    page = tmp_path / "bai.html"
+    related = '<div class="box-related"><a href="/bai-khac-a2.html">Bài khác cùng chủ đề</a></div>'
+    page.write_text(
+        PAGE.replace("application/ld+json", "text/plain").replace(
+            "<p>Các đại biểu", f"{related}<p>Các đại biểu"
+        ),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["page", str(page)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "visible headline <h1 class='title'>" in result.output
+    assert "known container div.detail-content" in result.output
+    assert "Quang cảnh hội nghị" in result.output  # the caption, kept apart
+    assert "related box: Bài khác cùng chủ đề" in result.output  # what the body left out
+    missing = CliRunner().invoke(app, ["page", str(tmp_path / "khong-co.html")])
+    assert missing.exit_code == 2 and "khong-co.html: cannot read the page" in missing.output
+
+
+def test_an_old_layout_without_h1_metadata_or_paragraphs_is_read_from_what_it_prints(seed_record):
+    """A table layout: headline in <b>, the date line in <font>, paragraphs split by <br>."""
+    paragraphs = seed_record["text"].split("\n\n")[:6]
+    html = (
+        f"<html><head><title>{seed_record['title']} - Báo Cũ</title></head><body><table>"
+        "<tr><td><a href='/'>Trang chủ</a> | <a href='/thoi-su/'>Thời sự</a></td></tr>"
+        f"<tr><td><b class='tieude'>{seed_record['title']}</b><br>"
+        "<font class='ngay'>Thứ sáu, 20/5/2022 - 15:17</font><br>"
+        f"<div>{'<br><br>'.join(paragraphs)}</div></td></tr></table></body></html>"
+    )
+    record = article_from_html(html)
+    assert record["title"] == seed_record["title"]  # "Long An: …" keeps its colon
+    assert record["published_at"] == "2022-05-20T15:17:00+07:00"
+    assert record["text"].split("\n\n") == paragraphs
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "07/03/2026 08:47",
+        "Thứ bảy, 7/3/2026 - 08:47",
+        "08:47 | 07/03/2026",
+        "7-3-2026 8:47 (GMT+7)",
+        "Cập nhật lúc 8h47 ngày 7.3.2026",
+        "07-03-2026 - 08:47 AM",
+    ],
+)
+def test_printed_times_in_the_forms_of_the_vietnamese_press(printed):
+    assert [m.isoformat() for m in printed_moments(printed)] == ["2026-03-07T08:47:00+07:00"]
+
+
+def test_a_printed_date_without_a_time_is_not_a_moment_and_pm_counts():
+    assert printed_moments("Thứ bảy, 07/03/2026") == []
+    assert printed_moments("07-03-2026 - 08:47 PM")[0].hour == 20
+
+
+def test_photo_story_blocks_caption_tables_and_xem_them_lists_leave_the_body(seed_record):
+    first, second, third = seed_record["text"].split("\n\n")[:3]
+    html = (
+        "<html><body><h1>Học tập và làm theo gương Bác</h1><div class='detail-content'>"
+        f"<p>{first}</p>"
+        "<div class='photo-item'><img src='a.jpg'><p>Lễ khai mạc hội nghị</p></div>"
+        f"<p>{second}</p>"
+        "<table><tr><td><img src='b.jpg'></td></tr><tr><td>Quang cảnh buổi lễ</td></tr></table>"
+        "<p><strong>Xem thêm:</strong></p><ul><li><a href='/a-a1.html'>Bài một</a></li>"
+        "<li><a href='/b-a2.html'>Bài hai</a></li></ul>"
+        f"<p>{third}</p></div></body></html>"
+    )
+    record = article_from_html(html)
+    assert record["text"].split("\n\n") == [first, second, third]
+    assert record["captions"] == ["Lễ khai mạc hội nghị", "Quang cảnh buổi lễ"]
+
+
+def test_structured_data_escaped_twice_is_undone():
+    assert unescape_fully("Chi&amp;#7871;n s&amp;#7921; &amp;amp; gi&#225;") == "Chiến sự & giá"
+
+
+def test_a_logo_in_h1_is_not_the_headline_and_a_label_is_not_a_byline(seed_record):
+    title = seed_record["title"]
+    paragraphs = seed_record["text"].split("\n\n")[:3]
+    html = (
+        f"<html><head><meta property='og:title' content='{title} - Báo Thử'>"
+        "<meta property='og:site_name' content='Báo Thử'></head><body>"
+        "<h1 class='logo'><a href='/'>Báo Thử</a></h1>"
+        f"<h2 class='news-title'>{title}</h2><div class='author'>Tác giả</div>"
+        "<span class='post-date'>20/05/2022 15:17</span>"
+        f"<div class='noi-dung'>{''.join(f'<p>{p}</p>' for p in paragraphs)}</div>"
+        "</body></html>"
+    )
+    reading = read_page(html)
+    assert reading.record["title"] == title
+    assert reading.how["title"] == "printed headline <h2 class='news-title'>"
+    assert reading.record["author"] is None
+    assert reading.record["published_at"] == "2022-05-20T15:17:00+07:00"
+    assert reading.record["text"].split("\n\n") == paragraphs

@@ -202,3 +202,33 @@ def test_vnie_extract_reads_the_warc_archive_alone_as_the_crawler_did(crawled, t
     for row in rows:
         assert row["title"] == crawled_articles[row["article_id"]]["title"]
         assert row["source"] == crawled_articles[row["article_id"]]["source"]
+
+
+def _paged_crawl(site: FakePaper, folder: Path, **settings: object):
+    sources_file = folder / "sources.yml"
+    text = sources_yaml(site.base_url, listings=["/kinh-te/", "/xa-hoi/"], **settings)
+    sources_file.write_text(text, encoding="utf-8")
+    config = load_sources(sources_file)
+    return run_crawl(config.sources, config.settings, folder / "archive")
+
+
+def test_listings_paged_only_by_a_next_class_or_by_page_numbers_are_followed_to_the_end(tmp_path):
+    with FakePaper() as site:
+        _paged_crawl(site, tmp_path)
+    listed = [path for path in site.paths() if path.startswith(("/kinh-te/", "/xa-hoi/"))]
+    next_class = ["/kinh-te/", "/kinh-te/cu-hon-b/", "/kinh-te/cu-hon-c/", "/kinh-te/cu-hon-d/"]
+    numbered = ["/xa-hoi/", "/xa-hoi/?page=2", "/xa-hoi/?page=3"]
+    # every page once; ?page=1 is the first page again and was not asked for
+    assert sorted(listed) == sorted(next_class + numbered)
+    numbers = {
+        int(r["url"].split("-a10")[1].split(".")[0]) for r in read_articles(tmp_path / "archive")
+    }
+    assert numbers == set(range(1, 9))
+
+
+def test_listing_pages_stop_at_max_listing_pages(tmp_path):
+    with FakePaper() as site:
+        _paged_crawl(site, tmp_path, max_listing_pages=2)
+    listed = [path for path in site.paths() if path.startswith(("/kinh-te/", "/xa-hoi/"))]
+    # two pages deep by `next`; by number, page 3 is past the bound although page 1 links it
+    assert sorted(listed) == ["/kinh-te/", "/kinh-te/cu-hon-b/", "/xa-hoi/", "/xa-hoi/?page=2"]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import socket
 from pathlib import Path
 
 import pytest
+import typer
 from rich.console import Console
 from scrape_site import FakePaper, sources_yaml
 from typer.testing import CliRunner
@@ -14,21 +16,74 @@ from pipeline.scrape.check import check_source, print_report
 from pipeline.scrape.discovery import parse_feed, parse_listing, parse_sitemap
 from pipeline.scrape.fetch import is_private_address, retry_after_seconds
 from pipeline.sources.catalog import SourcesError, load_sources
+from pipeline.sources.examples import file_problems
 from pipeline.sources.urls import canonical_url
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def test_the_project_sources_file_loads_with_five_papers_or_more():
+NATIONAL = {"vnexpress", "dantri", "tuoitre", "nld", "vietnamnet", "cafef", "baochinhphu"}
+NATIONAL |= {"baodautu"}
+
+
+def test_the_project_sources_file_configures_the_provincial_press_by_family():
     config = load_sources(REPO / "rules" / "sources.yml")
-    keys = [source.key for source in config.sources]
-    assert len(keys) >= 5 and "baolongan" in keys
+    provincial = [source for source in config.sources if source.key not in NATIONAL]
+    assert len(provincial) >= 35
+    assert {source.verified for source in config.sources} <= {"catalog", "fixture", "live"}
+    # a family's selectors reach its papers; a paper's own selectors add to them
+    can_tho, tay_ninh = config.select(["baocantho", "baotayninh"])
+    assert can_tho.selectors["body"] == "div.detail-content, div.content-fck"
+    assert tay_ninh.selectors == {**can_tho.selectors, "lead": "h4.sapo"}
     long_an = config.select(["baolongan"])[0]
-    assert long_an.selectors["body"].startswith("div.detail-content")
     assert long_an.is_article(
         "https://baolongan.vn/du-lich-long-an-them-nhieu-hua-hen-a189859.html"
     )
     assert not long_an.is_article("https://baolongan.vn/thoi-su-chinh-tri/long-an/")
+    nghe_an = config.select(["baonghean"])[0]
+    assert nghe_an.is_article("https://baonghean.vn/nghe-an-don-bang-di-tich-quoc-gia-301234.html")
+    assert not nghe_an.is_article("https://baonghean.vn/dai-hoi-dang-bo-tinh-event4512.html")
+
+
+def test_every_article_pattern_takes_its_examples_and_refuses_its_non_examples():
+    config = load_sources(REPO / "rules" / "sources.yml")
+    assert file_problems(config) == []
+    for source in config.sources:
+        if source.article_pattern:
+            assert source.article_examples, source.key
+            assert source.not_articles, source.key
+
+
+def test_offline_check_of_the_sources_file(tmp_path):
+    from pipeline.scrape.command import scrape
+
+    app = typer.Typer()
+    app.command("scrape")(scrape)
+    app.command("noop")(lambda: None)
+    check = ["scrape", "--check", "--sources"]
+    result = CliRunner().invoke(app, [*check, str(REPO / "rules" / "sources.yml")])
+    assert result.exit_code == 0, result.output
+    assert "OK" in result.output and "families" in result.output
+    missed = tmp_path / "missed.yml"
+    missed.write_text(
+        "families:\n  a-id:\n    article_pattern: '-a\\d+\\.html$'\nsources:\n"
+        "  - key: x\n    base_url: https://x.vn/\n    family: a-id\n    listings: [/]\n"
+        "    article_examples: [/bai-viet-post123.html]\n    not_articles: [/muc/]\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, [*check, str(missed)])
+    assert result.exit_code == 1
+    assert "missed.yml:5 (source 'x'): article_pattern" in result.output
+    assert "misses the example /bai-viet-post123.html" in result.output
+    unknown = tmp_path / "unknown.yml"
+    unknown.write_text(
+        "sources:\n  - key: x\n    base_url: https://x.vn/\n    family: nope\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(app, [*check, str(unknown)])
+    assert (
+        result.exit_code == 2
+        and "unknown.yml:2 (source 'x'): unknown family 'nope'" in result.output
+    )
 
 
 @pytest.mark.parametrize(
@@ -128,8 +183,6 @@ def test_check_reports_which_selectors_hit(tmp_path):
 
 
 def test_the_command_runs_and_exits_2_on_a_bad_sources_file(tmp_path):
-    import typer
-
     from pipeline.scrape.command import scrape
 
     app = typer.Typer()
@@ -149,6 +202,43 @@ def test_the_command_runs_and_exits_2_on_a_bad_sources_file(tmp_path):
         )
     assert result.exit_code == 0, result.output  # some URLs failed on purpose: still 0
     assert (archive / "articles.jsonl").exists() and (archive / "crawl.sqlite").exists()
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_check_against_a_closed_port_reports_a_refused_connection_and_exits_1(tmp_path):
+    from pipeline.scrape.command import scrape
+
+    app = typer.Typer()
+    app.command("scrape")(scrape)
+    app.command("noop")(lambda: None)
+    path = tmp_path / "s.yml"
+    path.write_text(sources_yaml(f"http://127.0.0.1:{_closed_port()}/"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["scrape", "--sources", str(path), "--check", "baothu"])
+    assert result.exit_code == 1, result.output
+    assert "connection refused by 127.0.0.1:" in result.output
+    assert "robots.txt could not be fetched" in result.output
+    assert "disallowed" not in result.output
+    assert "needs attention" in result.output
+
+
+def test_check_says_disallowed_and_http_status_apart(tmp_path):
+    with FakePaper() as site:
+        path = tmp_path / "s.yml"
+        path.write_text(
+            sources_yaml(site.base_url, listings=["/private/muc/", "/khong-co/"]), encoding="utf-8"
+        )
+        config = load_sources(path)
+        report = check_source(config.sources[0], config.settings)
+    assert not report.ok
+    assert report.problems == (
+        f"{site.base_url}private/muc/: disallowed by robots.txt",
+        f"{site.base_url}khong-co/: HTTP status 404 Not Found",
+    )
 
 
 def test_bench_runs_on_loopback():

@@ -71,17 +71,19 @@ class CompiledRules:
             for rule in ruleset.rules
             if rule.kind == "phrases"
         }
-        self.matchers: dict[str, Any] = {}
-        token_rules = [rule for rule in ruleset.rules if rule.kind == "tokens"]
-        if token_rules:
+        self._matchers: dict[str, Any] = {}
+
+    def matcher(self, rule: Rule) -> Any:
+        """A token rule's spaCy Matcher, built when the rule first meets a sentence."""
+        if rule.id not in self._matchers:
             from spacy.matcher import Matcher
 
             from pipeline.text.nlp import vocab
 
-            for rule in token_rules:
-                matcher = Matcher(vocab())
-                matcher.add(rule.id, [rule.pattern], greedy="LONGEST")
-                self.matchers[rule.id] = matcher
+            matcher = Matcher(vocab())
+            matcher.add(rule.id, [rule.pattern], greedy="LONGEST")
+            self._matchers[rule.id] = matcher
+        return self._matchers[rule.id]
 
     def rules_for(self, sentence_text: str) -> list[Rule]:
         """The rules whose triggers occur in the sentence (and those with none), in file order."""
@@ -123,7 +125,7 @@ def _matches(
             doc = text.docs[sentence.index] = make_doc(sentence.text)
         return [
             Match.from_span(sentence, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), doc)
-            for _, start, end in comp.matchers[rule.id](doc)
+            for _, start, end in comp.matcher(rule)(doc)
         ]
     pattern = rule.pattern if rule.kind == "regex" else comp.phrase_res[rule.id]
     return [Match.from_regex(sentence, m) for m in pattern.finditer(sentence.text)]

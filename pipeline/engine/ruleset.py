@@ -16,6 +16,7 @@ from typing import Any
 import jsonschema
 import regex
 
+from pipeline.engine import cache
 from pipeline.engine.contracts import PATTERN_KINDS, Normalizer, Registry
 from pipeline.engine.rule_files import (
     RULE_FILE_SCHEMA,
@@ -229,6 +230,7 @@ def _compile_rule(
     gazetteers: Mapping[str, Any],
     registry: Registry[Any],
     path: Path,
+    check_tokens: bool = True,
 ) -> Rule:
     line = raw.get("__line__")
     rule_id = raw["id"]
@@ -253,7 +255,9 @@ def _compile_rule(
     if kind == "regex":
         pattern = _compile_regex(body, rule_id, defines, gazetteers, path, line)
     elif kind == "tokens":
-        pattern = _token_pattern(strip_lines(body), rule_id, path, line)
+        pattern = strip_lines(body)
+        if check_tokens:
+            _check_token_pattern(pattern, rule_id, path, line)
     else:
         pattern = _gazetteer_phrases(body, gazetteers, path, line)
     _check_contract(rule_id, spec, kind, pattern, gazetteers, registry, path, line)
@@ -288,7 +292,8 @@ def _compile_rule(
     )
 
 
-def _token_pattern(body: Any, rule_id: str, path: Path, line: int | None) -> Any:
+def _check_token_pattern(body: Any, rule_id: str, path: Path, line: int | None) -> None:
+    """spaCy's own validation of a Matcher pattern (it imports spaCy: half a second)."""
     from spacy.matcher import Matcher
 
     from pipeline.text.nlp import vocab
@@ -302,7 +307,6 @@ def _token_pattern(body: Any, rule_id: str, path: Path, line: int | None) -> Any
             f"rule {rule_id}: bad token pattern: {exc}",
             "see https://spacy.io/usage/rule-based-matching",
         ) from None
-    return body
 
 
 def _compile_regex(
@@ -365,6 +369,7 @@ def load_rule_file(
     gazetteers: Mapping[str, Any],
     shared: Mapping[str, str],
     registry: Registry[Any],
+    check_tokens: bool = True,
 ) -> list[Rule]:
     """Validate one rule file against the schema and its rules against their contracts."""
     document = _validated(path)
@@ -391,7 +396,13 @@ def load_rule_file(
     file_triggers = document.get("triggers", [])
     rules = [
         _compile_rule(
-            {"triggers": file_triggers, **raw}, table, defines, gazetteers, registry, path
+            {"triggers": file_triggers, **raw},
+            table,
+            defines,
+            gazetteers,
+            registry,
+            path,
+            check_tokens,
         )
         for raw in document["rules"]
     ]
@@ -429,6 +440,9 @@ def load_ruleset(directory: Path, registry: Registry[Any]) -> RuleSet:
     directory = Path(directory)
     if not directory.is_dir():
         raise RuleError(directory, None, "no such rules folder", "pass --rules DIR")
+    digest = rules_hash(directory)
+    # spaCy checks token patterns once per version of the rules (and of the code)
+    check_tokens = not cache.has("rules-checked", digest)
     gazetteers = load_gazetteers(directory / "gazetteers")
     shared = load_shared_defines(directory, gazetteers)
     rules: list[Rule] = []
@@ -438,7 +452,7 @@ def load_ruleset(directory: Path, registry: Registry[Any]) -> RuleSet:
             raise RuleError(
                 path, None, "rule file missing", f"create {path.name} with `table: {table}`"
             )
-        rules.extend(load_rule_file(path, gazetteers, shared, registry))
+        rules.extend(load_rule_file(path, gazetteers, shared, registry, check_tokens))
     for order, rule in enumerate(rules):
         rule.order = order
     try:
@@ -450,4 +464,6 @@ def load_ruleset(directory: Path, registry: Registry[Any]) -> RuleSet:
             f"the define or gazetteer {exc} that the normalizers read is missing",
             f"restore it in rules/{SHARED_DEFINES} or rules/gazetteers/",
         ) from None
-    return RuleSet(rules, gazetteers, lexicon, registry, directory, rules_hash(directory))
+    if check_tokens:
+        cache.store("rules-checked", digest, True)
+    return RuleSet(rules, gazetteers, lexicon, registry, directory, digest)

@@ -10,12 +10,15 @@ so that `vnie rules check` can say which rule needs a gazetteer that is missing.
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import regex
 
+from pipeline.engine.cache import cached
 from pipeline.engine.ruleset import alternation
 from pipeline.text.normalize import normalize_phrase
 
@@ -36,7 +39,17 @@ def _words_re(entries: Iterable[str], flags: int = 0) -> regex.Pattern[str]:
 @functools.cache
 def vietnamese_words() -> frozenset[str]:
     """Two-syllable Vietnamese words (underthesea's Viet74K word list), lower case, modern
-    tone marks (the list writes `đảng uỷ`; the rules see `đảng ủy`)."""
+    tone marks (the list writes `đảng uỷ`; the rules see `đảng ủy`). Normalizing the list takes
+    half a second, so the result is kept on disk, keyed by underthesea's version and the
+    normalizer's code."""
+    from importlib.metadata import version
+
+    normalizer = Path(normalize_phrase.__code__.co_filename).read_bytes()
+    key = version("underthesea") + "-" + hashlib.sha256(normalizer).hexdigest()[:12]
+    return cached("viet74k-two-syllable", key, _read_vietnamese_words)
+
+
+def _read_vietnamese_words() -> frozenset[str]:
     from importlib.resources import files
 
     listing = files("underthesea") / "corpus" / "data" / "Viet74K.txt"

@@ -1,7 +1,10 @@
 """`vnie scrape --check KEY`: fetch one listing and one article live, say which selectors hit.
 
 For a user with internet access to verify a source's entry in minutes: it obeys robots.txt
-and the source's hosts like the crawl does, and writes nothing.
+and the source's hosts like the crawl does, and writes nothing. Each problem says what
+happened: a DNS failure, a refused connection, a timeout, an HTTP status, a robots.txt that
+disallows the page, or a robots.txt that could not be fetched at all (then nothing else is
+fetched from that host, as in a crawl).
 """
 
 from __future__ import annotations
@@ -16,8 +19,9 @@ from selectolax.lexbor import LexborHTMLParser
 
 from pipeline.scrape.discovery import parse_feed, parse_listing, parse_sitemap
 from pipeline.scrape.fetch import Fetched, Fetcher, FetchError
-from pipeline.sources.article_html import article_from_html, decode_html
+from pipeline.sources.article_html import article_from_html
 from pipeline.sources.catalog import CrawlSettings, Source
+from pipeline.sources.charset import decode_html
 from pipeline.sources.urls import canonical_url
 
 
@@ -74,11 +78,11 @@ async def _check(source: Source, settings: CrawlSettings) -> CheckReport:
             url = canonical_url(path, base=source.base_url, prefer=source.base_url)
             try:
                 if not url or not await fetcher.allowed(url, source):
-                    problems.append(f"{url}: disallowed by robots.txt")
+                    problems.append(_robots_problem(fetcher, url or path))
                     continue
                 fetched = await fetcher.fetch(url, source)
                 if fetched.status != 200:
-                    problems.append(f"{url}: HTTP {fetched.status}")
+                    problems.append(f"{url}: HTTP status {fetched.status} {fetched.reason}".strip())
                     continue
                 articles, children = _article_links(source, kind, fetched)
                 if not articles and children:  # a sitemap index: look into its first sitemap
@@ -93,14 +97,30 @@ async def _check(source: Source, settings: CrawlSettings) -> CheckReport:
     return CheckReport(source.key, None, 0, None, problems=tuple(problems) or ("no seeds",))
 
 
+def _robots_problem(fetcher: Fetcher, url: str) -> str:
+    """Disallowed by the rules, or no rules to read: two different problems."""
+    unreadable = fetcher.robots_problem(url)
+    if unreadable:
+        return f"{url}: robots.txt could not be fetched ({unreadable}), so nothing was fetched"
+    return f"{url}: disallowed by robots.txt"
+
+
 async def _check_article(
     source: Source, fetcher: Fetcher, listing_url: str, articles: list[str], problems: list[str]
 ) -> CheckReport:
     article_url = articles[0]
     try:
+        if not await fetcher.allowed(article_url, source):
+            problems.append(_robots_problem(fetcher, article_url))
+            return CheckReport(
+                source.key, listing_url, len(articles), None, problems=tuple(problems)
+            )
         fetched = await fetcher.fetch(article_url, source)
     except FetchError as exc:
         problems.append(f"{article_url}: {exc.reason}")
+        return CheckReport(source.key, listing_url, len(articles), None, problems=tuple(problems))
+    if fetched.status != 200:
+        problems.append(f"{article_url}: HTTP status {fetched.status} {fetched.reason}".strip())
         return CheckReport(source.key, listing_url, len(articles), None, problems=tuple(problems))
     tree = LexborHTMLParser(decode_html(fetched.body, fetched.content_type))
     hits = []

@@ -18,10 +18,12 @@ from pipeline.records import article_id_for_url
 from pipeline.scrape.archive import Archive
 from pipeline.scrape.discovery import Link, parse_feed, parse_listing, parse_sitemap
 from pipeline.scrape.fetch import Fetched, Fetcher, FetchError
+from pipeline.scrape.pagination import NextPage
 from pipeline.scrape.progress import CrawlProgress
 from pipeline.scrape.state import CrawlState, Page, now_vn
-from pipeline.sources.article_html import article_from_html, iso_vn
+from pipeline.sources.article_html import article_from_html
 from pipeline.sources.catalog import CrawlSettings, Source
+from pipeline.sources.dates import iso_vn
 from pipeline.sources.urls import canonical_url
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -236,7 +238,7 @@ class Crawler:
         self, page: Page, source: Source, fetched: Fetched, state: CrawlState, archive: Archive
     ) -> None:
         children: list[Link] = []
-        next_pages: list[Link] = []
+        next_pages: list[NextPage] = []
         if page.kind == "feed":
             articles = parse_feed(fetched.body, fetched.url)
         elif page.kind == "sitemap":
@@ -263,8 +265,11 @@ class Crawler:
                 url = canonical_url(link.url, prefer=source.base_url)
                 if url and source.owns(url):
                     state.add(url, source.key, "sitemap")
-            if page.depth + 1 < self.settings.max_listing_pages:
+            bound = self.settings.max_listing_pages
+            if page.depth + 1 < bound:
                 for link in next_pages:
+                    if link.page is not None and link.page > bound:
+                        continue  # a numbered page past the bound, however it was reached
                     url = canonical_url(link.url, prefer=source.base_url)
                     if url and source.owns(url) and not source.is_article(url):
                         state.add(url, source.key, "listing", depth=page.depth + 1)

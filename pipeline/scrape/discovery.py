@@ -8,21 +8,16 @@ from __future__ import annotations
 
 import gzip
 import io
-import re
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from lxml import etree
 from selectolax.lexbor import LexborHTMLParser
 
-from pipeline.sources.article_html import decode_html, iso_vn
+from pipeline.scrape.pagination import NextPage, next_pages, page_number
+from pipeline.sources.charset import decode_html
+from pipeline.sources.dates import iso_vn
 
-#: Where listing pages keep their "next page" links, when `rel=next` is not set.
-PAGINATION_SELECTORS = (
-    "a[rel=next], link[rel=next], .pagination a, .paging a, .pager a, .page-nav a, "
-    "nav[aria-label*=pag] a, .pages a"
-)
-_NEXT_WORDS = re.compile(r"^(trang sau|tiếp|sau|next|»|›|>|>>|\d+)$", re.IGNORECASE)
 _XML_PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, recover=True, huge_tree=False
 )
@@ -104,8 +99,12 @@ def parse_sitemap(body: bytes, base_url: str) -> tuple[list[Link], list[Link]]:
 
 def parse_listing(
     body: bytes, page_url: str, content_type: str | None = None, next_css: str | None = None
-) -> tuple[list[Link], list[Link]]:
-    """(all links, next-page links) of a listing page; the caller keeps the article ones."""
+) -> tuple[list[Link], list[NextPage]]:
+    """(all links, next-page links) of a listing page; the caller keeps the article ones.
+
+    Next pages are the links the site's `next` selector matches when it has one, else those
+    `pagination.next_pages` recognizes.
+    """
     tree = LexborHTMLParser(decode_html(body, content_type))
     base = tree.css_first("base[href]")
     base_url = urljoin(page_url, base.attributes.get("href") or "") if base else page_url
@@ -114,17 +113,11 @@ def parse_listing(
         for node in tree.css("a[href]")
         if (href := (node.attributes.get("href") or "").strip())
     ]
-    listing_path = urlsplit(page_url).path.rstrip("/")
-    next_pages: list[Link] = []
-    for node in tree.css(next_css or PAGINATION_SELECTORS):
-        href = (node.attributes.get("href") or "").strip()
-        if not href:
-            continue
-        is_next = next_css or node.attributes.get("rel") == "next"
-        if not is_next and not _NEXT_WORDS.match(node.text(strip=True)):
-            continue
-        url = urljoin(base_url, href)
-        # pagination stays within the listing's own section
-        if is_next or urlsplit(url).path.startswith(listing_path.rsplit("/", 1)[0]):
-            next_pages.append(Link(url))
-    return links, next_pages
+    if next_css:
+        selected = [
+            urljoin(base_url, href)
+            for node in tree.css(next_css)
+            if (href := (node.attributes.get("href") or "").strip())
+        ]
+        return links, [NextPage(url, page_number(url)[1]) for url in dict.fromkeys(selected)]
+    return links, next_pages(tree, page_url, base_url)

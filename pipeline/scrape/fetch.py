@@ -128,6 +128,8 @@ class Fetcher:
         self.client: httpx.AsyncClient | None = None
         self.gates: dict[str, HostGate] = {}
         self.robots: dict[str, Protego | None] = {}
+        #: why a host's robots.txt could not be read (its pages are then not fetched)
+        self.robots_unreadable: dict[str, str] = {}
         self.robots_locks: dict[str, asyncio.Lock] = {}
         self.addresses: dict[str, bool] = {}
 
@@ -169,14 +171,21 @@ class Fetcher:
         rules = self.robots[root]
         return rules is None or rules.can_fetch(url, ROBOTS_AGENT)
 
+    def robots_problem(self, url: str) -> str | None:
+        """Why the robots.txt of the URL's host could not be read, if it could not."""
+        parts = urlsplit(url)
+        return self.robots_unreadable.get(f"{parts.scheme}://{parts.netloc}")
+
     async def _load_robots(self, root: str, url: str, source: Source) -> Protego | None:
         try:
             fetched = await self.fetch(f"{root}/robots.txt", source)
         except FetchError as exc:
             if exc.transient:  # a site that cannot answer for its robots.txt: do not crawl it
+                self.robots_unreadable[root] = exc.reason
                 return Protego.parse("User-agent: *\nDisallow: /\n")
             return None
         if fetched.status >= 500:
+            self.robots_unreadable[root] = f"HTTP {fetched.status} {fetched.reason}".strip()
             return Protego.parse("User-agent: *\nDisallow: /\n")
         if fetched.status != 200:
             return None  # 4xx: no rules, everything allowed (RFC 9309)
@@ -268,13 +277,13 @@ class Fetcher:
             try:
                 response = await self.client.send(request, stream=True)
             except httpx.TimeoutException as exc:
-                raise _Retryable(f"timed out ({type(exc).__name__})") from None
+                raise _Retryable(self._timeout_reason(exc)) from None
             except (httpx.TransportError, OSError) as exc:
-                raise _Retryable(f"connection failed: {exc or type(exc).__name__}") from None
+                raise _Retryable(connection_failure(exc, url)) from None
             try:
                 body = await self._read_body(url, response)
             except httpx.TimeoutException as exc:
-                raise _Retryable(f"timed out reading the body ({type(exc).__name__})") from None
+                raise _Retryable(f"{self._timeout_reason(exc)} reading the body") from None
             except (httpx.TransportError, OSError) as exc:
                 raise _Retryable(f"connection dropped: {exc or type(exc).__name__}") from None
             finally:
@@ -289,6 +298,12 @@ class Fetcher:
             headers=tuple(response.headers.multi_items()),
             body=body,
         )
+
+    def _timeout_reason(self, exc: httpx.TimeoutException) -> str:
+        step = {"ConnectTimeout": "connecting", "ReadTimeout": "waiting for data"}.get(
+            type(exc).__name__, type(exc).__name__
+        )
+        return f"timeout: no answer within {self.settings.timeout:g} s ({step})"
 
     async def _read_body(self, url: str, response: httpx.Response) -> bytes:
         limit, decoded_limit = self.settings.max_body_bytes, self.settings.max_decoded_bytes
@@ -323,6 +338,40 @@ class Fetcher:
         if decoder is not None:
             parts.append(decoder.flush())
         return b"".join(parts)
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    return chain
+
+
+def connection_failure(exc: BaseException, url: str) -> str:
+    """What went wrong with a connection, in words: DNS failure, refused, reset, or as raised."""
+    parts = urlsplit(url)
+    host = parts.hostname or "?"
+    address = f"{host}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
+    chain = _causes(exc)
+    text = " ".join(str(e) for e in chain)
+    if any(isinstance(e, socket.gaierror) for e in chain) or any(
+        words in text
+        for words in (
+            "Name or service not known",
+            "nodename nor servname",
+            "Temporary failure in name resolution",
+            "No address associated",
+            "getaddrinfo failed",
+        )
+    ):
+        return f"DNS failure: the name {host} does not resolve"
+    if any(isinstance(e, ConnectionRefusedError) for e in chain) or "Connection refused" in text:
+        return f"connection refused by {address} (nothing listens there)"
+    if any(isinstance(e, ConnectionResetError) for e in chain) or "reset by peer" in text:
+        return f"connection reset by {address}"
+    return f"connection failed: {exc or type(exc).__name__}"
 
 
 def _with_attempts(fetched: Fetched, attempts: int) -> Fetched:

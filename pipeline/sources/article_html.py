@@ -1,267 +1,94 @@
-"""One HTML page → one article record: structured data, site selectors, then trafilatura.
+"""One HTML page → one article record, without per-site code unless a site's selectors say so.
 
-Title, date and author come from JSON-LD `NewsArticle` and OpenGraph/meta tags first, then from
-the site's CSS selectors (selectolax), then from the page itself. The body comes from the site's
-`body` selector, else from the body containers common Vietnamese CMSs use, else from
-trafilatura. Captions and the trailing author line are kept out of `text`. Dates are ISO 8601
-in Vietnam time (+07:00); text is NFC.
+Title, lead and author: `metadata` (the site's selectors, the visible headline and sapo,
+JSON-LD and meta tags with every entity undone). Time: `published` (structured data, else the
+time printed beside the headline or on the date line). Body: `body` (the site's container, a
+known CMS container, else text density; related boxes, link lists and captions taken out),
+trafilatura when no container holds text. Dates are ISO 8601 in Vietnam time (+07:00), text
+is NFC, paragraphs are separated by a blank line and captions kept apart.
+
+`read_page` also says which selector or fallback produced each field (`vnie page` shows it).
 """
 
 from __future__ import annotations
 
-import codecs
-import json
-import re
-import unicodedata
-from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
+import difflib
+from dataclasses import dataclass, field
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser
 
-#: Asia/Ho_Chi_Minh has had no daylight saving since 1975: a fixed offset is exact.
-VN_TZ = timezone(timedelta(hours=7), "Asia/Ho_Chi_Minh")
+from pipeline.sources.body import read_body
+from pipeline.sources.charset import decode_html
+from pipeline.sources.dates import printed_moments
+from pipeline.sources.html_text import clean
+from pipeline.sources.metadata import (
+    Found,
+    byline_name,
+    find_author,
+    find_lead,
+    find_title,
+    json_ld_article,
+    meta,
+    select_text,
+    site_names,
+)
+from pipeline.sources.published import find_published
 
 PARAGRAPH_JOINER = "\n\n"
-
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
-
-#: Body containers of CMSs common in the Vietnamese press, tried when a site names none.
-GENERIC_BODY_SELECTORS = (
-    "[itemprop=articleBody]",
-    "article.fck_detail",
-    "div.detail-content",
-    "div.content-fck",
-    "div.detail__content",
-    "div.detail-content-body",
-    "div.article-content",
-    "div.article__body",
-    "div.article-body",
-    "div.entry-content",
-    "div.post-content",
-    "div#content_detail",
-    "div.content-detail",
-)
-#: Captions wherever they stand in a body; a site adds its own with the `captions` selector.
-GENERIC_CAPTION_SELECTORS = "figcaption, .image_caption, .PhotoCMS_Caption, td.image_desc"
-_DROPPED_TAGS = "script, style, noscript, iframe, form, button, template, svg"
-_BLOCK_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
-_BLOCK_SELECTOR = ", ".join(_BLOCK_TAGS)
-_SPACES = re.compile(r"[ \t\r\n\f\v]+")
-
-_DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
-_HM = re.compile(r"(?<!\d)(\d{1,2})\s*[:hg]\s*(\d{2})(?!\d)")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: A first paragraph this alike to the title or the lead repeats it (difflib ratio).
+REPEAT_RATIO = 0.9
+MAX_DATE_LINE_CHARS = 80
+#: How many leading paragraphs may repeat the title, byline, date line or lead.
+LEADING_LINES = 8
 
 
-# --- charset ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PageReading:
+    """The record read from a page, how each field was found, and what the body left out."""
+
+    record: dict[str, Any]
+    how: dict[str, str] = field(default_factory=dict)
+    dropped: tuple[str, ...] = ()
 
 
-def _codec(label: str) -> str | None:
-    try:
-        return codecs.lookup(label.strip(" \"'").lower()).name
-    except LookupError:
-        return None
-
-
-def decode_html(body: bytes | str, content_type: str | None = None) -> str:
-    """Bytes → NFC text; charset from the HTTP header, a BOM, the meta tag, then UTF-8.
-
-    Legacy `windows-1258` pages write tone marks as combining characters; NFC composes them.
-    Raises ValueError when the body is empty.
-    """
-    if isinstance(body, str):
-        return unicodedata.normalize("NFC", body)
-    if not body:
-        raise ValueError("empty page")
-    candidates: list[str] = []
-    if body.startswith(codecs.BOM_UTF8):
-        candidates.append("utf-8-sig")
-    if content_type and "charset=" in content_type.lower():
-        label = content_type.lower().split("charset=")[-1].split(";")[0]
-        candidates.append(_codec(label) or "")
-    match = _META_CHARSET.search(body[:8192])
-    if match:
-        candidates.append(_codec(match.group(1).decode("ascii", "replace")) or "")
-    candidates += ["utf-8", "cp1258"]
-    for charset in dict.fromkeys(c for c in candidates if c):
-        try:
-            return unicodedata.normalize("NFC", body.decode(charset))
-        except UnicodeDecodeError:
-            continue
-    return unicodedata.normalize("NFC", body.decode("utf-8", errors="replace"))
-
-
-# --- dates ------------------------------------------------------------------------------------
-
-
-def iso_vn(value: str | None) -> str | None:
-    """A date as a site writes it (ISO, RFC 2822, `22/10/2025 19:25`) → ISO 8601 at +07:00."""
-    if not value or not value.strip():
-        return None
-    text = value.strip()
-    moment: datetime | None = None
-    if _ISO_DATE.match(text):
-        try:
-            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-        except ValueError:
-            moment = None
-    if moment is None and "," in text[:5]:
-        try:
-            moment = parsedate_to_datetime(text)
-        except (TypeError, ValueError):
-            moment = None
-    if moment is None:
-        dmy = _DMY.search(text)
-        if dmy is None:
-            return None
-        hm = _HM.search(text[: dmy.start()] + " " + text[dmy.end() :])
-        try:
-            moment = datetime(
-                int(dmy.group(3)),
-                int(dmy.group(2)),
-                int(dmy.group(1)),
-                int(hm.group(1)) if hm else 0,
-                int(hm.group(2)) if hm else 0,
-            )
-        except ValueError:
-            return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=VN_TZ)
-    return moment.astimezone(VN_TZ).isoformat(timespec="seconds")
-
-
-# --- structured data --------------------------------------------------------------------------
-
-
-def _json_ld_items(data: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(data, list):
-        for item in data:
-            yield from _json_ld_items(item)
-    elif isinstance(data, dict):
-        yield data
-        yield from _json_ld_items(data.get("@graph", []))
-
-
-def _json_ld_article(tree: LexborHTMLParser) -> dict[str, Any]:
-    for node in tree.css('script[type="application/ld+json"]'):
-        try:
-            data = json.loads(node.text() or "", strict=False)
-        except json.JSONDecodeError:
-            continue
-        for item in _json_ld_items(data):
-            if "Article" in str(item.get("@type", "")) or "Posting" in str(item.get("@type", "")):
-                return item
-    return {}
-
-
-def _meta(tree: LexborHTMLParser, *names: str) -> str | None:
-    for name in names:
-        query = f'meta[property="{name}"], meta[name="{name}"], meta[itemprop="{name}"]'
-        for node in tree.css(query):
-            content = (node.attributes.get("content") or "").strip()
-            if content:
-                return content
-    return None
-
-
-def _names(value: Any, people_only: bool) -> list[str]:
-    """Names in a JSON-LD `author`: a string, a Person/Organization, or a list of them."""
-    if isinstance(value, list):
-        return [name for item in value for name in _names(item, people_only)]
-    if isinstance(value, dict):
-        if people_only and "Person" not in str(value.get("@type", "Person")):
-            return []
-        name = value.get("name")
-        return [name.strip()] if isinstance(name, str) and name.strip() else []
-    return [value.strip()] if isinstance(value, str) and value.strip() else []
-
-
-def _is_publisher(name: str, publishers: list[str]) -> bool:
-    folded = name.casefold()
-    return any(folded in p.casefold() or p.casefold() in folded for p in publishers if p)
-
-
-def _clean(text: str | None) -> str | None:
-    if text is None:
-        return None
-    cleaned = _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
-    return cleaned or None
-
-
-# --- body -------------------------------------------------------------------------------------
-
-
-def _node_text(node: LexborNode) -> str:
-    return _clean(node.text(deep=True, separator="")) or ""
-
-
-def _body_node(tree: LexborHTMLParser, css: str | None) -> LexborNode | None:
-    for query in ([css] if css else []) + list(GENERIC_BODY_SELECTORS):
-        node = tree.css_first(query)
-        if node is not None and _node_text(node):
-            return node
-    return None
-
-
-def _enclosing_block_text(node: LexborNode, root: LexborNode) -> str:
-    """Text of the paragraph (or the body's direct child) that holds `node`."""
-    current = node
-    while current.parent is not None and current.parent != root:
-        current = current.parent
-        if current.tag in _BLOCK_TAGS or current.tag in ("div", "figure", "td", "section"):
-            break
-    return _node_text(current)
-
-
-def _take_captions(body: LexborNode, site_css: str | None) -> list[str]:
-    """Remove captions from the body and return them; an inline `<em>` inside a sentence stays."""
-    captions: list[str] = []
-    for query in [site_css, GENERIC_CAPTION_SELECTORS]:
-        if not query:
-            continue
-        for node in body.css(query):
-            text = _node_text(node)
-            is_caption_element = node.tag == "figcaption" or query is GENERIC_CAPTION_SELECTORS
-            if text and not is_caption_element:
-                if _enclosing_block_text(node, body) != text:
-                    continue  # emphasis within a paragraph, not a caption
-                bold = node.css_first("strong, b")
-                if bold is not None and _node_text(bold) == text:
-                    continue  # a bold italic line is an interview question or a subheading
-            if text:
-                captions.append(text)
-            node.decompose()
-    return captions
-
-
-def _looks_like_author_line(node: LexborNode, text: str) -> bool:
-    """A short last line, bold or right-aligned, with no sentence punctuation: a byline."""
-    if len(text) > 60 or len(text.split()) > 8 or text[-1] in ".!?:;…" or text.startswith("-"):
+def _repeats(paragraph: str, other: str | None) -> bool:
+    if not other:
         return False
-    style = (node.attributes.get("style") or "").replace(" ", "").lower()
-    bold = node.css_first("strong, b")
-    return "text-align:right" in style or (bold is not None and _node_text(bold) == text)
+    a, b = paragraph.casefold(), other.casefold()
+    shorter = min(len(a), len(b))
+    if shorter >= 60 and (a.startswith(b) or b.startswith(a)):
+        return True
+    return difflib.SequenceMatcher(None, a, b).ratio() >= REPEAT_RATIO
 
 
-def _paragraphs(body: LexborNode) -> list[tuple[LexborNode, str]]:
-    blocks = [
-        node
-        for node in body.css(_BLOCK_SELECTOR)
-        if not any(ancestor.tag in _BLOCK_TAGS for ancestor in _ancestors(node, body))
-    ]
-    if not blocks:
-        lines = [_clean(line) for line in body.text(separator="\n").split("\n")]
-        return [(body, line) for line in lines if line]
-    return [(node, text) for node in blocks if (text := _node_text(node))]
+def _strip_leading(
+    paragraphs: list[str], title: str | None, lead: str | None, author: str | None
+) -> tuple[list[str], list[str]]:
+    """(kept, dropped): a container that starts above the article proper repeats the title,
+    the byline, the date line or the lead, with short page furniture ("Sao chép liên kết")
+    between them. Everything up to the last such repeat goes, when only short lines stand
+    before it."""
 
+    def repeats(paragraph: str) -> bool:
+        short = len(paragraph) <= MAX_DATE_LINE_CHARS
+        return (
+            _repeats(paragraph, title)
+            or _repeats(paragraph, lead)
+            or bool(author and byline_name(paragraph) == author)
+            or bool(short and printed_moments(paragraph))
+        )
 
-def _ancestors(node: LexborNode, root: LexborNode) -> Iterator[LexborNode]:
-    parent = node.parent
-    while parent is not None and parent != root:
-        yield parent
-        parent = parent.parent
+    last = -1
+    for index, paragraph in enumerate(paragraphs[:LEADING_LINES]):
+        if repeats(paragraph):
+            last = index
+        elif len(paragraph) > MAX_DATE_LINE_CHARS:
+            break  # the article proper has begun
+    if last < 0 or last == len(paragraphs) - 1:
+        return paragraphs, []
+    dropped = [f"above the article: {p[:80]}" for p in paragraphs[: last + 1]]
+    return paragraphs[last + 1 :], dropped
 
 
 def _trafilatura_paragraphs(html: str, url: str | None) -> list[str]:
@@ -270,10 +97,74 @@ def _trafilatura_paragraphs(html: str, url: str | None) -> list[str]:
     extracted = trafilatura.extract(
         html, url=url, include_comments=False, include_tables=False, favor_precision=True
     )
-    return [line for raw in (extracted or "").split("\n") if (line := _clean(raw))]
+    return [line for raw in (extracted or "").split("\n") if (line := clean(raw))]
 
 
-# --- the record -------------------------------------------------------------------------------
+def _section(tree: LexborHTMLParser, ld: dict[str, Any], css: str | None) -> Found:
+    value = ld.get("articleSection")
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str)), None)
+    if isinstance(value, str) and (text := clean(value)):
+        return Found(text, "JSON-LD articleSection")
+    found = meta(tree, "article:section", "articleSection")
+    return found if found.value else select_text(tree, css, "section")
+
+
+def read_page(
+    body: bytes | str,
+    url: str | None = None,
+    content_type: str | None = None,
+    selectors: dict[str, str] | None = None,
+) -> PageReading:
+    """Read a page into an article record, saying how each field was found.
+
+    `selectors` are the site's CSS selectors (keys `title`, `published_at`, `author`, `section`,
+    `lead`, `body`, `captions`), each optional. Raises ValueError when no body is found.
+    """
+    html = decode_html(body, content_type)
+    tree = LexborHTMLParser(html)
+    selectors = selectors or {}
+    ld = json_ld_article(tree)
+    sites = site_names(tree, ld, url)
+    section = _section(tree, ld, selectors.get("section"))
+    title, headline = find_title(tree, ld, selectors.get("title"), sites, [section.value or ""])
+    published = find_published(
+        tree, html, ld, headline, title.value, selectors.get("published_at"), url
+    )
+    lead = find_lead(tree, ld, selectors.get("lead"))
+    author = find_author(tree, ld, selectors.get("author"), sites)
+
+    read = read_body(tree, selectors, [headline] if headline is not None else [])
+    body_how = read.how
+    paragraphs, repeated = _strip_leading(read.paragraphs, title.value, lead.value, author.value)
+    if not paragraphs:
+        paragraphs = _trafilatura_paragraphs(html, url)
+        body_how = "trafilatura (no container held text)"
+    if not paragraphs:
+        raise ValueError(f"{url or 'page'}: no article body found")
+    if author.value is None and read.author_line:
+        author = Found(byline_name(read.author_line), "last line of the body")
+
+    record = {
+        "url": url,
+        "title": title.value,
+        "published_at": published.value,
+        "author": author.value,
+        "section": section.value,
+        "lead": lead.value,
+        "text": PARAGRAPH_JOINER.join(paragraphs),
+        "captions": read.captions,
+    }
+    how = {
+        "title": title.how,
+        "published_at": published.how,
+        "author": author.how,
+        "section": section.how,
+        "lead": lead.how,
+        "text": body_how,
+        "captions": f"{len(read.captions)} taken out of the body",
+    }
+    return PageReading(record, how, tuple(read.dropped + repeated))
 
 
 def article_from_html(
@@ -284,99 +175,6 @@ def article_from_html(
 ) -> dict[str, Any]:
     """Extract title, date, author, section, lead, body and captions; ValueError when no body.
 
-    `selectors` are the site's CSS selectors (keys `title`, `published_at`, `author`, `section`,
-    `lead`, `body`, `captions`), each optional. `text` paragraphs are separated by a blank line.
+    `text` paragraphs are separated by a blank line; see `read_page` for the rest.
     """
-    html = decode_html(body, content_type)
-    tree = LexborHTMLParser(html)
-    selectors = selectors or {}
-    ld = _json_ld_article(tree)
-
-    def select_text(key: str) -> str | None:
-        css = selectors.get(key)
-        node = tree.css_first(css) if css else None
-        return _clean(node.text(separator=" ")) if node is not None else None
-
-    h1 = tree.css_first("h1")
-    h1_text = _clean(h1.text(separator=" ")) if h1 is not None else None
-    og_title = _clean(_meta(tree, "og:title"))
-    if og_title and h1_text and og_title != h1_text and og_title.startswith(h1_text):
-        og_title = h1_text  # "Title - Báo Long An": the site's name is not the title
-    page_title = tree.css_first("title")
-    title = (
-        _clean(ld.get("headline") if isinstance(ld.get("headline"), str) else None)
-        or og_title
-        or select_text("title")
-        or h1_text
-        or (_clean(page_title.text()) if page_title is not None else None)
-    )
-
-    published_at = (
-        iso_vn(ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None)
-        or iso_vn(_meta(tree, "article:published_time", "datePublished", "pubdate"))
-        or iso_vn(_meta(tree, "dc.date", "DC.date.issued", "date"))
-        or iso_vn(select_text("published_at"))
-    )
-    if published_at is None:
-        from htmldate import find_date
-
-        published_at = iso_vn(find_date(html, url=url, original_date=True))
-
-    section = (
-        _clean(ld.get("articleSection") if isinstance(ld.get("articleSection"), str) else None)
-        or _clean(_meta(tree, "article:section", "articleSection"))
-        or select_text("section")
-    )
-    lead = select_text("lead") or _clean(
-        ld.get("description") if isinstance(ld.get("description"), str) else None
-    )
-    lead = lead or _clean(_meta(tree, "og:description", "description"))
-
-    paragraphs: list[str] = []
-    captions: list[str] = []
-    author_line: str | None = None
-    body_node = _body_node(tree, selectors.get("body"))
-    if body_node is not None:
-        for node in body_node.css(_DROPPED_TAGS):
-            node.decompose()
-        captions = _take_captions(body_node, selectors.get("captions"))
-        author_css = selectors.get("author")
-        for node in body_node.css(author_css) if author_css else []:
-            author_line = author_line or _node_text(node) or None
-            node.decompose()
-        blocks = _paragraphs(body_node)
-        if blocks and author_line is None and _looks_like_author_line(*blocks[-1]):
-            author_line = blocks.pop()[1]
-        paragraphs = [text for _, text in blocks]
-    if not paragraphs:
-        paragraphs = _trafilatura_paragraphs(html, url)
-    if not paragraphs:
-        raise ValueError(f"{url or 'page'}: no article body found")
-    if lead and paragraphs[0] == lead:
-        paragraphs = paragraphs[1:] or paragraphs
-
-    publishers = [
-        *_names(ld.get("publisher"), people_only=False),
-        _meta(tree, "og:site_name") or "",
-    ]
-    candidates = [
-        *_names(ld.get("author"), people_only=True),
-        _meta(tree, "article:author", "author") or "",
-    ]
-    authors = [
-        name
-        for name in candidates
-        if name and not name.startswith("http") and not _is_publisher(name, publishers)
-    ]
-    author = _clean(authors[0]) if authors else (select_text("author") or author_line)
-
-    return {
-        "url": url,
-        "title": title,
-        "published_at": published_at,
-        "author": author,
-        "section": section,
-        "lead": lead,
-        "text": PARAGRAPH_JOINER.join(paragraphs),
-        "captions": captions,
-    }
+    return read_page(body, url, content_type, selectors).record

@@ -1,5 +1,12 @@
 """The sources file (`rules/sources.yml`): which papers to crawl, how, and the crawl settings.
 
+Papers built on one CMS share a `family` (under `families:`): its article pattern, selectors
+and URL examples; a source's own fields override the family's (selectors key by key). Each
+source says how it was `verified`: `catalog` (configured from the catalog, never fetched),
+`fixture` (checked against saved real pages) or `live` (checked with `vnie scrape --check KEY`).
+`article_examples` and `not_articles` are URLs the article pattern must and must not accept:
+`vnie scrape --check` with no key checks them offline, like a rule file's examples.
+
 Every error names the file and the line of the offending entry.
 """
 
@@ -18,8 +25,23 @@ from pipeline import __version__
 from pipeline.sources.urls import host_key
 
 SELECTOR_KEYS = ("title", "published_at", "author", "section", "lead", "body", "captions", "next")
-SOURCE_KEYS = {
+#: Fields a family may give its papers.
+FAMILY_KEYS = {
+    "article_pattern",
+    "selectors",
+    "feeds",
+    "sitemaps",
+    "listings",
+    "max_rps",
+    "article_examples",
+    "not_articles",
+    "note",
+}
+VERIFIED = ("catalog", "fixture", "live")
+SOURCE_KEYS = FAMILY_KEYS | {
     "key",
+    "family",
+    "verified",
     "name",
     "base_url",
     "hosts",
@@ -93,6 +115,10 @@ class Source:
     concurrency: int = 2
     hosts: tuple[str, ...] = ()
     origin: str = ""  # "rules/sources.yml:12", for messages
+    family: str | None = None
+    verified: str = "catalog"
+    article_examples: tuple[str, ...] = ()
+    not_articles: tuple[str, ...] = ()
 
     @property
     def host(self) -> str:
@@ -153,7 +179,35 @@ def _check_selector(css: str, where: str, name: str) -> None:
         ) from None
 
 
-def _source(raw: Any, where: str) -> Source:
+def _with_family(raw: dict[str, Any], families: dict[str, Any], where: str) -> dict[str, Any]:
+    """The source's fields over its family's (selectors merged key by key)."""
+    name = raw.get("family")
+    if name is None:
+        return raw
+    if name not in families:
+        known = ", ".join(families) or "none"
+        raise SourcesError(f"{where}: unknown family {name!r} (families: {known})")
+    merged = {**families[name], **raw}
+    merged["selectors"] = {
+        **(families[name].get("selectors") or {}),
+        **(raw.get("selectors") or {}),
+    }
+    return merged
+
+
+def _check_family(name: Any, raw: Any, where: str) -> None:
+    if not isinstance(name, str) or not _KEY.match(name):
+        raise SourcesError(f"{where}: a family's name must be a short id (got {name!r})")
+    if not isinstance(raw, dict):
+        raise SourcesError(f"{where}: family {name!r} must be a mapping")
+    unknown = sorted(set(raw) - FAMILY_KEYS)
+    if unknown:
+        raise SourcesError(
+            f"{where}: family {name!r}: unknown field(s) {unknown} (known: {sorted(FAMILY_KEYS)})"
+        )
+
+
+def _source(raw: Any, where: str, families: dict[str, Any]) -> Source:
     if not isinstance(raw, dict):
         raise SourcesError(f"{where}: each source must be a mapping with at least key and base_url")
     unknown = sorted(set(raw) - SOURCE_KEYS)
@@ -163,6 +217,10 @@ def _source(raw: Any, where: str) -> Source:
     if not isinstance(key, str) or not _KEY.match(key):
         raise SourcesError(f"{where}: 'key' must be a short id of a-z, 0-9, _ or - (got {key!r})")
     where = f"{where} (source {key!r})"
+    raw = _with_family(raw, families, where)
+    verified = raw.get("verified", "catalog")
+    if verified not in VERIFIED:
+        raise SourcesError(f"{where}: 'verified' must be one of {', '.join(VERIFIED)}")
     base_url = raw.get("base_url")
     parts = urlsplit(base_url) if isinstance(base_url, str) else None
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
@@ -203,6 +261,10 @@ def _source(raw: Any, where: str) -> Source:
         concurrency=concurrency,
         hosts=tuple(h.lower() for h in _strings(raw.get("hosts"), "hosts", where)),
         origin=where,
+        family=raw.get("family"),
+        verified=verified,
+        article_examples=_strings(raw.get("article_examples"), "article_examples", where),
+        not_articles=_strings(raw.get("not_articles"), "not_articles", where),
     )
 
 
@@ -225,9 +287,19 @@ def load_sources(path: str | Path) -> SourcesFile:
     nodes = dict((k.value, v) for k, v in root.value)
     settings_line = nodes["settings"].start_mark.line + 1 if "settings" in nodes else 1
     settings = CrawlSettings.from_mapping(data.get("settings") or {}, f"{path}:{settings_line}")
+    families = data.get("families") or {}
+    if not isinstance(families, dict):
+        raise SourcesError(f"{path}:{nodes['families'].start_mark.line + 1}: 'families' must map")
+    for (name_node, _value), (name, raw) in zip(
+        nodes["families"].value if families else [], families.items(), strict=True
+    ):
+        where = f"{path}:{name_node.start_mark.line + 1}"
+        _check_family(name, raw, where)
+        # a family is checked as a source of its own would be (patterns, selectors, URLs)
+        _source({"key": name, "base_url": "http://family.invalid/", **raw}, where, {})
     sources: list[Source] = []
     for node, raw in zip(nodes["sources"].value, data["sources"], strict=True):
-        source = _source(raw, f"{path}:{node.start_mark.line + 1}")
+        source = _source(raw, f"{path}:{node.start_mark.line + 1}", families)
         if any(s.key == source.key for s in sources):
             raise SourcesError(f"{source.origin}: key {source.key!r} is used twice")
         sources.append(source)

@@ -9,10 +9,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
+
+if TYPE_CHECKING:  # spaCy is imported only when a token rule needs words (it takes ~0.5 s)
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,8 @@ def make_doc(text: str) -> Doc:
     if leading:
         words.insert(0, leading)
         spaces.insert(0, False)
+    from spacy.tokens import Doc
+
     doc = Doc(vocab(), words=words, spaces=spaces)
     assert doc.text == text, "word alignment lost characters"
     return doc
