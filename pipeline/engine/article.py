@@ -61,7 +61,7 @@ class CompiledRules:
             for trigger in rule.triggers:
                 by_trigger.setdefault(trigger, []).append(rule)
         for trigger, rules in by_trigger.items():
-            self.automaton.add_word(trigger, rules)
+            self.automaton.add_word(trigger, (len(trigger), rules))
         if by_trigger:
             self.automaton.make_automaton()
         self.phrase_res = {
@@ -85,14 +85,15 @@ class CompiledRules:
             self._matchers[rule.id] = matcher
         return self._matchers[rule.id]
 
-    def rules_for(self, sentence_text: str) -> list[Rule]:
-        """The rules whose triggers occur in the sentence (and those with none), in file order."""
-        selected = {rule.id: rule for rule in self.always}
+    def rules_for(self, sentence_text: str) -> list[tuple[Rule, list[int]]]:
+        """The rules whose triggers occur in the sentence (and those with none), in file order,
+        each with where its triggers start (what an `anchored` rule is tried at)."""
+        selected: dict[str, tuple[Rule, list[int]]] = {r.id: (r, []) for r in self.always}
         if len(self.automaton):
-            for _, rules in self.automaton.iter(sentence_text.lower()):
+            for end, (length, rules) in self.automaton.iter(sentence_text.lower()):
                 for rule in rules:
-                    selected[rule.id] = rule
-        return sorted(selected.values(), key=lambda r: r.order)
+                    selected.setdefault(rule.id, (rule, []))[1].append(end - length + 1)
+        return sorted(selected.values(), key=lambda chosen: chosen[0].order)
 
 
 def compiled(ruleset: RuleSet) -> CompiledRules:
@@ -117,18 +118,73 @@ def read_article(article: Article, ruleset: RuleSet) -> ArticleText[Any]:
 
 
 def _matches(
-    rule: Rule, sentence: Sentence, text: ArticleText[Any], comp: CompiledRules
+    rule: Rule,
+    sentence: Sentence,
+    text: ArticleText[Any],
+    comp: CompiledRules,
+    anchors: list[int],
 ) -> list[Match]:
     if rule.kind == "tokens":
-        doc = text.docs.get(sentence.index)
-        if doc is None:
-            doc = text.docs[sentence.index] = make_doc(sentence.text)
+        return _token_matches(rule, sentence, text, comp)
+    if rule.anchored:
         return [
-            Match.from_span(sentence, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), doc)
-            for _, start, end in comp.matcher(rule)(doc)
+            Match.from_regex(sentence, m) for m in _anchored(rule.pattern, sentence.text, anchors)
         ]
     pattern = rule.pattern if rule.kind == "regex" else comp.phrase_res[rule.id]
     return [Match.from_regex(sentence, m) for m in pattern.finditer(sentence.text)]
+
+
+def _anchored(pattern: Any, text: str, anchors: list[int]) -> list[Any]:
+    """What `pattern.finditer(text)` finds when every match starts at one of `anchors`:
+    the leftmost match at each anchor past the previous match, the rest of the text unread."""
+    found = []
+    reached = 0
+    for position in sorted(set(anchors)):
+        if position < reached:
+            continue
+        match = pattern.match(text, position)
+        if match is not None and match.end() > match.start():
+            found.append(match)
+            reached = match.end()
+    return found
+
+
+def _token_matches(
+    rule: Rule, sentence: Sentence, text: ArticleText[Any], comp: CompiledRules
+) -> list[Match]:
+    """A token rule's matches. Only the spans its prefilter finds, with a few words of context
+    on each side, are segmented into words (`vào năm, ông Hải quyết tâm lấy`, not the whole
+    sentence): word segmentation is the slowest step there is."""
+    if rule.prefilter is None:
+        windows = [(0, len(sentence.text))]
+    else:
+        windows = [
+            _with_context(sentence.text, *m.span()) for m in rule.prefilter.finditer(sentence.text)
+        ]
+    matches = []
+    for start, end in windows:
+        key = (sentence.index, start, end)
+        doc = text.docs.get(key)
+        if doc is None:
+            doc = text.docs[key] = make_doc(sentence.text[start:end])
+        for _, first, last in comp.matcher(rule)(doc):
+            span_end = doc[last - 1].idx + len(doc[last - 1])
+            matches.append(Match.from_span(sentence, start + doc[first].idx, start + span_end, doc))
+    return matches
+
+
+#: words of context on each side of a span to segment: the segmenter's features reach two
+#: syllables away, and a third keeps the tagging of the span as in the whole sentence
+_CONTEXT_WORDS = 3
+_WORDS_BEFORE = regex.compile(rf"(?:\S+\s+){{1,{_CONTEXT_WORDS}}}$")
+_WORDS_AFTER = regex.compile(rf"(?:\s+\S+){{1,{_CONTEXT_WORDS}}}")
+
+
+def _with_context(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened by up to three words on each side."""
+    before = _WORDS_BEFORE.search(text, 0, start)
+    after = _WORDS_AFTER.match(text, end)
+    return (before.start() if before else start), (after.end() if after else end)
 
 
 def _run_rule(
@@ -136,10 +192,11 @@ def _run_rule(
     sentence: Sentence,
     text: ArticleText[Any],
     comp: CompiledRules,
+    anchors: list[int],
     explanation: Explanation | None,
 ) -> list[Candidate]:
     found: list[Candidate] = []
-    for match in _matches(rule, sentence, text, comp):
+    for match in _matches(rule, sentence, text, comp, anchors):
         result = rule.normalizer(match, text.lexicon)
         if isinstance(result, Reject):
             if explanation is not None:
@@ -179,11 +236,12 @@ def extract(
     order = ruleset.registry.resolution_order(tables)
     per_table: dict[str, list[Candidate]] = {table: [] for table in order}
     for sentence in text.sentences:
-        for rule in comp.rules_for(sentence.text):
+        for rule, anchors in comp.rules_for(sentence.text):
             if rule.table in per_table and (
                 rule.prefilter is None or rule.prefilter.search(sentence.text)
             ):
-                per_table[rule.table].extend(_run_rule(rule, sentence, text, comp, explanation))
+                found = _run_rule(rule, sentence, text, comp, anchors, explanation)
+                per_table[rule.table].extend(found)
     resolved: dict[str, list[Candidate]] = {}
     for table in order:
         candidates = _drop_overlaps(per_table[table])

@@ -93,7 +93,8 @@ class ArticleText(Generic[L]):
     lexicon: L
     fields: dict[str, NormalizedText]
     sentences: list[Sentence]
-    docs: dict[int, Any] = field(default_factory=dict)
+    #: word-segmented spans of sentences: (sentence index, start, end) → spaCy Doc
+    docs: dict[tuple[int, int, int], Any] = field(default_factory=dict)
     resolved: dict[str, list[Candidate]] = field(default_factory=dict)
     #: what several resolvers read about the article, worked out once (its province)
     facts: dict[str, Any] = field(default_factory=dict)

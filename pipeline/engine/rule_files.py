@@ -47,6 +47,7 @@ RULE_FILE_SCHEMA: dict[str, Any] = {
                     },
                     "triggers": {"type": "array", "items": {"type": "string"}},
                     "prefilter": {"type": "string"},
+                    "anchored": {"type": "boolean"},
                     "normalizer": {"type": "string"},
                     "examples": {
                         "type": "array",

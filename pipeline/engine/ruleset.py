@@ -57,6 +57,8 @@ class Rule:
     order: int = 0
     #: a cheap regex the sentence must match before the rule runs (before segmentation, too)
     prefilter: Any = None
+    #: every match starts where a trigger occurs: the pattern is tried only there
+    anchored: bool = False
 
 
 @dataclass
@@ -100,9 +102,37 @@ def load_gazetteers(directory: Path) -> dict[str, Any]:
 
 
 def alternation(entries: Any) -> str:
-    """A regex alternation of literal entries, longest first (safe in verbose patterns)."""
-    names = sorted(set(entries), key=lambda e: (-len(e), e))
-    return "(?:" + "|".join(regex.escape(e, special_only=False) for e in names) + ")"
+    r"""A regex that matches the longest of the literal entries at a position, as a trie.
+
+    `(?:Ban|Ban Chấp hành|Bộ)` becomes `(?:B(?:an(?:\ Chấp\ hành)?|ộ))`: the regex engine then
+    follows one path instead of trying every entry at every position (three times faster on
+    the head words). At each branch the deeper continuation comes first, so the longest entry
+    wins, as in a longest-first alternation. Safe in verbose patterns."""
+    trie: dict[str, Any] = {}
+    for entry in set(entries):
+        node = trie
+        for char in entry:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return "(?:" + _trie_pattern(trie) + ")"
+
+
+def _trie_depth(node: dict[str, Any]) -> int:
+    return max((1 + _trie_depth(child) if key else 0) for key, child in node.items())
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    children = sorted(
+        ((key, child) for key, child in node.items() if key),
+        key=lambda item: (-_trie_depth(item[1]), item[0]),
+    )
+    if not children:
+        return ""
+    parts = [
+        regex.escape(key, special_only=False) + _trie_pattern(child) for key, child in children
+    ]
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 _REFERENCE_RE = regex.compile(r"(?<!\\[pP])\{(@?[A-Za-z_][A-Za-z0-9_]*)\}")
@@ -270,6 +300,13 @@ def _compile_rule(
         )
     if kind == "phrases":
         triggers.extend(pattern)
+    if raw.get("anchored") and (kind != "regex" or not triggers):
+        raise RuleError(
+            path,
+            line,
+            f"rule {rule_id}: `anchored` needs a regex pattern and triggers",
+            "give the rule the triggers every match starts with, or drop `anchored`",
+        )
     examples = [
         Example(e["text"], strip_lines(e.get("expect", {})), e.get("match"), e.get("__line__"))
         for e in raw.get("examples", [])
@@ -289,6 +326,7 @@ def _compile_rule(
         str(path),
         line,
         prefilter=_compile_regex(raw.get("prefilter"), rule_id, defines, gazetteers, path, line),
+        anchored=bool(raw.get("anchored")),
     )
 
 

@@ -17,6 +17,7 @@ from pipeline.engine.contracts import (
 from pipeline.extract.lexicon import Documents, Lexicon
 
 _SPACES = regex.compile(r"\s+")
+_TRAILING_DIGITS = regex.compile(r"\d+$")
 
 
 def _squash(code: str) -> str:
@@ -35,7 +36,7 @@ def _doc_type(match: Match, type_code: str, documents: Documents) -> str | None:
 
 def _issuer(issuer_code: str, documents: Documents) -> tuple[str | None, bool | None]:
     key = issuer_code.split("-")[-1]
-    entry = documents.issuers.get(key) or documents.issuers.get(regex.sub(r"\d+$", "", key))
+    entry = documents.issuers.get(key) or documents.issuers.get(_TRAILING_DIGITS.sub("", key))
     if entry is None:
         return None, None
     return entry["name"], bool(entry["party"])

@@ -25,6 +25,29 @@ from pipeline.text.normalize import normalize_phrase
 Gazetteers = Mapping[str, Any]
 Defines = Mapping[str, str]
 VERBOSE = regex.VERBOSE | regex.V0
+_SPACES = regex.compile(r"\s+")
+
+
+class Phrases(frozenset[str]):
+    """A set of phrases that also knows their first words and their lengths in words, so
+    that a scan can tell at once whether a phrase may start at a word."""
+
+    first_words: frozenset[str]
+    widths: tuple[int, ...]
+
+    def __new__(cls, entries: Iterable[str]) -> Phrases:
+        phrases = super().__new__(cls, entries)
+        phrases.first_words = frozenset(entry.split(" ")[0] for entry in phrases)
+        phrases.widths = tuple(sorted({len(entry.split(" ")) for entry in phrases}, reverse=True))
+        return phrases
+
+
+def _lower_keys(entries: Iterable[str]) -> dict[str, str]:
+    """Entries by their lower case; the first of several spellings wins."""
+    by_lower: dict[str, str] = {}
+    for entry in entries:
+        by_lower.setdefault(entry.lower(), entry)
+    return by_lower
 
 
 def _longest_first(entries: Iterable[str]) -> tuple[str, ...]:
@@ -114,9 +137,7 @@ class Titles:
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Titles:
         titles: Mapping[str, str | None] = gazetteers["titles"]
-        by_lower: dict[str, str] = {}
-        for title in titles:
-            by_lower.setdefault(title.lower(), title)
+        by_lower = _lower_keys(titles)
         title_re = regex.compile(
             r"(?i:(?:(?P<prefix>"
             + alternation(gazetteers["title_prefixes"])
@@ -142,7 +163,7 @@ class Titles:
 
     def canonical(self, written: str) -> str:
         """A title as the `title` column writes it: `phó chủ tịch` → `Phó Chủ tịch`."""
-        squashed = regex.sub(r"\s+", " ", written)
+        squashed = _SPACES.sub(" ", written)
         if squashed not in self.implied_body:
             squashed = self.by_lower.get(squashed.lower(), squashed)
         return self.abbreviations.get(squashed, squashed)
@@ -164,7 +185,7 @@ class Places:
         "place_abbreviations",
     )
 
-    provinces: frozenset[str]
+    provinces: Phrases
     provinces_longest_first: tuple[str, ...]
     cities: frozenset[str]
     #: a place word as written → the level of a body attached to the place
@@ -189,7 +210,7 @@ class Places:
         levels: Mapping[str, str] = gazetteers["place_levels"]
         local = tuple(w for w in levels if w.islower() and not w.endswith("."))
         return cls(
-            frozenset(provinces),
+            Phrases(provinces),
             _longest_first(provinces),
             frozenset(gazetteers["cities"]),
             levels,
@@ -251,7 +272,9 @@ class Bodies:
     )
 
     heads: Mapping[str, Head]
-    heads_longest_first: tuple[tuple[str, str], ...]
+    #: a head in lower case → the head as written in org_heads.yml (longest spelling first)
+    heads_by_lower: Mapping[str, str]
+    most_head_words: int
     abbreviations: Mapping[str, str]
     #: abbreviations without their spaces (`TN & MT` is written `TN&MT` too)
     abbreviations_squashed: Mapping[str, str]
@@ -261,9 +284,9 @@ class Bodies:
     sector_names: tuple[str, ...]
     sector_spellings: Mapping[str, str]
     function_words: frozenset[str]
-    qualifiers: frozenset[str]
-    name_words: frozenset[str]
-    name_words_after_and: frozenset[str]
+    qualifiers: Phrases
+    name_words: Phrases
+    name_words_after_and: Phrases
     credit_words: frozenset[str]
     numbered_heads: tuple[str, ...]
     number_introducers: frozenset[str]
@@ -302,18 +325,19 @@ class Bodies:
         ]
         return cls(
             heads,
-            tuple((h, h.lower()) for h in sorted(heads, key=len, reverse=True)),
+            _lower_keys(sorted(heads, key=len, reverse=True)),
+            max(len(head.split(" ")) for head in heads),
             abbreviations,
-            {regex.sub(r"\s+", "", short): full for short, full in abbreviations.items()},
+            {_SPACES.sub("", short): full for short, full in abbreviations.items()},
             gazetteers["head_full_forms"],
             gazetteers["full_names"],
             frozenset(gazetteers["not_organizations"]),
             tuple(gazetteers["sector_names"]),
             gazetteers["sector_spellings"],
             frozenset(gazetteers["name_function_words"]),
-            frozenset(gazetteers["org_qualifiers"]),
-            frozenset(gazetteers["org_name_words"]),
-            frozenset(gazetteers["org_name_words_after_and"]),
+            Phrases(gazetteers["org_qualifiers"]),
+            Phrases(gazetteers["org_name_words"]),
+            Phrases(gazetteers["org_name_words_after_and"]),
             frozenset(gazetteers["credit_words"]),
             tuple(gazetteers["numbered_heads"]),
             frozenset(gazetteers["number_introducers"]),
@@ -339,18 +363,19 @@ class Bodies:
 
     def head_of(self, name: str) -> tuple[str, Head | None]:
         """The longest head word that opens an (expanded) name, and what it says."""
-        lowered = name.lower()
-        for head, head_lower in self.heads_longest_first:
-            if lowered == head_lower or lowered.startswith(head_lower + " "):
+        words = name.lower().split(" ", self.most_head_words)
+        for count in range(min(len(words), self.most_head_words), 0, -1):
+            head = self.heads_by_lower.get(" ".join(words[:count]))
+            if head is not None:
                 return head, self.heads[head]
         return "", None
 
     def expand(self, name: str) -> str:
         """UBND → Ủy ban nhân dân, TP. HCM → Thành phố Hồ Chí Minh, … (whole words only)."""
         expanded = self.abbreviation.sub(
-            lambda m: self.abbreviations_squashed[regex.sub(r"\s+", "", m.group(0))], name
+            lambda m: self.abbreviations_squashed[_SPACES.sub("", m.group(0))], name
         )
-        expanded = regex.sub(r"\s+", " ", expanded).strip()
+        expanded = _SPACES.sub(" ", expanded).strip()
         return expanded[:1].upper() + expanded[1:]
 
 
@@ -375,12 +400,9 @@ class Documents:
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Documents:
         types: Mapping[str, str] = gazetteers["doc_types"]
-        by_lower: dict[str, str] = {}
-        for name in types:
-            by_lower.setdefault(name.lower(), name)
         return cls(
             types,
-            by_lower,
+            _lower_keys(types),
             {code.upper(): name for name, code in types.items() if code},
             gazetteers["issuers"],
             {k.lower(): v for k, v in gazetteers["party_issuers_by_name"].items()},

@@ -11,12 +11,15 @@ from fractions import Fraction
 
 import regex
 
+_DIGIT = regex.compile(r"\d")
+_GROUPED = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+
 
 def parse_number(written: str, words: Mapping[str, int | str] | None = None) -> Fraction:
     """`1.500.000` → 1500000, `1,2` → 6/5, `2.5` → 5/2; `hai trăm năm mươi` → 250 with the
     number words of the rule set."""
     written = written.strip()
-    if regex.search(r"\d", written):
+    if _DIGIT.search(written):
         return _parse_digits(written)
     if words is None:
         raise ValueError(f"not a number: {written!r}")
@@ -25,7 +28,7 @@ def parse_number(written: str, words: Mapping[str, int | str] | None = None) -> 
 
 def _parse_digits(written: str) -> Fraction:
     text = written.replace(" ", "")
-    if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+    if _GROUPED.fullmatch(text):
         text = text.replace(".", "")
     text = text.replace(",", ".")  # `2.5` keeps its decimal point, as some pages write it
     return Fraction(text)

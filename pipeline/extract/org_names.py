@@ -11,13 +11,14 @@ name bodies (`quỹ đất`). Each step reads one gazetteer of `rules/gazetteers
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
 import regex
 
-from pipeline.extract.lexicon import Bodies, Lexicon, Places
+from pipeline.extract.lexicon import Bodies, Lexicon, Phrases, Places
 
 _CAP_RE = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{M}]*|\p{Lu}{2,}[\p{Lu}&]*|\d+)$")
 _LOW_RE = regex.compile(r"^\p{Ll}[\p{Ll}\p{M}]*$")
@@ -45,21 +46,46 @@ class OrgName:
     named: bool = False  # a capitalized name follows the head (not only `khối` or a place)
 
 
+#: the words of the sentences scanned last: a sentence with several heads is split once
+_SENTENCE_TOKENS: dict[str, tuple[list[Token], list[int]]] = {}
+
+
+def _sentence_tokens(text: str, lexicon: Lexicon) -> tuple[list[Token], list[int]]:
+    found = _SENTENCE_TOKENS.get(text)
+    if found is None:
+        if len(_SENTENCE_TOKENS) > 64:
+            _SENTENCE_TOKENS.clear()
+        tokens = [(m.group(1), m.start(1), m.end(1)) for m in lexicon.places.token.finditer(text)]
+        found = _SENTENCE_TOKENS[text] = (tokens, [token[1] for token in tokens])
+    return found
+
+
 def tokens_after(text: str, start: int, lexicon: Lexicon) -> list[Token]:
-    """The words (with abbreviations that keep their dot: `TP.`) after `start`."""
-    return [
-        (m.group(1), m.start(1), m.end(1))
-        for m in lexicon.places.token.finditer(text, start, start + _SCAN_WINDOW)
-    ]
+    """The words (with abbreviations that keep their dot: `TP.`) after `start`, up to
+    `_SCAN_WINDOW` characters: those of the whole sentence, split once."""
+    tokens, starts = _sentence_tokens(text, lexicon)
+    first = bisect.bisect_left(starts, start)
+    if first and tokens[first - 1][2] > start:  # `start` cuts a word: read from there
+        return [
+            (m.group(1), m.start(1), m.end(1))
+            for m in lexicon.places.token.finditer(text, start, start + _SCAN_WINDOW)
+        ]
+    limit = start + _SCAN_WINDOW
+    last = bisect.bisect_left(starts, limit, first)
+    window = tokens[first:last]
+    if window and window[-1][2] > limit:  # the window cuts the last word, as before
+        word, word_start, _ = window[-1]
+        window[-1] = (word[: limit - word_start], word_start, limit)
+    return window
 
 
-def starts_with(tokens: list[Token], i: int, phrases: frozenset[str], lower: bool = False) -> int:
-    """How many tokens from `i` form the longest phrase of `phrases` (0 when none)."""
-    for width in (4, 3, 2, 1):
-        if i + width > len(tokens):
-            continue
-        words = " ".join(t[0] for t in tokens[i : i + width])
-        if (words.lower() if lower else words) in phrases:
+def starts_with(tokens: list[Token], i: int, phrases: Phrases) -> int:
+    """How many tokens from `i` (up to four) form the longest phrase of `phrases`; 0 when none."""
+    if i >= len(tokens) or tokens[i][0] not in phrases.first_words:
+        return 0
+    for width in phrases.widths:
+        fits = width <= 4 and i + width <= len(tokens)
+        if fits and " ".join(t[0] for t in tokens[i : i + width]) in phrases:
             return width
     return 0
 
@@ -293,7 +319,10 @@ class NameScan:
     def run(self) -> None:
         try:
             while self.i < len(self.tokens):
-                if not any(step(self) for step in self.STEPS):
+                for step in self.STEPS:
+                    if step(self):
+                        break
+                else:
                     break
         except _Stop:
             pass

@@ -11,6 +11,9 @@ from pipeline.extract.lexicon import Lexicon, Places
 GAZETTEERS = Places.GAZETTEERS
 
 
+_SCHEME = regex.compile(r"^https?://")
+
+
 def province_of(text: ArticleText[Lexicon]) -> str | None:
     """The article's province or city: its paper's (source / host), else the most named one.
 
@@ -24,7 +27,7 @@ def province_of(text: ArticleText[Lexicon]) -> str | None:
 def _find_province(text: ArticleText[Lexicon]) -> str | None:
     places = text.lexicon.places
     article = text.article
-    host = regex.sub(r"^https?://", "", article.url or "").split("/")[0]
+    host = _SCHEME.sub("", article.url or "").split("/")[0]
     for key in (article.source, host, host.removeprefix("www.")):
         if key and key in places.source_provinces:
             return places.source_provinces[key]
