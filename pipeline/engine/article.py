@@ -16,6 +16,7 @@ import regex
 from pipeline.engine.ruleset import TABLES, Rule, RuleSet, alternation
 from pipeline.extract import RESOLVERS, Candidate, Match
 from pipeline.records import TEXT_FIELDS, Article, Mention
+from pipeline.text.dates import iso_vn
 from pipeline.text.nlp import Sentence, make_doc, split_sentences
 from pipeline.text.normalize import NormalizedText, normalize
 
@@ -196,7 +197,8 @@ def _article_row(article: Article, text: ArticleText, n_words: int) -> dict[str,
         "source": article.source,
         "url": article.url,
         "title": article.title,
-        "published_at": article.published_at,
+        "published_at": iso_vn(article.published_at),
+        "published_raw": article.published_at,
         "author": article.author,
         "n_chars": sum(len(article.field_text(f)) for f in TEXT_FIELDS),
         "n_sentences": len(text.sentences),

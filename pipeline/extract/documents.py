@@ -7,6 +7,7 @@ from typing import Any
 import regex
 
 from pipeline.extract import Candidate, Found, Match, normalizer, resolver
+from pipeline.text.dates import issued_date_after
 
 _SPACES = regex.compile(r"\s+")
 
@@ -125,6 +126,12 @@ def link_short_references(candidates: list[Candidate], text: Any) -> list[Candid
                     **cand.values,
                     **{k: known[k] for k in ("doc_id", "issuer_code", "issuer")},
                 }
+    for cand in candidates:  # the date the text gives beside the number, and where it stands
+        on = issued_date_after(cand.sentence.text, cand.end, cand.values["year"])
+        span = (cand.sentence.start + on.start, cand.sentence.start + on.end) if on else None
+        start, end = text.fields[cand.sentence.field].to_source(*span) if span else (None, None)
+        dated = {"issued_on": on and on.iso, "issued_on_start": start, "issued_on_end": end}
+        cand.values = {**cand.values, **dated}
     return candidates
 
 

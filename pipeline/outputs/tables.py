@@ -27,7 +27,12 @@ TABLE_COLUMNS: dict[str, dict[str, tuple[pa.DataType, str]]] = {
         "source": (pa.string(), "site key, e.g. baolongan"),
         "url": (pa.string(), "the article's URL"),
         "title": (pa.string(), "headline"),
-        "published_at": (pa.string(), "publication time as given (ISO 8601 when scraped)"),
+        "published_at": (
+            pa.string(),
+            "publication time, ISO 8601 at +07:00 (a date alone is midnight); null when the "
+            "source gives none or none that reads as a date",
+        ),
+        "published_raw": (pa.string(), "the publication time exactly as the source gave it"),
         "author": (pa.string(), "byline"),
         "n_chars": (pa.int64(), "characters in title, lead, text and captions"),
         "n_sentences": (pa.int32(), "sentences found"),
@@ -57,6 +62,13 @@ TABLE_COLUMNS: dict[str, dict[str, tuple[pa.DataType, str]]] = {
         "issuer_code": (pa.string(), "TW, TU, UBND, BTC…"),
         "issuer": (pa.string(), "the issuer named in the sentence, else from the code"),
         "as_written": (pa.string(), "the reference as written"),
+        "issued_on": (
+            pa.string(),
+            "the date the document was issued (YYYY-MM-DD), when the text gives it beside the "
+            "number (`05-CT/TW ngày 15/5/2016`, `… ban hành ngày …`)",
+        ),
+        "issued_on_start": (pa.int64(), "start offset of that date in the field"),
+        "issued_on_end": (pa.int64(), "end offset of that date in the field"),
     },
     "models": {
         **MENTION_COLUMNS,

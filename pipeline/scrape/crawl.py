@@ -20,9 +20,10 @@ from pipeline.scrape.discovery import Link, parse_feed, parse_listing, parse_sit
 from pipeline.scrape.fetch import Fetched, Fetcher, FetchError
 from pipeline.scrape.progress import CrawlProgress
 from pipeline.scrape.state import CrawlState, Page, now_vn
-from pipeline.sources.article_html import article_from_html, iso_vn
+from pipeline.sources.article_html import article_from_html
 from pipeline.sources.catalog import CrawlSettings, Source
 from pipeline.sources.urls import canonical_url
+from pipeline.text.dates import iso_vn
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 

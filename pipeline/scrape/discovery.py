@@ -15,7 +15,8 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from selectolax.lexbor import LexborHTMLParser
 
-from pipeline.sources.article_html import decode_html, iso_vn
+from pipeline.sources.article_html import decode_html
+from pipeline.text.dates import iso_vn
 
 #: Where listing pages keep their "next page" links, when `rel=next` is not set.
 PAGINATION_SELECTORS = (

@@ -14,14 +14,11 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-#: Asia/Ho_Chi_Minh has had no daylight saving since 1975: a fixed offset is exact.
-VN_TZ = timezone(timedelta(hours=7), "Asia/Ho_Chi_Minh")
+from pipeline.text.dates import iso_vn
 
 PARAGRAPH_JOINER = "\n\n"
 
@@ -49,10 +46,6 @@ _DROPPED_TAGS = "script, style, noscript, iframe, form, button, template, svg"
 _BLOCK_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
 _BLOCK_SELECTOR = ", ".join(_BLOCK_TAGS)
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
-
-_DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
-_HM = re.compile(r"(?<!\d)(\d{1,2})\s*[:hg]\s*(\d{2})(?!\d)")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 # --- charset ----------------------------------------------------------------------------------
@@ -91,45 +84,6 @@ def decode_html(body: bytes | str, content_type: str | None = None) -> str:
         except UnicodeDecodeError:
             continue
     return unicodedata.normalize("NFC", body.decode("utf-8", errors="replace"))
-
-
-# --- dates ------------------------------------------------------------------------------------
-
-
-def iso_vn(value: str | None) -> str | None:
-    """A date as a site writes it (ISO, RFC 2822, `22/10/2025 19:25`) → ISO 8601 at +07:00."""
-    if not value or not value.strip():
-        return None
-    text = value.strip()
-    moment: datetime | None = None
-    if _ISO_DATE.match(text):
-        try:
-            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-        except ValueError:
-            moment = None
-    if moment is None and "," in text[:5]:
-        try:
-            moment = parsedate_to_datetime(text)
-        except (TypeError, ValueError):
-            moment = None
-    if moment is None:
-        dmy = _DMY.search(text)
-        if dmy is None:
-            return None
-        hm = _HM.search(text[: dmy.start()] + " " + text[dmy.end() :])
-        try:
-            moment = datetime(
-                int(dmy.group(3)),
-                int(dmy.group(2)),
-                int(dmy.group(1)),
-                int(hm.group(1)) if hm else 0,
-                int(hm.group(2)) if hm else 0,
-            )
-        except ValueError:
-            return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=VN_TZ)
-    return moment.astimezone(VN_TZ).isoformat(timespec="seconds")
 
 
 # --- structured data --------------------------------------------------------------------------
