@@ -1,0 +1,479 @@
+"""The linking stage over a finished run: read the fact tables, resolve every body and person,
+write `bodies`, `people` and `positions`, and fill the link columns of the fact tables.
+
+It reads only the tables the run wrote, in their order (input order), so its output is the same
+whatever the worker count or engine, and a resumed or incremental run links its whole output.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+import regex
+
+from pipeline.link.bodies import (
+    NATIONAL,
+    ArticleContext,
+    BodyRef,
+    BodyResolver,
+    strip_place,
+    written_in,
+)
+from pipeline.link.people import Sighting, cluster_people, name_key
+from pipeline.link.places import after_2025
+from pipeline.link.posts import PostReader
+from pipeline.outputs.tables import TableWriter, replace_columns
+
+_ISO_DATE = regex.compile(r"^\d{4}-\d{2}-\d{2}")
+#: the columns the stage reads from each table the run wrote
+_READ = {
+    "articles": ("article_id", "source", "url", "published_at", "province"),
+    "organizations": ("article_id", "text", "name", "location", "org_type", "level"),
+    "officials": ("article_id", "text", "person", "title", "organization"),
+    "documents": ("article_id", "issuer"),
+    "models": ("article_id", "owner"),
+}
+
+
+@dataclass
+class Seen:
+    """Where and when something was seen: the articles, the dates, an example article."""
+
+    articles: set[str] = field(default_factory=set)
+    first: date | None = None
+    last: date | None = None
+    example: tuple[int, int, str] | None = None  # (undated?, ordinal or order, article_id)
+
+    def add(self, context: ArticleContext, order: int) -> None:
+        self.articles.add(context.article_id)
+        day = context.published_on
+        if day is not None:
+            self.first = day if self.first is None or day < self.first else self.first
+            self.last = day if self.last is None or day > self.last else self.last
+        rank = (0, day.toordinal(), order) if day is not None else (1, order, order)
+        candidate = (rank[0], rank[1] * 10**7 + rank[2], context.article_id)
+        if self.example is None or candidate < self.example:
+            self.example = candidate
+
+    def columns(self) -> dict[str, Any]:
+        return {"n_articles": len(self.articles), "first_seen": self.first, "last_seen": self.last}
+
+
+@dataclass
+class _Body:
+    ref: BodyRef
+    names: Counter = field(default_factory=Counter)
+    kinds: Counter = field(default_factory=Counter)
+    seen: Seen = field(default_factory=Seen)
+    example: tuple[str, str | None, ArticleContext] | None = None  # name, location, article
+
+
+class _Linker:
+    """One linking pass over an out dir (see the module docstring)."""
+
+    def __init__(self, out_dir: Path, gazetteers: dict[str, Any]):
+        self.out_dir = out_dir
+        self.vocabulary = gazetteers["linking"]
+        self.sources = gazetteers["source_provinces"]
+        self.reader = PostReader(gazetteers["titles"], self.vocabulary["neutral_title_prefixes"])
+        self.unique_posts = set(self.vocabulary["unique_posts"])
+        self.tables = {
+            name: pq.read_table(out_dir / f"{name}.parquet", columns=list(columns)).to_pylist()
+            for name, columns in _READ.items()
+        }
+        self.order = {row["article_id"]: i for i, row in enumerate(self.tables["articles"])}
+        kinds: dict[str, Counter] = defaultdict(Counter)
+        for row in self.tables["organizations"]:
+            kinds[row["name"].casefold()][(row["org_type"], row["level"])] += 1
+        self.resolver = BodyResolver(
+            self.vocabulary, {name: _most_common(c) for name, c in kinds.items()}
+        )
+        self.contexts = self._contexts()
+        self.bodies: dict[str, _Body] = {}
+
+    # ---- articles --------------------------------------------------------------------------
+
+    def _contexts(self) -> dict[str, ArticleContext]:
+        """Each article's date and provinces: its paper's, else its own (as the rules read it)
+        and those its bodies name in writing. An article that writes another province's name
+        besides its own is about several: there, a place the extractor attached to a bare
+        body is not trusted (see `mention`)."""
+        written: dict[str, set[str]] = defaultdict(set)
+        for row in self.tables["organizations"]:
+            province = self.resolver.read(row["name"], row["location"]).place.province
+            if province and written_in(province, row["text"]):
+                written[row["article_id"]].add(province)
+        contexts = {}
+        for row in self.tables["articles"]:
+            article_id = row["article_id"]
+            host = regex.sub(r"^https?://(?:www\.)?", "", row["url"] or "").split("/")[0]
+            paper = self.sources.get(row["source"] or "") or self.sources.get(host)
+            own = self.resolver.places.province(row["province"])
+            named = written.get(article_id, set())
+            single = paper is not None or not (named - {own})
+            contexts[article_id] = ArticleContext(
+                article_id,
+                _day(row["published_at"]),
+                frozenset({paper} if paper else named | ({own} if own else set())),
+                paper or (own if single else None),
+                single,
+                paper or own,
+            )
+        return contexts
+
+    def _context(self, article_id: str) -> ArticleContext:
+        context = self.contexts.get(article_id)
+        if context is None:  # a fact row whose article row is missing: link it alone
+            context = self.contexts[article_id] = ArticleContext(article_id)
+        return context
+
+    # ---- bodies ----------------------------------------------------------------------------
+
+    def body(
+        self, name: str | None, location: str | None, article_id: str, text: str | None = None
+    ) -> BodyRef | None:
+        """Resolve one mention of a body (`text`: the mention as written) and count it."""
+        if not name:
+            return None
+        context = self._context(article_id)
+        ref = self.mention(name, location, text, context)
+        self._count(ref, name, location, context, 1)
+        return ref
+
+    def mention(
+        self, name: str, location: str | None, text: str | None, context: ArticleContext
+    ) -> BodyRef:
+        """The body a mention names. In an article about several provinces, a province the
+        text does not write, that the extractor attached to a bare body (`UBND tỉnh` → `UBND
+        tỉnh Cần Thơ`), is dropped: the body stays unplaced rather than guessed."""
+        ref = self.resolver.resolve(name, location, context)
+        attached = ref.province and text is not None and not written_in(ref.province, text)
+        if attached and not context.single_province:
+            assert ref.province is not None
+            bare = strip_place(name, ref.province, location)
+            if bare != name:
+                ref = self.resolver.resolve(bare, None, context)
+        return ref
+
+    def _count(
+        self, ref: BodyRef, name: str, location: str | None, context: ArticleContext, times: int
+    ) -> None:
+        entry = self.bodies.get(ref.key)
+        if entry is None:
+            entry = self.bodies[ref.key] = _Body(ref, example=(name, location, context))
+        entry.names[name] += times
+        kind = self.resolver.kinds.get(name.casefold())
+        if kind is not None:
+            entry.kinds[kind] += times
+        entry.seen.add(context, self.order.get(context.article_id, len(self.order)))
+
+    def link_organizations(self) -> list[BodyRef]:
+        """Each distinct (article, name, place) once: first every one, then the unplaced ones
+        again, now that their article's placed bodies are known (a short name takes the
+        article's full one)."""
+        rows = self.tables["organizations"]
+        mentions: dict[tuple[str, str, str | None, str], list[int]] = defaultdict(list)
+        for index, row in enumerate(rows):
+            mentions[(row["article_id"], row["name"], row["location"], row["text"])].append(index)
+        refs = {
+            key: self.mention(key[1], key[2], key[3], self._context(key[0])) for key in mentions
+        }
+        for (article_id, name, _, _), ref in refs.items():
+            self._context(article_id).local.setdefault(name.casefold(), ref)
+        out: list[BodyRef] = [None] * len(rows)  # type: ignore[list-item]
+        for key, indices in mentions.items():
+            article_id, name, location, text = key
+            context = self._context(article_id)
+            ref = refs[key]
+            if not ref.placed:
+                ref = self.mention(name, location, text, context)
+            self._count(ref, name, location, context, len(indices))
+            for index in indices:
+                out[index] = ref
+        return out
+
+    def parents(self) -> dict[str, str]:
+        """Body key → the key of the body named inside its name (the longest one)."""
+        heads = sorted(self.vocabulary["parent_heads"], key=len, reverse=True)
+        starts = regex.compile(
+            r"(?<=\s)(?:" + "|".join(regex.escape(h) for h in heads) + r")(?![\p{L}])"
+        )
+        parents = {}
+        for key, entry in self.bodies.items():
+            assert entry.example is not None
+            name, _, context = entry.example
+            for found in starts.finditer(name):
+                ref = self.resolver.resolve(name[found.start() :], None, context)
+                if ref.key != key and ref.key in self.bodies:
+                    parents[key] = ref.key
+                    break
+        return parents
+
+    def body_rows(self, parents: dict[str, str]) -> list[dict[str, Any]]:
+        rows = []
+        for key, entry in self.bodies.items():
+            ref = entry.ref
+            province_2025 = commune_2025 = None
+            if ref.province:
+                province_2025, commune_2025 = after_2025(ref.province, ref.district, ref.commune)
+            org_type, level = _most_common(entry.kinds) if entry.kinds else (None, None)
+            parent = parents.get(key)
+            rows.append(
+                {
+                    "body_id": ref.body_id,
+                    "name": _most_common(entry.names),
+                    "org_type": org_type,
+                    "level": level,
+                    "province": ref.province,
+                    "province_2025": province_2025,
+                    "commune_2025": commune_2025,
+                    "parent_body_id": self.bodies[parent].ref.body_id if parent else None,
+                    **entry.seen.columns(),
+                }
+            )
+        return sorted(rows, key=lambda r: (r["name"].casefold(), r["body_id"]))
+
+    # ---- people ----------------------------------------------------------------------------
+
+    def link_officials(self) -> tuple[list, list]:
+        """Each official row's body and posts, each post with its body."""
+        row_posts, row_bodies = [], []
+        for row in self.tables["officials"]:
+            article_id = row["article_id"]
+            row_bodies.append(self.body(row["organization"], None, article_id, row["text"]))
+            row_posts.append(
+                [
+                    (post, self.body(post.organization, None, article_id, row["text"]))
+                    for post in self.reader.posts(row["title"], row["organization"])
+                ]
+            )
+        return row_posts, row_bodies
+
+    def person_ids(self, row_posts: list, parents: dict[str, str]) -> list[str | None]:
+        """Every official row's person id: sightings per article and name, then clustered."""
+        related = self._related(parents)
+        central = {title.casefold() for title in self.vocabulary["central_titles"]}
+        sightings: dict[tuple[str, str], Sighting] = {}
+        row_sightings: list[tuple[str, str] | None] = []
+        for row, posts in zip(self.tables["officials"], row_posts, strict=True):
+            article_id = row["article_id"]
+            if not row["person"]:
+                row_sightings.append(None)
+                continue
+            context = self._context(article_id)
+            who = (article_id, name_key(row["person"]))
+            sighting = sightings.get(who)
+            if sighting is None:
+                sighting = sightings[who] = Sighting(
+                    who[1],
+                    article_id,
+                    self.order.get(article_id, 0),
+                    context.main_province,
+                    context.own_province,
+                )
+            for post, ref in posts:
+                title = self.reader.base_title(post.title)
+                sighting.titles.add(title.casefold())
+                if title in self.unique_posts:
+                    sighting.unique_posts.add(title)
+                placed = ref is not None and ref.placed
+                if title.casefold() in central:
+                    sighting.central.add((title.casefold(), ref.key if placed else None))
+                if placed:
+                    sighting.bodies.add(ref.key)
+                    sighting.related.update(related.get(ref.key, ()))
+                    if ref.province:
+                        sighting.provinces.add(ref.province)
+            row_sightings.append(who)
+        for sighting in sightings.values():  # no placed body: the article's own province
+            if not sighting.bodies and sighting.main_province:
+                sighting.provinces.add(sighting.main_province)
+        keys = list(sightings)
+        ids = dict(zip(keys, cluster_people([sightings[k] for k in keys]), strict=True))
+        return [ids[who] if who else None for who in row_sightings]
+
+    def _related(self, parents: dict[str, str]) -> dict[str, set[str]]:
+        """Body key → the bodies it belongs to (its parent) or is a longer form of (`Bộ Giao
+        thông Vận tải` → `Bộ Giao thông`, both national)."""
+        national = {
+            key.rsplit("|", 1)[0]
+            for key, entry in self.bodies.items()
+            if entry.ref.scope == NATIONAL
+        }
+        related: dict[str, set[str]] = defaultdict(set)
+        for key, entry in self.bodies.items():
+            if key in parents:
+                related[key].add(parents[key])
+            if entry.ref.scope == NATIONAL:
+                words = key.rsplit("|", 1)[0].split()
+                for cut in range(2, len(words)):
+                    shorter = " ".join(words[:cut])
+                    if shorter in national:
+                        related[key].add(f"{shorter}|{NATIONAL}")
+        return related
+
+    def people_and_positions(
+        self, person_ids: list[str | None], row_posts: list
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        people: dict[str, dict[str, Any]] = {}
+        positions: dict[tuple[str, str, str], dict[str, Any]] = {}
+        for row, person_id, posts in zip(
+            self.tables["officials"], person_ids, row_posts, strict=True
+        ):
+            if person_id is None:
+                continue
+            context = self._context(row["article_id"])
+            order = self.order.get(row["article_id"], 0)
+            person = people.get(person_id)
+            if person is None:
+                person = people[person_id] = {
+                    "names": Counter(),
+                    "seen": Seen(),
+                    "provinces": set(),
+                }
+            person["names"][row["person"]] += 1
+            person["seen"].add(context, order)
+            for post, ref in posts:
+                if ref is not None and ref.province:
+                    person["provinces"].add(ref.province)
+                where = ref.key if ref is not None else (post.organization or "").casefold()
+                key = (person_id, post.title.casefold(), where)
+                entry = positions.get(key)
+                if entry is None:
+                    entry = positions[key] = {
+                        "titles": Counter(),
+                        "organizations": Counter(),
+                        "ref": ref,
+                        "seen": Seen(),
+                    }
+                entry["titles"][post.title] += 1
+                if post.organization:
+                    entry["organizations"][post.organization] += 1
+                entry["seen"].add(context, order)
+        people_rows = [
+            {
+                "person_id": person_id,
+                "name": _most_common(person["names"]),
+                **person["seen"].columns(),
+                "provinces": "; ".join(sorted(person["provinces"])) or None,
+            }
+            for person_id, person in people.items()
+        ]
+        names = {row["person_id"]: row["name"] for row in people_rows}
+        position_rows = [
+            {
+                "person_id": person_id,
+                "title": _most_common(entry["titles"]),
+                "body_id": entry["ref"].body_id if entry["ref"] is not None else None,
+                "organization": _most_common(entry["organizations"])
+                if entry["organizations"]
+                else None,
+                **entry["seen"].columns(),
+                "article_id": entry["seen"].example[2],
+            }
+            for (person_id, _, _), entry in positions.items()
+        ]
+        people_rows.sort(key=lambda r: (r["name"].casefold(), r["person_id"]))
+        position_rows.sort(
+            key=lambda r: (
+                names[r["person_id"]].casefold(),
+                r["person_id"],
+                r["first_seen"] or date.max,
+                r["title"],
+                r["body_id"] or "",
+            )
+        )
+        return people_rows, position_rows
+
+
+def _most_common(counter: Counter) -> Any:
+    """The most frequent value; ties go to the smallest, so the choice never depends on order."""
+    best = max(counter.values())
+    return min((value for value, count in counter.items() if count == best), key=_sortable)
+
+
+def _sortable(value: Any) -> Any:
+    return (
+        tuple("" if v is None else str(v) for v in value)
+        if isinstance(value, tuple)
+        else str(value)
+    )
+
+
+def _day(published_at: str | None) -> date | None:
+    if published_at and _ISO_DATE.match(published_at):
+        try:
+            return date.fromisoformat(published_at[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def link_outputs(
+    out_dir: Path, gazetteers: dict[str, Any], csv_options: dict[str, bool] | None = None
+) -> dict[str, Any]:
+    """Link a finished run in `out_dir`: write bodies, people, positions and fill the fact
+    tables' link columns (CSV + Parquet, atomically). Returns row counts and seconds."""
+    clock = time.perf_counter()
+    csv_options = csv_options or {}
+    linker = _Linker(Path(out_dir), gazetteers)
+    organization_refs = linker.link_organizations()
+    row_posts, official_refs = linker.link_officials()
+    issuer_refs = [
+        linker.body(row["issuer"], None, row["article_id"]) for row in linker.tables["documents"]
+    ]
+    owner_refs = [
+        linker.body(row["owner"], None, row["article_id"]) if _names_a_body(linker, row) else None
+        for row in linker.tables["models"]
+    ]
+    parents = linker.parents()
+    person_ids = linker.person_ids(row_posts, parents)
+    body_rows = linker.body_rows(parents)
+    people_rows, position_rows = linker.people_and_positions(person_ids, row_posts)
+    counts = {}
+    for table, rows in (
+        ("bodies", body_rows),
+        ("people", people_rows),
+        ("positions", position_rows),
+    ):
+        counts[table] = _write(out_dir, table, rows, csv_options)
+    links = {
+        "organizations": {"body_id": organization_refs},
+        "officials": {"person_id": person_ids, "body_id": official_refs},
+        "documents": {"issuer_body_id": issuer_refs},
+        "models": {"owner_body_id": owner_refs},
+    }
+    for table, columns in links.items():
+        replace_columns(
+            Path(out_dir),
+            table,
+            {
+                column: [v.body_id if isinstance(v, BodyRef) else v for v in values]
+                for column, values in columns.items()
+            },
+            excel=csv_options.get("excel", False),
+        )
+    return {"rows": counts, "seconds": round(time.perf_counter() - clock, 3)}
+
+
+def _names_a_body(linker: _Linker, row: dict[str, Any]) -> bool:
+    """A model's owner is a body when the organizations table knows the name (else a person)."""
+    owner = (row["owner"] or "").casefold()
+    context = linker._context(row["article_id"])
+    return bool(owner) and (owner in context.local or owner in linker.resolver.kinds)
+
+
+def _write(
+    out_dir: Path, table: str, rows: list[dict[str, Any]], csv_options: dict[str, bool]
+) -> int:
+    writer = TableWriter(Path(out_dir), table, **csv_options)
+    for row in rows:
+        writer.add(row)
+    writer.close()
+    return writer.count
