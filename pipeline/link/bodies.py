@@ -105,8 +105,11 @@ class BodyResolver:
         self._readings: dict[tuple[str, str | None], Reading] = {}
         self._names: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
 
-    def resolve(self, name: str, location: str | None, context: ArticleContext) -> BodyRef:
-        """The body a mention names, in its article."""
+    def resolve(
+        self, name: str, location: str | None, context: ArticleContext, local: bool = True
+    ) -> BodyRef:
+        """The body a mention names, in its article (`local`: a short name may take the
+        article's only body it begins)."""
         reading = self.read(name, location)
         if reading.fixed is not None:
             return reading.fixed
@@ -118,9 +121,9 @@ class BodyResolver:
             return self._placed(reading, province)
         if reading.national:
             return BodyRef(_key(reading.tokens, NATIONAL), NATIONAL)
-        local = self._local(name, context)
-        if local is not None:
-            return local
+        found = self._local(name, context) if local else None
+        if found is not None:
+            return found
         return BodyRef(_key(reading.tokens, f"{ARTICLE}:{context.article_id}"), ARTICLE)
 
     def read(self, name: str, location: str | None) -> Reading:

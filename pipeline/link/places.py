@@ -98,13 +98,18 @@ class Gazetteer:
                 self.central_cities.add(name)
         self.districts: dict[str, set[str]] = {}  # district name key → provinces
         self.communes: dict[str, set[str]] = {}  # commune name key → provinces
+        #: (province, commune name key) → how many districts have a commune of that name
+        self._commune_districts: dict[tuple[str, str], set[str]] = {}
         for record in mapping["ward_mapping"]:
-            province = mapping["old_province_names"][record["old_province_key"]]["short"]
+            short = mapping["old_province_names"][record["old_province_key"]]["short"]
+            province = _PERIOD_NAMES.get(short, short)
             district = unit_key(record["old_district"])
             self.districts.setdefault(district, set()).add(province)
             commune = unit_key(record["old_ward"])
             if commune:
                 self.communes.setdefault(commune, set()).add(province)
+                where = self._commune_districts.setdefault((province, commune), set())
+                where.add(district)
         by_length = sorted(self.provinces.values(), key=len, reverse=True)
         self._trailing_province = regex.compile(
             r"(?<![\p{L}])(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?("
@@ -160,6 +165,10 @@ class Gazetteer:
                 return " ".join(words[:cut]), tail
         return place, None
 
+    def communes_in(self, province: str, commune: str) -> int:
+        """How many communes of this name (level word aside) the province had."""
+        return len(self._commune_districts.get((province, unit_key(commune)), ()))
+
     def provinces_with(self, place: Place) -> set[str]:
         """The provinces that have a district (or, without one, a commune) of this name."""
         if place.district:
@@ -191,9 +200,12 @@ def after_2025(province: str, district: str | None, commune: str | None) -> tupl
     underthesea's `convert_address`. A district alone maps to no single commune."""
     from underthesea import convert_address
 
-    short = gazetteer().short.get(province, province)
-    parts = [commune if district else None, district if commune else None, short]
-    result = convert_address(", ".join(p for p in parts if p))
+    places = gazetteer()
+    short = places.short.get(province, province)
+    # a commune named without its district: only when the province has one of that name
+    known = commune and (district or places.communes_in(province, commune) == 1)
+    parts = [commune, district] if known else []
+    result = convert_address(", ".join([*(p for p in parts if p), short]))
     new_province = _without_level(result.new.province) if result.new.province else province
-    new_commune = result.new.ward or None if commune and district else None
+    new_commune = (result.new.ward or None) if known else None
     return new_province, new_commune

@@ -18,6 +18,7 @@ import pyarrow.parquet as pq
 import regex
 
 from pipeline.link.bodies import (
+    ARTICLE,
     NATIONAL,
     ArticleContext,
     BodyRef,
@@ -201,15 +202,22 @@ class _Linker:
     def parents(self) -> dict[str, str]:
         """Body key → the key of the body named inside its name (the longest one)."""
         heads = sorted(self.vocabulary["parent_heads"], key=len, reverse=True)
+        # a head opens a body's name before a capital, a place word or the end (`Bộ Xây dựng`,
+        # `Công an tỉnh Nghệ An`, `Tỉnh ủy`; not `Bộ đội`)
         starts = regex.compile(
-            r"(?<=\s)(?:" + "|".join(regex.escape(h) for h in heads) + r")(?![\p{L}])"
+            r"(?<=\s)(?:" + "|".join(regex.escape(h) for h in heads) + r")"
+            r"(?=$|\s+(?:\p{Lu}|(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\b))"
         )
         parents = {}
         for key, entry in self.bodies.items():
             assert entry.example is not None
             name, _, context = entry.example
             for found in starts.finditer(name):
-                ref = self.resolver.resolve(name[found.start() :], None, context)
+                ref = self.resolver.resolve(name[found.start() :], None, context, local=False)
+                # a head alone (`Công an` in `Bộ Công an`) names a body only with its place
+                alone = found.end() == len(name)
+                if alone and ref.scope in (NATIONAL, ARTICLE):
+                    continue
                 if ref.key != key and ref.key in self.bodies:
                     parents[key] = ref.key
                     break
@@ -227,7 +235,7 @@ class _Linker:
             rows.append(
                 {
                     "body_id": ref.body_id,
-                    "name": _most_common(entry.names),
+                    "name": _fullest(entry.names),
                     "org_type": org_type,
                     "level": level,
                     "province": ref.province,
@@ -396,6 +404,23 @@ def _most_common(counter: Counter) -> Any:
     """The most frequent value; ties go to the smallest, so the choice never depends on order."""
     best = max(counter.values())
     return min((value for value, count in counter.items() if count == best), key=_sortable)
+
+
+def _fullest(names: Counter) -> str:
+    """The name to show for a body: the most written among those no other name extends
+    (`Ban Chỉ huy quân sự xã Thông Thụ`, not the `… xã` that stood for it in one sentence)."""
+    words = {name: name.casefold().split() for name in names}
+    full = Counter(
+        {
+            name: count
+            for name, count in names.items()
+            if not any(
+                len(other) > len(words[name]) and other[: len(words[name])] == words[name]
+                for other in words.values()
+            )
+        }
+    )
+    return _most_common(full or names)
 
 
 def _sortable(value: Any) -> Any:
