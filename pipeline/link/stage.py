@@ -29,7 +29,7 @@ from pipeline.link.bodies import (
 from pipeline.link.people import Sighting, cluster_people, name_key
 from pipeline.link.places import after_2025
 from pipeline.link.posts import PostReader
-from pipeline.outputs.tables import TableWriter, replace_columns
+from pipeline.outputs.tables import LINK_COLUMNS, TableWriter, replace_columns
 
 _ISO_DATE = regex.compile(r"^\d{4}-\d{2}-\d{2}")
 #: the columns the stage reads from each table the run wrote
@@ -474,6 +474,7 @@ def link_outputs(
         "documents": {"issuer_body_id": issuer_refs},
         "models": {"owner_body_id": owner_refs},
     }
+    assert {table: tuple(columns) for table, columns in links.items()} == LINK_COLUMNS
     for table, columns in links.items():
         replace_columns(
             Path(out_dir),

@@ -138,6 +138,13 @@ ERROR_COLUMNS = ["article_id", "origin", "stage", "message"]
 FACT_TABLES = ("organizations", "officials", "documents", "models", "money")
 #: written by the linking stage, after extraction, from all fact rows
 LINK_TABLES = ("bodies", "people", "positions")
+#: the fact tables' columns the linking stage fills (ids across articles, not facts of a mention)
+LINK_COLUMNS = {
+    "organizations": ("body_id",),
+    "officials": ("person_id", "body_id"),
+    "documents": ("issuer_body_id",),
+    "models": ("owner_body_id",),
+}
 PRIMARY_KEYS = {"articles": "article_id", "bodies": "body_id", "people": "person_id"}
 #: (table, column) → the table whose primary key it references
 FOREIGN_KEYS = {
