@@ -143,24 +143,25 @@ class _Linker:
         if not name:
             return None
         context = self._context(article_id)
-        ref = self.mention(name, location, text, context)
+        ref, name, location = self.mention(name, location, text, context)
         self._count(ref, name, location, context, 1)
         return ref
 
     def mention(
         self, name: str, location: str | None, text: str | None, context: ArticleContext
-    ) -> BodyRef:
-        """The body a mention names. In an article about several provinces, a province the
-        text does not write, that the extractor attached to a bare body (`UBND tỉnh` → `UBND
-        tỉnh Cần Thơ`), is dropped: the body stays unplaced rather than guessed."""
+    ) -> tuple[BodyRef, str, str | None]:
+        """The body a mention names, and the name and place it was read from. In an article
+        about several provinces, a province the text does not write, that the extractor
+        attached to a bare body (`UBND tỉnh` → `UBND tỉnh Cần Thơ`), is dropped: the body
+        stays unplaced rather than guessed."""
         ref = self.resolver.resolve(name, location, context)
         attached = ref.province and text is not None and not written_in(ref.province, text)
         if attached and not context.single_province:
             assert ref.province is not None
             bare = strip_place(name, ref.province, location)
             if bare != name:
-                ref = self.resolver.resolve(bare, None, context)
-        return ref
+                return self.resolver.resolve(bare, None, context), bare, None
+        return ref, name, location
 
     def _count(
         self, ref: BodyRef, name: str, location: str | None, context: ArticleContext, times: int
@@ -185,16 +186,16 @@ class _Linker:
         refs = {
             key: self.mention(key[1], key[2], key[3], self._context(key[0])) for key in mentions
         }
-        for (article_id, name, _, _), ref in refs.items():
+        for (article_id, name, _, _), (ref, _, _) in refs.items():
             self._context(article_id).local.setdefault(name.casefold(), ref)
         out: list[BodyRef] = [None] * len(rows)  # type: ignore[list-item]
         for key, indices in mentions.items():
             article_id, name, location, text = key
             context = self._context(article_id)
-            ref = refs[key]
+            ref, read_name, read_location = refs[key]
             if not ref.placed:
-                ref = self.mention(name, location, text, context)
-            self._count(ref, name, location, context, len(indices))
+                ref, read_name, read_location = self.mention(name, location, text, context)
+            self._count(ref, read_name, read_location, context, len(indices))
             for index in indices:
                 out[index] = ref
         return out
