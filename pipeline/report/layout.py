@@ -9,12 +9,13 @@ from typing import Any
 from pipeline.outputs.tables import FACT_TABLES
 
 
-def _page(title: str, body: str, depth: int) -> str:
+def page(title: str, body: str, depth: int) -> str:
+    """A whole page: the frame, its nav (relative to `depth` folders down) and `body`."""
     up = "../" * depth
     nav = (
         f'<a class="brand" href="{up}index.html">vnie report</a>'
         f'<a href="{up}articles.html">articles</a>'
-        + "".join(f'<a href="{up}{t}.html">{t}</a>' for t in FACT_TABLES)
+        + "".join(f'<a href="{up}{t}.html">{t}</a>' for t in (*FACT_TABLES, "people", "bodies"))
     )
     return (
         f'<!doctype html>\n<html lang="vi"><head><meta charset="utf-8">'
@@ -36,7 +37,7 @@ def _td(cell: Cell, numeric: bool) -> str:
     return f"<td{css}>{cell}</td>"
 
 
-def _table(
+def table(
     table_id: str,
     headers: list[str],
     rows: Iterable[list[Cell]],

@@ -15,9 +15,10 @@ from typing import Any
 from pipeline.outputs.diff import input_paths, read_articles, read_table, sentence_bounds
 from pipeline.outputs.tables import FACT_TABLES, MENTION_COLUMNS
 from pipeline.records import TEXT_FIELDS, Article
+from pipeline.report import layout
 from pipeline.report.charts import chart_by_month, chart_top, month_of
 from pipeline.report.highlight import highlight
-from pipeline.report.layout import _page, _table
+from pipeline.report.linked import LinkedPages
 from pipeline.report.mentions import Mention, Row, _vnd, article_href, fact_href, fact_key
 
 TOP = 20
@@ -128,14 +129,14 @@ def _article_page(data: _Data, article_id: str) -> str:
                 str(m.row["start"]),
             ]
         )
-    table = _table(
+    table = layout.table(
         "mentions",
         ["kind", "as written", "fact", "normalized", "rule", "field", "#start"],
         rows,
         row_ids,
     )
     parts += [f"<h2>Mentions ({len(mentions)})</h2>", table]
-    return _page(str(row.get("title") or article_id), "\n".join(parts), 1)
+    return layout.page(str(row.get("title") or article_id), "\n".join(parts), 1)
 
 
 def _fact_page(data: _Data, table: str, key: str, mentions: list[Mention]) -> str:
@@ -165,13 +166,13 @@ def _fact_page(data: _Data, table: str, key: str, mentions: list[Mention]) -> st
     body = (
         f'<p class="meta"><span class="swatch k-{table}">{table}</span> '
         f"{len(mentions)} mentions in {len(articles)} articles</p><h1>{esc(key)}</h1>"
-        + _table(
+        + layout.table(
             "fact-mentions",
             ["article", "source", "published", "as written", "rule", "sentence"],
             rows,
         )
     )
-    return _page(f"{table}: {key}", body, 2)
+    return layout.page(f"{table}: {key}", body, 2)
 
 
 def _fact_rows(data: _Data, table: str, limit: int | None, depth: int) -> list[list[str]]:
@@ -229,7 +230,7 @@ def _index_page(data: _Data) -> str:
         f'<p class="meta">{"".join(f"<span>{esc(m)}</span>" for m in meta if m)}</p>',
         f'<div class="cards">{"".join(cards)}</div>',
         "<h2>Per source</h2>",
-        _table(
+        layout.table(
             "sources",
             ["source", "#articles", *(f"#{t}" for t in FACT_TABLES)],
             source_rows,
@@ -248,7 +249,7 @@ def _index_page(data: _Data) -> str:
     for table in ("organizations", "officials", "documents", "models"):
         parts.append(
             f'<div><h3><a href="{table}.html">{table}</a></h3>'
-            + _table(
+            + layout.table(
                 f"top-{table}",
                 [table, "#mentions", "#articles"],
                 _fact_rows(data, table, TOP, 0),
@@ -258,7 +259,7 @@ def _index_page(data: _Data) -> str:
             + "</div>"
         )
     parts += ["</div>", "<h2>Money by article</h2>", _money_table(data)]
-    return _page("vnie report", "\n".join(parts), 0)
+    return layout.page("vnie report", "\n".join(parts), 0)
 
 
 def _money_table(data: _Data) -> str:
@@ -282,7 +283,7 @@ def _money_table(data: _Data) -> str:
             )
         )
     rows.sort(key=lambda item: -item[0])
-    table = _table(
+    table = layout.table(
         "money-by-article",
         ["article", "source", "#figures", "#total (đồng)", "#largest (đồng)"],
         [cells for _, cells in rows],
@@ -302,22 +303,23 @@ def _articles_page(data: _Data) -> str:
                 *(str(counts[t]) for t in FACT_TABLES),
             ]
         )
-    body = f"<h1>Articles ({len(rows)})</h1>" + _table(
+    body = f"<h1>Articles ({len(rows)})</h1>" + layout.table(
         "articles", ["title", "source", "published", *(f"#{t}" for t in FACT_TABLES)], rows
     )
-    return _page("articles", body, 0)
+    return layout.page("articles", body, 0)
 
 
 def _facts_page(data: _Data, table: str) -> str:
     rows = _fact_rows(data, table, None, 0)
-    body = f"<h1>{table} ({len(rows)} distinct)</h1>" + _table(
+    body = f"<h1>{table} ({len(rows)} distinct)</h1>" + layout.table(
         f"facts-{table}", [table, "#mentions", "#articles"], rows
     )
-    return _page(table, body, 0)
+    return layout.page(table, body, 0)
 
 
 def build_report(out_dir: Path, articles_paths: list[Path] | None = None) -> Path:
-    """Write out_dir/report/: index, one page per article and per fact; returns index.html."""
+    """Write out_dir/report/: index, one page per article, per fact, per person and per body;
+    returns index.html."""
     out_dir = Path(out_dir)
     data = _load(out_dir, articles_paths)
     tmp = out_dir / ".report.tmp"
@@ -325,7 +327,8 @@ def build_report(out_dir: Path, articles_paths: list[Path] | None = None) -> Pat
     (tmp / "assets").mkdir(parents=True)
     for table in FACT_TABLES:
         (tmp / "facts" / table).mkdir(parents=True)
-    (tmp / "articles").mkdir()
+    for folder in ("articles", "people", "bodies"):
+        (tmp / folder).mkdir()
     assets = resources.files("pipeline.report") / "assets"
     for name in ("report.css", "report.js"):
         (tmp / "assets" / name).write_text((assets / name).read_text("utf-8"), "utf-8")
@@ -341,6 +344,8 @@ def build_report(out_dir: Path, articles_paths: list[Path] | None = None) -> Pat
         write(article_href(article_id), _article_page(data, article_id))
     for (table, key), mentions in data.by_fact.items():
         write(fact_href(table, key), _fact_page(data, table, key, mentions))
+    for relative, linked_page in LinkedPages(out_dir, data.articles, data.mentions).pages():
+        write(relative, linked_page)
     target = out_dir / "report"
     old = out_dir / ".report.old"
     shutil.rmtree(old, ignore_errors=True)
