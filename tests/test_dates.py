@@ -129,3 +129,21 @@ def test_the_date_beside_a_document_number(sentence, number, written, iso):
     else:
         assert found is not None and found.iso == iso
         assert sentence[found.start : found.end] == written
+
+
+def test_a_documents_date_is_found_and_located_in_the_field(ruleset):
+    """The documents resolver gives `issued_on` and the date's offsets into the field as read
+    (here with a non-breaking space after `số`, which normalization turns into a space)."""
+    from pipeline.evaluation.rule_examples import find
+
+    text = (
+        "Triển khai thực hiện Chỉ thị số\u00a005-CT/TW ngày 15/5/2016 của Bộ Chính trị về đẩy "
+        "mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh."
+    )
+    (document,) = find(text, ruleset)["documents"]
+    assert document.values["doc_id"] == "05-CT/TW"
+    assert document.values["issued_on"] == "2016-05-15"
+    start, end = document.values["issued_on_start"], document.values["issued_on_end"]
+    assert text[start:end] == "15/5/2016"
+    undated = find("thực hiện Kết luận số 01-KL/TW của Bộ Chính trị", ruleset)["documents"]
+    assert undated[0].values["issued_on"] is None
