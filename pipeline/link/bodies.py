@@ -203,7 +203,9 @@ class BodyResolver:
 
 def written_in(province: str, text: str | None) -> bool:
     """Whether a mention as written names the province (any spelling, `TP HCM` included)."""
-    return bool(text) and ascii_key(province) in ascii_key(expand_hcm(text or ""))
+    if not text:
+        return False
+    return province in text or ascii_key(province) in ascii_key(expand_hcm(text))
 
 
 def strip_place(name: str, province: str, location: str | None) -> str:

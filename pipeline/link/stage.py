@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -27,8 +26,8 @@ from pipeline.link.bodies import (
     written_in,
 )
 from pipeline.link.people import Sighting, cluster_people, name_key
-from pipeline.link.places import after_2025
 from pipeline.link.posts import PostReader
+from pipeline.link.rows import BodyEntry, body_rows, most_common, people_and_positions
 from pipeline.outputs.tables import LINK_COLUMNS, TableWriter, replace_columns
 
 _ISO_DATE = regex.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -40,39 +39,6 @@ _READ = {
     "documents": ("article_id", "issuer"),
     "models": ("article_id", "owner"),
 }
-
-
-@dataclass
-class Seen:
-    """Where and when something was seen: the articles, the dates, an example article."""
-
-    articles: set[str] = field(default_factory=set)
-    first: date | None = None
-    last: date | None = None
-    example: tuple[int, int, str] | None = None  # (undated?, ordinal or order, article_id)
-
-    def add(self, context: ArticleContext, order: int) -> None:
-        self.articles.add(context.article_id)
-        day = context.published_on
-        if day is not None:
-            self.first = day if self.first is None or day < self.first else self.first
-            self.last = day if self.last is None or day > self.last else self.last
-        rank = (0, day.toordinal(), order) if day is not None else (1, order, order)
-        candidate = (rank[0], rank[1] * 10**7 + rank[2], context.article_id)
-        if self.example is None or candidate < self.example:
-            self.example = candidate
-
-    def columns(self) -> dict[str, Any]:
-        return {"n_articles": len(self.articles), "first_seen": self.first, "last_seen": self.last}
-
-
-@dataclass
-class _Body:
-    ref: BodyRef
-    names: Counter = field(default_factory=Counter)
-    kinds: Counter = field(default_factory=Counter)
-    seen: Seen = field(default_factory=Seen)
-    example: tuple[str, str | None, ArticleContext] | None = None  # name, location, article
 
 
 class _Linker:
@@ -93,10 +59,10 @@ class _Linker:
         for row in self.tables["organizations"]:
             kinds[row["name"].casefold()][(row["org_type"], row["level"])] += 1
         self.resolver = BodyResolver(
-            self.vocabulary, {name: _most_common(c) for name, c in kinds.items()}
+            self.vocabulary, {name: most_common(c) for name, c in kinds.items()}
         )
         self.contexts = self._contexts()
-        self.bodies: dict[str, _Body] = {}
+        self.bodies: dict[str, BodyEntry] = {}
 
     # ---- articles --------------------------------------------------------------------------
 
@@ -128,7 +94,8 @@ class _Linker:
             )
         return contexts
 
-    def _context(self, article_id: str) -> ArticleContext:
+    def context(self, article_id: str) -> ArticleContext:
+        """The article's context (a fact row without an article row gets an empty one)."""
         context = self.contexts.get(article_id)
         if context is None:  # a fact row whose article row is missing: link it alone
             context = self.contexts[article_id] = ArticleContext(article_id)
@@ -142,7 +109,7 @@ class _Linker:
         """Resolve one mention of a body (`text`: the mention as written) and count it."""
         if not name:
             return None
-        context = self._context(article_id)
+        context = self.context(article_id)
         ref, name, location = self.mention(name, location, text, context)
         self._count(ref, name, location, context, 1)
         return ref
@@ -168,7 +135,7 @@ class _Linker:
     ) -> None:
         entry = self.bodies.get(ref.key)
         if entry is None:
-            entry = self.bodies[ref.key] = _Body(ref, example=(name, location, context))
+            entry = self.bodies[ref.key] = BodyEntry(ref, example=(name, location, context))
         entry.names[name] += times
         kind = self.resolver.kinds.get(name.casefold())
         if kind is not None:
@@ -183,15 +150,13 @@ class _Linker:
         mentions: dict[tuple[str, str, str | None, str], list[int]] = defaultdict(list)
         for index, row in enumerate(rows):
             mentions[(row["article_id"], row["name"], row["location"], row["text"])].append(index)
-        refs = {
-            key: self.mention(key[1], key[2], key[3], self._context(key[0])) for key in mentions
-        }
+        refs = {key: self.mention(key[1], key[2], key[3], self.context(key[0])) for key in mentions}
         for (article_id, name, _, _), (ref, _, _) in refs.items():
-            self._context(article_id).local.setdefault(name.casefold(), ref)
+            self.context(article_id).local.setdefault(name.casefold(), ref)
         out: list[BodyRef] = [None] * len(rows)  # type: ignore[list-item]
         for key, indices in mentions.items():
             article_id, name, location, text = key
-            context = self._context(article_id)
+            context = self.context(article_id)
             ref, read_name, read_location = refs[key]
             if not ref.placed:
                 ref, read_name, read_location = self.mention(name, location, text, context)
@@ -224,30 +189,6 @@ class _Linker:
                     break
         return parents
 
-    def body_rows(self, parents: dict[str, str]) -> list[dict[str, Any]]:
-        rows = []
-        for key, entry in self.bodies.items():
-            ref = entry.ref
-            province_2025 = commune_2025 = None
-            if ref.province:
-                province_2025, commune_2025 = after_2025(ref.province, ref.district, ref.commune)
-            org_type, level = _most_common(entry.kinds) if entry.kinds else (None, None)
-            parent = parents.get(key)
-            rows.append(
-                {
-                    "body_id": ref.body_id,
-                    "name": _fullest(entry.names),
-                    "org_type": org_type,
-                    "level": level,
-                    "province": ref.province,
-                    "province_2025": province_2025,
-                    "commune_2025": commune_2025,
-                    "parent_body_id": self.bodies[parent].ref.body_id if parent else None,
-                    **entry.seen.columns(),
-                }
-            )
-        return sorted(rows, key=lambda r: (r["name"].casefold(), r["body_id"]))
-
     # ---- people ----------------------------------------------------------------------------
 
     def link_officials(self) -> tuple[list, list]:
@@ -275,7 +216,7 @@ class _Linker:
             if not row["person"]:
                 row_sightings.append(None)
                 continue
-            context = self._context(article_id)
+            context = self.context(article_id)
             who = (article_id, name_key(row["person"]))
             sighting = sightings.get(who)
             if sighting is None:
@@ -327,110 +268,6 @@ class _Linker:
                         related[key].add(f"{shorter}|{NATIONAL}")
         return related
 
-    def people_and_positions(
-        self, person_ids: list[str | None], row_posts: list
-    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        people: dict[str, dict[str, Any]] = {}
-        positions: dict[tuple[str, str, str], dict[str, Any]] = {}
-        for row, person_id, posts in zip(
-            self.tables["officials"], person_ids, row_posts, strict=True
-        ):
-            if person_id is None:
-                continue
-            context = self._context(row["article_id"])
-            order = self.order.get(row["article_id"], 0)
-            person = people.get(person_id)
-            if person is None:
-                person = people[person_id] = {
-                    "names": Counter(),
-                    "seen": Seen(),
-                    "provinces": set(),
-                }
-            person["names"][row["person"]] += 1
-            person["seen"].add(context, order)
-            for post, ref in posts:
-                if ref is not None and ref.province:
-                    person["provinces"].add(ref.province)
-                where = ref.key if ref is not None else (post.organization or "").casefold()
-                key = (person_id, post.title.casefold(), where)
-                entry = positions.get(key)
-                if entry is None:
-                    entry = positions[key] = {
-                        "titles": Counter(),
-                        "organizations": Counter(),
-                        "ref": ref,
-                        "seen": Seen(),
-                    }
-                entry["titles"][post.title] += 1
-                if post.organization:
-                    entry["organizations"][post.organization] += 1
-                entry["seen"].add(context, order)
-        people_rows = [
-            {
-                "person_id": person_id,
-                "name": _most_common(person["names"]),
-                **person["seen"].columns(),
-                "provinces": "; ".join(sorted(person["provinces"])) or None,
-            }
-            for person_id, person in people.items()
-        ]
-        names = {row["person_id"]: row["name"] for row in people_rows}
-        position_rows = [
-            {
-                "person_id": person_id,
-                "title": _most_common(entry["titles"]),
-                "body_id": entry["ref"].body_id if entry["ref"] is not None else None,
-                "organization": _most_common(entry["organizations"])
-                if entry["organizations"]
-                else None,
-                **entry["seen"].columns(),
-                "article_id": entry["seen"].example[2],
-            }
-            for (person_id, _, _), entry in positions.items()
-        ]
-        people_rows.sort(key=lambda r: (r["name"].casefold(), r["person_id"]))
-        position_rows.sort(
-            key=lambda r: (
-                names[r["person_id"]].casefold(),
-                r["person_id"],
-                r["first_seen"] or date.max,
-                r["title"],
-                r["body_id"] or "",
-            )
-        )
-        return people_rows, position_rows
-
-
-def _most_common(counter: Counter) -> Any:
-    """The most frequent value; ties go to the smallest, so the choice never depends on order."""
-    best = max(counter.values())
-    return min((value for value, count in counter.items() if count == best), key=_sortable)
-
-
-def _fullest(names: Counter) -> str:
-    """The name to show for a body: the most written among those no other name extends
-    (`Ban Chỉ huy quân sự xã Thông Thụ`, not the `… xã` that stood for it in one sentence)."""
-    words = {name: name.casefold().split() for name in names}
-    full = Counter(
-        {
-            name: count
-            for name, count in names.items()
-            if not any(
-                len(other) > len(words[name]) and other[: len(words[name])] == words[name]
-                for other in words.values()
-            )
-        }
-    )
-    return _most_common(full or names)
-
-
-def _sortable(value: Any) -> Any:
-    return (
-        tuple("" if v is None else str(v) for v in value)
-        if isinstance(value, tuple)
-        else str(value)
-    )
-
 
 def _day(published_at: str | None) -> date | None:
     if published_at and _ISO_DATE.match(published_at):
@@ -460,11 +297,13 @@ def link_outputs(
     ]
     parents = linker.parents()
     person_ids = linker.person_ids(row_posts, parents)
-    body_rows = linker.body_rows(parents)
-    people_rows, position_rows = linker.people_and_positions(person_ids, row_posts)
+    bodies = body_rows(linker.bodies, parents)
+    people_rows, position_rows = people_and_positions(
+        linker.tables["officials"], person_ids, row_posts, linker.context, linker.order
+    )
     counts = {}
     for table, rows in (
-        ("bodies", body_rows),
+        ("bodies", bodies),
         ("people", people_rows),
         ("positions", position_rows),
     ):
@@ -492,7 +331,7 @@ def link_outputs(
 def _names_a_body(linker: _Linker, row: dict[str, Any]) -> bool:
     """A model's owner is a body when the organizations table knows the name (else a person)."""
     owner = (row["owner"] or "").casefold()
-    context = linker._context(row["article_id"])
+    context = linker.context(row["article_id"])
     return bool(owner) and (owner in context.local or owner in linker.resolver.kinds)
 
 
