@@ -294,9 +294,17 @@ def data_dictionary() -> str:
     lines = [
         "# vnie output tables",
         "",
-        "UTF-8 CSV with a header, and Parquet beside each. One row per mention: "
-        "`article[field][start:end] == text` always holds (for `caption`, offsets index "
-        "the captions joined by a blank line).",
+        "UTF-8 CSV with a header, and Parquet beside each. In the five fact tables, one row "
+        "per mention: `article[field][start:end] == text` always holds (for `caption`, offsets "
+        "index the captions joined by a blank line).",
+        "",
+        "`bodies`, `people` and `positions` are written after extraction, from all fact rows "
+        "of the run (`pipeline/link`). Their ids are hashes of a canonical key: the same input "
+        "gives the same ids whatever the workers or engine; the fact tables link to them "
+        "(`person_id`, `body_id`, `issuer_body_id`, `owner_body_id`). Dates (`first_seen`, "
+        "`last_seen`) are publication dates in Vietnam time; null when no article naming it "
+        "is dated. `vnie.duckdb` adds the views `positions_timeline`, `body_activity` and "
+        "`documents_cited`.",
         "",
     ]
     for table, columns in TABLE_COLUMNS.items():
