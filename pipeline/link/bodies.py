@@ -55,7 +55,7 @@ class ArticleContext:
     published_on: Any = None  # datetime.date or None
     provinces: frozenset[str] = frozenset()
     main_province: str | None = None
-    #: False when the article writes the names of several provinces
+    #: False when the article's bodies write other provinces as often as its own
     single_province: bool = True
     #: its paper's province, else the one the rules read (the most named), single or not
     own_province: str | None = None

@@ -8,7 +8,8 @@ case-insensitively, tone-mark style aside) are one person only when their posts 
    ủy Cần Thơ` and `Thành ủy Cần Thơ`) or a short form of a national body (`Bộ Giao thông`);
 2. their bodies stand in the same province (a cadre's career stays in a province far more often
    than two namesakes both hold office there); a sighting that names no placed body counts in
-   the province its article is about, when the article is about one province only;
+   the province its article is about, when the article is mainly about one (its paper's, or
+   its bodies write that province's name more often than all others together);
 3. they hold the same title in the same province, a sighting without a placed body being in
    its article's province (the one it names most, when it names several);
 4. they hold a post that only one person holds at a time (`Tổng Bí thư`, `Thủ tướng`);
@@ -46,7 +47,7 @@ class Sighting:
     name_key: str
     article_id: str
     order: int  # the article's place in the run's input order
-    main_province: str | None  # the article's province, when it is about one only
+    main_province: str | None  # the article's province, when it is mainly about one
     own_province: str | None  # the article's province, as the rules read it
     bodies: set[str] = field(default_factory=set)  # keys of placed bodies
     related: set[str] = field(default_factory=set)  # bodies those belong to, or short forms

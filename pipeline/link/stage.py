@@ -68,22 +68,25 @@ class _Linker:
 
     def _contexts(self) -> dict[str, ArticleContext]:
         """Each article's date and provinces: its paper's, else its own (as the rules read it)
-        and those its bodies name in writing. An article that writes another province's name
-        besides its own is about several: there, a place the extractor attached to a bare
-        body is not trusted (see `mention`)."""
-        written: dict[str, set[str]] = defaultdict(set)
+        and those its bodies name in writing. An article whose bodies write other provinces'
+        names as often as its own is about several: there, a place the extractor attached to a
+        bare body is not trusted (see `mention`)."""
+        written: dict[str, Counter] = defaultdict(Counter)
         for row in self.tables["organizations"]:
             province = self.resolver.read(row["name"], row["location"]).place.province
             if province and written_in(province, row["text"]):
-                written[row["article_id"]].add(province)
+                written[row["article_id"]][province] += 1
         contexts = {}
         for row in self.tables["articles"]:
             article_id = row["article_id"]
             host = regex.sub(r"^https?://(?:www\.)?", "", row["url"] or "").split("/")[0]
             paper = self.sources.get(row["source"] or "") or self.sources.get(host)
             own = self.resolver.places.province(row["province"])
-            named = written.get(article_id, set())
-            single = paper is not None or not (named - {own})
+            counts = written.get(article_id, Counter())
+            named = set(counts)
+            others = sum(n for province, n in counts.items() if province != own)
+            # about one province: its paper's, or the others it writes are fewer than its own
+            single = paper is not None or others == 0 or counts[own] > others
             contexts[article_id] = ArticleContext(
                 article_id,
                 _day(row["published_at"]),
@@ -118,7 +121,7 @@ class _Linker:
         self, name: str, location: str | None, text: str | None, context: ArticleContext
     ) -> tuple[BodyRef, str, str | None]:
         """The body a mention names, and the name and place it was read from. In an article
-        about several provinces, a province the text does not write, that the extractor
+        about several provinces, a province the mention does not write, that the extractor
         attached to a bare body (`UBND tỉnh` → `UBND tỉnh Cần Thơ`), is dropped: the body
         stays unplaced rather than guessed."""
         ref = self.resolver.resolve(name, location, context)
