@@ -23,6 +23,8 @@ class Seen:
     example: tuple[int, int, str] | None = None  # (undated?, ordinal or order, article_id)
 
     def add(self, context: ArticleContext, order: int) -> None:
+        if context.article_id in self.articles:  # an article counts once
+            return
         self.articles.add(context.article_id)
         day = context.published_on
         if day is not None:

@@ -53,11 +53,27 @@ class _Linker:
         self.tables = {
             name: pq.read_table(out_dir / f"{name}.parquet", columns=list(columns)).to_pylist()
             for name, columns in _READ.items()
+            if name != "organizations"
         }
         self.order = {row["article_id"]: i for i, row in enumerate(self.tables["articles"])}
+        # the largest table, read by columns: its rows are only grouped and counted
+        organizations = pq.read_table(
+            out_dir / "organizations.parquet", columns=list(_READ["organizations"])
+        )
+        column = {name: organizations.column(name).to_pylist() for name in _READ["organizations"]}
+        self.n_organizations = organizations.num_rows
+        #: (article, name, location, text as written) → the organizations rows that say it
+        self.organizations: dict[tuple[str, str, str | None, str], list[int]] = defaultdict(list)
+        mentions = zip(
+            column["article_id"], column["name"], column["location"], column["text"], strict=True
+        )
+        for index, key in enumerate(mentions):
+            self.organizations[key].append(index)
         kinds: dict[str, Counter] = defaultdict(Counter)
-        for row in self.tables["organizations"]:
-            kinds[row["name"].casefold()][(row["org_type"], row["level"])] += 1
+        for name, org_type, level in zip(
+            column["name"], column["org_type"], column["level"], strict=True
+        ):
+            kinds[name.casefold()][(org_type, level)] += 1
         self.resolver = BodyResolver(
             self.vocabulary, {name: most_common(c) for name, c in kinds.items()}
         )
@@ -72,10 +88,10 @@ class _Linker:
         names as often as its own is about several: there, a place the extractor attached to a
         bare body is not trusted (see `mention`)."""
         written: dict[str, Counter] = defaultdict(Counter)
-        for row in self.tables["organizations"]:
-            province = self.resolver.read(row["name"], row["location"]).place.province
-            if province and written_in(province, row["text"]):
-                written[row["article_id"]][province] += 1
+        for (article_id, name, location, text), indices in self.organizations.items():
+            province = self.resolver.read(name, location).place.province
+            if province and written_in(province, text):
+                written[article_id][province] += len(indices)
         contexts = {}
         for row in self.tables["articles"]:
             article_id = row["article_id"]
@@ -149,14 +165,11 @@ class _Linker:
         """Each distinct (article, name, place) once: first every one, then the unplaced ones
         again, now that their article's placed bodies are known (a short name takes the
         article's full one)."""
-        rows = self.tables["organizations"]
-        mentions: dict[tuple[str, str, str | None, str], list[int]] = defaultdict(list)
-        for index, row in enumerate(rows):
-            mentions[(row["article_id"], row["name"], row["location"], row["text"])].append(index)
+        mentions = self.organizations
         refs = {key: self.mention(key[1], key[2], key[3], self.context(key[0])) for key in mentions}
         for (article_id, name, _, _), (ref, _, _) in refs.items():
             self.context(article_id).local.setdefault(name.casefold(), ref)
-        out: list[BodyRef] = [None] * len(rows)  # type: ignore[list-item]
+        out: list[BodyRef] = [None] * self.n_organizations  # type: ignore[list-item]
         for key, indices in mentions.items():
             article_id, name, location, text = key
             context = self.context(article_id)
@@ -198,12 +211,18 @@ class _Linker:
         """Each official row's body and posts, each post with its body."""
         row_posts, row_bodies = [], []
         for row in self.tables["officials"]:
-            article_id = row["article_id"]
-            row_bodies.append(self.body(row["organization"], None, article_id, row["text"]))
+            article_id, organization = row["article_id"], row["organization"]
+            main = self.body(organization, None, article_id, row["text"])
+            row_bodies.append(main)
             row_posts.append(
                 [
-                    (post, self.body(post.organization, None, article_id, row["text"]))
-                    for post in self.reader.posts(row["title"], row["organization"])
+                    (
+                        post,
+                        main
+                        if post.organization == organization
+                        else self.body(post.organization, None, article_id, row["text"]),
+                    )
+                    for post in self.reader.posts(row["title"], organization)
                 ]
             )
         return row_posts, row_bodies
