@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.outputs.diff import input_paths, read_articles, read_table, sentence_bounds
-from pipeline.outputs.tables import FACT_TABLES, MENTION_COLUMNS
+from pipeline.outputs.tables import FACT_TABLES, LINK_TABLES, MENTION_COLUMNS
 from pipeline.records import TEXT_FIELDS, Article
 from pipeline.report import layout
 from pipeline.report.charts import chart_by_month, chart_top, month_of
@@ -197,6 +197,9 @@ def _index_page(data: _Data) -> str:
     cards += [
         f'<div class="card"><a href="{t}.html"><b>{counts[t]}</b>{t}</a></div>' for t in FACT_TABLES
     ]
+    for linked in LINK_TABLES[:2]:  # bodies, people: across articles
+        count = len(read_table(data.out_dir, linked))
+        cards.append(f'<div class="card"><a href="{linked}.html"><b>{count}</b>{linked}</a></div>')
     cards.append(f'<div class="card"><a href="../errors.csv"><b>{errors}</b>errors</a></div>')
     run = data.manifest
     meta = [
