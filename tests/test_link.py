@@ -13,7 +13,6 @@ from batch_archives import SHARED_ARTICLES, table_bytes, write_jsonl
 
 from pipeline.batch.runner import run_extract
 from pipeline.link.bodies import ArticleContext, BodyResolver
-from pipeline.link.places import after_2025
 from pipeline.link.posts import PostReader, WrittenPost
 
 
@@ -25,7 +24,7 @@ def resolver(ruleset) -> BodyResolver:
         "bộ tài chính": ("state", "central"),
         "bộ công thương": ("state", "central"),  # as the organizations table reads it
     }
-    return BodyResolver(ruleset.gazetteers["linking"], kinds)
+    return BodyResolver(ruleset.gazetteers, kinds)
 
 
 NOWHERE = ArticleContext("vietnews-train-000001")
@@ -106,7 +105,8 @@ def test_a_body_is_placed_then_and_after_2025(
 ):
     ref = resolver.resolve(name, where, NOWHERE)
     assert ref.province == province
-    assert after_2025(ref.province, ref.district, ref.commune) == (province_2025, commune_2025)
+    converted = resolver.places.after_2025(ref.province, ref.district, ref.commune)
+    assert converted == (province_2025, commune_2025)
 
 
 def test_a_bare_department_stays_in_its_article(resolver):

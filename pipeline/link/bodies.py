@@ -28,17 +28,12 @@ from typing import Any
 
 import regex
 
-from pipeline.link.places import Place, ascii_key, expand_hcm, gazetteer
+from pipeline.link.places import Gazetteer, Place, ascii_key
 from pipeline.text.normalize import normalize_phrase
 
 NATIONAL = "vn"
 ARTICLE = "article"
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
-_DISTRICT_WORDS = (("huyện",), ("quận",), ("thị", "xã"), ("xã",), ("phường",), ("thị", "trấn"))
-_CITY_WORDS = (("thành", "phố"), ("tp",))
-_BARE_PROVINCIAL = regex.compile(r"(?:Tỉnh ủy|(?<=\s)tỉnh)$")
-_BARE_CITY = regex.compile(r"Thành ủy$")
-_CITY_WRITTEN = {"Hồ Chí Minh": "Thành phố Hồ Chí Minh"}
 
 
 def stable_id(*parts: str) -> str:
@@ -97,9 +92,11 @@ class Reading:
 class BodyResolver:
     """Turns a body's name, in an article, into a `BodyRef` (see the module docstring)."""
 
-    def __init__(self, vocabulary: dict[str, Any], kinds: dict[str, tuple[str | None, str | None]]):
-        self.places = gazetteer()
+    def __init__(self, gazetteers: dict[str, Any], kinds: dict[str, tuple[str | None, str | None]]):
+        vocabulary = gazetteers["linking"]
+        self.places = Gazetteer(gazetteers)
         self.kinds = kinds  # case-folded name → (org_type, level), from the organizations table
+        self.ignored = {word.casefold() for word in vocabulary["ignored_name_words"]}
         self.national_re = _alternation(vocabulary["national_markers"])
         self.generic_re = _alternation(vocabulary["generic_name_words"], ignore_case=True)
         self._readings: dict[tuple[str, str | None], Reading] = {}
@@ -133,15 +130,15 @@ class BodyResolver:
         if reading is None:
             tokens = tuple(
                 word
-                for word in _WORD.findall(normalize_phrase(expand_hcm(name)).casefold())
-                if word != "và"
+                for word in _WORD.findall(normalize_phrase(self.places.expand(name)).casefold())
+                if word not in self.ignored
             )
             place = self.places.place_of(name, location)
             national = self.is_national(name)
             reading = Reading(place, tokens, national)
             if place.province:
                 reading = Reading(place, tokens, national, self._placed(reading, place.province))
-            elif national and not place.district and not place.commune and not _bare(name):
+            elif national and not place.district and not place.commune and not self._bare(name):
                 fixed = BodyRef(_key(tokens, NATIONAL), NATIONAL)
                 reading = Reading(place, tokens, national, fixed)
             self._readings[(name, location)] = reading
@@ -150,7 +147,7 @@ class BodyResolver:
     def _placed(self, reading: Reading, province: str) -> BodyRef:
         tokens = self._names.get((reading.tokens, province))
         if tokens is None:
-            tokens = _without_province(reading.tokens, province, self.places.central_cities)
+            tokens = _without_province(reading.tokens, province, self.places)
             self._names[(reading.tokens, province)] = tokens
         place = reading.place
         return BodyRef(_key(tokens, province), province, province, place.district, place.commune)
@@ -163,15 +160,22 @@ class BodyResolver:
         return next(iter(in_article)) if len(in_article) == 1 else None
 
     def _bare_provincial(self, name: str, context: ArticleContext) -> str | None:
-        """GUIDE.md: a bare `Tỉnh ủy`, `UBND tỉnh` is the article's province's."""
+        """GUIDE.md: a bare `Tỉnh ủy`, `UBND tỉnh` is the article's province's (`Thành ủy`,
+        `UBND thành phố` a central city's)."""
         province = context.main_province
-        if province is None:
-            return None
-        if _BARE_PROVINCIAL.search(name) and province not in self.places.central_cities:
-            return province
-        if _BARE_CITY.search(name) and province in self.places.central_cities:
-            return province
-        return None
+        return province if province and self._bare(name, province) else None
+
+    def _bare(self, name: str, province: str | None = None) -> bool:
+        """Whether the name ends with a province's level word or committee, bare (`UBND tỉnh`,
+        `Tỉnh ủy`), for that province's level (or any province's)."""
+        levels = (
+            [self.places.level_word(province)]
+            if province
+            else [word for word, level in self.places.levels.items() if level == "province"]
+        )
+        endings = [*levels, *(h for h, w in self.places.committees.items() if w in levels)]
+        folded = name.casefold()
+        return any(folded == e.casefold() or folded.endswith(" " + e.casefold()) for e in endings)
 
     def _local(self, name: str, context: ArticleContext) -> BodyRef | None:
         """The only placed body of the article whose name is, or begins with, this name."""
@@ -200,32 +204,25 @@ class BodyResolver:
             if word[:1].isupper()
         )
 
+    def written_in(self, province: str, text: str | None) -> bool:
+        """Whether a mention as written names the province (any spelling, `TP HCM` too)."""
+        if not text:
+            return False
+        return province in text or ascii_key(province) in ascii_key(self.places.expand(text))
 
-def written_in(province: str, text: str | None) -> bool:
-    """Whether a mention as written names the province (any spelling, `TP HCM` included)."""
-    if not text:
-        return False
-    return province in text or ascii_key(province) in ascii_key(expand_hcm(text))
-
-
-def strip_place(name: str, province: str, location: str | None) -> str:
-    """The name without the province the extractor attached at its end (`Ủy ban nhân dân
-    tỉnh Cần Thơ` → `Ủy ban nhân dân tỉnh`); unchanged when it does not end with it.
-    `location` is the extractor's place column: used only when it is that province."""
-    as_written = (
-        location if location and ascii_key(location).endswith(ascii_key(province)) else None
-    )
-    for written in dict.fromkeys(
-        w for w in (as_written, province, _CITY_WRITTEN.get(province)) if w
-    ):
-        stripped = regex.sub(r"\s+(?:(?i:thành phố)\s+)?" + regex.escape(written) + r"$", "", name)
-        if stripped != name:
-            return stripped
-    return name
-
-
-def _bare(name: str) -> bool:
-    return bool(_BARE_PROVINCIAL.search(name) or _BARE_CITY.search(name))
+    def strip_place(self, name: str, province: str, location: str | None) -> str:
+        """The name without the province the extractor attached at its end (`Ủy ban nhân dân
+        tỉnh Cần Thơ` → `Ủy ban nhân dân tỉnh`); unchanged when it does not end with it.
+        `location` is the extractor's place column: used only when it is that province."""
+        as_written = (
+            location if location and ascii_key(location).endswith(ascii_key(province)) else None
+        )
+        full = self.places.full.get(province)
+        for written in dict.fromkeys(w for w in (full, as_written, province) if w):
+            stripped = regex.sub(r"\s+" + regex.escape(written) + r"$", "", name, flags=regex.I)
+            if stripped != name:
+                return stripped
+        return name
 
 
 def _alternation(words: list[str], ignore_case: bool = False) -> regex.Pattern:
@@ -236,13 +233,14 @@ def _alternation(words: list[str], ignore_case: bool = False) -> regex.Pattern:
     )
 
 
-def _without_province(
-    tokens: tuple[str, ...], province: str, central_cities: set[str]
-) -> tuple[str, ...]:
+def _without_province(tokens: tuple[str, ...], province: str, places: Gazetteer) -> tuple[str, ...]:
     """The name's words without the province's own (`Ủy ban nhân dân tỉnh Long An` and `UBND
-    Long An` → `ủy ban nhân dân`); a provincial city keeps them (`thành phố Tây Ninh`)."""
+    Long An` → `ủy ban nhân dân`); a unit named like its province keeps them (`thành phố Tây
+    Ninh`, the province's city)."""
     target = ascii_key(province)
     width = len(_WORD.findall(province))
+    own = tuple(places.level_word(province).split())
+    others = [tuple(word.split()) for word in places.levels if tuple(word.split()) != own]
     kept = list(tokens)
     i = len(kept) - width
     while i >= 0:
@@ -250,17 +248,10 @@ def _without_province(
             i -= 1
             continue
         before = tuple(kept[max(0, i - 2) : i])
-        start = i
-        if before[-1:] == ("tỉnh",):
-            start = i - 1
-        elif before[-2:] == ("thành", "phố") or before[-1:] == ("tp",):
-            if province not in central_cities:
-                i -= 1
-                continue
-            start = i - (2 if before[-2:] == ("thành", "phố") else 1)
-        elif any(before[-len(words) :] == words for words in _DISTRICT_WORDS):
-            i -= 1
+        if any(before[-len(level) :] == level for level in others):
+            i -= 1  # `thành phố Tây Ninh` in Tây Ninh: the city, not the province
             continue
+        start = i - len(own) if before[-len(own) :] == own else i
         del kept[start : i + width]
         i = start - width
     return tuple(kept)

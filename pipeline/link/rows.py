@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from pipeline.link.bodies import ArticleContext, BodyRef
-from pipeline.link.places import after_2025
+from pipeline.link.places import Gazetteer
 
 
 @dataclass
@@ -50,14 +50,16 @@ class BodyEntry:
     example: tuple[str, str | None, ArticleContext] | None = None  # name, location, article
 
 
-def body_rows(bodies: dict[str, BodyEntry], parents: dict[str, str]) -> list[dict[str, Any]]:
+def body_rows(
+    bodies: dict[str, BodyEntry], parents: dict[str, str], places: Gazetteer
+) -> list[dict[str, Any]]:
     """One row per body: its most written full name, kind, places then and now, parent."""
     rows = []
     for key, entry in bodies.items():
         ref = entry.ref
         province_2025 = commune_2025 = None
         if ref.province:
-            province_2025, commune_2025 = after_2025(ref.province, ref.district, ref.commune)
+            province_2025, commune_2025 = places.after_2025(ref.province, ref.district, ref.commune)
         org_type, level = most_common(entry.kinds) if entry.kinds else (None, None)
         parent = parents.get(key)
         rows.append(

@@ -22,8 +22,6 @@ from pipeline.link.bodies import (
     ArticleContext,
     BodyRef,
     BodyResolver,
-    strip_place,
-    written_in,
 )
 from pipeline.link.people import Sighting, cluster_people, name_key
 from pipeline.link.posts import PostReader
@@ -75,7 +73,7 @@ class _Linker:
         ):
             kinds[name.casefold()][(org_type, level)] += 1
         self.resolver = BodyResolver(
-            self.vocabulary, {name: most_common(c) for name, c in kinds.items()}
+            gazetteers, {name: most_common(c) for name, c in kinds.items()}
         )
         self.contexts = self._contexts()
         self.bodies: dict[str, BodyEntry] = {}
@@ -90,7 +88,7 @@ class _Linker:
         written: dict[str, Counter] = defaultdict(Counter)
         for (article_id, name, location, text), indices in self.organizations.items():
             province = self.resolver.read(name, location).place.province
-            if province and written_in(province, text):
+            if province and self.resolver.written_in(province, text):
                 written[article_id][province] += len(indices)
         contexts = {}
         for row in self.tables["articles"]:
@@ -141,10 +139,12 @@ class _Linker:
         attached to a bare body (`UBND tỉnh` → `UBND tỉnh Cần Thơ`), is dropped: the body
         stays unplaced rather than guessed."""
         ref = self.resolver.resolve(name, location, context)
-        attached = ref.province and text is not None and not written_in(ref.province, text)
+        attached = (
+            ref.province and text is not None and not self.resolver.written_in(ref.province, text)
+        )
         if attached and not context.single_province:
             assert ref.province is not None
-            bare = strip_place(name, ref.province, location)
+            bare = self.resolver.strip_place(name, ref.province, location)
             if bare != name:
                 return self.resolver.resolve(bare, None, context), bare, None
         return ref, name, location
@@ -319,7 +319,7 @@ def link_outputs(
     ]
     parents = linker.parents()
     person_ids = linker.person_ids(row_posts, parents)
-    bodies = body_rows(linker.bodies, parents)
+    bodies = body_rows(linker.bodies, parents, linker.resolver.places)
     people_rows, position_rows = people_and_positions(
         linker.tables["officials"], person_ids, row_posts, linker.context, linker.order
     )
