@@ -188,7 +188,9 @@ class _Linker:
         # `Công an tỉnh Nghệ An`, `Tỉnh ủy`; not `Bộ đội`)
         starts = regex.compile(
             r"(?<=\s)(?:" + "|".join(regex.escape(h) for h in heads) + r")"
-            r"(?=$|\s+(?:\p{Lu}|(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\b))"
+            r"(?=$|\s+(?:\p{Lu}|(?:"
+            + "|".join(map(regex.escape, self.resolver.places.levels))
+            + r")\b))"
         )
         parents = {}
         for key, entry in self.bodies.items():
