@@ -334,12 +334,24 @@ def evaluate(
         typer.Option("--against", help="An earlier output folder: show the change in F1."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    identity: Annotated[
+        bool,
+        typer.Option(
+            "--identity",
+            help="Score the linking stage (same person, same body) against corpus/gold/identity "
+            "on a run over the whole shared corpus: --out DIR reuses it or makes it.",
+        ),
+    ] = False,
     rules: RulesOption = DEFAULT_RULES_DIR,
 ) -> None:
     """Precision, recall and F1 per table and per rule against a gold set."""
     import tempfile
 
     from pipeline.evaluation import score as ev
+
+    if identity:
+        _evaluate_identity(out, articles, rules, show is not None, as_json)
+        return
 
     if not gold.exists():
         typer.echo(f"error: {gold}: no such gold file or folder (give --gold)", err=True)
@@ -378,6 +390,39 @@ def evaluate(
     typer.echo(ev.format_report(report, show))
     if len(reports) > 1:
         typer.echo(ev.format_comparison(reports))
+
+
+def _evaluate_identity(
+    out: Path | None, articles: list[Path] | None, rules: Path, show: bool, as_json: bool
+) -> None:
+    """`vnie eval --identity`: pairwise precision and recall of the linking stage."""
+    import tempfile
+
+    from pipeline.evaluation.identity import KINDS, format_identity, score_identity
+
+    out = out or Path(tempfile.mkdtemp(prefix="vnie-identity-"))
+    if not (out / "manifest.json").exists():
+        shared = PROJECT.absolute().parent / "shared" / "corpus" / "articles"
+        sources = [str(p) for p in articles or [shared]]
+        missing = [p for p in sources if not Path(p).exists()]
+        if missing:
+            typer.echo(
+                f"error: {missing[0]}: no such file or folder (the identity gold is "
+                "drawn from ../shared/corpus)",
+                err=True,
+            )
+            raise typer.Exit(2)
+        typer.echo(f"extracting {', '.join(sources)} into {out}/ (the gold's corpus)", err=True)
+        from pipeline.batch.runner import run_extract
+
+        run_extract(sources, out, rules.resolve())
+    gold = DEFAULT_GOLD / "identity"
+    scores = [score_identity(gold, out, kind) for kind in KINDS]
+    if as_json:
+        typer.echo(json.dumps([s.to_json() for s in scores], ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"identity gold: {gold} · run: {out}")
+    typer.echo(format_identity(scores, show))
 
 
 def _gold_articles(gold_files: list[Path], articles: list[Path] | None) -> list[dict]:

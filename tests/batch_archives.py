@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from pipeline.outputs.tables import FACT_TABLES, LINK_TABLES
+
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "corpus" / "articles" / "seed-baolongan.jsonl"
 SHARED_ARTICLES = REPO.parent / "shared" / "corpus" / "articles"
-TABLES = ("articles", "organizations", "officials", "documents", "models", "money")
+TABLES = ("articles", *FACT_TABLES, *LINK_TABLES)
 
 
 def seed_record() -> dict:

@@ -12,8 +12,8 @@ from scrape_site import encode_1258
 
 from pipeline.sources.article_html import article_from_html, read_page
 from pipeline.sources.charset import decode_html
-from pipeline.sources.dates import iso_vn, printed_moments
 from pipeline.sources.html_text import unescape_fully
+from pipeline.text.dates import printed_moments
 
 SHARED_HTML = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "html"
 LONG_AN_SELECTORS = {
@@ -132,22 +132,6 @@ def test_windows_1258_page_is_decoded_and_composed():
     assert sentence in decode_html(html, None)
     assert article_from_html(html, content_type="text/html")["text"] == sentence
     assert decode_html(encoded, "text/html; charset=windows-1258") == sentence
-
-
-@pytest.mark.parametrize(
-    ("written", "iso"),
-    [
-        ("2025-10-22T19:25:52+07:00", "2025-10-22T19:25:52+07:00"),
-        ("2025-10-22 12:25:52Z", "2025-10-22T19:25:52+07:00"),
-        ("Thứ tư, 22/10/2025, 19:25 (GMT+7)", "2025-10-22T19:25:00+07:00"),
-        ("05/12/2024 - 09:30", "2024-12-05T09:30:00+07:00"),
-        ("Wed, 22 Oct 2025 12:25:52 GMT", "2025-10-22T19:25:52+07:00"),
-        ("2024-12-05", "2024-12-05T00:00:00+07:00"),
-        ("không có ngày", None),
-    ],
-)
-def test_dates_become_iso_8601_at_plus_seven(written, iso):
-    assert iso_vn(written) == iso
 
 
 def test_trafilatura_is_the_fallback_when_no_container_is_known():

@@ -20,6 +20,7 @@ STAGES = (
     "engine",
     "extract",
     "outputs",
+    "link",
     "batch",
     "evaluation",
     "report",

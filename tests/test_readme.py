@@ -64,3 +64,9 @@ def test_readme_command(command, sample_outputs):
         assert "05-CT/TW" in result.stdout
     if "officials_with_organizations" in command:
         assert "Nguyễn Thanh Hải" in result.stdout
+    if "positions_timeline" in command:
+        assert "Nguyễn Thanh Hải" in result.stdout and "2022-05-20" in result.stdout
+    if "province_2025" in command:
+        assert "Long An" in result.stdout and "Tây Ninh" in result.stdout
+    if "documents_cited" in command:
+        assert "05-CT/TW" in result.stdout and "Bộ Chính trị" in result.stdout

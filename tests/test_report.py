@@ -24,7 +24,15 @@ from pathlib import Path
 import pytest
 
 from pipeline.batch.runner import run_extract
-from pipeline.report import build_report, fact_href, fact_key, highlight, month_of
+from pipeline.report import (
+    body_href,
+    build_report,
+    fact_href,
+    fact_key,
+    highlight,
+    month_of,
+    person_href,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "articles" / "seed-baolongan.jsonl"
@@ -64,6 +72,24 @@ def test_site_has_index_articles_and_fact_pages(out_dir: Path) -> None:
     assert f"../../articles/{SEED_ID}.html#m-documents-" in fact
     fact_pages = list((report / "facts" / "documents").glob("*.html"))
     assert len(fact_pages) == len({r["doc_id"] for r in _rows(out_dir, "documents")})
+
+
+def test_people_and_bodies_have_pages_with_their_timeline(out_dir: Path) -> None:
+    report = out_dir / "report"
+    officials = _rows(out_dir, "officials")
+    hai = next(r for r in officials if r["person"] == "Nguyễn Thanh Hải")
+    page = (report / person_href(hai["person_id"])).read_text("utf-8")
+    assert "<h1>Nguyễn Thanh Hải</h1>" in page and "Posts over time" in page
+    # the post on its timeline, dated by the article, linking to its body and the article
+    assert "Phó Bí thư Thường trực · Tỉnh ủy Long An" in page and "2022-05-20" in page
+    assert f'href="../{body_href(hai["body_id"])}"' in page
+    assert f'href="../articles/{SEED_ID}.html' in page
+    body = (report / body_href(hai["body_id"])).read_text("utf-8")
+    assert "<h1>Tỉnh ủy Long An</h1>" in body and "since 2025: Tây Ninh" in body
+    assert f'href="../{person_href(hai["person_id"])}"' in body
+    people = (report / "people.html").read_text("utf-8")
+    assert people.count('href="people/') == len({r["person_id"] for r in officials})
+    assert "bodies.html" in (report / "index.html").read_text("utf-8")
 
 
 def test_every_row_is_marked_on_its_own_text(out_dir: Path) -> None:
@@ -243,6 +269,9 @@ def test_pages_load_without_console_errors(out_dir: Path, browser: Browser) -> N
         report / "organizations.html",
         report / "articles" / f"{SEED_ID}.html",
         *sorted((report / "facts" / "documents").glob("*.html"))[:2],
+        report / "people.html",
+        *sorted((report / "people").glob("*.html"))[:2],
+        *sorted((report / "bodies").glob("*.html"))[:2],
     ]
     for page in pages:
         browser.open(page)

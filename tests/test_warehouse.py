@@ -64,6 +64,21 @@ def test_duckdb_has_the_tables_and_views_with_their_rows(out_dir: Path) -> None:
         )
         assert count["money_by_article"] == money["article_id"].nunique()
         assert count["mentions"] == sum(len(_csv(out_dir, t)) for t in FACT_TABLES)
+        # the seed article's officials over time: one row per position, with its dates
+        timeline = db.execute(
+            "SELECT person, post, body, from_date, to_date FROM positions_timeline "
+            "WHERE person = 'Nguyễn Thanh Hải'"
+        ).fetchall()
+        assert ("Nguyễn Thanh Hải", "Phó Bí thư Thường trực", "Tỉnh ủy Long An") in {
+            row[:3] for row in timeline
+        }
+        assert {str(row[3]) for row in timeline} == {"2022-05-20"}
+        cited = dict(db.execute("SELECT doc_id, issuer_body FROM documents_cited").fetchall())
+        assert cited["05-CT/TW"] == "Bộ Chính trị"
+        activity = db.execute(
+            "SELECT month, mentions FROM body_activity WHERE body = 'Tỉnh ủy Long An'"
+        ).fetchall()
+        assert activity and all(month == "2022-05" and n > 0 for month, n in activity)
         total = db.execute("SELECT total_vnd FROM money_by_article").fetchone()[0]
         assert total == money["amount_vnd"].astype(int).sum() == 5_200_000_000
         joined = dict(
@@ -106,7 +121,8 @@ def test_datapackage_lists_every_column(out_dir: Path) -> None:
             assert next(csv.reader(stream)) == [f["name"] for f in fields]
         assert [f["name"] for f in fields] == list(columns)
         assert all(
-            f["description"] and f["type"] in ("string", "integer", "number") for f in fields
+            f["description"] and f["type"] in ("string", "integer", "number", "date")
+            for f in fields
         )
     types = {f["name"]: f["type"] for f in resources["money"]["schema"]["fields"]}
     assert (types["amount_vnd"], types["amount"], types["currency"]) == (
@@ -115,6 +131,21 @@ def test_datapackage_lists_every_column(out_dir: Path) -> None:
         "string",
     )
     assert resources["articles"]["schema"]["primaryKey"] == ["article_id"]
+    assert resources["bodies"]["schema"]["primaryKey"] == ["body_id"]
+    assert resources["people"]["schema"]["primaryKey"] == ["person_id"]
+    references = {
+        (table, fk["fields"][0]): fk["reference"]
+        for table, resource in resources.items()
+        for fk in resource["schema"].get("foreignKeys", [])
+    }
+    assert references[("officials", "person_id")] == {"resource": "people", "fields": ["person_id"]}
+    assert references[("positions", "body_id")] == {"resource": "bodies", "fields": ["body_id"]}
+    assert references[("documents", "issuer_body_id")]["resource"] == "bodies"
+    # a table referring to itself names no resource (Frictionless Table Schema)
+    assert references[("bodies", "parent_body_id")] == {"resource": "", "fields": ["body_id"]}
+    assert {"date"} == {
+        f["type"] for f in resources["positions"]["schema"]["fields"] if f["name"].endswith("_seen")
+    }
 
 
 @pytest.mark.parametrize(

@@ -109,6 +109,7 @@ def run_extract_process(inputs: list[Path], workers: int, out: Path) -> dict[str
         "articles": manifest["articles"],
         "errors": manifest["errors"],
         "rows": manifest["rows"],
+        "link_s": manifest.get("link_seconds"),
         "peak_rss_worker_mb": round(max(worker_peaks, default=0) / 2**20, 1),
         "peak_rss_workers_mb": [round(r / 2**20, 1) for r in sorted(worker_peaks)],
         "peak_rss_driver_mb": round(driver / 2**20, 1),
@@ -247,6 +248,12 @@ def table(results: dict[str, Any]) -> str:
             f"whole shared corpus: {full['articles']} articles in {full['wall_s']} s "
             f"(target <= 90 s)"
         )
+        if full.get("link_s") is not None:
+            share = full["link_s"] / full["run_s"]
+            lines.append(
+                f"  of which the linking stage: {full['link_s']} s, {share:.1%} of the run "
+                f"(target <= 10%)"
+            )
     scrape = results.get("scrape")
     if scrape:
         lines.append(f"scraper: {scrape.get('pages_per_s', scrape.get('error'))} pages/s")

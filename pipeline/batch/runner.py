@@ -47,6 +47,7 @@ from pipeline.batch.workers import (
 from pipeline.engine.ruleset import RuleSet
 from pipeline.extract.registry import load_rules
 from pipeline.ingest.archives import read_archives
+from pipeline.link.stage import link_outputs
 from pipeline.locations import DEFAULT_RULES_DIR
 from pipeline.outputs.tables import (
     ERROR_COLUMNS,
@@ -337,12 +338,15 @@ def run_extract(
     os.replace(errors_tmp, out_dir / "errors.csv")
     summary = run.summary
     summary.counts = {name: writer.count for name, writer in run.writers.items()}
+    linked = link_outputs(out_dir, ruleset.gazetteers, csv_options)
+    summary.counts.update(linked["rows"])
     summary.seconds = round(time.perf_counter() - clock, 3)
     (out_dir / "README.md").write_text(data_dictionary(), encoding="utf-8")
     write_json_atomic(
         out_dir / "manifest.json",
         {
             **_manifest(inputs, ruleset, summary, started, workers, engine),
+            "link_seconds": linked["seconds"],
             "csv": {"formula_guard": not raw, "byte_order_mark": excel},
         },
     )

@@ -17,6 +17,7 @@ import regex
 from pipeline.engine.contracts import ArticleText, Candidate, Match, Reject
 from pipeline.engine.ruleset import Rule, RuleSet, alternation
 from pipeline.records import FACT_TABLES, TEXT_FIELDS, Article, Mention
+from pipeline.text.dates import iso_vn
 from pipeline.text.nlp import Sentence, make_doc, split_sentences
 from pipeline.text.normalize import NormalizedText, normalize
 
@@ -279,8 +280,10 @@ def _article_row(article: Article, text: ArticleText[Any], n_words: int) -> dict
         "source": article.source,
         "url": article.url,
         "title": article.title,
-        "published_at": article.published_at,
+        "published_at": iso_vn(article.published_at),
+        "published_raw": article.published_at,
         "author": article.author,
+        "province": text.facts.get("province"),
         "n_chars": sum(len(article.field_text(f)) for f in TEXT_FIELDS),
         "n_sentences": len(text.sentences),
         "n_words": n_words,

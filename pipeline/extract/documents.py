@@ -15,6 +15,7 @@ from pipeline.engine.contracts import (
     resolver,
 )
 from pipeline.extract.lexicon import Documents, Lexicon
+from pipeline.text.dates import issued_date_after
 
 _SPACES = regex.compile(r"\s+")
 _TRAILING_DIGITS = regex.compile(r"\d+$")
@@ -133,6 +134,12 @@ def link_short_references(
                     **cand.values,
                     **{k: known[k] for k in ("doc_id", "issuer_code", "issuer")},
                 }
+    for cand in candidates:  # the date the text gives beside the number, and where it stands
+        on = issued_date_after(cand.sentence.text, cand.end, cand.values["year"])
+        span = (cand.sentence.start + on.start, cand.sentence.start + on.end) if on else None
+        start, end = text.fields[cand.sentence.field].to_source(*span) if span else (None, None)
+        dated = {"issued_on": on and on.iso, "issued_on_start": start, "issued_on_end": end}
+        cand.values = {**cand.values, **dated}
     return candidates
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import regex
 
-from pipeline.outputs.tables import FACT_TABLES, MENTION_COLUMNS
+from pipeline.outputs.tables import FACT_TABLES, LINK_COLUMNS, MENTION_COLUMNS
 from pipeline.records import Article
 
 KINDS = ("appeared", "disappeared", "changed")
@@ -119,8 +119,12 @@ def read_table(out_dir: Path, table: str, prefer_parquet: bool = True) -> list[R
     return rows
 
 
+_LINKED = {column for columns in LINK_COLUMNS.values() for column in columns}
+
+
 def _values(row: Row) -> dict[str, Any]:
-    return {k: _plain(v) for k, v in row.items() if k not in MENTION_COLUMNS}
+    """A fact's own values: not where it stands, nor the ids the linking stage gave it."""
+    return {k: _plain(v) for k, v in row.items() if k not in MENTION_COLUMNS and k not in _LINKED}
 
 
 def _index(rows: Iterable[Row], table: str) -> dict[FactKey, list[Row]]:

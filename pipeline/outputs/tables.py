@@ -27,8 +27,18 @@ TABLE_COLUMNS: dict[str, dict[str, tuple[pa.DataType, str]]] = {
         "source": (pa.string(), "site key, e.g. baolongan"),
         "url": (pa.string(), "the article's URL"),
         "title": (pa.string(), "headline"),
-        "published_at": (pa.string(), "publication time as given (ISO 8601 when scraped)"),
+        "published_at": (
+            pa.string(),
+            "publication time, ISO 8601 at +07:00 (a date alone is midnight); null when the "
+            "source gives none or none that reads as a date",
+        ),
+        "published_raw": (pa.string(), "the publication time exactly as the source gave it"),
         "author": (pa.string(), "byline"),
+        "province": (
+            pa.string(),
+            "the province the article is about, as the rules read it: its paper's, else the "
+            "one it names most (bare `Tỉnh ủy`, `UBND tỉnh` take it)",
+        ),
         "n_chars": (pa.int64(), "characters in title, lead, text and captions"),
         "n_sentences": (pa.int32(), "sentences found"),
         "n_words": (pa.int64(), "syllable-words (letters or digits) in the sentences"),
@@ -40,6 +50,7 @@ TABLE_COLUMNS: dict[str, dict[str, tuple[pa.DataType, str]]] = {
         "org_type": (pa.string(), "party, state, front, mass, armed, enterprise or other"),
         "level": (pa.string(), "central, province, district, commune or unit"),
         "location": (pa.string(), "the place attached to the name"),
+        "body_id": (pa.string(), "the body across articles (joins to bodies.body_id)"),
     },
     "officials": {
         **MENTION_COLUMNS,
@@ -47,6 +58,8 @@ TABLE_COLUMNS: dict[str, dict[str, tuple[pa.DataType, str]]] = {
         "title": (pa.string(), "position(s), '; '-joined; cựu/nguyên kept"),
         "organization": (pa.string(), "the body of the main post, expanded"),
         "honorific": (pa.string(), "ông, bà, anh, chị, đồng chí"),
+        "person_id": (pa.string(), "the person (joins to people.person_id)"),
+        "body_id": (pa.string(), "the body of `organization` (joins to bodies.body_id)"),
     },
     "documents": {
         **MENTION_COLUMNS,
@@ -57,11 +70,20 @@ TABLE_COLUMNS: dict[str, dict[str, tuple[pa.DataType, str]]] = {
         "issuer_code": (pa.string(), "TW, TU, UBND, BTC…"),
         "issuer": (pa.string(), "the issuer named in the sentence, else from the code"),
         "as_written": (pa.string(), "the reference as written"),
+        "issued_on": (
+            pa.string(),
+            "the date the document was issued (YYYY-MM-DD), when the text gives it beside the "
+            "number (`05-CT/TW ngày 15/5/2016`, `… ban hành ngày …`)",
+        ),
+        "issued_on_start": (pa.int64(), "start offset of that date in the field"),
+        "issued_on_end": (pa.int64(), "end offset of that date in the field"),
+        "issuer_body_id": (pa.string(), "the issuing body, when named (joins to bodies.body_id)"),
     },
     "models": {
         **MENTION_COLUMNS,
         "name": (pa.string(), "the mô hình's name, without quotes"),
         "owner": (pa.string(), "the body or person running it, when the sentence says"),
+        "owner_body_id": (pa.string(), "the owner, when it is a body (joins to bodies.body_id)"),
     },
     "money": {
         **MENTION_COLUMNS,
@@ -72,9 +94,70 @@ TABLE_COLUMNS: dict[str, dict[str, tuple[pa.DataType, str]]] = {
         "amount_max_vnd": (pa.int64(), "high end of a range, in đồng"),
         "purpose": (pa.string(), "what it pays for, when the sentence says"),
     },
+    # ---- across articles: written by the linking stage (pipeline/link) from all fact rows ----
+    "bodies": {
+        "body_id": (pa.string(), "stable id: a hash of the body's canonical key"),
+        "name": (pa.string(), "the name most often written, abbreviations expanded"),
+        "org_type": (pa.string(), "party, state, front, mass, armed, enterprise or other"),
+        "level": (pa.string(), "central, province, district, commune or unit"),
+        "province": (
+            pa.string(),
+            "the province as it was then (63 provinces before July 2025); null when the "
+            "articles do not say (a bare `Sở Tài chính`) or the body is national",
+        ),
+        "province_2025": (pa.string(), "the province after the 2025 mergers (Long An → Tây Ninh)"),
+        "commune_2025": (pa.string(), "for a commune's body, the commune after the 2025 mergers"),
+        "parent_body_id": (
+            pa.string(),
+            "the body named inside this one's name (Ban Thường vụ Tỉnh ủy X → Tỉnh ủy X)",
+        ),
+        "n_articles": (pa.int64(), "articles that name the body"),
+        "first_seen": (pa.date32(), "earliest publication date among them"),
+        "last_seen": (pa.date32(), "latest publication date among them"),
+    },
+    "people": {
+        "person_id": (pa.string(), "stable id: a hash of the name and of the person's first body"),
+        "name": (pa.string(), "full name as most often written"),
+        "n_articles": (pa.int64(), "articles that name the person with a post"),
+        "first_seen": (pa.date32(), "earliest publication date among them"),
+        "last_seen": (pa.date32(), "latest publication date among them"),
+        "provinces": (pa.string(), "provinces of the person's bodies, '; '-joined"),
+    },
+    "positions": {
+        "person_id": (pa.string(), "the person (joins to people.person_id)"),
+        "title": (pa.string(), "the post's title; nguyên, cựu, quyền kept"),
+        "body_id": (pa.string(), "the post's body, when named (joins to bodies.body_id)"),
+        "organization": (pa.string(), "the body as most often written"),
+        "first_seen": (pa.date32(), "earliest publication date of an article naming the post"),
+        "last_seen": (pa.date32(), "latest publication date of an article naming the post"),
+        "n_articles": (pa.int64(), "articles naming the person in this post"),
+        "article_id": (pa.string(), "one such article, the earliest (joins to articles)"),
+    },
 }
 ERROR_COLUMNS = ["article_id", "origin", "stage", "message"]
 FACT_TABLES = ("organizations", "officials", "documents", "models", "money")
+#: written by the linking stage, after extraction, from all fact rows
+LINK_TABLES = ("bodies", "people", "positions")
+#: the fact tables' columns the linking stage fills (ids across articles, not facts of a mention)
+LINK_COLUMNS = {
+    "organizations": ("body_id",),
+    "officials": ("person_id", "body_id"),
+    "documents": ("issuer_body_id",),
+    "models": ("owner_body_id",),
+}
+PRIMARY_KEYS = {"articles": "article_id", "bodies": "body_id", "people": "person_id"}
+#: (table, column) → the table whose primary key it references
+FOREIGN_KEYS = {
+    **{(table, "article_id"): "articles" for table in (*FACT_TABLES, "positions")},
+    ("organizations", "body_id"): "bodies",
+    ("officials", "person_id"): "people",
+    ("officials", "body_id"): "bodies",
+    ("documents", "issuer_body_id"): "bodies",
+    ("models", "owner_body_id"): "bodies",
+    ("bodies", "parent_body_id"): "bodies",
+    ("positions", "person_id"): "people",
+    ("positions", "body_id"): "bodies",
+}
 
 
 def _csv_cell(value: Any) -> Any:
@@ -170,6 +253,35 @@ class TableWriter:
         os.replace(self._pq_tmp, self.out_dir / f"{self.name}.parquet")
 
 
+def replace_columns(
+    out_dir: Path, name: str, values: dict[str, list[Any]], *, excel: bool = False
+) -> None:
+    """Fill columns of a written table (CSV + Parquet, atomically), the other cells untouched.
+
+    For the linking stage's id columns: hex ids and nulls, which no formula guard touches."""
+    columns = list(TABLE_COLUMNS[name])
+    table = pq.read_table(out_dir / f"{name}.parquet")
+    for column, column_values in values.items():
+        typ = TABLE_COLUMNS[name][column][0]
+        table = table.set_column(columns.index(column), column, pa.array(column_values, type=typ))
+    pq_tmp, csv_tmp = out_dir / f".{name}.parquet.tmp", out_dir / f".{name}.csv.tmp"
+    pq.write_table(table, pq_tmp)
+    encoding = "utf-8-sig" if excel else "utf-8"
+    positions = [(columns.index(column), column_values) for column, column_values in values.items()]
+    with (
+        open(out_dir / f"{name}.csv", encoding=encoding, newline="") as source,
+        open(csv_tmp, "w", encoding=encoding, newline="") as target,
+    ):
+        reader, writer = csv.reader(source), csv.writer(target)
+        writer.writerow(next(reader))
+        for number, cells in enumerate(reader):
+            for index, column_values in positions:
+                cells[index] = _csv_cell(column_values[number])
+            writer.writerow(cells)
+    os.replace(csv_tmp, out_dir / f"{name}.csv")
+    os.replace(pq_tmp, out_dir / f"{name}.parquet")
+
+
 def write_json_atomic(path: Path, data: Any) -> None:
     """Write JSON through a temporary file and a rename, so readers never see half a file."""
     tmp = path.with_name(f".{path.name}.tmp")
@@ -182,9 +294,17 @@ def data_dictionary() -> str:
     lines = [
         "# vnie output tables",
         "",
-        "UTF-8 CSV with a header, and Parquet beside each. One row per mention: "
-        "`article[field][start:end] == text` always holds (for `caption`, offsets index "
-        "the captions joined by a blank line).",
+        "UTF-8 CSV with a header, and Parquet beside each. In the five fact tables, one row "
+        "per mention: `article[field][start:end] == text` always holds (for `caption`, offsets "
+        "index the captions joined by a blank line).",
+        "",
+        "`bodies`, `people` and `positions` are written after extraction, from all fact rows "
+        "of the run (`pipeline/link`). Their ids are hashes of a canonical key: the same input "
+        "gives the same ids whatever the workers or engine; the fact tables link to them "
+        "(`person_id`, `body_id`, `issuer_body_id`, `owner_body_id`). Dates (`first_seen`, "
+        "`last_seen`) are publication dates in Vietnam time; null when no article naming it "
+        "is dated. `vnie.duckdb` adds the views `positions_timeline`, `body_activity` and "
+        "`documents_cited`.",
         "",
     ]
     for table, columns in TABLE_COLUMNS.items():

@@ -12,7 +12,14 @@ from typing import Any
 
 import pyarrow as pa
 
-from pipeline.outputs.tables import ERROR_COLUMNS, FACT_TABLES, TABLE_COLUMNS, write_json_atomic
+from pipeline.outputs.tables import (
+    ERROR_COLUMNS,
+    FACT_TABLES,
+    FOREIGN_KEYS,
+    PRIMARY_KEYS,
+    TABLE_COLUMNS,
+    write_json_atomic,
+)
 
 MENTION_KEY = ["article_id", "field", "start", "end"]
 
@@ -50,6 +57,66 @@ VIEWS = {
             FROM money GROUP BY article_id
         ) AS m USING (article_id)
         ORDER BY m.total_vnd DESC NULLS LAST""",
+    "positions_timeline": """
+        SELECT p.person_id, pe.name AS person, p.title AS post, p.body_id,
+               coalesce(b.name, p.organization) AS body, b.province, b.province_2025,
+               p.first_seen AS from_date, p.last_seen AS to_date, p.n_articles,
+               p.article_id AS example_article_id
+        FROM positions AS p
+        JOIN people AS pe USING (person_id)
+        LEFT JOIN bodies AS b USING (body_id)
+        ORDER BY pe.name, p.person_id, from_date NULLS LAST, post""",
+    "body_activity": """
+        WITH article_month AS (
+            SELECT article_id, substr(published_at, 1, 7) AS month FROM articles
+        ), mentioned AS (
+            SELECT o.body_id, a.month, count(*) AS mentions,
+                   count(DISTINCT o.article_id) AS articles
+            FROM organizations AS o JOIN article_month AS a USING (article_id)
+            WHERE o.body_id IS NOT NULL GROUP BY ALL
+        ), issued AS (
+            SELECT issuer_body_id AS body_id, substr(issued_on, 1, 7) AS month,
+                   count(DISTINCT doc_id) AS documents_issued
+            FROM documents WHERE issuer_body_id IS NOT NULL AND doc_id <> '' GROUP BY ALL
+        ), paid AS (
+            SELECT o.body_id, a.month, count(*) AS money_mentions,
+                   sum(m.amount_vnd) AS money_vnd
+            FROM money AS m
+            JOIN (SELECT DISTINCT article_id, sentence_id, body_id FROM organizations
+                  WHERE body_id IS NOT NULL) AS o USING (article_id, sentence_id)
+            JOIN article_month AS a USING (article_id)
+            GROUP BY ALL
+        ), keys AS (
+            SELECT body_id, month FROM mentioned UNION SELECT body_id, month FROM issued
+            UNION SELECT body_id, month FROM paid
+        )
+        SELECT k.body_id, b.name AS body, b.province, k.month,
+               coalesce(mentioned.mentions, 0) AS mentions,
+               coalesce(mentioned.articles, 0) AS articles,
+               coalesce(issued.documents_issued, 0) AS documents_issued,
+               coalesce(paid.money_mentions, 0) AS money_mentions, paid.money_vnd
+        FROM keys AS k
+        JOIN bodies AS b USING (body_id)
+        LEFT JOIN mentioned ON mentioned.body_id = k.body_id
+             AND mentioned.month IS NOT DISTINCT FROM k.month
+        LEFT JOIN issued ON issued.body_id = k.body_id
+             AND issued.month IS NOT DISTINCT FROM k.month
+        LEFT JOIN paid ON paid.body_id = k.body_id AND paid.month IS NOT DISTINCT FROM k.month
+        ORDER BY body, k.body_id, k.month NULLS LAST""",
+    "documents_cited": """
+        SELECT d.doc_id, mode(d.doc_type) AS doc_type, mode(d.issuer) AS issuer,
+               mode(d.issuer_body_id) AS issuer_body_id, any_value(b.name) AS issuer_body,
+               mode(d.issued_on) AS issued_on, count(*) AS mentions,
+               count(DISTINCT d.article_id) AS articles,
+               min(substr(a.published_at, 1, 10)) AS first_cited,
+               max(substr(a.published_at, 1, 10)) AS last_cited,
+               string_agg(DISTINCT d.article_id, ', ' ORDER BY d.article_id) AS article_ids
+        FROM documents AS d
+        JOIN articles AS a USING (article_id)
+        LEFT JOIN bodies AS b ON b.body_id = d.issuer_body_id
+        WHERE d.doc_id <> ''
+        GROUP BY d.doc_id
+        ORDER BY mentions DESC, d.doc_id""",
     "mentions": " UNION ALL ".join(
         f"SELECT '{table}' AS kind, article_id, field, sentence_id, start, \"end\", text, "
         f"rule_id FROM {table}"
@@ -64,6 +131,12 @@ VIEW_MEANINGS = {
     "money_by_article": "money figures per article: count, total and largest amount in đồng "
     "(range rows count their low end)",
     "mentions": "every fact of the five fact tables, with its kind",
+    "positions_timeline": "who held which post at which body, from the first to the last "
+    "publication date that names it (dates are null for undated articles)",
+    "body_activity": "per body and month of publication: mentions, money figures named in the "
+    "same sentence as the body; documents the body issued, by month of issue",
+    "documents_cited": "each document: its issuer (and issuing body), the date it was issued "
+    "when an article gives it, how often and in which articles it is cited",
 }
 
 
@@ -124,6 +197,8 @@ def _frictionless_type(arrow_type: pa.DataType) -> str:
         return "number"
     if pa.types.is_boolean(arrow_type):
         return "boolean"
+    if pa.types.is_date(arrow_type):
+        return "date"
     return "string"
 
 
@@ -135,14 +210,24 @@ def _encoding(path: Path) -> str:
 def _resource(out_dir: Path, table: str, fields: list[dict[str, Any]]) -> dict[str, Any]:
     path = out_dir / f"{table}.csv"
     schema: dict[str, Any] = {"fields": fields, "missingValues": [""]}
-    if table == "articles":
-        schema["primaryKey"] = ["article_id"]
-    elif table in FACT_TABLES or table == "errors":
+    if table in PRIMARY_KEYS:
+        schema["primaryKey"] = [PRIMARY_KEYS[table]]
+    references = [
+        (column, target) for (source, column), target in FOREIGN_KEYS.items() if source == table
+    ]
+    if table == "errors":
+        references.append(("article_id", "articles"))
+    if references:
         schema["foreignKeys"] = [
             {
-                "fields": ["article_id"],
-                "reference": {"resource": "articles", "fields": ["article_id"]},
+                "fields": [column],
+                # a table referring to itself names no resource (Table Schema)
+                "reference": {
+                    "resource": "" if target == table else target,
+                    "fields": [PRIMARY_KEYS[target]],
+                },
             }
+            for column, target in references
         ]
     return {
         "name": table,
@@ -182,9 +267,10 @@ def write_datapackage(out_dir: Path) -> Path:
         "description": (
             "One row per mention: article[field][start:end] == text (offsets index the field "
             "as read; captions joined by a blank line). Join every fact table to articles on "
-            "article_id. Text cells starting with =, +, -, @, tab or CR carry a leading "
-            "apostrophe in the CSV (formula-injection guard) unless the run wrote raw CSV; "
-            "the Parquet files and vnie.duckdb hold the values as found."
+            "article_id; bodies, people and positions link mentions across articles (body_id, "
+            "person_id: stable hashes of a canonical key). Text cells starting with =, +, -, @, "
+            "tab or CR carry a leading apostrophe in the CSV (formula-injection guard) unless "
+            "the run wrote raw CSV; the Parquet files and vnie.duckdb hold the values as found."
         ),
         "version": str(manifest.get("vnie", "")),
         "created": manifest.get("started_at"),

@@ -113,3 +113,63 @@ def chart_top(items: list[tuple[str, int, str]], label: str) -> str:
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def chart_timeline(bars: list[tuple[str, Any, Any, str]], label: str) -> str:
+    """Horizontal bars on a time axis: (label, first date, last date, link) each; a post seen
+    on one day is a dot. Rows without a date are left out (the table beside lists them)."""
+    dated = [(name, first, last or first, href) for name, first, last, href in bars if first]
+    if not dated:
+        return f'<p class="meta">No dated {esc(label)}: the articles give no publication date.</p>'
+    start = min(first for _, first, _, _ in dated).toordinal()
+    end = max(last for _, _, last, _ in dated).toordinal()
+    span = max(end - start, 1)
+    row, left, width = 22, 260, 760
+    plot = width - left - 20
+    height = row * len(dated) + 30
+    parts = [
+        f'<svg class="chart" role="img" aria-label="{esc(label)}" '
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}">'
+    ]
+    shown = -100.0
+    for tick, text in _ticks(start, end):
+        x = left + plot * (tick - start) / span
+        if x - shown < 56:  # no label over the last one
+            continue
+        shown = x
+        parts.append(
+            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="0" y2="{height - 18}" stroke="#eee"/>'
+            f'<text x="{x:.1f}" y="{height - 4}">{text}</text>'
+        )
+    for i, (name, first, last, href) in enumerate(dated):
+        y = 4 + i * row
+        x1 = left + plot * (first.toordinal() - start) / span
+        x2 = left + plot * (last.toordinal() - start) / span
+        short = name if len(name) <= 40 else name[:39] + "…"
+        tip = f"{name}: {first.isoformat()} – {last.isoformat()}"
+        parts.append(
+            f'<a href="{esc(href)}"><text x="{left - 6}" y="{y + 14}" text-anchor="end">'
+            f"{esc(short)}</text>"
+            f'<rect x="{x1:.1f}" y="{y + 3}" width="{max(x2 - x1, 4):.1f}" height="{row - 8}" '
+            f'rx="3" fill="{COLORS["officials"]}"><title>{esc(tip)}</title></rect></a>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _ticks(start: int, end: int) -> list[tuple[int, str]]:
+    """Axis marks between two ordinal days: months over less than two years, else years."""
+    from datetime import date
+
+    first, last = date.fromordinal(start), date.fromordinal(end)
+    if end - start < 730:
+        months = (last.year - first.year) * 12 + last.month - first.month
+        days = [
+            date(first.year + (first.month - 1 + n) // 12, (first.month - 1 + n) % 12 + 1, 1)
+            for n in range(months + 1)
+        ]
+        return [(max(d.toordinal(), start), f"{d.year}-{d.month:02d}") for d in days]
+    return [
+        (max(date(year, 1, 1).toordinal(), start), str(year))
+        for year in range(first.year, last.year + 1)
+    ]

@@ -14,7 +14,7 @@ def page_html(title: str, body: str, depth: int) -> str:
     nav = (
         f'<a class="brand" href="{up}index.html">vnie report</a>'
         f'<a href="{up}articles.html">articles</a>'
-        + "".join(f'<a href="{up}{t}.html">{t}</a>' for t in FACT_TABLES)
+        + "".join(f'<a href="{up}{t}.html">{t}</a>' for t in (*FACT_TABLES, "people", "bodies"))
     )
     return (
         f'<!doctype html>\n<html lang="vi"><head><meta charset="utf-8">'

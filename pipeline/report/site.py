@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.outputs.diff import input_paths, read_articles, read_table, sentence_bounds
-from pipeline.outputs.tables import FACT_TABLES, MENTION_COLUMNS
+from pipeline.outputs.tables import FACT_TABLES, LINK_TABLES, MENTION_COLUMNS
 from pipeline.records import TEXT_FIELDS, Article
 from pipeline.report.charts import chart_by_month, chart_top, month_of
 from pipeline.report.highlight import highlight
 from pipeline.report.layout import page_html, table_html
+from pipeline.report.linked import LinkedPages
 from pipeline.report.mentions import Mention, Row, article_href, fact_href, fact_key, format_vnd
 
 TOP = 20
@@ -196,6 +197,9 @@ def _index_page(data: _Data) -> str:
     cards += [
         f'<div class="card"><a href="{t}.html"><b>{counts[t]}</b>{t}</a></div>' for t in FACT_TABLES
     ]
+    for linked in LINK_TABLES[:2]:  # bodies, people: across articles
+        count = len(read_table(data.out_dir, linked))
+        cards.append(f'<div class="card"><a href="{linked}.html"><b>{count}</b>{linked}</a></div>')
     cards.append(f'<div class="card"><a href="../errors.csv"><b>{errors}</b>errors</a></div>')
     run = data.manifest
     meta = [
@@ -317,7 +321,8 @@ def _facts_page(data: _Data, table: str) -> str:
 
 
 def build_report(out_dir: Path, articles_paths: list[Path] | None = None) -> Path:
-    """Write out_dir/report/: index, one page per article and per fact; returns index.html."""
+    """Write out_dir/report/: index, one page per article, per fact, per person and per body;
+    returns index.html."""
     out_dir = Path(out_dir)
     data = _load(out_dir, articles_paths)
     tmp = out_dir / ".report.tmp"
@@ -325,7 +330,8 @@ def build_report(out_dir: Path, articles_paths: list[Path] | None = None) -> Pat
     (tmp / "assets").mkdir(parents=True)
     for table in FACT_TABLES:
         (tmp / "facts" / table).mkdir(parents=True)
-    (tmp / "articles").mkdir()
+    for folder in ("articles", "people", "bodies"):
+        (tmp / folder).mkdir()
     assets = resources.files("pipeline.report") / "assets"
     for name in ("report.css", "report.js"):
         (tmp / "assets" / name).write_text((assets / name).read_text("utf-8"), "utf-8")
@@ -341,6 +347,8 @@ def build_report(out_dir: Path, articles_paths: list[Path] | None = None) -> Pat
         write(article_href(article_id), _article_page(data, article_id))
     for (table, key), mentions in data.by_fact.items():
         write(fact_href(table, key), _fact_page(data, table, key, mentions))
+    for relative, linked_page in LinkedPages(out_dir, data.articles, data.mentions).pages():
+        write(relative, linked_page)
     target = out_dir / "report"
     old = out_dir / ".report.old"
     shutil.rmtree(old, ignore_errors=True)

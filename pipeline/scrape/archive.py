@@ -20,7 +20,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from pipeline.scrape.fetch import Fetched
-from pipeline.sources.dates import VN_TZ
+from pipeline.text.dates import VN_TZ
 
 ERROR_COLUMNS = ("url", "stage", "reason", "source", "failed_at")
 #: Headers that describe the bytes on the wire; the archive keeps the decoded body.

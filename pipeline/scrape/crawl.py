@@ -23,8 +23,8 @@ from pipeline.scrape.progress import CrawlProgress
 from pipeline.scrape.state import CrawlState, Page, now_vn
 from pipeline.sources.article_html import article_from_html
 from pipeline.sources.catalog import CrawlSettings, Source
-from pipeline.sources.dates import iso_vn
 from pipeline.sources.urls import canonical_url
+from pipeline.text.dates import iso_vn
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 

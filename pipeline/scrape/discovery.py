@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from pipeline.scrape.pagination import NextPage, next_pages, page_number
 from pipeline.sources.charset import decode_html
-from pipeline.sources.dates import iso_vn
+from pipeline.text.dates import iso_vn
 
 _XML_PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, recover=True, huge_tree=False

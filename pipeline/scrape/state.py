@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from pipeline.sources.dates import VN_TZ
+from pipeline.text.dates import VN_TZ
 
 KINDS = ("feed", "sitemap", "listing", "article")
 SCHEMA = """

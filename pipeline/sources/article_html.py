@@ -20,7 +20,6 @@ from selectolax.lexbor import LexborHTMLParser
 
 from pipeline.sources.body import read_body
 from pipeline.sources.charset import decode_html
-from pipeline.sources.dates import printed_moments
 from pipeline.sources.html_text import clean
 from pipeline.sources.metadata import (
     Found,
@@ -34,6 +33,7 @@ from pipeline.sources.metadata import (
     site_names,
 )
 from pipeline.sources.published import find_published
+from pipeline.text.dates import printed_moments
 
 PARAGRAPH_JOINER = "\n\n"
 #: A first paragraph this alike to the title or the lead repeats it (difflib ratio).

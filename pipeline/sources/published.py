@@ -15,9 +15,9 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from pipeline.sources.dates import has_time_of_day, iso_vn, printed_moments
 from pipeline.sources.html_text import clean, describe
 from pipeline.sources.metadata import NOTHING, Found, meta
+from pipeline.text.dates import has_time_of_day, iso_vn, printed_moments
 
 #: Elements that hold a printed date line.
 DATE_HINTS = (

@@ -1,8 +1,10 @@
-"""Dates as Vietnamese news sites write them → ISO 8601 in Vietnam time (+07:00).
+"""Dates as the Vietnamese press writes them → ISO 8601 in Vietnam time (+07:00).
 
-Two jobs: `iso_vn` reads one value a site gives for a date (structured data, a feed, a
-sitemap, a date line), and `printed_moments` finds the dates *with a time of day* printed in
-a stretch of visible text, in the forms the Vietnamese press uses:
+Three jobs: `iso_vn` reads one value a site gives for a date (structured data, a feed, a
+sitemap, a date line, an archive's `published_at`); `printed_moments` finds the dates *with a
+time of day* printed in a stretch of visible text; `issued_date_after` reads the date a
+document was issued beside its number. The scraper and the extractor both read dates, so they
+live here, in the text stage both may import. Printed times look like:
 
     07/03/2026 08:47          Thứ bảy, 7/3/2026 - 08:47      08:47 | 07/03/2026
     7-3-2026 8:47 (GMT+7)     07-03-2026 - 00:01 AM          8h30 ngày 7/3/2026
@@ -13,7 +15,8 @@ Printed dates are day/month/year; an offset-less time is Vietnam time.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
 #: Asia/Ho_Chi_Minh has had no daylight saving since 1975: a fixed offset is exact.
@@ -117,3 +120,60 @@ def has_time_of_day(value: str | None, iso: str | None) -> bool:
     if _ISO_DATE.fullmatch(value.strip()):
         return False
     return iso[11:19] != "00:00:00"
+
+
+# --- the date a document was issued -----------------------------------------------------------
+
+#: `15/5/2016`, `15-12-2017`, `15.5.2016`, `2 tháng 10 năm 2015`; the year may be missing
+#: (`ngày 15/9`), then the document number's own year is used, if it has one.
+_DAY_MONTH_YEAR = (
+    r"(?P<day>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*(?P<month>\d{1,2})"
+    r"(?:\s*(?:[/.-]|\s+năm\s+)\s*(?P<year>\d{4}))?(?![\d/.-]*\d)"
+)
+#: The date right beside the number: `05-CT/TW ngày 15/5/2016`, `2230/QĐ-UBND, ngày 21/7/2014`,
+#: `3988-CV/TU (ngày 12/4/2018)`, `61/2017/QĐ-UBND ban hành ngày 15/9`.
+_BESIDE = re.compile(
+    r"\s*[,(]?\s*(?:(?:được\s+)?(?:ký\s+)?(?:ban\s+hành\s+)?)ngày\s+" + _DAY_MONTH_YEAR,
+    re.IGNORECASE,
+)
+#: The date after the issuer or the signer: `50-TB/TW của Ban Bí thư ngày 17/7/2018`,
+#: `1468/QĐ-TTg của Thủ tướng Chính phủ ban hành ngày 29/9/2017`, `333/QĐ-UBND do ông Trần Văn
+#: Dũng, Chủ tịch UBND huyện Thới Bình ký ngày 15/1/2019`. Between the number and the date:
+#: no digit (no other number, whose date it could be) and no end of clause.
+_AFTER_ISSUER = re.compile(
+    r"\s*,?\s*(?:của|do)\s+[^\d.;:!?\"“”()]{1,80}?\s+(?:(?:ký\s+)?(?:ban\s+hành\s+)?)ngày\s+"
+    + _DAY_MONTH_YEAR,
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A date found in a sentence: `start`/`end` index the sentence, `iso` is `YYYY-MM-DD`."""
+
+    start: int
+    end: int
+    iso: str
+
+
+def issued_date_after(sentence: str, end: int, number_year: int | None = None) -> DateSpan | None:
+    """The date the text gives beside a document number that ends at `end` in `sentence`.
+
+    Only a date written right after the number, or after the issuer or signer named right
+    after it (`của …`, `do … ký`), counts: a date further on may belong to another document.
+    A date without a year takes `number_year` (the year in the number, `61/2017/QĐ-UBND`);
+    without either, or when the day and month make no date, there is none.
+    """
+    rest = sentence[end:]
+    found = _BESIDE.match(rest) or _AFTER_ISSUER.match(rest)
+    if found is None:
+        return None
+    year = int(found.group("year")) if found.group("year") else number_year
+    if year is None:
+        return None
+    try:
+        issued = date(year, int(found.group("month")), int(found.group("day")))
+    except ValueError:
+        return None
+    start = end + found.start("day")
+    return DateSpan(start, end + found.end(), issued.isoformat())

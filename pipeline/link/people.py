@@ -1,0 +1,143 @@
+"""People across articles: which mentions of one name are one person.
+
+Vietnamese names repeat (there are many `Nguyễn Văn Hùng`), so a name is never enough. Within
+one article a name is one person. Across articles, two sightings of the same name (compared
+case-insensitively, tone-mark style aside) are one person only when their posts say so:
+
+1. they name the same body, or one names the body another's belongs to (`Ban Tuyên giáo Thành
+   ủy Cần Thơ` and `Thành ủy Cần Thơ`) or a short form of a national body (`Bộ Giao thông`);
+2. their bodies stand in the same province (a cadre's career stays in a province far more often
+   than two namesakes both hold office there); a sighting that names no placed body counts in
+   the province its article is about, when the article is mainly about one (its paper's, or
+   its bodies write that province's name more often than all others together);
+3. they hold the same title in the same province, a sighting without a placed body being in
+   its article's province (the one it names most, when it names several);
+4. they hold a post that only one person holds at a time (`Tổng Bí thư`, `Thủ tướng`);
+5. they hold the same central title (`Thứ trưởng`, `Vụ trưởng`: rules/gazetteers/linking.yml)
+   and only one person of that name holds it at a named body (mentions without a body join
+   that person; with none, they join each other).
+
+A move is the chain these rules make: a sighting that names both the old and the new post
+(`Chủ tịch UBND tỉnh Hà Tĩnh`, then `Bí thư Tỉnh ủy Hà Giang` in one article) joins the
+sightings of each. Nothing else merges: two namesakes in different provinces with no body in
+common stay two people, even when they are one (a wrong merge is worse than a missed one).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from pipeline.link.bodies import stable_id
+from pipeline.text.normalize import normalize_phrase
+
+
+@functools.lru_cache(maxsize=100_000)
+def name_key(name: str) -> str:
+    """How names are compared: NFC, one tone-mark style, case and spacing ignored."""
+    return " ".join(normalize_phrase(name).casefold().split())
+
+
+@dataclass
+class Sighting:
+    """One name in one article, with everything its posts say."""
+
+    name_key: str
+    article_id: str
+    order: int  # the article's place in the run's input order
+    main_province: str | None  # the article's province, when it is mainly about one
+    own_province: str | None  # the article's province, as the rules read it
+    bodies: set[str] = field(default_factory=set)  # keys of placed bodies
+    related: set[str] = field(default_factory=set)  # bodies those belong to, or short forms
+    provinces: set[str] = field(default_factory=set)  # provinces of those bodies (or article's)
+    titles: set[str] = field(default_factory=set)  # titles, `nguyên`/`cựu`/`quyền` aside
+    unique_posts: set[str] = field(default_factory=set)
+    #: central titles held (case-folded), each with the placed body named for it, or None
+    central: set[tuple[str, str | None]] = field(default_factory=set)
+
+
+class _UnionFind:
+    def __init__(self, size: int):
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, first: int, second: int) -> None:
+        a, b = self.find(first), self.find(second)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _buckets(sighting: Sighting) -> Iterable[tuple[str, ...]]:
+    """The evidence a sighting offers; two sightings sharing a bucket are one person."""
+    for body in sighting.bodies | sighting.related:
+        yield ("body", body)
+    for province in sighting.provinces:
+        yield ("province", province)
+    title_provinces = sighting.provinces if sighting.bodies else {sighting.own_province}
+    for province in title_provinces - {None}:
+        for title in sighting.titles:
+            yield ("title", title, province)
+    for post in sighting.unique_posts:
+        yield ("post", post)
+
+
+def cluster_people(sightings: list[Sighting]) -> list[str]:
+    """The person id of each sighting (same order). Ids are hashes of the name and of the
+    person's smallest body key (or first article when none), so the same input always gives
+    the same ids, whatever order the articles were processed in."""
+    order = sorted(range(len(sightings)), key=lambda i: (sightings[i].name_key, sightings[i].order))
+    groups = _UnionFind(len(sightings))
+    first_in_bucket: dict[tuple[str, ...], int] = {}
+    for index in order:
+        sighting = sightings[index]
+        for bucket in _buckets(sighting):
+            keyed = (sighting.name_key, *bucket)
+            if keyed in first_in_bucket:
+                groups.union(first_in_bucket[keyed], index)
+            else:
+                first_in_bucket[keyed] = index
+    _join_central_titles(sightings, order, groups)
+    anchors: dict[int, str] = {}
+    for index in order:
+        root = groups.find(index)
+        sighting = sightings[index]
+        anchor = min(sighting.bodies) if sighting.bodies else f"article:{sighting.article_id}"
+        if root not in anchors or _before(anchor, anchors[root]):
+            anchors[root] = anchor
+    return [
+        stable_id("person", sightings[i].name_key, anchors[groups.find(i)])
+        for i in range(len(sightings))
+    ]
+
+
+def _join_central_titles(sightings: list[Sighting], order: list[int], groups: _UnionFind) -> None:
+    """Rule 5: per name and central title, the sightings that name no body join the one person
+    who holds the title at a named body, or each other when nobody does; never when two do."""
+    named: dict[tuple[str, str], set[int]] = defaultdict(set)  # persons holding it at a body
+    unnamed: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index in order:
+        sighting = sightings[index]
+        for title, body in sighting.central:
+            if body is None:
+                unnamed[(sighting.name_key, title)].append(index)
+            else:
+                named[(sighting.name_key, title)].add(groups.find(index))
+    for key, indices in unnamed.items():
+        holders = {groups.find(i) for i in named.get(key, ())}
+        if len(holders) > 1:
+            continue
+        target = next(iter(holders)) if holders else indices[0]
+        for index in indices:
+            groups.union(target, index)
+
+
+def _before(anchor: str, other: str) -> bool:
+    """Bodies anchor a person before articles do; then the smaller key."""
+    return (anchor.startswith("article:"), anchor) < (other.startswith("article:"), other)

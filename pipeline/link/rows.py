@@ -1,0 +1,184 @@
+"""The rows of `bodies`, `people` and `positions`, gathered from every mention: what each names,
+where and when it was seen."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pipeline.link.bodies import ArticleContext, BodyRef
+from pipeline.link.places import Gazetteer
+
+
+@dataclass
+class Seen:
+    """Where and when something was seen: the articles, the dates, an example article."""
+
+    articles: set[str] = field(default_factory=set)
+    first: date | None = None
+    last: date | None = None
+    example: tuple[int, int, str] | None = None  # (undated?, ordinal or order, article_id)
+
+    def add(self, context: ArticleContext, order: int) -> None:
+        if context.article_id in self.articles:  # an article counts once
+            return
+        self.articles.add(context.article_id)
+        day = context.published_on
+        if day is not None:
+            self.first = day if self.first is None or day < self.first else self.first
+            self.last = day if self.last is None or day > self.last else self.last
+        rank = (0, day.toordinal(), order) if day is not None else (1, order, order)
+        candidate = (rank[0], rank[1] * 10**7 + rank[2], context.article_id)
+        if self.example is None or candidate < self.example:
+            self.example = candidate
+
+    def columns(self) -> dict[str, Any]:
+        return {"n_articles": len(self.articles), "first_seen": self.first, "last_seen": self.last}
+
+
+@dataclass
+class BodyEntry:
+    """What the mentions of one body say: its names, kinds and where they stand."""
+
+    ref: BodyRef
+    names: Counter = field(default_factory=Counter)
+    kinds: Counter = field(default_factory=Counter)
+    seen: Seen = field(default_factory=Seen)
+    example: tuple[str, str | None, ArticleContext] | None = None  # name, location, article
+
+
+def body_rows(
+    bodies: dict[str, BodyEntry], parents: dict[str, str], places: Gazetteer
+) -> list[dict[str, Any]]:
+    """One row per body: its most written full name, kind, places then and now, parent."""
+    rows = []
+    for key, entry in bodies.items():
+        ref = entry.ref
+        province_2025 = commune_2025 = None
+        if ref.province:
+            province_2025, commune_2025 = places.after_2025(ref.province, ref.district, ref.commune)
+        org_type, level = most_common(entry.kinds) if entry.kinds else (None, None)
+        parent = parents.get(key)
+        rows.append(
+            {
+                "body_id": ref.body_id,
+                "name": fullest(entry.names),
+                "org_type": org_type,
+                "level": level,
+                "province": ref.province,
+                "province_2025": province_2025,
+                "commune_2025": commune_2025,
+                "parent_body_id": bodies[parent].ref.body_id if parent else None,
+                **entry.seen.columns(),
+            }
+        )
+    return sorted(rows, key=lambda r: (r["name"].casefold(), r["body_id"]))
+
+
+def people_and_positions(
+    officials: list[dict[str, Any]],
+    person_ids: list[str | None],
+    row_posts: list,
+    context_of: Callable[[str], ArticleContext],
+    input_order: dict[str, int],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """One row per person and one per person × post × body, with their dates."""
+    people: dict[str, dict[str, Any]] = {}
+    positions: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for row, person_id, posts in zip(officials, person_ids, row_posts, strict=True):
+        if person_id is None:
+            continue
+        context = context_of(row["article_id"])
+        order = input_order.get(row["article_id"], 0)
+        person = people.get(person_id)
+        if person is None:
+            person = people[person_id] = {
+                "names": Counter(),
+                "seen": Seen(),
+                "provinces": set(),
+            }
+        person["names"][row["person"]] += 1
+        person["seen"].add(context, order)
+        for post, ref in posts:
+            if ref is not None and ref.province:
+                person["provinces"].add(ref.province)
+            where = ref.key if ref is not None else (post.organization or "").casefold()
+            key = (person_id, post.title.casefold(), where)
+            entry = positions.get(key)
+            if entry is None:
+                entry = positions[key] = {
+                    "titles": Counter(),
+                    "organizations": Counter(),
+                    "ref": ref,
+                    "seen": Seen(),
+                }
+            entry["titles"][post.title] += 1
+            if post.organization:
+                entry["organizations"][post.organization] += 1
+            entry["seen"].add(context, order)
+    people_rows = [
+        {
+            "person_id": person_id,
+            "name": most_common(person["names"]),
+            **person["seen"].columns(),
+            "provinces": "; ".join(sorted(person["provinces"])) or None,
+        }
+        for person_id, person in people.items()
+    ]
+    names = {row["person_id"]: row["name"] for row in people_rows}
+    position_rows = [
+        {
+            "person_id": person_id,
+            "title": most_common(entry["titles"]),
+            "body_id": entry["ref"].body_id if entry["ref"] is not None else None,
+            "organization": most_common(entry["organizations"]) if entry["organizations"] else None,
+            **entry["seen"].columns(),
+            "article_id": entry["seen"].example[2],
+        }
+        for (person_id, _, _), entry in positions.items()
+    ]
+    people_rows.sort(key=lambda r: (r["name"].casefold(), r["person_id"]))
+    position_rows.sort(
+        key=lambda r: (
+            names[r["person_id"]].casefold(),
+            r["person_id"],
+            r["first_seen"] or date.max,
+            r["title"],
+            r["body_id"] or "",
+        )
+    )
+    return people_rows, position_rows
+
+
+def most_common(counter: Counter) -> Any:
+    """The most frequent value; ties go to the smallest, so the choice never depends on order."""
+    best = max(counter.values())
+    return min((value for value, count in counter.items() if count == best), key=_sortable)
+
+
+def fullest(names: Counter) -> str:
+    """The name to show for a body: the most written among those no other name extends
+    (`Ban Chỉ huy quân sự xã Thông Thụ`, not the `… xã` that stood for it in one sentence)."""
+    words = {name: name.casefold().split() for name in names}
+    full = Counter(
+        {
+            name: count
+            for name, count in names.items()
+            if not any(
+                len(other) > len(words[name]) and other[: len(words[name])] == words[name]
+                for other in words.values()
+            )
+        }
+    )
+    return most_common(full or names)
+
+
+def _sortable(value: Any) -> Any:
+    return (
+        tuple("" if v is None else str(v) for v in value)
+        if isinstance(value, tuple)
+        else str(value)
+    )
