@@ -4,6 +4,7 @@ import gzip
 import io
 import json
 
+from scrape_site import encode_1258
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -66,7 +67,7 @@ def test_folder_of_txt_and_html_in_name_order(tmp_path):
 
 def test_missing_path_and_non_utf8_text(tmp_path):
     bad = tmp_path / "old.txt"
-    bad.write_bytes("Tỉnh ủy".encode("utf-16"))
+    bad.write_bytes(encode_1258("Tỉnh ủy"))  # windows-1258, the old Vietnamese code page
     items = _items(tmp_path / "nowhere.jsonl", bad)
     assert all(isinstance(i, ArticleError) for i in items)
     assert (
