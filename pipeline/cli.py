@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from pipeline.engine.ruleset import DEFAULT_RULES_DIR, RuleError, load_ruleset
+from pipeline.outputs.generations import OutputBusy, OutputError, output_lock
 from pipeline.scrape.command import scrape
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,15 +75,15 @@ def _extract(
             engine="dask" if executor else None,
             raw=raw,
             excel=excel,
+            warehouse=True,
         )
+    except OutputError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(3 if isinstance(exc, OutputBusy) else 2) from None
     finally:
         progress.close()
         if close is not None:
             close()
-    from pipeline.outputs.warehouse import write_datapackage, write_duckdb
-
-    write_datapackage(out)
-    write_duckdb(out)
     typer.echo(summary_text(summary, out))
 
 
@@ -354,7 +355,12 @@ def warehouse(
     """Write OUT/vnie.duckdb (the tables and views) and OUT/datapackage.json."""
     from pipeline.outputs.warehouse import write_datapackage, write_duckdb
 
-    typer.echo(f"{write_duckdb(out)}\n{write_datapackage(out)}")
+    try:
+        with output_lock(out):
+            typer.echo(f"{write_duckdb(out)}\n{write_datapackage(out)}")
+    except OutputError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(3 if isinstance(exc, OutputBusy) else 2) from None
 
 
 def main() -> None:

@@ -29,32 +29,27 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.batch.run_state import (
-    ResultCache,
-    article_key,
-    estimate_total,
-    run_state_path,
-)
+from pipeline.batch.inputs import WorkItem, work_items
+from pipeline.batch.run_state import ResultCache, estimate_total, run_state_path
 from pipeline.batch.workers import (
     ARTICLE_TIMEOUT_S,
     InlineExecutor,
     Result,
-    _kill_pool,
     current_ruleset,
+    kill_pool,
     local_executor,
     process_batch,
 )
 from pipeline.engine.ruleset import DEFAULT_RULES_DIR, RuleSet
-from pipeline.ingest.archives import read_archives
+from pipeline.outputs.generations import new_generation, output_lock, publish
 from pipeline.outputs.tables import (
     ERROR_COLUMNS,
     FACT_TABLES,
     TableWriter,
+    csv_cell,
     data_dictionary,
-    guarded_cell,
     write_json_atomic,
 )
-from pipeline.records import TEXT_FIELDS, Article, ArticleError
 
 #: Longer articles are reported, not processed: one would hold a worker for minutes.
 MAX_ARTICLE_CHARS = 1_000_000
@@ -81,49 +76,14 @@ class RunSummary:
 
 @dataclass
 class _Batch:
-    items: list[tuple[str, dict[str, Any] | None, ArticleError | None]]  # key, record, error
+    items: list[WorkItem]
     cached: dict[int, Result] = field(default_factory=dict)  # item index → cached result
     todo: list[int] = field(default_factory=list)  # item indices sent to a worker
     future: Future | None = None
 
 
-def _article_chars(article: Article) -> int:
-    return sum(len(article.field_text(name)) for name in TEXT_FIELDS)
-
-
-def _items(
-    inputs: list[str], key_hash: str, max_chars: int, timeout: float
-) -> Iterator[tuple[str, dict[str, Any] | None, ArticleError | None]]:
-    for item in read_archives(inputs):
-        if isinstance(item, ArticleError):
-            yield "", None, item
-        elif not item.text.strip():
-            yield (
-                "",
-                None,
-                ArticleError(
-                    item.id, item.origin, "read", f"{item.origin}: the article's text is empty"
-                ),
-            )
-        elif (chars := _article_chars(item)) > max_chars:
-            yield (
-                "",
-                None,
-                ArticleError(
-                    item.id,
-                    item.origin,
-                    "read",
-                    f"{item.origin}: article too long ({chars:,} characters, the limit is "
-                    f"{max_chars:,}); split it into several records",
-                ),
-            )
-        else:
-            record = {"article": item.to_record(), "origin": item.origin, "timeout": timeout}
-            yield article_key(record["article"], key_hash), record, None
-
-
-def _batches(items: Iterator, size: int) -> Iterator[list]:
-    batch: list = []
+def _batches(items: Iterator[WorkItem], size: int) -> Iterator[list[WorkItem]]:
+    batch: list[WorkItem] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -139,6 +99,7 @@ class _Run:
     def __init__(
         self,
         out_dir: Path,
+        generation: Path,
         rules_dir: Path,
         workers: int,
         executor: Executor | None,
@@ -152,7 +113,8 @@ class _Run:
         self.progress = progress
         self.cache = ResultCache(out_dir / ".vnie" / "results.sqlite")
         self.writers = {
-            name: TableWriter(out_dir, name, **csv_options) for name in ("articles", *FACT_TABLES)
+            name: TableWriter(generation, name, **csv_options)
+            for name in ("articles", *FACT_TABLES)
         }
         self.guard = not csv_options.get("raw", False)
         self.summary = RunSummary()
@@ -161,16 +123,16 @@ class _Run:
 
     def submit(self, batch: _Batch) -> None:
         batch.todo, batch.future = [], None
-        for index, (key, record, _) in enumerate(batch.items):
-            if record is None or index in batch.cached:
+        for index, item in enumerate(batch.items):
+            if item.record is None or index in batch.cached:
                 continue
-            cached = self.cache.get(key)
+            cached = self.cache.get(item.key)
             if cached is not None:
                 batch.cached[index] = cached
             else:
                 batch.todo.append(index)
         if batch.todo:
-            records = [batch.items[i][1] for i in batch.todo]
+            records = [batch.items[i].record for i in batch.todo]
             batch.future = self.executor.submit(process_batch, records)
 
     def _deadline(self, n_articles: int) -> float:
@@ -180,7 +142,7 @@ class _Run:
         """After a crash or a hang: a fresh local pool, and the lost batches sent again."""
         if not self.own_executor:
             return  # a Dask cluster reschedules on its own; its futures stay valid
-        _kill_pool(self.executor)
+        kill_pool(self.executor)
         self.executor = local_executor(self.workers, self.rules_dir)
         for pending in self.window:
             done = pending.future is not None and pending.future.done()
@@ -197,7 +159,7 @@ class _Run:
             self._restart()
         fresh = []
         for index in batch.todo:
-            _, record, _ = batch.items[index]
+            record = batch.items[index].record
             assert record is not None
             try:
                 future = self.executor.submit(process_batch, [record])
@@ -218,34 +180,47 @@ class _Run:
     def finish(self, batch: _Batch) -> None:
         fresh = dict(zip(batch.todo, self.results(batch), strict=True))
         to_cache = []
-        for index, (key, record, error) in enumerate(batch.items):
+        for index, item in enumerate(batch.items):
             self.summary.articles += 1
-            if error is not None:
+            if item.error is not None:
+                error = item.error
                 self.error(error.article_id, error.origin, error.stage, error.message)
                 continue
-            assert record is not None
+            assert item.record is not None
             if index in fresh:
                 result = fresh[index]
-                if "error" not in result:
-                    to_cache.append((key, result))
             else:
                 result = batch.cached[index]
                 self.summary.cached += 1
+            article_id, origin = item.record["article"]["id"], item.record["origin"]
             if "error" in result:
                 stage, message = result["error"]
-                self.error(record["article"]["id"], record["origin"], stage, message)
-                continue
-            self.writers["articles"].add(result["article"])
-            for table in FACT_TABLES:
-                for row in result["mentions"].get(table, []):
-                    self.writers[table].add(row)
+                self.error(article_id, origin, stage, message)
+            elif self.write(article_id, origin, result) and index in fresh:
+                to_cache.append((item.key, result))
         self.cache.put_many(to_cache)
         if self.progress is not None:
             self.progress(self.summary)
 
+    def write(self, article_id: str, origin: str, result: Result) -> bool:
+        """Add an article's rows to the tables, all of them or (with an error row) none."""
+        try:
+            rows = [("articles", self.writers["articles"].checked(result["article"]))]
+            for table in FACT_TABLES:
+                writer = self.writers[table]
+                rows += [(table, writer.checked(row)) for row in result["mentions"].get(table, [])]
+        except Exception as exc:  # a value a table cannot hold costs its article, not the run
+            reason = str(exc) if isinstance(exc, ValueError) else f"{type(exc).__name__}: {exc}"
+            self.error(article_id, origin, "write", f"{origin}: not written: {reason}")
+            return False
+        for table, row in rows:
+            self.writers[table].add(row)
+        return True
+
     def error(self, article_id: str, origin: str, stage: str, message: str) -> None:
-        row = [article_id, origin, stage, message]
-        self.errors_csv.writerow([guarded_cell(v) for v in row] if self.guard else row)
+        self.errors_csv.writerow(
+            [csv_cell(v, self.guard) for v in (article_id, origin, stage, message)]
+        )
         self.summary.errors += 1
 
     def close(self) -> None:
@@ -267,20 +242,52 @@ def run_extract(
     max_chars: int = MAX_ARTICLE_CHARS,
     raw: bool = False,
     excel: bool = False,
+    warehouse: bool = False,
 ) -> RunSummary:
     """Extract every article of `inputs` into the tables of `out_dir`.
 
     `executor` (e.g. Dask's) replaces the local pool of `workers` processes; its workers
     must have run `init_worker(rules_dir)`. `raw` writes CSV cells as found (no guard against
-    spreadsheet formulas); `excel` writes CSV with a byte-order mark.
+    spreadsheet formulas); `excel` writes CSV with a byte-order mark; `warehouse` adds
+    vnie.duckdb and datapackage.json to the run's files.
+
+    The run holds `out_dir`'s lock (OutputBusy when another run has it) and publishes all its
+    files at once when it completes (see `pipeline.outputs.generations`).
     """
+    out_dir = Path(out_dir)
+    with output_lock(out_dir):
+        return _run_locked(
+            [str(p) for p in inputs],
+            out_dir,
+            Path(rules_dir).resolve(),
+            workers or os.cpu_count() or 1,
+            executor,
+            progress,
+            batch_size,
+            engine,
+            timeout,
+            max_chars,
+            {"raw": raw, "excel": excel},
+            warehouse,
+        )
+
+
+def _run_locked(
+    inputs: list[str],
+    out_dir: Path,
+    rules_dir: Path,
+    workers: int,
+    executor: Executor | None,
+    progress: Progress | None,
+    batch_size: int,
+    engine: str | None,
+    timeout: float,
+    max_chars: int,
+    csv_options: dict[str, bool],
+    warehouse: bool,
+) -> RunSummary:
     started, clock = datetime.now(UTC), time.perf_counter()
-    rules_dir = Path(rules_dir).resolve()
-    inputs = [str(p) for p in inputs]
-    out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / ".vnie").mkdir(exist_ok=True)
     ruleset = current_ruleset(rules_dir)
-    workers = workers or os.cpu_count() or 1
     write_json_atomic(
         run_state_path(out_dir),
         {
@@ -289,17 +296,16 @@ def run_extract(
             "started_at": started.isoformat(timespec="seconds"),
         },
     )
-    csv_options = {"raw": raw, "excel": excel}
-    run = _Run(out_dir, rules_dir, workers, executor, progress, timeout, csv_options)
+    generation = new_generation(out_dir)
+    run = _Run(out_dir, generation, rules_dir, workers, executor, progress, timeout, csv_options)
     run.summary.total = estimate_total(inputs)
     depth = max(2, workers * 3)
-    errors_tmp = out_dir / ".errors.csv.tmp"
-    encoding = "utf-8-sig" if excel else "utf-8"
-    with open(errors_tmp, "w", encoding=encoding, newline="") as errors_file:
+    encoding = "utf-8-sig" if csv_options["excel"] else "utf-8"
+    with open(generation / "errors.csv", "w", encoding=encoding, newline="") as errors_file:
         run.errors_csv = csv.writer(errors_file)
         run.errors_csv.writerow(ERROR_COLUMNS)
         try:
-            items = _items(inputs, ruleset.rules_hash, max_chars, timeout)
+            items = work_items(inputs, ruleset.rules_hash, max_chars, timeout)
             for chunk in _batches(items, batch_size):
                 batch = _Batch(chunk)
                 run.submit(batch)
@@ -317,18 +323,30 @@ def run_extract(
             run.close()
     for writer in run.writers.values():
         writer.close()
-    os.replace(errors_tmp, out_dir / "errors.csv")
     summary = run.summary
     summary.counts = {name: writer.count for name, writer in run.writers.items()}
     summary.seconds = round(time.perf_counter() - clock, 3)
-    (out_dir / "README.md").write_text(data_dictionary(), encoding="utf-8")
     write_json_atomic(
-        out_dir / "manifest.json",
+        generation / "manifest.json",
         {
             **_manifest(inputs, ruleset, summary, started, workers, engine),
-            "csv": {"formula_guard": not raw, "byte_order_mark": excel},
+            "csv": {
+                "formula_guard": not csv_options["raw"],
+                "byte_order_mark": encoding != "utf-8",
+            },
         },
     )
+    if warehouse:
+        from pipeline.outputs.warehouse import write_datapackage, write_duckdb
+
+        write_datapackage(generation)
+        write_duckdb(generation)
+    readme = out_dir / "README.md"
+    if not readme.exists() or readme.read_text(encoding="utf-8") != data_dictionary():
+        readme_tmp = out_dir / f".README.md.{os.getpid()}.tmp"
+        readme_tmp.write_text(data_dictionary(), encoding="utf-8")
+        os.replace(readme_tmp, readme)
+    publish(out_dir, generation)
     return summary
 
 

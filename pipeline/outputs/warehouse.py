@@ -12,6 +12,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from pipeline.outputs.generations import files_dir, publish_file
 from pipeline.outputs.tables import ERROR_COLUMNS, FACT_TABLES, TABLE_COLUMNS, write_json_atomic
 
 MENTION_KEY = ["article_id", "field", "start", "end"]
@@ -72,10 +73,14 @@ def _sql_string(text: str) -> str:
 
 
 def write_duckdb(out_dir: Path, db_name: str = "vnie.duckdb") -> Path:
-    """out_dir/vnie.duckdb: the six tables (from Parquet), `errors`, and the analysts' views."""
+    """out_dir/vnie.duckdb: the six tables (from Parquet), `errors`, and the analysts' views.
+
+    Written beside the tables of the published run (see `pipeline.outputs.generations`).
+    """
     import duckdb
 
-    out_dir = Path(out_dir)
+    published = Path(out_dir)
+    out_dir = files_dir(published)
     target = out_dir / db_name
     tmp = out_dir / f".{db_name}.tmp"
     tmp.unlink(missing_ok=True)
@@ -114,7 +119,8 @@ def write_duckdb(out_dir: Path, db_name: str = "vnie.duckdb") -> Path:
     finally:
         connection.close()
     os.replace(tmp, target)
-    return target
+    publish_file(published, db_name)
+    return published / db_name
 
 
 def _frictionless_type(arrow_type: pa.DataType) -> str:
@@ -158,7 +164,8 @@ def _resource(out_dir: Path, table: str, fields: list[dict[str, Any]]) -> dict[s
 
 def write_datapackage(out_dir: Path) -> Path:
     """out_dir/datapackage.json: each CSV with every column's type and meaning (Table Schema)."""
-    out_dir = Path(out_dir)
+    published = Path(out_dir)
+    out_dir = files_dir(published)
     resources = []
     for table, columns in TABLE_COLUMNS.items():
         if (out_dir / f"{table}.csv").exists():
@@ -191,6 +198,6 @@ def write_datapackage(out_dir: Path) -> Path:
         "sources": [{"title": str(path)} for path in manifest.get("inputs", [])],
         "resources": resources,
     }
-    target = out_dir / "datapackage.json"
-    write_json_atomic(target, package)
-    return target
+    write_json_atomic(out_dir / "datapackage.json", package)
+    publish_file(published, "datapackage.json")
+    return published / "datapackage.json"
