@@ -17,9 +17,9 @@ from typing import Any
 from pipeline.ingest.lines import (
     MAX_LINE_BYTES,
     Line,
+    LineStream,
     StreamDamaged,
     detect_bom,
-    iter_lines,
     open_lines_file,
 )
 from pipeline.records import Article, ArticleError, article_id_for_url
@@ -45,6 +45,8 @@ def _kind(path: Path) -> str | None:
     return None
 
 
+#: A NUL in the first bytes of a JSONL file (after any byte-order mark) makes it binary data.
+_BINARY_PROBE_BYTES = 8192
 #: A JSON escape of a UTF-16 surrogate (`\\ud83d`): the only way JSON text holds a lone one.
 _LONE_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -129,8 +131,12 @@ def read_jsonl(path: Path) -> Iterator[Item]:
     cut short or corrupt ends with an error at the line it was in, after every record before it.
     """
     with open_lines_file(path) as stream:
+        lines = LineStream(stream.read1)
         try:
-            for line in iter_lines(stream.read):
+            if b"\x00" in lines.head()[:_BINARY_PROBE_BYTES]:
+                yield _error(f"{path}:1", "read", "binary data, not JSON lines: file skipped")
+                return
+            for line in lines:
                 if line.data is not None and b"\x00" in line.data:
                     # JSON text never holds a NUL: one error, not one a line
                     yield _error(

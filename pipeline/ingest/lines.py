@@ -8,6 +8,7 @@
   the fly (unpaired surrogates become U+FFFD).
 - A decompression or read error ends the file with `StreamDamaged`, naming the line it was in;
   every line before it has been yielded.
+- The first chunk can be looked at before any line is read (to tell binary data at once).
 """
 
 from __future__ import annotations
@@ -56,7 +57,11 @@ class Line:
 
 
 def open_lines_file(path: Path) -> BinaryIO:
-    """The file's bytes, decompressed when its name ends in .gz."""
+    """The file's bytes, decompressed when its name ends in .gz.
+
+    Read it with `read1`: one read of the underlying stream at a time, so that what was
+    decompressed before a damaged part is returned before the error is raised.
+    """
     if path.name.lower().endswith(".gz"):
         return gzip.open(path, "rb")  # type: ignore[return-value]
     return open(path, "rb")
@@ -71,82 +76,104 @@ def detect_bom(head: bytes) -> tuple[str, int]:
     return "utf-8", 0
 
 
-def _utf8_reader(read: Callable[[int], bytes]) -> Callable[[int], bytes]:
-    """`read` with any byte-order mark dropped and the text re-encoded to UTF-8."""
-    head = b""
-    while len(head) < 4 and (more := read(4 - len(head))):
-        head += more
-    encoding, skip = detect_bom(head)
-    head = head[skip:]
-    if encoding == "utf-8":
+class LineStream:
+    """The non-blank lines of a byte stream (`read(size)`), numbered from 1.
 
-        def read_utf8(size: int) -> bytes:
-            nonlocal head
-            if head:
-                data, head = head + read(size), b""
-                return data
-            return read(size)
+    `head()` shows the first bytes (as UTF-8) before the lines are read; iterating raises
+    `StreamDamaged` on a read or decompression error.
+    """
 
-        return read_utf8
-    decoder = codecs.getincrementaldecoder(encoding)("replace")
+    def __init__(
+        self,
+        read: Callable[[int], bytes],
+        max_line: int = MAX_LINE_BYTES,
+        chunk_bytes: int = CHUNK_BYTES,
+    ):
+        self.raw_read, self.max_line, self.chunk_bytes = read, max_line, chunk_bytes
+        self.line_no = 1  # the line being read
+        self.pending = b""  # read by `head()`, not yet split into lines
+        self.decoder: codecs.IncrementalDecoder | None = None
+        self.started = False
 
-    def read_recoded(size: int) -> bytes:
-        nonlocal head
-        while True:
-            data, head = head + read(size), b""
-            text = decoder.decode(data, final=not data)
+    def head(self) -> bytes:
+        """The first chunk of the stream as UTF-8 (it is read again by the iteration)."""
+        if not self.pending:
+            self.pending = self._read()
+        return self.pending
+
+    def _read(self) -> bytes:
+        try:
+            if not self.started:
+                self.started = True
+                return self._start()
+            return self._decoded(self.raw_read(self.chunk_bytes))
+        except (EOFError, zlib.error, OSError) as exc:
+            raise StreamDamaged(self.line_no, exc) from None
+
+    def _start(self) -> bytes:
+        """The first chunk, its byte-order mark read: dropped, or the decoder it names set."""
+        head = b""
+        while len(head) < 4 and (more := self.raw_read(self.chunk_bytes)):
+            head += more
+        encoding, skip = detect_bom(head)
+        if encoding != "utf-8":
+            self.decoder = codecs.getincrementaldecoder(encoding)("replace")
+        return self._decoded(head[skip:]) if head[skip:] else self._read()
+
+    def _decoded(self, data: bytes) -> bytes:
+        if self.decoder is None:
+            return data
+        while True:  # a few bytes may not make a character yet
+            text = self.decoder.decode(data, final=not data)
             if text or not data:
                 return text.encode("utf-8")
+            data = self.raw_read(self.chunk_bytes)
 
-    return read_recoded
+    def _chunks(self) -> Iterator[bytes]:
+        if self.pending:
+            yield self.pending
+            self.pending = b""
+        while chunk := self._read():
+            yield chunk
 
-
-def iter_lines(
-    read: Callable[[int], bytes],
-    max_line: int = MAX_LINE_BYTES,
-    chunk_bytes: int = CHUNK_BYTES,
-) -> Iterator[Line]:
-    """The non-blank lines of a byte stream, numbered; raises `StreamDamaged` on a read error."""
-    line_no = 1  # the number of the line that starts at `pos`
-    try:
-        read = _utf8_reader(read)
-    except (EOFError, zlib.error, OSError) as exc:
-        raise StreamDamaged(line_no, exc) from None
-    buffer = bytearray()
-    scanned = 0  # bytes of `buffer` known to hold no newline
-    skipping = False  # inside a line over the limit, already reported
-    while True:
-        try:
-            chunk = read(chunk_bytes)
-        except (EOFError, zlib.error, OSError) as exc:
-            raise StreamDamaged(line_no, exc) from None
-        if not chunk:
-            break
-        buffer += chunk
-        pos = 0
-        while pos < len(buffer):
-            if skipping:
-                newline = buffer.find(b"\n", pos)
+    def __iter__(self) -> Iterator[Line]:
+        buffer = bytearray()
+        scanned = 0  # bytes of `buffer` known to hold no newline
+        skipping = False  # inside a line over the limit, already reported
+        for chunk in self._chunks():
+            buffer += chunk
+            if not skipping and buffer.isspace():  # a flood of blank lines: one C call a chunk
+                self.line_no += buffer.count(b"\n")
+                buffer.clear()
+                scanned = 0
+                continue
+            pos = 0
+            while pos < len(buffer):
+                if skipping:
+                    newline = buffer.find(b"\n", pos)
+                    if newline < 0:
+                        pos = len(buffer)
+                        break
+                    skipping, pos = False, newline + 1
+                    self.line_no += 1
+                    continue
+                blank_end = _BLANKS.match(buffer, pos).end()  # type: ignore[union-attr]
+                if blank_end > pos:
+                    self.line_no += buffer.count(b"\n", pos, blank_end)
+                    pos = blank_end
+                    continue
+                newline = buffer.find(b"\n", max(pos, scanned))
                 if newline < 0:
-                    pos = len(buffer)
+                    scanned = len(buffer)
+                    if len(buffer) - pos > self.max_line:
+                        yield Line(self.line_no, None)
+                        skipping, pos = True, len(buffer)
                     break
-                skipping, pos, line_no = False, newline + 1, line_no + 1
-                continue
-            blank_end = _BLANKS.match(buffer, pos).end()  # type: ignore[union-attr]
-            if blank_end > pos:
-                line_no += buffer.count(b"\n", pos, blank_end)
-                pos = blank_end
-                continue
-            newline = buffer.find(b"\n", max(pos, scanned))
-            if newline < 0:
-                scanned = len(buffer)
-                if len(buffer) - pos > max_line:
-                    yield Line(line_no, None)
-                    skipping, pos = True, len(buffer)
-                break
-            yield Line(line_no, bytes(buffer[pos:newline]) if newline - pos <= max_line else None)
-            pos, line_no = newline + 1, line_no + 1
-        del buffer[:pos]
-        scanned = max(0, scanned - pos)
-    if buffer.strip() and not skipping:  # a last line without its newline
-        yield Line(line_no, bytes(buffer) if len(buffer) <= max_line else None)
+                too_long = newline - pos > self.max_line
+                yield Line(self.line_no, None if too_long else bytes(buffer[pos:newline]))
+                pos = newline + 1
+                self.line_no += 1
+            del buffer[:pos]
+            scanned = max(0, scanned - pos)
+        if buffer.strip() and not skipping:  # a last line without its newline
+            yield Line(self.line_no, bytes(buffer))
