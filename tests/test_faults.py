@@ -188,7 +188,7 @@ def test_5_a_second_run_into_a_busy_folder_is_refused(tmp_path):
         second = _vnie(str(small), "--out", str(out), "--workers", "1")
         _, stderr = second.communicate(timeout=120)
         assert first.poll() is None, "the first run ended before the second one was refused"
-        assert second.returncode not in (0, None)
+        assert second.returncode == 3
         assert "another vnie run is writing" in stderr and "Traceback" not in stderr
     finally:
         first.kill()

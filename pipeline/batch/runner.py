@@ -6,6 +6,11 @@ SQLite cache keyed by its content hash and the rules hash: a killed run resumes 
 stopped, a re-run over a grown archive processes only the new articles, and a change to
 `rules/` reprocesses everything.
 
+Every article read ends either in the tables or as one row of errors.csv, never both: a
+reader's error, a refusal (`pipeline.batch.inputs`), a worker's error, or a row a table cannot
+hold (stage `write`: an article's rows are all checked before any is added). The tables are
+written into a private generation of the output folder, published when the run completes.
+
 Hangs are bounded twice. Inside a worker, each article has a deadline: SIGALRM where the
 article runs on a process's main thread (the process pool, one inline worker), an exception
 raised into the thread otherwise (Dask runs tasks on threads, where signals cannot go); both
@@ -223,6 +228,37 @@ class _Run:
         )
         self.summary.errors += 1
 
+    def run_all(
+        self, items: Iterator[WorkItem], batch_size: int, errors_path: Path, excel: bool
+    ) -> str:
+        """Process every item in batches, writing the tables and `errors_path`; the engine's
+        name."""
+        depth = max(2, self.workers * 3)
+        encoding = "utf-8-sig" if excel else "utf-8"
+        with open(errors_path, "w", encoding=encoding, newline="") as errors_file:
+            self.errors_csv = csv.writer(errors_file)
+            self.errors_csv.writerow(ERROR_COLUMNS)
+            try:
+                for chunk in _batches(items, batch_size):
+                    batch = _Batch(chunk)
+                    self.submit(batch)
+                    self.window.append(batch)
+                    while len(self.window) >= depth:
+                        self.finish(self.window.popleft())
+                while self.window:
+                    self.finish(self.window.popleft())
+            finally:
+                engine = (
+                    "inline"
+                    if isinstance(self.executor, InlineExecutor)
+                    else type(self.executor).__name__
+                )
+                self.close()
+        for writer in self.writers.values():
+            writer.close()
+        self.summary.counts = {name: writer.count for name, writer in self.writers.items()}
+        return engine
+
     def close(self) -> None:
         if self.own_executor:
             self.executor.shutdown(wait=True, cancel_futures=True)
@@ -244,110 +280,65 @@ def run_extract(
     excel: bool = False,
     warehouse: bool = False,
 ) -> RunSummary:
-    """Extract every article of `inputs` into the tables of `out_dir`.
+    """Extract every article of `inputs` into the tables of `out_dir`; OutputBusy at once when
+    another run holds `out_dir`.
 
     `executor` (e.g. Dask's) replaces the local pool of `workers` processes; its workers
     must have run `init_worker(rules_dir)`. `raw` writes CSV cells as found (no guard against
     spreadsheet formulas); `excel` writes CSV with a byte-order mark; `warehouse` adds
     vnie.duckdb and datapackage.json to the run's files.
 
-    The run holds `out_dir`'s lock (OutputBusy when another run has it) and publishes all its
-    files at once when it completes (see `pipeline.outputs.generations`).
+    The run writes its files into a private generation and publishes them all at once when it
+    completes (see `pipeline.outputs.generations`); until then the previous run's stay.
     """
-    out_dir = Path(out_dir)
+    out_dir, rules_dir = Path(out_dir), Path(rules_dir).resolve()
+    inputs, workers = [str(p) for p in inputs], workers or os.cpu_count() or 1
+    csv_options = {"raw": raw, "excel": excel}
     with output_lock(out_dir):
-        return _run_locked(
-            [str(p) for p in inputs],
-            out_dir,
-            Path(rules_dir).resolve(),
-            workers or os.cpu_count() or 1,
-            executor,
-            progress,
-            batch_size,
-            engine,
-            timeout,
-            max_chars,
-            {"raw": raw, "excel": excel},
-            warehouse,
-        )
-
-
-def _run_locked(
-    inputs: list[str],
-    out_dir: Path,
-    rules_dir: Path,
-    workers: int,
-    executor: Executor | None,
-    progress: Progress | None,
-    batch_size: int,
-    engine: str | None,
-    timeout: float,
-    max_chars: int,
-    csv_options: dict[str, bool],
-    warehouse: bool,
-) -> RunSummary:
-    started, clock = datetime.now(UTC), time.perf_counter()
-    ruleset = current_ruleset(rules_dir)
-    write_json_atomic(
-        run_state_path(out_dir),
-        {
-            "inputs": [str(Path(p).absolute()) for p in inputs],
-            "rules_dir": str(rules_dir),
-            "started_at": started.isoformat(timespec="seconds"),
-        },
-    )
-    generation = new_generation(out_dir)
-    run = _Run(out_dir, generation, rules_dir, workers, executor, progress, timeout, csv_options)
-    run.summary.total = estimate_total(inputs)
-    depth = max(2, workers * 3)
-    encoding = "utf-8-sig" if csv_options["excel"] else "utf-8"
-    with open(generation / "errors.csv", "w", encoding=encoding, newline="") as errors_file:
-        run.errors_csv = csv.writer(errors_file)
-        run.errors_csv.writerow(ERROR_COLUMNS)
-        try:
-            items = work_items(inputs, ruleset.rules_hash, max_chars, timeout)
-            for chunk in _batches(items, batch_size):
-                batch = _Batch(chunk)
-                run.submit(batch)
-                run.window.append(batch)
-                while len(run.window) >= depth:
-                    run.finish(run.window.popleft())
-            while run.window:
-                run.finish(run.window.popleft())
-        finally:
-            engine = engine or (
-                "inline"
-                if isinstance(run.executor, InlineExecutor)
-                else type(run.executor).__name__
-            )
-            run.close()
-    for writer in run.writers.values():
-        writer.close()
-    summary = run.summary
-    summary.counts = {name: writer.count for name, writer in run.writers.items()}
-    summary.seconds = round(time.perf_counter() - clock, 3)
-    write_json_atomic(
-        generation / "manifest.json",
-        {
-            **_manifest(inputs, ruleset, summary, started, workers, engine),
-            "csv": {
-                "formula_guard": not csv_options["raw"],
-                "byte_order_mark": encoding != "utf-8",
+        started, clock = datetime.now(UTC), time.perf_counter()
+        ruleset = current_ruleset(rules_dir)
+        write_json_atomic(
+            run_state_path(out_dir),
+            {
+                "inputs": [str(Path(p).absolute()) for p in inputs],
+                "rules_dir": str(rules_dir),
+                "started_at": started.isoformat(timespec="seconds"),
             },
-        },
-    )
+        )
+        generation = new_generation(out_dir)
+        run = _Run(
+            out_dir, generation, rules_dir, workers, executor, progress, timeout, csv_options
+        )
+        run.summary.total = estimate_total(inputs)
+        items = work_items(inputs, ruleset.rules_hash, max_chars, timeout)
+        used = run.run_all(items, batch_size, generation / "errors.csv", excel)
+        engine = engine or used
+        summary = run.summary
+        summary.seconds = round(time.perf_counter() - clock, 3)
+        write_json_atomic(
+            generation / "manifest.json",
+            {
+                **_manifest(inputs, ruleset, summary, started, workers, engine),
+                "csv": {"formula_guard": not raw, "byte_order_mark": excel},
+            },
+        )
+        _publish(out_dir, generation, warehouse)
+    return summary
+
+
+def _publish(out_dir: Path, generation: Path, warehouse: bool) -> None:
+    """Complete the run's files (the warehouse when asked) and switch `out_dir` to them."""
     if warehouse:
         from pipeline.outputs.warehouse import write_datapackage, write_duckdb
 
         write_datapackage(generation)
         write_duckdb(generation)
-    readme = out_dir / "README.md"
+    readme = out_dir / "README.md"  # the same for every run: a plain file, kept in git
     if not readme.exists() or readme.read_text(encoding="utf-8") != data_dictionary():
         readme_tmp = out_dir / f".README.md.{os.getpid()}.tmp"
         readme_tmp.write_text(data_dictionary(), encoding="utf-8")
         os.replace(readme_tmp, readme)
     publish(out_dir, generation)
-    return summary
 
 
 def _manifest(

@@ -45,6 +45,9 @@ def _kind(path: Path) -> str | None:
     return None
 
 
+#: A page or text file larger than this is reported, not read (a crawl caps pages at 20 MB
+#: decompressed too; an article is at most a million characters).
+MAX_PAGE_BYTES = 20_000_000
 #: A NUL in the first bytes of a JSONL file (after any byte-order mark) makes it binary data.
 _BINARY_PROBE_BYTES = 8192
 #: A JSON escape of a UTF-16 surrogate (`\\ud83d`): the only way JSON text holds a lone one.
@@ -181,9 +184,17 @@ def _jsonl_item(path: Path, line: Line) -> Item:
         return _error(origin, "read", message, _readable_id(record))
 
 
+def _read_page(path: Path) -> bytes:
+    """The bytes of a .txt or .html file; ValueError past `MAX_PAGE_BYTES`."""
+    size = path.stat().st_size
+    if size > MAX_PAGE_BYTES:
+        raise ValueError(f"file of {size:,} bytes, over the limit of {MAX_PAGE_BYTES:,}")
+    return path.read_bytes()
+
+
 def _decode_text(path: Path) -> str:
     """UTF-8, or the UTF-16 / UTF-32 its byte-order mark names."""
-    data = path.read_bytes()
+    data = _read_page(path)
     encoding, skip = detect_bom(data[:4])
     try:
         return data[skip:].decode(encoding)
@@ -207,7 +218,12 @@ def read_html_file(path: Path) -> Iterator[Item]:
     from pipeline.sources.article_html import article_from_html
 
     try:
-        record = article_from_html(path.read_bytes(), url=None)
+        page = _read_page(path)
+    except ValueError as exc:
+        yield _error(str(path), "read", str(exc), path.stem)
+        return
+    try:
+        record = article_from_html(page, url=None)
     except ValueError as exc:
         yield _error(str(path), "parse", str(exc), path.stem)
         return
@@ -252,10 +268,15 @@ def read_warc(path: Path) -> Iterator[Item]:
                 status = http.get_statuscode() if http else "200"
                 if status != "200" or "html" not in content_type.lower():
                     continue
-                body = record.content_stream().read()  # before the offset, which reads to the end
+                # the body before the offset, which reads to the end; at most one byte over the cap
+                body = record.content_stream().read(MAX_PAGE_BYTES + 1)
                 missing = getattr(record.raw_stream, "limit", 0)
                 origin = f"{path}@{records.get_record_offset()} {url}"
                 article_id = article_id_for_url(url) if url else ""
+                if len(body) > MAX_PAGE_BYTES:
+                    message = f"page over {MAX_PAGE_BYTES:,} bytes once decoded: not read"
+                    yield _error(origin, "read", message, article_id)
+                    continue
                 if missing:
                     yield _error(
                         origin,

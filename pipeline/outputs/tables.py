@@ -66,7 +66,11 @@ TABLE_COLUMNS: dict[str, dict[str, tuple[pa.DataType, str]]] = {
     },
     "money": {
         **MENTION_COLUMNS,
-        "amount_vnd": (pa.int64(), "exact amount in đồng; null for other currencies"),
+        "amount_vnd": (
+            pa.int64(),
+            "exact amount in đồng; null for other currencies (an article with an amount past "
+            "the int64 range, 9.2 × 10^18, is in errors.csv instead)",
+        ),
         "amount": (pa.float64(), "full value in its own currency"),
         "currency": (pa.string(), "ISO 4217 code"),
         "qualifier": (pa.string(), "exact, about, over, under, nearly or range"),
@@ -74,7 +78,13 @@ TABLE_COLUMNS: dict[str, dict[str, tuple[pa.DataType, str]]] = {
         "purpose": (pa.string(), "what it pays for, when the sentence says"),
     },
 }
-ERROR_COLUMNS = ["article_id", "origin", "stage", "message"]
+ERROR_MEANINGS = {
+    "article_id": "the article's id, empty when no id could be read",
+    "origin": "file:line, file@offset URL, or path",
+    "stage": "read, parse, key, extract, write, worker or timeout",
+    "message": "what went wrong, naming the place",
+}
+ERROR_COLUMNS = list(ERROR_MEANINGS)
 FACT_TABLES = ("organizations", "officials", "documents", "models", "money")
 
 
@@ -252,22 +262,23 @@ def data_dictionary() -> str:
         lines += [f"## {table}", "", "| column | type | meaning |", "|---|---|---|"]
         lines += [f"| `{col}` | {typ} | {meaning} |" for col, (typ, meaning) in columns.items()]
         lines.append("")
+    lines += ["## errors", "", "| column | meaning |", "|---|---|"]
+    lines += [f"| `{col}` | {meaning} |" for col, meaning in ERROR_MEANINGS.items()]
     lines += [
-        "## errors",
         "",
-        "| column | meaning |",
-        "|---|---|",
-        "| `article_id` | the article's id, empty when the record could not be read |",
-        "| `origin` | file:line, file@offset URL, or path |",
-        "| `stage` | read, parse, extract, worker or timeout |",
-        "| `message` | what went wrong, naming the place |",
+        "Every article read is either in the tables or one row of `errors.csv`, never both and "
+        "never twice (an id read again is an error row).",
         "",
         "`manifest.json` records the run: versions, rules hash, inputs, counts, seconds.",
         "",
+        "The files of this folder are links into `.vnie/current/`, the folder of the last "
+        "complete run: a new run replaces them all at once when it completes.",
+        "",
         "In the CSV files a text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage "
-        "return gets a leading `'`, so that a spreadsheet shows it instead of running it "
-        "(`vnie extract --raw` writes cells as found). Parquet and DuckDB always hold the values "
-        "as found.",
+        "return (also after spaces, and their fullwidth forms `＝`, `＋`, `－`, `＠`) gets a "
+        "leading `'`, so that a spreadsheet shows it instead of running it (`vnie extract "
+        "--raw` writes cells as found). A NUL character, which CSV readers refuse, is written "
+        "as U+FFFD in the CSV files. Parquet and DuckDB always hold the values as found.",
         "",
     ]
     return "\n".join(lines)

@@ -13,16 +13,15 @@ from typing import Any
 import pyarrow as pa
 
 from pipeline.outputs.generations import files_dir, publish_file
-from pipeline.outputs.tables import ERROR_COLUMNS, FACT_TABLES, TABLE_COLUMNS, write_json_atomic
+from pipeline.outputs.tables import (
+    ERROR_COLUMNS,
+    ERROR_MEANINGS,
+    FACT_TABLES,
+    TABLE_COLUMNS,
+    write_json_atomic,
+)
 
 MENTION_KEY = ["article_id", "field", "start", "end"]
-
-ERROR_MEANINGS = {
-    "article_id": "the article's id, empty when the record could not be read",
-    "origin": "file:line, file@offset URL, or path",
-    "stage": "read, parse, extract, worker or timeout",
-    "message": "what went wrong, naming the place",
-}
 
 VIEWS = {
     "officials_with_organizations": """
@@ -189,8 +188,9 @@ def write_datapackage(out_dir: Path) -> Path:
         "description": (
             "One row per mention: article[field][start:end] == text (offsets index the field "
             "as read; captions joined by a blank line). Join every fact table to articles on "
-            "article_id. Text cells starting with =, +, -, @, tab or CR carry a leading "
-            "apostrophe in the CSV (formula-injection guard) unless the run wrote raw CSV; "
+            "article_id. Text cells starting with =, +, -, @, tab or CR (also after spaces, and "
+            "in fullwidth form) carry a leading apostrophe in the CSV (formula-injection "
+            "guard) unless the run wrote raw CSV; NUL is written as U+FFFD in the CSV; "
             "the Parquet files and vnie.duckdb hold the values as found."
         ),
         "version": str(manifest.get("vnie", "")),
