@@ -26,7 +26,14 @@ from pathlib import Path
 import psutil
 import pytest
 from bad_inputs import OVERFLOW_SENTENCE, gzip_lines, gzip_member
-from batch_archives import REPO, manifest, seed_articles, seed_paragraphs, write_jsonl
+from batch_archives import (
+    REPO,
+    cached_results,
+    manifest,
+    seed_articles,
+    seed_paragraphs,
+    write_jsonl,
+)
 from loopback import Loopback, answer
 from scrape_site import encode_1258
 
@@ -155,16 +162,6 @@ def test_4_a_byte_order_mark_is_read(tmp_path, bom, encoding):
 # ---- 5. two runs into one folder -------------------------------------------------------------
 
 
-def _cached_rows(out: Path) -> int:
-    import sqlite3
-
-    try:
-        with sqlite3.connect(out / ".vnie" / "results.sqlite", timeout=1) as db:
-            return db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
-    except sqlite3.Error:
-        return 0
-
-
 def _vnie(*args: str) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "pipeline", "extract", *args],
@@ -182,7 +179,7 @@ def test_5_a_second_run_into_a_busy_folder_is_refused(tmp_path):
     first = _vnie(str(busy), "--out", str(out), "--workers", "1")
     try:
         deadline = time.monotonic() + 60
-        while _cached_rows(out) < 8 and first.poll() is None and time.monotonic() < deadline:
+        while cached_results(out) < 8 and first.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
         assert first.poll() is None, "the first run ended before the second one started"
         second = _vnie(str(small), "--out", str(out), "--workers", "1")
@@ -361,11 +358,10 @@ def test_9_pool_workers_die_with_a_killed_driver():
 
 
 WATCHED = """
-import os, sys, time
-import pipeline.batch.workers as workers
-workers.sys.platform = "elsewhere"  # no prctl: the watchdog
-workers._WATCHDOG_INTERVAL_S = 0.05
-workers.die_with_parent(int(sys.argv[1]))
+import sys, time
+from pipeline.batch.workers import watch_parent
+
+watch_parent(int(sys.argv[1]), interval=0.05)  # what a worker does where there is no prctl
 print("armed", flush=True)
 time.sleep(60)
 """

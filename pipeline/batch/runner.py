@@ -247,6 +247,10 @@ class _Run:
                         self.finish(self.window.popleft())
                 while self.window:
                     self.finish(self.window.popleft())
+            except BaseException:
+                for writer in self.writers.values():
+                    writer.discard()
+                raise
             finally:
                 engine = (
                     "inline"

@@ -31,7 +31,6 @@ from pipeline.records import Article
 ARTICLE_TIMEOUT_S = 60
 _WORKER_RULES: Path | None = None
 _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
-_WATCHDOG_INTERVAL_S = 1.0
 
 Result = dict[str, Any]
 
@@ -65,10 +64,15 @@ def die_with_parent(parent_pid: int) -> None:
         if os.getppid() != parent_pid:  # the parent died before the signal was armed
             os._exit(1)
         return
+    watch_parent(parent_pid)
+
+
+def watch_parent(parent_pid: int, interval: float = 1.0) -> None:
+    """Start a daemon thread that ends this process once `parent_pid` is not its parent."""
 
     def watch() -> None:
         while os.getppid() == parent_pid:
-            time.sleep(_WATCHDOG_INTERVAL_S)
+            time.sleep(interval)
         os._exit(1)
 
     threading.Thread(target=watch, name="vnie-parent-watchdog", daemon=True).start()

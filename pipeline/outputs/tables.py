@@ -233,7 +233,13 @@ class TableWriter:
         self._parquet.write_table(pa.Table.from_arrays(arrays, schema=self.schema))
         self.rows = []
 
+    def discard(self) -> None:
+        """Close the files of a run that did not complete (they are never published)."""
+        self._csv_file.close()
+        self._parquet.close()
+
     def close(self) -> None:
+        """Write what is left and give the files their names."""
         self._flush()
         self._csv_file.close()
         self._parquet.close()
