@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from pipeline.engine.ruleset import DEFAULT_RULES_DIR, RuleError, load_ruleset
-from pipeline.outputs.generations import OutputBusy, OutputError, output_lock
+from pipeline.outputs.generations import OutputBusy, OutputError, output_lock, prepare_output
 from pipeline.scrape.command import scrape
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -248,14 +248,18 @@ def evaluate(
     needed = _gold_articles(files, articles)
     if out is None or not (out / "manifest.json").exists():
         out = out or Path(tempfile.mkdtemp(prefix="vnie-eval-"))
-        out.mkdir(parents=True, exist_ok=True)
-        subset = out / "gold-articles.jsonl"
-        with subset.open("w", encoding="utf-8") as stream:
-            for record in needed:
-                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
         from pipeline.batch.runner import run_extract
 
-        run_extract([str(subset)], out, rules.resolve())
+        try:
+            prepare_output(out)
+            subset = out / "gold-articles.jsonl"
+            with subset.open("w", encoding="utf-8") as stream:
+                for record in needed:
+                    stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            run_extract([str(subset)], out, rules.resolve())
+        except OutputError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(3 if isinstance(exc, OutputBusy) else 2) from None
     report = ev.score(gold_records, ev.load_predictions(out))
     reports = {"vnie": report}
     if against is not None:

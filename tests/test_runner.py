@@ -91,6 +91,20 @@ def test_incremental_run_processes_only_new_articles(tmp_path: Path) -> None:
     assert table_bytes(out) == table_bytes(reference)
 
 
+def test_a_damaged_cache_row_is_computed_again(tmp_path: Path) -> None:
+    import sqlite3
+
+    archive = write_jsonl(tmp_path / "a.jsonl", seed_articles(3))
+    out = tmp_path / "out"
+    run_extract([str(archive)], out, workers=1)
+    before = table_bytes(out)
+    with sqlite3.connect(out / ".vnie" / "results.sqlite") as db:
+        db.execute("UPDATE results SET result = '{\"article\": ' WHERE rowid = 1")
+    run_extract([str(archive)], out, workers=1)
+    assert manifest(out)["articles_from_cache"] == 2
+    assert table_bytes(out) == before
+
+
 def test_a_change_to_the_rules_reprocesses_everything(tmp_path: Path) -> None:
     rules = tmp_path / "rules"
     shutil.copytree(REPO / "rules", rules)

@@ -29,17 +29,27 @@ class ResultCache:
         self.db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, result TEXT)")
 
     def get(self, key: str) -> Result | None:
-        """The cached result of one key, or None."""
+        """The cached result of one key, or None (also for a row that is not a result)."""
         row = self.db.execute("SELECT result FROM results WHERE key = ?", (key,)).fetchone()
-        return json.loads(row[0]) if row else None
+        try:
+            result = json.loads(row[0]) if row else None
+        except (TypeError, ValueError):
+            return None
+        return result if isinstance(result, dict) else None
 
     def put_many(self, items: Iterable[tuple[str, Result]]) -> None:
-        """Store results in one transaction (a kill leaves all of them or none)."""
+        """Store results in one transaction (a kill leaves all of them or none); a result that
+        cannot be stored is left out, to be computed again next time."""
+        rows = []
+        for key, result in items:
+            try:
+                text = json.dumps(result, ensure_ascii=False)
+                text.encode("utf-8")  # SQLite stores UTF-8: a lone surrogate fails here
+            except (TypeError, ValueError):  # UnicodeEncodeError included
+                continue
+            rows.append((key, text))
         with self.db:
-            self.db.executemany(
-                "INSERT OR REPLACE INTO results VALUES (?, ?)",
-                ((k, json.dumps(v, ensure_ascii=False)) for k, v in items),
-            )
+            self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", rows)
 
     def close(self) -> None:
         """Close the database."""
