@@ -1,9 +1,10 @@
 """Fault injection: each case of issue 10 ("Hardening") on a tiny generated input.
 
 One test per numbered item (1–9; item 10, the two super-linear rules, belongs to the rewrite
-of the rules and is tested there) and one per case of item 11. Every input is built here from the seed article's real sentences; the web servers
-are real ones on loopback. Names introduced by the hardening are imported inside the tests, so
-that this module also runs, and fails case by case, against the code as it was before.
+of the rules and is tested there) and one per case of item 11. Every input is built here from
+the seed article's real sentences; the web servers are real ones on loopback. Names introduced
+by the hardening are imported inside the tests, so that this module also runs, and fails case
+by case, against the code as it was before.
 """
 
 from __future__ import annotations
