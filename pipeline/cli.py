@@ -13,6 +13,7 @@ from pipeline import __version__
 from pipeline.engine.ruleset import RuleError, RuleSet
 from pipeline.locations import DEFAULT_RULES_DIR, copy_default_rules
 from pipeline.logs import configure_logging
+from pipeline.outputs.generations import OutputBusy, OutputError, output_lock, prepare_output
 from pipeline.scrape.command import scrape
 from pipeline.scrape.page_view import page
 
@@ -126,15 +127,15 @@ def _extract(
             engine="dask" if executor else None,
             raw=raw,
             excel=excel,
+            warehouse=True,
         )
+    except OutputError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(3 if isinstance(exc, OutputBusy) else 2) from None
     finally:
         progress.close()
         if close is not None:
             close()
-    from pipeline.outputs.warehouse import write_datapackage, write_duckdb
-
-    write_datapackage(out)
-    write_duckdb(out)
     typer.echo(summary_text(summary, out))
 
 
@@ -361,14 +362,18 @@ def evaluate(
     needed = _gold_articles(files, articles)
     if out is None or not (out / "manifest.json").exists():
         out = out or Path(tempfile.mkdtemp(prefix="vnie-eval-"))
-        out.mkdir(parents=True, exist_ok=True)
-        subset = out / "gold-articles.jsonl"
-        with subset.open("w", encoding="utf-8") as stream:
-            for record in needed:
-                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
         from pipeline.batch.runner import run_extract
 
-        run_extract([str(subset)], out, rules.resolve())
+        try:
+            prepare_output(out)
+            subset = out / "gold-articles.jsonl"
+            with subset.open("w", encoding="utf-8") as stream:
+                for record in needed:
+                    stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            run_extract([str(subset)], out, rules.resolve())
+        except OutputError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(3 if isinstance(exc, OutputBusy) else 2) from None
     report = ev.score(gold_records, ev.load_predictions(out))
     reports = {"vnie": report}
     if against is not None:
@@ -499,7 +504,12 @@ def warehouse(
     """Write OUT/vnie.duckdb (the tables and views) and OUT/datapackage.json."""
     from pipeline.outputs.warehouse import write_datapackage, write_duckdb
 
-    typer.echo(f"{write_duckdb(out)}\n{write_datapackage(out)}")
+    try:
+        with output_lock(out):
+            typer.echo(f"{write_duckdb(out)}\n{write_datapackage(out)}")
+    except OutputError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(3 if isinstance(exc, OutputBusy) else 2) from None
 
 
 def main() -> None:

@@ -76,10 +76,7 @@ class Article:
         text = record.get("text")
         if not isinstance(text, str):
             raise ValueError("missing 'text' (the article body) or it is not a string")
-        url = record.get("url")
-        article_id = record.get("id") or (article_id_for_url(url) if url else None)
-        if not article_id:
-            raise ValueError("missing both 'id' and 'url': an article needs one to be named")
+        article_id = _record_id(record)
         captions = record.get("captions") or ()
         if isinstance(captions, str):
             captions = (captions,)
@@ -91,7 +88,30 @@ class Article:
                 values[key] = str(value)
         values["captions"] = tuple(str(c) for c in captions)
         extra = {key: value for key, value in record.items() if key not in KNOWN_KEYS}
-        return cls(id=str(article_id), text=text, extra=extra, origin=origin, **values)
+        return cls(id=article_id, text=text, extra=extra, origin=origin, **values)
+
+
+_JSON_KINDS = {
+    bool: "true or false",
+    float: "a number with a fraction",
+    list: "a list",
+    dict: "an object",
+}
+
+
+def _record_id(record: dict[str, Any]) -> str:
+    """The given id (a string, or an integer such as 0), else a hash of the URL."""
+    given = record.get("id")
+    if given is not None:
+        if isinstance(given, bool) or not isinstance(given, str | int):
+            kind = _JSON_KINDS.get(type(given), type(given).__name__)
+            raise ValueError(f"'id' must be a string or an integer, not {kind}")
+        if str(given).strip():
+            return str(given)
+    url = record.get("url")
+    if isinstance(url, str) and url.strip():
+        return article_id_for_url(url)
+    raise ValueError("missing both 'id' and 'url': an article needs one to be named")
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import sqlite3
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -99,3 +100,12 @@ def table_bytes(out_dir: Path) -> dict[str, bytes]:
 def manifest(out_dir: Path) -> dict:
     """The run's manifest.json."""
     return json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
+
+
+def cached_results(out_dir: Path) -> int:
+    """Results a run (perhaps still going) has kept in its cache so far."""
+    try:
+        with sqlite3.connect(out_dir / ".vnie" / "results.sqlite", timeout=1) as db:
+            return db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
+    except sqlite3.Error:
+        return 0

@@ -31,3 +31,13 @@ def shared_articles() -> Path:
     if not articles.is_dir():
         pytest.skip(f"the shared corpus is not at {articles} (it sits beside the repository)")
     return articles
+
+
+@pytest.fixture(scope="session")
+def whole_corpus_run(shared_articles: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One run over the whole shared corpus on two workers, shared by the slow tests."""
+    from pipeline.batch.runner import run_extract
+
+    out = tmp_path_factory.mktemp("whole-corpus")
+    run_extract([str(shared_articles)], out, workers=2)
+    return out

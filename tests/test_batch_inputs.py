@@ -18,6 +18,7 @@ from batch_archives import (
     write_jsonl,
     write_warc,
 )
+from scrape_site import encode_1258
 
 from pipeline.batch.runner import run_extract
 
@@ -71,7 +72,7 @@ def _line_without_text(folder: Path) -> tuple[Path, str]:
 
 def _file_not_utf8(folder: Path) -> tuple[Path, str]:
     path = folder / "cp1258.txt"
-    path.write_bytes("Tỉnh ủy Long An".encode("utf-16"))
+    path.write_bytes(encode_1258("Tỉnh ủy Long An"))
     return path, "cp1258.txt: not UTF-8"
 
 

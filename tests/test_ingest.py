@@ -1,9 +1,11 @@
 """Archive readers: every kind of input, and bad input reported with its place."""
 
+import codecs
 import gzip
 import io
 import json
 
+from scrape_site import encode_1258
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -66,7 +68,7 @@ def test_folder_of_txt_and_html_in_name_order(tmp_path):
 
 def test_missing_path_and_non_utf8_text(tmp_path):
     bad = tmp_path / "old.txt"
-    bad.write_bytes("Tỉnh ủy".encode("utf-16"))
+    bad.write_bytes(encode_1258("Tỉnh ủy"))  # windows-1258, the old Vietnamese code page
     items = _items(tmp_path / "nowhere.jsonl", bad)
     assert all(isinstance(i, ArticleError) for i in items)
     assert (
@@ -111,3 +113,50 @@ def test_warc_responses_become_articles_and_a_truncated_file_ends_with_an_error(
     cut.write_bytes(path.read_bytes()[: path.stat().st_size - 40])
     items = _items(cut)
     assert isinstance(items[-1], ArticleError) and str(cut) in items[-1].message
+
+
+def test_pages_over_the_size_limit_are_reported_and_reading_goes_on(tmp_path, monkeypatch):
+    from pipeline.ingest import archives
+
+    monkeypatch.setattr(archives, "MAX_PAGE_BYTES", 2_000)
+    small = f"<html><body><article><p>{SENTENCE}</p></article></body></html>"
+    large = small.replace("<p>", "<p>" + SENTENCE * 40, 1)
+    path = tmp_path / "crawl.warc.gz"
+    _warc(
+        path,
+        [("https://baolongan.vn/lon-a1.html", large), ("https://baolongan.vn/nho-a2.html", small)],
+    )
+    (tmp_path / "lon.html").write_text(large, encoding="utf-8")
+    (tmp_path / "lon.txt").write_text(SENTENCE * 40, encoding="utf-8")
+    items = _items(path, tmp_path / "lon.html", tmp_path / "lon.txt")
+    assert [type(i).__name__ for i in items] == [
+        "ArticleError",
+        "Article",
+        "ArticleError",
+        "ArticleError",
+    ]
+    assert "lon-a1.html" in items[0].origin and "over 2,000 bytes" in items[0].message
+    assert items[1].url == "https://baolongan.vn/nho-a2.html"
+    assert all("over the limit of 2,000" in i.message for i in items[2:])
+    assert [i.article_id for i in items[2:]] == ["lon", "lon"]
+
+
+def test_lines_are_numbered_across_chunks_and_long_ones_skipped():
+    from pipeline.ingest.lines import LineStream
+
+    def lines(data: bytes, **limits: int) -> list[tuple[int, bytes | None]]:
+        return [(line.number, line.data) for line in LineStream(io.BytesIO(data).read, **limits)]
+
+    assert lines(b"\n\n  a\r\n\n b \n c", max_line=3, chunk_bytes=2) == [
+        (3, b"a\r"),
+        (5, b"b "),
+        (6, b"c"),
+    ]
+    assert lines(b"abcdefgh\nxy\nabcdefghij", max_line=3, chunk_bytes=2) == [
+        (1, None),
+        (2, b"xy"),
+        (3, None),
+    ]
+    utf16 = codecs.BOM_UTF16_BE + "Tỉnh ủy\nLong An\n".encode("utf-16-be")
+    assert lines(utf16, chunk_bytes=1) == [(1, "Tỉnh ủy".encode()), (2, b"Long An")]
+    assert lines(codecs.BOM_UTF8) == [] and lines(b"") == []

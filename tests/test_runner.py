@@ -6,7 +6,6 @@ import io
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -17,6 +16,7 @@ import pytest
 from batch_archives import (
     REPO,
     SHARED_ARTICLES,
+    cached_results,
     manifest,
     seed_articles,
     table_bytes,
@@ -91,6 +91,20 @@ def test_incremental_run_processes_only_new_articles(tmp_path: Path) -> None:
     assert table_bytes(out) == table_bytes(reference)
 
 
+def test_a_damaged_cache_row_is_computed_again(tmp_path: Path) -> None:
+    import sqlite3
+
+    archive = write_jsonl(tmp_path / "a.jsonl", seed_articles(3))
+    out = tmp_path / "out"
+    run_extract([str(archive)], out, workers=1)
+    before = table_bytes(out)
+    with sqlite3.connect(out / ".vnie" / "results.sqlite") as db:
+        db.execute("UPDATE results SET result = '{\"article\": ' WHERE rowid = 1")
+    run_extract([str(archive)], out, workers=1)
+    assert manifest(out)["articles_from_cache"] == 2
+    assert table_bytes(out) == before
+
+
 def test_a_change_to_the_rules_reprocesses_everything(tmp_path: Path) -> None:
     rules = tmp_path / "rules"
     shutil.copytree(REPO / "rules", rules)
@@ -117,26 +131,18 @@ def _extract_process(args: list[str]) -> subprocess.Popen:
     )
 
 
-def _cached_rows(out: Path) -> int:
-    try:
-        with sqlite3.connect(out / ".vnie" / "results.sqlite", timeout=1) as db:
-            return db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
-    except sqlite3.Error:
-        return 0
-
-
 def test_sigkill_then_resume_gives_identical_tables(tmp_path: Path) -> None:
     archive = write_jsonl(tmp_path / "seed.jsonl", seed_articles(160))
     out = tmp_path / "out"
     process = _extract_process([str(archive), "--out", str(out), "--workers", "1"])
     deadline = time.monotonic() + 120
-    while _cached_rows(out) < 24 and process.poll() is None and time.monotonic() < deadline:
+    while cached_results(out) < 24 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     assert process.poll() is None, "the run ended before it could be killed"
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     assert not (out / "manifest.json").exists()
-    killed_at = _cached_rows(out)
+    killed_at = cached_results(out)
     assert 24 <= killed_at < 160
 
     resumed = _extract_process(["--resume", "--out", str(out), "--workers", "1"])
@@ -149,6 +155,43 @@ def test_sigkill_then_resume_gives_identical_tables(tmp_path: Path) -> None:
     run_extract([str(archive)], reference, workers=1)
     assert table_bytes(out) == table_bytes(reference)
     assert not list(out.glob(".*.tmp"))
+
+
+class _Stop(Exception):
+    """Raised by a progress display to end a run midway."""
+
+
+def _stop_after_first_batch(_summary: RunSummary) -> None:
+    raise _Stop
+
+
+def test_a_run_that_dies_midway_leaves_the_previous_run_whole(tmp_path: Path) -> None:
+    first = write_jsonl(tmp_path / "first.jsonl", seed_articles(4))
+    second = write_jsonl(tmp_path / "second.jsonl", seed_articles(12, first=4))
+    out = tmp_path / "out"
+    run_extract([str(first)], out, workers=1)
+    before = table_bytes(out) | {"manifest": (out / "manifest.json").read_bytes()}
+    with pytest.raises(_Stop):
+        run_extract([str(second)], out, workers=1, batch_size=2, progress=_stop_after_first_batch)
+    assert table_bytes(out) | {"manifest": (out / "manifest.json").read_bytes()} == before
+    assert len(list((out / ".vnie" / "generations").iterdir())) == 2  # the dead run's, unseen
+    run_extract([str(second)], out, workers=1)
+    assert manifest(out)["inputs"] == [str(second)]
+    assert len(list((out / ".vnie" / "generations").iterdir())) == 1
+
+
+def test_an_output_folder_of_plain_files_is_switched_to_one_generation(tmp_path: Path) -> None:
+    archive = write_jsonl(tmp_path / "a.jsonl", seed_articles(2))
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("articles.csv", "money.parquet", "manifest.json"):  # an earlier layout
+        (out / name).write_text("old", encoding="utf-8")
+    run_extract([str(archive)], out, workers=1)
+    for name in ("articles.csv", "money.parquet", "manifest.json", "errors.csv"):
+        assert (out / name).is_symlink(), name
+        assert (out / name).resolve().parent == (out / ".vnie" / "current").resolve()
+    assert manifest(out)["articles"] == 2
+    assert not (out / "README.md").is_symlink()
 
 
 def test_resume_without_a_previous_run_says_so(tmp_path: Path) -> None:

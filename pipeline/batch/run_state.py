@@ -1,4 +1,4 @@
-"""What a run keeps between attempts: per-article results in SQLite, and its inputs.
+"""What a run keeps: per-article results in SQLite, its inputs, the article ids it has read.
 
 Results are keyed by the article's content hash and the rules hash; the inputs are written at
 the start of a run so that `vnie extract --resume --out DIR` can finish it after a kill.
@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from pipeline.ingest.archives import JSONL_SUFFIXES
+from pipeline.ingest.lines import open_lines_file
 
 Result = dict[str, Any]
 
@@ -28,17 +29,27 @@ class ResultCache:
         self.db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, result TEXT)")
 
     def get(self, key: str) -> Result | None:
-        """The cached result of one key, or None."""
+        """The cached result of one key, or None (also for a row that is not a result)."""
         row = self.db.execute("SELECT result FROM results WHERE key = ?", (key,)).fetchone()
-        return json.loads(row[0]) if row else None
+        try:
+            result = json.loads(row[0]) if row else None
+        except (TypeError, ValueError):
+            return None
+        return result if isinstance(result, dict) else None
 
     def put_many(self, items: Iterable[tuple[str, Result]]) -> None:
-        """Store results in one transaction (a kill leaves all of them or none)."""
+        """Store results in one transaction (a kill leaves all of them or none); a result that
+        cannot be stored is left out, to be computed again next time."""
+        rows = []
+        for key, result in items:
+            try:
+                text = json.dumps(result, ensure_ascii=False)
+                text.encode("utf-8")  # SQLite stores UTF-8: a lone surrogate fails here
+            except (TypeError, ValueError):  # UnicodeEncodeError included
+                continue
+            rows.append((key, text))
         with self.db:
-            self.db.executemany(
-                "INSERT OR REPLACE INTO results VALUES (?, ?)",
-                ((k, json.dumps(v, ensure_ascii=False)) for k, v in items),
-            )
+            self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", rows)
 
     def close(self) -> None:
         """Close the database."""
@@ -70,8 +81,33 @@ def read_run_state(out_dir: Path) -> dict[str, Any]:
     return state
 
 
+class SeenIds:
+    """The article ids a run has read, with where each was first read.
+
+    Kept in a private temporary SQLite database on disk, so that memory stays flat over an
+    archive of millions of articles.
+    """
+
+    def __init__(self) -> None:
+        self.db = sqlite3.connect("")  # "": a temporary database, deleted when closed
+        self.db.execute("CREATE TABLE seen (id TEXT PRIMARY KEY, origin TEXT) WITHOUT ROWID")
+
+    def first_origin(self, article_id: str, origin: str) -> str | None:
+        """None the first time `article_id` is seen (it is recorded), else where it was."""
+        inserted = self.db.execute("INSERT OR IGNORE INTO seen VALUES (?, ?)", (article_id, origin))
+        if inserted.rowcount:
+            return None
+        row = self.db.execute("SELECT origin FROM seen WHERE id = ?", (article_id,)).fetchone()
+        return row[0]
+
+    def close(self) -> None:
+        """Drop the ids."""
+        self.db.close()
+
+
 def estimate_total(inputs: list[str], max_bytes: int = 2 << 30) -> int | None:
-    """Articles to expect when every input is plain JSONL (a line count), else None."""
+    """Articles to expect when every input is JSONL, else None: its lines, counted after
+    decompression for .jsonl.gz; None too past `max_bytes` of (decompressed) text."""
     files: list[Path] = []
     for raw in inputs:
         path = Path(raw)
@@ -80,16 +116,18 @@ def estimate_total(inputs: list[str], max_bytes: int = 2 << 30) -> int | None:
         return None
     if sum(f.stat().st_size for f in files) > max_bytes:
         return None
-    total = 0
+    total, budget = 0, max_bytes
     for file in files:
-        with open(file, "rb") as stream:
-            while chunk := stream.read(1 << 20):
-                total += chunk.count(b"\n")
-            if stream.tell() and not _ends_with_newline(stream):
-                total += 1
+        last = b"\n"
+        with open_lines_file(file) as stream:
+            try:
+                while chunk := stream.read(1 << 20):
+                    budget -= len(chunk)
+                    if budget < 0:
+                        return None
+                    total += chunk.count(b"\n")
+                    last = chunk[-1:]
+            except (EOFError, zlib.error, OSError):
+                pass  # the reader reports the damage; the lines before it count
+        total += last != b"\n"
     return total
-
-
-def _ends_with_newline(stream: Any) -> bool:
-    stream.seek(-1, os.SEEK_END)
-    return stream.read(1) == b"\n"

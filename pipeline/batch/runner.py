@@ -6,6 +6,11 @@ SQLite cache keyed by its content hash and the rules hash: a killed run resumes 
 stopped, a re-run over a grown archive processes only the new articles, and a change to
 `rules/` reprocesses everything.
 
+Every article read ends either in the tables or as one row of errors.csv, never both: a
+reader's error, a refusal (`pipeline.batch.inputs`), a worker's error, or a row a table cannot
+hold (stage `write`: an article's rows are all checked before any is added). The tables are
+written into a private generation of the output folder, published when the run completes.
+
 Hangs are bounded twice. Inside a worker, each article has a deadline: SIGALRM where the
 article runs on a process's main thread (the process pool, one inline worker), an exception
 raised into the thread otherwise (Dask runs tasks on threads, where signals cannot go); both
@@ -30,12 +35,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.batch.run_state import (
-    ResultCache,
-    article_key,
-    estimate_total,
-    run_state_path,
-)
+from pipeline.batch.inputs import WorkItem, work_items
+from pipeline.batch.run_state import ResultCache, estimate_total, run_state_path
 from pipeline.batch.workers import (
     ARTICLE_TIMEOUT_S,
     InlineExecutor,
@@ -46,18 +47,17 @@ from pipeline.batch.workers import (
 )
 from pipeline.engine.ruleset import RuleSet
 from pipeline.extract.registry import load_rules
-from pipeline.ingest.archives import read_archives
 from pipeline.link.stage import link_outputs
 from pipeline.locations import DEFAULT_RULES_DIR
+from pipeline.outputs.generations import new_generation, output_lock, publish
 from pipeline.outputs.tables import (
     ERROR_COLUMNS,
     FACT_TABLES,
     TableWriter,
+    csv_cell,
     data_dictionary,
-    guarded_cell,
     write_json_atomic,
 )
-from pipeline.records import TEXT_FIELDS, Article, ArticleError
 
 logger = logging.getLogger(__name__)
 
@@ -86,49 +86,14 @@ class RunSummary:
 
 @dataclass
 class _Batch:
-    items: list[tuple[str, dict[str, Any] | None, ArticleError | None]]  # key, record, error
+    items: list[WorkItem]
     cached: dict[int, Result] = field(default_factory=dict)  # item index → cached result
     todo: list[int] = field(default_factory=list)  # item indices sent to a worker
     future: Future | None = None
 
 
-def _article_chars(article: Article) -> int:
-    return sum(len(article.field_text(name)) for name in TEXT_FIELDS)
-
-
-def _items(
-    inputs: list[str], key_hash: str, max_chars: int, timeout: float
-) -> Iterator[tuple[str, dict[str, Any] | None, ArticleError | None]]:
-    for item in read_archives(inputs):
-        if isinstance(item, ArticleError):
-            yield "", None, item
-        elif not item.text.strip():
-            yield (
-                "",
-                None,
-                ArticleError(
-                    item.id, item.origin, "read", f"{item.origin}: the article's text is empty"
-                ),
-            )
-        elif (chars := _article_chars(item)) > max_chars:
-            yield (
-                "",
-                None,
-                ArticleError(
-                    item.id,
-                    item.origin,
-                    "read",
-                    f"{item.origin}: article too long ({chars:,} characters, the limit is "
-                    f"{max_chars:,}); split it into several records",
-                ),
-            )
-        else:
-            record = {"article": item.to_record(), "origin": item.origin, "timeout": timeout}
-            yield article_key(record["article"], key_hash), record, None
-
-
-def _batches(items: Iterator, size: int) -> Iterator[list]:
-    batch: list = []
+def _batches(items: Iterator[WorkItem], size: int) -> Iterator[list[WorkItem]]:
+    batch: list[WorkItem] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -144,6 +109,7 @@ class _Run:
     def __init__(
         self,
         out_dir: Path,
+        generation: Path,
         rules_dir: Path,
         workers: int,
         executor: Executor | None,
@@ -157,7 +123,8 @@ class _Run:
         self.progress = progress
         self.cache = ResultCache(out_dir / ".vnie" / "results.sqlite")
         self.writers = {
-            name: TableWriter(out_dir, name, **csv_options) for name in ("articles", *FACT_TABLES)
+            name: TableWriter(generation, name, **csv_options)
+            for name in ("articles", *FACT_TABLES)
         }
         self.guard = not csv_options.get("raw", False)
         self.summary = RunSummary()
@@ -166,16 +133,16 @@ class _Run:
 
     def submit(self, batch: _Batch) -> None:
         batch.todo, batch.future = [], None
-        for index, (key, record, _) in enumerate(batch.items):
-            if record is None or index in batch.cached:
+        for index, item in enumerate(batch.items):
+            if item.record is None or index in batch.cached:
                 continue
-            cached = self.cache.get(key)
+            cached = self.cache.get(item.key)
             if cached is not None:
                 batch.cached[index] = cached
             else:
                 batch.todo.append(index)
         if batch.todo:
-            records = [batch.items[i][1] for i in batch.todo]
+            records = [batch.items[i].record for i in batch.todo]
             batch.future = self.executor.submit(process_batch, records)
 
     def _deadline(self, n_articles: int) -> float:
@@ -207,7 +174,7 @@ class _Run:
             self._restart()
         fresh = []
         for index in batch.todo:
-            _, record, _ = batch.items[index]
+            record = batch.items[index].record
             assert record is not None
             try:
                 future = self.executor.submit(process_batch, [record])
@@ -228,35 +195,83 @@ class _Run:
     def finish(self, batch: _Batch) -> None:
         fresh = dict(zip(batch.todo, self.results(batch), strict=True))
         to_cache = []
-        for index, (key, record, error) in enumerate(batch.items):
+        for index, item in enumerate(batch.items):
             self.summary.articles += 1
-            if error is not None:
+            if item.error is not None:
+                error = item.error
                 self.error(error.article_id, error.origin, error.stage, error.message)
                 continue
-            assert record is not None
+            assert item.record is not None
             if index in fresh:
                 result = fresh[index]
-                if "error" not in result:
-                    to_cache.append((key, result))
             else:
                 result = batch.cached[index]
                 self.summary.cached += 1
+            article_id, origin = item.record["article"]["id"], item.record["origin"]
             if "error" in result:
                 stage, message = result["error"]
-                self.error(record["article"]["id"], record["origin"], stage, message)
-                continue
-            self.writers["articles"].add(result["article"])
-            for table in FACT_TABLES:
-                for row in result["mentions"].get(table, []):
-                    self.writers[table].add(row)
+                self.error(article_id, origin, stage, message)
+            elif self.write(article_id, origin, result) and index in fresh:
+                to_cache.append((item.key, result))
         self.cache.put_many(to_cache)
         if self.progress is not None:
             self.progress(self.summary)
 
+    def write(self, article_id: str, origin: str, result: Result) -> bool:
+        """Add an article's rows to the tables, all of them or (with an error row) none."""
+        try:
+            rows = [("articles", self.writers["articles"].checked(result["article"]))]
+            for table in FACT_TABLES:
+                writer = self.writers[table]
+                rows += [(table, writer.checked(row)) for row in result["mentions"].get(table, [])]
+        except Exception as exc:  # a value a table cannot hold costs its article, not the run
+            reason = str(exc) if isinstance(exc, ValueError) else f"{type(exc).__name__}: {exc}"
+            self.error(article_id, origin, "write", f"{origin}: not written: {reason}")
+            return False
+        for table, row in rows:
+            self.writers[table].add(row)
+        return True
+
     def error(self, article_id: str, origin: str, stage: str, message: str) -> None:
-        row = [article_id, origin, stage, message]
-        self.errors_csv.writerow([guarded_cell(v) for v in row] if self.guard else row)
+        self.errors_csv.writerow(
+            [csv_cell(v, self.guard) for v in (article_id, origin, stage, message)]
+        )
         self.summary.errors += 1
+
+    def run_all(
+        self, items: Iterator[WorkItem], batch_size: int, errors_path: Path, excel: bool
+    ) -> str:
+        """Process every item in batches, writing the tables and `errors_path`; the engine's
+        name."""
+        depth = max(2, self.workers * 3)
+        encoding = "utf-8-sig" if excel else "utf-8"
+        with open(errors_path, "w", encoding=encoding, newline="") as errors_file:
+            self.errors_csv = csv.writer(errors_file)
+            self.errors_csv.writerow(ERROR_COLUMNS)
+            try:
+                for chunk in _batches(items, batch_size):
+                    batch = _Batch(chunk)
+                    self.submit(batch)
+                    self.window.append(batch)
+                    while len(self.window) >= depth:
+                        self.finish(self.window.popleft())
+                while self.window:
+                    self.finish(self.window.popleft())
+            except BaseException:
+                for writer in self.writers.values():
+                    writer.discard()
+                raise
+            finally:
+                engine = (
+                    "inline"
+                    if isinstance(self.executor, InlineExecutor)
+                    else type(self.executor).__name__
+                )
+                self.close()
+        for writer in self.writers.values():
+            writer.close()
+        self.summary.counts = {name: writer.count for name, writer in self.writers.items()}
+        return engine
 
     def close(self) -> None:
         if self.own_executor:
@@ -277,80 +292,78 @@ def run_extract(
     max_chars: int = MAX_ARTICLE_CHARS,
     raw: bool = False,
     excel: bool = False,
+    warehouse: bool = False,
 ) -> RunSummary:
-    """Extract every article of `inputs` into the tables of `out_dir`.
+    """Extract every article of `inputs` into the tables of `out_dir`; OutputBusy at once when
+    another run holds `out_dir`.
 
     `executor` (e.g. Dask's) replaces the local pool of `workers` processes; its workers
     must have run `init_worker(rules_dir)`. `raw` writes CSV cells as found (no guard against
-    spreadsheet formulas); `excel` writes CSV with a byte-order mark.
+    spreadsheet formulas); `excel` writes CSV with a byte-order mark; `warehouse` adds
+    vnie.duckdb and datapackage.json to the run's files.
+
+    The run writes its files into a private generation and publishes them all at once when it
+    completes (see `pipeline.outputs.generations`); until then the previous run's stay.
     """
-    started, clock = datetime.now(UTC), time.perf_counter()
-    rules_dir = Path(rules_dir).resolve()
-    inputs = [str(p) for p in inputs]
-    out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / ".vnie").mkdir(exist_ok=True)
-    ruleset = load_rules(rules_dir, fresh=True)
-    workers = workers or os.cpu_count() or 1
-    logger.debug(
-        "%d input(s) → %s; rules %s (hash %s); %s",
-        len(inputs),
-        out_dir,
-        rules_dir,
-        ruleset.rules_hash,
-        type(executor).__name__ if executor else f"{workers} local worker(s)",
-    )
-    write_json_atomic(
-        run_state_path(out_dir),
-        {
-            "inputs": [str(Path(p).absolute()) for p in inputs],
-            "rules_dir": str(rules_dir),
-            "started_at": started.isoformat(timespec="seconds"),
-        },
-    )
+    out_dir, rules_dir = Path(out_dir), Path(rules_dir).resolve()
+    inputs, workers = [str(p) for p in inputs], workers or os.cpu_count() or 1
     csv_options = {"raw": raw, "excel": excel}
-    run = _Run(out_dir, rules_dir, workers, executor, progress, timeout, csv_options)
-    run.summary.total = estimate_total(inputs)
-    depth = max(2, workers * 3)
-    errors_tmp = out_dir / ".errors.csv.tmp"
-    encoding = "utf-8-sig" if excel else "utf-8"
-    with open(errors_tmp, "w", encoding=encoding, newline="") as errors_file:
-        run.errors_csv = csv.writer(errors_file)
-        run.errors_csv.writerow(ERROR_COLUMNS)
-        try:
-            items = _items(inputs, ruleset.rules_hash, max_chars, timeout)
-            for chunk in _batches(items, batch_size):
-                batch = _Batch(chunk)
-                run.submit(batch)
-                run.window.append(batch)
-                while len(run.window) >= depth:
-                    run.finish(run.window.popleft())
-            while run.window:
-                run.finish(run.window.popleft())
-        finally:
-            engine = engine or (
-                "inline"
-                if isinstance(run.executor, InlineExecutor)
-                else type(run.executor).__name__
-            )
-            run.close()
-    for writer in run.writers.values():
-        writer.close()
-    os.replace(errors_tmp, out_dir / "errors.csv")
-    summary = run.summary
-    summary.counts = {name: writer.count for name, writer in run.writers.items()}
-    linked = link_outputs(out_dir, ruleset.gazetteers, csv_options)
-    summary.counts.update(linked["rows"])
-    summary.seconds = round(time.perf_counter() - clock, 3)
-    (out_dir / "README.md").write_text(data_dictionary(), encoding="utf-8")
-    write_json_atomic(
-        out_dir / "manifest.json",
-        {
-            **_manifest(inputs, ruleset, summary, started, workers, engine),
-            "link_seconds": linked["seconds"],
-            "csv": {"formula_guard": not raw, "byte_order_mark": excel},
-        },
-    )
+    with output_lock(out_dir):
+        started, clock = datetime.now(UTC), time.perf_counter()
+        ruleset = load_rules(rules_dir, fresh=True)
+        logger.debug(
+            "%d input(s) → %s; rules %s (hash %s); %s",
+            len(inputs),
+            out_dir,
+            rules_dir,
+            ruleset.rules_hash,
+            type(executor).__name__ if executor else f"{workers} local worker(s)",
+        )
+        write_json_atomic(
+            run_state_path(out_dir),
+            {
+                "inputs": [str(Path(p).absolute()) for p in inputs],
+                "rules_dir": str(rules_dir),
+                "started_at": started.isoformat(timespec="seconds"),
+            },
+        )
+        generation = new_generation(out_dir)
+        run = _Run(
+            out_dir, generation, rules_dir, workers, executor, progress, timeout, csv_options
+        )
+        run.summary.total = estimate_total(inputs)
+        items = work_items(inputs, ruleset.rules_hash, max_chars, timeout)
+        used = run.run_all(items, batch_size, generation / "errors.csv", excel)
+        engine = engine or used
+        summary = run.summary
+        linked = link_outputs(generation, ruleset.gazetteers, csv_options)
+        summary.counts.update(linked["rows"])
+        summary.seconds = round(time.perf_counter() - clock, 3)
+        write_json_atomic(
+            generation / "manifest.json",
+            {
+                **_manifest(inputs, ruleset, summary, started, workers, engine),
+                "link_seconds": linked["seconds"],
+                "csv": {"formula_guard": not raw, "byte_order_mark": excel},
+            },
+        )
+        _publish(out_dir, generation, warehouse)
     return summary
+
+
+def _publish(out_dir: Path, generation: Path, warehouse: bool) -> None:
+    """Complete the run's files (the warehouse when asked) and switch `out_dir` to them."""
+    if warehouse:
+        from pipeline.outputs.warehouse import write_datapackage, write_duckdb
+
+        write_datapackage(generation)
+        write_duckdb(generation)
+    readme = out_dir / "README.md"  # the same for every run: a plain file, kept in git
+    if not readme.exists() or readme.read_text(encoding="utf-8") != data_dictionary():
+        readme_tmp = out_dir / f".README.md.{os.getpid()}.tmp"
+        readme_tmp.write_text(data_dictionary(), encoding="utf-8")
+        os.replace(readme_tmp, readme)
+    publish(out_dir, generation)
 
 
 def _manifest(

@@ -5,14 +5,22 @@ A deadline is SIGALRM where the article runs on a process's main thread (the pro
 inline worker), and an exception raised into the thread otherwise (Dask runs tasks on threads,
 where signals cannot go); both fire at the next Python bytecode, so an article stuck inside one
 C call is only stopped when the call returns (the driver's batch deadline covers that).
+
+Pool workers die with their driver, however it dies (SIGKILL and the OOM killer included): on
+Linux the kernel sends them SIGKILL when it goes (`prctl(PR_SET_PDEATHSIG)`); elsewhere a
+watchdog thread in each worker ends it once its parent process is gone.
 """
 
 from __future__ import annotations
 
 import ctypes
+import ctypes.util
 import multiprocessing
+import os
 import signal
+import sys
 import threading
+import time
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -23,6 +31,7 @@ from pipeline.records import Article
 
 ARTICLE_TIMEOUT_S = 60
 _WORKER_RULES: Path | None = None
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 Result = dict[str, Any]
 
@@ -38,6 +47,41 @@ def init_worker(rules_dir: str | Path = DEFAULT_RULES_DIR) -> None:
     compiled(ruleset)
     split_sentences("text", "Khởi động. Xong.")  # loads underthesea's sentence model
     make_doc("Khởi động")  # and its word model
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """End this process when `parent_pid`, its parent, ends (the kernel's signal on Linux, a
+    watchdog thread elsewhere); at once if it has already ended."""
+    if sys.platform.startswith("linux") and _set_parent_death_signal(signal.SIGKILL):
+        if os.getppid() != parent_pid:  # the parent died before the signal was armed
+            os._exit(1)
+        return
+    watch_parent(parent_pid)
+
+
+def watch_parent(parent_pid: int, interval: float = 1.0) -> None:
+    """Start a daemon thread that ends this process once `parent_pid` is not its parent."""
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="vnie-parent-watchdog", daemon=True).start()
+
+
+def _set_parent_death_signal(signum: int) -> bool:
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        return libc.prctl(_PR_SET_PDEATHSIG, signum, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def init_pool_worker(rules_dir: str, driver_pid: int) -> None:
+    """A pool worker's start: die with the driver, then load the models and rules."""
+    die_with_parent(driver_pid)
+    init_worker(rules_dir)
 
 
 class ArticleTimeout(Exception):
@@ -136,8 +180,8 @@ def local_executor(workers: int, rules_dir: Path) -> Executor:
     return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=init_worker,
-        initargs=(str(rules_dir),),
+        initializer=init_pool_worker,
+        initargs=(str(rules_dir), os.getpid()),
     )
 
 

@@ -82,6 +82,10 @@ def load_gazetteers(directory: Path) -> dict[str, Any]:
     """`name.txt`: one entry a line (`#` comments); `name.yml`: a mapping. Entries in NFC."""
     gazetteers: dict[str, Any] = {}
     for path in sorted(directory.glob("*")):
+        try:
+            path.suffix in (".txt", ".yml", ".yaml") and path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise RuleError(path, None, f"not UTF-8 (byte {exc.start})", "save as UTF-8") from None
         if path.suffix == ".txt":
             try:
                 lines = path.read_text(encoding="utf-8").splitlines()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -87,7 +88,11 @@ TABLE_COLUMNS: dict[str, dict[str, tuple[pa.DataType, str]]] = {
     },
     "money": {
         **MENTION_COLUMNS,
-        "amount_vnd": (pa.int64(), "exact amount in đồng; null for other currencies"),
+        "amount_vnd": (
+            pa.int64(),
+            "exact amount in đồng; null for other currencies (an article with an amount past "
+            "the int64 range, 9.2 × 10^18, is in errors.csv instead)",
+        ),
         "amount": (pa.float64(), "full value in its own currency"),
         "currency": (pa.string(), "ISO 4217 code"),
         "qualifier": (pa.string(), "exact, about, over, under, nearly or range"),
@@ -134,7 +139,13 @@ TABLE_COLUMNS: dict[str, dict[str, tuple[pa.DataType, str]]] = {
         "article_id": (pa.string(), "one such article, the earliest (joins to articles)"),
     },
 }
-ERROR_COLUMNS = ["article_id", "origin", "stage", "message"]
+ERROR_MEANINGS = {
+    "article_id": "the article's id, empty when no id could be read",
+    "origin": "file:line, file@offset URL, or path",
+    "stage": "read, parse, key, extract, write, worker or timeout",
+    "message": "what went wrong, naming the place",
+}
+ERROR_COLUMNS = list(ERROR_MEANINGS)
 FACT_TABLES = ("organizations", "officials", "documents", "models", "money")
 #: written by the linking stage, after extraction, from all fact rows
 LINK_TABLES = ("bodies", "people", "positions")
@@ -165,29 +176,37 @@ def _csv_cell(value: Any) -> Any:
         return ""
     if isinstance(value, float) and value.is_integer():
         return int(value)
+    if isinstance(value, str) and "\x00" in value:
+        return value.replace("\x00", "\ufffd")  # CSV readers refuse a NUL; Parquet keeps it
     return value
 
 
-#: A spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+#: A spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection),
+#: also after spaces, and in their fullwidth forms (＝, ＋, －, ＠).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+#: What a spreadsheet may skip before a formula: spaces of any kind (NBSP included), zero-width.
+_LEADING_BLANKS = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
+
+
+def _runs_as_formula(text: str) -> bool:
+    return text[:1] in FORMULA_TRIGGERS or (
+        text[_LEADING_BLANKS.match(text).end() :][:1] in FORMULA_TRIGGERS  # type: ignore[union-attr]
+    )
 
 
 def neutralize_formula(value: str) -> str:
-    """A CSV cell a spreadsheet will not run: a leading apostrophe before =, +, -, @, tab, CR.
+    """A CSV cell a spreadsheet will not run: a leading apostrophe before a formula trigger
+    (=, +, -, @, tab, CR, their fullwidth forms, and any of them after leading spaces).
 
     Reversible by `restore_formula`: a cell that already starts with apostrophes before a
     trigger gets one more, so no two values map to the same cell.
     """
-    if value[:1] in FORMULA_TRIGGERS or (
-        value[:1] == "'" and value.lstrip("'")[:1] in FORMULA_TRIGGERS
-    ):
-        return "'" + value
-    return value
+    return "'" + value if _runs_as_formula(value.lstrip("'")) else value
 
 
 def restore_formula(cell: str) -> str:
     """The value `neutralize_formula` was given, from the cell it wrote."""
-    if cell[:1] == "'" and cell.lstrip("'")[:1] in FORMULA_TRIGGERS:
+    if cell[:1] == "'" and _runs_as_formula(cell.lstrip("'")):
         return cell[1:]
     return cell
 
@@ -198,8 +217,52 @@ def guarded_cell(value: Any) -> Any:
     return neutralize_formula(cell) if isinstance(cell, str) else cell
 
 
+def csv_cell(value: Any, guard: bool = True) -> Any:
+    """A value as a CSV cell: '' for null, no NUL, formula-guarded unless `guard` is False."""
+    return guarded_cell(value) if guard else _csv_cell(value)
+
+
+class RowError(ValueError):
+    """A row that its table cannot hold (a wrong type, an integer beyond the column's range)."""
+
+
+def _checked_value(where: str, kind: pa.DataType, value: Any) -> Any:
+    """`value` as the column can store it; RowError naming the column and value otherwise."""
+    if value is None:
+        return None
+    if pa.types.is_string(kind):
+        if not isinstance(value, str):
+            raise RowError(f"{where} is {type(value).__name__}, not text")
+        value.encode("utf-8")  # a lone surrogate raises here, not in the middle of a file
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise RowError(f"{where} is {type(value).__name__}, not a number")
+    if pa.types.is_integer(kind):
+        if isinstance(value, float):
+            if not value.is_integer():
+                raise RowError(f"{where} = {value} is not a whole number")
+            value = int(value)
+        bound = 1 << (kind.bit_width - 1)
+        if not -bound <= value < bound:
+            raise RowError(
+                f"{where} = {value} is beyond the range of the column ({kind}, up to about "
+                f"{float(bound):.2g})"
+            )
+        return value
+    if isinstance(value, int) and abs(value) >= 1 << 63:  # Arrow reads ints as int64 first
+        try:
+            return float(value)
+        except OverflowError:
+            raise RowError(f"{where} = {value} is beyond the range of a float") from None
+    return value
+
+
 class TableWriter:
-    """Rows in, `NAME.csv` and `NAME.parquet` out; files appear only when `close()` succeeds."""
+    """Rows in, `NAME.csv` and `NAME.parquet` out; files appear only when `close()` succeeds.
+
+    `checked(row)` first: `add` trusts its rows, which are written in chunks, so that a bad
+    value found by `checked` costs its article, not a chunk of the table.
+    """
 
     def __init__(
         self,
@@ -227,7 +290,15 @@ class TableWriter:
         self._csv.writerow(list(self.columns))
         self._parquet = pq.ParquetWriter(self._pq_tmp, self.schema)
 
+    def checked(self, row: dict[str, Any]) -> dict[str, Any]:
+        """The row as its table stores it; RowError names the column and value that cannot be."""
+        return {
+            col: _checked_value(f"{self.name}.{col}", typ, row.get(col))
+            for col, (typ, _) in self.columns.items()
+        }
+
     def add(self, row: dict[str, Any]) -> None:
+        """Queue a row that `checked` returned."""
         self.rows.append(row)
         self.count += 1
         if len(self.rows) >= self.chunk_rows:
@@ -245,7 +316,13 @@ class TableWriter:
         self._parquet.write_table(pa.Table.from_arrays(arrays, schema=self.schema))
         self.rows = []
 
+    def discard(self) -> None:
+        """Close the files of a run that did not complete (they are never published)."""
+        self._csv_file.close()
+        self._parquet.close()
+
     def close(self) -> None:
+        """Write what is left and give the files their names."""
         self._flush()
         self._csv_file.close()
         self._parquet.close()
@@ -311,23 +388,24 @@ def data_dictionary() -> str:
         lines += [f"## {table}", "", "| column | type | meaning |", "|---|---|---|"]
         lines += [f"| `{col}` | {typ} | {meaning} |" for col, (typ, meaning) in columns.items()]
         lines.append("")
+    lines += ["## errors", "", "| column | meaning |", "|---|---|"]
+    lines += [f"| `{col}` | {meaning} |" for col, meaning in ERROR_MEANINGS.items()]
     lines += [
-        "## errors",
         "",
-        "| column | meaning |",
-        "|---|---|",
-        "| `article_id` | the article's id, empty when the record could not be read |",
-        "| `origin` | file:line, file@offset URL, or path |",
-        "| `stage` | read, parse, extract, worker or timeout |",
-        "| `message` | what went wrong, naming the place |",
+        "Every article read is either in the tables or one row of `errors.csv`, never both and "
+        "never twice (an id read again is an error row).",
         "",
         "`manifest.json` records the run: versions, the rules used (`rules_dir`, the folder, "
         "and `rules_hash`, their content), inputs, counts, seconds.",
         "",
+        "The files of this folder are links into `.vnie/current/`, the folder of the last "
+        "complete run: a new run replaces them all at once when it completes.",
+        "",
         "In the CSV files a text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage "
-        "return gets a leading `'`, so that a spreadsheet shows it instead of running it "
-        "(`vnie extract --raw` writes cells as found). Parquet and DuckDB always hold the values "
-        "as found.",
+        "return (also after spaces, and their fullwidth forms `＝`, `＋`, `－`, `＠`) gets a "
+        "leading `'`, so that a spreadsheet shows it instead of running it (`vnie extract "
+        "--raw` writes cells as found). A NUL character, which CSV readers refuse, is written "
+        "as U+FFFD in the CSV files. Parquet and DuckDB always hold the values as found.",
         "",
     ]
     return "\n".join(lines)

@@ -12,8 +12,10 @@ from typing import Any
 
 import pyarrow as pa
 
+from pipeline.outputs.generations import files_dir, publish_file
 from pipeline.outputs.tables import (
     ERROR_COLUMNS,
+    ERROR_MEANINGS,
     FACT_TABLES,
     FOREIGN_KEYS,
     PRIMARY_KEYS,
@@ -22,13 +24,6 @@ from pipeline.outputs.tables import (
 )
 
 MENTION_KEY = ["article_id", "field", "start", "end"]
-
-ERROR_MEANINGS = {
-    "article_id": "the article's id, empty when the record could not be read",
-    "origin": "file:line, file@offset URL, or path",
-    "stage": "read, parse, extract, worker or timeout",
-    "message": "what went wrong, naming the place",
-}
 
 VIEWS = {
     "officials_with_organizations": """
@@ -145,10 +140,14 @@ def _sql_string(text: str) -> str:
 
 
 def write_duckdb(out_dir: Path, db_name: str = "vnie.duckdb") -> Path:
-    """out_dir/vnie.duckdb: the six tables (from Parquet), `errors`, and the analysts' views."""
+    """out_dir/vnie.duckdb: the six tables (from Parquet), `errors`, and the analysts' views.
+
+    Written beside the tables of the published run (see `pipeline.outputs.generations`).
+    """
     import duckdb
 
-    out_dir = Path(out_dir)
+    published = Path(out_dir)
+    out_dir = files_dir(published)
     target = out_dir / db_name
     tmp = out_dir / f".{db_name}.tmp"
     tmp.unlink(missing_ok=True)
@@ -187,7 +186,8 @@ def write_duckdb(out_dir: Path, db_name: str = "vnie.duckdb") -> Path:
     finally:
         connection.close()
     os.replace(tmp, target)
-    return target
+    publish_file(published, db_name)
+    return published / db_name
 
 
 def _frictionless_type(arrow_type: pa.DataType) -> str:
@@ -243,7 +243,8 @@ def _resource(out_dir: Path, table: str, fields: list[dict[str, Any]]) -> dict[s
 
 def write_datapackage(out_dir: Path) -> Path:
     """out_dir/datapackage.json: each CSV with every column's type and meaning (Table Schema)."""
-    out_dir = Path(out_dir)
+    published = Path(out_dir)
+    out_dir = files_dir(published)
     resources = []
     for table, columns in TABLE_COLUMNS.items():
         if (out_dir / f"{table}.csv").exists():
@@ -269,14 +270,15 @@ def write_datapackage(out_dir: Path) -> Path:
             "as read; captions joined by a blank line). Join every fact table to articles on "
             "article_id; bodies, people and positions link mentions across articles (body_id, "
             "person_id: stable hashes of a canonical key). Text cells starting with =, +, -, @, "
-            "tab or CR carry a leading apostrophe in the CSV (formula-injection guard) unless "
-            "the run wrote raw CSV; the Parquet files and vnie.duckdb hold the values as found."
+            "tab or CR (also after spaces, and in fullwidth form) carry a leading apostrophe in "
+            "the CSV (formula-injection guard) unless the run wrote raw CSV; NUL is written as "
+            "U+FFFD in the CSV; the Parquet files and vnie.duckdb hold the values as found."
         ),
         "version": str(manifest.get("vnie", "")),
         "created": manifest.get("started_at"),
         "sources": [{"title": str(path)} for path in manifest.get("inputs", [])],
         "resources": resources,
     }
-    target = out_dir / "datapackage.json"
-    write_json_atomic(target, package)
-    return target
+    write_json_atomic(out_dir / "datapackage.json", package)
+    publish_file(published, "datapackage.json")
+    return published / "datapackage.json"

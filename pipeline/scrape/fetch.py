@@ -1,9 +1,14 @@
 """Polite HTTP fetching: robots.txt, per-host rate and concurrency, retries, size and host caps.
 
 Redirects are followed here, one hop at a time, so that each hop is checked against the
-source's hosts, the private-address rule and the redirect cap. Bodies are read as a stream and
-decompressed here, so both the compressed and the decompressed size can be capped (a gzip bomb
-stops at the cap, not in memory).
+source's site (scheme, host and port), the private-address rule and the redirect cap. Bodies
+are read as a stream and decompressed here, so both the compressed and the decompressed size
+can be capped (a gzip bomb stops at the cap, not in memory). Each request has a total deadline
+besides the timeout of each read, so that a server dripping a byte a second is cut off.
+
+robots.txt follows RFC 9309: its first 500 KiB are parsed whatever its size; 4xx means no
+rules; anything else that is not a readable 200 (5xx, a network error, a redirect off the site,
+a corrupt body) disallows the whole site for this run.
 """
 
 from __future__ import annotations
@@ -27,6 +32,9 @@ from pipeline.sources.catalog import CrawlSettings, Source
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504, 507, 508, 520, 521, 522, 523, 524})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 ROBOTS_AGENT = "vnie-scraper"
+#: RFC 9309, 2.5: crawlers must parse at least the first 500 kibibytes of a robots.txt.
+ROBOTS_MAX_BYTES = 500 * 1024
+_DISALLOW_ALL = "User-agent: *\nDisallow: /\n"
 
 
 @dataclass(frozen=True)
@@ -178,18 +186,22 @@ class Fetcher:
 
     async def _load_robots(self, root: str, url: str, source: Source) -> Protego | None:
         try:
-            fetched = await self.fetch(f"{root}/robots.txt", source)
-        except FetchError as exc:
-            if exc.transient:  # a site that cannot answer for its robots.txt: do not crawl it
-                self.robots_unreadable[root] = exc.reason
-                return Protego.parse("User-agent: *\nDisallow: /\n")
-            return None
-        if fetched.status >= 500:
+            fetched = await self.fetch(f"{root}/robots.txt", source, truncate_at=ROBOTS_MAX_BYTES)
+        except FetchError as exc:  # a site that cannot answer for its robots.txt: do not crawl it
+            self.robots_unreadable[root] = exc.reason
+            return Protego.parse(_DISALLOW_ALL)
+        if 400 <= fetched.status < 500:
+            return None  # "unavailable": no rules, everything allowed (RFC 9309, 2.3.1.3)
+        if fetched.status != 200:  # 5xx and the unexpected: when unsure, disallow
             self.robots_unreadable[root] = f"HTTP {fetched.status} {fetched.reason}".strip()
-            return Protego.parse("User-agent: *\nDisallow: /\n")
-        if fetched.status != 200:
-            return None  # 4xx: no rules, everything allowed (RFC 9309)
-        rules = Protego.parse(fetched.body.decode("utf-8", errors="replace"))
+            return Protego.parse(_DISALLOW_ALL)
+        text = fetched.body.decode("utf-8", errors="replace")
+        if len(fetched.body) >= ROBOTS_MAX_BYTES:  # cut: a partial last line is not a rule
+            text = text[: text.rfind("\n") + 1]
+        try:
+            rules = Protego.parse(text)
+        except Exception:  # a parser's failure is doubt too
+            return Protego.parse(_DISALLOW_ALL)
         delay = rules.crawl_delay(ROBOTS_AGENT)
         gate = self._gate(url, source)
         if delay and self.settings.rate_limits:
@@ -228,13 +240,21 @@ class Fetcher:
         return delay * (0.5 + random.random())  # full jitter around the exponential step
 
     async def fetch(
-        self, url: str, source: Source, headers: dict[str, str] | None = None
+        self,
+        url: str,
+        source: Source,
+        headers: dict[str, str] | None = None,
+        truncate_at: int | None = None,
     ) -> Fetched:
-        """GET with retries for 5xx, 429, timeouts and dropped connections; FetchError if none."""
+        """GET with retries for 5xx, 429, timeouts and dropped connections; FetchError if none.
+
+        With `truncate_at`, the body is cut to that many (decompressed) bytes instead of being
+        refused over the caps.
+        """
         retries = self.settings.max_retries
         for attempt in range(retries + 1):
             try:
-                fetched = await self._follow(url, source, headers or {})
+                fetched = await self._follow(url, source, headers or {}, truncate_at)
             except _Retryable as exc:
                 reason, retry_after = exc.reason, exc.retry_after
             else:
@@ -253,13 +273,19 @@ class Fetcher:
             url, "fetch", f"{reason} (after {retries + 1} attempts)", True, retries + 1
         )
 
-    async def _follow(self, url: str, source: Source, headers: dict[str, str]) -> Fetched:
+    async def _follow(
+        self, url: str, source: Source, headers: dict[str, str], truncate_at: int | None
+    ) -> Fetched:
         current, seen = url, [url]
         for _hop in range(self.settings.max_redirects + 1):
             if not source.owns(current):
-                raise FetchError(url, "fetch", f"redirected off the source's hosts to {current}")
+                raise FetchError(
+                    url,
+                    "fetch",
+                    f"redirected off the source's site (scheme, host, port) to {current}",
+                )
             await self._check_address(current, source)
-            fetched = await self._get(current, source, headers)
+            fetched = await self._get(current, source, headers, truncate_at)
             location = fetched.header("location")
             if fetched.status not in REDIRECT_STATUSES or not location:
                 return Fetched(**{**fetched.__dict__, "requested_url": url})
@@ -270,24 +296,20 @@ class Fetcher:
             seen.append(current)
         raise FetchError(url, "fetch", f"more than {self.settings.max_redirects} redirects")
 
-    async def _get(self, url: str, source: Source, headers: dict[str, str]) -> Fetched:
+    async def _get(
+        self, url: str, source: Source, headers: dict[str, str], truncate_at: int | None
+    ) -> Fetched:
         assert self.client is not None, "use `async with Fetcher(...)`"
         request = self.client.build_request("GET", url, headers=headers)
+        deadline = self.settings.request_deadline
         async with self._gate(url, source):
             try:
-                response = await self.client.send(request, stream=True)
-            except httpx.TimeoutException as exc:
-                raise _Retryable(self._timeout_reason(exc)) from None
-            except (httpx.TransportError, OSError) as exc:
-                raise _Retryable(connection_failure(exc, url)) from None
-            try:
-                body = await self._read_body(url, response)
-            except httpx.TimeoutException as exc:
-                raise _Retryable(f"{self._timeout_reason(exc)} reading the body") from None
-            except (httpx.TransportError, OSError) as exc:
-                raise _Retryable(f"connection dropped: {exc or type(exc).__name__}") from None
-            finally:
-                await response.aclose()
+                async with asyncio.timeout(deadline):
+                    response, body = await self._exchange(url, request, truncate_at)
+            except TimeoutError:
+                raise _Retryable(
+                    f"no complete answer within the deadline of {deadline:g} s"
+                ) from None
         return Fetched(
             url=url,
             requested_url=url,
@@ -305,10 +327,33 @@ class Fetcher:
         )
         return f"timeout: no answer within {self.settings.timeout:g} s ({step})"
 
-    async def _read_body(self, url: str, response: httpx.Response) -> bytes:
+    async def _exchange(
+        self, url: str, request: httpx.Request, truncate_at: int | None
+    ) -> tuple[httpx.Response, bytes]:
+        assert self.client is not None
+        try:
+            response = await self.client.send(request, stream=True)
+        except httpx.TimeoutException as exc:
+            raise _Retryable(self._timeout_reason(exc)) from None
+        except (httpx.TransportError, OSError) as exc:
+            raise _Retryable(connection_failure(exc, url)) from None
+        try:
+            return response, await self._read_body(url, response, truncate_at)
+        except httpx.TimeoutException as exc:
+            raise _Retryable(f"{self._timeout_reason(exc)} reading the body") from None
+        except (httpx.TransportError, OSError) as exc:
+            raise _Retryable(f"connection dropped: {exc or type(exc).__name__}") from None
+        finally:
+            await response.aclose()
+
+    async def _read_body(
+        self, url: str, response: httpx.Response, truncate_at: int | None = None
+    ) -> bytes:
         limit, decoded_limit = self.settings.max_body_bytes, self.settings.max_decoded_bytes
+        if truncate_at is not None:
+            decoded_limit = truncate_at
         declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > limit:
+        if declared.isdigit() and int(declared) > limit and truncate_at is None:
             raise FetchError(url, "fetch", f"body of {declared} bytes is over the cap of {limit}")
         encoding = response.headers.get("content-encoding", "identity").strip().lower()
         if encoding in ("gzip", "x-gzip", "deflate"):
@@ -323,21 +368,21 @@ class Fetcher:
             if received > limit:
                 raise FetchError(url, "fetch", f"body over the cap of {limit} bytes")
             if decoder is not None:
-                try:
+                try:  # never more than one byte over the cap, however much the chunk inflates
                     chunk = decoder.decompress(chunk, decoded_limit - size + 1)
                 except zlib.error as exc:
                     raise FetchError(url, "fetch", f"corrupt {encoding} body: {exc}") from None
-                if decoder.unconsumed_tail:
-                    chunk = b"x" * (decoded_limit + 1)  # over the cap: stop here
             size += len(chunk)
+            parts.append(chunk)
             if size > decoded_limit:
+                if truncate_at is not None:
+                    return b"".join(parts)[:truncate_at]
                 raise FetchError(
                     url, "fetch", f"body over the cap of {decoded_limit} bytes once decompressed"
                 )
-            parts.append(chunk)
         if decoder is not None:
             parts.append(decoder.flush())
-        return b"".join(parts)
+        return b"".join(parts)[:truncate_at]
 
 
 def _causes(exc: BaseException) -> list[BaseException]:

@@ -22,7 +22,7 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from pipeline import __version__
-from pipeline.sources.urls import host_key
+from pipeline.sources.urls import DEFAULT_PORTS, host_key
 
 SELECTOR_KEYS = ("title", "published_at", "author", "section", "lead", "body", "captions", "next")
 #: Fields a family may give its papers.
@@ -69,6 +69,7 @@ class CrawlSettings:
         f"vnie-scraper/{__version__} (research crawler of the Vietnamese provincial press)"
     )
     timeout: float = 20.0  # seconds, for each of connect / read / write
+    request_deadline: float = 120.0  # seconds for a whole request, headers and body
     max_retries: int = 3  # after the first attempt, for 5xx, 429, timeouts, dropped connections
     backoff_base: float = 1.0  # seconds; doubled at each retry, with jitter
     backoff_max: float = 60.0
@@ -126,9 +127,26 @@ class Source:
         return urlsplit(self.base_url).hostname or ""
 
     def owns(self, url: str) -> bool:
-        """Is the URL on one of this source's hosts (`www.` or not)?"""
-        host = host_key(urlsplit(url).hostname or "")
-        return host == host_key(self.host) or host in {host_key(h) for h in self.hosts}
+        """Is the URL on this source's site: one of its hosts (`www.` or not), with the base
+        URL's scheme and port? An http base on port 80 also owns https on 443 (the usual
+        upgrade); another port of the same host is another site."""
+        try:
+            parts = urlsplit(url)
+            port = parts.port
+        except ValueError:
+            return False
+        host = host_key(parts.hostname or "")
+        if host != host_key(self.host) and host not in {host_key(h) for h in self.hosts}:
+            return False
+        scheme = parts.scheme.lower()
+        return (scheme, port or DEFAULT_PORTS.get(scheme)) in self.origins
+
+    @property
+    def origins(self) -> frozenset[tuple[str, int | None]]:
+        """The (scheme, port) pairs of this source's site."""
+        base = urlsplit(self.base_url)
+        origin = (base.scheme, base.port or DEFAULT_PORTS[base.scheme])
+        return frozenset({origin, ("https", 443)} if origin == ("http", 80) else {origin})
 
     def is_article(self, url: str) -> bool:
         """Does the URL's path look like one of this source's article pages?"""
