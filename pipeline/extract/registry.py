@@ -25,6 +25,8 @@ REGISTRY: Registry[Lexicon] = Registry.of(
         organizations.organization,
         organizations.named_body,
         models.named_model,
+        models.quoted_model,
+        models.named_before,
     ),
     resolvers=(
         documents.link_short_references,
