@@ -456,6 +456,7 @@ class Models:
         "model_name_introducers",
         "model_form_cues",
         "model_objects",
+        "model_clause_words",
     )
 
     #: forms of organization and concepts, lower case: never a model, quoted or not
@@ -464,6 +465,8 @@ class Models:
     form_heads: tuple[str, ...]
     #: a word between the trigger and a quoted name that makes it no initiative
     not_descriptor: regex.Pattern[str]
+    #: a word between the trigger and a quote that makes the quote no name (a clause goes on)
+    clause_word: regex.Pattern[str]
     #: the first words of an event's name (`Dạ hội …`), at the start of a name
     event_name: regex.Pattern[str]
     #: the first words of a physical object's name (`Máy …`), at the start of a name
@@ -488,6 +491,7 @@ class Models:
             tuple(form.lower() for form in forms),
             tuple(gazetteers["model_form_heads"]),
             _words_re(gazetteers["model_not_descriptors"], regex.IGNORECASE),
+            _words_re(gazetteers["model_clause_words"], regex.IGNORECASE),
             regex.compile(
                 alternation(gazetteers["model_event_names"]) + r"(?![\p{L}\p{N}])",
                 regex.IGNORECASE,

@@ -48,8 +48,8 @@ _PLACE_AFTER_RE = regex.compile(r"\s+(?:của|ở|tại|trên)\s+")
 _WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
 _WORDS_BEFORE_RE = regex.compile(r"(?:\S+\s+){1,3}$")
 _WORDS_AFTER_RE = regex.compile(r"[\s\"']*(?:[^\s\"']+[\s\"']*){1,6}")
-#: a quotation, not a name: a sentence ends inside it
-_SENTENCE_INSIDE_RE = regex.compile(r"[.?!…](?:\s|$)")
+#: a quotation, not a name: a sentence ends inside it (not at `TP.`, `Q.`, `ThS.`)
+_SENTENCE_INSIDE_RE = regex.compile(r"(?:(?<!(?:^|\s)\p{Lu}\p{L}{0,2})\.|[?!…])(?:\s|$)")
 _NEXT_IS_CAPITALIZED_RE = regex.compile(r"\s*(?:$|\p{Lu})")
 _MOVEMENTS = ("phong trào", "cuộc vận động")
 #: the share of capitalized words above which a sentence is a headline in capitals or in
@@ -119,6 +119,9 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     not_one = models.not_descriptor.search(descriptor)
     if not_one:
         return Reject("not-an-initiative", not_one.group())
+    clause = models.clause_word.search(descriptor)
+    if clause:
+        return Reject("a-clause-not-a-name", clause.group())
     if match.group("colon") and not models.introducer_at_end.search(descriptor):
         return Reject("a-quotation", descriptor)
     trigger = " ".join(match.group("trigger").lower().split())
