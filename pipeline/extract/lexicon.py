@@ -451,7 +451,7 @@ class Models:
         "model_form_heads",
         "model_not_descriptors",
         "model_event_names",
-        "model_protest_words",
+        "model_movement_cues",
         "model_physical_cues",
         "model_name_introducers",
         "model_form_cues",
@@ -471,7 +471,8 @@ class Models:
     event_name: regex.Pattern[str]
     #: the first words of a physical object's name (`Máy …`), at the start of a name
     object_name: regex.Pattern[str]
-    protest_word: regex.Pattern[str]
+    #: a protest, political or historical movement's word
+    movement_cue: regex.Pattern[str]
     physical_cue: regex.Pattern[str]
     #: words just before the trigger that make the name a form (`chuyển đổi mô hình`), at the end
     form_cue_at_end: regex.Pattern[str]
@@ -499,7 +500,7 @@ class Models:
             regex.compile(
                 alternation(gazetteers["model_objects"]) + r"(?![\p{L}\p{N}])", regex.IGNORECASE
             ),
-            _words_re(gazetteers["model_protest_words"], regex.IGNORECASE),
+            _words_re(gazetteers["model_movement_cues"], regex.IGNORECASE),
             _words_re(gazetteers["model_physical_cues"], regex.IGNORECASE),
             regex.compile(
                 r"(?<![\p{L}])" + alternation(gazetteers["model_form_cues"]) + r"\s*$",

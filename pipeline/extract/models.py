@@ -125,8 +125,10 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if match.group("colon") and not models.introducer_at_end.search(descriptor):
         return Reject("a-quotation", descriptor)
     trigger = " ".join(match.group("trigger").lower().split())
-    if trigger in _MOVEMENTS and models.protest_word.search(sentence):
-        return Reject("a-protest-movement")
+    if trigger in _MOVEMENTS and (
+        cue := _near(models.movement_cue, sentence, match.start, match.end)
+    ):
+        return Reject("a-political-or-historical-movement", cue)
     spans = [match.spans["quoted"]]
     position = match.end
     while (more := models.next_quoted.match(sentence, position)) is not None:
@@ -277,12 +279,18 @@ def _names_a_body(name: str, bodies: Bodies, quoted: bool) -> bool:
 def _physical(sentence: str, trigger_at: int, name_end: int, models: Models) -> Reject | None:
     """`Mô hình Châu ấn thuyền đã được phục chế và trưng bày …`, `thiết kế mô hình "…" kết
     bằng hoa`: a replica or a machine, by the words just before the trigger or after the name."""
+    cue = _near(models.physical_cue, sentence, trigger_at, name_end)
+    return Reject("a-physical-model", cue) if cue else None
+
+
+def _near(cues: regex.Pattern[str], sentence: str, trigger_at: int, name_end: int) -> str | None:
+    """A cue among the three words before the trigger or the six after the name."""
     before = _WORDS_BEFORE_RE.search(sentence, 0, trigger_at)
     after = _WORDS_AFTER_RE.match(sentence, name_end)
     for near in (before, after):
-        cue = models.physical_cue.search(near.group()) if near else None
+        cue = cues.search(near.group()) if near else None
         if cue:
-            return Reject("a-physical-model", cue.group())
+            return cue.group()
     return None
 
 
