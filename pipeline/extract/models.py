@@ -58,6 +58,10 @@ _TITLE_CASE_SHARE = 0.8
 #: a quoted name opening with a head is a body's when this share of its other words is
 #: capitalized (`Trường Đại học Bách khoa Hà Nội`, not `Hội Luật gia cơ sở tham gia …`)
 _BODY_NAME_SHARE = 0.5
+#: the most words a title takes (`Phó Chủ tịch Thường trực`)
+_LONGEST_TITLE_WORDS = 5
+#: a body named before the model runs it only this many words before the trigger
+_OWNER_BEFORE_WORDS = 15
 #: a quoted name longer than this is a quotation
 _MOST_NAME_WORDS = 30
 GAZETTEERS = (
@@ -316,7 +320,7 @@ def _is_a_template(sentence: str, trigger_at: int, name: str, acronym: bool) -> 
 def _person_after(sentence: str, end: int, lexicon: Lexicon) -> str | None:
     """`… của chị Phạm Thị Bích Vân`: the person who runs the model."""
     lead = lexicon.models.owner_lead.match(sentence, end)
-    if lead is None:
+    if lead is None or lead.group("honorific") is None:
         return None
     person = lexicon.names.person.match(sentence, lead.end())
     return person.group() if person else None
@@ -341,7 +345,13 @@ def resolve_models(candidates: list[Candidate], text: ArticleText[Any]) -> list[
         in_sentence = [o for o in organizations if o.sentence.index == sentence.index]
         named_after = [o for o in in_sentence if o.start == owner_at]
         before = sorted(
-            (o for o in in_sentence if o.end <= cand.start),
+            (
+                o
+                for o in in_sentence
+                if o.end <= cand.start
+                and len(sentence.text[o.end : cand.start].split()) <= _OWNER_BEFORE_WORDS
+                and not _in_a_post(sentence.text, o.start, text.lexicon)
+            ),
             key=lambda o: (o.end, o.end - o.start),
         )
         after = [
@@ -356,6 +366,16 @@ def resolve_models(candidates: list[Candidate], text: ArticleText[Any]) -> list[
             cand.values = {**cand.values, "owner": owner.values["name"]}
     _one_name_per_initiative(candidates, text.lexicon.bodies)
     return candidates
+
+
+def _in_a_post(sentence: str, body_at: int, lexicon: Lexicon) -> bool:
+    """`Phó chủ tịch Quốc hội … nhận định … những chương trình như "…"`: a body named in a
+    speaker's post is not what runs the model."""
+    words = sentence[:body_at].split()[-_LONGEST_TITLE_WORDS:]
+    return any(
+        lexicon.titles.title.fullmatch(" ".join(words[-count:])) is not None
+        for count in range(1, len(words) + 1)
+    )
 
 
 #: two spellings whose words overlap this much (Dice) name one initiative
