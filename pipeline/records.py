@@ -83,7 +83,9 @@ class Article:
         captions = record.get("captions") or ()
         if isinstance(captions, str):
             captions = (captions,)
-        values = {key: record.get(key) for key in KNOWN_KEYS if key not in ("id", "text")}
+        values: dict[str, Any] = {
+            key: record.get(key) for key in KNOWN_KEYS if key not in ("id", "text")
+        }
         for key, value in values.items():
             if value is not None and key != "captions" and not isinstance(value, str):
                 values[key] = str(value)

@@ -99,7 +99,7 @@ class RuleError(ValueError):
 _SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _LineLoader(_SafeLoader):  # type: ignore[misc,valid-type]
+class _LineLoader(_SafeLoader):  # type: ignore[misc]
     """A YAML loader that remembers the line of every mapping as `__line__`."""
 
 

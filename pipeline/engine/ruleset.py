@@ -20,12 +20,12 @@ from pipeline.engine import cache
 from pipeline.engine.contracts import PATTERN_KINDS, Normalizer, Registry
 from pipeline.engine.rule_files import (
     RULE_FILE_SCHEMA,
-    TABLES,
     RuleError,
     line_of,
     load_yaml,
     strip_lines,
 )
+from pipeline.records import FACT_TABLES as TABLES
 from pipeline.text.normalize import normalize_phrase
 
 SHARED_DEFINES = "defines.yml"

@@ -8,7 +8,7 @@ sentence of title, lead, text and captions, and returns rows in the shape of
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from pipeline.records import CAPTION_JOINER
@@ -29,7 +29,7 @@ def _article_id(article: Mapping[str, Any] | Any) -> str:
     return str(article["id"] if isinstance(article, Mapping) else article.id)
 
 
-def _ner():
+def _ner() -> Callable[..., Any]:
     """underthesea's `ner`, or a RuntimeError that says why it cannot run here."""
     try:
         from underthesea import ner
@@ -42,10 +42,13 @@ def _ner():
             "underthesea's NER model is not available offline here (it would need a download): "
             f"{exc}"
         ) from exc
-    return ner
+    ner_function: Callable[..., Any] = ner
+    return ner_function
 
 
-def entities(ner, sentence: str) -> list[tuple[str, int | None, int | None, str]]:
+def entities(
+    ner: Callable[..., Any], sentence: str
+) -> list[tuple[str, int | None, int | None, str]]:
     """(label, start, end, text) of each BIO entity of one sentence; offsets into `sentence`.
 
     Offsets are None where underthesea's tokens cannot be found in the sentence as written.
@@ -82,10 +85,12 @@ def entities(ner, sentence: str) -> list[tuple[str, int | None, int | None, str]
     return found
 
 
-def underthesea_baseline(articles: Iterable[Mapping[str, Any] | Any]) -> dict:
+def underthesea_baseline(
+    articles: Iterable[Mapping[str, Any] | Any],
+) -> dict[str, dict[str, list[dict[str, Any]]]]:
     """underthesea NER over every sentence: {table: {article id: [row]}} like load_predictions."""
     ner = _ner()
-    predictions: dict[str, dict[str, list[dict]]] = {
+    predictions: dict[str, dict[str, list[dict[str, Any]]]] = {
         table: defaultdict(list) for table, _ in _ENTITY_TABLES.values()
     }
     for article in articles:

@@ -53,9 +53,9 @@ def _nfc(value: Any) -> Any:
     return value
 
 
-def load_gold(paths: Iterable[str | Path]) -> dict[str, dict]:
+def load_gold(paths: Iterable[str | Path]) -> dict[str, dict[str, Any]]:
     """Read gold JSONL files into {article id: record}, every string NFC; ids must be unique."""
-    gold: dict[str, dict] = {}
+    gold: dict[str, dict[str, Any]] = {}
     seen_at: dict[str, str] = {}
     for path in paths:
         with open(path, encoding="utf-8") as lines:

@@ -82,7 +82,9 @@ def title_matches(gold_title: Any, predicted_title: Any) -> bool:
     return any(_post_agrees(g, p) for g in gold_posts for p in predicted_posts)
 
 
-def match_exact(gold_keys: Iterable[Hashable], predicted_keys: Iterable[Hashable]):
+def match_exact(
+    gold_keys: Iterable[Hashable], predicted_keys: Iterable[Hashable]
+) -> dict[Hashable, Hashable]:
     gold_set = set(gold_keys)
     return {key: key for key in predicted_keys if key in gold_set}
 

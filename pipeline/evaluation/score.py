@@ -202,9 +202,11 @@ def _display(key: Hashable, row: Mapping[str, Any] | None = None, table: str = "
 # --------------------------------------------------------------------------------- scoring
 
 
-def _distinct(rows: Iterable[Mapping[str, Any]], key_of) -> dict[Hashable, list[Mapping]]:
+def _distinct(
+    rows: Iterable[Mapping[str, Any]], key_of: Callable[[Mapping[str, Any]], Hashable | None]
+) -> dict[Hashable, list[Mapping[str, Any]]]:
     """Rows grouped by their fact key, in first-seen order; rows with no key dropped."""
-    facts: dict[Hashable, list[Mapping]] = {}
+    facts: dict[Hashable, list[Mapping[str, Any]]] = {}
     for row in rows:
         key = key_of(row)
         if key is not None:
@@ -239,10 +241,11 @@ def score(
         for article_id in ids:
             gold_facts = _distinct(gold[article_id].get(table) or [], key_of)
             predicted_facts = _distinct(predictions[table].get(article_id, []), key_of)
+            matched: Mapping[Any, Any]
             if table in ("organizations", "models"):
                 matched = match_fuzzy(
-                    {key: rows[0]["name"] for key, rows in gold_facts.items()},
-                    {key: rows[0]["name"] for key, rows in predicted_facts.items()},
+                    {str(key): rows[0]["name"] for key, rows in gold_facts.items()},
+                    {str(key): rows[0]["name"] for key, rows in predicted_facts.items()},
                 )
             else:
                 matched = match_exact(gold_facts, predicted_facts)
@@ -290,8 +293,8 @@ def score(
 
 def _score_titles(
     article_id: str,
-    gold_facts: Mapping[Hashable, list[Mapping]],
-    predicted_facts: Mapping[Hashable, list[Mapping]],
+    gold_facts: Mapping[Hashable, list[Mapping[str, Any]]],
+    predicted_facts: Mapping[Hashable, list[Mapping[str, Any]]],
     tally: list[int],
     misses: list[Example],
     false_hits: list[Example],
@@ -377,10 +380,10 @@ def format_comparison(reports: Mapping[str, Report]) -> str:
     return "\n".join(lines)
 
 
-def report_to_json(report: Report) -> dict:
+def report_to_json(report: Report) -> dict[str, Any]:
     """The report as plain JSON-ready data."""
 
-    def example(e: Example) -> dict:
+    def example(e: Example) -> dict[str, str]:
         return {"article_id": e.article_id, "value": e.value, "text": e.text}
 
     return {

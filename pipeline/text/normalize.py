@@ -79,8 +79,8 @@ class NormalizedText:
 
     text: str
     source_length: int
-    starts: array | None = None
-    ends: array | None = None
+    starts: array[int] | None = None
+    ends: array[int] | None = None
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of normalized text to the source text."""
