@@ -47,3 +47,10 @@ def test_a_body_in_the_speakers_post_does_not_run_the_programmes(shared_articles
     models = _models(shared_articles, "vietnews-val-002287", ruleset)
     assert {m["name"] for m in models} >= {"Thành phố 4 an", "Thành phố 5 không 3 có"}
     assert all(m["owner"] != "Quốc hội" for m in models)
+
+
+def test_a_movement_takes_the_fullest_wording_the_article_quotes(shared_articles, ruleset):
+    # `phong trào thi đua thực hiện "Tết trồng cây"`, and elsewhere `lễ phát động "Tết trồng
+    # cây đời đời nhớ ơn Bác Hồ"`: one initiative, named by its fullest wording
+    names = {m["name"] for m in _models(shared_articles, "vietnews-train-070237", ruleset)}
+    assert names == {"Tết trồng cây đời đời nhớ ơn Bác Hồ"}

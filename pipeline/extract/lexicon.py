@@ -482,8 +482,8 @@ class Models:
     owner_lead: regex.Pattern[str]
     #: one more quoted name of a list (`, "B"`, `; "B"`, `(Hà Nội), "B"`), at a position
     next_quoted: regex.Pattern[str]
-    #: an edition of an event (`lần thứ IV`)
-    edition: regex.Pattern[str]
+    #: a quoted name anywhere (group `quoted`)
+    quoted: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Models:
@@ -513,7 +513,7 @@ class Models:
             regex.compile(defines["MODEL_NAME_END"], VERBOSE),
             regex.compile(defines["MODEL_OWNER_LEAD"], VERBOSE),
             regex.compile(defines["MODEL_NEXT_QUOTED"], VERBOSE),
-            regex.compile(defines["MODEL_EDITION"], VERBOSE),
+            regex.compile(defines["MODEL_QUOTED"], VERBOSE),
         )
 
 

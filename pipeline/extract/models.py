@@ -60,6 +60,8 @@ _TITLE_CASE_SHARE = 0.8
 _BODY_NAME_SHARE = 0.5
 #: the most words a title takes (`Phó Chủ tịch Thường trực`)
 _LONGEST_TITLE_WORDS = 5
+#: a quoted wording longer than this is not taken for an initiative's fuller name
+_MOST_WORDING_WORDS = 15
 #: a body named before the model runs it only this many words before the trigger
 _OWNER_BEFORE_WORDS = 15
 #: a quoted name longer than this is a quotation
@@ -227,10 +229,7 @@ def _not_an_initiative(name: str, lexicon: Lexicon, *, quoted: bool) -> Reject |
     if post is not None and _NEXT_IS_CAPITALIZED_RE.match(name, post.end()):
         # `mô hình Bí thư Đảng ủy đồng thời là Chủ tịch …`: a way of holding posts
         return Reject("a-post", name)
-    if _opens_with(models.event_name, name, lexicon.bodies) or (
-        # `"Tuần lễ Hồng EVN lần thứ IV"`; a long unquoted name may cite a congress's number
-        quoted and models.edition.search(name)
-    ):
+    if _opens_with(models.event_name, name, lexicon.bodies):
         return Reject("an-event", name)
     if _opens_with(models.object_name, name, lexicon.bodies):
         return Reject("a-physical-model", name)
@@ -364,8 +363,28 @@ def resolve_models(candidates: list[Candidate], text: ArticleText[Any]) -> list[
         owner = (named_after or close or after or before[-1:] or [None])[0]
         if owner is not None:
             cand.values = {**cand.values, "owner": owner.values["name"]}
+    _fullest_quoted_wording(candidates, text)
     _one_name_per_initiative(candidates, text.lexicon.bodies)
     return candidates
+
+
+def _fullest_quoted_wording(candidates: list[Candidate], text: ArticleText[Any]) -> None:
+    """`phong trào thi đua thực hiện "Tết trồng cây"` in an article that quotes `"Tết trồng cây
+    đời đời nhớ ơn Bác Hồ"` elsewhere: the initiative is named by its fullest wording."""
+    if not candidates:
+        return
+    quoted = [
+        found.group("quoted")
+        for sentence in text.sentences
+        for found in text.lexicon.models.quoted.finditer(sentence.text)
+        if len(found.group("quoted").split()) <= _MOST_WORDING_WORDS
+        and not _SENTENCE_INSIDE_RE.search(found.group("quoted"))
+    ]
+    for cand in candidates:
+        opening = cand.values["name"].lower() + " "
+        fuller = [q for q in quoted if q.lower().startswith(opening)]
+        if fuller:
+            cand.values = {**cand.values, "name": max(fuller, key=len)}
 
 
 def _in_a_post(sentence: str, body_at: int, lexicon: Lexicon) -> bool:
