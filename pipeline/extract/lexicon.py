@@ -443,20 +443,77 @@ class Money:
 
 @dataclass(frozen=True)
 class Models:
-    """What a model's name is not (forms of organization), and where a name ends."""
+    """What a model's name is not (forms, events, physical models, protests, quotations), and
+    how names are written: where an unquoted one ends, how quoted ones follow each other."""
 
-    GAZETTEERS = ("model_forms",)
+    GAZETTEERS = (
+        "model_forms",
+        "model_form_heads",
+        "model_not_descriptors",
+        "model_event_names",
+        "model_movement_cues",
+        "model_physical_cues",
+        "model_name_introducers",
+        "model_form_cues",
+        "model_objects",
+        "model_clause_words",
+    )
 
+    #: forms of organization and concepts, lower case: never a model, quoted or not
     forms: tuple[str, ...]
+    #: heads of kinds of bodies and places: a form when the name is not quoted
+    form_heads: tuple[str, ...]
+    #: a word between the trigger and a quoted name that makes it no initiative
+    not_descriptor: regex.Pattern[str]
+    #: a word between the trigger and a quote that makes the quote no name (a clause goes on)
+    clause_word: regex.Pattern[str]
+    #: the first words of an event's name (`Dạ hội …`), at the start of a name
+    event_name: regex.Pattern[str]
+    #: the first words of a physical object's name (`Máy …`), at the start of a name
+    object_name: regex.Pattern[str]
+    #: a protest, political or historical movement's word
+    movement_cue: regex.Pattern[str]
+    physical_cue: regex.Pattern[str]
+    #: words just before the trigger that make the name a form (`chuyển đổi mô hình`), at the end
+    form_cue_at_end: regex.Pattern[str]
+    #: a descriptor that may end in a colon before the name (`gồm:`), at its end
+    introducer_at_end: regex.Pattern[str]
     name_end: regex.Pattern[str]
     owner_lead: regex.Pattern[str]
+    #: one more quoted name of a list (`, "B"`, `; "B"`, `(Hà Nội), "B"`), at a position
+    next_quoted: regex.Pattern[str]
+    #: a quoted name anywhere (group `quoted`)
+    quoted: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Models:
+        forms: list[str] = gazetteers["model_forms"]
         return cls(
-            tuple(gazetteers["model_forms"]),
+            tuple(form.lower() for form in forms),
+            tuple(gazetteers["model_form_heads"]),
+            _words_re(gazetteers["model_not_descriptors"], regex.IGNORECASE),
+            _words_re(gazetteers["model_clause_words"], regex.IGNORECASE),
+            regex.compile(
+                alternation(gazetteers["model_event_names"]) + r"(?![\p{L}\p{N}])",
+                regex.IGNORECASE,
+            ),
+            regex.compile(
+                alternation(gazetteers["model_objects"]) + r"(?![\p{L}\p{N}])", regex.IGNORECASE
+            ),
+            _words_re(gazetteers["model_movement_cues"], regex.IGNORECASE),
+            _words_re(gazetteers["model_physical_cues"], regex.IGNORECASE),
+            regex.compile(
+                r"(?<![\p{L}])" + alternation(gazetteers["model_form_cues"]) + r"\s*$",
+                regex.IGNORECASE,
+            ),
+            regex.compile(
+                r"(?<![\p{L}])" + alternation(gazetteers["model_name_introducers"]) + r"\s*$",
+                regex.IGNORECASE,
+            ),
             regex.compile(defines["MODEL_NAME_END"], VERBOSE),
             regex.compile(defines["MODEL_OWNER_LEAD"], VERBOSE),
+            regex.compile(defines["MODEL_NEXT_QUOTED"], VERBOSE),
+            regex.compile(defines["MODEL_QUOTED"], VERBOSE),
         )
 
 

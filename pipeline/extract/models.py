@@ -1,11 +1,23 @@
-"""Models (*mô hình*): a named initiative after `mô hình`, or a quoted one after `phong trào`…
+"""Models (*mô hình*): named initiatives a body or a person runs (annotation guide, models).
 
-A name starts with a capital or an opening quote right after the trigger and ends where the
-sentence goes on about the model (`rules/defines.yml` MODEL_NAME_END: `do … chủ trì`, `của
-chị …`, `giúp …`, `đã …`, or a comma that opens a new clause; annotation guide, models). A
-model is something a body or a person runs: a form of organization (`mô hình PPP`, `mô hình
-Ngân hàng …`, rules/gazetteers/model_forms.txt) or a place taken as a template (`theo mô hình
-Thung lũng Silicon`, `mô hình Universal Studios`) is not one.
+Three ways the press names one:
+
+- `mô hình` + a name that starts with a capital (`mô hình Vạn tấm lòng vàng`): the name ends
+  where the sentence goes on about the model (`rules/defines.yml` MODEL_NAME_END: `do … chủ
+  trì`, `của chị …`, `giúp …`, a comma that opens a new clause); a list of short names after it
+  is one model per name;
+- `mô hình`, `phong trào`, `cuộc vận động`, `chương trình` + a quoted name, in any case, maybe
+  after a descriptor (`phong trào thi đua "dạy tốt, học tốt"`, `chương trình thành phố "5
+  không", "3 có"`) and followed by more quoted names (one model each);
+- a quoted name before `là mô hình …` (`"Mỗi tuần một ý tưởng" là mô hình của Đoàn …`).
+
+What is not a model (GUIDE.md Round 3): a form of organization, a concept or a standard
+(`mô hình PPP`, `mô hình Ban quản lý cảng`, `VietGAP`), a body (`mô hình Trường Đại học X`), a
+post (`mô hình Bí thư Đảng ủy đồng thời …`), a place or brand followed as a template (`theo
+mô hình Singapore`), a one-off event (`chương trình nghệ thuật "…"`, `"Dạ hội sinh viên"`), a
+physical model (`mô hình … trưng bày`), a protest movement, a quotation; and capitals mean
+nothing in a headline written all in capitals or in Title Case. `model_resolution` finds
+owners and gives every spelling of one initiative in an article its fullest wording.
 """
 
 from __future__ import annotations
@@ -15,22 +27,156 @@ from typing import Any
 import regex
 
 from pipeline.engine.contracts import (
-    ArticleText,
-    Candidate,
     Found,
     Match,
     Reject,
     normalizer,
-    resolver,
 )
-from pipeline.extract.lexicon import Bodies, Lexicon, Models, Names
+from pipeline.extract.lexicon import Bodies, Lexicon, Models, Names, Places, Titles
 
 _ACRONYM_RE = regex.compile(r"\p{Lu}{2,}[\p{Lu}\d]*(?:\s+\p{Lu}{2,}[\p{Lu}\d]*)*(?![\p{L}\p{N}])")
 _PROPER_NAME_ONLY_RE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*)*")
 _LIST_ITEM_RE = regex.compile(
     r"\s*(?:,|và)\s*(\p{Lu}[\p{Ll}\p{M}]*(?:\s+[\p{L}\p{M}]+){0,4}?)(?=\s*(?:,|và|\.|$))"
 )
-GAZETTEERS = (*Models.GAZETTEERS, *Names.GAZETTEERS, *Bodies.GAZETTEERS)
+#: a list of names ends the sentence, or a clause follows it (`…, Hóc Môn trực tuyến, đảm bảo …`)
+_CLAUSE_AFTER_RE = regex.compile(r",\s*\p{Ll}")
+_PLACE_AFTER_RE = regex.compile(r"\s+(?:của|ở|tại|trên)\s+")
+_WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
+_WORDS_BEFORE_RE = regex.compile(r"(?:\S+\s+){1,3}$")
+_WORDS_AFTER_RE = regex.compile(r"[\s\"']*(?:[^\s\"']+[\s\"']*){1,6}")
+#: a quotation, not a name: a sentence ends inside it (not at `TP.`, `Q.`, `ThS.`)
+_SENTENCE_INSIDE_RE = regex.compile(r"(?:(?<!(?:^|\s)\p{Lu}\p{L}{0,2})\.|[?!…])(?:\s|$)")
+_NEXT_IS_CAPITALIZED_RE = regex.compile(r"\s*(?:$|\p{Lu})")
+_MOVEMENTS = ("phong trào", "cuộc vận động")
+#: the share of capitalized words above which a sentence is a headline in capitals or in
+#: Title Case, where capitals say nothing about names
+_TITLE_CASE_SHARE = 0.8
+#: a quoted name opening with a head is a body's when this share of its other words is
+#: capitalized (`Trường Đại học Bách khoa Hà Nội`, not `Hội Luật gia cơ sở tham gia …`)
+_BODY_NAME_SHARE = 0.5
+#: a quoted name longer than this is a quotation
+_MOST_NAME_WORDS = 30
+GAZETTEERS = (
+    *Models.GAZETTEERS,
+    *Names.GAZETTEERS,
+    *Bodies.GAZETTEERS,
+    *Titles.GAZETTEERS,
+    *Places.GAZETTEERS,
+)
+
+
+@normalizer("models.named", groups=("name_start",), gazetteers=GAZETTEERS)
+def named_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
+    """`mô hình Vạn tấm lòng vàng` → the name, its owner, and the names listed after it."""
+    sentence = match.sentence.text
+    if _capitalized_throughout(sentence):
+        return Reject("a-headline-in-capitals")
+    start = match.spans["name_start"][0]
+    acronym = _ACRONYM_RE.match(sentence, start)
+    # `mô hình VNEN trong phiên thảo luận`: an acronym is the whole name
+    end = acronym.end() if acronym else _cut_name(sentence, start + 1, lexicon.models)
+    name = sentence[start:end].strip(" ,-")
+    end = start + len(name)
+    problem = (
+        _not_an_initiative(name, lexicon, quoted=False)
+        or _physical(sentence, match.start, end, lexicon.models)
+        or _changed_into(sentence, match.start, name, lexicon.models)
+    )
+    if problem is not None:
+        return problem
+    if _is_a_template(sentence, match.start, name, acronym is not None):
+        return Reject("a-template", name)
+    listed = _listed_after(sentence, end)
+    after = listed[-1][1] if listed else end
+    listed = [
+        (s, e)
+        for s, e in listed
+        if _not_an_initiative(sentence[s:e], lexicon, quoted=False) is None
+        and not _PROPER_NAME_ONLY_RE.fullmatch(sentence[s:e])
+    ]
+    values = _values(name, sentence, after, lexicon)
+    rows = [Found(match.start, end, values)]
+    rows += [Found(s, e, {**values, "name": sentence[s:e]}) for s, e in listed]
+    return rows
+
+
+@normalizer(
+    "models.quoted",
+    groups=("trigger", "quoted"),
+    optional=("descriptor", "colon", "open"),
+    gazetteers=GAZETTEERS,
+)
+def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
+    """`phong trào thi đua "dạy tốt, học tốt"`, `các chương trình "A", "B"` → one model per
+    quoted name, unless the descriptor says it is an event, a concept or a quotation."""
+    sentence = match.sentence.text
+    models = lexicon.models
+    descriptor = (match.group("descriptor") or "").strip()
+    not_one = models.not_descriptor.search(descriptor)
+    if not_one:
+        return Reject("not-an-initiative", not_one.group())
+    clause = models.clause_word.search(descriptor)
+    if clause:
+        return Reject("a-clause-not-a-name", clause.group())
+    if match.group("colon") and not models.introducer_at_end.search(descriptor):
+        return Reject("a-quotation", descriptor)
+    trigger = " ".join(match.group("trigger").lower().split())
+    if trigger in _MOVEMENTS and (
+        cue := _near(models.movement_cue, sentence, match.start, match.end)
+    ):
+        return Reject("a-political-or-historical-movement", cue)
+    spans = [match.spans["quoted"]]
+    position = match.end
+    while (more := models.next_quoted.match(sentence, position)) is not None:
+        spans.append(more.span("quoted"))
+        position = more.end()
+    if trigger == "mô hình" and (
+        problem := _physical(sentence, match.start, spans[0][1], models)
+        or _changed_into(sentence, match.start, descriptor, models)
+    ):
+        return problem
+    rows, first_problem = [], None
+    for start, end in spans:
+        name = sentence[start:end].strip(" ,")
+        problem = _not_an_initiative(name, lexicon, quoted=True)
+        if problem is None:
+            rows.append((start, end, name))
+        first_problem = first_problem or problem
+    if not rows:
+        return first_problem or Reject("no-name")
+    values = _values(rows[0][2], sentence, spans[-1][1] + 1, lexicon)
+    found = []
+    for start, end, name in rows:
+        found_start = match.start if start == spans[0][0] else start - 1
+        found.append(Found(found_start, end + 1, {**values, "name": name}))
+    return found
+
+
+@normalizer("models.named_before", groups=("quoted", "trigger"), gazetteers=GAZETTEERS)
+def named_before(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
+    """`"Mỗi tuần một ý tưởng" là mô hình của Đoàn thanh niên …` → the quoted name."""
+    sentence = match.sentence.text
+    after = _WORDS_AFTER_RE.match(sentence, match.end)
+    not_one = lexicon.models.not_descriptor.search(after.group() if after else "")
+    if not_one:
+        return Reject("not-an-initiative", not_one.group())
+    start, end = match.spans["quoted"]
+    name = sentence[start:end].strip(" ,")
+    problem = _not_an_initiative(name, lexicon, quoted=True)
+    if problem is not None:
+        return problem
+    return [Found(match.start, match.end, _values(name, sentence, match.end, lexicon))]
+
+
+def _values(name: str, sentence: str, after: int, lexicon: Lexicon) -> dict[str, Any]:
+    """The name, the person named right after it as its owner, and where a body named right
+    after it starts (`do`/`của` …; the resolver reads the body's full name there)."""
+    return {
+        "name": name,
+        "owner": _person_after(sentence, after, lexicon),
+        "_owner_at": _owner_position(sentence, after, lexicon.models),
+    }
 
 
 def _cut_name(sentence: str, start: int, models: Models) -> int:
@@ -38,36 +184,12 @@ def _cut_name(sentence: str, start: int, models: Models) -> int:
     return end.start() if end else len(sentence.rstrip(" .;"))
 
 
-@normalizer("models.named", groups=(), optional=("quoted", "name_start"), gazetteers=GAZETTEERS)
-def named_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
-    """`mô hình Vạn tấm lòng vàng` / `mô hình "Dân vận khéo"` → the name, and its owner."""
-    sentence = match.sentence.text
-    quoted = match.group("quoted") is not None
-    if quoted:
-        name_start, name_end = match.spans["quoted"]
-    elif "name_start" in match.spans:
-        name_start = match.spans["name_start"][0]
-        acronym = _ACRONYM_RE.match(sentence, name_start)
-        # `mô hình VNEN trong phiên thảo luận`: an acronym is the whole name
-        name_end = acronym.end() if acronym else _cut_name(sentence, name_start + 1, lexicon.models)
-    else:
-        return Reject("no-name")
-    name = sentence[name_start:name_end].strip(" ,")
-    if len(name) < 2:
-        return Reject("too-short")
-    if _is_form(name, lexicon):
-        return Reject("a-form-of-organization", name)
-    if _is_a_template(match, name, quoted):
-        return Reject("a-template", name)
-    end = name_end + (1 if quoted else 0)
-    listed = [] if quoted else _listed_after(sentence, end)
-    after = listed[-1][1] if listed else end
-    values = {"name": name, "owner": _person_after(sentence, after, lexicon)}
-    # where a body named right after `do`/`của` starts; the resolver reads its full name
-    values["_owner_at"] = _owner_position(sentence, after, lexicon.models)
-    rows = [Found(match.start, end, values)]
-    rows += [Found(s, e, {**values, "name": sentence[s:e]}) for s, e in listed]
-    return rows
+def _capitalized_throughout(sentence: str) -> bool:
+    """`DỰ KIẾN 58 ĐƠN VỊ …`, `Hiệu Quả Từ Mô Hình …`: a headline whose capitals are style."""
+    words = [w for w in _WORD_RE.findall(sentence) if w[0].isalpha()]
+    if len(words) < 4:
+        return False
+    return sum(w[0].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
 
 
 def _listed_after(sentence: str, end: int) -> list[tuple[int, int]]:
@@ -78,34 +200,115 @@ def _listed_after(sentence: str, end: int) -> list[tuple[int, int]]:
         items.append(item.span(1))
         position = item.end()
     rest = sentence[position:].strip()
-    return items if items and rest in ("", ".") else []
+    return items if items and (rest in ("", ".") or _CLAUSE_AFTER_RE.match(rest)) else []
 
 
-def _is_form(name: str, lexicon: Lexicon) -> bool:
-    """`mô hình PPP`, `mô hình Ban quản lý cảng`, `mô hình Tổng cục QLTT`: a form of
-    organization or a body, not a model (`mô hình Hội quán` is one: no body is named)."""
-    forms = lexicon.models.forms
-    if len(name) <= 2 or any(name == form or name.startswith(form + " ") for form in forms):
+def _not_an_initiative(name: str, lexicon: Lexicon, *, quoted: bool) -> Reject | None:
+    """Why a name is no initiative, or None: a form or concept, a body, a post, an event, a
+    quotation (GUIDE.md Round 3)."""
+    models = lexicon.models
+    if len(name) < 2:
+        return Reject("too-short", name)
+    lowered = name.lower()
+    if any(lowered == form or _starts_with(lowered, form) for form in models.forms):
+        return Reject("a-form-of-organization", name)
+    if not quoted and any(_starts_with(name, head) for head in models.form_heads):
+        return Reject("a-form-of-organization", name)
+    if _names_a_body(name, lexicon.bodies, quoted):
+        return Reject("a-body", name)
+    post = lexicon.titles.title.match(name)
+    if post is not None and _NEXT_IS_CAPITALIZED_RE.match(name, post.end()):
+        # `mô hình Bí thư Đảng ủy đồng thời là Chủ tịch …`: a way of holding posts
+        return Reject("a-post", name)
+    if _opens_with(models.event_name, name, lexicon.bodies):
+        return Reject("an-event", name)
+    if _opens_with(models.object_name, name, lexicon.bodies):
+        return Reject("a-physical-model", name)
+    if name in lexicon.places.abbreviations or name in lexicon.bodies.abbreviations:
+        # `mô hình TP thông minh`: the short form of a common word, not a name
+        return Reject("an-abbreviation", name)
+    if quoted and (len(name.split()) > _MOST_NAME_WORDS or looks_like_a_quotation(name)):
+        return Reject("a-quotation", name)
+    return None
+
+
+def _opens_with(pattern: regex.Pattern[str], name: str, bodies: Bodies) -> bool:
+    """The name opens with one of the pattern's words, and not with a longer word that starts
+    with it (`Lễ` opens `Lễ trao giải`, not `lễ phép`; `Giải` not `Giải cứu nông sản`)."""
+    opening = pattern.match(name)
+    if opening is None:
+        return False
+    next_syllable = _WORD_RE.match(name, opening.end() + 1)
+    if " " in opening.group() or next_syllable is None:
         return True
-    head, _ = lexicon.bodies.head_of(name)
+    return f"{opening.group()} {next_syllable.group()}".lower() not in bodies.words
+
+
+def _starts_with(name: str, form: str) -> bool:
+    return name.startswith(form) and not name[len(form) : len(form) + 1].isalnum()
+
+
+def _names_a_body(name: str, bodies: Bodies, quoted: bool) -> bool:
+    """`Tổng cục QLTT`, `Trường Đại học Bách khoa`: a body or a kind of body, not an
+    initiative. Without quotes a head is enough; in quotes the whole name must be the body's
+    (`"Hội Luật gia cơ sở tham gia tiếp công dân …"` is an initiative). A head that makes a
+    word with the syllable after it opens no body (`Hội quán`, `Phòng họp không giấy`)."""
+    head, _ = bodies.head_of(name)
+    if not head:
+        return False
     rest = name[len(head) :].split()
-    return bool(head) and (not rest or rest[0][:1].isupper())
-
-
-def _is_a_template(match: Match, name: str, quoted: bool) -> bool:
-    """`theo mô hình Thung lũng Silicon`, `mô hình Universal Studios`, `mô hình Vân Đồn`: a
-    place or a brand followed as an example. Initiatives are named with a Vietnamese phrase,
-    so an unquoted name of capitalized words only is taken for a proper name."""
-    before = match.sentence.text[: match.start].rstrip().rsplit(" ", 1)[-1].lower()
-    if before == "theo":
+    if not rest:
         return True
-    return not quoted and bool(_PROPER_NAME_ONLY_RE.fullmatch(name))
+    if " " not in head and f"{head} {rest[0]}".lower() in bodies.words:
+        return False
+    if not quoted:
+        # `mô hình Ủy ban 3 người …`, `mô hình Ban quản lý cảng`: a kind of body
+        return True
+    capitalized = sum(word[:1].isupper() or word[:1].isdigit() for word in rest)
+    return capitalized >= _BODY_NAME_SHARE * len(rest)
+
+
+def _physical(sentence: str, trigger_at: int, name_end: int, models: Models) -> Reject | None:
+    """`Mô hình Châu ấn thuyền đã được phục chế và trưng bày …`, `thiết kế mô hình "…" kết
+    bằng hoa`: a replica or a machine, by the words just before the trigger or after the name."""
+    cue = _near(models.physical_cue, sentence, trigger_at, name_end)
+    return Reject("a-physical-model", cue) if cue else None
+
+
+def _near(cues: regex.Pattern[str], sentence: str, trigger_at: int, name_end: int) -> str | None:
+    """A cue among the three words before the trigger or the six after the name."""
+    before = _WORDS_BEFORE_RE.search(sentence, 0, trigger_at)
+    after = _WORDS_AFTER_RE.match(sentence, name_end)
+    for near in (before, after):
+        cue = cues.search(near.group()) if near else None
+        if cue:
+            return cue.group()
+    return None
+
+
+def _changed_into(sentence: str, trigger_at: int, name: str, models: Models) -> Reject | None:
+    """`chuyển đổi mô hình ĐRPĐ`, `hoạt động theo mô hình Công ty mẹ - Công ty con`: the form
+    a body or an enterprise is changed into or run as."""
+    cue = models.form_cue_at_end.search(sentence, 0, trigger_at)
+    return Reject("a-form-of-organization", name) if cue else None
+
+
+def _is_a_template(sentence: str, trigger_at: int, name: str, acronym: bool) -> bool:
+    """`theo mô hình Safari`, `mô hình Universal Studios`, `mô hình Vân Đồn`: a place or a
+    brand followed as an example. Initiatives are named with a Vietnamese phrase, so a name of
+    capitalized words only is taken for a proper name, and so is an acronym after `theo`."""
+    before = sentence[:trigger_at].rstrip().rsplit(" ", 1)[-1].lower()
+    if acronym:
+        return before == "theo"
+    # `Safari của thế giới`, `Universal Studios ở Phú Quốc`: the proper name, then where it is
+    proper = _PLACE_AFTER_RE.split(name, 1)[0]
+    return bool(_PROPER_NAME_ONLY_RE.fullmatch(proper))
 
 
 def _person_after(sentence: str, end: int, lexicon: Lexicon) -> str | None:
     """`… của chị Phạm Thị Bích Vân`: the person who runs the model."""
     lead = lexicon.models.owner_lead.match(sentence, end)
-    if lead is None:
+    if lead is None or lead.group("honorific") is None:
         return None
     person = lexicon.names.person.match(sentence, lead.end())
     return person.group() if person else None
@@ -116,30 +319,6 @@ def _owner_position(sentence: str, end: int, models: Models) -> int | None:
     return lead.end() if lead else None
 
 
-@resolver("models", requires=("organizations",))
-def resolve_models(candidates: list[Candidate], text: ArticleText[Any]) -> list[Candidate]:
-    """The owner: a person or a body named after `do`/`của`, else the body named before the
-    model in the same sentence (`Chi bộ X với mô hình …`), else right after its name."""
-    organizations = text.resolved.get("organizations", [])
-    for cand in candidates:
-        owner_at = cand.values.pop("_owner_at", None)
-        if cand.values["owner"]:
-            continue
-        sentence = cand.sentence
-        in_sentence = [o for o in organizations if o.sentence.index == sentence.index]
-        named_after = [o for o in in_sentence if o.start == owner_at]
-        before = sorted(
-            (o for o in in_sentence if o.end <= cand.start),
-            key=lambda o: (o.end, o.end - o.start),
-        )
-        after = [
-            o
-            for o in in_sentence
-            if o.start >= cand.end and sentence.text[cand.end : o.start].strip() == ","
-        ]
-        # `Chi bộ X với mô hình …`, `Văn phòng Sở xây dựng, thực hiện mô hình …`
-        close = [o for o in before[-1:] if len(sentence.text[o.end : cand.start].split()) <= 5]
-        owner = (named_after or close or after or before[-1:] or [None])[0]
-        if owner is not None:
-            cand.values = {**cand.values, "owner": owner.values["name"]}
-    return candidates
+def looks_like_a_quotation(text: str) -> bool:
+    """A sentence ends inside it (not at `TP.`, `Q.`, `ThS.`): a quotation, not a name."""
+    return _SENTENCE_INSIDE_RE.search(text) is not None

@@ -7,7 +7,15 @@ from pathlib import Path
 
 from pipeline.engine.contracts import Registry
 from pipeline.engine.ruleset import RuleSet, load_ruleset, rules_hash
-from pipeline.extract import documents, lexicon, models, money, officials, organizations
+from pipeline.extract import (
+    documents,
+    lexicon,
+    model_resolution,
+    models,
+    money,
+    officials,
+    organizations,
+)
 from pipeline.extract.lexicon import Lexicon
 from pipeline.locations import DEFAULT_RULES_DIR
 
@@ -25,12 +33,14 @@ REGISTRY: Registry[Lexicon] = Registry.of(
         organizations.organization,
         organizations.named_body,
         models.named_model,
+        models.quoted_model,
+        models.named_before,
     ),
     resolvers=(
         documents.link_short_references,
         officials.resolve_officials,
         organizations.resolve_organizations,
-        models.resolve_models,
+        model_resolution.resolve_models,
     ),
     build_lexicon=lexicon.build_lexicon,
     gazetteer_shapes=lexicon.SHAPES,

@@ -1,0 +1,126 @@
+"""Models across an article: who runs each one, and one name per initiative.
+
+The owner is a person or a body named right after the model (`do`/`của` …), else a body
+named just before it in the sentence (`Chi bộ X với mô hình …`), not one inside a speaker's
+post; else a body right after its name. One initiative written several ways in an article is
+one fact named by its fullest wording (GUIDE.md Round 3): a longer quoted wording that starts
+with the name, a name that contains another, or two spellings that share most words.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from pipeline.engine.contracts import ArticleText, Candidate, resolver
+from pipeline.extract.lexicon import Bodies, Lexicon
+from pipeline.extract.models import looks_like_a_quotation
+
+_WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
+#: the most words a title takes (`Phó Chủ tịch Thường trực`)
+_LONGEST_TITLE_WORDS = 5
+#: a quoted wording longer than this is not taken for an initiative's fuller name
+_MOST_WORDING_WORDS = 15
+#: a body named before the model runs it only this many words before the trigger
+_OWNER_BEFORE_WORDS = 15
+
+
+@resolver("models", requires=("organizations",))
+def resolve_models(candidates: list[Candidate], text: ArticleText[Any]) -> list[Candidate]:
+    """The owner: a person or a body named after `do`/`của`, else the body named before the
+    model in the same sentence (`Chi bộ X với mô hình …`), else right after its name. Then one
+    initiative written several ways gets one name, its fullest wording (GUIDE.md Round 3)."""
+    organizations = text.resolved.get("organizations", [])
+    for cand in candidates:
+        owner_at = cand.values.pop("_owner_at", None)
+        if cand.values["owner"]:
+            continue
+        sentence = cand.sentence
+        in_sentence = [o for o in organizations if o.sentence.index == sentence.index]
+        named_after = [o for o in in_sentence if o.start == owner_at]
+        before = sorted(
+            (
+                o
+                for o in in_sentence
+                if o.end <= cand.start
+                and len(sentence.text[o.end : cand.start].split()) <= _OWNER_BEFORE_WORDS
+                and not _in_a_post(sentence.text, o.start, text.lexicon)
+            ),
+            key=lambda o: (o.end, o.end - o.start),
+        )
+        after = [
+            o
+            for o in in_sentence
+            if o.start >= cand.end and sentence.text[cand.end : o.start].strip() == ","
+        ]
+        # `Chi bộ X với mô hình …`, `Văn phòng Sở xây dựng, thực hiện mô hình …`
+        close = [o for o in before[-1:] if len(sentence.text[o.end : cand.start].split()) <= 5]
+        owner = (named_after or close or after or before[-1:] or [None])[0]
+        if owner is not None:
+            cand.values = {**cand.values, "owner": owner.values["name"]}
+    _fullest_quoted_wording(candidates, text)
+    _one_name_per_initiative(candidates, text.lexicon.bodies)
+    return candidates
+
+
+def _fullest_quoted_wording(candidates: list[Candidate], text: ArticleText[Any]) -> None:
+    """`phong trào thi đua thực hiện "Tết trồng cây"` in an article that quotes `"Tết trồng cây
+    đời đời nhớ ơn Bác Hồ"` elsewhere: the initiative is named by its fullest wording."""
+    if not candidates:
+        return
+    quoted = [
+        found.group("quoted")
+        for sentence in text.sentences
+        for found in text.lexicon.models.quoted.finditer(sentence.text)
+        if len(found.group("quoted").split()) <= _MOST_WORDING_WORDS
+        and not looks_like_a_quotation(found.group("quoted"))
+    ]
+    for cand in candidates:
+        opening = cand.values["name"].lower() + " "
+        fuller = [q for q in quoted if q.lower().startswith(opening)]
+        if fuller:
+            cand.values = {**cand.values, "name": max(fuller, key=len)}
+
+
+def _in_a_post(sentence: str, body_at: int, lexicon: Lexicon) -> bool:
+    """`Phó chủ tịch Quốc hội … nhận định … những chương trình như "…"`: a body named in a
+    speaker's post is not what runs the model."""
+    words = sentence[:body_at].split()[-_LONGEST_TITLE_WORDS:]
+    return any(
+        lexicon.titles.title.fullmatch(" ".join(words[-count:])) is not None
+        for count in range(1, len(words) + 1)
+    )
+
+
+#: two spellings whose words overlap this much (Dice) name one initiative
+_SAME_INITIATIVE = 0.85
+
+
+def _one_name_per_initiative(candidates: list[Candidate], bodies: Bodies) -> None:
+    """`Tiếp sức nhà nông cho con đến trường` and `… cho con nhà nông đến trường`, `VNEN` and
+    `Trường học mới VNEN`, `4 an` and `Thành phố 4 an`, `HĐND với cử tri` and `Hội đồng nhân
+    dân với cử tri`: the fullest wording names them all."""
+    named: list[tuple[tuple[str, ...], str]] = []
+
+    def words_of(name: str) -> tuple[str, ...]:
+        return tuple(w.lower() for w in _WORD_RE.findall(bodies.expand(name)))
+
+    by_length = sorted(candidates, key=lambda c: -len(words_of(c.values["name"])))
+    for cand in by_length:
+        words = words_of(cand.values["name"])
+        fuller = next((name for longer, name in named if _same_initiative(words, longer)), None)
+        if fuller is None:
+            named.append((words, cand.values["name"]))
+        elif fuller != cand.values["name"]:
+            cand.values = {**cand.values, "name": fuller}
+
+
+def _same_initiative(words: tuple[str, ...], longer: tuple[str, ...]) -> bool:
+    if not words:
+        return False
+    width = len(words)
+    if any(longer[i : i + width] == words for i in range(len(longer) - width + 1)):
+        return True
+    shared = sum(min(words.count(w), longer.count(w)) for w in set(words))
+    return 2 * shared / (len(words) + len(longer)) >= _SAME_INITIATIVE
