@@ -56,8 +56,9 @@ def resolve_models(candidates: list[Candidate], text: ArticleText[Any]) -> list[
         ]
         # `Chi bộ X với mô hình …`, `Văn phòng Sở xây dựng, thực hiện mô hình …`
         close = [o for o in before[-1:] if len(sentence.text[o.end : cand.start].split()) <= 5]
-        owner = (named_after or close or after or before[-1:] or [None])[0]
-        if owner is not None:
+        nearest = named_after or close or after or before[-1:]
+        if nearest:
+            owner = nearest[0]
             cand.values = {**cand.values, "owner": owner.values["name"]}
     _fullest_quoted_wording(candidates, text)
     _one_name_per_initiative(candidates, text.lexicon.bodies)

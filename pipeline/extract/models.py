@@ -121,7 +121,7 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("a-clause-not-a-name", clause.group())
     if match.group("colon") and not models.introducer_at_end.search(descriptor):
         return Reject("a-quotation", descriptor)
-    trigger = " ".join(match.group("trigger").lower().split())
+    trigger = " ".join((match.group("trigger") or "").lower().split())
     if trigger in _MOVEMENTS and (
         cue := _near(models.movement_cue, sentence, match.start, match.end)
     ):
