@@ -11,6 +11,7 @@ from pipeline.engine.contracts import (
     Candidate,
     Found,
     Match,
+    Reject,
     normalizer,
     resolver,
 )
@@ -53,16 +54,19 @@ def _named_issuer(match: Match, documents: Documents) -> str | None:
 @normalizer(
     "documents.numbered",
     groups=("number", "issuer"),
-    optional=("year", "code", "type"),
+    optional=("year", "code", "type", "slashed"),
     gazetteers=Documents.GAZETTEERS,
 )
-def numbered(match: Match, lexicon: Lexicon) -> dict[str, Any]:
+def numbered(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     """A full document number in Party, State or law form → canonical fields."""
     documents = lexicon.documents
     number = match.group("number")
     year = match.group("year")
     issuer_code = documents.canonical_code(_squash(match.group("issuer") or ""))
     type_code = documents.canonical_code(_squash(match.group("code") or ""))
+    if match.group("slashed") and type_code not in documents.party_type_by_code:
+        # `1143/QĐ/TTg` is a decision; `01/2015/HTĐT/HADICO7` a contract's own number
+        return Reject("not-a-type-code", type_code)
     issuer_name, is_party = _issuer(issuer_code, documents)
     if is_party is None and not type_code:  # a law: 45/2019/QH14
         issuer_name = documents.issuers["QH"]["name"]

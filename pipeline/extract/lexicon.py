@@ -414,7 +414,8 @@ class Documents:
     #: number, and in a Party number (where `TT` is a Thông tri, not a Thông tư)
     state_type_by_code: Mapping[str, str]
     party_type_by_code: Mapping[str, str]
-    #: a code written without its diacritic → the code (`QD` → `QĐ`, `HDND` → `HĐND`)
+    #: a code written without its diacritic, or another way → the code (`QD` → `QĐ`,
+    #: `HDND` → `HĐND`, `TƯ` → `TW`)
     code_spellings: Mapping[str, str]
     #: issuer code → {name, party}
     issuers: Mapping[str, Mapping[str, Any]]
@@ -461,6 +462,9 @@ class Documents:
             for code in known
             if "Đ" in code and code.replace("Đ", "D") not in known
         }
+        for code, entry in issuers.items():
+            if "written_for" in entry:
+                spellings[code] = entry["written_for"]
         terms: Mapping[str, int] = gazetteers["legislatures"]
         return cls(
             types,
