@@ -108,12 +108,14 @@ def _row(
     amount, amount_max = amount / per, (amount_max / per if amount_max is not None else None)
     whole = round(amount)
     vnd = currency is not None and currency.code == "VND"
+    # a figure whose currency the resolver will give keeps its high end until then
+    keep_max = amount_max is not None and (vnd or currency is None)
     return {
         "amount_vnd": whole if vnd else None,
         "amount": whole if amount == whole else float(amount),
         "currency": currency.code if currency else None,
         "qualifier": qualifier,
-        "amount_max_vnd": round(amount_max) if amount_max is not None and vnd else None,
+        "amount_max_vnd": round(amount_max) if keep_max else None,
         "purpose": _purpose(match, span[0], span[1], money),
     }
 
@@ -257,18 +259,29 @@ def amount_pair(match: Match, lexicon: Lexicon) -> list[Found]:
 @normalizer(
     "money.shared_unit",
     groups=("number", "scale"),
-    optional=("qualifier",),
+    optional=("qualifier", "low", "low_scale"),
     gazetteers=Money.GAZETTEERS,
 )
 def shared_unit(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
-    """`gần 590 tỉ` beside `16.338 tỉ đồng`: a figure that takes the currency of another
-    figure in its sentence (the resolver gives it, or drops the figure if there is none)."""
+    """`gần 590 tỉ` beside `16.338 tỉ đồng`, `5-6 tỷ` beside `23 tỷ đôla`: a figure or a range
+    that takes the currency of another figure in its sentence (the resolver gives it, or drops
+    the figure if there is none)."""
     money = lexicon.money
-    value = scaled_amount(match.group("number") or "", match.group("scale"), money)
+    scale = match.group("scale")
+    value = scaled_amount(match.group("number") or "", scale, money)
     if value <= 0:
         return Reject("not-positive")
-    qualifier = _qualifier(match, money)
-    return _row(value, None, qualifier, match, (match.start, match.end), money)
+    span = (match.start, match.end)
+    low_number, low_scale = match.group("low"), match.group("low_scale")
+    if low_number:
+        shared = not low_scale and parse_number(low_number) < parse_number(
+            match.group("number") or ""
+        )
+        low = scaled_amount(low_number, low_scale or (scale if shared else None), money)
+        if not 0 < low < value:
+            return Reject("not-a-range")
+        return _row(low, None, "range", match, span, money, value)
+    return _row(value, None, _qualifier(match, money), match, span, money)
 
 
 @resolver("money", gazetteers=Money.GAZETTEERS)
@@ -292,6 +305,8 @@ def resolve_money(candidates: list[Candidate], text: ArticleText[Lexicon]) -> li
         values = dict(cand.values, currency=code)
         if code == "VND":
             values["amount_vnd"] = round(values["amount"])
+        else:
+            values["amount_max_vnd"] = None
         cand.values = values
         resolved.append(cand)
     return resolved
