@@ -186,6 +186,7 @@ def amount_range(match: Match, lexicon: Lexicon) -> dict[str, Any] | list[Found]
     if low_currency and _currency(low_currency, money).code != currency.code:
         return Reject("two-currencies")
     scale, low_scale = match.group("scale"), match.group("low_scale")
+    low_scale = _with_shared_scale(low_scale, scale, money)
     low_number, high_number = match.group("low") or "", match.group("high") or ""
     thousands = 0
     if low_number and high_number and not low_scale and not low_currency:
@@ -211,6 +212,21 @@ def amount_range(match: Match, lexicon: Lexicon) -> dict[str, Any] | list[Found]
         return _two_prices(match, low, high, currency, money)
     span = (match.start, match.end)
     return _row(low, currency, "range", match, span, money, high)
+
+
+def _with_shared_scale(low_scale: str | None, high_scale: str | None, money: Money) -> str | None:
+    """`hàng chục đến hàng trăm triệu đồng`: a low end counted in tens or hundreds shares the
+    high end's larger scale (tens of millions); `vài trăm đến vài triệu` shares nothing (the
+    high end counts no tens or hundreds: read as written, a few hundred đồng)."""
+    if not low_scale or not high_scale:
+        return low_scale
+    powers = [money.scales[w.lower()] for w in money.scale.findall(low_scale)]
+    high_words = money.scale.findall(high_scale)
+    high_powers = [money.scales[w.lower()] for w in high_words]
+    if max(powers) >= 3 or high_powers[0] >= 3 or max(high_powers) < 3:
+        return low_scale
+    larger = next(i for i, power in enumerate(high_powers) if power >= 3)
+    return low_scale + " " + " ".join(high_words[larger:])
 
 
 def _two_prices(
