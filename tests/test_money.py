@@ -50,7 +50,7 @@ def test_no_purpose_in_the_provincial_articles_starts_inside_a_number(shared_art
             for text, purpose in _purposes(article, ruleset):
                 checked += 1
                 assert not _starts_inside_a_number(text, purpose), (article.id, purpose)
-    assert checked >= 20  # the check saw real purposes, not none
+    assert checked >= 10  # the check saw real purposes, not none
 
 
 def test_a_long_run_of_number_words_is_read_in_bounded_time(ruleset):

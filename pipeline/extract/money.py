@@ -28,7 +28,7 @@ from pipeline.extract.numbers import parse_number, shared_thousands
 _SPACES = regex.compile(r"\s+")
 _CAPITALIZED_NEXT = regex.compile(r"\s+\p{Lu}")
 #: how far before an amount its purpose is looked for (a clause, not the whole sentence)
-_PURPOSE_REACH = 160
+_PURPOSE_REACH = 200
 
 
 def scaled_amount(number: str, scale_text: str | None, money: Money) -> Fraction:
