@@ -399,3 +399,29 @@ def test_underthesea_baseline_offsets() -> None:
     for p in people:
         assert p["title"] == "" and p["rule_id"] == "underthesea.ner.PER"
         assert article[p["field"]][p["start"] : p["end"]] == p["text"]
+
+
+def test_a_party_regulation_written_qdi_is_the_one_written_qd(tmp_path: Path) -> None:
+    """The annotation guide: a Party Quy định is written `QĐ` or, since 2018, `QĐi`; both
+    name the same document and the scorer treats them as one."""
+    write_table(
+        tmp_path,
+        "documents",
+        [
+            row("documents.party", "Quy định 08-QĐi/TW", doc_id="08-QĐI/TW", doc_type="Quy định"),
+            row("documents.short_reference", "Quy định số 102", doc_id="102-QĐ/TW"),
+            row("documents.state", "Quyết định 265/QĐ-TTg", doc_id="265/QĐ-TTG"),
+        ],
+    )
+    gold = {
+        SEED: {
+            "id": SEED,
+            "documents": [
+                {"doc_id": "08-QĐ/TW"},
+                {"doc_id": "102-QĐI/TW"},
+                {"doc_id": "265/QĐI-TTG"},
+            ],
+        }
+    }
+    documents = table(score(gold, load_predictions(tmp_path)), "documents")
+    assert (documents.tp, documents.fp, documents.fn) == (2, 1, 1)

@@ -6,8 +6,8 @@ ignored. A table absent from the predictions (no CSV) is not scored.
 
 How a fact is keyed and matched, per table:
 
-- documents: `doc_id` exactly (NFC, surrounding spaces stripped); rows with an empty `doc_id`
-  are ignored on both sides.
+- documents: `doc_id` exactly (NFC, surrounding spaces stripped), a Party regulation's `QĐi`
+  read as `QĐ` (08-QĐI/TW is 08-QĐ/TW); rows with an empty `doc_id` are ignored on both sides.
 - money: `("VND", amount_vnd)` when the currency is VND (or missing), else
   `(currency, amount)`; numbers compared exactly (1200000000 == 1200000000.0).
 - officials: the person's name, normalized (`pipeline.evaluation.matching.normalize_name`).
@@ -26,6 +26,7 @@ true hit when its fact matched gold, else as a false hit.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
@@ -147,12 +148,16 @@ def _ratio(numerator: int, denominator: int, other: int) -> float:
 # ---------------------------------------------------------------------------------- loading
 
 
+#: a Party Quy định is `QĐ`, since 2018 `QĐi`: both name one document (annotation guide)
+_PARTY_REGULATION = re.compile(r"^(\d+[a-zA-Z]?-)QĐ[Ii](?=/)")
+
+
 def _document_key(row: Mapping[str, Any]) -> str | None:
     doc_id = row.get("doc_id")
     if not isinstance(doc_id, str):
         return None
     doc_id = unicodedata.normalize("NFC", doc_id).strip()
-    return doc_id or None
+    return _PARTY_REGULATION.sub(r"\1QĐ", doc_id) or None
 
 
 def _money_key(row: Mapping[str, Any]) -> tuple[str, int | float] | None:

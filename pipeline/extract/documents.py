@@ -11,14 +11,19 @@ from pipeline.engine.contracts import (
     Candidate,
     Found,
     Match,
+    Reject,
     normalizer,
     resolver,
 )
-from pipeline.extract.lexicon import Documents, Lexicon
+from pipeline.extract.lexicon import DocType, Documents, Lexicon
 from pipeline.text.dates import issued_date_after
 
 _SPACES = regex.compile(r"\s+")
 _TRAILING_DIGITS = regex.compile(r"\d+$")
+#: a further bare number in a list after a short reference (`Nghị quyết số 18, 19`)
+_LISTED_NUMBER = regex.compile(r"\d{1,5}")
+#: how far before a short reference its issuer may be named (`Thủ tướng đã có Quyết định 66`)
+_ISSUER_REACH = 100
 
 
 def _squash(code: str) -> str:
@@ -26,13 +31,11 @@ def _squash(code: str) -> str:
     return _SPACES.sub("", code).replace("–", "-").upper()
 
 
-def _doc_type(match: Match, type_code: str, documents: Documents) -> str | None:
+def _written_type(match: Match, documents: Documents) -> str | None:
     written = match.group("type")
-    if written:
-        found = documents.type_by_lower.get(_SPACES.sub(" ", written).lower())
-        if found:
-            return found
-    return documents.type_by_code.get(type_code)
+    if not written:
+        return None
+    return documents.type_by_lower.get(_SPACES.sub(" ", written).lower())
 
 
 def _issuer(issuer_code: str, documents: Documents) -> tuple[str | None, bool | None]:
@@ -45,24 +48,26 @@ def _issuer(issuer_code: str, documents: Documents) -> tuple[str | None, bool | 
 
 def _named_issuer(match: Match, documents: Documents) -> str | None:
     """`… của Bộ Chính trị` right after the number names the issuer."""
-    rest = match.sentence.text[match.end : match.end + 60]
-    found = documents.named_issuer.match(rest)
-    return found.group("name") if found else None
+    found = documents.named_issuer.match(match.sentence.text, match.end)
+    return _SPACES.sub(" ", found.group("name")) if found else None
 
 
 @normalizer(
     "documents.numbered",
     groups=("number", "issuer"),
-    optional=("year", "code", "type"),
+    optional=("year", "code", "type", "slashed"),
     gazetteers=Documents.GAZETTEERS,
 )
-def numbered(match: Match, lexicon: Lexicon) -> dict[str, Any]:
+def numbered(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     """A full document number in Party, State or law form → canonical fields."""
     documents = lexicon.documents
     number = match.group("number")
     year = match.group("year")
-    issuer_code = _squash(match.group("issuer") or "")
-    type_code = _squash(match.group("code") or "")
+    issuer_code = documents.canonical_code(_squash(match.group("issuer") or ""))
+    type_code = documents.canonical_code(_squash(match.group("code") or ""))
+    if match.group("slashed") and type_code not in documents.party_type_by_code:
+        # `1143/QĐ/TTg` is a decision; `01/2015/HTĐT/HADICO7` a contract's own number
+        return Reject("not-a-type-code", type_code)
     issuer_name, is_party = _issuer(issuer_code, documents)
     if is_party is None and not type_code:  # a law: 45/2019/QH14
         issuer_name = documents.issuers["QH"]["name"]
@@ -72,10 +77,11 @@ def numbered(match: Match, lexicon: Lexicon) -> dict[str, Any]:
         doc_id = "/".join(p for p in (number, year, f"{type_code}-{issuer_code}") if p)
     else:
         doc_id = f"{number}/{year}/{issuer_code}"
-    doc_type = _doc_type(match, type_code, documents) or ("Luật" if not type_code else None)
+    by_code = documents.party_type_by_code if is_party else documents.state_type_by_code
+    doc_type = _written_type(match, documents) or by_code.get(type_code)
     return {
         "doc_id": doc_id,
-        "doc_type": doc_type,
+        "doc_type": doc_type or ("Luật" if not type_code else None),
         "number": number,
         "year": int(year) if year else None,
         "issuer_code": issuer_code,
@@ -84,56 +90,125 @@ def numbered(match: Match, lexicon: Lexicon) -> dict[str, Any]:
     }
 
 
+def _short_issuer(match: Match, doc_type: DocType | None, documents: Documents) -> str | None:
+    """The body that issued a short reference, as written: named after it (past the further
+    short references that share it), before its type, or implied by the type."""
+    sentence = match.sentence.text
+    chain = documents.reference_chain.match(sentence, match.end)
+    after = documents.short_issuer_after.match(sentence, chain.end() if chain else match.end)
+    if after:
+        return _SPACES.sub(" ", after.group("name"))
+    before = documents.issuer_before.search(
+        sentence, max(0, match.start - _ISSUER_REACH), match.start
+    )
+    if before:
+        return _SPACES.sub(" ", before.group("name"))
+    if doc_type is not None and doc_type.issuer:
+        return str(documents.issuers[doc_type.issuer]["name"])
+    return None
+
+
+def _issuer_code(name: str | None, doc_type: DocType | None, documents: Documents) -> str:
+    if name is None:
+        return ""
+    code = documents.issuer_codes.get(name.lower())
+    if code is None and doc_type is not None:  # the type's own issuer (Chính phủ)
+        code = doc_type.issuer
+    return code or ""
+
+
+def short_doc_id(
+    doc_type: DocType | None, number: str, year: str | None, issuer_code: str, documents: Documents
+) -> str:
+    """The doc_id a short reference names, or '' when the text does not show it all: a Party
+    body's NUMBER-TYPE/CODE; a State body's NUMBER/TYPE-CODE, or NUMBER/YEAR/TYPE-CODE with
+    the year where the type's numbers may carry one (a type whose numbers always do needs it
+    written); the National Assembly's NUMBER/YEAR/QHterm."""
+    if doc_type is None or not issuer_code:
+        return ""
+    number = number.upper()
+    if documents.issuers.get(issuer_code, {}).get("party"):
+        return f"{number}-{doc_type.code}/{issuer_code}" if doc_type.code else ""
+    if issuer_code == "QH":
+        term = documents.legislature(int(year)) if year else None
+        return f"{number}/{year}/{term}" if term else ""
+    if not doc_type.code or doc_type.names_programmes or (doc_type.year == "always" and not year):
+        return ""
+    return "/".join(p for p in (number, year, f"{doc_type.code}-{issuer_code}") if p)
+
+
 @normalizer(
     "documents.short_reference",
     groups=("type", "number"),
-    optional=("issuer_name",),
+    optional=("year", "issued", "more"),
     gazetteers=Documents.GAZETTEERS,
 )
 def short_reference(match: Match, lexicon: Lexicon) -> list[Found]:
-    """`Kết luận 21 của Bộ Chính trị` → 21-KL/TW; with no Party issuer named, doc_id stays ''."""
+    """`Kết luận 21 của Bộ Chính trị` → 21-KL/TW; `Nghị quyết số 18, 19 của Trung ương` → one
+    row per number; with no issuer found, doc_id stays ''."""
     documents = lexicon.documents
-    doc_type = _doc_type(match, "", documents)
-    type_code = documents.types.get(doc_type or "", "")
-    issuer_name = match.group("issuer_name")
-    issuer_code = ""
-    if issuer_name:
-        issuer_code = documents.party_issuer_codes.get(_SPACES.sub(" ", issuer_name).lower(), "")
-    number = match.group("number")
-    doc_id = f"{number}-{type_code.upper()}/{issuer_code}" if issuer_code and type_code else ""
-    end = match.spans["number"][1]
-    values = {
-        "doc_id": doc_id,
-        "doc_type": doc_type,
-        "number": number,
-        "year": None,
-        "issuer_code": issuer_code or None,
-        "issuer": issuer_name,
-        "as_written": match.sentence.text[match.start : end],
-    }
-    return [Found(match.start, end, values)]
+    type_name = _written_type(match, documents)
+    doc_type = documents.types.get(type_name or "")
+    issuer = _short_issuer(match, doc_type, documents)
+    issuer_code = _issuer_code(issuer, doc_type, documents)
+    # `43/2022` is part of the number; `năm 2014` too, but for a type whose numbers carry no
+    # year it is the date (`công văn số 2652 năm 2014` → 2652/CV-CP)
+    year = match.group("year") or match.group("issued")
+    in_number = match.group("year") or (
+        match.group("issued") if doc_type is None or doc_type.year != "never" else None
+    )
+    numbers = [(match.group("number") or "", match.start, match.spans["number"][1])]
+    if match.group("more"):
+        offset = match.spans["more"][0]
+        numbers += [
+            (listed.group(), offset + listed.start(), offset + listed.end())
+            for listed in _LISTED_NUMBER.finditer(match.group("more") or "")
+        ]
+    found = []
+    for number, start, end in numbers:
+        for year_group in ("year", "issued"):
+            if year_group in match.spans and end == match.spans["number"][1]:
+                end = match.spans[year_group][1]
+        values = {
+            "doc_id": short_doc_id(doc_type, number, in_number, issuer_code, documents),
+            "doc_type": type_name,
+            "number": number,
+            "year": int(year) if year else None,
+            "issuer_code": issuer_code or None,
+            "issuer": issuer,
+            "as_written": match.sentence.text[start:end],
+        }
+        found.append(Found(start, end, values))
+    return found
 
 
 @resolver("documents", gazetteers=Documents.GAZETTEERS)
 def link_short_references(
     candidates: list[Candidate], text: ArticleText[Lexicon]
 ) -> list[Candidate]:
-    """A short reference (`Kết luận 01`) takes the doc_id of the article's full reference,
-    or of a well-known document whose subject the article speaks of (`Chỉ thị 05`)."""
+    """A short reference (`Kết luận 01`) takes the doc_id of the article's full reference to
+    the same document (`Kết luận số 01-KL/TW`), whatever it worked out itself; one whose
+    issuer is not named takes that of another short reference to it whose issuer is, or of a
+    well-known document whose subject the article speaks of (`Chỉ thị 05`)."""
     full: dict[tuple[Any, Any], dict[str, Any]] = {}
+    named: dict[tuple[Any, Any], dict[str, Any]] = {}
     for cand in candidates:
+        key = (cand.values["doc_type"], cand.values["number"])
         if cand.values["doc_id"]:
-            full.setdefault((cand.values["doc_type"], cand.values["number"]), cand.values)
+            target = named if cand.rule.normalizer.name == short_reference.name else full
+            target.setdefault(key, cand.values)
     for cand in candidates:
-        if not cand.values["doc_id"]:
-            known = full.get((cand.values["doc_type"], cand.values["number"])) or _well_known(
-                cand, text
-            )
-            if known:
-                cand.values = {
-                    **cand.values,
-                    **{k: known[k] for k in ("doc_id", "issuer_code", "issuer")},
-                }
+        if cand.rule.normalizer.name != short_reference.name:
+            continue
+        key = (cand.values["doc_type"], cand.values["number"])
+        known = full.get(key)
+        if known is None and not cand.values["issuer"]:
+            known = named.get(key) or _well_known(cand, text)
+        if known:
+            cand.values = {
+                **cand.values,
+                **{k: known[k] for k in ("doc_id", "issuer_code", "issuer")},
+            }
     for cand in candidates:  # the date the text gives beside the number, and where it stands
         on = issued_date_after(cand.sentence.text, cand.end, cand.values["year"])
         span = (cand.sentence.start + on.start, cand.sentence.start + on.end) if on else None

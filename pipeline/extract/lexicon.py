@@ -380,64 +380,179 @@ class Bodies:
 
 
 @dataclass(frozen=True)
+class DocType:
+    """What a document type says of its numbers (gazetteer doc_types)."""
+
+    name: str
+    #: the type code in a number (`CT`), upper case; empty for laws (45/2019/QH14)
+    code: str
+    #: whether a State document's number carries its year: `always` (30/2020/NĐ-CP),
+    #: `never` (a letter, a notice), or '' (a decision may or may not)
+    year: str
+    #: the one body that issues it (a Nghị định: CP), as an issuer code
+    issuer: str | None
+    #: a number after it often names a programme (`Chương trình 135`), not a document
+    names_programmes: bool
+
+
+@dataclass(frozen=True)
 class Documents:
-    """Document types and their codes, issuers by code and by name, well-known documents."""
+    """Document types and their codes, issuers by code and by name, the National Assembly's
+    terms, well-known documents, and how an issuer is named beside a short reference."""
 
-    GAZETTEERS = ("doc_types", "issuers", "party_issuers_by_name", "well_known_documents")
+    GAZETTEERS = (
+        "doc_types",
+        "issuers",
+        "issuers_by_name",
+        "legislatures",
+        "well_known_documents",
+    )
 
-    #: type as written → type code (`Chỉ thị` → CT)
-    types: Mapping[str, str]
+    types: Mapping[str, DocType]
     type_by_lower: Mapping[str, str]
-    type_by_code: Mapping[str, str]
+    #: a type code (upper case) → the type it names when the type is not written: in a State
+    #: number, and in a Party number (where `TT` is a Thông tri, not a Thông tư)
+    state_type_by_code: Mapping[str, str]
+    party_type_by_code: Mapping[str, str]
+    #: a code written without its diacritic, or another way → the code (`QD` → `QĐ`,
+    #: `HDND` → `HĐND`, `TƯ` → `TW`)
+    code_spellings: Mapping[str, str]
     #: issuer code → {name, party}
     issuers: Mapping[str, Mapping[str, Any]]
-    #: a Party body named after a short reference, lower case → issuer code
-    party_issuer_codes: Mapping[str, str]
+    #: a body named beside a short reference, lower case → its issuer code
+    issuer_codes: Mapping[str, str]
+    #: the National Assembly's terms, latest first: (first year, code)
+    legislatures: tuple[tuple[int, str], ...]
     well_known: Mapping[str, Mapping[str, Any]]
     #: `… của Bộ Chính trị` right after a number (`rules/defines.yml` NAMED_ISSUER)
     named_issuer: regex.Pattern[str]
+    #: further short references sharing the issuer named after them (REFERENCE_CHAIN)
+    reference_chain: regex.Pattern[str]
+    #: the issuer after a short reference, or before its type (SHORT_ISSUER_AFTER,
+    #: ISSUER_BEFORE)
+    short_issuer_after: regex.Pattern[str]
+    issuer_before: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Documents:
-        types: Mapping[str, str] = gazetteers["doc_types"]
+        types: dict[str, DocType] = {}
+        state_by_code: dict[str, str] = {}
+        party_by_code: dict[str, str] = {}
+        for name, entry in gazetteers["doc_types"].items():
+            entry = entry or {}
+            doc_type = DocType(
+                name,
+                str(entry.get("code") or "").upper(),
+                str(entry.get("year") or ""),
+                entry.get("issuer"),
+                bool(entry.get("names_programmes")),
+            )
+            types[name] = doc_type
+            for code in (doc_type.code, *(str(c).upper() for c in entry.get("also", ()))):
+                if not code:
+                    continue
+                if entry.get("party"):
+                    party_by_code.setdefault(code, name)
+                else:
+                    state_by_code.setdefault(code, name)
+        issuers: Mapping[str, Mapping[str, Any]] = gazetteers["issuers"]
+        known = set(state_by_code) | set(party_by_code) | set(issuers)
+        spellings = {
+            code.replace("Đ", "D"): code
+            for code in known
+            if "Đ" in code and code.replace("Đ", "D") not in known
+        }
+        for code, entry in issuers.items():
+            if "written_for" in entry:
+                spellings[code] = entry["written_for"]
+        terms: Mapping[str, int] = gazetteers["legislatures"]
         return cls(
             types,
             _lower_keys(types),
-            {code.upper(): name for name, code in types.items() if code},
-            gazetteers["issuers"],
-            {k.lower(): v for k, v in gazetteers["party_issuers_by_name"].items()},
+            state_by_code,
+            {**state_by_code, **party_by_code},
+            spellings,
+            issuers,
+            {_SPACES.sub(" ", k).lower(): v for k, v in gazetteers["issuers_by_name"].items()},
+            tuple(sorted(((int(year), code) for code, year in terms.items()), reverse=True)),
             gazetteers["well_known_documents"],
             regex.compile(defines["NAMED_ISSUER"], VERBOSE),
+            regex.compile(defines["REFERENCE_CHAIN"], VERBOSE),
+            regex.compile(defines["SHORT_ISSUER_AFTER"], VERBOSE),
+            regex.compile(defines["ISSUER_BEFORE"], VERBOSE),
         )
+
+    def canonical_code(self, code: str) -> str:
+        """`QD` → `QĐ`; every segment of `QD-UBND` alike."""
+        return "-".join(self.code_spellings.get(part, part) for part in code.split("-"))
+
+    def legislature(self, year: int) -> str | None:
+        """The National Assembly term sitting in `year` (`2022` → `QH15`)."""
+        return next((code for first, code in self.legislatures if first <= year), None)
 
 
 @dataclass(frozen=True)
 class Money:
     """Currencies, qualifiers, scale words and number words, and how a purpose is written."""
 
-    GAZETTEERS = ("currencies", "money_qualifiers", "scale_words", "number_words")
+    GAZETTEERS = (
+        "currencies",
+        "counting_currencies",
+        "money_qualifiers",
+        "scale_words",
+        "number_words",
+    )
 
+    #: a currency as written, lower case → its ISO 4217 code (or the name of an old currency)
     currencies: Mapping[str, str]
+    #: a fraction of a currency as written → how many make one (`cent` → 100)
+    currency_parts: Mapping[str, int]
+    #: currency words that are also nouns (`bảng`): money only after a scale or a large figure
+    counting_currencies: frozenset[str]
     qualifiers: Mapping[str, str]
     #: scale word → its power of ten
     scales: Mapping[str, int]
+    #: any scale word, in any case, as a whole word
     scale: regex.Pattern[str]
+    #: one step of a run of scale words: a scale word (group `word`), or a further number that
+    #: starts a new term (group `number`: `1 tỷ 200 triệu`)
+    scale_step: regex.Pattern[str]
     #: number word → its value (digits) or its role: ten, tens, hundred, filler
     number_words: Mapping[str, int | str]
     purpose_after: regex.Pattern[str]
     purpose_before: regex.Pattern[str]
+    #: a range that names two prices (`… (mua vào – bán ra)`, `lần lượt là …`)
+    two_prices_after: regex.Pattern[str]
+    two_prices_before: regex.Pattern[str]
+    #: `từ X xuống Y`: X is what it was, not a floor
+    change_after: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Money:
         scales: Mapping[str, int] = gazetteers["scale_words"]
+        currencies: dict[str, str] = {}
+        parts: dict[str, int] = {}
+        for written, entry in gazetteers["currencies"].items():
+            if isinstance(entry, Mapping):
+                currencies[written.lower()] = str(entry["code"])
+                parts[written.lower()] = int(entry["per"])
+            else:
+                currencies[written.lower()] = str(entry)
+        scale_words = alternation(scales)
         return cls(
-            gazetteers["currencies"],
+            currencies,
+            parts,
+            frozenset(gazetteers["counting_currencies"]),
             gazetteers["money_qualifiers"],
             scales,
-            regex.compile(alternation(scales)),
+            regex.compile(r"(?i:" + scale_words + r")(?![\p{L}])"),
+            regex.compile(r"(?P<number>\d+(?:,\d+)?)|(?P<word>(?i:" + scale_words + r"))"),
             gazetteers["number_words"],
             regex.compile(defines["PURPOSE_AFTER"], VERBOSE),
             regex.compile(defines["PURPOSE_BEFORE"], VERBOSE),
+            regex.compile(defines["TWO_PRICES_AFTER"], VERBOSE),
+            regex.compile(defines["TWO_PRICES_BEFORE"], VERBOSE),
+            regex.compile(defines["CHANGE_AFTER"], VERBOSE),
         )
 
 
@@ -532,7 +647,8 @@ _MAPPINGS = frozenset(
         "sector_spellings",
         "doc_types",
         "issuers",
-        "party_issuers_by_name",
+        "issuers_by_name",
+        "legislatures",
         "well_known_documents",
         "currencies",
         "money_qualifiers",

@@ -13,6 +13,8 @@ import regex
 
 _DIGIT = regex.compile(r"\d")
 _GROUPED = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_WHOLE_GROUPED = regex.compile(r"\d{1,3}(?:\.\d{3})+")
+_PLAIN = regex.compile(r"\d+")
 
 
 def parse_number(written: str, words: Mapping[str, int | str] | None = None) -> Fraction:
@@ -24,6 +26,16 @@ def parse_number(written: str, words: Mapping[str, int | str] | None = None) -> 
     if words is None:
         raise ValueError(f"not a number: {written!r}")
     return Fraction(_parse_words(written, words))
+
+
+def shared_thousands(low: str, high: str) -> int:
+    """`30-50.000 đồng`: a bare low end as long as the high end's first group shares its
+    thousands (30 000 to 50 000); the power of ten it takes, 0 when it shares none
+    (`300-1.000`, `15-20`)."""
+    if not _PLAIN.fullmatch(low) or not _WHOLE_GROUPED.fullmatch(high):
+        return 0
+    first, *groups = high.split(".")
+    return 3 * len(groups) if len(low) <= len(first) else 0
 
 
 def _parse_digits(written: str) -> Fraction:

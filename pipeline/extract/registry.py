@@ -26,6 +26,8 @@ REGISTRY: Registry[Lexicon] = Registry.of(
         money.amount,
         money.amount_range,
         money.amount_pair,
+        money.vague,
+        money.shared_unit,
         officials.title_then_name,
         officials.name_then_title,
         officials.names_then_verb,
@@ -38,6 +40,7 @@ REGISTRY: Registry[Lexicon] = Registry.of(
     ),
     resolvers=(
         documents.link_short_references,
+        money.resolve_money,
         officials.resolve_officials,
         organizations.resolve_organizations,
         model_resolution.resolve_models,
