@@ -36,6 +36,7 @@ test: install browser
 	$(BIN)/vnie rules check
 	$(BIN)/ruff check pipeline tests
 	$(BIN)/ruff format --check pipeline tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 test-fast: install
@@ -44,6 +45,7 @@ test-fast: install
 lint: install
 	$(BIN)/ruff check pipeline tests
 	$(BIN)/ruff format --check pipeline tests
+	$(BIN)/mypy
 
 format: install
 	$(BIN)/ruff format pipeline tests

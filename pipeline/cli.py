@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from pipeline import __version__
-from pipeline.engine.ruleset import RuleError, RuleSet
+from pipeline.engine.rule_files import RuleError
+from pipeline.engine.ruleset import RuleSet
 from pipeline.locations import DEFAULT_RULES_DIR, copy_default_rules
 from pipeline.logs import configure_logging
 from pipeline.outputs.generations import OutputBusy, OutputError, output_lock, prepare_output
@@ -173,11 +174,11 @@ def run(
 
 @app.command()
 def extract(
+    out: Annotated[Path, typer.Option("--out", help="Where the tables go.")],
     inputs: Annotated[
         list[str] | None,
         typer.Argument(help="JSONL, WARC, .html/.txt files or folders (none with --resume)."),
     ] = None,
-    out: Annotated[Path, typer.Option("--out", help="Where the tables go.")] = ...,
     rules: RulesOption = DEFAULT_RULES_DIR,
     workers: WorkersOption = None,
     engine: Annotated[str, typer.Option(help="local (a process pool) or dask.")] = "local",
@@ -430,7 +431,7 @@ def _evaluate_identity(
     typer.echo(format_identity(scores, show))
 
 
-def _gold_articles(gold_files: list[Path], articles: list[Path] | None) -> list[dict]:
+def _gold_articles(gold_files: list[Path], articles: list[Path] | None) -> list[dict[str, Any]]:
     """The article records the gold files name, from --articles or the corpus they point to."""
     wanted: dict[str, str | None] = {}
     for path in gold_files:
@@ -443,7 +444,7 @@ def _gold_articles(gold_files: list[Path], articles: list[Path] | None) -> list[
     if not sources:
         names = {name for name in wanted.values() if name}
         sources = [shared / name for name in sorted(names)] + sorted(DEFAULT_CORPUS.glob("*.jsonl"))
-    found: dict[str, dict] = {}
+    found: dict[str, dict[str, Any]] = {}  # article records as read (JSON)
     for source in sources:
         if not source.exists():
             typer.echo(f"error: {source}: no such file (is ../shared/corpus there?)", err=True)

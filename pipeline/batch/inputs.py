@@ -9,11 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 from pipeline.batch.run_state import SeenIds, article_key
 from pipeline.ingest.archives import read_archives
 from pipeline.records import TEXT_FIELDS, Article, ArticleError
+
+
+class WorkRecord(TypedDict):
+    """What a worker is sent for one article: plain data, so that it pickles and hashes."""
+
+    article: dict[str, Any]  # `Article.to_record()`
+    origin: str  # where it was read: file and line or offset
+    timeout: float  # seconds this article may take
 
 
 @dataclass(frozen=True)
@@ -21,7 +29,7 @@ class WorkItem:
     """One article to process (`record`, `key`), or why it will not be (`error`)."""
 
     key: str = ""
-    record: dict[str, Any] | None = None
+    record: WorkRecord | None = None
     error: ArticleError | None = None
 
 
@@ -68,7 +76,7 @@ def _work_item(
             f"article too long ({chars:,} characters, the limit is {max_chars:,}); split it "
             "into several records",
         )
-    record = {"article": article.to_record(), "origin": article.origin, "timeout": timeout}
+    record = WorkRecord(article=article.to_record(), origin=article.origin, timeout=timeout)
     try:
         return WorkItem(key=article_key(record["article"], rules_hash), record=record)
     except Exception as exc:  # a value json cannot write: this article's error, not the run's

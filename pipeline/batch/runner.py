@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.batch.inputs import WorkItem, work_items
+from pipeline.batch.inputs import WorkItem, WorkRecord, work_items
 from pipeline.batch.run_state import ResultCache, estimate_total, run_state_path
 from pipeline.batch.workers import (
     ARTICLE_TIMEOUT_S,
@@ -89,7 +89,7 @@ class _Batch:
     items: list[WorkItem]
     cached: dict[int, Result] = field(default_factory=dict)  # item index → cached result
     todo: list[int] = field(default_factory=list)  # item indices sent to a worker
-    future: Future | None = None
+    future: Future[list[Result]] | None = None
 
 
 def _batches(items: Iterator[WorkItem], size: int) -> Iterator[list[WorkItem]]:
@@ -133,6 +133,7 @@ class _Run:
 
     def submit(self, batch: _Batch) -> None:
         batch.todo, batch.future = [], None
+        records: list[WorkRecord] = []  # those of batch.todo
         for index, item in enumerate(batch.items):
             if item.record is None or index in batch.cached:
                 continue
@@ -141,8 +142,8 @@ class _Run:
                 batch.cached[index] = cached
             else:
                 batch.todo.append(index)
-        if batch.todo:
-            records = [batch.items[i].record for i in batch.todo]
+                records.append(item.record)
+        if records:
             batch.future = self.executor.submit(process_batch, records)
 
     def _deadline(self, n_articles: int) -> float:
@@ -155,8 +156,8 @@ class _Run:
         kill_pool(self.executor)
         self.executor = local_executor(self.workers, self.rules_dir)
         for pending in self.window:
-            done = pending.future is not None and pending.future.done()
-            if not done or pending.future.exception() is not None:
+            future = pending.future
+            if future is None or not future.done() or future.exception() is not None:
                 self.submit(pending)
 
     def results(self, batch: _Batch) -> list[Result]:

@@ -21,19 +21,25 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from pipeline.extract.registry import load_rules
 from pipeline.locations import DEFAULT_RULES_DIR
 from pipeline.records import Article
+
+if TYPE_CHECKING:  # not at run time: a worker process need not import the readers
+    from pipeline.batch.inputs import WorkRecord
 
 ARTICLE_TIMEOUT_S = 60
 _WORKER_RULES: Path | None = None
 _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 Result = dict[str, Any]
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 def init_worker(rules_dir: str | Path = DEFAULT_RULES_DIR) -> None:
@@ -135,7 +141,7 @@ class _Deadline:
             ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread_id), None)
 
 
-def process_article(record: dict[str, Any]) -> Result:
+def process_article(record: WorkRecord) -> Result:
     """One article record → its rows, or an error (never raises)."""
     from pipeline.engine.article import extract
 
@@ -155,7 +161,7 @@ def process_article(record: dict[str, Any]) -> Result:
         return {"error": ["extract", f"{origin}: {type(exc).__name__}: {exc}"]}
 
 
-def process_batch(records: list[dict[str, Any]]) -> list[Result]:
+def process_batch(records: list[WorkRecord]) -> list[Result]:
     """The unit of work sent to a worker: a list of records in, their results out, in order."""
     return [process_article(record) for record in records]
 
@@ -163,8 +169,8 @@ def process_batch(records: list[dict[str, Any]]) -> list[Result]:
 class InlineExecutor(Executor):
     """Runs each task at once in this process: the engine for one worker."""
 
-    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future:
-        future: Future = Future()
+    def submit(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Future[T]:
+        future: Future[T] = Future()
         try:
             future.set_result(fn(*args, **kwargs))
         except BaseException as exc:  # handed to the caller through the future

@@ -12,7 +12,7 @@ import re
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.ingest.lines import (
     MAX_LINE_BYTES,
@@ -24,6 +24,9 @@ from pipeline.ingest.lines import (
 )
 from pipeline.locations import DEFAULT_SOURCES_FILE
 from pipeline.records import Article, ArticleError, article_id_for_url
+
+if TYPE_CHECKING:  # read only when a WARC file is (see _sources)
+    from pipeline.sources.catalog import Source
 
 Item = Article | ArticleError
 
@@ -234,7 +237,7 @@ def read_html_file(path: Path) -> Iterator[Item]:
 
 
 @functools.cache
-def _sources(path: Path) -> tuple:
+def _sources(path: Path) -> tuple[Source, ...]:
     """The papers of a sources file, to read their pages as the crawler did."""
     from pipeline.sources.catalog import load_sources
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import io
 import re
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 #: Longer lines are reported and skipped. An article is at most a million characters (see the
 #: batch runner); with JSON escapes of six bytes a character that is 6 MB, and room is left
@@ -56,14 +56,14 @@ class Line:
     data: bytes | None
 
 
-def open_lines_file(path: Path) -> BinaryIO:
+def open_lines_file(path: Path) -> io.BufferedReader | gzip.GzipFile:
     """The file's bytes, decompressed when its name ends in .gz.
 
     Read it with `read1`: one read of the underlying stream at a time, so that what was
     decompressed before a damaged part is returned before the error is raised.
     """
     if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rb")  # type: ignore[return-value]
+        return gzip.open(path, "rb")
     return open(path, "rb")
 
 

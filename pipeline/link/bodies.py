@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import regex
@@ -33,6 +34,8 @@ from pipeline.text.normalize import normalize_phrase
 
 NATIONAL = "vn"
 ARTICLE = "article"
+#: a body's kind as the organizations table says it: (org_type, level)
+Kind = tuple[str | None, str | None]
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 
 
@@ -47,7 +50,7 @@ class ArticleContext:
     about (its paper's province, else every province its bodies name), the main one if any."""
 
     article_id: str
-    published_on: Any = None  # datetime.date or None
+    published_on: date | None = None
     provinces: frozenset[str] = frozenset()
     main_province: str | None = None
     #: False when the article's bodies write other provinces as often as its own
@@ -92,7 +95,7 @@ class Reading:
 class BodyResolver:
     """Turns a body's name, in an article, into a `BodyRef` (see the module docstring)."""
 
-    def __init__(self, gazetteers: dict[str, Any], kinds: dict[str, tuple[str | None, str | None]]):
+    def __init__(self, gazetteers: dict[str, Any], kinds: dict[str, Kind]):
         vocabulary = gazetteers["linking"]
         self.places = Gazetteer(gazetteers)
         self.kinds = kinds  # case-folded name → (org_type, level), from the organizations table

@@ -80,8 +80,8 @@ def _buckets(sighting: Sighting) -> Iterable[tuple[str, ...]]:
         yield ("body", body)
     for province in sighting.provinces:
         yield ("province", province)
-    title_provinces = sighting.provinces if sighting.bodies else {sighting.own_province}
-    for province in title_provinces - {None}:
+    own = {sighting.own_province} if sighting.own_province is not None else set()
+    for province in sighting.provinces if sighting.bodies else own:
         for title in sighting.titles:
             yield ("title", title, province)
     for post in sighting.unique_posts:

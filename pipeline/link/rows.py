@@ -7,10 +7,15 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
-from pipeline.link.bodies import ArticleContext, BodyRef
+from pipeline.link.bodies import ArticleContext, BodyRef, Kind
 from pipeline.link.places import Gazetteer
+from pipeline.link.posts import WrittenPost
+
+T = TypeVar("T")
+#: an official row's posts, each with the body it names (None: no body named)
+RowPosts = list[tuple[WrittenPost, BodyRef | None]]
 
 
 @dataclass
@@ -44,8 +49,8 @@ class BodyEntry:
     """What the mentions of one body say: its names, kinds and where they stand."""
 
     ref: BodyRef
-    names: Counter = field(default_factory=Counter)
-    kinds: Counter = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)
+    kinds: Counter[Kind] = field(default_factory=Counter)
     seen: Seen = field(default_factory=Seen)
     example: tuple[str, str | None, ArticleContext] | None = None  # name, location, article
 
@@ -81,7 +86,7 @@ def body_rows(
 def people_and_positions(
     officials: list[dict[str, Any]],
     person_ids: list[str | None],
-    row_posts: list,
+    row_posts: list[RowPosts],
     context_of: Callable[[str], ArticleContext],
     input_order: dict[str, int],
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -153,13 +158,13 @@ def people_and_positions(
     return people_rows, position_rows
 
 
-def most_common(counter: Counter) -> Any:
+def most_common(counter: Counter[T]) -> T:
     """The most frequent value; ties go to the smallest, so the choice never depends on order."""
     best = max(counter.values())
     return min((value for value, count in counter.items() if count == best), key=_sortable)
 
 
-def fullest(names: Counter) -> str:
+def fullest(names: Counter[str]) -> str:
     """The name to show for a body: the most written among those no other name extends
     (`Ban Chỉ huy quân sự xã Thông Thụ`, not the `… xã` that stood for it in one sentence)."""
     words = {name: name.casefold().split() for name in names}

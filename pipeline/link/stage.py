@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,10 +23,11 @@ from pipeline.link.bodies import (
     ArticleContext,
     BodyRef,
     BodyResolver,
+    Kind,
 )
 from pipeline.link.people import Sighting, cluster_people, name_key
 from pipeline.link.posts import PostReader
-from pipeline.link.rows import BodyEntry, body_rows, most_common, people_and_positions
+from pipeline.link.rows import BodyEntry, RowPosts, body_rows, most_common, people_and_positions
 from pipeline.outputs.tables import LINK_COLUMNS, TableWriter, replace_columns
 
 #: the gazetteers of rules/gazetteers/ the linking stage reads
@@ -70,7 +72,7 @@ class _Linker:
         )
         for index, key in enumerate(mentions):
             self.organizations[key].append(index)
-        kinds: dict[str, Counter] = defaultdict(Counter)
+        kinds: dict[str, Counter[Kind]] = defaultdict(Counter)
         for name, org_type, level in zip(
             column["name"], column["org_type"], column["level"], strict=True
         ):
@@ -88,7 +90,7 @@ class _Linker:
         and those its bodies name in writing. An article whose bodies write other provinces'
         names as often as its own is about several: there, a place the extractor attached to a
         bare body is not trusted (see `mention`)."""
-        written: dict[str, Counter] = defaultdict(Counter)
+        written: dict[str, Counter[str]] = defaultdict(Counter)
         for (article_id, name, location, text), indices in self.organizations.items():
             province = self.resolver.read(name, location).place.province
             if province and self.resolver.written_in(province, text):
@@ -103,7 +105,7 @@ class _Linker:
             named = set(counts)
             others = sum(n for province, n in counts.items() if province != own)
             # about one province: its paper's, or the others it writes are fewer than its own
-            single = paper is not None or others == 0 or counts[own] > others
+            single = paper is not None or others == 0 or (own is not None and counts[own] > others)
             contexts[article_id] = ArticleContext(
                 article_id,
                 _day(row["published_at"]),
@@ -164,7 +166,7 @@ class _Linker:
             entry.kinds[kind] += times
         entry.seen.add(context, self.order.get(context.article_id, len(self.order)))
 
-    def link_organizations(self) -> list[BodyRef]:
+    def link_organizations(self) -> list[BodyRef | None]:
         """Each distinct (article, name, place) once: first every one, then the unplaced ones
         again, now that their article's placed bodies are known (a short name takes the
         article's full one)."""
@@ -172,7 +174,7 @@ class _Linker:
         refs = {key: self.mention(key[1], key[2], key[3], self.context(key[0])) for key in mentions}
         for (article_id, name, _, _), (ref, _, _) in refs.items():
             self.context(article_id).local.setdefault(name.casefold(), ref)
-        out: list[BodyRef] = [None] * self.n_organizations  # type: ignore[list-item]
+        out: list[BodyRef | None] = [None] * self.n_organizations  # all filled: a row is a mention
         for key, indices in mentions.items():
             article_id, name, location, text = key
             context = self.context(article_id)
@@ -212,9 +214,10 @@ class _Linker:
 
     # ---- people ----------------------------------------------------------------------------
 
-    def link_officials(self) -> tuple[list, list]:
+    def link_officials(self) -> tuple[list[RowPosts], list[BodyRef | None]]:
         """Each official row's body and posts, each post with its body."""
-        row_posts, row_bodies = [], []
+        row_posts: list[RowPosts] = []
+        row_bodies: list[BodyRef | None] = []
         for row in self.tables["officials"]:
             article_id, organization = row["article_id"], row["organization"]
             main = self.body(organization, None, article_id, row["text"])
@@ -232,7 +235,7 @@ class _Linker:
             )
         return row_posts, row_bodies
 
-    def person_ids(self, row_posts: list, parents: dict[str, str]) -> list[str | None]:
+    def person_ids(self, row_posts: list[RowPosts], parents: dict[str, str]) -> list[str | None]:
         """Every official row's person id: sightings per article and name, then clustered."""
         related = self._related(parents)
         central = {title.casefold() for title in self.vocabulary["central_titles"]}
@@ -259,14 +262,14 @@ class _Linker:
                 sighting.titles.add(title.casefold())
                 if title in self.unique_posts:
                     sighting.unique_posts.add(title)
-                placed = ref is not None and ref.placed
+                placed = ref if ref is not None and ref.placed else None
                 if title.casefold() in central:
-                    sighting.central.add((title.casefold(), ref.key if placed else None))
+                    sighting.central.add((title.casefold(), placed.key if placed else None))
                 if placed:
-                    sighting.bodies.add(ref.key)
-                    sighting.related.update(related.get(ref.key, ()))
-                    if ref.province:
-                        sighting.provinces.add(ref.province)
+                    sighting.bodies.add(placed.key)
+                    sighting.related.update(related.get(placed.key, ()))
+                    if placed.province:
+                        sighting.provinces.add(placed.province)
             row_sightings.append(who)
         for sighting in sightings.values():  # no placed body: the article's own province
             if not sighting.bodies and sighting.main_province:
@@ -335,7 +338,8 @@ def link_outputs(
         ("positions", position_rows),
     ):
         counts[table] = _write(out_dir, table, rows, csv_options)
-    links = {
+    #: each fact table's link columns: a body (its id is written), a person id, or None
+    links: dict[str, dict[str, Sequence[BodyRef | str | None]]] = {
         "organizations": {"body_id": organization_refs},
         "officials": {"person_id": person_ids, "body_id": official_refs},
         "documents": {"issuer_body_id": issuer_refs},

@@ -69,9 +69,9 @@ class DiffResult:
     articles_added: list[str] = field(default_factory=list)
     articles_removed: list[str] = field(default_factory=list)
 
-    def counts(self) -> dict[str, Counter]:
+    def counts(self) -> dict[str, Counter[str]]:
         """{table: Counter(kind → n)} over the changes."""
-        result: dict[str, Counter] = {table: Counter() for table in FACT_TABLES}
+        result: dict[str, Counter[str]] = {table: Counter() for table in FACT_TABLES}
         for change in self.changes:
             result.setdefault(change.table, Counter())[change.kind] += 1
         return result
@@ -111,7 +111,9 @@ def read_table(out_dir: Path, table: str, prefer_parquet: bool = True) -> list[R
     from pipeline.outputs.tables import restore_formula
 
     with csv_path.open(encoding="utf-8-sig", newline="") as stream:
-        rows = [{k: restore_formula(v) for k, v in row.items()} for row in csv.DictReader(stream)]
+        rows: list[Row] = [
+            {k: restore_formula(v) for k, v in row.items()} for row in csv.DictReader(stream)
+        ]
     for row in rows:
         for column in ("start", "end", "sentence_id"):
             if row.get(column, "") != "":
@@ -150,7 +152,9 @@ def _pair(key: FactKey, old: list[Row], new: list[Row]) -> Iterator[FactChange]:
         before = old_left[index] if index < len(old_left) else None
         after = new_left[index] if index < len(new_left) else None
         kind = "changed" if before and after else ("appeared" if after else "disappeared")
-        row = (after or before)[2]  # type: ignore[index]
+        side = after or before
+        assert side is not None  # index < the longer side's length
+        row = side[2]
         yield FactChange(
             kind,
             table,

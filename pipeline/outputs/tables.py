@@ -331,7 +331,7 @@ class TableWriter:
 
 
 def replace_columns(
-    out_dir: Path, name: str, values: dict[str, list[Any]], *, excel: bool = False
+    out_dir: Path, name: str, values: dict[str, list[str | None]], *, excel: bool = False
 ) -> None:
     """Fill columns of a written table (CSV + Parquet, atomically), the other cells untouched.
 

@@ -44,7 +44,7 @@ def _month_range(months: list[str]) -> list[str]:
     return [f"{n // 12:04d}-{n % 12 + 1:02d}" for n in range(first, last + 1)]
 
 
-def chart_by_month(per_month: dict[str, Counter]) -> str:
+def chart_by_month(per_month: dict[str, Counter[str]]) -> str:
     """Stacked bars: mentions per month, one colour per table."""
     months = _month_range(sorted(per_month))
     if not months:
@@ -67,7 +67,8 @@ def chart_by_month(per_month: dict[str, Counter]) -> str:
         )
     step = max(1, len(months) // 24)
     for i, month in enumerate(months):
-        x, base = left + i * (bar + gap), top + height
+        x = left + i * (bar + gap)
+        base: float = top + height  # the top of the bars stacked so far
         for table in FACT_TABLES:
             count = per_month.get(month, Counter())[table]
             if not count:

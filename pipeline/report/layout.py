@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from html import escape as esc
-from typing import Any
 
 from pipeline.outputs.tables import FACT_TABLES
 
@@ -26,7 +25,7 @@ def page_html(title: str, body: str, depth: int) -> str:
     )
 
 
-Cell = str | tuple[str, Any]  # ready HTML, or (ready HTML, sort key)
+Cell = str | tuple[str, object]  # ready HTML, or (ready HTML, sort key: any value, str()-ed)
 
 
 def _td(cell: Cell, numeric: bool) -> str:
@@ -39,7 +38,7 @@ def _td(cell: Cell, numeric: bool) -> str:
 def table_html(
     table_id: str,
     headers: list[str],
-    rows: Iterable[list[Cell]],
+    rows: Iterable[Sequence[Cell]],
     row_ids: list[str] | None = None,
     filter_box: bool = True,
     scroll: bool = True,

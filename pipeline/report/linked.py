@@ -102,7 +102,7 @@ class LinkedPages:
     # ---- pages -----------------------------------------------------------------------------
 
     def _people_list(self) -> str:
-        rows = [
+        rows: list[list[layout.Cell]] = [
             [
                 self._person_link(person_id, 0),
                 (str(row["n_articles"]), row["n_articles"]),
@@ -118,7 +118,7 @@ class LinkedPages:
         return layout.page_html("people", body, 0)
 
     def _bodies_list(self) -> str:
-        rows = [
+        rows: list[list[layout.Cell]] = [
             [
                 self._body_link(body_id, None, 0),
                 esc(row["province"] or ""),
@@ -149,7 +149,7 @@ class LinkedPages:
             )
             for p in posts
         ]
-        rows = [
+        rows: list[list[layout.Cell]] = [
             [
                 esc(p["title"]),
                 self._body_link(p["body_id"], p["organization"], 1),
@@ -198,7 +198,7 @@ class LinkedPages:
             )
             for p in held
         ]
-        rows = [
+        rows: list[list[layout.Cell]] = [
             [
                 self._person_link(p["person_id"], 1),
                 esc(p["title"]),

@@ -17,7 +17,7 @@ from pipeline.outputs.tables import FACT_TABLES, LINK_TABLES, MENTION_COLUMNS
 from pipeline.records import TEXT_FIELDS, Article
 from pipeline.report.charts import chart_by_month, chart_top, month_of
 from pipeline.report.highlight import highlight
-from pipeline.report.layout import page_html, table_html
+from pipeline.report.layout import Cell, page_html, table_html
 from pipeline.report.linked import LinkedPages
 from pipeline.report.mentions import Mention, Row, article_href, fact_href, fact_key, format_vnd
 
@@ -207,18 +207,18 @@ def _index_page(data: _Data) -> str:
         f"run {run['started_at']}" if run.get("started_at") else "",
         f"vnie {run['vnie']}" if run.get("vnie") else "",
     ]
-    per_source: dict[str, Counter] = defaultdict(Counter)
+    per_source: dict[str, Counter[str]] = defaultdict(Counter)
     article_source = {aid: str(row.get("source") or "—") for aid, row in data.articles.items()}
     for source in article_source.values():
         per_source[source]["articles"] += 1
-    per_month: dict[str, Counter] = defaultdict(Counter)
+    per_month: dict[str, Counter[str]] = defaultdict(Counter)
     months = {aid: month_of(row.get("published_at")) for aid, row in data.articles.items()}
     for table, mentions in data.mentions.items():
         for m in mentions:
             aid = m.row["article_id"]
             per_source[article_source.get(aid, "—")][table] += 1
-            if months.get(aid):
-                per_month[months[aid]][table] += 1
+            if month := months.get(aid):
+                per_month[month][table] += 1
     source_rows = [
         [esc(s), *(str(c[k]) for k in ("articles", *FACT_TABLES))]
         for s, c in sorted(per_source.items(), key=lambda i: -i[1]["articles"])
@@ -269,7 +269,7 @@ def _money_table(data: _Data) -> str:
     totals: dict[str, list[Mention]] = defaultdict(list)
     for m in data.mentions["money"]:
         totals[m.row["article_id"]].append(m)
-    rows = []
+    rows: list[tuple[int, list[Cell]]] = []  # (total, cells)
     for aid, ms in totals.items():
         total = sum(m.row.get("amount_vnd") or 0 for m in ms)
         largest = max((m.row.get("amount_vnd") or 0 for m in ms), default=0)

@@ -67,7 +67,7 @@ class Archive:
         if new_errors:
             self._write_error_row(ERROR_COLUMNS)
         self.warc_path: Path | None = None
-        self.warc = None
+        self.warc: io.BufferedWriter | None = None
         self.warc_count = 0
 
     def __enter__(self) -> Archive:
@@ -84,7 +84,7 @@ class Archive:
 
     # --- WARC -------------------------------------------------------------------------------
 
-    def _warc_stream(self) -> Any:
+    def _warc_stream(self) -> io.BufferedWriter:
         if self.warc is None or self.warc.tell() > self.max_warc_bytes:
             if self.warc is not None:
                 self.warc.close()

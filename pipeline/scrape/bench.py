@@ -37,7 +37,7 @@ def _page(number: int) -> bytes:
     ).encode()
 
 
-def _serve(n_pages: int, port_queue: multiprocessing.Queue) -> None:
+def _serve(n_pages: int, port_queue: multiprocessing.Queue[int]) -> None:
     pages = {f"/bai-{n}-a{n}.html": _page(n) for n in range(n_pages)}
     urls = "".join(f"<url><loc>http://127.0.0.1:{{port}}{path}</loc></url>" for path in pages)
 
@@ -49,9 +49,7 @@ def _serve(n_pages: int, port_queue: multiprocessing.Queue) -> None:
 
         def do_GET(self) -> None:
             if self.path == "/sitemap.xml":
-                port = self.server.server_address[1]
-                body = f"<urlset>{urls.replace('{port}', str(port))}</urlset>".encode()
-                content_type = "application/xml"
+                body, content_type = sitemap, "application/xml"
             elif self.path in pages:
                 body, content_type = pages[self.path], "text/html; charset=utf-8"
             else:
@@ -64,14 +62,15 @@ def _serve(n_pages: int, port_queue: multiprocessing.Queue) -> None:
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
-    port_queue.put(server.server_address[1])
+    sitemap = f"<urlset>{urls.replace('{port}', str(server.server_port))}</urlset>".encode()
+    port_queue.put(server.server_port)
     server.serve_forever()
 
 
 def run_bench(n_pages: int = 1000, concurrency: int = 16) -> dict[str, Any]:
     """Crawl `n_pages` synthetic articles from loopback; pages/s for fetch + parse + archive."""
     context = multiprocessing.get_context("spawn")
-    ports: multiprocessing.Queue = context.Queue()
+    ports: multiprocessing.Queue[int] = context.Queue()
     server = context.Process(target=_serve, args=(n_pages, ports), daemon=True)
     server.start()
     try:

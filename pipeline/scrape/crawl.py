@@ -267,10 +267,10 @@ class Crawler:
                     state.add(url, source.key, "sitemap")
             bound = self.settings.max_listing_pages
             if page.depth + 1 < bound:
-                for link in next_pages:
-                    if link.page is not None and link.page > bound:
+                for next_page in next_pages:
+                    if next_page.page is not None and next_page.page > bound:
                         continue  # a numbered page past the bound, however it was reached
-                    url = canonical_url(link.url, prefer=source.base_url)
+                    url = canonical_url(next_page.url, prefer=source.base_url)
                     if url and source.owns(url) and not source.is_article(url):
                         state.add(url, source.key, "listing", depth=page.depth + 1)
             state.done(

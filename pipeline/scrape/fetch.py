@@ -231,7 +231,10 @@ class Fetcher:
             )
         except OSError:
             return False  # the request itself will fail and say why
-        return any(is_private_address(info[4][0]) for info in infos)
+        addresses = (info[4][0] for info in infos)  # of AF_INET and AF_INET6: strings
+        return any(
+            isinstance(address, str) and is_private_address(address) for address in addresses
+        )
 
     # --- fetching -----------------------------------------------------------------------------
 

@@ -300,7 +300,7 @@ def load_sources(path: str | Path) -> SourcesFile:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
         raise SourcesError(f"{path}{line}: not valid YAML: {exc}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
+    if root is None or not isinstance(data, dict) or not isinstance(data.get("sources"), list):
         raise SourcesError(f"{path}:1: expected a mapping with a 'sources:' list")
     nodes = dict((k.value, v) for k, v in root.value)
     settings_line = nodes["settings"].start_mark.line + 1 if "settings" in nodes else 1

@@ -350,8 +350,8 @@ def find_author(
         return Found(", ".join(names), f"links to author pages {AUTHOR_PAGE_LINKS}")
     for key in ("article:author", "author"):
         found = meta(tree, key)
-        names = [byline_name(part) for part in (found.value or "").split(";")]
-        names = [n for n in names if n and looks_like_name(n, publishers)]
+        bylines = [byline_name(part) for part in (found.value or "").split(";")]
+        names = [n for n in bylines if n and looks_like_name(n, publishers)]
         if names:
             return Found(", ".join(names), found.how)
     return NOTHING

@@ -51,9 +51,13 @@ def canonical_url(url: str, base: str | None = None, prefer: str | None = None) 
         return None
     if prefer:
         preferred = urlsplit(prefer)
-        same_host = preferred.hostname and host_key(preferred.hostname) == host_key(host)
-        if same_host and (port in (None, DEFAULT_PORTS[scheme]) or port == preferred.port):
-            scheme, host, port = preferred.scheme, preferred.hostname.lower(), preferred.port
+        preferred_host = preferred.hostname
+        if (
+            preferred_host
+            and host_key(preferred_host) == host_key(host)
+            and (port in (None, DEFAULT_PORTS[scheme]) or port == preferred.port)
+        ):
+            scheme, host, port = preferred.scheme, preferred_host.lower(), preferred.port
     netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
     query = urlencode(
         [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking(k)]
