@@ -109,13 +109,13 @@ def _row(
     whole = round(amount)
     vnd = currency is not None and currency.code == "VND"
     # a figure whose currency the resolver will give keeps its high end until then
-    keep_max = amount_max is not None and (vnd or currency is None)
+    keep_max = vnd or currency is None
     return {
         "amount_vnd": whole if vnd else None,
         "amount": whole if amount == whole else float(amount),
         "currency": currency.code if currency else None,
         "qualifier": qualifier,
-        "amount_max_vnd": round(amount_max) if keep_max else None,
+        "amount_max_vnd": round(amount_max) if keep_max and amount_max is not None else None,
         "purpose": _purpose(match, span[0], span[1], money),
     }
 
