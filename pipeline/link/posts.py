@@ -27,7 +27,7 @@ class PostReader:
     """Splits a mention's posts, knowing the titles and which prefixes change nothing."""
 
     def __init__(self, titles: Iterable[str], neutral_prefixes: Iterable[str]):
-        ordered = sorted(set(titles), key=len, reverse=True)
+        ordered = sorted(set(titles), key=lambda title: (-len(title), title))
         self.canonical = {title.casefold(): title for title in ordered}
         self.neutral = {prefix.casefold() for prefix in neutral_prefixes}
         self._read: dict[tuple[str | None, str | None], list[WrittenPost]] = {}
