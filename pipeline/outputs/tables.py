@@ -249,7 +249,7 @@ def _checked_value(where: str, kind: pa.DataType, value: Any) -> Any:
                 f"{float(bound):.2g})"
             )
         return value
-    if isinstance(value, int) and abs(value) >= 1 << 63:  # Arrow reads ints as int64 first
+    if isinstance(value, int):  # a float column: Arrow refuses ints it cannot hold exactly
         try:
             return float(value)
         except OverflowError:
