@@ -6,8 +6,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-#: The fact tables, in the order the rules run and the outputs list them.
-FACT_TABLES = ("documents", "money", "officials", "organizations", "models")
+#: The fact tables, in the order the outputs list them (and the rule files are read).
+FACT_TABLES = ("organizations", "officials", "documents", "models", "money")
 
 #: The fields of an article record that mentions can point into, in reading order.
 TEXT_FIELDS = ("title", "lead", "text", "caption")

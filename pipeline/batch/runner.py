@@ -52,12 +52,12 @@ from pipeline.locations import DEFAULT_RULES_DIR
 from pipeline.outputs.generations import new_generation, output_lock, publish
 from pipeline.outputs.tables import (
     ERROR_COLUMNS,
-    FACT_TABLES,
     TableWriter,
     csv_cell,
     data_dictionary,
     write_json_atomic,
 )
+from pipeline.records import FACT_TABLES
 
 logger = logging.getLogger(__name__)
 

@@ -10,8 +10,10 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-#: The tables of the output directory that have gold annotations, in report order.
-TABLES = ("documents", "money", "officials", "organizations", "models")
+from pipeline.records import FACT_TABLES
+
+#: The tables of the output directory that have gold annotations.
+TABLES = FACT_TABLES
 
 _NUMBER_COLUMNS = frozenset(
     {"amount_vnd", "amount", "amount_max_vnd", "start", "end", "sentence_id"}

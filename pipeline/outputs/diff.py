@@ -16,8 +16,8 @@ from typing import Any
 
 import regex
 
-from pipeline.outputs.tables import FACT_TABLES, LINK_COLUMNS, MENTION_COLUMNS
-from pipeline.records import Article
+from pipeline.outputs.tables import LINK_COLUMNS, MENTION_COLUMNS
+from pipeline.records import FACT_TABLES, Article
 
 KINDS = ("appeared", "disappeared", "changed")
 SIGNS = {"appeared": "+", "disappeared": "-", "changed": "~"}

@@ -12,6 +12,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.records import FACT_TABLES
+
 MENTION_COLUMNS = {
     "article_id": (pa.string(), "the article's id (joins to articles.article_id)"),
     "field": (pa.string(), "where the mention stands: title, lead, text or caption"),
@@ -146,7 +148,6 @@ ERROR_MEANINGS = {
     "message": "what went wrong, naming the place",
 }
 ERROR_COLUMNS = list(ERROR_MEANINGS)
-FACT_TABLES = ("organizations", "officials", "documents", "models", "money")
 #: written by the linking stage, after extraction, from all fact rows
 LINK_TABLES = ("bodies", "people", "positions")
 #: the fact tables' columns the linking stage fills (ids across articles, not facts of a mention)

@@ -16,12 +16,12 @@ from pipeline.outputs.generations import files_dir, publish_file
 from pipeline.outputs.tables import (
     ERROR_COLUMNS,
     ERROR_MEANINGS,
-    FACT_TABLES,
     FOREIGN_KEYS,
     PRIMARY_KEYS,
     TABLE_COLUMNS,
     write_json_atomic,
 )
+from pipeline.records import FACT_TABLES
 
 MENTION_KEY = ["article_id", "field", "start", "end"]
 

@@ -7,7 +7,7 @@ from collections import Counter
 from html import escape as esc
 from typing import Any
 
-from pipeline.outputs.tables import FACT_TABLES
+from pipeline.records import FACT_TABLES
 
 COLORS = {
     "organizations": "#7aecec",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from html import escape as esc
 
-from pipeline.outputs.tables import FACT_TABLES
+from pipeline.records import FACT_TABLES
 
 
 def page_html(title: str, body: str, depth: int) -> str:

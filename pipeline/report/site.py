@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.outputs.diff import input_paths, read_articles, read_table, sentence_bounds
-from pipeline.outputs.tables import FACT_TABLES, LINK_TABLES, MENTION_COLUMNS
-from pipeline.records import TEXT_FIELDS, Article
+from pipeline.outputs.tables import LINK_TABLES, MENTION_COLUMNS
+from pipeline.records import FACT_TABLES, TEXT_FIELDS, Article
 from pipeline.report.charts import chart_by_month, chart_top, month_of
 from pipeline.report.highlight import highlight
 from pipeline.report.layout import Cell, page_html, table_html
