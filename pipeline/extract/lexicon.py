@@ -185,12 +185,17 @@ class Titles:
         "heads_of_state",
         "body_stop_words",
         "deputy_bodies",
+        "possessives",
+        "list_starting_titles",
+        "school_subjects",
     )
 
     #: title → the body it implies when the text names none (`Thủ tướng` → Chính phủ)
     implied_body: Mapping[str, str | None]
     by_lower: Mapping[str, str]
     abbreviations: Mapping[str, str]
+    #: words before a title that stay in it, lower case (`nguyên`, `cựu`)
+    prefixes: tuple[str, ...]
     membership: tuple[str, ...]
     head_tails: tuple[str, ...]
     #: title → the head word of its body, for a body written without it (`Bộ trưởng` → Bộ)
@@ -209,6 +214,12 @@ class Titles:
     country: regex.Pattern[str]
     #: a plural word right before a post (PLURAL_BEFORE), searched up to the post
     plural_before: regex.Pattern[str]
+    #: words before a post that make it someone else's (`của`)
+    possessives: Phrases
+    #: titles that start the next person of a list after a comma (`Hòa thượng`, `Đại biểu`)
+    list_starting: frozenset[str]
+    #: what a teacher teaches (`Vật lý`), not a body
+    subjects: Phrases
     #: an elected body as an article names it → the title of its deputies
     deputy_titles: Mapping[str, str]
     #: any of those names, as a whole word
@@ -233,6 +244,7 @@ class Titles:
             titles,
             by_lower,
             gazetteers["title_abbreviations"],
+            tuple(prefix.lower() for prefix in gazetteers["title_prefixes"]),
             tuple(gazetteers["membership_titles"]),
             tuple(gazetteers["title_head_tails"]),
             gazetteers["title_head_words"],
@@ -249,6 +261,9 @@ class Titles:
                 )
             ),
             regex.compile(defines["PLURAL_BEFORE"], VERBOSE),
+            Phrases(gazetteers["possessives"]),
+            frozenset(gazetteers["list_starting_titles"]),
+            Phrases(gazetteers["school_subjects"]),
             gazetteers["deputy_bodies"],
             _words_re(gazetteers["deputy_bodies"]),
         )

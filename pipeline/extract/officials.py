@@ -8,6 +8,7 @@ writes the rest into `title` (annotation guide, officials).
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from pipeline.engine.contracts import (
@@ -77,23 +78,27 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     ban … Hà Ban và Nguyễn Thanh Bình`) goes to every name listed after it."""
     sentence = match.sentence.text
     chain_start = match.spans["chain"][0]
-    posts, end = parse_posts(sentence, chain_start, lexicon)
+    posts, end = parse_posts(sentence, chain_start, lexicon, after_a_name=False)
     if not posts:
         return Reject("no-post")
     name = name_after_posts(sentence, end, posts, lexicon)
     if name is None:
         return Reject("no-name-after-posts")
-    if "," in sentence[end : name.start] and lexicon.names.before_posts.search(
-        sentence, max(0, chain_start - _NAME_BEFORE_REACH), chain_start
-    ):
-        # `ông Lâm Đình Thắng - phó bí thư …, thiếu tướng Ngô Tuấn Nghĩa`: a list
-        return Reject("posts-of-the-name-before")
+    if "," in sentence[end : name.start]:
+        reach = max(0, chain_start - _NAME_BEFORE_REACH)
+        if lexicon.names.before_posts.search(sentence, reach, chain_start):
+            # `ông Lâm Đình Thắng - phó bí thư …, thiếu tướng Ngô Tuấn Nghĩa`: a list
+            return Reject("posts-of-the-name-before")
+        if _possessed(sentence, chain_start, lexicon):
+            # `Người phát ngôn của Tổng thống Palestine, ông Nabil Abu Rdeineh`
+            return Reject("someone-else's-post")
     if not is_person(name.person, lexicon):
         return Reject("not-a-person", name.person)
-    found = [
-        Found(match.start, name.end, officials_values(posts, name.person, name.honorific, lexicon))
-    ]
-    if lexicon.titles.plural_before.search(sentence, 0, chain_start):
+    values = officials_values(posts, name.person, name.honorific, lexicon)
+    if lexicon.names.is_foreign(name.person) and not posts[-1].organization:
+        values["organization"] = ""  # `cựu Thủ tướng Thaksin`: not Vietnam's Chính phủ
+    found = [Found(match.start, name.end, values)]
+    if lexicon.titles.plural_before.search(sentence, max(0, chain_start - 12), chain_start):
         while more := lexicon.names.in_list.match(sentence, found[-1].end):
             person = person_text(more.group("person"))
             if not is_person(person, lexicon):
@@ -101,6 +106,14 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
             values = officials_values(posts, person, more.group("honorific"), lexicon)
             found.append(Found(more.start("person"), more.end(), values))
     return found
+
+
+def _possessed(sentence: str, chain_start: int, lexicon: Lexicon) -> bool:
+    """The word right before the posts makes them someone else's (`của`:
+    gazetteers/possessives.txt)."""
+    words = sentence[max(0, chain_start - 24) : chain_start].split()
+    phrases = lexicon.titles.possessives
+    return any(" ".join(words[-width:]).lower() in phrases for width in phrases.widths)
 
 
 def _after_a_place_word(match: Match, lexicon: Lexicon) -> bool:
@@ -186,16 +199,23 @@ def short_reference(match: Match, lexicon: Lexicon) -> dict[str, Any]:
 @normalizer(
     "officials.names_then_verb",
     groups=("names", "chain"),
-    optional=("honorific",),
+    optional=("honorific", "former"),
     gazetteers=GAZETTEERS,
 )
 def names_then_verb(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     """`Hai ông Phạm Biên Cương, Vương Bình Thạnh được bầu làm Phó Bí thư Tỉnh ủy An Giang`:
-    every name listed takes the posts after the verb."""
+    every name listed takes the posts after the verb; after a verb of leaving office
+    (`former`: `bị cho thôi chức`) the posts are former ones."""
     sentence = match.sentence.text
     posts, end = parse_posts(sentence, match.spans["chain"][0], lexicon)
     if not posts:
         return Reject("no-post")
+    if match.group("former"):
+        prefixes = tuple(f"{prefix} " for prefix in lexicon.titles.prefixes)
+        posts = [
+            post if post.title.startswith(prefixes) else replace(post, title=f"nguyên {post.title}")
+            for post in posts
+        ]
     if name_after_posts(sentence, end, posts, lexicon, tight=True):
         return Reject("posts-of-the-next-name")
     names_start, names_end = match.spans["names"]

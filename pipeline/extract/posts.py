@@ -112,8 +112,13 @@ def _with_head(title: str, body: str, lexicon: Lexicon) -> str:
     return body
 
 
-def parse_posts(text: str, start: int, lexicon: Lexicon) -> tuple[list[Post], int]:
-    """Posts from `start`: `Bí thư Đảng ủy, Giám đốc Sở GTVT` → two posts; returns the end."""
+def parse_posts(
+    text: str, start: int, lexicon: Lexicon, *, after_a_name: bool = True
+) -> tuple[list[Post], int]:
+    """Posts from `start`: `Bí thư Đảng ủy, Giám đốc Sở GTVT` → two posts; returns the end.
+
+    Before the name they belong to (`after_a_name` false), `và` ends the posts: `Bí thư Thành
+    ủy TP HCM và Ngoại trưởng John Kerry` are two people."""
     titles = lexicon.titles
     posts: list[Post] = []
     position, end = start, start
@@ -144,14 +149,23 @@ def parse_posts(text: str, start: int, lexicon: Lexicon) -> tuple[list[Post], in
                 # `Trưởng ban tổ chức Trung ương`: the last word of the title opens the body
                 body_start = found.end() - len(tail) if tail else name_start
                 body_end = _body_words(text, body_start, lexicon, lower_start=bool(tail))
-                if body_end > body_start:
-                    body = lexicon.bodies.expand(text[body_start:body_end])
+                body = lexicon.bodies.expand(text[body_start:body_end])
+                taught = base in titles.bare_ranks and _starts_with(body, titles.subjects)
+                if body_end > body_start and not taught:  # not `giáo viên Vật lý`
                     organization, end = _with_head(base, body, lexicon), body_end
-        if base in titles.bare_ranks and not organization:
+        separator = titles.separator.match(text, end)
+        following = separator and titles.title.match(text, separator.end())
+        goes_on = bool(following) and not (
+            (
+                "," in separator.group()
+                and titles.canonical(following.group("title")) in titles.list_starting
+            )
+            or (not after_a_name and separator.group().strip() == "và")
+        )
+        if base in titles.bare_ranks and not organization and not goes_on:
             break  # `Trưởng` is a post only with its body: `Trưởng CA xã Phước An`
         posts.append(Post(title, organization, generic, country, base in titles.heads_of_state))
-        separator = titles.separator.match(text, end)
-        if not separator or not titles.title.match(text, separator.end()):
+        if separator is None or not goes_on:
             break
         position = separator.end()
     return posts, end
@@ -358,12 +372,14 @@ def name_after_posts(
         return None  # `bang Andhra Pradesh` is a place
     if not (names.is_foreign(person) or (honorific and " " in person)):
         return None
+    if ":" in text[end : found.start("person")]:
+        return None  # `Đại sứ Mỹ: Trump …` is a headline
     last = posts[-1] if posts else None
     goes_on = bool(_SENTENCE_GOES_ON.match(text, found.end()))
     if (
         honorific
-        or (last is not None and last.country)
         or (last is not None and last.head_of_state and not last.organization)
+        or (last is not None and last.country and " " in person)
         or (last is not None and last.organization and " " in person and goes_on)
     ):
         return Name(person, honorific, found.start("person"), found.end())
