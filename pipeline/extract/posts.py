@@ -26,6 +26,7 @@ _PROVINCE_AFTER = regex.compile(r"\s+(\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{
 _TITLE_CASE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]")
 _CAPITALIZED = regex.compile(r"(?:\p{Lu}|\d)")
 _LOWER = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]*$")
+_NEXT_LOWER_WORD = regex.compile(r"\s+(\p{Ll}[\p{Ll}\p{M}]*)(?![\p{L}\p{M}])")
 _CAPITAL_WORD_AFTER = regex.compile(r"\s+\p{Lu}")
 #: the sentence goes on after a name (a verb: `… Bob Kerry cho rằng`), or ends there
 _SENTENCE_GOES_ON = regex.compile(r"\s+\p{Ll}|\s*[.!?…]+(?:\s|$)|\s*$")
@@ -90,7 +91,7 @@ def _organization_after(
     """The body after a title (its name from `name_start`, past the spaces after `org_start`):
     (expanded name, whether it is a bare head, its end)."""
     head_end = head_at(text, name_start, lexicon)
-    if head_end:
+    if head_end and not _word_not_head(text, name_start, head_end, lexicon):
         scanned = scan_name(text, name_start, head_end, lexicon)
         end = _body_words(text, scanned.end, lexicon, continuing=True)
         organization = lexicon.bodies.expand(text[scanned.start : end])
@@ -104,10 +105,21 @@ def _organization_after(
     return "", False, None
 
 
+def _word_not_head(text: str, start: int, head_end: int, lexicon: Lexicon) -> bool:
+    """A one-syllable head that is the first syllable of a word (`Khoa học`, `Hội nghị`): the
+    body, if any, has no head word here (`Bộ trưởng Khoa học Công nghệ Chu Ngọc Anh`)."""
+    head = text[start:head_end]
+    if " " in head:
+        return False
+    following = _NEXT_LOWER_WORD.match(text, head_end)
+    return bool(following and f"{head.lower()} {following.group(1)}" in lexicon.bodies.words)
+
+
 def _with_head(title: str, body: str, lexicon: Lexicon) -> str:
     """`Nội vụ` after `Bộ trưởng` is `Bộ Nội vụ` (gazetteers/title_head_words.yml)."""
     head = lexicon.titles.head_words.get(title)
-    if head and not lexicon.bodies.head_of(body)[0]:
+    opening = lexicon.bodies.head_of(body)[0]
+    if head and (not opening or _word_not_head(body, 0, len(opening), lexicon)):
         return f"{head} {body}"
     return body
 
