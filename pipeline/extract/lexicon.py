@@ -114,6 +114,10 @@ class Names:
     in_list: regex.Pattern[str]
     #: a name right before a chain of posts (NAME_BEFORE_POSTS), searched up to the chain
     before_posts: regex.Pattern[str]
+    #: the one who leaves the posts, after them (POSTS_HELD_BY): `… đối với ông X`
+    held_by: regex.Pattern[str]
+    #: a verb of leaving office right before posts (LEAVING_OFFICE), searched up to them
+    leaving_before: regex.Pattern[str]
     #: a Vietnamese syllable without its marks (VIETNAMESE_SYLLABLE), matched whole
     syllable: regex.Pattern[str]
 
@@ -131,6 +135,10 @@ class Names:
             regex.compile(defines["FOREIGN_AFTER_POSTS"], VERBOSE),
             regex.compile(defines["NAME_IN_LIST"], VERBOSE),
             regex.compile(defines["NAME_BEFORE_POSTS"], VERBOSE),
+            regex.compile(defines["POSTS_HELD_BY"], VERBOSE),
+            regex.compile(
+                r"(?<![\p{L}])(?:" + defines["LEAVING_OFFICE"] + r")(?:\s+vụ)?\s+$", VERBOSE
+            ),
             regex.compile(defines["VIETNAMESE_SYLLABLE"], VERBOSE),
         )
 

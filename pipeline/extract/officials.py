@@ -24,6 +24,7 @@ from pipeline.extract import org_names, places
 from pipeline.extract.lexicon import Lexicon, Names, Titles
 from pipeline.extract.places import attach_place, province_of
 from pipeline.extract.posts import (
+    Name,
     Post,
     is_person,
     name_after_posts,
@@ -36,6 +37,15 @@ from pipeline.extract.posts import (
 _NAME_BEFORE_REACH = 80
 #: what reading posts and the names around them consults
 GAZETTEERS = (*org_names.GAZETTEERS, *Names.GAZETTEERS, *Titles.GAZETTEERS)
+
+
+def former(posts: list[Post], lexicon: Lexicon) -> list[Post]:
+    """The posts of someone who leaves them (`bị cho thôi chức bí thư …`): `nguyên …`."""
+    prefixes = tuple(f"{prefix} " for prefix in lexicon.titles.prefixes)
+    return [
+        post if post.title.startswith(prefixes) else replace(post, title=f"nguyên {post.title}")
+        for post in posts
+    ]
 
 
 def officials_values(
@@ -81,9 +91,16 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     posts, end = parse_posts(sentence, chain_start, lexicon, after_a_name=False)
     if not posts:
         return Reject("no-post")
+    names = lexicon.names
+    leaving = names.leaving_before.search(sentence, max(0, chain_start - 24), chain_start)
     name = name_after_posts(sentence, end, posts, lexicon)
+    if name is None and leaving and (held := names.held_by.match(sentence, end)):
+        # `Thủ tướng cách chức Phó chủ tịch UBND tỉnh … đối với ông Ngô Văn Tuấn`
+        name = Name(held.group("person"), held.group("honorific"), held.start("person"), held.end())
     if name is None:
         return Reject("no-name-after-posts")
+    if leaving:
+        posts = former(posts, lexicon)
     if "," in sentence[end : name.start]:
         reach = max(0, chain_start - _NAME_BEFORE_REACH)
         if lexicon.names.before_posts.search(sentence, reach, chain_start):
@@ -211,11 +228,7 @@ def names_then_verb(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if not posts:
         return Reject("no-post")
     if match.group("former"):
-        prefixes = tuple(f"{prefix} " for prefix in lexicon.titles.prefixes)
-        posts = [
-            post if post.title.startswith(prefixes) else replace(post, title=f"nguyên {post.title}")
-            for post in posts
-        ]
+        posts = former(posts, lexicon)
     if name_after_posts(sentence, end, posts, lexicon, tight=True):
         return Reject("posts-of-the-next-name")
     names_start, names_end = match.spans["names"]
