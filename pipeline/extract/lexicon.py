@@ -137,7 +137,8 @@ class Names:
             regex.compile(defines["NAME_BEFORE_POSTS"], VERBOSE),
             regex.compile(defines["POSTS_HELD_BY"], VERBOSE),
             regex.compile(
-                r"(?<![\p{L}])(?:" + defines["LEAVING_OFFICE"] + r")(?:\s+vụ)?\s+$", VERBOSE
+                r"(?<![\p{L}])(?:" + defines["LEAVING_OFFICE"] + r")(?:\s+(?:chức\s+)?vụ)?\s+$",
+                VERBOSE,
             ),
             regex.compile(defines["VIETNAMESE_SYLLABLE"], VERBOSE),
         )
@@ -241,10 +242,7 @@ class Titles:
             r"(?i:(?:(?P<prefix>"
             + alternation(gazetteers["title_prefixes"])
             + r")\s+)?(?P<title>"
-            + "|".join(
-                regex.escape(t).replace(r"\ ", r"\s+")
-                for t in sorted(titles, key=len, reverse=True)
-            )
+            + "|".join(_title_pattern(t) for t in sorted(titles, key=len, reverse=True))
             + r"))(?![\p{L}])"
         )
         separator = regex.compile(r"\s*" + alternation(gazetteers["post_separators"]) + r"\s*")
@@ -282,6 +280,15 @@ class Titles:
         if squashed not in self.implied_body:
             squashed = self.by_lower.get(squashed.lower(), squashed)
         return self.abbreviations.get(squashed, squashed)
+
+
+def _title_pattern(title: str) -> str:
+    """A title as written, case aside, except a last word `phó`, which is written in lower case:
+    `Cục phó Di sản văn hóa`, not `bưu cục Phó Giám đốc …`."""
+    pattern = regex.escape(title).replace(r"\ ", r"\s+")
+    if title.endswith(" phó"):
+        pattern = pattern[: -len("phó")] + "(?-i:phó)"
+    return pattern
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
+import regex
+
 from pipeline.engine.contracts import (
     ArticleText,
     Candidate,
@@ -27,12 +29,15 @@ from pipeline.extract.posts import (
     Name,
     Post,
     is_person,
+    lower_case_tail,
     name_after_posts,
     names_a_province,
     parse_posts,
     person_text,
 )
 
+_LAST_WORDS = regex.compile(r"(?:([\p{L}\p{M}]+)\s+)?([\p{L}\p{M}]+)\s+$")
+_FIRST_WORD = regex.compile(r"([\p{L}\p{M}]+)")
 #: how far before a chain of posts a name set off from it is looked for (characters)
 _NAME_BEFORE_REACH = 80
 #: what reading posts and the names around them consults
@@ -88,12 +93,25 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     ban … Hà Ban và Nguyễn Thanh Bình`) goes to every name listed after it."""
     sentence = match.sentence.text
     chain_start = match.spans["chain"][0]
+    if _inside_a_word(sentence, chain_start, lexicon):
+        return Reject("inside-a-word")  # `chức vụ Phó chủ tịch` is not `Vụ phó`
     posts, end = parse_posts(sentence, chain_start, lexicon, after_a_name=False)
     if not posts:
         return Reject("no-post")
     names = lexicon.names
     leaving = names.leaving_before.search(sentence, max(0, chain_start - 24), chain_start)
     name = name_after_posts(sentence, end, posts, lexicon)
+    if (
+        name is None
+        and posts[-1].organization
+        and (tail := lower_case_tail(sentence, end, lexicon))
+    ):
+        # `Giám đốc Trung tâm chống ngập nước TP HCM Nguyễn Ngọc Công`
+        name = name_after_posts(sentence, tail, posts, lexicon)
+        if name is not None:
+            body = lexicon.bodies.expand(f"{posts[-1].organization} {sentence[end:tail]}")
+            posts = [*posts[:-1], replace(posts[-1], organization=body, generic=False)]
+            end = tail
     if name is None and leaving and (held := names.held_by.match(sentence, end)):
         # `Thủ tướng cách chức Phó chủ tịch UBND tỉnh … đối với ông Ngô Văn Tuấn`
         name = Name(held.group("person"), held.group("honorific"), held.start("person"), held.end())
@@ -123,6 +141,19 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
             values = officials_values(posts, person, more.group("honorific"), lexicon)
             found.append(Found(more.start("person"), more.end(), values))
     return found
+
+
+def _inside_a_word(sentence: str, start: int, lexicon: Lexicon) -> bool:
+    """The lower-case syllable at `start` ends a two-syllable word begun before it (`mức tăng
+    trưởng`): no title starts there (a capital starts one: `chức vụ Phó chủ tịch`)."""
+    words = lexicon.bodies.words
+    before = _LAST_WORDS.search(sentence, max(0, start - 24), start)
+    first = _FIRST_WORD.match(sentence, start)
+    if not (before and first and first.group(1).islower()):
+        return False
+    last, earlier = before.group(2).lower(), (before.group(1) or "").lower()
+    # `chức vụ phó chủ tịch`: the syllable before already closes a word
+    return f"{last} {first.group(1)}" in words and f"{earlier} {last}" not in words
 
 
 def _possessed(sentence: str, chain_start: int, lexicon: Lexicon) -> bool:

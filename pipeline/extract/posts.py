@@ -24,10 +24,13 @@ _SPACES = regex.compile(r"\s*")
 _SPACE_CAPITAL = regex.compile(r"\s+\p{Lu}")
 _PROVINCE_AFTER = regex.compile(r"\s+(\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*)?)")
 _TITLE_CASE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]")
+_TITLE_CASE_OR_ABBREVIATION = regex.compile(r"\p{Lu}")
 _CAPITALIZED = regex.compile(r"(?:\p{Lu}|\d)")
 _LOWER = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]*$")
 _NEXT_LOWER_WORD = regex.compile(r"\s+(\p{Ll}[\p{Ll}\p{M}]*)(?![\p{L}\p{M}])")
 _CAPITAL_WORD_AFTER = regex.compile(r"\s+\p{Lu}")
+#: what sets a name off from the posts before it loosely (a comma, `là`)
+_LOOSE = regex.compile(r",|(?<![\p{L}])là(?![\p{L}])")
 #: the sentence goes on after a name (a verb: `… Bob Kerry cho rằng`), or ends there
 _SENTENCE_GOES_ON = regex.compile(r"\s+\p{Ll}|\s*[.!?…]+(?:\s|$)|\s*$")
 #: one word of a name of another language (FOREIGN_NAME): `Jong-un`, `O'Brien`
@@ -35,6 +38,8 @@ _FOREIGN_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{L}[\p{Ll}\p{M}'�
 #: the most words a body without a head word may have (`Các vấn đề Nghị viện và Dân tộc
 #: Thiểu số của Ấn Độ` has thirteen)
 _MOST_BODY_WORDS = 14
+#: the most lower-case words a body's name may go on with after the scanner stopped
+_MOST_LOWER_WORDS = 6
 #: lower-case words that join two parts of one body before a capitalized word
 _BODY_JOINERS = frozenset(("và", "của", "tại", "&", "-", "–"))
 
@@ -275,6 +280,38 @@ def _may_start_body(word: str, lexicon: Lexicon, continuing: bool, lower_start: 
     )
 
 
+def lower_case_tail(text: str, end: int, lexicon: Lexicon) -> int | None:
+    """Where a body's name ends when lower-case words the scanner stopped at go on to a place
+    or a capitalized name and then to a person (`Trung tâm | chống ngập nước TP HCM | Nguyễn
+    Ngọc Công`, `hội Tiêu chuẩn và Bảo vệ | người tiêu dùng tỉnh Hải Dương | - ông …`); None
+    when they do not, or when the person follows the lower-case words at once (`Chủ tịch
+    UBND tỉnh | khen thưởng | Nguyễn Văn A` is someone else)."""
+    tokens: list[tuple[str, int, int]] = []
+    position = end
+    while len(tokens) < _MOST_BODY_WORDS:
+        token = lexicon.places.token.match(text, position)
+        if token is None:
+            break
+        tokens.append((token.group(1), token.start(1), token.end(1)))
+        position = token.end()
+    i = 0
+    while i < min(len(tokens), _MOST_LOWER_WORDS) and _LOWER.match(tokens[i][0]):
+        if _stops_body(tokens, i, lexicon) or tokens[i][0] in lexicon.places.level_words:
+            break
+        i += 1
+    if i == 0 or i >= len(tokens):
+        return None
+    if tokens[i][0] in lexicon.places.level_words:
+        i += 1  # `… tỉnh Hải Dương`
+    if i >= len(tokens) or not _TITLE_CASE_OR_ABBREVIATION.match(tokens[i][0]):
+        return None  # not `… bàn giao lại nhà 12 Nguyễn Chế Nghĩa` (a street)
+    run = _capitalized_run(tokens, i)
+    stop = _person_in_run(text, tokens, i, run, lexicon)
+    if stop == i:
+        return None
+    return tokens[stop - 1][2]
+
+
 def _capitalized_run(tokens: list[tuple[str, int, int]], i: int) -> int:
     """The index after the capitalized words that start at `i`."""
     j = i
@@ -359,10 +396,11 @@ def name_after_posts(
     text: str, end: int, posts: list[Post], lexicon: Lexicon, *, tight: bool = False
 ) -> Name | None:
     """The person the posts ending at `end` belong to, written right after them. `tight`: not
-    after a comma (after `ông A, Giám đốc Sở X`, `, bà B` is the next of a list)."""
+    after a comma or `là` (after `ông A, Giám đốc Sở X`, `, bà B` is the next of a list; in
+    `năm Thứ trưởng là ông …, ông …` the names are listed after the post)."""
     names = lexicon.names
     found = names.after_posts.match(text, end)
-    if found is not None and tight and "," in text[end : found.start("person")]:
+    if found is not None and tight and _LOOSE.search(text, end, found.start("person")):
         return None
     if found is not None:
         person = found.group("person")
@@ -376,7 +414,7 @@ def name_after_posts(
     found = names.foreign_after_posts.match(text, end)
     if found is None or _CAPITAL_WORD_AFTER.match(text, found.end()):
         return None
-    if tight and "," in text[end : found.start("person")]:
+    if tight and _LOOSE.search(text, end, found.start("person")):
         return None
     person, honorific = found.group("person"), found.group("honorific")
     before = text[: found.start("person")].rstrip().rsplit(" ", 1)[-1]
