@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
@@ -39,3 +40,20 @@ def test_a_long_list_of_names_is_read_in_bounded_time(ruleset, separator, tail):
     elapsed = time.perf_counter() - started
     assert elapsed < 10, f"{elapsed:.1f} s for {len(text)} characters"
     assert result.mentions["officials"], "the title before the list still names its holder"
+
+
+def _article(articles_dir, article_id: str) -> Article:
+    for path in sorted(articles_dir.glob("*.jsonl")):
+        for line in path.open(encoding="utf-8"):
+            if f'"id": "{article_id}"' in line:
+                return Article.from_record(json.loads(line))
+    pytest.skip(f"{article_id} is not in {articles_dir}")
+
+
+def test_a_slip_in_a_family_name_takes_the_spelling_the_article_uses_most(ruleset, shared_articles):
+    """The article writes `Chủ tịch Quốc hội Đặng Thị Kim Ngân` twice and `Nguyễn Thị Kim
+    Ngân` nine times: one person, spelled as the article spells her most (GUIDE.md)."""
+    article = _article(shared_articles, "vietnews-test-014661")
+    persons = {m.values["person"] for m in extract(article, ruleset).mentions["officials"]}
+    assert "Nguyễn Thị Kim Ngân" in persons
+    assert "Đặng Thị Kim Ngân" not in persons

@@ -290,24 +290,45 @@ def _deputies_of(text: ArticleText[Lexicon]) -> tuple[str, str]:
     return title, titles.implied_body.get(title) or ""
 
 
+def _spellings(full: list[Candidate]) -> dict[str, str]:
+    """An evident slip in a family name → the spelling the article uses most: the same given
+    names (two syllables or more) and the same first post (`Chủ tịch Quốc hội Đặng Thị Kim
+    Ngân` once, Nguyễn Thị Kim Ngân nine times)."""
+    counts = Counter(c.values["person"] for c in full)
+    by_given: dict[tuple[str, str], list[str]] = {}
+    for cand in full:
+        given = cand.values["person"].partition(" ")[2]
+        if given.count(" ") >= 1:
+            post = cand.values["title"].split("; ")[0]
+            by_given.setdefault((given, post), []).append(cand.values["person"])
+    spelling: dict[str, str] = {}
+    for spelled in by_given.values():
+        most = max(spelled, key=lambda name: counts[name])
+        for name in spelled:
+            if counts[name] < counts[most]:
+                spelling[name] = most
+    return spelling
+
+
 @resolver("officials", gazetteers=places.GAZETTEERS)
 def resolve_officials(candidates: list[Candidate], text: ArticleText[Lexicon]) -> list[Candidate]:
     """A later `ông Tín` becomes Nguyễn Hữu Tín with his posts; unresolved ones are dropped.
 
     A name of one or two words is the longest full name that ends with it (`Thủ tướng Abe` →
-    Shinzo Abe, `đại biểu Kim Hồng` → Nguyễn Thị Kim Hồng). A
-    bare provincial body takes the article's province (`Tỉnh ủy` → `Tỉnh ủy Long An`). A
-    bare `đại biểu` is a deputy of the elected body the article is about, and dropped in an
-    article about neither."""
+    Shinzo Abe, `đại biểu Kim Hồng` → Nguyễn Thị Kim Hồng); a slip in a family name takes the
+    spelling the article uses most (GUIDE.md, Round 3). A bare provincial body takes the
+    article's province (`Tỉnh ủy` → `Tỉnh ủy Long An`). A bare `đại biểu` is a deputy of the
+    elected body the article is about, and dropped in an article about neither."""
     province = province_of(text)
     full = [c for c in candidates if c.values.get("person")]
     names = sorted({c.values["person"] for c in full}, key=len, reverse=True)
+    spelling = _spellings(full)
     deputies: tuple[str, str] | None = None
     for cand in full:
-        person = cand.values["person"]
+        person = spelling.get(cand.values["person"], cand.values["person"])
         if person.count(" ") < 2:  # `Thủ tướng Abe` after `Shinzo Abe`
-            longer = next((name for name in names if name.endswith(" " + person)), person)
-            cand.values = {**cand.values, "person": longer}
+            person = next((name for name in names if name.endswith(" " + person)), person)
+        cand.values = {**cand.values, "person": person}
         organization, _ = attach_place(cand.values["organization"], province, {}, text.lexicon)
         cand.values = {**cand.values, "organization": organization}
         if cand.values["title"] == "Đại biểu":
