@@ -42,6 +42,19 @@ def test_a_long_list_of_names_is_read_in_bounded_time(ruleset, separator, tail):
     assert result.mentions["officials"], "the title before the list still names its holder"
 
 
+def test_a_long_chain_of_posts_is_read_in_bounded_time(ruleset):
+    """A chain of posts is read from each title in it; an unbounded chain made that quadratic
+    (25 s for 20 KB of `Bí thư Tỉnh ủy, Bí thư Tỉnh ủy, …`). At most eight posts are read."""
+    text = (
+        ", ".join(["Bí thư Tỉnh ủy"] * 3_300) + ", Phó Chủ tịch UBND tỉnh Nguyễn Văn An cho biết."
+    )
+    started = time.perf_counter()
+    result = extract(Article(id="crafted", text=text), ruleset, tables=("officials",))
+    elapsed = time.perf_counter() - started
+    assert elapsed < 10, f"{elapsed:.1f} s for {len(text)} characters"
+    assert [m.values["person"] for m in result.mentions["officials"]] == ["Nguyễn Văn An"]
+
+
 def _article(articles_dir, article_id: str) -> Article:
     for path in sorted(articles_dir.glob("*.jsonl")):
         for line in path.open(encoding="utf-8"):

@@ -38,6 +38,9 @@ _FOREIGN_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{L}[\p{Ll}\p{M}'�
 #: the most words a body without a head word may have (`Các vấn đề Nghị viện và Dân tộc
 #: Thiểu số của Ấn Độ` has thirteen)
 _MOST_BODY_WORDS = 14
+#: the most posts one chain holds (a person seldom holds more than five): a chain is read
+#: from every title in it, so a longer one would be read in quadratic time
+_MOST_POSTS = 8
 #: the most lower-case words a body's name may go on with after the scanner stopped
 _MOST_LOWER_WORDS = 6
 #: lower-case words that join two parts of one body before a capitalized word
@@ -139,7 +142,7 @@ def parse_posts(
     titles = lexicon.titles
     posts: list[Post] = []
     position, end = start, start
-    while True:
+    while len(posts) < _MOST_POSTS:
         found = titles.title.match(text, position)
         if not found:
             break
