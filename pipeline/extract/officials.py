@@ -8,6 +8,7 @@ writes the rest into `title` (annotation guide, officials).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -44,7 +45,7 @@ _NAME_BEFORE_REACH = 80
 GAZETTEERS = (*org_names.GAZETTEERS, *Names.GAZETTEERS, *Titles.GAZETTEERS)
 
 
-def former(posts: list[Post], lexicon: Lexicon) -> list[Post]:
+def former(posts: Sequence[Post], lexicon: Lexicon) -> list[Post]:
     """The posts of someone who leaves them (`bị cho thôi chức bí thư …`): `nguyên …`."""
     prefixes = tuple(f"{prefix} " for prefix in lexicon.titles.prefixes)
     return [
@@ -54,7 +55,7 @@ def former(posts: list[Post], lexicon: Lexicon) -> list[Post]:
 
 
 def officials_values(
-    posts: list[Post], person: str, honorific: str | None, lexicon: Lexicon
+    posts: Sequence[Post], person: str, honorific: str | None, lexicon: Lexicon
 ) -> dict[str, Any]:
     """Pick the organization column (the last specific body) and write the other posts whole."""
     titles = lexicon.titles

@@ -13,6 +13,7 @@ words around it say that a person is meant.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -41,6 +42,9 @@ _MOST_BODY_WORDS = 14
 #: the most posts one chain holds (a person seldom holds more than five): a chain is read
 #: from every title in it, so a longer one would be read in quadratic time
 _MOST_POSTS = 8
+#: chains read lately, by (lexicon, sentence, start, after a name); cleared when full
+_PARSED: dict[tuple[int, str, int, bool], tuple[tuple[Post, ...], int]] = {}
+_PARSED_KEPT = 512
 #: the most lower-case words a body's name may go on with after the scanner stopped
 _MOST_LOWER_WORDS = 6
 #: lower-case words that join two parts of one body before a capitalized word
@@ -134,11 +138,25 @@ def _with_head(title: str, body: str, lexicon: Lexicon) -> str:
 
 def parse_posts(
     text: str, start: int, lexicon: Lexicon, *, after_a_name: bool = True
-) -> tuple[list[Post], int]:
+) -> tuple[tuple[Post, ...], int]:
     """Posts from `start`: `Bí thư Đảng ủy, Giám đốc Sở GTVT` → two posts; returns the end.
 
     Before the name they belong to (`after_a_name` false), `và` ends the posts: `Bí thư Thành
-    ủy TP HCM và Ngoại trưởng John Kerry` are two people."""
+    ủy TP HCM và Ngoại trưởng John Kerry` are two people. Several rules read the same chain
+    (`ông A, Giám đốc Sở X` and `Giám đốc Sở X`): the chains of the sentences read last are
+    kept."""
+    key = (id(lexicon), text, start, after_a_name)
+    parsed = _PARSED.get(key)
+    if parsed is None:
+        if len(_PARSED) > _PARSED_KEPT:
+            _PARSED.clear()
+        parsed = _PARSED[key] = _parse_posts(text, start, lexicon, after_a_name)
+    return parsed
+
+
+def _parse_posts(
+    text: str, start: int, lexicon: Lexicon, after_a_name: bool
+) -> tuple[tuple[Post, ...], int]:
     titles = lexicon.titles
     posts: list[Post] = []
     position, end = start, start
@@ -188,7 +206,7 @@ def parse_posts(
         if separator is None or not goes_on:
             break
         position = separator.end()
-    return posts, end
+    return tuple(posts), end
 
 
 def _body_words(
@@ -289,6 +307,9 @@ def lower_case_tail(text: str, end: int, lexicon: Lexicon) -> int | None:
     Ngọc Công`, `hội Tiêu chuẩn và Bảo vệ | người tiêu dùng tỉnh Hải Dương | - ông …`); None
     when they do not, or when the person follows the lower-case words at once (`Chủ tịch
     UBND tỉnh | khen thưởng | Nguyễn Văn A` is someone else)."""
+    first = lexicon.places.token.match(text, end)
+    if first is None or not _LOWER.match(first.group(1)):
+        return None  # most posts are followed by punctuation or a verb
     tokens: list[tuple[str, int, int]] = []
     position = end
     while len(tokens) < _MOST_BODY_WORDS:
@@ -396,7 +417,7 @@ def _ends_with_place_word(text: str, end: int, lexicon: Lexicon) -> bool:
 
 
 def name_after_posts(
-    text: str, end: int, posts: list[Post], lexicon: Lexicon, *, tight: bool = False
+    text: str, end: int, posts: Sequence[Post], lexicon: Lexicon, *, tight: bool = False
 ) -> Name | None:
     """The person the posts ending at `end` belong to, written right after them. `tight`: not
     after a comma or `là` (after `ông A, Giám đốc Sở X`, `, bà B` is the next of a list; in
