@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,18 +83,43 @@ def _read_vietnamese_words() -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Names:
-    """Persons: family names, honorifics, the shape of a full name, who is never an official."""
+    """Persons: family names, honorifics, the shape of a full name (Vietnamese or of another
+    language), the words written before one, who is never an official."""
 
-    GAZETTEERS = ("surnames", "common_surnames", "honorifics", "not_officials")
+    GAZETTEERS = (
+        "surnames",
+        "common_surnames",
+        "honorifics",
+        "not_officials",
+        "name_leads",
+        "ranks",
+        "not_official_leads",
+    )
 
     surnames: frozenset[str]
     common_surnames: frozenset[str]
     honorifics: tuple[str, ...]
     not_officials: frozenset[str]
+    #: ranks, degrees, religious ranks written before a name, lower case (two gazetteers)
+    leads: frozenset[str]
+    #: words before a name that mark a person without a post (pupils, students)
+    no_post_leads: frozenset[str]
     #: a full name (`rules/defines.yml` PERSON_NAME)
     person: regex.Pattern[str]
     #: a name right after a chain of posts, with `honorific` and `person` groups
     after_posts: regex.Pattern[str]
+    #: a name of another language there (FOREIGN_AFTER_POSTS), same groups
+    foreign_after_posts: regex.Pattern[str]
+    #: the next name of a list (NAME_IN_LIST), same groups
+    in_list: regex.Pattern[str]
+    #: a name right before a chain of posts (NAME_BEFORE_POSTS), searched up to the chain
+    before_posts: regex.Pattern[str]
+    #: the one who leaves the posts, after them (POSTS_HELD_BY): `… đối với ông X`
+    held_by: regex.Pattern[str]
+    #: a verb of leaving office right before posts (LEAVING_OFFICE), searched up to them
+    leaving_before: regex.Pattern[str]
+    #: a Vietnamese syllable without its marks (VIETNAMESE_SYLLABLE), matched whole
+    syllable: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Names:
@@ -102,14 +128,57 @@ class Names:
             frozenset(gazetteers["common_surnames"]),
             tuple(gazetteers["honorifics"]),
             frozenset(gazetteers["not_officials"]),
+            frozenset(lead.lower() for lead in (*gazetteers["name_leads"], *gazetteers["ranks"])),
+            frozenset(gazetteers["not_official_leads"]),
             regex.compile(defines["PERSON_NAME"], VERBOSE),
             regex.compile(defines["NAME_AFTER_POSTS"], VERBOSE),
+            regex.compile(defines["FOREIGN_AFTER_POSTS"], VERBOSE),
+            regex.compile(defines["NAME_IN_LIST"], VERBOSE),
+            regex.compile(defines["NAME_BEFORE_POSTS"], VERBOSE),
+            regex.compile(defines["POSTS_HELD_BY"], VERBOSE),
+            regex.compile(
+                r"(?<![\p{L}])(?:" + defines["LEAVING_OFFICE"] + r")(?:\s+(?:chức\s+)?vụ)?\s+$",
+                VERBOSE,
+            ),
+            regex.compile(defines["VIETNAMESE_SYLLABLE"], VERBOSE),
         )
+
+    def is_foreign(self, name: str) -> bool:
+        """A name of another language: no letter only Vietnamese writes (đ, ơ, ư, ă, a tone
+        mark of its own), no Vietnamese syllable with a mark (`Lào`), and a word that is no
+        Vietnamese syllable (`Trump`, `Jong-un`)."""
+        words = [word for word in _NAME_PARTS.split(name.lower()) if word]
+        plain = [_unmarked(word) for word in words]
+        if not words or any(
+            bare is None or (bare != word and self.syllable.fullmatch(bare))
+            for word, bare in zip(words, plain, strict=True)
+        ):
+            return False
+        return any(bare is not None and not self.syllable.fullmatch(bare) for bare in plain)
+
+
+#: how a name splits into words: spaces and the hyphens inside `Jong-un`
+_NAME_PARTS = regex.compile(r"[\s\-]+")
+#: marks only Vietnamese puts on a Latin letter: horn (ơ, ư), breve (ă), hook above (ả), dot
+#: below (ạ); đ is a letter of its own
+_VIETNAMESE_MARKS = frozenset("\u031b\u0306\u0309\u0323")
+
+
+def _unmarked(word: str) -> str | None:
+    """A word without its diacritics, or None when it carries a mark only Vietnamese uses."""
+    if "đ" in word:
+        return None
+    decomposed = unicodedata.normalize("NFD", word)
+    if any(char in _VIETNAMESE_MARKS for char in decomposed):
+        return None
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 @dataclass(frozen=True)
 class Titles:
-    """Positions: the titles, how they are abbreviated, and how chains of posts are written."""
+    """Positions: the titles, how they are abbreviated, how chains of posts are written, and
+    what may stand between a title and the name after it (a country, a body no head word
+    opens)."""
 
     GAZETTEERS = (
         "titles",
@@ -117,22 +186,53 @@ class Titles:
         "title_prefixes",
         "membership_titles",
         "title_head_tails",
+        "title_head_words",
         "bare_ranks",
         "post_separators",
         "place_prepositions",
+        "countries",
+        "heads_of_state",
+        "body_stop_words",
+        "deputy_bodies",
+        "possessives",
+        "list_starting_titles",
+        "school_subjects",
     )
 
     #: title → the body it implies when the text names none (`Thủ tướng` → Chính phủ)
     implied_body: Mapping[str, str | None]
     by_lower: Mapping[str, str]
     abbreviations: Mapping[str, str]
+    #: words before a title that stay in it, lower case (`nguyên`, `cựu`)
+    prefixes: tuple[str, ...]
     membership: tuple[str, ...]
     head_tails: tuple[str, ...]
+    #: title → the head word of its body, for a body written without it (`Bộ trưởng` → Bộ)
+    head_words: Mapping[str, str]
     bare_ranks: frozenset[str]
     place_prepositions: frozenset[str]
+    heads_of_state: frozenset[str]
+    countries: Phrases
+    #: lower-case words (and phrases) that end a body written without a head word
+    body_stops: Phrases
     #: a title with an optional prefix: groups `prefix` and `title`
     title: regex.Pattern[str]
     separator: regex.Pattern[str]
+    #: a country right after a title, as a whole word, and the one it serves in (`Nhật Bản
+    #: tại Việt Nam`): groups `country` and `host`
+    country: regex.Pattern[str]
+    #: a plural word right before a post (PLURAL_BEFORE), searched up to the post
+    plural_before: regex.Pattern[str]
+    #: words before a post that make it someone else's (`của`)
+    possessives: Phrases
+    #: titles that start the next person of a list after a comma (`Hòa thượng`, `Đại biểu`)
+    list_starting: frozenset[str]
+    #: what a teacher teaches (`Vật lý`), not a body
+    subjects: Phrases
+    #: an elected body as an article names it → the title of its deputies
+    deputy_titles: Mapping[str, str]
+    #: any of those names, as a whole word
+    deputy_body: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Titles:
@@ -142,10 +242,7 @@ class Titles:
             r"(?i:(?:(?P<prefix>"
             + alternation(gazetteers["title_prefixes"])
             + r")\s+)?(?P<title>"
-            + "|".join(
-                regex.escape(t).replace(r"\ ", r"\s+")
-                for t in sorted(titles, key=len, reverse=True)
-            )
+            + "|".join(_title_pattern(t) for t in sorted(titles, key=len, reverse=True))
             + r"))(?![\p{L}])"
         )
         separator = regex.compile(r"\s*" + alternation(gazetteers["post_separators"]) + r"\s*")
@@ -153,12 +250,28 @@ class Titles:
             titles,
             by_lower,
             gazetteers["title_abbreviations"],
+            tuple(prefix.lower() for prefix in gazetteers["title_prefixes"]),
             tuple(gazetteers["membership_titles"]),
             tuple(gazetteers["title_head_tails"]),
+            gazetteers["title_head_words"],
             frozenset(gazetteers["bare_ranks"]),
             frozenset(gazetteers["place_prepositions"]),
+            frozenset(gazetteers["heads_of_state"]),
+            Phrases(gazetteers["countries"]),
+            Phrases(gazetteers["body_stop_words"]),
             title_re,
             separator,
+            regex.compile(
+                r"\s+(?P<country>{0})(?:\s+tại\s+(?P<host>{0}))?(?![\p{{L}}\p{{N}}-])".format(
+                    alternation(gazetteers["countries"])
+                )
+            ),
+            regex.compile(defines["PLURAL_BEFORE"], VERBOSE),
+            Phrases(gazetteers["possessives"]),
+            frozenset(gazetteers["list_starting_titles"]),
+            Phrases(gazetteers["school_subjects"]),
+            gazetteers["deputy_bodies"],
+            _words_re(gazetteers["deputy_bodies"]),
         )
 
     def canonical(self, written: str) -> str:
@@ -167,6 +280,15 @@ class Titles:
         if squashed not in self.implied_body:
             squashed = self.by_lower.get(squashed.lower(), squashed)
         return self.abbreviations.get(squashed, squashed)
+
+
+def _title_pattern(title: str) -> str:
+    """A title as written, case aside, except a last word `phó`, which is written in lower case:
+    `Cục phó Di sản văn hóa`, not `bưu cục Phó Giám đốc …`."""
+    pattern = regex.escape(title).replace(r"\ ", r"\s+")
+    if title.endswith(" phó"):
+        pattern = pattern[: -len("phó")] + "(?-i:phó)"
+    return pattern
 
 
 @dataclass(frozen=True)
@@ -654,6 +776,8 @@ _MAPPINGS = frozenset(
         "money_qualifiers",
         "scale_words",
         "number_words",
+        "title_head_words",
+        "deputy_bodies",
     )
 )
 #: every gazetteer the lexicon reads → the shape it must have (a .txt list or a .yml mapping)

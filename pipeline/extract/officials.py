@@ -7,7 +7,9 @@ writes the rest into `title` (annotation guide, officials).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 import regex
@@ -17,80 +19,44 @@ from pipeline.engine.contracts import (
     Candidate,
     Found,
     Match,
+    Normalized,
     Reject,
     normalizer,
     resolver,
 )
 from pipeline.extract import org_names, places
 from pipeline.extract.lexicon import Lexicon, Names, Titles
-from pipeline.extract.org_names import head_at, scan_name
 from pipeline.extract.places import attach_place, province_of
+from pipeline.extract.posts import (
+    Name,
+    Post,
+    is_person,
+    lower_case_tail,
+    name_after_posts,
+    names_a_province,
+    parse_posts,
+    person_text,
+)
 
-_SPACES = regex.compile(r"\s*")
-_SPACE_CAPITAL = regex.compile(r"\s+\p{Lu}")
-_PROVINCE_AFTER = regex.compile(r"\s+(\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*)?)")
+_LAST_WORDS = regex.compile(r"(?:([\p{L}\p{M}]+)\s+)?([\p{L}\p{M}]+)\s+$")
+_FIRST_WORD = regex.compile(r"([\p{L}\p{M}]+)")
+#: how far before a chain of posts a name set off from it is looked for (characters)
+_NAME_BEFORE_REACH = 80
 #: what reading posts and the names around them consults
 GAZETTEERS = (*org_names.GAZETTEERS, *Names.GAZETTEERS, *Titles.GAZETTEERS)
 
 
-@dataclass(frozen=True)
-class Post:
-    title: str
-    organization: str  # expanded, '' when the post names none
-    generic: bool  # the organization is a bare head (`Đảng ủy`) that belongs with the title
-
-
-def _organization_after(
-    text: str, org_start: int, name_start: int, lexicon: Lexicon
-) -> tuple[str, bool, int | None]:
-    """The body after a title (its name from `name_start`, past the spaces after `org_start`):
-    (expanded name, whether it is a bare head, its end)."""
-    head_end = head_at(text, name_start, lexicon)
-    if head_end:
-        scanned = scan_name(text, name_start, head_end, lexicon)
-        organization = lexicon.bodies.expand(text[scanned.start : scanned.end])
-        head, entry = lexicon.bodies.head_of(organization)
-        generic = organization == head and not (entry and entry.alone)
-        return organization, generic, scanned.end
-    # `Bí thư Hà Nội`: the province stands for its committee
-    place = _PROVINCE_AFTER.match(text, org_start)
-    if place and place.group(1) in lexicon.places.provinces:
-        return place.group(1), False, place.end()
-    return "", False, None
-
-
-def parse_posts(text: str, start: int, lexicon: Lexicon) -> tuple[list[Post], int]:
-    """Posts from `start`: `Bí thư Đảng ủy, Giám đốc Sở GTVT` → two posts; returns the end."""
-    titles = lexicon.titles
-    posts: list[Post] = []
-    position, end = start, start
-    while True:
-        found = titles.title.match(text, position)
-        if not found:
-            break
-        title = titles.canonical(found.group("title"))
-        if found.group("prefix"):
-            title = f"{found.group('prefix').lower()} {title}"
-        org_start = found.end()
-        written = found.group("title").lower()
-        tail = next((t for t in titles.head_tails if written.endswith(" " + t.lower())), None)
-        if tail and _SPACE_CAPITAL.match(text, found.end()):
-            org_start = found.end() - len(tail)  # the title keeps its head word: Trưởng Ban
-        name_start = _SPACES.match(text, org_start).end() if org_start == found.end() else org_start
-        organization, generic, org_end = _organization_after(text, org_start, name_start, lexicon)
-        end = max(found.end(), org_end or 0)
-        if title in titles.bare_ranks and not organization:
-            break  # `Trưởng` is a post only with its body: `Trưởng CA xã Phước An`
-        posts.append(Post(title, organization, generic))
-        separator = titles.separator.match(text, end)
-        if not separator or not titles.title.match(text, separator.end()):
-            break
-        position = separator.end()
-    return posts, end
+def former(posts: Sequence[Post], lexicon: Lexicon) -> tuple[Post, ...]:
+    """The posts of someone who leaves them (`bị cho thôi chức bí thư …`): `nguyên …`."""
+    prefixes = tuple(f"{prefix} " for prefix in lexicon.titles.prefixes)
+    return tuple(
+        post if post.title.startswith(prefixes) else replace(post, title=f"nguyên {post.title}")
+        for post in posts
+    )
 
 
 def officials_values(
-    posts: list[Post], person: str, honorific: str | None, lexicon: Lexicon
+    posts: Sequence[Post], person: str, honorific: str | None, lexicon: Lexicon
 ) -> dict[str, Any]:
     """Pick the organization column (the last specific body) and write the other posts whole."""
     titles = lexicon.titles
@@ -119,36 +85,100 @@ def officials_values(
     }
 
 
-def _is_person(name: str, lexicon: Lexicon) -> bool:
-    """Not a historical figure, nor a place that reads like a name (`Đồng Hới`)."""
-    return name not in lexicon.names.not_officials and not any(
-        name == p or name.startswith(p + " ") for p in lexicon.places.provinces
-    )
-
-
 @normalizer("officials.title_then_name", groups=("chain",), gazetteers=GAZETTEERS)
 def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
-    """`Phó Bí thư Thường trực Tỉnh ủy - Nguyễn Thanh Hải`, `Bí thư Tỉnh ủy Hồ Quốc Dũng`.
+    """`Phó Bí thư Thường trực Tỉnh ủy - Nguyễn Thanh Hải`, `Bí thư Tỉnh ủy Hồ Quốc Dũng`,
+    `Tổng thống Mỹ Donald Trump`.
 
     The name is read where the posts end, so a place that looks like a name (`Châu Thành`,
-    `Tây Ninh`) stays with the organization."""
+    `Tây Ninh`) stays with the organization. A post held by several people (`các Phó trưởng
+    ban … Hà Ban và Nguyễn Thanh Bình`) goes to every name listed after it."""
     sentence = match.sentence.text
-    posts, end = parse_posts(sentence, match.spans["chain"][0], lexicon)
+    chain_start = match.spans["chain"][0]
+    if _inside_a_word(sentence, chain_start, lexicon):
+        return Reject("inside-a-word")  # `chức vụ Phó chủ tịch` is not `Vụ phó`
+    posts, end = parse_posts(sentence, chain_start, lexicon, after_a_name=False)
     if not posts:
         return Reject("no-post")
-    name = lexicon.names.after_posts.match(sentence, end)
+    names = lexicon.names
+    leaving = names.leaving_before.search(sentence, max(0, chain_start - 24), chain_start)
+    name = name_after_posts(sentence, end, posts, lexicon)
+    if (
+        name is None
+        and posts[-1].organization
+        and (tail := lower_case_tail(sentence, end, lexicon))
+    ):
+        # `Giám đốc Trung tâm chống ngập nước TP HCM Nguyễn Ngọc Công`
+        name = name_after_posts(sentence, tail, posts, lexicon)
+        if name is not None:
+            body = lexicon.bodies.expand(f"{posts[-1].organization} {sentence[end:tail]}")
+            posts = (*posts[:-1], replace(posts[-1], organization=body, generic=False))
+            end = tail
+    if name is None and leaving and (held := names.held_by.match(sentence, end)):
+        # `Thủ tướng cách chức Phó chủ tịch UBND tỉnh … đối với ông Ngô Văn Tuấn`
+        name = Name(held.group("person"), held.group("honorific"), held.start("person"), held.end())
     if name is None:
         return Reject("no-name-after-posts")
-    if not _is_person(name.group("person"), lexicon):
-        return Reject("not-a-person", name.group("person"))
-    values = officials_values(posts, name.group("person"), name.group("honorific"), lexicon)
-    return [Found(match.start, name.end(), values)]
+    if leaving:
+        posts = former(posts, lexicon)
+    if "," in sentence[end : name.start]:
+        reach = max(0, chain_start - _NAME_BEFORE_REACH)
+        if lexicon.names.before_posts.search(sentence, reach, chain_start):
+            # `ông Lâm Đình Thắng - phó bí thư …, thiếu tướng Ngô Tuấn Nghĩa`: a list
+            return Reject("posts-of-the-name-before")
+        if _possessed(sentence, chain_start, lexicon):
+            # `Người phát ngôn của Tổng thống Palestine, ông Nabil Abu Rdeineh`
+            return Reject("someone-else's-post")
+    if not is_person(name.person, lexicon):
+        return Reject("not-a-person", name.person)
+    values = officials_values(posts, name.person, name.honorific, lexicon)
+    if lexicon.names.is_foreign(name.person) and not posts[-1].organization:
+        values["organization"] = ""  # `cựu Thủ tướng Thaksin`: not Vietnam's Chính phủ
+    found = [Found(match.start, name.end, values)]
+    if lexicon.titles.plural_before.search(sentence, max(0, chain_start - 12), chain_start):
+        while more := lexicon.names.in_list.match(sentence, found[-1].end):
+            person = person_text(more.group("person"))
+            if not is_person(person, lexicon):
+                break
+            values = officials_values(posts, person, more.group("honorific"), lexicon)
+            found.append(Found(more.start("person"), more.end(), values))
+    return found
+
+
+def _inside_a_word(sentence: str, start: int, lexicon: Lexicon) -> bool:
+    """The lower-case syllable at `start` ends a two-syllable word begun before it (`mức tăng
+    trưởng`): no title starts there (a capital starts one: `chức vụ Phó chủ tịch`)."""
+    words = lexicon.bodies.words
+    before = _LAST_WORDS.search(sentence, max(0, start - 24), start)
+    first = _FIRST_WORD.match(sentence, start)
+    if not (before and first and first.group(1).islower()):
+        return False
+    last, earlier = before.group(2).lower(), (before.group(1) or "").lower()
+    # `chức vụ phó chủ tịch`: the syllable before already closes a word
+    return f"{last} {first.group(1)}" in words and f"{earlier} {last}" not in words
+
+
+def _possessed(sentence: str, chain_start: int, lexicon: Lexicon) -> bool:
+    """The word right before the posts makes them someone else's (`của`:
+    gazetteers/possessives.txt)."""
+    words = sentence[max(0, chain_start - 24) : chain_start].split()
+    phrases = lexicon.titles.possessives
+    return any(" ".join(words[-width:]).lower() in phrases for width in phrases.widths)
 
 
 def _after_a_place_word(match: Match, lexicon: Lexicon) -> bool:
-    """`… tại Đồng Hới, Phó Thủ tướng …`: after `tại`, `ở`, `về` a name is a place."""
+    """`… tại Đồng Hới, Phó Thủ tướng …`, `xã Lý Văn Lâm, TP. Cà Mau`: after `tại`, `ở`, `về`
+    or a place word a name is a place."""
     before = match.sentence.text[: match.spans["person"][0]].rstrip().rsplit(" ", 1)[-1]
-    return before.lower() in lexicon.titles.place_prepositions
+    return (
+        before.lower() in lexicon.titles.place_prepositions or before in lexicon.places.level_words
+    )
+
+
+def _a_name(person: str, honorific: str | None, lexicon: Lexicon) -> bool:
+    """A name of another language (`Yoonhee Kim`), or, after an honorific, any name of two
+    words or more (`ông Sáu Khanh`)."""
+    return bool(lexicon.names.is_foreign(person) or (honorific and len(person.split()) >= 2))
 
 
 @normalizer(
@@ -158,22 +188,49 @@ def _after_a_place_word(match: Match, lexicon: Lexicon) -> bool:
     gazetteers=GAZETTEERS,
 )
 def name_then_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
-    """`ông Nguyễn Hữu Tín, SN 1957, cựu Phó Chủ tịch UBND TP. HCM`, `Hồ Quốc Dũng - Bí thư`.
+    """`ông Nguyễn Hữu Tín, SN 1957, cựu Phó Chủ tịch UBND TP. HCM`, `Hồ Quốc Dũng - Bí thư`,
+    `bà Yoonhee Kim, Giám đốc Ban …`.
 
     In `Bí thư Nguyễn Thiện Nhân, Giám đốc Học viện … Trần Hoàng Ngân` the second posts
     belong to the name after them, not to the one before."""
-    posts, end = parse_posts(match.sentence.text, match.spans["chain"][0], lexicon)
-    person = match.group("person") or ""
+    sentence = match.sentence.text
+    posts, end = parse_posts(sentence, match.spans["chain"][0], lexicon)
+    written = match.group("person") or ""
+    person, honorific = person_text(written), match.group("honorific")
     if not posts:
         return Reject("no-post")
-    if not _is_person(person, lexicon):
+    if not is_person(person, lexicon) or (
+        honorific and names_a_province(f"{honorific} {person}", lexicon)
+    ):
         return Reject("not-a-person", person)
     if _after_a_place_word(match, lexicon):
         return Reject("a-place-name", person)
-    if lexicon.names.after_posts.match(match.sentence.text, end):
+    if sentence[: match.start].rstrip().rsplit(" ", 1)[-1] in lexicon.names.no_post_leads:
+        return Reject("a-pupil", person)  # `Em Sầm Đức Anh, trưởng nhóm …`
+    if posts[0].country and not honorific and not lexicon.names.is_foreign(person):
+        # `Trao đổi với Bí thư Nguyễn Thiện Nhân, Phó thủ tướng Hà Lan cho rằng …`
+        return Reject("a-foreign-post-after-a-vietnamese-name", person)
+    if name_after_posts(sentence, end, posts, lexicon, tight=True):
         return Reject("posts-of-the-next-name")
-    values = officials_values(posts, person, match.group("honorific"), lexicon)
+    values = officials_values(posts, person, honorific, lexicon)
     return [Found(match.start, end, values)]
+
+
+@normalizer(
+    "officials.foreign_name_then_title",
+    groups=("person", "chain"),
+    optional=("honorific",),
+    gazetteers=GAZETTEERS,
+)
+def foreign_name_then_title(match: Match, lexicon: Lexicon) -> Normalized:
+    """`bà Yoonhee Kim, Giám đốc Ban …`: as `name_then_title`, for the names it cannot read
+    (a Vietnamese full name is left to it)."""
+    written = match.group("person") or ""
+    if lexicon.names.person.fullmatch(written):
+        return Reject("a-vietnamese-name")
+    if not _a_name(written, match.group("honorific"), lexicon):
+        return Reject("not-a-name", written)
+    return name_then_title(match, lexicon)
 
 
 @normalizer("officials.short_reference", kinds=("tokens", "regex"))
@@ -192,42 +249,101 @@ def short_reference(match: Match, lexicon: Lexicon) -> dict[str, Any]:
 @normalizer(
     "officials.names_then_verb",
     groups=("names", "chain"),
-    optional=("honorific",),
+    optional=("honorific", "former"),
     gazetteers=GAZETTEERS,
 )
 def names_then_verb(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     """`Hai ông Phạm Biên Cương, Vương Bình Thạnh được bầu làm Phó Bí thư Tỉnh ủy An Giang`:
-    every name listed takes the posts after the verb."""
+    every name listed takes the posts after the verb; after a verb of leaving office
+    (`former`: `bị cho thôi chức`) the posts are former ones."""
     sentence = match.sentence.text
     posts, end = parse_posts(sentence, match.spans["chain"][0], lexicon)
     if not posts:
         return Reject("no-post")
-    if lexicon.names.after_posts.match(sentence, end):
+    if match.group("former"):
+        posts = former(posts, lexicon)
+    if name_after_posts(sentence, end, posts, lexicon, tight=True):
         return Reject("posts-of-the-next-name")
     names_start, names_end = match.spans["names"]
     found = []
+    honorific = match.group("honorific")
     for name in lexicon.names.person.finditer(sentence, names_start, names_end):
-        if _is_person(name.group(), lexicon):
-            values = officials_values(posts, name.group(), match.group("honorific"), lexicon)
+        person = person_text(name.group())
+        before = sentence[names_start : name.start()].rstrip().rsplit(" ", 1)[-1]
+        if before in lexicon.names.honorifics:  # `… Nguyễn Văn Vũ và bà Phạm Thị Hồng Hương`
+            honorific = before
+        if is_person(person, lexicon):
+            values = officials_values(posts, person, honorific, lexicon)
             found.append(Found(name.start(), name.end(), values))
     return found or Reject("not-a-person")
+
+
+def _deputies_of(text: ArticleText[Lexicon]) -> tuple[str, str]:
+    """What a bare `đại biểu` is in this article: a deputy of the elected body it names most
+    (gazetteers/deputy_bodies.yml), as (title, organization); ('', '') when it names none."""
+    titles = text.lexicon.titles
+    counts: Counter[str] = Counter()
+    for sentence in text.sentences:
+        for body in titles.deputy_body.findall(sentence.text):
+            counts[titles.deputy_titles[body]] += 1
+    if not counts:
+        return "", ""
+    title = counts.most_common(1)[0][0]
+    return title, titles.implied_body.get(title) or ""
+
+
+def _spellings(full: list[Candidate]) -> dict[str, str]:
+    """An evident slip in a family name → the spelling the article uses most: the same given
+    names (two syllables or more) and the same first post (`Chủ tịch Quốc hội Đặng Thị Kim
+    Ngân` once, Nguyễn Thị Kim Ngân nine times)."""
+    counts = Counter(c.values["person"] for c in full)
+    by_given: dict[tuple[str, str], list[str]] = {}
+    for cand in full:
+        given = cand.values["person"].partition(" ")[2]
+        if given.count(" ") >= 1:
+            post = cand.values["title"].split("; ")[0]
+            by_given.setdefault((given, post), []).append(cand.values["person"])
+    spelling: dict[str, str] = {}
+    for spelled in by_given.values():
+        most = max(spelled, key=lambda name: counts[name])
+        for name in spelled:
+            if counts[name] < counts[most]:
+                spelling[name] = most
+    return spelling
 
 
 @resolver("officials", gazetteers=places.GAZETTEERS)
 def resolve_officials(candidates: list[Candidate], text: ArticleText[Lexicon]) -> list[Candidate]:
     """A later `ông Tín` becomes Nguyễn Hữu Tín with his posts; unresolved ones are dropped.
 
-    A bare provincial body takes the article's province (`Tỉnh ủy` → `Tỉnh ủy Long An`)."""
+    A name of one or two words is the longest full name that ends with it (`Thủ tướng Abe` →
+    Shinzo Abe, `đại biểu Kim Hồng` → Nguyễn Thị Kim Hồng); a slip in a family name takes the
+    spelling the article uses most (GUIDE.md, Round 3). A bare provincial body takes the
+    article's province (`Tỉnh ủy` → `Tỉnh ủy Long An`). A bare `đại biểu` is a deputy of the
+    elected body the article is about, and dropped in an article about neither."""
     province = province_of(text)
     full = [c for c in candidates if c.values.get("person")]
+    names = sorted({c.values["person"] for c in full}, key=len, reverse=True)
+    spelling = _spellings(full)
+    deputies: tuple[str, str] | None = None
     for cand in full:
+        person = str(spelling.get(cand.values["person"], cand.values["person"]))
+        if person.count(" ") < 2:  # `Thủ tướng Abe` after `Shinzo Abe`
+            person = next((name for name in names if name.endswith(" " + person)), person)
+        cand.values = {**cand.values, "person": person}
         organization, _ = attach_place(cand.values["organization"], province, {}, text.lexicon)
         cand.values = {**cand.values, "organization": organization}
+        if cand.values["title"] == "Đại biểu":
+            deputies = deputies or _deputies_of(text)
+            title, body = deputies
+            cand.values = {**cand.values, "title": title, "organization": organization or body}
+    full = [c for c in full if c.values["title"]]
     out = []
     for cand in candidates:
         given = cand.values.pop("given", None)
         if given is None:
-            out.append(cand)
+            if cand.values.get("title"):
+                out.append(cand)
             continue
         earlier = [
             c

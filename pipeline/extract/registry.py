@@ -30,6 +30,7 @@ REGISTRY: Registry[Lexicon] = Registry.of(
         money.shared_unit,
         officials.title_then_name,
         officials.name_then_title,
+        officials.foreign_name_then_title,
         officials.names_then_verb,
         officials.short_reference,
         organizations.organization,

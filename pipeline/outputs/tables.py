@@ -57,8 +57,11 @@ TABLE_COLUMNS: dict[str, dict[str, tuple[pa.DataType, str]]] = {
     },
     "officials": {
         **MENTION_COLUMNS,
-        "person": (pa.string(), "full name, without honorific or title"),
-        "title": (pa.string(), "position(s), '; '-joined; cựu/nguyên kept"),
+        "person": (pa.string(), "full name (capitals in title case), no honorific, rank or title"),
+        "title": (
+            pa.string(),
+            "position(s), '; '-joined; cựu/nguyên and a foreign post's country kept",
+        ),
         "organization": (pa.string(), "the body of the main post, expanded"),
         "honorific": (pa.string(), "ông, bà, anh, chị, đồng chí"),
         "person_id": (pa.string(), "the person (joins to people.person_id)"),

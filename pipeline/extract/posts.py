@@ -1,0 +1,460 @@
+"""Posts and the names next to them: `Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh – Nguyễn Văn Út`.
+
+A chain of posts is read title by title (gazetteers/titles.yml); the body after each title by
+the organization scanner, from its head word (`org_names.scan_name`). Some bodies have no head
+word the scanner knows (`Tổng liên đoàn lao động`, `Trung ương Đảng`, `Nhà thiếu nhi Q. 11`), or
+are written by their sector alone (`Bộ trưởng Nội vụ`); such a body is read word by word, up to
+the name that ends it, a separator, or a word that starts the rest of the sentence
+(gazetteers/body_stop_words.txt). A country right after a title stays in the title (`Tổng
+thống Mỹ`, annotation guide Round 3). A name is Vietnamese (a family name, then capitalized
+syllables) or of another language (`Donald Trump`, `Kim Jong-un`), the latter only where the
+words around it say that a person is meant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from pipeline.extract.lexicon import Lexicon, Phrases
+from pipeline.extract.org_names import head_at, scan_name
+
+_SPACES = regex.compile(r"\s*")
+_SPACE_CAPITAL = regex.compile(r"\s+\p{Lu}")
+_PROVINCE_AFTER = regex.compile(r"\s+(\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*)?)")
+_TITLE_CASE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]")
+_TITLE_CASE_OR_ABBREVIATION = regex.compile(r"\p{Lu}")
+_CAPITALIZED = regex.compile(r"(?:\p{Lu}|\d)")
+_LOWER = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]*$")
+_NEXT_LOWER_WORD = regex.compile(r"\s+(\p{Ll}[\p{Ll}\p{M}]*)(?![\p{L}\p{M}])")
+_CAPITAL_WORD_AFTER = regex.compile(r"\s+\p{Lu}")
+#: what sets a name off from the posts before it loosely (a comma, `là`)
+_LOOSE = regex.compile(r",|(?<![\p{L}])là(?![\p{L}])")
+#: the sentence goes on after a name (a verb: `… Bob Kerry cho rằng`), or ends there
+_SENTENCE_GOES_ON = regex.compile(r"\s+\p{Ll}|\s*[.!?…]+(?:\s|$)|\s*$")
+#: one word of a name of another language (FOREIGN_NAME): `Jong-un`, `O'Brien`
+_FOREIGN_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{L}[\p{Ll}\p{M}'’]*)*")
+#: the most words a body without a head word may have (`Các vấn đề Nghị viện và Dân tộc
+#: Thiểu số của Ấn Độ` has thirteen)
+_MOST_BODY_WORDS = 14
+#: the most posts one chain holds (a person seldom holds more than five): a chain is read
+#: from every title in it, so a longer one would be read in quadratic time
+_MOST_POSTS = 8
+#: chains read lately, by (lexicon, sentence, start, after a name); cleared when full
+_PARSED: dict[tuple[int, str, int, bool], tuple[tuple[Post, ...], int]] = {}
+_PARSED_KEPT = 512
+#: the most lower-case words a body's name may go on with after the scanner stopped
+_MOST_LOWER_WORDS = 6
+#: lower-case words that join two parts of one body before a capitalized word
+_BODY_JOINERS = frozenset(("và", "của", "tại", "&", "-", "–"))
+
+
+@dataclass(frozen=True)
+class Post:
+    title: str
+    organization: str  # expanded, '' when the post names none
+    generic: bool  # the organization is a bare head (`Đảng ủy`) that belongs with the title
+    country: str = ""  # a country the title names (`Tổng thống Mỹ`)
+    head_of_state: bool = False  # a title of gazetteers/heads_of_state.txt
+
+
+@dataclass(frozen=True)
+class Name:
+    """A person's name found next to posts."""
+
+    person: str
+    honorific: str | None
+    start: int
+    end: int
+
+
+def person_text(written: str) -> str:
+    """A name as the `person` column writes it: `NGUYỄN LÊ NINH` → `Nguyễn Lê Ninh`."""
+    return written.title() if written.isupper() and len(written) > 1 else written
+
+
+def _starts_with(name: str, phrases: Phrases) -> bool:
+    """The name is, or starts with, one of the phrases."""
+    words = name.split(" ")
+    return words[0] in phrases.first_words and any(
+        " ".join(words[:width]) in phrases for width in phrases.widths if width <= len(words)
+    )
+
+
+def names_a_province(name: str, lexicon: Lexicon) -> bool:
+    """The name is, or starts with, a province (`Đồng Hới`; `Bà Rịa` after a capitalized `Bà`)."""
+    return _starts_with(name, lexicon.places.provinces)
+
+
+def is_person(name: str, lexicon: Lexicon) -> bool:
+    """Not a historical figure, nor a place that reads like a name (`Đồng Hới`, `Hoa Kỳ`)."""
+    return (
+        name not in lexicon.names.not_officials
+        and not names_a_province(name, lexicon)
+        and not _starts_with(name, lexicon.titles.countries)
+    )
+
+
+def _organization_after(
+    text: str, org_start: int, name_start: int, lexicon: Lexicon
+) -> tuple[str, bool, int | None]:
+    """The body after a title (its name from `name_start`, past the spaces after `org_start`):
+    (expanded name, whether it is a bare head, its end)."""
+    head_end = head_at(text, name_start, lexicon)
+    if head_end and not _word_not_head(text, name_start, head_end, lexicon):
+        scanned = scan_name(text, name_start, head_end, lexicon)
+        end = _body_words(text, scanned.end, lexicon, continuing=True)
+        organization = lexicon.bodies.expand(text[scanned.start : end])
+        head, entry = lexicon.bodies.head_of(organization)
+        generic = organization == head and not (entry and entry.alone)
+        return organization, generic, end
+    # `Bí thư Hà Nội`: the province stands for its committee
+    place = _PROVINCE_AFTER.match(text, org_start)
+    if place and place.group(1) in lexicon.places.provinces:
+        return place.group(1), False, place.end()
+    return "", False, None
+
+
+def _word_not_head(text: str, start: int, head_end: int, lexicon: Lexicon) -> bool:
+    """A one-syllable head that is the first syllable of a word (`Khoa học`, `Hội nghị`): the
+    body, if any, has no head word here (`Bộ trưởng Khoa học Công nghệ Chu Ngọc Anh`)."""
+    head = text[start:head_end]
+    if " " in head:
+        return False
+    following = _NEXT_LOWER_WORD.match(text, head_end)
+    return bool(following and f"{head.lower()} {following.group(1)}" in lexicon.bodies.words)
+
+
+def _with_head(title: str, body: str, lexicon: Lexicon) -> str:
+    """`Nội vụ` after `Bộ trưởng` is `Bộ Nội vụ` (gazetteers/title_head_words.yml)."""
+    head = lexicon.titles.head_words.get(title)
+    opening = lexicon.bodies.head_of(body)[0]
+    if head and (not opening or _word_not_head(body, 0, len(opening), lexicon)):
+        return f"{head} {body}"
+    return body
+
+
+def parse_posts(
+    text: str, start: int, lexicon: Lexicon, *, after_a_name: bool = True
+) -> tuple[tuple[Post, ...], int]:
+    """Posts from `start`: `Bí thư Đảng ủy, Giám đốc Sở GTVT` → two posts; returns the end.
+
+    Before the name they belong to (`after_a_name` false), `và` ends the posts: `Bí thư Thành
+    ủy TP HCM và Ngoại trưởng John Kerry` are two people. Several rules read the same chain
+    (`ông A, Giám đốc Sở X` and `Giám đốc Sở X`): the chains of the sentences read last are
+    kept."""
+    key = (id(lexicon), text, start, after_a_name)
+    parsed = _PARSED.get(key)
+    if parsed is None:
+        if len(_PARSED) > _PARSED_KEPT:
+            _PARSED.clear()
+        parsed = _PARSED[key] = _parse_posts(text, start, lexicon, after_a_name)
+    return parsed
+
+
+def _parse_posts(
+    text: str, start: int, lexicon: Lexicon, after_a_name: bool
+) -> tuple[tuple[Post, ...], int]:
+    titles = lexicon.titles
+    posts: list[Post] = []
+    position, end = start, start
+    while len(posts) < _MOST_POSTS:
+        found = titles.title.match(text, position)
+        if not found:
+            break
+        base = titles.canonical(found.group("title"))
+        title = base
+        if found.group("prefix"):
+            title = f"{found.group('prefix').lower()} {base}"
+        org_start = found.end()
+        written = found.group("title").lower()
+        tail = next((t for t in titles.head_tails if written.endswith(" " + t.lower())), None)
+        if tail and _SPACE_CAPITAL.match(text, found.end()):
+            org_start = found.end() - len(tail)  # the title keeps its head word: Trưởng Ban
+        name_start = _SPACES.match(text, org_start).end() if org_start == found.end() else org_start
+        organization, generic, org_end = _organization_after(text, org_start, name_start, lexicon)
+        end = max(found.end(), org_end or 0)
+        country = ""
+        direct = None if organization else lexicon.names.after_posts.match(text, found.end())
+        if not organization and not (direct and is_person(direct.group("person"), lexicon)):
+            read = titles.country.match(text, found.end())
+            if read:
+                country = " ".join(read.group().split())
+                title, end = f"{title} {country}", read.end()
+            else:
+                # `Trưởng ban tổ chức Trung ương`: the last word of the title opens the body
+                body_start = found.end() - len(tail) if tail else name_start
+                body_end = _body_words(text, body_start, lexicon, lower_start=bool(tail))
+                body = lexicon.bodies.expand(text[body_start:body_end])
+                taught = base in titles.bare_ranks and _starts_with(body, titles.subjects)
+                if body_end > body_start and not taught:  # not `giáo viên Vật lý`
+                    organization, end = _with_head(base, body, lexicon), body_end
+        separator = titles.separator.match(text, end)
+        following = separator and titles.title.match(text, separator.end())
+        goes_on = bool(following) and not (
+            (
+                "," in separator.group()
+                and titles.canonical(following.group("title")) in titles.list_starting
+            )
+            or (not after_a_name and separator.group().strip() == "và")
+        )
+        if base in titles.bare_ranks and not organization and not goes_on:
+            break  # `Trưởng` is a post only with its body: `Trưởng CA xã Phước An`
+        posts.append(Post(title, organization, generic, country, base in titles.heads_of_state))
+        if separator is None or not goes_on:
+            break
+        position = separator.end()
+    return tuple(posts), end
+
+
+def _body_words(
+    text: str, start: int, lexicon: Lexicon, *, continuing: bool = False, lower_start: bool = False
+) -> int:
+    """Where a body's name ends when it has no head word the scanner knows, read from `start`
+    (`Tổng liên đoàn lao động`, `Trung ương Đảng`, `ITD`); `start` when there is none.
+
+    It stops before a person's name (`… Mai Đức Chính`, `… Nirmala Sitharaman`), a title, an
+    honorific or a rank, punctuation and the words of gazetteers/body_stop_words.txt. A body
+    starts with a capitalized word, an abbreviation or a place word (`xã Đảng ủy La Ê`), or any
+    word when the title's last word is its head (`lower_start`: `Trưởng ban tổ chức …`). After
+    a body the scanner has read (`continuing`), only a joiner and the capitalized words after
+    it (`Bộ NN & PTNT`, `Hội đồng Dân tộc của Quốc hội`) and the syllable that completes a
+    capitalized word (`Quốc hội`) go on."""
+    first = lexicon.places.token.match(text, start)
+    if first is None or not _may_start_body(first.group(1), lexicon, continuing, lower_start):
+        return start
+    tokens: list[tuple[str, int, int]] = []
+    position = start
+    while len(tokens) <= _MOST_BODY_WORDS:
+        token = lexicon.places.token.match(text, position)
+        if token is None:
+            break
+        tokens.append((token.group(1), token.start(1), token.end(1)))
+        position = token.end()
+    end, i, placed = start, 0, False
+    while i < min(len(tokens), _MOST_BODY_WORDS):
+        word = tokens[i][0]
+        if _stops_body(tokens, i, lexicon):
+            break
+        if _CAPITALIZED.match(word):
+            if continuing and (i == 0 or tokens[i - 1][0] not in _BODY_JOINERS):
+                break  # the scanner has read the capitalized words that belong to the name
+            run = _capitalized_run(tokens, i)
+            stop = _person_in_run(text, tokens, i, run, lexicon)
+            stop = next((j for j in range(i, stop) if _title_at(text, tokens[j], lexicon)), stop)
+            if stop > i:
+                end = tokens[stop - 1][2]
+            if stop < run:
+                break
+            i = run
+            continue
+        following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        if word in _BODY_JOINERS:
+            after = _capitalized_run(tokens, i + 1)
+            if (
+                (end == start and not continuing)
+                or not _CAPITALIZED.match(following)
+                or _person_in_run(text, tokens, i + 1, after, lexicon) == i + 1
+                or _title_at(text, tokens[i + 1], lexicon)
+                or _stops_body(tokens, i + 1, lexicon)
+                or following in lexicon.bodies.credit_words
+            ):
+                break
+            i += 1
+            continue
+        if not _LOWER.match(word):
+            break
+        level = word in lexicon.places.level_words
+        if placed or (level and not _CAPITALIZED.match(following)):
+            # a place ends a body's name (`tỉnh Kiên Giang đi ôtô …`); `huyện thay ông …`
+            if level and end == start and not continuing:
+                end = tokens[i][2]
+            break
+        if continuing:  # `… của Quốc hội`: the syllable that completes a word read here
+            before = tokens[i - 1][0] if i else ""
+            if not (
+                _TITLE_CASE.match(before) and f"{before.lower()} {word}" in lexicon.bodies.words
+            ):
+                break
+        elif end == start and not lower_start and not level:
+            break
+        end = tokens[i][2]
+        i += 1
+        if level:  # the place's name follows, unless a body does (`xã Đảng ủy La Ê`)
+            placed = (
+                not continuing
+                and _capitalized_run(tokens, i) > i
+                and not head_at(text, tokens[i][1], lexicon)
+            )
+    return end
+
+
+def _may_start_body(word: str, lexicon: Lexicon, continuing: bool, lower_start: bool) -> bool:
+    """Whether a body's words may start with `word` (see `_body_words`); most do not."""
+    if continuing:
+        return word in _BODY_JOINERS
+    return bool(
+        _CAPITALIZED.match(word)
+        or (_LOWER.match(word) and (lower_start or word in lexicon.places.level_words))
+    )
+
+
+def lower_case_tail(text: str, end: int, lexicon: Lexicon) -> int | None:
+    """Where a body's name ends when lower-case words the scanner stopped at go on to a place
+    or a capitalized name and then to a person (`Trung tâm | chống ngập nước TP HCM | Nguyễn
+    Ngọc Công`, `hội Tiêu chuẩn và Bảo vệ | người tiêu dùng tỉnh Hải Dương | - ông …`); None
+    when they do not, or when the person follows the lower-case words at once (`Chủ tịch
+    UBND tỉnh | khen thưởng | Nguyễn Văn A` is someone else)."""
+    first = lexicon.places.token.match(text, end)
+    if first is None or not _LOWER.match(first.group(1)):
+        return None  # most posts are followed by punctuation or a verb
+    tokens: list[tuple[str, int, int]] = []
+    position = end
+    while len(tokens) < _MOST_BODY_WORDS:
+        token = lexicon.places.token.match(text, position)
+        if token is None:
+            break
+        tokens.append((token.group(1), token.start(1), token.end(1)))
+        position = token.end()
+    i = 0
+    while i < min(len(tokens), _MOST_LOWER_WORDS) and _LOWER.match(tokens[i][0]):
+        if _stops_body(tokens, i, lexicon) or tokens[i][0] in lexicon.places.level_words:
+            break
+        i += 1
+    if i == 0 or i >= len(tokens):
+        return None
+    if tokens[i][0] in lexicon.places.level_words:
+        i += 1  # `… tỉnh Hải Dương`
+    if i >= len(tokens) or not _TITLE_CASE_OR_ABBREVIATION.match(tokens[i][0]):
+        return None  # not `… bàn giao lại nhà 12 Nguyễn Chế Nghĩa` (a street)
+    run = _capitalized_run(tokens, i)
+    stop = _person_in_run(text, tokens, i, run, lexicon)
+    if stop == i:
+        return None
+    return tokens[stop - 1][2]
+
+
+def _capitalized_run(tokens: list[tuple[str, int, int]], i: int) -> int:
+    """The index after the capitalized words that start at `i`."""
+    j = i
+    while j < len(tokens) and _CAPITALIZED.match(tokens[j][0]):
+        j += 1
+    return j
+
+
+def _title_at(text: str, token: tuple[str, int, int], lexicon: Lexicon) -> bool:
+    """A title starts at this capitalized word and no body does (`Ban` is both)."""
+    return bool(lexicon.titles.title.match(text, token[1])) and not head_at(text, token[1], lexicon)
+
+
+def _stops_body(tokens: list[tuple[str, int, int]], i: int, lexicon: Lexicon) -> bool:
+    """A stop word or phrase (`cho biết`, `khóa`), an honorific or a rank starts at word `i`."""
+    stops, names = lexicon.titles.body_stops, lexicon.names
+    word = tokens[i][0]
+    if word in names.honorifics or word.lower() in names.leads:
+        return True
+    if word.lower() not in stops.first_words:
+        return False
+    for width in stops.widths:
+        words = " ".join([word.lower(), *(t[0] for t in tokens[i + 1 : i + width])])
+        if i + width <= len(tokens) and words in stops:
+            return True
+    return False
+
+
+def _person_in_run(
+    text: str, tokens: list[tuple[str, int, int]], i: int, run: int, lexicon: Lexicon
+) -> int:
+    """Where a person's name starts among the capitalized words `i`…`run` (it ends the run);
+    `run` when none does. A Vietnamese name starts at a common family name if one starts a
+    name there (`Việt Nam Huỳnh Đảm`, `La Ê Đặng Đình Xuân`), else at the first family name
+    that starts a name of three syllables or more, alone or after an abbreviation (`ITD Lâm
+    Thiếu Quân`). Bodies are often named like people: two syllables that start the run (`Tổng
+    công ty Hoàng Anh`, `Khu kinh tế mở Chu Lai`), a name after a capitalized word (`Huyện Đoàn
+    Bình Chánh`) and the whole run right after a place word (`xã Lý Văn Lâm`) are not taken
+    for a person. Failing a Vietnamese name, the last words may be a name of another language
+    (`Ấn Độ Nirmala Sitharaman`)."""
+    names = lexicon.names
+    after_place = i > 0 and tokens[i - 1][0] in lexicon.places.level_words
+    found: list[int] = []
+    for k in range(i, run):
+        word = tokens[k][0]
+        if word not in names.surnames or (
+            k == i and after_place and word not in names.common_surnames
+        ):
+            continue
+        name = names.person.match(text, tokens[k][1])
+        if not (name and name.end() == tokens[run - 1][2] and is_person(name.group(), lexicon)):
+            continue
+        if word in names.common_surnames:
+            if run - k > 2 or k > i:  # `Tổng công ty Hoàng Anh` is a business
+                return k
+        elif run - k > 2 and (k == i or tokens[k - 1][0].isupper()):
+            found.append(k)  # not `Tổng Công ty Thái Sơn`, `Huyện Đoàn Bình Chánh`
+    if found:
+        return found[0]
+    for k in range(max(i, run - 4), run):
+        words = [t[0] for t in tokens[k:run]]
+        first_may_start = (
+            k == i or not names.syllable.fullmatch(words[0].lower()) or words[0] in names.surnames
+        )
+        if (
+            first_may_start
+            and all(_FOREIGN_WORD.fullmatch(w) for w in words)
+            and names.is_foreign(" ".join(words))
+        ):
+            return k
+    return run
+
+
+def _ends_with_place_word(text: str, end: int, lexicon: Lexicon) -> bool:
+    """The posts end with a bare place word (`Chủ tịch Hội Nông dân xã`): what follows is the
+    place's name, not a person (`… xã Lý Văn Lâm`)."""
+    last = text[:end].rstrip().rsplit(" ", 1)[-1]
+    return last in lexicon.places.level_words
+
+
+def name_after_posts(
+    text: str, end: int, posts: Sequence[Post], lexicon: Lexicon, *, tight: bool = False
+) -> Name | None:
+    """The person the posts ending at `end` belong to, written right after them. `tight`: not
+    after a comma or `là` (after `ông A, Giám đốc Sở X`, `, bà B` is the next of a list; in
+    `năm Thứ trưởng là ông …, ông …` the names are listed after the post)."""
+    names = lexicon.names
+    found = names.after_posts.match(text, end)
+    if found is not None and tight and _LOOSE.search(text, end, found.start("person")):
+        return None
+    if found is not None:
+        person = found.group("person")
+        if _ends_with_place_word(text, end, lexicon) and person.split()[0] not in (
+            names.common_surnames
+        ):
+            return None
+        return Name(
+            person_text(person), found.group("honorific"), found.start("person"), found.end()
+        )
+    found = names.foreign_after_posts.match(text, end)
+    if found is None or _CAPITAL_WORD_AFTER.match(text, found.end()):
+        return None
+    if tight and _LOOSE.search(text, end, found.start("person")):
+        return None
+    person, honorific = found.group("person"), found.group("honorific")
+    before = text[: found.start("person")].rstrip().rsplit(" ", 1)[-1]
+    if before in lexicon.titles.place_prepositions or before in lexicon.places.level_words:
+        return None  # `bang Andhra Pradesh` is a place
+    if not (names.is_foreign(person) or (honorific and " " in person)):
+        return None
+    if ":" in text[end : found.start("person")]:
+        return None  # `Đại sứ Mỹ: Trump …` is a headline
+    last = posts[-1] if posts else None
+    goes_on = bool(_SENTENCE_GOES_ON.match(text, found.end()))
+    if (
+        honorific
+        or (last is not None and last.head_of_state and not last.organization)
+        or (last is not None and last.country and " " in person)
+        or (last is not None and last.organization and " " in person and goes_on)
+    ):
+        return Name(person, honorific, found.start("person"), found.end())
+    return None
