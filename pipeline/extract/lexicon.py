@@ -73,11 +73,32 @@ def vietnamese_words() -> frozenset[str]:
 
 
 def _read_vietnamese_words() -> frozenset[str]:
+    return frozenset(normalize_phrase(w.lower()) for w in _viet74k() if w.count(" ") == 1)
+
+
+@functools.cache
+def common_vietnamese_words() -> frozenset[str]:
+    """The common words of Viet74K (those it writes in lower case: `nghiên cứu`, `bông`, `xe
+    cơ giới`), of one to four syllables, with modern tone marks. The list writes proper names
+    capitalized (`Sài Gòn`, `An Phú`), so a capitalized syllable pair of a body's name that is
+    not a common word (`Vĩnh Phát`, `Viettel`) is its proper name. Kept on disk like
+    `vietnamese_words`."""
+    from importlib.metadata import version
+
+    normalizer = Path(normalize_phrase.__code__.co_filename).read_bytes()
+    key = version("underthesea") + "-" + hashlib.sha256(normalizer).hexdigest()[:12]
+    return cached("viet74k-common", key, _read_common_words)
+
+
+def _read_common_words() -> frozenset[str]:
+    return frozenset(normalize_phrase(w) for w in _viet74k() if w == w.lower() and w.count(" ") < 4)
+
+
+def _viet74k() -> list[str]:
     from importlib.resources import files
 
     listing = files("underthesea") / "corpus" / "data" / "Viet74K.txt"
-    lines = listing.read_text(encoding="utf-8").splitlines()
-    return frozenset(normalize_phrase(w.strip().lower()) for w in lines if w.count(" ") == 1)
+    return [w.strip() for w in listing.read_text(encoding="utf-8").splitlines() if w.strip()]
 
 
 @dataclass(frozen=True)
@@ -269,6 +290,10 @@ class Bodies:
         "heads_named_after_people",
         "nested_heads",
         "doan_body_words",
+        "name_stop_words",
+        "heads_with_lower_case_names",
+        "legal_forms",
+        "name_level_words",
     )
 
     heads: Mapping[str, Head]
@@ -300,6 +325,13 @@ class Bodies:
     nested: regex.Pattern[str]
     #: two-syllable Vietnamese words (`tài nguyên`), lower case
     words: frozenset[str]
+    #: common words of one to four syllables (`nghiên cứu`, `xe cơ giới`), not proper names
+    common_words: frozenset[str]
+    #: words that end a name written partly in lower case (`cho biết`, `đã`)
+    stop_words: Phrases
+    heads_with_lower_case_names: tuple[str, ...]
+    legal_forms: frozenset[str]
+    level_words: Phrases
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Bodies:
@@ -359,6 +391,11 @@ class Bodies:
                 + r")(?![\p{L}])"
             ),
             vietnamese_words(),
+            common_vietnamese_words(),
+            Phrases(gazetteers["name_stop_words"]),
+            tuple(gazetteers["heads_with_lower_case_names"]),
+            frozenset(gazetteers["legal_forms"]),
+            Phrases(gazetteers["name_level_words"]),
         )
 
     def head_of(self, name: str) -> tuple[str, Head | None]:

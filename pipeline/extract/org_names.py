@@ -154,15 +154,53 @@ class NameScan:
     named: bool = False
     place_level: str | None = None
     place: str | None = None
+    #: the last word taken is (part of) a proper name (`Viettel`, `Vĩnh Phát`): the name does
+    #: not go on in lower case after it
+    proper: bool = False
+    #: how many lower-case words the name has gone on with (`Cục Quản lý đấu thầu`)
+    lower_words: int = 0
+    #: the last word taken is such a lower-case word
+    last_lower: bool = False
+    #: how many capitalized words (`Giao thông`, `Vận tải`) the name has after its head
+    capital_words: int = 0
 
     def word(self, offset: int = 0) -> str:
         at = self.i + offset
         return self.tokens[at][0] if at < len(self.tokens) else ""
 
-    def take(self, count: int) -> None:
-        """The next `count` tokens belong to the name."""
+    def take(self, count: int, *, lower: bool = False) -> None:
+        """The next `count` tokens belong to the name (`lower`: a lower-case word of it)."""
         self.end = self.tokens[self.i + count - 1][2]
         self.i += count
+        self.last_lower = lower
+
+    def common_word_width(self, i: int) -> int:
+        """How many lower-case tokens from `i` (up to four, one space apart) form the longest
+        common word; 0 when none does."""
+        tokens, common = self.tokens, self.lexicon.bodies.common_words
+        run = 0
+        while (
+            i + run < len(tokens)
+            and run < 4
+            and _LOW_RE.match(tokens[i + run][0])
+            and (run == 0 or tokens[i + run][1] == tokens[i + run - 1][2] + 1)
+        ):
+            run += 1
+        for width in range(run, 0, -1):
+            if " ".join(t[0] for t in tokens[i : i + width]) in common:
+                return width
+        return 0
+
+    def goes_on_lower(self, i: int) -> int:
+        """The width of a common word at `i` that may go on a name in lower case, 0 when the
+        word ends the name (a function word, a verb: rules/gazetteers/name_stop_words.txt)."""
+        bodies = self.lexicon.bodies
+        width = self.common_word_width(i)
+        if not width or self.tokens[i][0] in bodies.function_words:
+            return 0
+        if starts_with(self.tokens, i, bodies.stop_words) >= width:
+            return 0
+        return width
 
     # ------------------------------------------------------------------ steps, in order
 
@@ -236,6 +274,12 @@ class NameScan:
         if (word.isdigit() and not numbered) or _ROMAN_RE.match(word):
             raise _Stop
         self.named = True
+        if word not in bodies.legal_forms:
+            self.capital_words += 1
+        follows_capital = (
+            self.i > 0 and not self.last_lower and bool(TITLE_CASE_RE.match(tokens[self.i - 1][0]))
+        )
+        follows_lower = self.last_lower
         self.take(1)
         i = self.i
         after_proper = (
@@ -253,7 +297,24 @@ class NameScan:
             and not level_width(tokens, i, self.lexicon)
         ):
             self.take(1)
+            self.proper = False  # a common word: `Tài nguyên`
+        else:
+            # a capitalized word after lower-case ones is a proper name: `sông Đuống`
+            self.proper = follows_lower or self._is_proper(word, follows_capital)
         return True
+
+    def _is_proper(self, word: str, follows_capital: bool) -> bool:
+        """Whether a capitalized word just taken ends a proper name (`Viettel`, `Vĩnh Phát`,
+        `IPC`) rather than a common one (`Bông`, `Dệt`, an abbreviation such as `TNHH`)."""
+        bodies = self.lexicon.bodies
+        if word.isdigit():
+            return True
+        if word.isupper() and len(word) > 1:
+            return word not in bodies.legal_forms
+        if follows_capital:
+            previous = self.tokens[self.i - 2][0]
+            return f"{previous.lower()} {word.lower()}" not in bodies.common_words
+        return word.lower() not in bodies.common_words
 
     def joiner(self) -> bool:
         """`và`, `&` or `-` before a further part of the same name (`Nông nghiệp và Phát triển
@@ -273,8 +334,10 @@ class NameScan:
             (_CAP_RE.match(follows) and not person_follows and not follows.isupper())
             or (word != "&" and starts_with(self.tokens, self.i + 1, bodies.name_words))
             or (word == "và" and starts_with(self.tokens, self.i + 1, bodies.name_words_after_and))
-            # `GD-ĐT`, `LĐ-TB&XH`: one abbreviation written with dashes
-            or (word == "-" and follows.isupper() and self.tokens[self.i - 1][0].isupper())
+            # `GD-ĐT`, `LĐ-TB&XH`, `NN & PTNT`: one abbreviation written with dashes
+            or (follows.isupper() and self.tokens[self.i - 1][0].isupper())
+            # `Cục Quản lý nhà và thị trường bất động sản`: a lower-case part after another
+            or (self.last_lower and self.goes_on_lower(self.i + 1))
         ):
             self.i += 1
             return True
@@ -295,15 +358,61 @@ class NameScan:
         head (`Trung tâm xúc tiến đầu tư tỉnh`): rules/gazetteers/org_name_words.txt, and
         after `và` org_name_words_after_and.txt."""
         bodies = self.lexicon.bodies
+        if self.proper:
+            return False
         width = (
             starts_with(self.tokens, self.i, bodies.name_words) if self.named or self.i == 0 else 0
         )
+        if width and not (self.last_lower or self.i == 0) and self._verb_here(width):
+            return False  # `Sở Nội vụ thông tin`: the sentence goes on
         if not width and self.i > 0 and self.tokens[self.i - 1][0] == "và":
             width = starts_with(self.tokens, self.i, bodies.name_words_after_and)
         if not width:
             return False
         self.named = True
+        self.lower_words += 1
+        self.take(width, lower=True)
+        return True
+
+    def _verb_here(self, width: int) -> bool:
+        """Whether the `width` words at the scan's position read as the verb after the name:
+        a stop word that does not complete the word before it (`Công nghệ thông tin`)."""
+        if starts_with(self.tokens, self.i, self.lexicon.bodies.stop_words) < width:
+            return False
+        words = " ".join(t[0] for t in self.tokens[max(0, self.i - 2) : self.i + width])
+        return words.lower() not in self.lexicon.bodies.common_words
+
+    def level_word(self) -> bool:
+        """`tối cao`, `trung ương` in lower case close the name (`Viện Kiểm sát nhân dân tối
+        cao`): rules/gazetteers/name_level_words.txt."""
+        width = starts_with(self.tokens, self.i, self.lexicon.bodies.level_words)
+        if not width:
+            return False
         self.take(width)
+        self.named, self.proper = True, True
+        self.capital_words += 1
+        return True
+
+    def lower_case(self) -> bool:
+        """Common words in lower case go on a name whose last word is a common one (`Cục Quản
+        lý đấu thầu`, `Hiệp hội Thị trường trái phiếu`), or right after a head that takes them
+        (`Trạm nghiên cứu ứng dụng kỹ thuật nông nghiệp`:
+        rules/gazetteers/heads_with_lower_case_names.txt), up to a word that ends it (a verb, a
+        function word: name_stop_words.txt, name_function_words.txt) or a proper name."""
+        bodies = self.lexicon.bodies
+        if self.proper or not _LOW_RE.match(self.word()):
+            return False
+        if not self.head.startswith(bodies.heads_with_lower_case_names):
+            return False
+        if self.capital_words > 1 and not self.last_lower:
+            return False  # `Sở Giao thông Vận tải xây dựng`: each word of the name capitalized
+        if self.i == 0 and f"{self.head.split()[-1].lower()} {self.word()}" in bodies.words:
+            return False  # `Hội nghị`, `ban hành`: the head is part of a word
+        width = self.goes_on_lower(self.i)
+        if not width:
+            return False
+        self.lower_words += 1
+        self.take(width, lower=True)
         return True
 
     STEPS: ClassVar[tuple[Callable[[NameScan], bool], ...]] = (
@@ -311,9 +420,11 @@ class NameScan:
         attached_place,
         province,
         capitalized,
+        level_word,
         joiner,
         qualifier,
         name_words,
+        lower_case,
     )
 
     def run(self) -> None:
@@ -326,6 +437,10 @@ class NameScan:
                     break
         except _Stop:
             pass
+        if not self.capital_words and self.lower_words and not (self.place or self.place_level):
+            # `Công ty cổ phần`, `Trung tâm hành chính`, `Hợp tác xã đầu tư xây dựng`: lower-case
+            # words alone after the head describe it, they do not name it
+            self.end, self.named = self.head_end, False
         # a name never ends on a dangling connector
         while self.end > self.head_end and self.text[: self.end].rstrip().endswith(
             (" và", " &", " -")
