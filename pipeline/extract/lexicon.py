@@ -54,6 +54,14 @@ def _longest_first(entries: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(set(entries), key=lambda e: (-len(e), e)))
 
 
+def _spaced(abbreviation: str) -> str:
+    """An abbreviation as a pattern that allows spaces around its `&` and `-` (`NN & PTNT`,
+    `LĐ - TB & XH` are written so too) and where it has one."""
+    squashed = _SPACES.sub("", abbreviation)
+    pattern = regex.escape(squashed) if " " not in abbreviation else regex.escape(abbreviation)
+    return pattern.replace(r"\ ", r"\s*").replace(r"\&", r"\s*&\s*").replace(r"\-", r"\s*-\s*")
+
+
 def _words_re(entries: Iterable[str], flags: int = 0) -> regex.Pattern[str]:
     """Any entry as a whole word."""
     return regex.compile(r"(?<![\p{L}\p{N}])" + alternation(entries) + r"(?![\p{L}\p{N}])", flags)
@@ -380,8 +388,10 @@ class Bodies:
             regex.compile(
                 r"(?<![\p{L}\p{N}])(?:"
                 + "|".join(
-                    regex.escape(k).replace(r"\ ", r"\s*")
-                    for k in sorted(abbreviations, key=len, reverse=True)
+                    _spaced(k)
+                    for k in sorted(
+                        abbreviations, key=lambda k: len(_SPACES.sub("", k)), reverse=True
+                    )
                 )
                 + r")(?![\p{L}\p{N}])"
             ),

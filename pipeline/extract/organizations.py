@@ -38,8 +38,6 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     # `Sở Tài nguyên - môi trường` is how some write `Sở Tài nguyên và Môi trường`
     name = _DASH_BEFORE_LOWER.sub(lambda m: " và " + m.group(1).upper(), name)
     name = _official_sector_names(name, lexicon)
-    if scanned.place and not scanned.place_level:
-        name = _with_place_word(name, scanned.place, lexicon)
     alone = bool(entry and entry.alone)
     if not head:
         return Reject("no-head")
@@ -103,23 +101,6 @@ def _official_sector_names(name: str, lexicon: Lexicon) -> str:
             start = found + 1
             return name[:start] + official + name[start + len(written) :]
     return name
-
-
-def _with_place_word(name: str, place: str, lexicon: Lexicon) -> str:
-    """`Sở Du lịch Đà Nẵng` → `Sở Du lịch thành phố Đà Nẵng`: a department's province gets its
-    level word; a committee's does not (`Tỉnh ủy Long An`), nor a paper's (`Báo Long An`)."""
-    before = name[: -len(place)].rstrip() if name.endswith(place) else ""
-    head, entry = lexicon.bodies.head_of(name)
-    if not before or before.split()[-1] in ("ủy", "đoàn", "Nam") or place in ("Việt Nam", "HCM"):
-        return name
-    if entry is None or entry.type not in ("state", "armed", "mass", "front"):
-        return name
-    if head in ("Báo", "Đài"):
-        return name
-    if place not in lexicon.places.provinces or place == "Thành phố Hồ Chí Minh":
-        return name
-    level = "thành phố" if place in lexicon.places.cities else "tỉnh"
-    return f"{before} {level} {place}"
 
 
 def _person_after_head(written: str, head: str, lexicon: Lexicon) -> bool:
