@@ -277,6 +277,15 @@ class Head:
 
 
 @dataclass(frozen=True)
+class Outlet:
+    """A paper, news site, agency or portal credited in the text (gazetteer news_outlets)."""
+
+    name: str
+    #: its name is also ordinary words: listed only after a credit word (`Theo Tuổi Trẻ`)
+    credited: bool
+
+
+@dataclass(frozen=True)
 class Bodies:
     """Organizations: head words, abbreviations, the words names are made of."""
 
@@ -302,6 +311,8 @@ class Bodies:
         "heads_with_lower_case_names",
         "legal_forms",
         "name_level_words",
+        "news_outlets",
+        "press_cues",
     )
 
     heads: Mapping[str, Head]
@@ -340,6 +351,10 @@ class Bodies:
     heads_with_lower_case_names: tuple[str, ...]
     legal_forms: frozenset[str]
     level_words: Phrases
+    #: a paper, site or agency as written → how it is listed (rules/gazetteers/news_outlets.yml)
+    outlets: Mapping[str, Outlet]
+    #: a credit or reporting word right before a paper's name (`Theo`, `Ảnh:`), at the end
+    press_cue: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Bodies:
@@ -406,6 +421,11 @@ class Bodies:
             tuple(gazetteers["heads_with_lower_case_names"]),
             frozenset(gazetteers["legal_forms"]),
             Phrases(gazetteers["name_level_words"]),
+            {
+                written: Outlet(str(entry["name"]), bool(entry.get("credited")))
+                for written, entry in gazetteers["news_outlets"].items()
+            },
+            regex.compile(r"(?:^|(?<=[\s(]))" + alternation(gazetteers["press_cues"]) + r"\s*$"),
         )
 
     def head_of(self, name: str) -> tuple[str, Head | None]:
@@ -517,6 +537,7 @@ _MAPPINGS = frozenset(
         "district_committees",
         "org_heads",
         "abbreviations",
+        "news_outlets",
         "head_full_forms",
         "full_names",
         "sector_spellings",

@@ -35,6 +35,9 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     # `Ban thường vụ`, `bộ Công an`: the head as it is named; `Mặt trận xã` is the Front's
     name = bodies.head_full_forms.get(head, head) + name[len(head) :]
     name = bodies.full_names.get(name, name)
+    outlet = bodies.outlets.get(name.removeprefix(head).strip()) if head == "Báo" else None
+    if outlet is not None:
+        name = outlet.name  # `báo Tuổi Trẻ Online` is `Báo Tuổi Trẻ`
     # `Sở Tài nguyên - môi trường` is how some write `Sở Tài nguyên và Môi trường`
     name = _DASH_BEFORE_LOWER.sub(lambda m: " và " + m.group(1).upper(), name)
     name = _official_sector_names(name, lexicon)
@@ -157,6 +160,19 @@ def named_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     name = lexicon.bodies.expand(match.text)
     name = lexicon.bodies.full_names.get(name, name)
     return {"name": name, "abbreviation": None, **describe(name, None, None, lexicon)}
+
+
+@normalizer("organizations.press", groups=("outlet",), gazetteers=org_names.GAZETTEERS)
+def credited_outlet(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
+    """A paper, news site, agency or state portal credited in the text (`TTO`, `Theo
+    VnExpress`, `Ảnh: REUTERS`) → the name it is listed under."""
+    bodies = lexicon.bodies
+    outlet = bodies.outlets.get(match.group("outlet") or "")
+    if outlet is None:
+        return Reject("not-an-outlet")
+    if outlet.credited and not bodies.press_cue.search(match.sentence.text[: match.start]):
+        return Reject("not-credited")  # `Thanh Niên` with no `Theo`, `báo`, `Ảnh:` before it
+    return {"name": outlet.name, "abbreviation": None, **describe(outlet.name, None, None, lexicon)}
 
 
 @resolver("organizations", gazetteers=org_names.GAZETTEERS + places.GAZETTEERS)

@@ -24,6 +24,7 @@ REGISTRY: Registry[Lexicon] = Registry.of(
         officials.short_reference,
         organizations.organization,
         organizations.named_body,
+        organizations.credited_outlet,
         models.named_model,
     ),
     resolvers=(
