@@ -313,6 +313,8 @@ class Bodies:
         "name_level_words",
         "news_outlets",
         "press_cues",
+        "not_organization_openings",
+        "common_noun_heads",
     )
 
     heads: Mapping[str, Head]
@@ -355,6 +357,8 @@ class Bodies:
     outlets: Mapping[str, Outlet]
     #: a credit or reporting word right before a paper's name (`Theo`, `Ảnh:`), at the end
     press_cue: regex.Pattern[str]
+    not_openings: tuple[str, ...]
+    common_noun_heads: frozenset[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Bodies:
@@ -426,6 +430,8 @@ class Bodies:
                 for written, entry in gazetteers["news_outlets"].items()
             },
             regex.compile(r"(?:^|(?<=[\s(]))" + alternation(gazetteers["press_cues"]) + r"\s*$"),
+            tuple(gazetteers["not_organization_openings"]),
+            frozenset(gazetteers["common_noun_heads"]),
         )
 
     def head_of(self, name: str) -> tuple[str, Head | None]:

@@ -20,7 +20,8 @@ import regex
 
 from pipeline.extract.lexicon import Bodies, Lexicon, Phrases, Places
 
-_CAP_RE = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{M}]*|\p{Lu}{2,}[\p{Lu}&]*|\d+)$")
+#: a capitalized word of a name: `Tài`, `UBND`, `TN&MT`, a brand's `GreenFeed`, `Z131`, a number
+_CAP_RE = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{M}]*|[A-Z][A-Za-z\d&]*|\p{Lu}{2,}[\p{Lu}\d&]*|\d+)$")
 _LOW_RE = regex.compile(r"^\p{Ll}[\p{Ll}\p{M}]*$")
 _ROMAN_RE = regex.compile(r"^[IVXL]+$")
 _SPACES = regex.compile(r"\s+")

@@ -18,7 +18,13 @@ from pipeline.engine.contracts import (
 )
 from pipeline.extract import org_names, places
 from pipeline.extract.lexicon import Lexicon
-from pipeline.extract.org_names import TITLE_CASE_RE, describe, place_word_count, scan_name
+from pipeline.extract.org_names import (
+    TITLE_CASE_RE,
+    OrgName,
+    describe,
+    place_word_count,
+    scan_name,
+)
 from pipeline.extract.places import attach_place, province_of, share_places
 
 _DASH_BEFORE_LOWER = regex.compile(r" - (\p{Ll})")
@@ -48,8 +54,15 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("inside-a-name")
     if _inside_a_word(match, lexicon):
         return Reject("inside-a-word")
-    if name in bodies.not_organizations:
+    if name in bodies.not_organizations or name.startswith(bodies.not_openings):
         return Reject("not-an-organization", name)
+    if match.text in bodies.common_noun_heads and not _after_a_title(match):
+        return Reject("a-common-noun")  # `vụ Oceanbank` is a case
+    if _legal_form_only(name, head, lexicon):
+        return Reject("legal-form-only")  # `Công ty TNHH MTV` of which company?
+    generic = _generic_use(match, scanned, lexicon)
+    if generic:
+        return Reject(generic)
     if _is_delegation(name, head, lexicon):
         return Reject("a-delegation")
     placed = scanned.place_level or scanned.place
@@ -77,6 +90,39 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         **describe(name, scanned.place_level, scanned.place, lexicon),
     }
     return [Found(scanned.start, scanned.end, values)]
+
+
+def _after_a_title(match: Match) -> bool:
+    """`Phó Vụ trưởng vụ Đào tạo`: a title written with the head comes right before it."""
+    return match.sentence.text[: match.start].rstrip().lower().endswith("trưởng")
+
+
+_LEGAL_FORM_SPACES = regex.compile(r"\s+")
+
+
+def _legal_form_only(name: str, head: str, lexicon: Lexicon) -> bool:
+    """`Công ty TNHH Một thành viên`, `Công ty cổ phần`: a legal form and no company's name."""
+    rest = name[len(head) :].strip()
+    if not rest or lexicon.bodies.heads.get(head, None) is None:
+        return False
+    for form in sorted(lexicon.bodies.legal_forms, key=len, reverse=True):
+        rest = rest.replace(form, " ")
+    return bool(name[len(head) :].strip()) and not _LEGAL_FORM_SPACES.sub("", rest)
+
+
+_CODE_BEFORE = regex.compile(r"\p{L}[-/]$")
+_GENERIC_AFTER = regex.compile(r"\s+(?:cấp|các)(?![\p{L}])")
+
+
+def _generic_use(match: Match, scanned: OrgName, lexicon: Lexicon) -> str | None:
+    """`UBND cấp tỉnh`, `HĐND các cấp`, `UBND các quận`: a kind of body, not a body;
+    `QĐ-UBND`: the issuer's code in a document's number."""
+    text = match.sentence.text
+    if _CODE_BEFORE.search(text[: match.start]):
+        return "in-a-code"
+    if scanned.named or scanned.place or scanned.place_level:
+        return None
+    return "a-kind-of-body" if _GENERIC_AFTER.match(text, scanned.end) else None
 
 
 def _inside_a_name(match: Match, lexicon: Lexicon) -> bool:

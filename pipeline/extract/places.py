@@ -62,6 +62,8 @@ def attach_place(
     for level in places.local_level_words:
         if name.lower().endswith(" " + level):
             place = province if level == "tỉnh" else places_named.get(level)
+            if level == "tỉnh" and province in places.cities:
+                place = None  # a city has no `tỉnh`: the body is of a province left unnamed
             if level == "thành phố" and province in places.cities:
                 place = province
             if place:
