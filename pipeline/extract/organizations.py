@@ -18,6 +18,7 @@ from pipeline.engine.contracts import (
 )
 from pipeline.extract import org_names, places
 from pipeline.extract.lexicon import Lexicon
+from pipeline.extract.org_aliases import spelled_out
 from pipeline.extract.org_names import (
     TITLE_CASE_RE,
     OrgName,
@@ -111,7 +112,7 @@ def _legal_form_only(name: str, head: str, lexicon: Lexicon) -> bool:
 
 
 _CODE_BEFORE = regex.compile(r"\p{L}[-/]$")
-_GENERIC_AFTER = regex.compile(r"\s+(?:cấp|các)(?![\p{L}])")
+_GENERIC_AFTER = regex.compile(r"\s+(?:cấp|các|đặc khu(?!\s+\p{Lu}))(?![\p{L}])")
 
 
 def _generic_use(match: Match, scanned: OrgName, lexicon: Lexicon) -> str | None:
@@ -231,6 +232,8 @@ def resolve_organizations(
     places_named: dict[str, str] = {}
     out: list[Candidate] = []
     place_re = _place_re(lexicon)
+    share_places(candidates, lexicon)
+    spelled_out(candidates, lexicon)
     sentences = iter(text.sentences)
     current = -1
     for cand in candidates:
@@ -258,7 +261,6 @@ def resolve_organizations(
             cand.values = {**cand.values, "name": name, "location": place}
         out.append(cand)
         out.extend(_nested(cand, lexicon, province))
-    share_places(candidates, lexicon)
     return _merge_short_forms(out)
 
 

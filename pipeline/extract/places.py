@@ -83,6 +83,8 @@ def share_places(candidates: list[Candidate], lexicon: Lexicon) -> None:
     for later, earlier in zip(candidates[::-1], candidates[-2::-1], strict=False):
         if earlier.sentence.index != later.sentence.index or earlier.values.get("location"):
             continue
+        if earlier.values["name"].split()[-1] in lexicon.places.level_words:
+            continue  # `Cục Thuế tỉnh`: its own place word, left for the article's province
         if not _LIST_GLUE.fullmatch(earlier.sentence.text[earlier.end : later.start]):
             continue
         tail = tail_re.search(later.values["name"]) if later.values.get("location") else None
