@@ -45,6 +45,7 @@ class OrgName:
     place_level: str | None  # the level word of an attached place, e.g. "tỉnh"
     place: str | None  # the place name after it, e.g. "Long An"
     named: bool = False  # a capitalized name follows the head (not only `khối` or a place)
+    lower_words: int = 0  # lower-case common words of the name (`giáo dục` in `phòng giáo dục`)
 
 
 #: the words of the sentences scanned last: a sentence with several heads is split once
@@ -458,7 +459,9 @@ def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> Or
     scan = NameScan(text, head, head_end, tokens_after(text, head_end, lexicon), lexicon)
     scan.end = head_end
     scan.run()
-    return OrgName(head_start, scan.end, head, scan.place_level, scan.place, scan.named)
+    return OrgName(
+        head_start, scan.end, head, scan.place_level, scan.place, scan.named, scan.lower_words
+    )
 
 
 def head_at(text: str, position: int, lexicon: Lexicon) -> int | None:

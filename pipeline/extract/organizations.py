@@ -23,6 +23,7 @@ from pipeline.extract.org_names import (
     TITLE_CASE_RE,
     OrgName,
     describe,
+    head_at,
     place_word_count,
     scan_name,
 )
@@ -41,6 +42,7 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     head, entry = bodies.head_of(name)
     # `Ban thường vụ`, `bộ Công an`: the head as it is named; `Mặt trận xã` is the Front's
     name = bodies.head_full_forms.get(head, head) + name[len(head) :]
+    bare = name == bodies.head_full_forms.get(head, head)
     name = bodies.full_names.get(name, name)
     outlet = bodies.outlets.get(name.removeprefix(head).strip()) if head == "Báo" else None
     if outlet is not None:
@@ -67,15 +69,16 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if _is_delegation(name, head, lexicon):
         return Reject("a-delegation")
     placed = scanned.place_level or scanned.place
-    if match.text[:1].islower() and not scanned.named and not alone:
+    described = scanned.lower_words and placed  # `phòng giáo dục huyện Bình Sơn`
+    if match.text[:1].islower() and not scanned.named and not alone and not described:
         return Reject("lower-case-head")  # `trung tâm thành phố Quy Nhơn` is the city centre
     if head == "Đoàn" and not scanned.named:
         return Reject("a-team")  # `Đoàn Bình Định giành giải nhất`: a province's team
     if _after_a_place_word(match, lexicon):
         return Reject("a-place-name")  # `khu phố Hội Phú`, `đường Trường Chinh`
-    if not (scanned.named or placed or (alone and name == head)):
+    if not (scanned.named or placed or (alone and bare)):
         return Reject("head-alone")  # `Sở`, `Ban`, `Đảng ủy khối` alone name nothing
-    if name == head and not alone:
+    if bare and not alone:
         return Reject("head-alone")  # `Ban Chấp hành` of whom?
     if _looks_like_a_person(written, lexicon) or _person_after_head(written, head, lexicon):
         return Reject("a-person")
@@ -294,25 +297,52 @@ def _merge_short_forms(candidates: list[Candidate]) -> list[Candidate]:
     return candidates
 
 
+def _own_head_end(text: str, start: int, end: int, lexicon: Lexicon) -> int:
+    """Where the head of the name at `start` ends, however it is capitalized (`Tổng Công ty`)."""
+    found = head_at(text, start, lexicon)
+    if found:
+        return found
+    words = list(regex.finditer(r"\S+", text[start:end]))
+    for count in range(min(len(words), lexicon.bodies.most_head_words), 0, -1):
+        if " ".join(w.group() for w in words[:count]).lower() in lexicon.bodies.heads_by_lower:
+            return start + words[count - 1].end()
+    return start
+
+
 def _nested(cand: Candidate, lexicon: Lexicon, province: str | None) -> list[Candidate]:
-    """`Ban Thường vụ Tỉnh ủy Long An` also names `Tỉnh ủy Long An`."""
+    """`Ban Thường vụ Tỉnh ủy Long An` also names `Tỉnh ủy Long An`, `Văn phòng Chính phủ`
+    names `Chính phủ`: each body named inside the name after its own head (rules/gazetteers/
+    nested_heads.txt), except `Quốc hội` in `Đoàn đại biểu Quốc hội`."""
     written = cand.text
     if written.startswith("Chi bộ"):
         return []
     bodies = lexicon.bodies
-    for found in bodies.nested.finditer(written, 1):
+    text = cand.sentence.text
+    own_head = _own_head_end(text, cand.start, cand.end, lexicon)
+    found_inside: list[Candidate] = []
+    for found in bodies.nested.finditer(text, own_head, cand.end):
+        if found_inside and found.start() < found_inside[-1].end:
+            continue  # inside the body just listed: it lists its own
+        before = text[: found.start()].rstrip().lower()
+        if before.endswith("đại biểu"):
+            continue
         head = bodies.abbreviations.get(found.group(), found.group())
-        start = cand.start + found.start()
-        inner = scan_name(cand.sentence.text, start, start + len(found.group()), lexicon)
-        name = bodies.expand(cand.sentence.text[inner.start : inner.end])
+        head_start = found.start()
+        previous = regex.search(r"(\S+)\s+$", text[: found.start()])
+        longer = f"{previous.group(1)} {head}".lower() if previous else ""
+        if longer in bodies.heads_by_lower and previous.start(1) >= own_head:
+            head, head_start = bodies.heads_by_lower[longer], previous.start(1)  # `Tổng Công ty`
+        inner = scan_name(text, head_start, found.end(), lexicon)
+        name = bodies.expand(text[inner.start : inner.end])
         entry = bodies.heads.get(head)
         if name == head and not (entry and entry.alone):
             continue
+        name = bodies.full_names.get(name, name)
         name, place = attach_place(name, province, {}, lexicon)
         values = {
             "name": name,
             "abbreviation": None,
             **describe(name, inner.place_level, inner.place or place, lexicon),
         }
-        return [Candidate(cand.rule, cand.sentence, inner.start, inner.end, values)]
-    return []
+        found_inside.append(Candidate(cand.rule, cand.sentence, inner.start, inner.end, values))
+    return found_inside
