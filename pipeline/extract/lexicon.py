@@ -212,6 +212,7 @@ class Places:
         "bodies_placed_by_province",
         "district_committees",
         "place_abbreviations",
+        "countries",
     )
 
     provinces: Phrases
@@ -230,6 +231,8 @@ class Places:
     abbreviations: tuple[str, ...]
     #: any province (or `HCM`) as a whole word
     province: regex.Pattern[str]
+    #: countries as Vietnamese writes them (`Nhật Bản`, `Ấn Độ`)
+    countries: Phrases
     #: a word of a name, or a place word that keeps its dot (`TP.`, `Q.`)
     token: regex.Pattern[str]
 
@@ -256,6 +259,7 @@ class Places:
                 + "|".join(map(regex.escape, _longest_first(provinces)))
                 + r"|HCM)(?![\p{L}])"
             ),
+            Phrases(gazetteers["countries"]),
             regex.compile(
                 r"\s*("
                 + "".join(regex.escape(w) + "|" for w in _longest_first(levels) if w.endswith("."))
@@ -272,8 +276,10 @@ class Head:
     level: str | None
     #: the head is a name by itself (`Tỉnh ủy`)
     alone: bool
-    #: nothing after the head belongs to the name (`Quốc hội`)
+    #: nothing after the head belongs to the name (`Quốc hội`), but a country (`Quốc hội Mỹ`)
     complete: bool
+    #: the name may end with where the body sits: `Đại sứ quán Ấn Độ tại Việt Nam`
+    located: bool = False
 
 
 @dataclass(frozen=True)
@@ -369,6 +375,7 @@ class Bodies:
                 (entry or {}).get("level"),
                 bool((entry or {}).get("alone")),
                 bool((entry or {}).get("complete")),
+                bool((entry or {}).get("located")),
             )
             for name, entry in raw_heads.items()
         }

@@ -65,6 +65,8 @@ def _company_in_full(name: str, candidates: list[Candidate], lexicon: Lexicon) -
     if entry is None or entry.type != "enterprise" or name == head:
         return name
     proper = name[len(head) :].strip()
+    for form in sorted(lexicon.bodies.legal_forms, key=len, reverse=True):
+        proper = proper.removeprefix(form + " ")
     longer = {
         c.values["name"]
         for c in candidates

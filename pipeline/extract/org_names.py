@@ -25,6 +25,10 @@ _CAP_RE = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{M}]*|[A-Z][A-Za-z\d&]*|\p{Lu}{2,}[
 _LOW_RE = regex.compile(r"^\p{Ll}[\p{Ll}\p{M}]*$")
 _ROMAN_RE = regex.compile(r"^[IVXL]+$")
 _SPACES = regex.compile(r"\s+")
+#: where a mission sits, after its name: ` tại Việt Nam`, ` tại TP. HCM`
+_SEAT = regex.compile(
+    r"\s+tại\s+(?:TP\.\s*|Tp\.\s*)?\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3}"
+)
 _SCAN_WINDOW = 300  # characters after a head that a name can reach
 TITLE_CASE_RE = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}]")
 #: what joins two parts of one name (`Nông nghiệp và Phát triển nông thôn`, `GD-ĐT`)
@@ -165,6 +169,8 @@ class NameScan:
     last_lower: bool = False
     #: how many capitalized words (`Giao thông`, `Vận tải`) the name has after its head
     capital_words: int = 0
+    #: the last capitalized syllable was completed by a lower-case one (`Ngoại giao`)
+    completed: bool = False
 
     def word(self, offset: int = 0) -> str:
         at = self.i + offset
@@ -243,9 +249,11 @@ class NameScan:
         raise _Stop
 
     def province(self) -> bool:
-        """A province right after the name (`Tỉnh ủy Long An`) ends it, unless a place word
-        follows (`Mặt trận Tổ quốc Việt Nam xã`): rules/gazetteers/provinces.txt."""
-        width = starts_with(self.tokens, self.i, self.lexicon.places.provinces)
+        """A province or a country right after the name (`Tỉnh ủy Long An`, `Bộ Tài chính Ấn
+        Độ`) ends it, unless a place word follows (`Mặt trận Tổ quốc Việt Nam xã`):
+        rules/gazetteers/provinces.txt, countries.txt."""
+        places = self.lexicon.places
+        width = starts_with(self.tokens, self.i, places.provinces) or self._country_width()
         if not width:
             return False
         self.take(width)
@@ -254,6 +262,20 @@ class NameScan:
             return True
         self.place = " ".join(t[0] for t in self.tokens[self.i - width : self.i])
         raise _Stop
+
+    def _country_width(self) -> int:
+        """How many tokens from here name a country, when one follows the name: not the start
+        of a word (`Pháp luật`, `Mỹ nghệ`), nor, for a one-syllable country, a syllable of a
+        proper name (`Hoàng Anh`)."""
+        width = starts_with(self.tokens, self.i, self.lexicon.places.countries)
+        if not width:
+            return 0
+        after = self.word(width)
+        if _LOW_RE.match(after) and f"{self.word().lower()} {after}" in self.lexicon.bodies.words:
+            return 0
+        if width == 1 and self.i > 0 and not (self.last_lower or self.completed):
+            return 0
+        return width
 
     def capitalized(self) -> bool:
         """A capitalized syllable, and the lower-case one that completes its word (`Tài
@@ -268,7 +290,11 @@ class NameScan:
             and self.i + 1 < len(tokens)
             and not word.isupper()
         )
-        if is_person and not self.head.startswith(bodies.heads_named_after_people):
+        head = self.head[:1].upper() + self.head[1:]
+        # after a lower-case word of a descriptive name, a name is the body's own (`Ban quản lý
+        # chợ Võ Thành Trang`), not a person's
+        own = self.last_lower and head.startswith(bodies.heads_with_lower_case_names)
+        if is_person and not head.startswith(bodies.heads_named_after_people) and not own:
             raise _Stop
         numbered = self.head.startswith(bodies.numbered_heads) or (
             self.i > 0 and tokens[self.i - 1][0].lower() in bodies.number_introducers
@@ -282,6 +308,7 @@ class NameScan:
             self.i > 0 and not self.last_lower and bool(TITLE_CASE_RE.match(tokens[self.i - 1][0]))
         )
         follows_lower = self.last_lower
+        self.completed = False
         self.take(1)
         i = self.i
         after_proper = (
@@ -299,7 +326,7 @@ class NameScan:
             and not level_width(tokens, i, self.lexicon)
         ):
             self.take(1)
-            self.proper = False  # a common word: `Tài nguyên`
+            self.proper, self.completed = False, True  # a common word: `Tài nguyên`
         else:
             # a capitalized word after lower-case ones is a proper name: `sông Đuống`
             self.proper = follows_lower or self._is_proper(word, follows_capital)
@@ -454,11 +481,20 @@ def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> Or
     """Read an organization's name rightwards from its head word; see the module docstring."""
     head = text[head_start:head_end]
     entry = lexicon.bodies.heads.get(head)
+    tokens = tokens_after(text, head_end, lexicon)
     if entry is not None and entry.complete:
+        # `Quốc hội`, `Chính phủ` name no more, but a country's (`Chính phủ Nhật Bản`)
+        width = starts_with(tokens, 0, lexicon.places.countries)
+        if width and tokens[0][1] == head_end + 1:
+            country = " ".join(t[0] for t in tokens[:width])
+            return OrgName(head_start, tokens[width - 1][2], head, None, country, True)
         return OrgName(head_start, head_end, head, None, None, True)
-    scan = NameScan(text, head, head_end, tokens_after(text, head_end, lexicon), lexicon)
+    scan = NameScan(text, head, head_end, tokens, lexicon)
     scan.end = head_end
     scan.run()
+    if entry is not None and entry.located:
+        seat = _SEAT.match(text, scan.end)  # `Đại sứ quán Ấn Độ tại Việt Nam`
+        scan.end = seat.end() if seat else scan.end
     return OrgName(
         head_start, scan.end, head, scan.place_level, scan.place, scan.named, scan.lower_words
     )

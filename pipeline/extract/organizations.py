@@ -330,14 +330,21 @@ def _nested(cand: Candidate, lexicon: Lexicon, province: str | None) -> list[Can
         head_start = found.start()
         previous = regex.search(r"(\S+)\s+$", text[: found.start()])
         longer = f"{previous.group(1)} {head}".lower() if previous else ""
-        if longer in bodies.heads_by_lower and previous.start(1) >= own_head:
-            head, head_start = bodies.heads_by_lower[longer], previous.start(1)  # `Tổng Công ty`
+        if f"{text[cand.start : own_head]} {head}".lower() in bodies.heads_by_lower:
+            continue  # `trường ĐH`: the outer name's own head, written short
+        if previous and previous.start(1) >= own_head:
+            if longer in bodies.heads_by_lower:  # `Tổng Công ty`
+                head, head_start = bodies.heads_by_lower[longer], previous.start(1)
+            elif longer in bodies.common_words:
+                continue  # `tổng Cục`: a word of the outer name
         inner = scan_name(text, head_start, found.end(), lexicon)
         name = bodies.expand(text[inner.start : inner.end])
         entry = bodies.heads.get(head)
         if name == head and not (entry and entry.alone):
             continue
         name = bodies.full_names.get(name, name)
+        if name in bodies.not_organizations or name.startswith(bodies.not_openings):
+            continue
         name, place = attach_place(name, province, {}, lexicon)
         values = {
             "name": name,
