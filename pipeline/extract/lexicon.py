@@ -321,6 +321,9 @@ class Bodies:
         "press_cues",
         "not_organization_openings",
         "common_noun_heads",
+        "brands",
+        "international_bodies",
+        "region_cues",
     )
 
     heads: Mapping[str, Head]
@@ -365,6 +368,10 @@ class Bodies:
     press_cue: regex.Pattern[str]
     not_openings: tuple[str, ...]
     common_noun_heads: frozenset[str]
+    #: enterprises and banks named by brand (`BIDV`, `Grab`)
+    brands: frozenset[str]
+    #: a word right before an international body's name that makes it a region (`các nước`)
+    region_cue: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Bodies:
@@ -439,6 +446,8 @@ class Bodies:
             regex.compile(r"(?:^|(?<=[\s(]))" + alternation(gazetteers["press_cues"]) + r"\s*$"),
             tuple(gazetteers["not_organization_openings"]),
             frozenset(gazetteers["common_noun_heads"]),
+            frozenset(gazetteers["brands"]),
+            regex.compile(r"(?:^|(?<=\s))" + alternation(gazetteers["region_cues"]) + r"\s+$"),
         )
 
     def head_of(self, name: str) -> tuple[str, Head | None]:

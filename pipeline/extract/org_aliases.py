@@ -14,8 +14,12 @@ import regex
 from pipeline.engine.contracts import Candidate
 from pipeline.extract.lexicon import Lexicon
 
-#: `(IPC)`, `(Bidiphar)`, `(TN&MT)` right after a body's name
-_DEFINED = regex.compile(r"\s*\(\s*(\p{Lu}[\p{L}\p{N}&.-]{1,20})\s*\)")
+#: `(IPC)`, `(Bidiphar)`, `(TN&MT)` right after a body's name, or an acronym written after it
+#: (`Tập đoàn Bưu chính viễn thông Việt Nam VNPT`, `Tổng công ty Điện lực miền Nam - EVN SPC`)
+_DEFINED = regex.compile(
+    r"\s*\(\s*(\p{Lu}[\p{L}\p{N}&.-]{1,20})\s*\)"
+    r"|\s+(?:[-–]\s+)?(\p{Lu}{2,}(?:\s\p{Lu}{2,})?)(?![\p{L}\p{N}])"
+)
 
 
 def spelled_out(candidates: list[Candidate], lexicon: Lexicon) -> None:
@@ -36,7 +40,7 @@ def _acronyms(candidates: list[Candidate], lexicon: Lexicon) -> dict[str, str]:
         defined = _DEFINED.match(cand.sentence.text, cand.end)
         if not defined:
             continue
-        short, name = defined.group(1), cand.values["name"]
+        short, name = defined.group(1) or defined.group(2), cand.values["name"]
         if short in lexicon.places.provinces or short in lexicon.bodies.abbreviations:
             continue  # `(Long An)`, `(UBND)`: a place or a word, not the body's own short name
         if short.lower() in name.lower().split():
@@ -62,7 +66,9 @@ def _company_in_full(name: str, candidates: list[Candidate], lexicon: Lexicon) -
     """`Công ty Bình Hà` → `Công ty Cổ phần chăn nuôi Bình Hà` when the article names only one
     company of its head ending so (the short form of a company is its proper name)."""
     head, entry = lexicon.bodies.head_of(name)
-    if entry is None or entry.type != "enterprise" or name == head:
+    if entry is None and name in lexicon.bodies.brands:
+        head = ""  # `Novaland` alone, and `Tập đoàn Novaland` elsewhere
+    elif entry is None or entry.type != "enterprise" or name == head:
         return name
     proper = name[len(head) :].strip()
     for form in sorted(lexicon.bodies.legal_forms, key=len, reverse=True):
@@ -71,7 +77,8 @@ def _company_in_full(name: str, candidates: list[Candidate], lexicon: Lexicon) -
         c.values["name"]
         for c in candidates
         if c.values["name"] != name
-        and c.values["name"].startswith(head + " ")
+        and c.values["name"].startswith(head + " " if head else "")
         and c.values["name"].endswith(" " + proper)
+        and lexicon.bodies.head_of(c.values["name"])[1] is not None
     }
-    return longer.pop() if len(longer) == 1 else name
+    return max(longer, key=len) if longer else name

@@ -172,6 +172,11 @@ class NameScan:
     #: the last capitalized syllable was completed by a lower-case one (`Ngoại giao`)
     completed: bool = False
 
+    @property
+    def titled_head(self) -> str:
+        """The head with its first letter capitalized, as the gazetteers write it."""
+        return self.head[:1].upper() + self.head[1:]
+
     def word(self, offset: int = 0) -> str:
         at = self.i + offset
         return self.tokens[at][0] if at < len(self.tokens) else ""
@@ -290,13 +295,13 @@ class NameScan:
             and self.i + 1 < len(tokens)
             and not word.isupper()
         )
-        head = self.head[:1].upper() + self.head[1:]
+        head = self.titled_head
         # after a lower-case word of a descriptive name, a name is the body's own (`Ban quản lý
         # chợ Võ Thành Trang`), not a person's
         own = self.last_lower and head.startswith(bodies.heads_with_lower_case_names)
         if is_person and not head.startswith(bodies.heads_named_after_people) and not own:
             raise _Stop
-        numbered = self.head.startswith(bodies.numbered_heads) or (
+        numbered = self.titled_head.startswith(bodies.numbered_heads) or (
             self.i > 0 and tokens[self.i - 1][0].lower() in bodies.number_introducers
         )
         if (word.isdigit() and not numbered) or _ROMAN_RE.match(word):
@@ -352,6 +357,8 @@ class NameScan:
         word, follows, after_follows = self.word(), self.word(1), self.word(2)
         if word not in _JOINERS or not self.named:
             return False
+        if word == "và" and self.proper:
+            return False  # `Nhà máy thép Dana Úc và Dana Ý`: a second body
         bodies = self.lexicon.bodies
         next_start = self.tokens[self.i + 1][1] if self.i + 1 < len(self.tokens) else len(self.text)
         if head_at(self.text, next_start, self.lexicon) is not None:
@@ -411,6 +418,19 @@ class NameScan:
         words = " ".join(t[0] for t in self.tokens[max(0, self.i - 2) : self.i + width])
         return words.lower() not in self.lexicon.bodies.common_words
 
+    def _head_in_a_word(self) -> bool:
+        """Whether the head's last syllable and the words after it make one common word."""
+        last = self.head.split()[-1].lower()
+        common = self.lexicon.bodies.common_words
+        return (
+            any(
+                " ".join([last, *(t[0] for t in self.tokens[:width])]) in common
+                for width in (1, 2)
+                if width <= len(self.tokens)
+            )
+            or f"{last} {self.word()}" in self.lexicon.bodies.words
+        )
+
     def level_word(self) -> bool:
         """`tối cao`, `trung ương` in lower case close the name (`Viện Kiểm sát nhân dân tối
         cao`): rules/gazetteers/name_level_words.txt."""
@@ -431,12 +451,12 @@ class NameScan:
         bodies = self.lexicon.bodies
         if self.proper or not _LOW_RE.match(self.word()):
             return False
-        if not self.head.startswith(bodies.heads_with_lower_case_names):
+        if not self.titled_head.startswith(bodies.heads_with_lower_case_names):
             return False
         if self.capital_words > 1 and not self.last_lower:
             return False  # `Sở Giao thông Vận tải xây dựng`: each word of the name capitalized
-        if self.i == 0 and f"{self.head.split()[-1].lower()} {self.word()}" in bodies.words:
-            return False  # `Hội nghị`, `ban hành`: the head is part of a word
+        if self.i == 0 and self._head_in_a_word():
+            return False  # `Hội nghị`, `phòng ban`: the head is part of a word
         width = self.goes_on_lower(self.i)
         if not width:
             return False

@@ -69,7 +69,8 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if _is_delegation(name, head, lexicon):
         return Reject("a-delegation")
     placed = scanned.place_level or scanned.place
-    described = scanned.lower_words and placed  # `phòng giáo dục huyện Bình Sơn`
+    # `phòng giáo dục huyện Bình Sơn`, not `trạm y tế xã` (any commune's)
+    described = scanned.lower_words and scanned.place
     if match.text[:1].islower() and not scanned.named and not alone and not described:
         return Reject("lower-case-head")  # `trung tâm thành phố Quy Nhơn` is the city centre
     if head == "Đoàn" and not scanned.named:
@@ -210,6 +211,26 @@ def named_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     name = lexicon.bodies.expand(match.text)
     name = lexicon.bodies.full_names.get(name, name)
     return {"name": name, "abbreviation": None, **describe(name, None, None, lexicon)}
+
+
+@normalizer("organizations.known", kinds=("phrases",), gazetteers=org_names.GAZETTEERS)
+def known_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
+    """A brand (`BIDV`, `Grab`) or an international body (`UNESCO`, `Khmer Đỏ`) named alone,
+    listed as written."""
+    text, bodies = match.sentence.text, lexicon.bodies
+    if _CODE_BEFORE.search(text[: match.start]) or _CODE_AFTER.match(text, match.end):
+        return Reject("in-a-code")  # `Nghị định 15/NĐ-CP`, `EVN-SPC` read as one word
+    if _CAPITAL_AFTER.match(text, match.end):
+        return Reject("part-of-a-name")  # `EVN SPC`, `Toyota Avalon`, `Becamex VSIP`
+    if bodies.region_cue.search(text[: match.start]):
+        return Reject("a-region")  # `các nước ASEAN`, `thị trường EU`
+    name = bodies.full_names.get(match.text, match.text)
+    kind = "enterprise" if match.text in bodies.brands else "other"
+    return {"name": name, "abbreviation": None, "org_type": kind, "level": None, "location": None}
+
+
+_CODE_AFTER = regex.compile(r"[-/]\p{L}")
+_CAPITAL_AFTER = regex.compile(r"\s+\p{Lu}")
 
 
 @normalizer("organizations.press", groups=("outlet",), gazetteers=org_names.GAZETTEERS)

@@ -25,6 +25,7 @@ REGISTRY: Registry[Lexicon] = Registry.of(
         organizations.organization,
         organizations.named_body,
         organizations.credited_outlet,
+        organizations.known_body,
         models.named_model,
     ),
     resolvers=(
