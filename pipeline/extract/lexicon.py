@@ -337,6 +337,7 @@ class Bodies:
     full_names: Mapping[str, str]
     not_organizations: frozenset[str]
     sector_names: tuple[str, ...]
+    sector_first_words: frozenset[str]
     sector_spellings: Mapping[str, str]
     function_words: frozenset[str]
     qualifiers: Phrases
@@ -406,6 +407,7 @@ class Bodies:
             gazetteers["full_names"],
             frozenset(gazetteers["not_organizations"]),
             tuple(gazetteers["sector_names"]),
+            frozenset(name.split(" ")[0].rstrip(",") for name in gazetteers["sector_names"]),
             gazetteers["sector_spellings"],
             frozenset(gazetteers["name_function_words"]),
             Phrases(gazetteers["org_qualifiers"]),

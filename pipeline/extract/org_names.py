@@ -220,6 +220,8 @@ class NameScan:
     def sector_name(self) -> bool:
         """An official sector name with commas inside (`Văn hóa, Thể thao và Du lịch`):
         rules/gazetteers/sector_names.txt."""
+        if self.word() not in self.lexicon.bodies.sector_first_words:
+            return False
         position = self.tokens[self.i][1]
         known = next(
             (

@@ -213,7 +213,7 @@ def named_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     return {"name": name, "abbreviation": None, **describe(name, None, None, lexicon)}
 
 
-@normalizer("organizations.known", kinds=("phrases",), gazetteers=org_names.GAZETTEERS)
+@normalizer("organizations.known", kinds=("regex", "phrases"), gazetteers=org_names.GAZETTEERS)
 def known_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     """A brand (`BIDV`, `Grab`) or an international body (`UNESCO`, `Khmer Đỏ`) named alone,
     listed as written."""
