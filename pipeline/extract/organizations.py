@@ -27,7 +27,7 @@ from pipeline.extract.org_names import (
     place_word_count,
     scan_name,
 )
-from pipeline.extract.places import attach_place, province_of, share_places
+from pipeline.extract.places import attach_place, paper_province, province_of, share_places
 
 _DASH_BEFORE_LOWER = regex.compile(r" - (\p{Ll})")
 
@@ -258,6 +258,8 @@ def resolve_organizations(
     place_re = _place_re(lexicon)
     share_places(candidates, lexicon)
     spelled_out(candidates, lexicon)
+    paper = paper_province(text)
+    named_in_full = {c.values["name"] for c in candidates if c.values.get("location")}
     sentences = iter(text.sentences)
     current = -1
     for cand in candidates:
@@ -280,12 +282,22 @@ def resolve_organizations(
                 count = len(known.split()) if known else place_word_count(words, lexicon)
                 if count:
                     places_named[found.group(1)] = " ".join(words[:count])
-        name, place = attach_place(cand.values["name"], province, places_named, lexicon)
+        bare = cand.values["name"]
+        name, place = attach_place(bare, province, places_named, lexicon)
+        if place and not paper and name not in named_in_full and _state_body(bare, lexicon):
+            continue  # `HĐND và UBND` of no province the article names: kinds of bodies
         if place:
             cand.values = {**cand.values, "name": name, "location": place}
         out.append(cand)
         out.extend(_nested(cand, lexicon, province))
     return _merge_short_forms(out)
+
+
+def _state_body(bare: str, lexicon: Lexicon) -> bool:
+    """A bare body of the State or the Front that stands for a province (`HĐND`, `UBND`); a
+    bare Party body (`Đảng bộ`) is the article's own."""
+    entry = lexicon.bodies.heads.get(bare)
+    return bare in lexicon.places.placed_by_province and not (entry and entry.type == "party")
 
 
 def _place_re(lexicon: Lexicon) -> regex.Pattern[str]:

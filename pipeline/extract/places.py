@@ -24,13 +24,22 @@ def province_of(text: ArticleText[Lexicon]) -> str | None:
     return province
 
 
-def _find_province(text: ArticleText[Lexicon]) -> str | None:
+def paper_province(text: ArticleText[Lexicon]) -> str | None:
+    """The province of the article's paper (source / host), if it is a provincial paper."""
     places = text.lexicon.places
     article = text.article
     host = _SCHEME.sub("", article.url or "").split("/")[0]
     for key in (article.source, host, host.removeprefix("www.")):
         if key and key in places.source_provinces:
             return places.source_provinces[key]
+    return None
+
+
+def _find_province(text: ArticleText[Lexicon]) -> str | None:
+    places = text.lexicon.places
+    paper = paper_province(text)
+    if paper:
+        return paper
     counts: dict[str, int] = {}
     for sentence in text.sentences:
         for found in places.province.finditer(sentence.text):
