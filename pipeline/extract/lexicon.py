@@ -324,6 +324,8 @@ class Bodies:
         "brands",
         "international_bodies",
         "region_cues",
+        "heads_with_topics",
+        "heads_of_units",
     )
 
     heads: Mapping[str, Head]
@@ -373,6 +375,8 @@ class Bodies:
     brands: frozenset[str]
     #: a word right before an international body's name that makes it a region (`các nước`)
     region_cue: regex.Pattern[str]
+    heads_with_topics: frozenset[str]
+    heads_of_units: tuple[str, ...]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Bodies:
@@ -450,6 +454,8 @@ class Bodies:
             frozenset(gazetteers["common_noun_heads"]),
             frozenset(gazetteers["brands"]),
             regex.compile(r"(?:^|(?<=\s))" + alternation(gazetteers["region_cues"]) + r"\s+$"),
+            frozenset(gazetteers["heads_with_topics"]),
+            tuple(gazetteers["heads_of_units"]),
         )
 
     def head_of(self, name: str) -> tuple[str, Head | None]:

@@ -171,6 +171,8 @@ class NameScan:
     capital_words: int = 0
     #: the last capitalized syllable was completed by a lower-case one (`Ngoại giao`)
     completed: bool = False
+    #: a committee's topic follows `về` (`Ban Chỉ đạo Trung ương về phòng, chống tham nhũng`)
+    topic: bool = False
 
     @property
     def titled_head(self) -> str:
@@ -444,6 +446,29 @@ class NameScan:
         self.capital_words += 1
         return True
 
+    def about(self) -> bool:
+        """`về` and the topic after a committee's name (`Ủy ban Quốc gia về thanh niên Việt
+        Nam`, `Ủy ban về các vấn đề xã hội`): rules/gazetteers/heads_with_topics.txt."""
+        bodies = self.lexicon.bodies
+        if self.word() != "về" or self.topic or self.head not in bodies.heads_with_topics:
+            return False
+        if self.capital_words > 1:
+            return False  # `Ủy ban Thường vụ Quốc hội về nội dung …`: the name was complete
+        skip = 2 if self.word(1) == "các" else 1  # `về các vấn đề`
+        if not (self.goes_on_lower(self.i + skip) or self._sector_at(self.i + skip)):
+            return False
+        self.topic = True
+        self.take(skip, lower=True)
+        return True
+
+    def _sector_at(self, i: int) -> bool:
+        """Whether a sector name with a comma starts at token `i` (`phòng, chống`)."""
+        if i >= len(self.tokens) or self.tokens[i][0] not in self.lexicon.bodies.sector_first_words:
+            return False
+        return any(
+            self.text.startswith(n, self.tokens[i][1]) for n in self.lexicon.bodies.sector_names
+        )
+
     def lower_case(self) -> bool:
         """Common words in lower case go on a name whose last word is a common one (`Cục Quản
         lý đấu thầu`, `Hiệp hội Thị trường trái phiếu`), or right after a head that takes them
@@ -453,7 +478,7 @@ class NameScan:
         bodies = self.lexicon.bodies
         if self.proper or not _LOW_RE.match(self.word()):
             return False
-        if not self.titled_head.startswith(bodies.heads_with_lower_case_names):
+        if not (self.topic or self.titled_head.startswith(bodies.heads_with_lower_case_names)):
             return False
         if self.capital_words > 1 and not self.last_lower:
             return False  # `Sở Giao thông Vận tải xây dựng`: each word of the name capitalized
@@ -472,6 +497,7 @@ class NameScan:
         province,
         capitalized,
         level_word,
+        about,
         joiner,
         qualifier,
         name_words,
@@ -517,9 +543,29 @@ def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> Or
     if entry is not None and entry.located:
         seat = _SEAT.match(text, scan.end)  # `Đại sứ quán Ấn Độ tại Việt Nam`
         scan.end = seat.end() if seat else scan.end
+    scan.end = _with_parent(text, scan, lexicon)
     return OrgName(
         head_start, scan.end, head, scan.place_level, scan.place, scan.named, scan.lower_words
     )
+
+
+_OF = regex.compile(r"\s+của\s+")
+
+
+def _with_parent(text: str, scan: NameScan, lexicon: Lexicon) -> int:
+    """`Ủy ban Pháp luật của Quốc hội`: a unit's parent after `của` stays in its name
+    (rules/gazetteers/heads_of_units.txt); where the name ends."""
+    if (
+        not scan.named
+        or scan.place
+        or not scan.titled_head.startswith(lexicon.bodies.heads_of_units)
+    ):
+        return scan.end
+    of = _OF.match(text, scan.end)
+    parent_head = head_at(text, of.end(), lexicon) if of else None
+    if of is None or parent_head is None:
+        return scan.end
+    return scan_name(text, of.end(), parent_head, lexicon).end
 
 
 def head_at(text: str, position: int, lexicon: Lexicon) -> int | None:
