@@ -326,6 +326,7 @@ class Bodies:
         "region_cues",
         "heads_with_topics",
         "heads_of_units",
+        "title_heads",
     )
 
     heads: Mapping[str, Head]

@@ -19,6 +19,7 @@ from pipeline.engine.contracts import (
 from pipeline.extract import org_names, places
 from pipeline.extract.lexicon import Lexicon
 from pipeline.extract.org_aliases import spelled_out
+from pipeline.extract.org_lists import listed_bodies
 from pipeline.extract.org_names import (
     TITLE_CASE_RE,
     OrgName,
@@ -94,7 +95,8 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         "abbreviation": abbreviation,
         **describe(name, scanned.place_level, scanned.place, lexicon),
     }
-    return [Found(scanned.start, scanned.end, values)]
+    listed = listed_bodies(match, scanned, name, lexicon)
+    return [Found(scanned.start, scanned.end, values), *listed]
 
 
 def _after_a_title(match: Match) -> bool:
@@ -211,6 +213,25 @@ def named_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     name = lexicon.bodies.expand(match.text)
     name = lexicon.bodies.full_names.get(name, name)
     return {"name": name, "abbreviation": None, **describe(name, None, None, lexicon)}
+
+
+@normalizer("organizations.title_head", groups=("title",), gazetteers=org_names.GAZETTEERS)
+def body_of_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
+    """`Vụ trưởng Pháp chế` → `Vụ Pháp chế`: the title's head word and the name after it."""
+    text, bodies = match.sentence.text, lexicon.bodies
+    name_start = match.end + 1
+    if head_at(text, name_start, lexicon) is not None:
+        return Reject("body-named-in-full")  # `Bộ trưởng Bộ Tài chính`: the head rule's
+    scanned = scan_name(text, match.start, match.end, lexicon)
+    if not scanned.named or len(text[name_start : scanned.end].split()) < 2:
+        return Reject("no-name")  # `Bộ trưởng Nguyễn Văn Thể`, `Bộ trưởng Dũng`
+    head = (match.group("title") or "").rsplit(" ", 1)[0]
+    head = bodies.heads_by_lower.get(head.lower(), head)
+    name = _official_sector_names(
+        f"{head} {bodies.expand(text[name_start : scanned.end])}", lexicon
+    )
+    values = {"name": name, "abbreviation": None, **describe(name, None, scanned.place, lexicon)}
+    return [Found(match.start, scanned.end, values)]
 
 
 @normalizer("organizations.known", kinds=("regex", "phrases"), gazetteers=org_names.GAZETTEERS)

@@ -26,6 +26,7 @@ REGISTRY: Registry[Lexicon] = Registry.of(
         organizations.named_body,
         organizations.credited_outlet,
         organizations.known_body,
+        organizations.body_of_title,
         models.named_model,
     ),
     resolvers=(
