@@ -280,6 +280,8 @@ class Head:
     complete: bool
     #: the name may end with where the body sits: `Đại sứ quán Ấn Độ tại Việt Nam`
     located: bool = False
+    #: the head is also a verb (`Tổ chức Hội nghị` holds a meeting)
+    verb: bool = False
 
 
 @dataclass(frozen=True)
@@ -327,6 +329,8 @@ class Bodies:
         "heads_with_topics",
         "heads_of_units",
         "title_heads",
+        "event_openings",
+        "heads_described_before_place",
     )
 
     heads: Mapping[str, Head]
@@ -378,6 +382,8 @@ class Bodies:
     region_cue: regex.Pattern[str]
     heads_with_topics: frozenset[str]
     heads_of_units: tuple[str, ...]
+    event_openings: Phrases
+    heads_described_before_place: tuple[str, ...]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Bodies:
@@ -389,6 +395,7 @@ class Bodies:
                 bool((entry or {}).get("alone")),
                 bool((entry or {}).get("complete")),
                 bool((entry or {}).get("located")),
+                bool((entry or {}).get("verb")),
             )
             for name, entry in raw_heads.items()
         }
@@ -457,6 +464,8 @@ class Bodies:
             regex.compile(r"(?:^|(?<=\s))" + alternation(gazetteers["region_cues"]) + r"\s+$"),
             frozenset(gazetteers["heads_with_topics"]),
             tuple(gazetteers["heads_of_units"]),
+            Phrases(gazetteers["event_openings"]),
+            tuple(gazetteers["heads_described_before_place"]),
         )
 
     def head_of(self, name: str) -> tuple[str, Head | None]:

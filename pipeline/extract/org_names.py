@@ -173,6 +173,8 @@ class NameScan:
     completed: bool = False
     #: a committee's topic follows `về` (`Ban Chỉ đạo Trung ương về phòng, chống tham nhũng`)
     topic: bool = False
+    #: where the name ended before lower-case words that must lead to a province (`Hội …`)
+    end_before_lower: int | None = None
 
     @property
     def titled_head(self) -> str:
@@ -285,6 +287,23 @@ class NameScan:
         if width == 1 and self.i > 0 and not (self.last_lower or self.completed):
             return 0
         return width
+
+    def inner_body(self) -> bool:
+        """Another body's head right after this one's (`Đoàn Tổng công ty Điện lực TP. HCM`,
+        `Đảng ủy Công ty TNHH …`): the name reads on through that body, which ends it."""
+        if self.i != 0 or not TITLE_CASE_RE.match(self.word()):
+            return False
+        start = self.tokens[0][1]
+        head_end = head_at(self.text, start, self.lexicon)
+        if head_end is None:
+            return False
+        inner = scan_name(self.text, start, head_end, self.lexicon)
+        entry = self.lexicon.bodies.heads.get(self.text[start:head_end])
+        if inner.end <= head_end and not (entry and entry.alone):
+            return False  # `Đảng ủy Sở` of which department?
+        self.end, self.named = inner.end, True
+        self.place_level, self.place = inner.place_level, inner.place
+        raise _Stop
 
     def capitalized(self) -> bool:
         """A capitalized syllable, and the lower-case one that completes its word (`Tài
@@ -478,7 +497,14 @@ class NameScan:
         bodies = self.lexicon.bodies
         if self.proper or not _LOW_RE.match(self.word()):
             return False
-        if not (self.topic or self.titled_head.startswith(bodies.heads_with_lower_case_names)):
+        before_place = self.titled_head == self.titled_head.split(" ")[0] and (
+            self.titled_head.startswith(bodies.heads_described_before_place)
+        )
+        if not (
+            self.topic
+            or before_place
+            or self.titled_head.startswith(bodies.heads_with_lower_case_names)
+        ):
             return False
         if self.capital_words > 1 and not self.last_lower:
             return False  # `Sở Giao thông Vận tải xây dựng`: each word of the name capitalized
@@ -487,6 +513,8 @@ class NameScan:
         width = self.goes_on_lower(self.i)
         if not width:
             return False
+        if before_place and self.end_before_lower is None:
+            self.end_before_lower = self.end
         self.lower_words += 1
         self.take(width, lower=True)
         return True
@@ -495,6 +523,7 @@ class NameScan:
         sector_name,
         attached_place,
         province,
+        inner_body,
         capitalized,
         level_word,
         about,
@@ -514,6 +543,8 @@ class NameScan:
                     break
         except _Stop:
             pass
+        if self.end_before_lower is not None and not self.place:
+            self.end = self.end_before_lower  # `Hội hoa xuân Tao Đàn` is a festival
         if not self.capital_words and self.lower_words and not (self.place or self.place_level):
             # `Công ty cổ phần`, `Trung tâm hành chính`, `Hợp tác xã đầu tư xây dựng`: lower-case
             # words alone after the head describe it, they do not name it

@@ -58,7 +58,7 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("inside-a-name")
     if _inside_a_word(match, lexicon):
         return Reject("inside-a-word")
-    if name in bodies.not_organizations or name.startswith(bodies.not_openings):
+    if _not_a_body(name, lexicon):
         return Reject("not-an-organization", name)
     if match.text in bodies.common_noun_heads and not _after_a_title(match):
         return Reject("a-common-noun")  # `vụ Oceanbank` is a case
@@ -67,14 +67,16 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     generic = _generic_use(match, scanned, lexicon)
     if generic:
         return Reject(generic)
-    if _is_delegation(name, head, lexicon):
+    if _is_delegation(match, name, head, lexicon):
         return Reject("a-delegation")
+    if entry and entry.verb and _used_as_verb(match, scanned, lexicon):
+        return Reject("a-verb")  # `Tổ chức Hội nghị …` holds a meeting
     placed = scanned.place_level or scanned.place
     # `phòng giáo dục huyện Bình Sơn`, not `trạm y tế xã` (any commune's)
     described = scanned.lower_words and scanned.place
     if match.text[:1].islower() and not scanned.named and not alone and not described:
         return Reject("lower-case-head")  # `trung tâm thành phố Quy Nhơn` is the city centre
-    if head == "Đoàn" and not scanned.named:
+    if head == "Đoàn" and not scanned.named and not scanned.place_level:
         return Reject("a-team")  # `Đoàn Bình Định giành giải nhất`: a province's team
     if _after_a_place_word(match, lexicon):
         return Reject("a-place-name")  # `khu phố Hội Phú`, `đường Trường Chinh`
@@ -97,6 +99,27 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     }
     listed = listed_bodies(match, scanned, name, lexicon)
     return [Found(scanned.start, scanned.end, values), *listed]
+
+
+def _used_as_verb(match: Match, scanned: OrgName, lexicon: Lexicon) -> bool:
+    """`Tổ chức` in lower case, after `Ban`, or before an event's name (`Tổ chức Hội nghị`)."""
+    text = match.sentence.text
+    if not match.text[:1].isupper():
+        return True
+    previous = text[: match.start].rstrip().rsplit(" ", 1)[-1].lower()
+    if f"{previous} {match.text.lower()}" in lexicon.bodies.heads_by_lower:
+        return True  # `ban tổ chức`
+    tokens = org_names.tokens_after(text, match.end, lexicon)
+    return bool(org_names.starts_with(tokens, 0, lexicon.bodies.event_openings))
+
+
+def _not_a_body(name: str, lexicon: Lexicon) -> bool:
+    """A place, a venue or a document named like a body (rules/gazetteers/not_organizations.txt,
+    not_organization_openings.txt)."""
+    bodies = lexicon.bodies
+    return name in bodies.not_organizations or any(
+        name == opening or name.startswith(opening + " ") for opening in bodies.not_openings
+    )
 
 
 def _after_a_title(match: Match) -> bool:
@@ -160,13 +183,15 @@ def _official_sector_names(name: str, lexicon: Lexicon) -> str:
 
 
 def _person_after_head(written: str, head: str, lexicon: Lexicon) -> bool:
-    """`Đoàn Dụng - Giám đốc Sở Nội vụ`: Đoàn is a family name before a given name."""
+    """`Đoàn Dụng - Giám đốc Sở Nội vụ`: Đoàn is a family name before a given name, not before
+    another body (`Đoàn Tổng công ty Điện lực`, the company's Youth Union)."""
     words = written.split()
     return (
         head == "Đoàn"
         and len(words) > 1
         and bool(TITLE_CASE_RE.match(words[1]))
         and words[1] not in lexicon.bodies.doan_body_words
+        and head_at(written, len(words[0]) + 1, lexicon) is None
     )
 
 
@@ -185,9 +210,12 @@ def _after_a_place_word(match: Match, lexicon: Lexicon) -> bool:
     return before.rsplit(" ", 1)[-1] in lexicon.places.place_words if before else False
 
 
-def _is_delegation(name: str, head: str, lexicon: Lexicon) -> bool:
-    """`đoàn UBND TP. HCM`: a delegation of a body, not a body (its body is found on its own)."""
+def _is_delegation(match: Match, name: str, head: str, lexicon: Lexicon) -> bool:
+    """`đoàn UBND TP. HCM`: a delegation of a body, not a body (its body is found on its own);
+    `Đoàn Sở Tài nguyên` capitalized inside a sentence is the body's Youth Union."""
     if head != "Đoàn":
+        return False
+    if match.text[:1].isupper() and match.sentence.text[: match.start].strip():
         return False
     inner, _ = lexicon.bodies.head_of(name[len(head) :].strip())
     return bool(inner)
@@ -381,6 +409,7 @@ def _nested(cand: Candidate, lexicon: Lexicon, province: str | None) -> list[Can
         if before.endswith("đại biểu"):
             continue
         head = bodies.abbreviations.get(found.group(), found.group())
+        head = bodies.head_full_forms.get(head, head)  # `Thành Đoàn` is the `Thành đoàn`
         head_start = found.start()
         previous = regex.search(r"(\S+)\s+$", text[: found.start()])
         longer = f"{previous.group(1)} {head}".lower() if previous else ""
@@ -397,7 +426,7 @@ def _nested(cand: Candidate, lexicon: Lexicon, province: str | None) -> list[Can
         if name == head and not (entry and entry.alone):
             continue
         name = bodies.full_names.get(name, name)
-        if name in bodies.not_organizations or name.startswith(bodies.not_openings):
+        if _not_a_body(name, lexicon):
             continue
         name, place = attach_place(name, province, {}, lexicon)
         values = {
