@@ -384,6 +384,14 @@ class Bodies:
     heads_of_units: tuple[str, ...]
     event_openings: Phrases
     heads_described_before_place: tuple[str, ...]
+    #: patterns of rules/defines.yml that the name scan and the normalizers read
+    seat: regex.Pattern[str]
+    parent_of: regex.Pattern[str]
+    topic: regex.Pattern[str]
+    kind_after: regex.Pattern[str]
+    list_opening: regex.Pattern[str]
+    list_glue: regex.Pattern[str]
+    after_title: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Bodies:
@@ -466,6 +474,13 @@ class Bodies:
             tuple(gazetteers["heads_of_units"]),
             Phrases(gazetteers["event_openings"]),
             tuple(gazetteers["heads_described_before_place"]),
+            regex.compile(defines["ORG_SEAT"], VERBOSE),
+            regex.compile(defines["ORG_PARENT_OF"], VERBOSE),
+            regex.compile(defines["ORG_TOPIC"], VERBOSE),
+            regex.compile(defines["ORG_KIND_AFTER"], VERBOSE),
+            regex.compile(defines["ORG_LIST_OPENING"], VERBOSE),
+            regex.compile(defines["ORG_LIST_GLUE"], VERBOSE),
+            regex.compile(defines["ORG_AFTER_TITLE"], VERBOSE),
         )
 
     def head_of(self, name: str) -> tuple[str, Head | None]:

@@ -10,8 +10,6 @@ from pipeline.engine.contracts import Found, Match
 from pipeline.extract.lexicon import Lexicon
 from pipeline.extract.org_names import OrgName, describe, head_at, scan_name
 
-_PLURAL_BEFORE = regex.compile(r"(?:^|\s)(?:các|gồm:?)\s+$")
-_NEXT_ITEM = regex.compile(r"\s*(?:,|;|\bvà\b)\s*(?:(?:các|cùng)\s+)?")
 _MOST_ITEMS = 10
 
 
@@ -20,14 +18,14 @@ def listed_bodies(match: Match, scanned: OrgName, name: str, lexicon: Lexicon) -
     `gồm: Sở Công Thương; Ngoại vụ; Tư pháp`):
     each capitalized item after a comma or `và` takes the head (`Sở Xây dựng`)."""
     text = match.sentence.text
-    if not _PLURAL_BEFORE.search(text[: match.start]) or not scanned.named:
+    if not lexicon.bodies.list_opening.search(text[: match.start]) or not scanned.named:
         return []
     head, _ = lexicon.bodies.head_of(name)
     head = lexicon.bodies.head_full_forms.get(head, head)
     found: list[Found] = []
     position = scanned.end
     while len(found) < _MOST_ITEMS:
-        glue = _NEXT_ITEM.match(text, position)
+        glue = lexicon.bodies.list_glue.match(text, position)
         if glue is None or glue.end() >= len(text):
             break
         start = glue.end()

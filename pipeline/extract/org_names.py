@@ -25,10 +25,6 @@ _CAP_RE = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{M}]*|[A-Z][A-Za-z\d&]*|\p{Lu}{2,}[
 _LOW_RE = regex.compile(r"^\p{Ll}[\p{Ll}\p{M}]*$")
 _ROMAN_RE = regex.compile(r"^[IVXL]+$")
 _SPACES = regex.compile(r"\s+")
-#: where a mission sits, after its name: ` tại Việt Nam`, ` tại TP. HCM`
-_SEAT = regex.compile(
-    r"\s+tại\s+(?:TP\.\s*|Tp\.\s*)?\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3}"
-)
 _SCAN_WINDOW = 300  # characters after a head that a name can reach
 TITLE_CASE_RE = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}]")
 #: what joins two parts of one name (`Nông nghiệp và Phát triển nông thôn`, `GD-ĐT`)
@@ -469,11 +465,14 @@ class NameScan:
         """`về` and the topic after a committee's name (`Ủy ban Quốc gia về thanh niên Việt
         Nam`, `Ủy ban về các vấn đề xã hội`): rules/gazetteers/heads_with_topics.txt."""
         bodies = self.lexicon.bodies
-        if self.word() != "về" or self.topic or self.head not in bodies.heads_with_topics:
+        if self.topic or self.head not in bodies.heads_with_topics or not self.i < len(self.tokens):
+            return False
+        about = bodies.topic.match(self.text, self.tokens[self.i][1])
+        if about is None:
             return False
         if self.capital_words > 1:
             return False  # `Ủy ban Thường vụ Quốc hội về nội dung …`: the name was complete
-        skip = 2 if self.word(1) == "các" else 1  # `về các vấn đề`
+        skip = len(about.group().split())  # `về các vấn đề`
         if not (self.goes_on_lower(self.i + skip) or self._sector_at(self.i + skip)):
             return False
         self.topic = True
@@ -572,15 +571,12 @@ def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> Or
     scan.end = head_end
     scan.run()
     if entry is not None and entry.located:
-        seat = _SEAT.match(text, scan.end)  # `Đại sứ quán Ấn Độ tại Việt Nam`
+        seat = lexicon.bodies.seat.match(text, scan.end)  # `Đại sứ quán Ấn Độ tại Việt Nam`
         scan.end = seat.end() if seat else scan.end
     scan.end = _with_parent(text, scan, lexicon)
     return OrgName(
         head_start, scan.end, head, scan.place_level, scan.place, scan.named, scan.lower_words
     )
-
-
-_OF = regex.compile(r"\s+của\s+")
 
 
 def _with_parent(text: str, scan: NameScan, lexicon: Lexicon) -> int:
@@ -592,7 +588,7 @@ def _with_parent(text: str, scan: NameScan, lexicon: Lexicon) -> int:
         or not scan.titled_head.startswith(lexicon.bodies.heads_of_units)
     ):
         return scan.end
-    of = _OF.match(text, scan.end)
+    of = lexicon.bodies.parent_of.match(text, scan.end)
     parent_head = head_at(text, of.end(), lexicon) if of else None
     if of is None or parent_head is None:
         return scan.end

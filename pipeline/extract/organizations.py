@@ -60,7 +60,7 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("inside-a-word")
     if _not_a_body(name, lexicon):
         return Reject("not-an-organization", name)
-    if match.text in bodies.common_noun_heads and not _after_a_title(match):
+    if match.text in bodies.common_noun_heads and not _after_a_title(match, lexicon):
         return Reject("a-common-noun")  # `vụ Oceanbank` is a case
     if _legal_form_only(name, head, lexicon):
         return Reject("legal-form-only")  # `Công ty TNHH MTV` of which company?
@@ -122,9 +122,9 @@ def _not_a_body(name: str, lexicon: Lexicon) -> bool:
     )
 
 
-def _after_a_title(match: Match) -> bool:
+def _after_a_title(match: Match, lexicon: Lexicon) -> bool:
     """`Phó Vụ trưởng vụ Đào tạo`: a title written with the head comes right before it."""
-    return match.sentence.text[: match.start].rstrip().lower().endswith("trưởng")
+    return bool(lexicon.bodies.after_title.search(match.sentence.text[: match.start]))
 
 
 _LEGAL_FORM_SPACES = regex.compile(r"\s+")
@@ -141,7 +141,6 @@ def _legal_form_only(name: str, head: str, lexicon: Lexicon) -> bool:
 
 
 _CODE_BEFORE = regex.compile(r"\p{L}[-/]$")
-_GENERIC_AFTER = regex.compile(r"\s+(?:cấp|các|đặc khu(?!\s+\p{Lu}))(?![\p{L}])")
 
 
 def _generic_use(match: Match, scanned: OrgName, lexicon: Lexicon) -> str | None:
@@ -152,7 +151,7 @@ def _generic_use(match: Match, scanned: OrgName, lexicon: Lexicon) -> str | None
         return "in-a-code"
     if scanned.named or scanned.place or scanned.place_level:
         return None
-    return "a-kind-of-body" if _GENERIC_AFTER.match(text, scanned.end) else None
+    return "a-kind-of-body" if lexicon.bodies.kind_after.match(text, scanned.end) else None
 
 
 def _inside_a_name(match: Match, lexicon: Lexicon) -> bool:
