@@ -331,6 +331,7 @@ class Bodies:
         "title_heads",
         "event_openings",
         "heads_described_before_place",
+        "short_sector_names",
     )
 
     heads: Mapping[str, Head]
@@ -384,6 +385,8 @@ class Bodies:
     heads_of_units: tuple[str, ...]
     event_openings: Phrases
     heads_described_before_place: tuple[str, ...]
+    #: a sector written short → its standard name (`Giáo dục` → `Giáo dục và Đào tạo`)
+    short_sectors: Mapping[str, str]
     #: patterns of rules/defines.yml that the name scan and the normalizers read
     seat: regex.Pattern[str]
     parent_of: regex.Pattern[str]
@@ -474,6 +477,7 @@ class Bodies:
             tuple(gazetteers["heads_of_units"]),
             Phrases(gazetteers["event_openings"]),
             tuple(gazetteers["heads_described_before_place"]),
+            gazetteers["short_sector_names"],
             regex.compile(defines["ORG_SEAT"], VERBOSE),
             regex.compile(defines["ORG_PARENT_OF"], VERBOSE),
             regex.compile(defines["ORG_TOPIC"], VERBOSE),
@@ -596,6 +600,7 @@ _MAPPINGS = frozenset(
         "head_full_forms",
         "full_names",
         "sector_spellings",
+        "short_sector_names",
         "doc_types",
         "issuers",
         "party_issuers_by_name",

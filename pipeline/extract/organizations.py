@@ -51,6 +51,7 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     # `Sở Tài nguyên - môi trường` is how some write `Sở Tài nguyên và Môi trường`
     name = _DASH_BEFORE_LOWER.sub(lambda m: " và " + m.group(1).upper(), name)
     name = _official_sector_names(name, lexicon)
+    name = _standard_sector(name, head, scanned, lexicon)
     alone = bool(entry and entry.alone)
     if not head:
         return Reject("no-head")
@@ -179,6 +180,19 @@ def _official_sector_names(name: str, lexicon: Lexicon) -> str:
             start = found + 1
             return name[:start] + official + name[start + len(written) :]
     return name
+
+
+def _standard_sector(name: str, head: str, scanned: OrgName, lexicon: Lexicon) -> str:
+    """`Bộ Giáo dục` → `Bộ Giáo dục và Đào tạo`, `Sở Giáo dục Hà Nội` → `Sở Giáo dục và Đào tạo
+    Hà Nội`: a State department's sector written short (rules/gazetteers/short_sector_names.yml)."""
+    entry = lexicon.bodies.heads.get(head)
+    if entry is None or entry.type != "state" or not name.startswith(head + " "):
+        return name
+    rest = name[len(head) + 1 :]
+    place = " ".join(p for p in (scanned.place_level, scanned.place) if p)
+    sector = rest.removesuffix(" " + place) if place and rest.endswith(" " + place) else rest
+    standard = lexicon.bodies.short_sectors.get(sector)
+    return name.replace(sector, standard, 1) if standard else name
 
 
 def _person_after_head(written: str, head: str, lexicon: Lexicon) -> bool:
