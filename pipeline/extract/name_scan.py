@@ -256,11 +256,20 @@ class NameScan(LowerCaseSteps):
             # `GD-ĐT`, `LĐ-TB&XH`, `NN & PTNT`: one abbreviation written with dashes
             or (follows.isupper() and self.tokens[self.i - 1][0].isupper())
             # `Cục Quản lý nhà và thị trường bất động sản`: a lower-case part after another
-            or (self.last_lower and self.goes_on_lower(self.i + 1))
+            or (self._lower_after_joiner() and self.goes_on_lower(self.i + 1))
         ):
             self.i += 1
             return True
         return False
+
+    def _lower_after_joiner(self) -> bool:
+        """Whether a lower-case part may follow `và` or `-`: after another lower-case part
+        (`Cục Quản lý nhà và thị trường`), or after one capitalized word of a name that goes on
+        in lower case (`Tổng công ty Đầu tư và kinh doanh vốn Nhà nước`)."""
+        if self.last_lower:
+            return True
+        heads = self.lexicon.bodies.heads_with_lower_case_names
+        return self.capital_words == 1 and self.titled_head.startswith(heads)
 
     def qualifier(self) -> bool:
         """Before any name: `khối`, `cơ sở`, `nhân dân` (rules/gazetteers/org_qualifiers.txt)."""
