@@ -25,6 +25,7 @@ from pipeline.extract.org_tokens import (
     Token,
     head_at,
     level_width,
+    opens_with,
     place_length,
     starts_with,
     tokens_after,
@@ -181,10 +182,10 @@ class NameScan(LowerCaseSteps):
         head = self.titled_head
         # after a lower-case word of a descriptive name, a name is the body's own (`Ban quản lý
         # chợ Võ Thành Trang`), not a person's
-        own = self.last_lower and head.startswith(bodies.heads_with_lower_case_names)
-        if is_person and not head.startswith(bodies.heads_named_after_people) and not own:
+        own = self.last_lower and opens_with(head, bodies.heads_with_lower_case_names)
+        if is_person and not opens_with(head, bodies.heads_named_after_people) and not own:
             raise _Stop
-        numbered = self.titled_head.startswith(bodies.numbered_heads) or (
+        numbered = opens_with(self.titled_head, bodies.numbered_heads) or (
             self.i > 0 and tokens[self.i - 1][0].lower() in bodies.number_introducers
         )
         if (word.isdigit() and not numbered) or ROMAN_RE.match(word):
@@ -212,6 +213,7 @@ class NameScan(LowerCaseSteps):
             and tokens[i][0] not in bodies.function_words
             and f"{word.lower()} {tokens[i][0]}" in bodies.words
             and not level_width(tokens, i, self.lexicon)
+            and starts_with(tokens, i, bodies.stop_words) < 2  # `Phương Nam tiến hành`
         ):
             self.take(1)
             self.proper, self.completed = False, True  # a common word: `Tài nguyên`
@@ -269,7 +271,7 @@ class NameScan(LowerCaseSteps):
         if self.last_lower:
             return True
         heads = self.lexicon.bodies.heads_with_lower_case_names
-        return self.capital_words == 1 and self.titled_head.startswith(heads)
+        return self.capital_words == 1 and opens_with(self.titled_head, heads)
 
     def qualifier(self) -> bool:
         """Before any name: `khối`, `cơ sở`, `nhân dân` (rules/gazetteers/org_qualifiers.txt)."""
@@ -369,7 +371,7 @@ def _with_parent(text: str, scan: NameScan, lexicon: Lexicon) -> int:
     if (
         not scan.named
         or scan.place
-        or not scan.titled_head.startswith(lexicon.bodies.heads_of_units)
+        or not opens_with(scan.titled_head, lexicon.bodies.heads_of_units)
     ):
         return scan.end
     of = lexicon.bodies.parent_of.match(text, scan.end)

@@ -5,7 +5,7 @@ scan's word helpers: a base of `name_scan.NameScan`, which holds the state they 
 from __future__ import annotations
 
 from pipeline.extract.lexicon import Lexicon
-from pipeline.extract.org_tokens import LOW_RE, Token, starts_with
+from pipeline.extract.org_tokens import LOW_RE, Token, opens_with, starts_with
 
 
 class LowerCaseSteps:
@@ -139,15 +139,15 @@ class LowerCaseSteps:
         if self.proper or not LOW_RE.match(self.word()):
             return False
         before_place = self.titled_head == self.titled_head.split(" ")[0] and (
-            self.titled_head.startswith(bodies.heads_described_before_place)
+            opens_with(self.titled_head, bodies.heads_described_before_place)
         )
         if not (
             self.topic
             or before_place
-            or self.titled_head.startswith(bodies.heads_with_lower_case_names)
+            or opens_with(self.titled_head, bodies.heads_with_lower_case_names)
         ):
             return False
-        if self.capital_words > 1 and not self.last_lower:
+        if self.capital_words > 1 and not self.last_lower and (self.topic or before_place):
             return False  # `Sở Giao thông Vận tải xây dựng`: each word of the name capitalized
         if self.i == 0 and self._head_in_a_word():
             return False  # `Hội nghị`, `phòng ban`: the head is part of a word

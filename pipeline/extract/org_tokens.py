@@ -117,3 +117,9 @@ def head_at(text: str, position: int, lexicon: Lexicon) -> int | None:
     probe = text[position : position + 1].upper() + text[position + 1 : position + 60]
     found = lexicon.bodies.head.match(probe)
     return position + found.end() if found else None
+
+
+def opens_with(head: str, words: tuple[str, ...]) -> bool:
+    """Whether `head` is one of `words` or starts with one of them and a space (`Phòng Cảnh sát`
+    starts with `Phòng`; `Tổng công ty` does not start with `Tổ`)."""
+    return any(head == w or head.startswith(w + " ") for w in words)
