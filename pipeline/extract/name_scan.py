@@ -378,4 +378,8 @@ def _with_parent(text: str, scan: NameScan, lexicon: Lexicon) -> int:
     parent_head = head_at(text, of.end(), lexicon) if of else None
     if of is None or parent_head is None:
         return scan.end
-    return scan_name(text, of.end(), parent_head, lexicon).end
+    parent = scan_name(text, of.end(), parent_head, lexicon)
+    entry = lexicon.bodies.heads.get(text[of.end() : parent_head])
+    if parent.end <= parent_head and not (entry and entry.alone):
+        return scan.end  # `của Sở`: which department?
+    return parent.end

@@ -3,6 +3,7 @@ attached by `places`; the resolver also lists the bodies named inside other bodi
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import regex
@@ -45,9 +46,8 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     name = bodies.head_full_forms.get(head, head) + name[len(head) :]
     bare = name == bodies.head_full_forms.get(head, head)
     name = bodies.full_names.get(name, name)
-    outlet = bodies.outlets.get(name.removeprefix(head).strip()) if head == "Báo" else None
-    if outlet is not None:
-        name = outlet.name  # `báo Tuổi Trẻ Online` is `Báo Tuổi Trẻ`
+    if head == "Báo":  # `báo Tuổi Trẻ Online` is `Báo Tuổi Trẻ`; `báo Tuổi Trẻ Lê Thế Chữ`
+        name, scanned = _credited_paper(name, head, match, scanned, lexicon)
     # `Sở Tài nguyên - môi trường` is how some write `Sở Tài nguyên và Môi trường`
     name = _DASH_BEFORE_LOWER.sub(lambda m: " và " + m.group(1).upper(), name)
     name = _official_sector_names(name, lexicon)
@@ -180,6 +180,20 @@ def _official_sector_names(name: str, lexicon: Lexicon) -> str:
             start = found + 1
             return name[:start] + official + name[start + len(written) :]
     return name
+
+
+def _credited_paper(
+    name: str, head: str, match: Match, scanned: OrgName, lexicon: Lexicon
+) -> tuple[str, OrgName]:
+    """A paper named after `Báo` ends with its name (news_outlets.yml): what follows is the
+    reporter's name (`báo Tuổi Trẻ Lê Thế Chữ`); the paper is listed under its own name."""
+    written = match.sentence.text[match.end : scanned.end].strip()
+    known = [w for w in lexicon.bodies.outlets if written == w or written.startswith(w + " ")]
+    if not known:
+        return name, scanned
+    longest = max(known, key=len)
+    end = match.sentence.text.index(longest, match.end) + len(longest)
+    return lexicon.bodies.outlets[longest].name, dataclasses.replace(scanned, end=end)
 
 
 def _standard_sector(name: str, head: str, scanned: OrgName, lexicon: Lexicon) -> str:
