@@ -73,12 +73,13 @@ def _company_in_full(name: str, candidates: list[Candidate], lexicon: Lexicon) -
     proper = name[len(head) :].strip()
     for form in sorted(lexicon.bodies.legal_forms, key=len, reverse=True):
         proper = proper.removeprefix(form + " ")
-    longer = {
+    longer = [
         c.values["name"]
         for c in candidates
         if c.values["name"] != name
         and c.values["name"].startswith(head + " " if head else "")
         and c.values["name"].endswith(" " + proper)
         and lexicon.bodies.head_of(c.values["name"])[1] is not None
-    }
+    ]
+    # the longest, and of two as long the first the article writes: the same in every process
     return max(longer, key=len) if longer else name
