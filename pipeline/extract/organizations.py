@@ -360,7 +360,7 @@ def resolve_organizations(
                     places_named[found.group(1)] = " ".join(words[:count])
         bare = cand.values["name"]
         name, place = attach_place(bare, province, places_named, lexicon)
-        if place and not paper and name not in named_in_full and _state_body(bare, lexicon):
+        if not paper and name not in named_in_full and _state_body(bare, lexicon):
             continue  # `HĐND và UBND` of no province the article names: kinds of bodies
         if place:
             cand.values = {**cand.values, "name": name, "location": place}
