@@ -352,9 +352,9 @@ class Bodies:
     name_words: Phrases
     name_words_after_and: Phrases
     credit_words: frozenset[str]
-    numbered_heads: tuple[str, ...]
+    numbered_heads: frozenset[str]
     number_introducers: frozenset[str]
-    heads_named_after_people: tuple[str, ...]
+    heads_named_after_people: frozenset[str]
     nested_heads: frozenset[str]
     doan_body_words: tuple[str, ...]
     #: a head word or an abbreviation that stands for a body or a head, at a position
@@ -368,23 +368,24 @@ class Bodies:
     common_words: frozenset[str]
     #: words that end a name written partly in lower case (`cho biết`, `đã`)
     stop_words: Phrases
-    heads_with_lower_case_names: tuple[str, ...]
+    heads_with_lower_case_names: frozenset[str]
     legal_forms: frozenset[str]
+    legal_forms_longest_first: tuple[str, ...]
     level_words: Phrases
     #: a paper, site or agency as written → how it is listed (rules/gazetteers/news_outlets.yml)
     outlets: Mapping[str, Outlet]
     #: a credit or reporting word right before a paper's name (`Theo`, `Ảnh:`), at the end
     press_cue: regex.Pattern[str]
-    not_openings: tuple[str, ...]
+    not_openings: frozenset[str]
     common_noun_heads: frozenset[str]
     #: enterprises and banks named by brand (`BIDV`, `Grab`)
     brands: frozenset[str]
     #: a word right before an international body's name that makes it a region (`các nước`)
     region_cue: regex.Pattern[str]
     heads_with_topics: frozenset[str]
-    heads_of_units: tuple[str, ...]
+    heads_of_units: frozenset[str]
     event_openings: Phrases
-    heads_described_before_place: tuple[str, ...]
+    heads_described_before_place: frozenset[str]
     #: a sector written short → its standard name (`Giáo dục` → `Giáo dục và Đào tạo`)
     short_sectors: Mapping[str, str]
     #: patterns of rules/defines.yml that the name scan and the normalizers read
@@ -437,9 +438,9 @@ class Bodies:
             Phrases(gazetteers["org_name_words"]),
             Phrases(gazetteers["org_name_words_after_and"]),
             frozenset(gazetteers["credit_words"]),
-            tuple(gazetteers["numbered_heads"]),
+            frozenset(gazetteers["numbered_heads"]),
             frozenset(gazetteers["number_introducers"]),
-            tuple(gazetteers["heads_named_after_people"]),
+            frozenset(gazetteers["heads_named_after_people"]),
             frozenset(nested_heads),
             tuple(gazetteers["doan_body_words"]),
             regex.compile("(?:" + "|".join(regex.escape(w) for w in head_words) + r")(?![\p{L}])"),
@@ -461,22 +462,23 @@ class Bodies:
             vietnamese_words(),
             common_vietnamese_words(),
             Phrases(gazetteers["name_stop_words"]),
-            tuple(gazetteers["heads_with_lower_case_names"]),
+            frozenset(gazetteers["heads_with_lower_case_names"]),
             frozenset(gazetteers["legal_forms"]),
+            tuple(sorted(gazetteers["legal_forms"], key=len, reverse=True)),
             Phrases(gazetteers["name_level_words"]),
             {
                 written: Outlet(str(entry["name"]), bool(entry.get("credited")))
                 for written, entry in gazetteers["news_outlets"].items()
             },
             regex.compile(r"(?:^|(?<=[\s(]))" + alternation(gazetteers["press_cues"]) + r"\s*$"),
-            tuple(gazetteers["not_organization_openings"]),
+            frozenset(gazetteers["not_organization_openings"]),
             frozenset(gazetteers["common_noun_heads"]),
             frozenset(gazetteers["brands"]),
             regex.compile(r"(?:^|(?<=\s))" + alternation(gazetteers["region_cues"]) + r"\s+$"),
             frozenset(gazetteers["heads_with_topics"]),
-            tuple(gazetteers["heads_of_units"]),
+            frozenset(gazetteers["heads_of_units"]),
             Phrases(gazetteers["event_openings"]),
-            tuple(gazetteers["heads_described_before_place"]),
+            frozenset(gazetteers["heads_described_before_place"]),
             gazetteers["short_sector_names"],
             regex.compile(defines["ORG_SEAT"], VERBOSE),
             regex.compile(defines["ORG_PARENT_OF"], VERBOSE),

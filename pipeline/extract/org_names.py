@@ -9,6 +9,7 @@ from pipeline.extract.name_scan import OrgName, scan_name
 from pipeline.extract.org_tokens import (
     TITLE_CASE_RE,
     head_at,
+    opens_with,
     place_word_count,
     starts_with,
     tokens_after,
@@ -20,6 +21,7 @@ __all__ = [
     "OrgName",
     "describe",
     "head_at",
+    "opens_with",
     "place_word_count",
     "scan_name",
     "starts_with",

@@ -6,6 +6,7 @@ word starts."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Collection
 
 import regex
 
@@ -119,7 +120,14 @@ def head_at(text: str, position: int, lexicon: Lexicon) -> int | None:
     return position + found.end() if found else None
 
 
-def opens_with(head: str, words: tuple[str, ...]) -> bool:
+def opens_with(head: str, words: Collection[str]) -> bool:
     """Whether `head` is one of `words` or starts with one of them and a space (`Phòng Cảnh sát`
     starts with `Phòng`; `Tổng công ty` does not start with `Tổ`)."""
-    return any(head == w or head.startswith(w + " ") for w in words)
+    if head in words:
+        return True
+    position = head.find(" ")
+    while position > 0:
+        if head[:position] in words:
+            return True
+        position = head.find(" ", position + 1)
+    return False

@@ -26,6 +26,7 @@ from pipeline.extract.org_names import (
     OrgName,
     describe,
     head_at,
+    opens_with,
     place_word_count,
     scan_name,
 )
@@ -38,6 +39,16 @@ _DASH_BEFORE_LOWER = regex.compile(r" - (\p{Ll})")
 def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     """A head word → the whole name, abbreviations expanded, with type, level and place."""
     bodies = lexicon.bodies
+    # what the words around the head tell, before the name is read
+    if _inside_a_name(match, lexicon):
+        return Reject("inside-a-name")
+    if _inside_a_word(match, lexicon):
+        return Reject("inside-a-word")
+    if match.text in bodies.common_noun_heads and not _after_a_title(match, lexicon):
+        return Reject("a-common-noun")  # `vụ Oceanbank` is a case
+    written_head = bodies.heads.get(bodies.heads_by_lower.get(match.text, ""))
+    if match.text[:1].islower() and written_head and written_head.verb:
+        return Reject("a-verb")  # `tổ chức hội nghị`
     scanned = scan_name(match.sentence.text, match.start, match.end, lexicon)
     written = match.sentence.text[scanned.start : scanned.end]
     name = bodies.expand(written)
@@ -55,14 +66,8 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     alone = bool(entry and entry.alone)
     if not head:
         return Reject("no-head")
-    if _inside_a_name(match, lexicon):
-        return Reject("inside-a-name")
-    if _inside_a_word(match, lexicon):
-        return Reject("inside-a-word")
     if _not_a_body(name, lexicon):
         return Reject("not-an-organization", name)
-    if match.text in bodies.common_noun_heads and not _after_a_title(match, lexicon):
-        return Reject("a-common-noun")  # `vụ Oceanbank` is a case
     if _legal_form_only(name, head, lexicon):
         return Reject("legal-form-only")  # `Công ty TNHH MTV` of which company?
     generic = _generic_use(match, scanned, lexicon)
@@ -118,9 +123,7 @@ def _not_a_body(name: str, lexicon: Lexicon) -> bool:
     """A place, a venue or a document named like a body (rules/gazetteers/not_organizations.txt,
     not_organization_openings.txt)."""
     bodies = lexicon.bodies
-    return name in bodies.not_organizations or any(
-        name == opening or name.startswith(opening + " ") for opening in bodies.not_openings
-    )
+    return name in bodies.not_organizations or opens_with(name, bodies.not_openings)
 
 
 def _after_a_title(match: Match, lexicon: Lexicon) -> bool:
@@ -134,11 +137,12 @@ _LEGAL_FORM_SPACES = regex.compile(r"\s+")
 def _legal_form_only(name: str, head: str, lexicon: Lexicon) -> bool:
     """`Công ty TNHH Một thành viên`, `Công ty cổ phần`: a legal form and no company's name."""
     rest = name[len(head) :].strip()
-    if not rest or lexicon.bodies.heads.get(head, None) is None:
+    entry = lexicon.bodies.heads.get(head)
+    if not rest or entry is None or entry.type != "enterprise":
         return False
-    for form in sorted(lexicon.bodies.legal_forms, key=len, reverse=True):
+    for form in lexicon.bodies.legal_forms_longest_first:
         rest = rest.replace(form, " ")
-    return bool(name[len(head) :].strip()) and not _LEGAL_FORM_SPACES.sub("", rest)
+    return not _LEGAL_FORM_SPACES.sub("", rest)
 
 
 _CODE_BEFORE = regex.compile(r"\p{L}[-/]$")
