@@ -396,6 +396,8 @@ class Bodies:
     list_opening: regex.Pattern[str]
     list_glue: regex.Pattern[str]
     after_title: regex.Pattern[str]
+    place_list: regex.Pattern[str]
+    place_list_item: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Bodies:
@@ -487,6 +489,8 @@ class Bodies:
             regex.compile(defines["ORG_LIST_OPENING"], VERBOSE),
             regex.compile(defines["ORG_LIST_GLUE"], VERBOSE),
             regex.compile(defines["ORG_AFTER_TITLE"], VERBOSE),
+            regex.compile(defines["ORG_PLACE_LIST"], VERBOSE),
+            regex.compile(defines["ORG_PLACE_LIST_ITEM"], VERBOSE),
         )
 
     def head_of(self, name: str) -> tuple[str, Head | None]:

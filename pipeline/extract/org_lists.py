@@ -57,3 +57,29 @@ def _another_head(text: str, start: int, lexicon: Lexicon) -> bool:
     following = _NEXT_WORD.match(text, end)
     word = f"{text[start:end]} {following.group(1)}".lower() if following else ""
     return word not in lexicon.bodies.words
+
+
+def bodies_of_places(match: Match, lexicon: Lexicon) -> list[Found]:
+    """`UBND các quận 1, 12, Phú Nhuận`: one body per place listed after the head (rules/
+    defines.yml ORG_PLACE_LIST); nothing when no list of places follows."""
+    bodies = lexicon.bodies
+    text = match.sentence.text
+    listed = bodies.place_list.match(text, match.end)
+    if listed is None:
+        return []
+    head = bodies.expand(match.text)
+    head, _ = bodies.head_of(head)
+    head = bodies.head_full_forms.get(head, head)
+    level = listed.group("level")
+    found: list[Found] = []
+    items = bodies.place_list_item.finditer(text, listed.start("places"), listed.end("places"))
+    for item in items:
+        name = f"{head} {level} {item.group()}"
+        values = {
+            "name": name,
+            "abbreviation": None,
+            **describe(name, level, item.group(), lexicon),
+        }
+        # the first body's span holds the head: `UBND các quận 1`
+        found.append(Found(item.start() if found else match.start, item.end(), values))
+    return found

@@ -20,7 +20,7 @@ from pipeline.engine.contracts import (
 from pipeline.extract import org_names, places
 from pipeline.extract.lexicon import Lexicon
 from pipeline.extract.org_aliases import spelled_out
-from pipeline.extract.org_lists import listed_bodies
+from pipeline.extract.org_lists import bodies_of_places, listed_bodies
 from pipeline.extract.org_names import (
     TITLE_CASE_RE,
     OrgName,
@@ -72,7 +72,7 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("legal-form-only")  # `Công ty TNHH MTV` of which company?
     generic = _generic_use(match, scanned, lexicon)
     if generic:
-        return Reject(generic)
+        return bodies_of_places(match, lexicon) or Reject(generic)  # `UBND các quận 1, 12`
     if _is_delegation(match, name, head, lexicon):
         return Reject("a-delegation")
     if entry and entry.verb and _used_as_verb(match, scanned, lexicon):
