@@ -398,6 +398,7 @@ class Bodies:
     after_title: regex.Pattern[str]
     place_list: regex.Pattern[str]
     place_list_item: regex.Pattern[str]
+    branch: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Bodies:
@@ -491,6 +492,7 @@ class Bodies:
             regex.compile(defines["ORG_AFTER_TITLE"], VERBOSE),
             regex.compile(defines["ORG_PLACE_LIST"], VERBOSE),
             regex.compile(defines["ORG_PLACE_LIST_ITEM"], VERBOSE),
+            regex.compile(defines["ORG_BRANCH"], VERBOSE),
         )
 
     def head_of(self, name: str) -> tuple[str, Head | None]:

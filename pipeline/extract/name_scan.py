@@ -330,7 +330,11 @@ class NameScan(LowerCaseSteps):
             pass
         if self.end_before_lower is not None and not self.place:
             self.end = self.end_before_lower  # `Hội hoa xuân Tao Đàn` is a festival
-        if not self.capital_words and self.lower_words and not (self.place or self.place_level):
+        if (
+            not self.capital_words
+            and self.lower_words
+            and not (self.place or self.place_level or self.topic)
+        ):
             # `Công ty cổ phần`, `Trung tâm hành chính`, `Hợp tác xã đầu tư xây dựng`: lower-case
             # words alone after the head describe it, they do not name it
             self.end, self.named = self.head_end, False

@@ -117,7 +117,7 @@ class LowerCaseSteps:
         skip = len(about.group().split())  # `về các vấn đề`
         if not (self.goes_on_lower(self.i + skip) or self._sector_at(self.i + skip)):
             return False
-        self.topic = True
+        self.topic = self.named = True
         self.take(skip, lower=True)
         return True
 

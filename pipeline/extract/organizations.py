@@ -466,4 +466,17 @@ def _nested(cand: Candidate, lexicon: Lexicon, province: str | None) -> list[Can
             **describe(name, inner.place_level, inner.place or place, lexicon),
         }
         found_inside.append(Candidate(cand.rule, cand.sentence, inner.start, inner.end, values))
-    return found_inside
+    return found_inside + _parent_of_branch(cand, lexicon)
+
+
+def _parent_of_branch(cand: Candidate, lexicon: Lexicon) -> list[Candidate]:
+    """`Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh Cần Thơ` also names the bank."""
+    branch = lexicon.bodies.branch.search(cand.text)
+    if branch is None:
+        return []
+    name = lexicon.bodies.expand(cand.text[: branch.start()])
+    head, entry = lexicon.bodies.head_of(name)
+    if entry is None or name == head:
+        return []
+    values = {"name": name, "abbreviation": None, **describe(name, None, None, lexicon)}
+    return [Candidate(cand.rule, cand.sentence, cand.start, cand.start + branch.start(), values)]
