@@ -347,6 +347,8 @@ class Bodies:
     sector_names: tuple[str, ...]
     sector_first_words: frozenset[str]
     sector_spellings: Mapping[str, str]
+    #: any sector spelling as whole words after a space, in any case
+    sector_spelling: regex.Pattern[str]
     function_words: frozenset[str]
     qualifiers: Phrases
     name_words: Phrases
@@ -436,6 +438,14 @@ class Bodies:
             tuple(gazetteers["sector_names"]),
             frozenset(name.split(" ")[0].rstrip(",") for name in gazetteers["sector_names"]),
             gazetteers["sector_spellings"],
+            regex.compile(
+                r"(?<= )(?:"
+                + "|".join(
+                    regex.escape(k) for k in sorted(gazetteers["sector_spellings"], key=len)[::-1]
+                )
+                + r")(?= |$)",
+                regex.IGNORECASE,
+            ),
             frozenset(gazetteers["name_function_words"]),
             Phrases(gazetteers["org_qualifiers"]),
             Phrases(gazetteers["org_name_words"]),

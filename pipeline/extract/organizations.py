@@ -175,15 +175,14 @@ def _inside_a_name(match: Match, lexicon: Lexicon) -> bool:
 
 def _official_sector_names(name: str, lexicon: Lexicon) -> str:
     """`Sở Kế hoạch đầu tư` → `Sở Kế hoạch và Đầu tư` (rules/gazetteers/sector_spellings.yml)."""
-    lowered = name.lower()
-    for written, official in lexicon.bodies.sector_spellings.items():
-        found = lowered.find(" " + written.lower())
-        if found >= 0 and (
-            len(lowered) == found + 1 + len(written) or lowered[found + 1 + len(written)] == " "
-        ):
-            start = found + 1
-            return name[:start] + official + name[start + len(written) :]
-    return name
+    bodies = lexicon.bodies
+    found = bodies.sector_spelling.search(name)
+    if found is None:
+        return name
+    official = next(
+        o for w, o in bodies.sector_spellings.items() if w.lower() == found.group().lower()
+    )
+    return name[: found.start()] + official + name[found.end() :]
 
 
 def _credited_paper(
