@@ -55,6 +55,14 @@ def _longest_first(entries: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(set(entries), key=lambda e: (-len(e), e)))
 
 
+def _spaced(abbreviation: str) -> str:
+    """An abbreviation as a pattern that allows spaces around its `&` and `-` (`NN & PTNT`,
+    `LĐ - TB & XH` are written so too) and where it has one."""
+    squashed = _SPACES.sub("", abbreviation)
+    pattern = regex.escape(squashed) if " " not in abbreviation else regex.escape(abbreviation)
+    return pattern.replace(r"\ ", r"\s*").replace(r"\&", r"\s*&\s*").replace(r"\-", r"\s*-\s*")
+
+
 def _words_re(entries: Iterable[str], flags: int = 0) -> regex.Pattern[str]:
     """Any entry as a whole word."""
     return regex.compile(r"(?<![\p{L}\p{N}])" + alternation(entries) + r"(?![\p{L}\p{N}])", flags)
@@ -74,11 +82,32 @@ def vietnamese_words() -> frozenset[str]:
 
 
 def _read_vietnamese_words() -> frozenset[str]:
+    return frozenset(normalize_phrase(w.lower()) for w in _viet74k() if w.count(" ") == 1)
+
+
+@functools.cache
+def common_vietnamese_words() -> frozenset[str]:
+    """The common words of Viet74K (those it writes in lower case: `nghiên cứu`, `bông`, `xe
+    cơ giới`), of one to four syllables, with modern tone marks. The list writes proper names
+    capitalized (`Sài Gòn`, `An Phú`), so a capitalized syllable pair of a body's name that is
+    not a common word (`Vĩnh Phát`, `Viettel`) is its proper name. Kept on disk like
+    `vietnamese_words`."""
+    from importlib.metadata import version
+
+    normalizer = Path(normalize_phrase.__code__.co_filename).read_bytes()
+    key = version("underthesea") + "-" + hashlib.sha256(normalizer).hexdigest()[:12]
+    return cached("viet74k-common", key, _read_common_words)
+
+
+def _read_common_words() -> frozenset[str]:
+    return frozenset(normalize_phrase(w) for w in _viet74k() if w == w.lower() and w.count(" ") < 4)
+
+
+def _viet74k() -> list[str]:
     from importlib.resources import files
 
     listing = files("underthesea") / "corpus" / "data" / "Viet74K.txt"
-    lines = listing.read_text(encoding="utf-8").splitlines()
-    return frozenset(normalize_phrase(w.strip().lower()) for w in lines if w.count(" ") == 1)
+    return [w.strip() for w in listing.read_text(encoding="utf-8").splitlines() if w.strip()]
 
 
 @dataclass(frozen=True)
@@ -305,6 +334,7 @@ class Places:
         "bodies_placed_by_province",
         "district_committees",
         "place_abbreviations",
+        "countries",
     )
 
     provinces: Phrases
@@ -323,6 +353,8 @@ class Places:
     abbreviations: tuple[str, ...]
     #: any province (or `HCM`) as a whole word
     province: regex.Pattern[str]
+    #: countries as Vietnamese writes them (`Nhật Bản`, `Ấn Độ`)
+    countries: Phrases
     #: a word of a name, or a place word that keeps its dot (`TP.`, `Q.`)
     token: regex.Pattern[str]
 
@@ -349,6 +381,7 @@ class Places:
                 + "|".join(map(regex.escape, _longest_first(provinces)))
                 + r"|HCM)(?![\p{L}])"
             ),
+            Phrases(gazetteers["countries"]),
             regex.compile(
                 r"\s*("
                 + "".join(regex.escape(w) + "|" for w in _longest_first(levels) if w.endswith("."))
@@ -365,8 +398,21 @@ class Head:
     level: str | None
     #: the head is a name by itself (`Tỉnh ủy`)
     alone: bool
-    #: nothing after the head belongs to the name (`Quốc hội`)
+    #: nothing after the head belongs to the name (`Quốc hội`), but a country (`Quốc hội Mỹ`)
     complete: bool
+    #: the name may end with where the body sits: `Đại sứ quán Ấn Độ tại Việt Nam`
+    located: bool = False
+    #: the head is also a verb (`Tổ chức Hội nghị` holds a meeting)
+    verb: bool = False
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """A paper, news site, agency or portal credited in the text (gazetteer news_outlets)."""
+
+    name: str
+    #: its name is also ordinary words: listed only after a credit word (`Theo Tuổi Trẻ`)
+    credited: bool
 
 
 @dataclass(frozen=True)
@@ -391,6 +437,23 @@ class Bodies:
         "heads_named_after_people",
         "nested_heads",
         "doan_body_words",
+        "name_stop_words",
+        "heads_with_lower_case_names",
+        "legal_forms",
+        "name_level_words",
+        "news_outlets",
+        "press_cues",
+        "not_organization_openings",
+        "common_noun_heads",
+        "brands",
+        "international_bodies",
+        "region_cues",
+        "heads_with_topics",
+        "heads_of_units",
+        "title_heads",
+        "event_openings",
+        "heads_described_before_place",
+        "short_sector_names",
     )
 
     heads: Mapping[str, Head]
@@ -404,15 +467,18 @@ class Bodies:
     full_names: Mapping[str, str]
     not_organizations: frozenset[str]
     sector_names: tuple[str, ...]
+    sector_first_words: frozenset[str]
     sector_spellings: Mapping[str, str]
+    #: any sector spelling as whole words after a space, in any case
+    sector_spelling: regex.Pattern[str]
     function_words: frozenset[str]
     qualifiers: Phrases
     name_words: Phrases
     name_words_after_and: Phrases
     credit_words: frozenset[str]
-    numbered_heads: tuple[str, ...]
+    numbered_heads: frozenset[str]
     number_introducers: frozenset[str]
-    heads_named_after_people: tuple[str, ...]
+    heads_named_after_people: frozenset[str]
     nested_heads: frozenset[str]
     doan_body_words: tuple[str, ...]
     #: a head word or an abbreviation that stands for a body or a head, at a position
@@ -422,6 +488,41 @@ class Bodies:
     nested: regex.Pattern[str]
     #: two-syllable Vietnamese words (`tài nguyên`), lower case
     words: frozenset[str]
+    #: common words of one to four syllables (`nghiên cứu`, `xe cơ giới`), not proper names
+    common_words: frozenset[str]
+    #: words that end a name written partly in lower case (`cho biết`, `đã`)
+    stop_words: Phrases
+    heads_with_lower_case_names: frozenset[str]
+    legal_forms: frozenset[str]
+    legal_forms_longest_first: tuple[str, ...]
+    level_words: Phrases
+    #: a paper, site or agency as written → how it is listed (rules/gazetteers/news_outlets.yml)
+    outlets: Mapping[str, Outlet]
+    #: a credit or reporting word right before a paper's name (`Theo`, `Ảnh:`), at the end
+    press_cue: regex.Pattern[str]
+    not_openings: frozenset[str]
+    common_noun_heads: frozenset[str]
+    #: enterprises and banks named by brand (`BIDV`, `Grab`)
+    brands: frozenset[str]
+    #: a word right before an international body's name that makes it a region (`các nước`)
+    region_cue: regex.Pattern[str]
+    heads_with_topics: frozenset[str]
+    heads_of_units: frozenset[str]
+    event_openings: Phrases
+    heads_described_before_place: frozenset[str]
+    #: a sector written short → its standard name (`Giáo dục` → `Giáo dục và Đào tạo`)
+    short_sectors: Mapping[str, str]
+    #: patterns of rules/defines.yml that the name scan and the normalizers read
+    seat: regex.Pattern[str]
+    parent_of: regex.Pattern[str]
+    topic: regex.Pattern[str]
+    kind_after: regex.Pattern[str]
+    list_opening: regex.Pattern[str]
+    list_glue: regex.Pattern[str]
+    after_title: regex.Pattern[str]
+    place_list: regex.Pattern[str]
+    place_list_item: regex.Pattern[str]
+    branch: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Bodies:
@@ -432,6 +533,8 @@ class Bodies:
                 (entry or {}).get("level"),
                 bool((entry or {}).get("alone")),
                 bool((entry or {}).get("complete")),
+                bool((entry or {}).get("located")),
+                bool((entry or {}).get("verb")),
             )
             for name, entry in raw_heads.items()
         }
@@ -455,23 +558,34 @@ class Bodies:
             gazetteers["full_names"],
             frozenset(gazetteers["not_organizations"]),
             tuple(gazetteers["sector_names"]),
+            frozenset(name.split(" ")[0].rstrip(",") for name in gazetteers["sector_names"]),
             gazetteers["sector_spellings"],
+            regex.compile(
+                r"(?<= )(?:"
+                + "|".join(
+                    regex.escape(k) for k in sorted(gazetteers["sector_spellings"], key=len)[::-1]
+                )
+                + r")(?= |$)",
+                regex.IGNORECASE,
+            ),
             frozenset(gazetteers["name_function_words"]),
             Phrases(gazetteers["org_qualifiers"]),
             Phrases(gazetteers["org_name_words"]),
             Phrases(gazetteers["org_name_words_after_and"]),
             frozenset(gazetteers["credit_words"]),
-            tuple(gazetteers["numbered_heads"]),
+            frozenset(gazetteers["numbered_heads"]),
             frozenset(gazetteers["number_introducers"]),
-            tuple(gazetteers["heads_named_after_people"]),
+            frozenset(gazetteers["heads_named_after_people"]),
             frozenset(nested_heads),
             tuple(gazetteers["doan_body_words"]),
             regex.compile("(?:" + "|".join(regex.escape(w) for w in head_words) + r")(?![\p{L}])"),
             regex.compile(
                 r"(?<![\p{L}\p{N}])(?:"
                 + "|".join(
-                    regex.escape(k).replace(r"\ ", r"\s*")
-                    for k in sorted(abbreviations, key=len, reverse=True)
+                    _spaced(k)
+                    for k in sorted(
+                        abbreviations, key=lambda k: len(_SPACES.sub("", k)), reverse=True
+                    )
                 )
                 + r")(?![\p{L}\p{N}])"
             ),
@@ -481,6 +595,36 @@ class Bodies:
                 + r")(?![\p{L}])"
             ),
             vietnamese_words(),
+            common_vietnamese_words(),
+            Phrases(gazetteers["name_stop_words"]),
+            frozenset(gazetteers["heads_with_lower_case_names"]),
+            frozenset(gazetteers["legal_forms"]),
+            tuple(sorted(gazetteers["legal_forms"], key=len, reverse=True)),
+            Phrases(gazetteers["name_level_words"]),
+            {
+                written: Outlet(str(entry["name"]), bool(entry.get("credited")))
+                for written, entry in gazetteers["news_outlets"].items()
+            },
+            regex.compile(r"(?:^|(?<=[\s(]))" + alternation(gazetteers["press_cues"]) + r"\s*$"),
+            frozenset(gazetteers["not_organization_openings"]),
+            frozenset(gazetteers["common_noun_heads"]),
+            frozenset(gazetteers["brands"]),
+            regex.compile(r"(?:^|(?<=\s))" + alternation(gazetteers["region_cues"]) + r"\s+$"),
+            frozenset(gazetteers["heads_with_topics"]),
+            frozenset(gazetteers["heads_of_units"]),
+            Phrases(gazetteers["event_openings"]),
+            frozenset(gazetteers["heads_described_before_place"]),
+            gazetteers["short_sector_names"],
+            regex.compile(defines["ORG_SEAT"], VERBOSE),
+            regex.compile(defines["ORG_PARENT_OF"], VERBOSE),
+            regex.compile(defines["ORG_TOPIC"], VERBOSE),
+            regex.compile(defines["ORG_KIND_AFTER"], VERBOSE),
+            regex.compile(defines["ORG_LIST_OPENING"], VERBOSE),
+            regex.compile(defines["ORG_LIST_GLUE"], VERBOSE),
+            regex.compile(defines["ORG_AFTER_TITLE"], VERBOSE),
+            regex.compile(defines["ORG_PLACE_LIST"], VERBOSE),
+            regex.compile(defines["ORG_PLACE_LIST_ITEM"], VERBOSE),
+            regex.compile(defines["ORG_BRANCH"], VERBOSE),
         )
 
     def head_of(self, name: str) -> tuple[str, Head | None]:
@@ -764,9 +908,11 @@ _MAPPINGS = frozenset(
         "district_committees",
         "org_heads",
         "abbreviations",
+        "news_outlets",
         "head_full_forms",
         "full_names",
         "sector_spellings",
+        "short_sector_names",
         "doc_types",
         "issuers",
         "issuers_by_name",

@@ -3,6 +3,7 @@ attached by `places`; the resolver also lists the bodies named inside other bodi
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import regex
@@ -18,8 +19,18 @@ from pipeline.engine.contracts import (
 )
 from pipeline.extract import org_names, places
 from pipeline.extract.lexicon import Lexicon
-from pipeline.extract.org_names import TITLE_CASE_RE, describe, place_word_count, scan_name
-from pipeline.extract.places import attach_place, province_of, share_places
+from pipeline.extract.org_aliases import spelled_out
+from pipeline.extract.org_lists import bodies_of_places, listed_bodies
+from pipeline.extract.org_names import (
+    TITLE_CASE_RE,
+    OrgName,
+    describe,
+    head_at,
+    opens_with,
+    place_word_count,
+    scan_name,
+)
+from pipeline.extract.places import attach_place, paper_province, province_of, share_places
 
 _DASH_BEFORE_LOWER = regex.compile(r" - (\p{Ll})")
 
@@ -28,39 +39,56 @@ _DASH_BEFORE_LOWER = regex.compile(r" - (\p{Ll})")
 def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     """A head word → the whole name, abbreviations expanded, with type, level and place."""
     bodies = lexicon.bodies
+    # what the words around the head tell, before the name is read
+    if _inside_a_name(match, lexicon):
+        return Reject("inside-a-name")
+    if _inside_a_word(match, lexicon):
+        return Reject("inside-a-word")
+    if match.text in bodies.common_noun_heads and not _after_a_title(match, lexicon):
+        return Reject("a-common-noun")  # `vụ Oceanbank` is a case
+    written_head = bodies.heads.get(bodies.heads_by_lower.get(match.text, ""))
+    if match.text[:1].islower() and written_head and written_head.verb:
+        return Reject("a-verb")  # `tổ chức hội nghị`
     scanned = scan_name(match.sentence.text, match.start, match.end, lexicon)
     written = match.sentence.text[scanned.start : scanned.end]
     name = bodies.expand(written)
     head, entry = bodies.head_of(name)
     # `Ban thường vụ`, `bộ Công an`: the head as it is named; `Mặt trận xã` is the Front's
     name = bodies.head_full_forms.get(head, head) + name[len(head) :]
+    bare = name == bodies.head_full_forms.get(head, head)
     name = bodies.full_names.get(name, name)
+    if head == "Báo":  # `báo Tuổi Trẻ Online` is `Báo Tuổi Trẻ`; `báo Tuổi Trẻ Lê Thế Chữ`
+        name, scanned = _credited_paper(name, head, match, scanned, lexicon)
     # `Sở Tài nguyên - môi trường` is how some write `Sở Tài nguyên và Môi trường`
     name = _DASH_BEFORE_LOWER.sub(lambda m: " và " + m.group(1).upper(), name)
     name = _official_sector_names(name, lexicon)
-    if scanned.place and not scanned.place_level:
-        name = _with_place_word(name, scanned.place, lexicon)
+    name = _standard_sector(name, head, scanned, lexicon)
     alone = bool(entry and entry.alone)
     if not head:
         return Reject("no-head")
-    if _inside_a_name(match, lexicon):
-        return Reject("inside-a-name")
-    if _inside_a_word(match, lexicon):
-        return Reject("inside-a-word")
-    if name in bodies.not_organizations:
+    if _not_a_body(name, lexicon):
         return Reject("not-an-organization", name)
-    if _is_delegation(name, head, lexicon):
+    if _legal_form_only(name, head, lexicon):
+        return Reject("legal-form-only")  # `Công ty TNHH MTV` of which company?
+    generic = _generic_use(match, scanned, lexicon)
+    if generic:
+        return bodies_of_places(match, lexicon) or Reject(generic)  # `UBND các quận 1, 12`
+    if _is_delegation(match, name, head, lexicon):
         return Reject("a-delegation")
+    if entry and entry.verb and _used_as_verb(match, scanned, lexicon):
+        return Reject("a-verb")  # `Tổ chức Hội nghị …` holds a meeting
     placed = scanned.place_level or scanned.place
-    if match.text[:1].islower() and not scanned.named and not alone:
+    # `phòng giáo dục huyện Bình Sơn`, not `trạm y tế xã` (any commune's)
+    described = scanned.lower_words and scanned.place
+    if match.text[:1].islower() and not scanned.named and not alone and not described:
         return Reject("lower-case-head")  # `trung tâm thành phố Quy Nhơn` is the city centre
-    if head == "Đoàn" and not scanned.named:
+    if head == "Đoàn" and not scanned.named and not scanned.place_level:
         return Reject("a-team")  # `Đoàn Bình Định giành giải nhất`: a province's team
     if _after_a_place_word(match, lexicon):
         return Reject("a-place-name")  # `khu phố Hội Phú`, `đường Trường Chinh`
-    if not (scanned.named or placed or (alone and name == head)):
+    if not (scanned.named or placed or (alone and bare)):
         return Reject("head-alone")  # `Sở`, `Ban`, `Đảng ủy khối` alone name nothing
-    if name == head and not alone:
+    if bare and not alone:
         return Reject("head-alone")  # `Ban Chấp hành` of whom?
     if _looks_like_a_person(written, lexicon) or _person_after_head(written, head, lexicon):
         return Reject("a-person")
@@ -75,7 +103,60 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         "abbreviation": abbreviation,
         **describe(name, scanned.place_level, scanned.place, lexicon),
     }
-    return [Found(scanned.start, scanned.end, values)]
+    listed = listed_bodies(match, scanned, name, lexicon)
+    return [Found(scanned.start, scanned.end, values), *listed]
+
+
+def _used_as_verb(match: Match, scanned: OrgName, lexicon: Lexicon) -> bool:
+    """`Tổ chức` in lower case, after `Ban`, or before an event's name (`Tổ chức Hội nghị`)."""
+    text = match.sentence.text
+    if not match.text[:1].isupper():
+        return True
+    previous = text[: match.start].rstrip().rsplit(" ", 1)[-1].lower()
+    if f"{previous} {match.text.lower()}" in lexicon.bodies.heads_by_lower:
+        return True  # `ban tổ chức`
+    tokens = org_names.tokens_after(text, match.end, lexicon)
+    return bool(org_names.starts_with(tokens, 0, lexicon.bodies.event_openings))
+
+
+def _not_a_body(name: str, lexicon: Lexicon) -> bool:
+    """A place, a venue or a document named like a body (rules/gazetteers/not_organizations.txt,
+    not_organization_openings.txt)."""
+    bodies = lexicon.bodies
+    return name in bodies.not_organizations or opens_with(name, bodies.not_openings)
+
+
+def _after_a_title(match: Match, lexicon: Lexicon) -> bool:
+    """`Phó Vụ trưởng vụ Đào tạo`: a title written with the head comes right before it."""
+    return bool(lexicon.bodies.after_title.search(match.sentence.text[: match.start]))
+
+
+_LEGAL_FORM_SPACES = regex.compile(r"\s+")
+
+
+def _legal_form_only(name: str, head: str, lexicon: Lexicon) -> bool:
+    """`Công ty TNHH Một thành viên`, `Công ty cổ phần`: a legal form and no company's name."""
+    rest = name[len(head) :].strip()
+    entry = lexicon.bodies.heads.get(head)
+    if not rest or entry is None or entry.type != "enterprise":
+        return False
+    for form in lexicon.bodies.legal_forms_longest_first:
+        rest = rest.replace(form, " ")
+    return not _LEGAL_FORM_SPACES.sub("", rest)
+
+
+_CODE_BEFORE = regex.compile(r"\p{L}[-/]$")
+
+
+def _generic_use(match: Match, scanned: OrgName, lexicon: Lexicon) -> str | None:
+    """`UBND cấp tỉnh`, `HĐND các cấp`, `UBND các quận`: a kind of body, not a body;
+    `QĐ-UBND`: the issuer's code in a document's number."""
+    text = match.sentence.text
+    if _CODE_BEFORE.search(text[: match.start]):
+        return "in-a-code"
+    if scanned.named or scanned.place or scanned.place_level:
+        return None
+    return "a-kind-of-body" if lexicon.bodies.kind_after.match(text, scanned.end) else None
 
 
 def _inside_a_name(match: Match, lexicon: Lexicon) -> bool:
@@ -94,42 +175,53 @@ def _inside_a_name(match: Match, lexicon: Lexicon) -> bool:
 
 def _official_sector_names(name: str, lexicon: Lexicon) -> str:
     """`Sở Kế hoạch đầu tư` → `Sở Kế hoạch và Đầu tư` (rules/gazetteers/sector_spellings.yml)."""
-    lowered = name.lower()
-    for written, official in lexicon.bodies.sector_spellings.items():
-        found = lowered.find(" " + written.lower())
-        if found >= 0 and (
-            len(lowered) == found + 1 + len(written) or lowered[found + 1 + len(written)] == " "
-        ):
-            start = found + 1
-            return name[:start] + official + name[start + len(written) :]
-    return name
+    bodies = lexicon.bodies
+    found = bodies.sector_spelling.search(name)
+    if found is None:
+        return name
+    official = next(
+        o for w, o in bodies.sector_spellings.items() if w.lower() == found.group().lower()
+    )
+    return name[: found.start()] + official + name[found.end() :]
 
 
-def _with_place_word(name: str, place: str, lexicon: Lexicon) -> str:
-    """`Sở Du lịch Đà Nẵng` → `Sở Du lịch thành phố Đà Nẵng`: a department's province gets its
-    level word; a committee's does not (`Tỉnh ủy Long An`), nor a paper's (`Báo Long An`)."""
-    before = name[: -len(place)].rstrip() if name.endswith(place) else ""
-    head, entry = lexicon.bodies.head_of(name)
-    if not before or before.split()[-1] in ("ủy", "đoàn", "Nam") or place in ("Việt Nam", "HCM"):
+def _credited_paper(
+    name: str, head: str, match: Match, scanned: OrgName, lexicon: Lexicon
+) -> tuple[str, OrgName]:
+    """A paper named after `Báo` ends with its name (news_outlets.yml): what follows is the
+    reporter's name (`báo Tuổi Trẻ Lê Thế Chữ`); the paper is listed under its own name."""
+    written = match.sentence.text[match.end : scanned.end].strip()
+    known = [w for w in lexicon.bodies.outlets if written == w or written.startswith(w + " ")]
+    if not known:
+        return name, scanned
+    longest = max(known, key=len)
+    end = match.sentence.text.index(longest, match.end) + len(longest)
+    return lexicon.bodies.outlets[longest].name, dataclasses.replace(scanned, end=end)
+
+
+def _standard_sector(name: str, head: str, scanned: OrgName, lexicon: Lexicon) -> str:
+    """`Bộ Giáo dục` → `Bộ Giáo dục và Đào tạo`, `Sở Giáo dục Hà Nội` → `Sở Giáo dục và Đào tạo
+    Hà Nội`: a State department's sector written short (rules/gazetteers/short_sector_names.yml)."""
+    entry = lexicon.bodies.heads.get(head)
+    if entry is None or entry.type != "state" or not name.startswith(head + " "):
         return name
-    if entry is None or entry.type not in ("state", "armed", "mass", "front"):
-        return name
-    if head in ("Báo", "Đài"):
-        return name
-    if place not in lexicon.places.provinces or place == "Thành phố Hồ Chí Minh":
-        return name
-    level = "thành phố" if place in lexicon.places.cities else "tỉnh"
-    return f"{before} {level} {place}"
+    rest = name[len(head) + 1 :]
+    place = " ".join(p for p in (scanned.place_level, scanned.place) if p)
+    sector = rest.removesuffix(" " + place) if place and rest.endswith(" " + place) else rest
+    standard = lexicon.bodies.short_sectors.get(sector)
+    return name.replace(sector, standard, 1) if standard else name
 
 
 def _person_after_head(written: str, head: str, lexicon: Lexicon) -> bool:
-    """`Đoàn Dụng - Giám đốc Sở Nội vụ`: Đoàn is a family name before a given name."""
+    """`Đoàn Dụng - Giám đốc Sở Nội vụ`: Đoàn is a family name before a given name, not before
+    another body (`Đoàn Tổng công ty Điện lực`, the company's Youth Union)."""
     words = written.split()
     return (
         head == "Đoàn"
         and len(words) > 1
         and bool(TITLE_CASE_RE.match(words[1]))
         and words[1] not in lexicon.bodies.doan_body_words
+        and head_at(written, len(words[0]) + 1, lexicon) is None
     )
 
 
@@ -148,9 +240,12 @@ def _after_a_place_word(match: Match, lexicon: Lexicon) -> bool:
     return before.rsplit(" ", 1)[-1] in lexicon.places.place_words if before else False
 
 
-def _is_delegation(name: str, head: str, lexicon: Lexicon) -> bool:
-    """`đoàn UBND TP. HCM`: a delegation of a body, not a body (its body is found on its own)."""
+def _is_delegation(match: Match, name: str, head: str, lexicon: Lexicon) -> bool:
+    """`đoàn UBND TP. HCM`: a delegation of a body, not a body (its body is found on its own);
+    `Đoàn Sở Tài nguyên` capitalized inside a sentence is the body's Youth Union."""
     if head != "Đoàn":
+        return False
+    if match.text[:1].isupper() and match.sentence.text[: match.start].strip():
         return False
     inner, _ = lexicon.bodies.head_of(name[len(head) :].strip())
     return bool(inner)
@@ -178,6 +273,58 @@ def named_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     return {"name": name, "abbreviation": None, **describe(name, None, None, lexicon)}
 
 
+@normalizer("organizations.title_head", groups=("title",), gazetteers=org_names.GAZETTEERS)
+def body_of_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
+    """`Vụ trưởng Pháp chế` → `Vụ Pháp chế`: the title's head word and the name after it."""
+    text, bodies = match.sentence.text, lexicon.bodies
+    name_start = match.end + 1
+    if head_at(text, name_start, lexicon) is not None:
+        return Reject("body-named-in-full")  # `Bộ trưởng Bộ Tài chính`: the head rule's
+    scanned = scan_name(text, match.start, match.end, lexicon)
+    if not scanned.named or len(text[name_start : scanned.end].split()) < 2:
+        return Reject("no-name")  # `Bộ trưởng Nguyễn Văn Thể`, `Bộ trưởng Dũng`
+    head = (match.group("title") or "").rsplit(" ", 1)[0]
+    head = bodies.heads_by_lower.get(head.lower(), head)
+    name = _official_sector_names(
+        f"{head} {bodies.expand(text[name_start : scanned.end])}", lexicon
+    )
+    values = {"name": name, "abbreviation": None, **describe(name, None, scanned.place, lexicon)}
+    return [Found(match.start, scanned.end, values)]
+
+
+@normalizer("organizations.known", kinds=("regex", "phrases"), gazetteers=org_names.GAZETTEERS)
+def known_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
+    """A brand (`BIDV`, `Grab`) or an international body (`UNESCO`, `Khmer Đỏ`) named alone,
+    listed as written."""
+    text, bodies = match.sentence.text, lexicon.bodies
+    if _CODE_BEFORE.search(text[: match.start]) or _CODE_AFTER.match(text, match.end):
+        return Reject("in-a-code")  # `Nghị định 15/NĐ-CP`, `EVN-SPC` read as one word
+    if _CAPITAL_AFTER.match(text, match.end):
+        return Reject("part-of-a-name")  # `EVN SPC`, `Toyota Avalon`, `Becamex VSIP`
+    if bodies.region_cue.search(text[: match.start]):
+        return Reject("a-region")  # `các nước ASEAN`, `thị trường EU`
+    name = bodies.full_names.get(match.text, match.text)
+    kind = "enterprise" if match.text in bodies.brands else "other"
+    return {"name": name, "abbreviation": None, "org_type": kind, "level": None, "location": None}
+
+
+_CODE_AFTER = regex.compile(r"[-/]\p{L}")
+_CAPITAL_AFTER = regex.compile(r"\s+\p{Lu}")
+
+
+@normalizer("organizations.press", groups=("outlet",), gazetteers=org_names.GAZETTEERS)
+def credited_outlet(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
+    """A paper, news site, agency or state portal credited in the text (`TTO`, `Theo
+    VnExpress`, `Ảnh: REUTERS`) → the name it is listed under."""
+    bodies = lexicon.bodies
+    outlet = bodies.outlets.get(match.group("outlet") or "")
+    if outlet is None:
+        return Reject("not-an-outlet")
+    if outlet.credited and not bodies.press_cue.search(match.sentence.text[: match.start]):
+        return Reject("not-credited")  # `Thanh Niên` with no `Theo`, `báo`, `Ảnh:` before it
+    return {"name": outlet.name, "abbreviation": None, **describe(outlet.name, None, None, lexicon)}
+
+
 @resolver("organizations", gazetteers=org_names.GAZETTEERS + places.GAZETTEERS)
 def resolve_organizations(
     candidates: list[Candidate], text: ArticleText[Lexicon]
@@ -188,6 +335,10 @@ def resolve_organizations(
     places_named: dict[str, str] = {}
     out: list[Candidate] = []
     place_re = _place_re(lexicon)
+    share_places(candidates, lexicon)
+    spelled_out(candidates, lexicon)
+    paper = paper_province(text)
+    named_in_full = {c.values["name"] for c in candidates if c.values.get("location")}
     sentences = iter(text.sentences)
     current = -1
     for cand in candidates:
@@ -210,13 +361,22 @@ def resolve_organizations(
                 count = len(known.split()) if known else place_word_count(words, lexicon)
                 if count:
                     places_named[found.group(1)] = " ".join(words[:count])
-        name, place = attach_place(cand.values["name"], province, places_named, lexicon)
+        bare = cand.values["name"]
+        name, place = attach_place(bare, province, places_named, lexicon)
+        if not paper and name not in named_in_full and _state_body(bare, lexicon):
+            continue  # `HĐND và UBND` of no province the article names: kinds of bodies
         if place:
             cand.values = {**cand.values, "name": name, "location": place}
         out.append(cand)
         out.extend(_nested(cand, lexicon, province))
-    share_places(candidates, lexicon)
     return _merge_short_forms(out)
+
+
+def _state_body(bare: str, lexicon: Lexicon) -> bool:
+    """A bare body of the State or the Front that stands for a province (`HĐND`, `UBND`); a
+    bare Party body (`Đảng bộ`) is the article's own."""
+    entry = lexicon.bodies.heads.get(bare)
+    return bare in lexicon.places.placed_by_province and not (entry and entry.type == "party")
 
 
 def _place_re(lexicon: Lexicon) -> regex.Pattern[str]:
@@ -249,19 +409,54 @@ def _merge_short_forms(candidates: list[Candidate]) -> list[Candidate]:
     return candidates
 
 
+def _own_head_end(text: str, start: int, end: int, lexicon: Lexicon) -> int:
+    """Where the head of the name at `start` ends, however it is capitalized (`Tổng Công ty`)."""
+    found = head_at(text, start, lexicon)
+    if found:
+        return found
+    words = list(regex.finditer(r"\S+", text[start:end]))
+    for count in range(min(len(words), lexicon.bodies.most_head_words), 0, -1):
+        if " ".join(w.group() for w in words[:count]).lower() in lexicon.bodies.heads_by_lower:
+            return start + words[count - 1].end()
+    return start
+
+
 def _nested(cand: Candidate, lexicon: Lexicon, province: str | None) -> list[Candidate]:
-    """`Ban Thường vụ Tỉnh ủy Long An` also names `Tỉnh ủy Long An`."""
+    """`Ban Thường vụ Tỉnh ủy Long An` also names `Tỉnh ủy Long An`, `Văn phòng Chính phủ`
+    names `Chính phủ`: each body named inside the name after its own head (rules/gazetteers/
+    nested_heads.txt), except `Quốc hội` in `Đoàn đại biểu Quốc hội`."""
     written = cand.text
     if written.startswith("Chi bộ"):
         return []
     bodies = lexicon.bodies
-    for found in bodies.nested.finditer(written, 1):
+    text = cand.sentence.text
+    own_head = _own_head_end(text, cand.start, cand.end, lexicon)
+    found_inside: list[Candidate] = []
+    for found in bodies.nested.finditer(text, own_head, cand.end):
+        if found_inside and found.start() < found_inside[-1].end:
+            continue  # inside the body just listed: it lists its own
+        before = text[: found.start()].rstrip().lower()
+        if before.endswith("đại biểu"):
+            continue
         head = bodies.abbreviations.get(found.group(), found.group())
-        start = cand.start + found.start()
-        inner = scan_name(cand.sentence.text, start, start + len(found.group()), lexicon)
-        name = bodies.expand(cand.sentence.text[inner.start : inner.end])
+        head = bodies.head_full_forms.get(head, head)  # `Thành Đoàn` is the `Thành đoàn`
+        head_start = found.start()
+        previous = regex.search(r"(\S+)\s+$", text[: found.start()])
+        longer = f"{previous.group(1)} {head}".lower() if previous else ""
+        if f"{text[cand.start : own_head]} {head}".lower() in bodies.heads_by_lower:
+            continue  # `trường ĐH`: the outer name's own head, written short
+        if previous and previous.start(1) >= own_head:
+            if longer in bodies.heads_by_lower:  # `Tổng Công ty`
+                head, head_start = bodies.heads_by_lower[longer], previous.start(1)
+            elif longer in bodies.common_words:
+                continue  # `tổng Cục`: a word of the outer name
+        inner = scan_name(text, head_start, found.end(), lexicon)
+        name = bodies.expand(text[inner.start : inner.end])
         entry = bodies.heads.get(head)
         if name == head and not (entry and entry.alone):
+            continue
+        name = bodies.full_names.get(name, name)
+        if _not_a_body(name, lexicon):
             continue
         name, place = attach_place(name, province, {}, lexicon)
         values = {
@@ -269,5 +464,18 @@ def _nested(cand: Candidate, lexicon: Lexicon, province: str | None) -> list[Can
             "abbreviation": None,
             **describe(name, inner.place_level, inner.place or place, lexicon),
         }
-        return [Candidate(cand.rule, cand.sentence, inner.start, inner.end, values)]
-    return []
+        found_inside.append(Candidate(cand.rule, cand.sentence, inner.start, inner.end, values))
+    return found_inside + _parent_of_branch(cand, lexicon)
+
+
+def _parent_of_branch(cand: Candidate, lexicon: Lexicon) -> list[Candidate]:
+    """`Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh Cần Thơ` also names the bank."""
+    branch = lexicon.bodies.branch.search(cand.text)
+    if branch is None:
+        return []
+    name = lexicon.bodies.expand(cand.text[: branch.start()])
+    head, entry = lexicon.bodies.head_of(name)
+    if entry is None or name == head:
+        return []
+    values = {"name": name, "abbreviation": None, **describe(name, None, None, lexicon)}
+    return [Candidate(cand.rule, cand.sentence, cand.start, cand.start + branch.start(), values)]

@@ -24,13 +24,22 @@ def province_of(text: ArticleText[Lexicon]) -> str | None:
     return province
 
 
-def _find_province(text: ArticleText[Lexicon]) -> str | None:
+def paper_province(text: ArticleText[Lexicon]) -> str | None:
+    """The province of the article's paper (source / host), if it is a provincial paper."""
     places = text.lexicon.places
     article = text.article
     host = _SCHEME.sub("", article.url or "").split("/")[0]
     for key in (article.source, host, host.removeprefix("www.")):
         if key and key in places.source_provinces:
             return places.source_provinces[key]
+    return None
+
+
+def _find_province(text: ArticleText[Lexicon]) -> str | None:
+    places = text.lexicon.places
+    paper = paper_province(text)
+    if paper:
+        return paper
     counts: dict[str, int] = {}
     for sentence in text.sentences:
         for found in places.province.finditer(sentence.text):
@@ -62,6 +71,8 @@ def attach_place(
     for level in places.local_level_words:
         if name.lower().endswith(" " + level):
             place = province if level == "tỉnh" else places_named.get(level)
+            if level == "tỉnh" and province in places.cities:
+                place = None  # a city has no `tỉnh`: the body is of a province left unnamed
             if level == "thành phố" and province in places.cities:
                 place = province
             if place:
@@ -81,6 +92,8 @@ def share_places(candidates: list[Candidate], lexicon: Lexicon) -> None:
     for later, earlier in zip(candidates[::-1], candidates[-2::-1], strict=False):
         if earlier.sentence.index != later.sentence.index or earlier.values.get("location"):
             continue
+        if earlier.values["name"].split()[-1] in lexicon.places.level_words:
+            continue  # `Cục Thuế tỉnh`: its own place word, left for the article's province
         if not _LIST_GLUE.fullmatch(earlier.sentence.text[earlier.end : later.start]):
             continue
         tail = tail_re.search(later.values["name"]) if later.values.get("location") else None

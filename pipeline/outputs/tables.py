@@ -48,11 +48,16 @@ TABLE_COLUMNS: dict[str, dict[str, tuple[pa.DataType, str]]] = {
     },
     "organizations": {
         **MENTION_COLUMNS,
-        "name": (pa.string(), "full name, abbreviations expanded, attached place included"),
+        "name": (
+            pa.string(),
+            "full name: abbreviations of ordinary words expanded, an acronym the article spells"
+            " out replaced by its full name, a paper credited by short name or site listed as"
+            " Báo …, attached place included",
+        ),
         "abbreviation": (pa.string(), "the abbreviation written, e.g. UBND"),
         "org_type": (pa.string(), "party, state, front, mass, armed, enterprise or other"),
         "level": (pa.string(), "central, province, district, commune or unit"),
-        "location": (pa.string(), "the place attached to the name"),
+        "location": (pa.string(), "the place attached to the name (a province, a city, a country)"),
         "body_id": (pa.string(), "the body across articles (joins to bodies.body_id)"),
     },
     "officials": {

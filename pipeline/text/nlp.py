@@ -74,11 +74,22 @@ _ABBREVIATION_END = regex.compile(
 )
 
 
+_DOMAIN_END = regex.compile(r"^(?:vn|com|net|org)(?![\p{L}])")
+
+
 def _rejoin_abbreviations(pieces: list[str]) -> list[str]:
-    """underthesea ends a sentence after `TP.` in `TP. HCM`: join such pieces back."""
+    """underthesea ends a sentence after `TP.` in `TP. HCM`, and inside a site's name
+    (`chinhphu.vn`): join such pieces back."""
     joined: list[str] = []
     for piece in pieces:
-        if joined and _ABBREVIATION_END.search(joined[-1]):
+        if (
+            joined
+            and joined[-1].endswith(".")
+            and joined[-1][-2:-1].isalnum()
+            and _DOMAIN_END.match(piece)
+        ):
+            joined[-1] = joined[-1] + piece
+        elif joined and _ABBREVIATION_END.search(joined[-1]):
             joined[-1] = joined[-1] + " " + piece
         else:
             joined.append(piece)

@@ -1,0 +1,389 @@
+"""Reading a body's name: from its head word (Sở, Tỉnh ủy, UBND…) rightwards, to its place.
+
+Vietnamese names capitalize the first syllable of each word group (`Sở Tài nguyên và Môi
+trường`, `Trung tâm Kiểm định chất lượng công trình`), so the scanner takes, token by token,
+the first step that applies (`NameScan.STEPS`): an official sector name with commas inside, a
+place attached to the name (`tỉnh Long An`, `xã Thạnh Lợi`), a province, capitalized syllables
+(and the lower-case syllable that completes a word: `Tài nguyên`, checked against underthesea's
+word list), `và` before a further name, a qualifier (`khối`, `cơ sở`), lower-case words that
+name bodies (`quỹ đất`). Each step reads one gazetteer of `rules/gazetteers/`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from pipeline.extract.lexicon import Lexicon
+from pipeline.extract.name_scan_lower import LowerCaseSteps
+from pipeline.extract.org_tokens import (
+    CAP_RE,
+    LOW_RE,
+    ROMAN_RE,
+    TITLE_CASE_RE,
+    Token,
+    head_at,
+    level_width,
+    opens_with,
+    place_length,
+    starts_with,
+    tokens_after,
+)
+
+#: what joins two parts of one name (`Nông nghiệp và Phát triển nông thôn`, `GD-ĐT`)
+_JOINERS = ("và", "&", "-")
+
+
+@dataclass(frozen=True)
+class OrgName:
+    """A scanned organization: its span in the sentence and what it is made of."""
+
+    start: int
+    end: int
+    head: str
+    place_level: str | None  # the level word of an attached place, e.g. "tỉnh"
+    place: str | None  # the place name after it, e.g. "Long An"
+    named: bool = False  # a capitalized name follows the head (not only `khối` or a place)
+    lower_words: int = 0  # lower-case common words of the name (`giáo dục` in `phòng giáo dục`)
+
+
+class _Stop(Exception):
+    """The name ends here."""
+
+
+@dataclass
+class NameScan(LowerCaseSteps):
+    """The state of one scan: the tokens after the head and how far the name reaches."""
+
+    text: str
+    head: str
+    head_end: int
+    tokens: list[Token]
+    lexicon: Lexicon
+    i: int = 0
+    end: int = 0
+    named: bool = False
+    place_level: str | None = None
+    place: str | None = None
+    #: the last word taken is (part of) a proper name (`Viettel`, `Vĩnh Phát`): the name does
+    #: not go on in lower case after it
+    proper: bool = False
+    #: how many lower-case words the name has gone on with (`Cục Quản lý đấu thầu`)
+    lower_words: int = 0
+    #: the last word taken is such a lower-case word
+    last_lower: bool = False
+    #: how many capitalized words (`Giao thông`, `Vận tải`) the name has after its head
+    capital_words: int = 0
+    #: the last capitalized syllable was completed by a lower-case one (`Ngoại giao`)
+    completed: bool = False
+    #: a committee's topic follows `về` (`Ban Chỉ đạo Trung ương về phòng, chống tham nhũng`)
+    topic: bool = False
+    #: where the name ended before lower-case words that must lead to a province (`Hội …`)
+    end_before_lower: int | None = None
+
+    def sector_name(self) -> bool:
+        """An official sector name with commas inside (`Văn hóa, Thể thao và Du lịch`):
+        rules/gazetteers/sector_names.txt."""
+        if self.word() not in self.lexicon.bodies.sector_first_words:
+            return False
+        position = self.tokens[self.i][1]
+        known = next(
+            (
+                position + len(n)
+                for n in self.lexicon.bodies.sector_names
+                if self.text.startswith(n, position)
+            ),
+            None,
+        )
+        if known is None:
+            return False
+        self.end, self.named = known, True
+        while self.i < len(self.tokens) and self.tokens[self.i][2] <= known:
+            self.i += 1
+        return True
+
+    def attached_place(self) -> bool:
+        """A place word and the place after it end the name (`tỉnh Long An`):
+        rules/gazetteers/place_levels.yml, provinces.txt."""
+        level = level_width(self.tokens, self.i, self.lexicon)
+        if not level:
+            return False
+        tokens = self.tokens
+        self.place_level = " ".join(t[0] for t in tokens[self.i : self.i + level])
+        self.end = tokens[self.i + level - 1][2]
+        j = self.i + level
+        known = starts_with(tokens, j, self.lexicon.places.provinces)
+        j += known or place_length(tokens, j, self.lexicon)
+        if j > self.i + level:
+            self.place = self.text[tokens[self.i + level][1] : tokens[j - 1][2]]
+            self.end = tokens[j - 1][2]
+        raise _Stop
+
+    def province(self) -> bool:
+        """A province or a country right after the name (`Tỉnh ủy Long An`, `Bộ Tài chính Ấn
+        Độ`) ends it, unless a place word follows (`Mặt trận Tổ quốc Việt Nam xã`):
+        rules/gazetteers/provinces.txt, countries.txt."""
+        places = self.lexicon.places
+        width = starts_with(self.tokens, self.i, places.provinces) or self._country_width()
+        if not width:
+            return False
+        self.take(width)
+        if self.i < len(self.tokens) and level_width(self.tokens, self.i, self.lexicon):
+            self.named = True
+            return True
+        self.place = " ".join(t[0] for t in self.tokens[self.i - width : self.i])
+        raise _Stop
+
+    def _country_width(self) -> int:
+        """How many tokens from here name a country, when one follows the name: not the start
+        of a word (`Pháp luật`, `Mỹ nghệ`), nor, for a one-syllable country, a syllable of a
+        proper name (`Hoàng Anh`)."""
+        width = starts_with(self.tokens, self.i, self.lexicon.places.countries)
+        if not width:
+            return 0
+        after = self.word(width)
+        if LOW_RE.match(after) and f"{self.word().lower()} {after}" in self.lexicon.bodies.words:
+            return 0
+        if width == 1 and self.i > 0 and not (self.last_lower or self.completed):
+            return 0
+        return width
+
+    def inner_body(self) -> bool:
+        """Another body's head right after this one's (`Đoàn Tổng công ty Điện lực TP. HCM`,
+        `Đảng ủy Công ty TNHH …`): the name reads on through that body, which ends it."""
+        if self.i != 0 or not TITLE_CASE_RE.match(self.word()):
+            return False
+        start = self.tokens[0][1]
+        head_end = head_at(self.text, start, self.lexicon)
+        if head_end is None:
+            return False
+        inner = scan_name(self.text, start, head_end, self.lexicon)
+        entry = self.lexicon.bodies.heads.get(self.text[start:head_end])
+        if inner.end <= head_end and not (entry and entry.alone):
+            return False  # `Đảng ủy Sở` of which department?
+        self.end, self.named = inner.end, True
+        self.place_level, self.place = inner.place_level, inner.place
+        raise _Stop
+
+    def capitalized(self) -> bool:
+        """A capitalized syllable, and the lower-case one that completes its word (`Tài
+        nguyên`, not `Phương Nam tiến hành`); a person's name, a bare number or a roman
+        numeral ends the name: rules/gazetteers/surnames.txt, numbered_heads.txt."""
+        word, tokens, bodies = self.word(), self.tokens, self.lexicon.bodies
+        if not CAP_RE.match(word):
+            return False
+        is_person = (
+            word in self.lexicon.names.surnames
+            and bool(CAP_RE.match(self.word(1)))
+            and self.i + 1 < len(tokens)
+            and not word.isupper()
+        )
+        head = self.titled_head
+        # after a lower-case word of a descriptive name, a name is the body's own (`Ban quản lý
+        # chợ Võ Thành Trang`), not a person's
+        own = self.last_lower and opens_with(head, bodies.heads_with_lower_case_names)
+        if is_person and not opens_with(head, bodies.heads_named_after_people) and not own:
+            raise _Stop
+        numbered = opens_with(self.titled_head, bodies.numbered_heads) or (
+            self.i > 0 and tokens[self.i - 1][0].lower() in bodies.number_introducers
+        )
+        if (word.isdigit() and not numbered) or ROMAN_RE.match(word):
+            raise _Stop
+        self.named = True
+        if word not in bodies.legal_forms:
+            self.capital_words += 1
+        follows_capital = (
+            self.i > 0 and not self.last_lower and bool(TITLE_CASE_RE.match(tokens[self.i - 1][0]))
+        )
+        follows_lower = self.last_lower
+        self.completed = False
+        self.take(1)
+        i = self.i
+        after_proper = (
+            i >= 2
+            and TITLE_CASE_RE.match(tokens[i - 2][0])
+            and f"{tokens[i - 2][0].lower()} {word.lower()}" in bodies.words
+        )
+        if (
+            i < len(tokens)
+            and not after_proper
+            and (TITLE_CASE_RE.match(word) or len(word) == 1)
+            and LOW_RE.match(tokens[i][0])
+            and tokens[i][0] not in bodies.function_words
+            and f"{word.lower()} {tokens[i][0]}" in bodies.words
+            and not level_width(tokens, i, self.lexicon)
+            and starts_with(tokens, i, bodies.stop_words) < 2  # `Phương Nam tiến hành`
+        ):
+            self.take(1)
+            self.proper, self.completed = False, True  # a common word: `Tài nguyên`
+        else:
+            # a capitalized word after lower-case ones is a proper name: `sông Đuống`
+            self.proper = follows_lower or self._is_proper(word, follows_capital)
+        return True
+
+    def _is_proper(self, word: str, follows_capital: bool) -> bool:
+        """Whether a capitalized word just taken ends a proper name (`Viettel`, `Vĩnh Phát`,
+        `IPC`) rather than a common one (`Bông`, `Dệt`, an abbreviation such as `TNHH`)."""
+        bodies = self.lexicon.bodies
+        if word.isdigit():
+            return True
+        if word.isupper() and len(word) > 1:
+            return word not in bodies.legal_forms
+        if follows_capital:
+            previous = self.tokens[self.i - 2][0]
+            return f"{previous.lower()} {word.lower()}" not in bodies.common_words
+        return word.lower() not in bodies.common_words
+
+    def joiner(self) -> bool:
+        """`và`, `&` or `-` before a further part of the same name (`Nông nghiệp và Phát triển
+        nông thôn`, `GD-ĐT`), not before another body, a person or a credit (`- Ảnh:`):
+        rules/gazetteers/org_name_words.txt, org_name_words_after_and.txt, credit_words.txt."""
+        word, follows, after_follows = self.word(), self.word(1), self.word(2)
+        if word not in _JOINERS or not self.named:
+            return False
+        if word == "và" and self.proper:
+            return False  # `Nhà máy thép Dana Úc và Dana Ý`: a second body
+        bodies = self.lexicon.bodies
+        next_start = self.tokens[self.i + 1][1] if self.i + 1 < len(self.tokens) else len(self.text)
+        if head_at(self.text, next_start, self.lexicon) is not None:
+            return False
+        person_follows = (
+            follows in self.lexicon.names.surnames and bool(CAP_RE.match(after_follows))
+        ) or follows in bodies.credit_words
+        if (
+            (CAP_RE.match(follows) and not person_follows and not follows.isupper())
+            or (word != "&" and starts_with(self.tokens, self.i + 1, bodies.name_words))
+            or (word == "và" and starts_with(self.tokens, self.i + 1, bodies.name_words_after_and))
+            # `GD-ĐT`, `LĐ-TB&XH`, `NN & PTNT`: one abbreviation written with dashes
+            or (follows.isupper() and self.tokens[self.i - 1][0].isupper())
+            # `Cục Quản lý nhà và thị trường bất động sản`: a lower-case part after another
+            or (self._lower_after_joiner() and self.goes_on_lower(self.i + 1))
+        ):
+            self.i += 1
+            return True
+        return False
+
+    def _lower_after_joiner(self) -> bool:
+        """Whether a lower-case part may follow `và` or `-`: after another lower-case part
+        (`Cục Quản lý nhà và thị trường`), or after one capitalized word of a name that goes on
+        in lower case (`Tổng công ty Đầu tư và kinh doanh vốn Nhà nước`)."""
+        if self.last_lower:
+            return True
+        heads = self.lexicon.bodies.heads_with_lower_case_names
+        return self.capital_words == 1 and opens_with(self.titled_head, heads)
+
+    def qualifier(self) -> bool:
+        """Before any name: `khối`, `cơ sở`, `nhân dân` (rules/gazetteers/org_qualifiers.txt)."""
+        width = (
+            0 if self.named else starts_with(self.tokens, self.i, self.lexicon.bodies.qualifiers)
+        )
+        if not width:
+            return False
+        self.take(width)
+        return True
+
+    def name_words(self) -> bool:
+        """Lower-case words that name bodies (`quỹ đất`, `công trình`), also right after the
+        head (`Trung tâm xúc tiến đầu tư tỉnh`): rules/gazetteers/org_name_words.txt, and
+        after `và` org_name_words_after_and.txt."""
+        bodies = self.lexicon.bodies
+        if self.proper:
+            return False
+        width = (
+            starts_with(self.tokens, self.i, bodies.name_words) if self.named or self.i == 0 else 0
+        )
+        if width and not (self.last_lower or self.i == 0) and self.verb_here(width):
+            return False  # `Sở Nội vụ thông tin`: the sentence goes on
+        if not width and self.i > 0 and self.tokens[self.i - 1][0] == "và":
+            width = starts_with(self.tokens, self.i, bodies.name_words_after_and)
+        if not width:
+            return False
+        self.named = True
+        self.lower_words += 1
+        self.take(width, lower=True)
+        return True
+
+    STEPS: ClassVar[tuple[Callable[[NameScan], bool], ...]] = (
+        sector_name,
+        attached_place,
+        province,
+        inner_body,
+        capitalized,
+        LowerCaseSteps.level_word,
+        LowerCaseSteps.about,
+        joiner,
+        qualifier,
+        name_words,
+        LowerCaseSteps.lower_case,
+    )
+
+    def run(self) -> None:
+        try:
+            while self.i < len(self.tokens):
+                for step in self.STEPS:
+                    if step(self):
+                        break
+                else:
+                    break
+        except _Stop:
+            pass
+        if self.end_before_lower is not None and not self.place:
+            self.end = self.end_before_lower  # `Hội hoa xuân Tao Đàn` is a festival
+        if (
+            not self.capital_words
+            and self.lower_words
+            and not (self.place or self.place_level or self.topic)
+        ):
+            # `Công ty cổ phần`, `Trung tâm hành chính`, `Hợp tác xã đầu tư xây dựng`: lower-case
+            # words alone after the head describe it, they do not name it
+            self.end, self.named = self.head_end, False
+        # a name never ends on a dangling connector
+        while self.end > self.head_end and self.text[: self.end].rstrip().endswith(
+            (" và", " &", " -")
+        ):
+            self.end = len(self.text[: self.end].rstrip().rsplit(" ", 1)[0])
+
+
+def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> OrgName:
+    """Read an organization's name rightwards from its head word; see the module docstring."""
+    head = text[head_start:head_end]
+    entry = lexicon.bodies.heads.get(head)
+    tokens = tokens_after(text, head_end, lexicon)
+    if entry is not None and entry.complete:
+        # `Quốc hội`, `Chính phủ` name no more, but a country's (`Chính phủ Nhật Bản`)
+        width = starts_with(tokens, 0, lexicon.places.countries)
+        if width and tokens[0][1] == head_end + 1:
+            country = " ".join(t[0] for t in tokens[:width])
+            return OrgName(head_start, tokens[width - 1][2], head, None, country, True)
+        return OrgName(head_start, head_end, head, None, None, True)
+    scan = NameScan(text, head, head_end, tokens, lexicon)
+    scan.end = head_end
+    scan.run()
+    if entry is not None and entry.located:
+        seat = lexicon.bodies.seat.match(text, scan.end)  # `Đại sứ quán Ấn Độ tại Việt Nam`
+        scan.end = seat.end() if seat else scan.end
+    scan.end = _with_parent(text, scan, lexicon)
+    return OrgName(
+        head_start, scan.end, head, scan.place_level, scan.place, scan.named, scan.lower_words
+    )
+
+
+def _with_parent(text: str, scan: NameScan, lexicon: Lexicon) -> int:
+    """`Ủy ban Pháp luật của Quốc hội`: a unit's parent after `của` stays in its name
+    (rules/gazetteers/heads_of_units.txt); where the name ends."""
+    if (
+        not scan.named
+        or scan.place
+        or not opens_with(scan.titled_head, lexicon.bodies.heads_of_units)
+    ):
+        return scan.end
+    of = lexicon.bodies.parent_of.match(text, scan.end)
+    parent_head = head_at(text, of.end(), lexicon) if of else None
+    if of is None or parent_head is None:
+        return scan.end
+    parent = scan_name(text, of.end(), parent_head, lexicon)
+    entry = lexicon.bodies.heads.get(text[of.end() : parent_head])
+    if parent.end <= parent_head and not (entry and entry.alone):
+        return scan.end  # `của Sở`: which department?
+    return parent.end

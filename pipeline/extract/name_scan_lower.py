@@ -1,0 +1,161 @@
+"""The steps of the name scan that read lower-case words (`Cục Quản lý đấu thầu`, `Hiệp hội
+Thị trường trái phiếu Việt Nam`, `Ban Chỉ đạo Trung ương về phòng, chống tham nhũng`), and the
+scan's word helpers: a base of `name_scan.NameScan`, which holds the state they read."""
+
+from __future__ import annotations
+
+from pipeline.extract.lexicon import Lexicon
+from pipeline.extract.org_tokens import LOW_RE, Token, opens_with, starts_with
+
+
+class LowerCaseSteps:
+    """Lower-case words of a name: common words (Viet74K) up to a verb, a function word or a
+    proper name; `tối cao`, `trung ương`; a committee's topic after `về`."""
+
+    text: str
+    head: str
+    tokens: list[Token]
+    lexicon: Lexicon
+    i: int
+    end: int
+    named: bool
+    proper: bool
+    lower_words: int
+    last_lower: bool
+    capital_words: int
+    topic: bool
+    end_before_lower: int | None
+
+    @property
+    def titled_head(self) -> str:
+        """The head with its first letter capitalized, as the gazetteers write it."""
+        return self.head[:1].upper() + self.head[1:]
+
+    def word(self, offset: int = 0) -> str:
+        at = self.i + offset
+        return self.tokens[at][0] if at < len(self.tokens) else ""
+
+    def take(self, count: int, *, lower: bool = False) -> None:
+        """The next `count` tokens belong to the name (`lower`: a lower-case word of it)."""
+        self.end = self.tokens[self.i + count - 1][2]
+        self.i += count
+        self.last_lower = lower
+
+    def common_word_width(self, i: int) -> int:
+        """How many lower-case tokens from `i` (up to four, one space apart) form the longest
+        common word; 0 when none does."""
+        tokens, common = self.tokens, self.lexicon.bodies.common_words
+        run = 0
+        while (
+            i + run < len(tokens)
+            and run < 4
+            and LOW_RE.match(tokens[i + run][0])
+            and (run == 0 or tokens[i + run][1] == tokens[i + run - 1][2] + 1)
+        ):
+            run += 1
+        for width in range(run, 0, -1):
+            if " ".join(t[0] for t in tokens[i : i + width]) in common:
+                return width
+        return 0
+
+    def goes_on_lower(self, i: int) -> int:
+        """The width of a common word at `i` that may go on a name in lower case, 0 when the
+        word ends the name (a function word, a verb: rules/gazetteers/name_stop_words.txt)."""
+        bodies = self.lexicon.bodies
+        width = self.common_word_width(i)
+        if not width or self.tokens[i][0] in bodies.function_words:
+            return 0
+        if starts_with(self.tokens, i, bodies.stop_words) >= width:
+            return 0
+        return width
+
+    # ------------------------------------------------------------------ steps, in order
+
+    def verb_here(self, width: int) -> bool:
+        """Whether the `width` words at the scan's position read as the verb after the name:
+        a stop word that does not complete the word before it (`Công nghệ thông tin`)."""
+        if starts_with(self.tokens, self.i, self.lexicon.bodies.stop_words) < width:
+            return False
+        words = " ".join(t[0] for t in self.tokens[max(0, self.i - 2) : self.i + width])
+        return words.lower() not in self.lexicon.bodies.common_words
+
+    def _head_in_a_word(self) -> bool:
+        """Whether the head's last syllable and the words after it make one common word."""
+        last = self.head.split()[-1].lower()
+        common = self.lexicon.bodies.common_words
+        return (
+            any(
+                " ".join([last, *(t[0] for t in self.tokens[:width])]) in common
+                for width in (1, 2)
+                if width <= len(self.tokens)
+            )
+            or f"{last} {self.word()}" in self.lexicon.bodies.words
+        )
+
+    def level_word(self) -> bool:
+        """`tối cao`, `trung ương` in lower case close the name (`Viện Kiểm sát nhân dân tối
+        cao`): rules/gazetteers/name_level_words.txt."""
+        width = starts_with(self.tokens, self.i, self.lexicon.bodies.level_words)
+        if not width:
+            return False
+        self.take(width)
+        self.named, self.proper = True, True
+        self.capital_words += 1
+        return True
+
+    def about(self) -> bool:
+        """`về` and the topic after a committee's name (`Ủy ban Quốc gia về thanh niên Việt
+        Nam`, `Ủy ban về các vấn đề xã hội`): rules/gazetteers/heads_with_topics.txt."""
+        bodies = self.lexicon.bodies
+        if self.topic or self.head not in bodies.heads_with_topics or not self.i < len(self.tokens):
+            return False
+        about = bodies.topic.match(self.text, self.tokens[self.i][1])
+        if about is None:
+            return False
+        if self.capital_words > 1:
+            return False  # `Ủy ban Thường vụ Quốc hội về nội dung …`: the name was complete
+        skip = len(about.group().split())  # `về các vấn đề`
+        if not (self.goes_on_lower(self.i + skip) or self._sector_at(self.i + skip)):
+            return False
+        self.topic = self.named = True
+        self.take(skip, lower=True)
+        return True
+
+    def _sector_at(self, i: int) -> bool:
+        """Whether a sector name with a comma starts at token `i` (`phòng, chống`)."""
+        if i >= len(self.tokens) or self.tokens[i][0] not in self.lexicon.bodies.sector_first_words:
+            return False
+        return any(
+            self.text.startswith(n, self.tokens[i][1]) for n in self.lexicon.bodies.sector_names
+        )
+
+    def lower_case(self) -> bool:
+        """Common words in lower case go on a name whose last word is a common one (`Cục Quản
+        lý đấu thầu`, `Hiệp hội Thị trường trái phiếu`), or right after a head that takes them
+        (`Trạm nghiên cứu ứng dụng kỹ thuật nông nghiệp`:
+        rules/gazetteers/heads_with_lower_case_names.txt), up to a word that ends it (a verb, a
+        function word: name_stop_words.txt, name_function_words.txt) or a proper name."""
+        bodies = self.lexicon.bodies
+        if self.proper or not LOW_RE.match(self.word()):
+            return False
+        before_place = self.titled_head == self.titled_head.split(" ")[0] and (
+            opens_with(self.titled_head, bodies.heads_described_before_place)
+        )
+        if not (
+            self.topic
+            or before_place
+            or opens_with(self.titled_head, bodies.heads_with_lower_case_names)
+        ):
+            return False
+        if self.capital_words > 1 and not self.last_lower and (self.topic or before_place):
+            return False  # `Sở Giao thông Vận tải xây dựng`: each word of the name capitalized
+        if self.i == 0 and self._head_in_a_word():
+            return False  # `Hội nghị`, `phòng ban`: the head is part of a word
+        width = self.goes_on_lower(self.i)
+        if not width:
+            return False
+        if before_place and self.end_before_lower is None:
+            self.end_before_lower = self.end
+        self.lower_words += 1
+        self.take(width, lower=True)
+        return True

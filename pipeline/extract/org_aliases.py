@@ -1,0 +1,85 @@
+"""Bodies named again in short, resolved to the name the article spells out.
+
+An article introduces a body once in full and then writes it short: by the acronym it gave in
+parentheses (`Công ty TNHH MTV phát triển công nghiệp Tân Thuận (IPC)` … `Công ty IPC`, `Tập
+đoàn Điện lực Việt Nam (EVN)` … `HĐTV EVN`), or, for a company, by its proper name alone (`Công
+ty Cổ phần chăn nuôi Bình Hà` … `Công ty Bình Hà`). The annotation decisions list such a body
+once, by its full name, and use the full name inside longer names too.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from pipeline.engine.contracts import Candidate
+from pipeline.extract.lexicon import Lexicon
+
+#: `(IPC)`, `(Bidiphar)`, `(TN&MT)` right after a body's name, or an acronym written after it
+#: (`Tập đoàn Bưu chính viễn thông Việt Nam VNPT`, `Tổng công ty Điện lực miền Nam - EVN SPC`)
+_DEFINED = regex.compile(
+    r"\s*\(\s*(\p{Lu}[\p{L}\p{N}&.-]{1,20})\s*\)"
+    r"|\s+(?:[-–]\s+)?(\p{Lu}{2,}(?:\s\p{Lu}{2,})?)(?![\p{L}\p{N}])"
+)
+
+
+def spelled_out(candidates: list[Candidate], lexicon: Lexicon) -> None:
+    """Rename, in place, the candidates that name a body short (see the module docstring)."""
+    acronyms = _acronyms(candidates, lexicon)
+    for cand in candidates:
+        name = cand.values["name"]
+        renamed = _with_acronyms(name, acronyms, lexicon) if acronyms else name
+        renamed = _company_in_full(renamed, candidates, lexicon)
+        if renamed != name:
+            cand.values = {**cand.values, "name": renamed}
+
+
+def _acronyms(candidates: list[Candidate], lexicon: Lexicon) -> dict[str, str]:
+    """Acronyms and short names the article gives in parentheses after a body's full name."""
+    found: dict[str, str] = {}
+    for cand in candidates:
+        defined = _DEFINED.match(cand.sentence.text, cand.end)
+        if not defined:
+            continue
+        short, name = defined.group(1) or defined.group(2), cand.values["name"]
+        if short in lexicon.places.provinces or short in lexicon.bodies.abbreviations:
+            continue  # `(Long An)`, `(UBND)`: a place or a word, not the body's own short name
+        if short.lower() in name.lower().split():
+            continue
+        found.setdefault(short, name)
+    return found
+
+
+def _with_acronyms(name: str, acronyms: dict[str, str], lexicon: Lexicon) -> str:
+    """`IPC` → the full name; `Công ty IPC` → the company's full name; `Hội đồng thành viên
+    EVN` → `Hội đồng thành viên Tập đoàn Điện lực Việt Nam`."""
+    if name in acronyms:
+        return acronyms[name]
+    head, _ = lexicon.bodies.head_of(name)
+    full = acronyms.get(name[len(head) :].strip()) if head else None
+    if full is None or full == name:
+        return name
+    # `Công ty IPC` is the company itself; `Đoàn Thanh niên PVN` a body of it
+    return full if lexicon.bodies.head_of(full)[0] == head else f"{head} {full}"
+
+
+def _company_in_full(name: str, candidates: list[Candidate], lexicon: Lexicon) -> str:
+    """`Công ty Bình Hà` → `Công ty Cổ phần chăn nuôi Bình Hà` when the article names only one
+    company of its head ending so (the short form of a company is its proper name)."""
+    head, entry = lexicon.bodies.head_of(name)
+    if entry is None and name in lexicon.bodies.brands:
+        head = ""  # `Novaland` alone, and `Tập đoàn Novaland` elsewhere
+    elif entry is None or entry.type != "enterprise" or name == head:
+        return name
+    proper = name[len(head) :].strip()
+    for form in sorted(lexicon.bodies.legal_forms, key=len, reverse=True):
+        proper = proper.removeprefix(form + " ")
+    longer = [
+        c.values["name"]
+        for c in candidates
+        if c.values["name"] != name
+        and c.values["name"].startswith(head + " " if head else "")
+        and c.values["name"].endswith(" " + proper)
+        and lexicon.bodies.head_of(c.values["name"])[1] is not None
+    ]
+    # the longest, and of two as long the first the article writes: the same in every process
+    return max(longer, key=len) if longer else name

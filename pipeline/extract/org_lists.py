@@ -1,0 +1,85 @@
+"""Bodies listed after one head: `các sở Tư pháp, Xây dựng và Y tế` names three departments,
+`UBND các quận 1, 12, Phú Nhuận` three district committees (annotation decisions: bodies in a
+list are one row each)."""
+
+from __future__ import annotations
+
+import regex
+
+from pipeline.engine.contracts import Found, Match
+from pipeline.extract.lexicon import Lexicon
+from pipeline.extract.org_names import OrgName, describe, head_at, scan_name
+
+_MOST_ITEMS = 10
+
+
+def listed_bodies(match: Match, scanned: OrgName, name: str, lexicon: Lexicon) -> list[Found]:
+    """The further bodies of a plural list opened by the head (`các sở Tư pháp, Xây dựng`,
+    `gồm: Sở Công Thương; Ngoại vụ; Tư pháp`):
+    each capitalized item after a comma or `và` takes the head (`Sở Xây dựng`)."""
+    text = match.sentence.text
+    if not lexicon.bodies.list_opening.search(text[: match.start]) or not scanned.named:
+        return []
+    head, _ = lexicon.bodies.head_of(name)
+    head = lexicon.bodies.head_full_forms.get(head, head)
+    found: list[Found] = []
+    position = scanned.end
+    while len(found) < _MOST_ITEMS:
+        glue = lexicon.bodies.list_glue.match(text, position)
+        if glue is None or glue.end() >= len(text):
+            break
+        start = glue.end()
+        if _another_head(text, start, lexicon) or not text[start].isupper():
+            break  # another body (`Ban tổ chức Tỉnh ủy`), or the sentence goes on
+        item = scan_name(text, start, start, lexicon)
+        if not item.named or item.end <= start:
+            break
+        full = f"{head} {lexicon.bodies.expand(text[start : item.end])}"
+        values = {
+            "name": full,
+            "abbreviation": None,
+            **describe(full, item.place_level, item.place, lexicon),
+        }
+        found.append(Found(start, item.end, values))
+        position = item.end
+    return found
+
+
+_NEXT_WORD = regex.compile(r"\s+(\S+)")
+
+
+def _another_head(text: str, start: int, lexicon: Lexicon) -> bool:
+    """Whether a head word opens a new body at `start`, not a word of a sector's name (`Khoa
+    học` is science, not a faculty)."""
+    end = head_at(text, start, lexicon)
+    if end is None:
+        return False
+    following = _NEXT_WORD.match(text, end)
+    word = f"{text[start:end]} {following.group(1)}".lower() if following else ""
+    return word not in lexicon.bodies.words
+
+
+def bodies_of_places(match: Match, lexicon: Lexicon) -> list[Found]:
+    """`UBND các quận 1, 12, Phú Nhuận`: one body per place listed after the head (rules/
+    defines.yml ORG_PLACE_LIST); nothing when no list of places follows."""
+    bodies = lexicon.bodies
+    text = match.sentence.text
+    listed = bodies.place_list.match(text, match.end)
+    if listed is None:
+        return []
+    head = bodies.expand(match.text)
+    head, _ = bodies.head_of(head)
+    head = bodies.head_full_forms.get(head, head)
+    level = listed.group("level")
+    found: list[Found] = []
+    items = bodies.place_list_item.finditer(text, listed.start("places"), listed.end("places"))
+    for item in items:
+        name = f"{head} {level} {item.group()}"
+        values = {
+            "name": name,
+            "abbreviation": None,
+            **describe(name, level, item.group(), lexicon),
+        }
+        # the first body's span holds the head: `UBND các quận 1`
+        found.append(Found(item.start() if found else match.start, item.end(), values))
+    return found

@@ -1,0 +1,133 @@
+"""The words after a body's head word, as the name scan reads them: the sentence split once
+into words (abbreviations that keep their dot: `TP.`), phrases of a gazetteer that start at a
+word, place words and how many capitalized words after one name the place, where a head
+word starts."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Collection
+
+import regex
+
+from pipeline.extract.lexicon import Lexicon, Phrases
+
+#: a capitalized word of a name: `Tài`, `UBND`, `TN&MT`, a brand's `GreenFeed`, `Z131`, a number
+CAP_RE = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{M}]*|[A-Z][A-Za-z\d&]*|\p{Lu}{2,}[\p{Lu}\d&]*|\d+)$")
+LOW_RE = regex.compile(r"^\p{Ll}[\p{Ll}\p{M}]*$")
+ROMAN_RE = regex.compile(r"^[IVXL]+$")
+SCAN_WINDOW = 300  # characters after a head that a name can reach
+TITLE_CASE_RE = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}]")
+
+Token = tuple[str, int, int]
+
+#: the words of the sentences scanned last: a sentence with several heads is split once
+_SENTENCE_TOKENS: dict[str, tuple[list[Token], list[int]]] = {}
+
+
+def _sentence_tokens(text: str, lexicon: Lexicon) -> tuple[list[Token], list[int]]:
+    found = _SENTENCE_TOKENS.get(text)
+    if found is None:
+        if len(_SENTENCE_TOKENS) > 64:
+            _SENTENCE_TOKENS.clear()
+        tokens = [(m.group(1), m.start(1), m.end(1)) for m in lexicon.places.token.finditer(text)]
+        found = _SENTENCE_TOKENS[text] = (tokens, [token[1] for token in tokens])
+    return found
+
+
+def tokens_after(text: str, start: int, lexicon: Lexicon) -> list[Token]:
+    """The words (with abbreviations that keep their dot: `TP.`) after `start`, up to
+    `SCAN_WINDOW` characters: those of the whole sentence, split once."""
+    tokens, starts = _sentence_tokens(text, lexicon)
+    first = bisect.bisect_left(starts, start)
+    if first and tokens[first - 1][2] > start:  # `start` cuts a word: read from there
+        return [
+            (m.group(1), m.start(1), m.end(1))
+            for m in lexicon.places.token.finditer(text, start, start + SCAN_WINDOW)
+        ]
+    limit = start + SCAN_WINDOW
+    last = bisect.bisect_left(starts, limit, first)
+    window = tokens[first:last]
+    if window and window[-1][2] > limit:  # the window cuts the last word, as before
+        word, word_start, _ = window[-1]
+        window[-1] = (word[: limit - word_start], word_start, limit)
+    return window
+
+
+def starts_with(tokens: list[Token], i: int, phrases: Phrases) -> int:
+    """How many tokens from `i` (up to four) form the longest phrase of `phrases`; 0 when none."""
+    if i >= len(tokens) or tokens[i][0] not in phrases.first_words:
+        return 0
+    for width in phrases.widths:
+        fits = width <= 4 and i + width <= len(tokens)
+        if fits and " ".join(t[0] for t in tokens[i : i + width]) in phrases:
+            return width
+    return 0
+
+
+def level_width(tokens: list[Token], i: int, lexicon: Lexicon) -> int:
+    """How many tokens from `i` form a place word (`tỉnh`, `thành phố`); 0 when none.
+
+    `xã hội` is a word of its own, not the commune level."""
+    for width in (2, 1):
+        words = " ".join(t[0] for t in tokens[i : i + width])
+        if i + width <= len(tokens) and words in lexicon.places.level_words:
+            following = tokens[i + width][0] if i + width < len(tokens) else ""
+            if width == 1 and f"{words} {following}" in lexicon.bodies.words:
+                return 0
+            return width
+    return 0
+
+
+def place_word_count(words: list[str], lexicon: Lexicon) -> int:
+    """How many of the capitalized `words` after a place word name the place, not the person
+    after it: `huyện Châu Thành Lê Phước Dũng`, `TP. HCM Lê Hoàng Quân`. A name has two to
+    four syllables (mostly three) and starts with a family name; `UBND TP Nguyễn Thành Phong`
+    has no place at all."""
+    common, surnames = lexicon.names.common_surnames, lexicon.names.surnames
+    run = len(words)
+    if run >= 4 and words[0] not in common:
+        splits = [k for k in range(1, run - 1) if words[k] in surnames and 2 <= run - k <= 4]
+        # a common family name first (`HCM Phan Nguyễn Như Khuê`), then names of three
+        # syllables, then four, then two
+        splits.sort(key=lambda k: (words[k] not in common, {3: 0, 4: 1, 2: 2}[run - k]))
+        if splits:
+            return splits[0]
+    if (run >= 3 and words[0] in common) or (run == 3 and words[0] in surnames):
+        return 0
+    return run
+
+
+def place_length(tokens: list[Token], j: int, lexicon: Lexicon) -> int:
+    """How many capitalized syllables from `j` name the place (see `place_word_count`)."""
+    run = 0
+    while (
+        j + run < len(tokens)
+        and run < 7
+        and CAP_RE.match(tokens[j + run][0])
+        and (run == 0 or tokens[j + run][1] == tokens[j + run - 1][2] + 1)
+    ):
+        run += 1
+    return place_word_count([t[0] for t in tokens[j : j + run]], lexicon)
+
+
+def head_at(text: str, position: int, lexicon: Lexicon) -> int | None:
+    """The end of an organization head word (or its abbreviation) starting at `position`.
+
+    After a title the head may be written in lower case (`Thứ trưởng bộ Thông tin…`)."""
+    probe = text[position : position + 1].upper() + text[position + 1 : position + 60]
+    found = lexicon.bodies.head.match(probe)
+    return position + found.end() if found else None
+
+
+def opens_with(head: str, words: Collection[str]) -> bool:
+    """Whether `head` is one of `words` or starts with one of them and a space (`Phòng Cảnh sát`
+    starts with `Phòng`; `Tổng công ty` does not start with `Tổ`)."""
+    if head in words:
+        return True
+    position = head.find(" ")
+    while position > 0:
+        if head[:position] in words:
+            return True
+        position = head.find(" ", position + 1)
+    return False
