@@ -177,13 +177,16 @@ def _token_matches(
 #: words of context on each side of a span to segment: the segmenter's features reach two
 #: syllables away, and a third keeps the tagging of the span as in the whole sentence
 _CONTEXT_WORDS = 3
+_CONTEXT_REACH = 200  # characters: three words of ordinary text fit in them
 _WORDS_BEFORE = regex.compile(rf"(?:\S+\s+){{1,{_CONTEXT_WORDS}}}$")
 _WORDS_AFTER = regex.compile(rf"(?:\s+\S+){{1,{_CONTEXT_WORDS}}}")
 
 
 def _with_context(text: str, start: int, end: int) -> tuple[int, int]:
     """The span widened by up to three words on each side."""
-    before = _WORDS_BEFORE.search(text, 0, start)
+    # the words before: looked for near the span only, or a long sentence is read again and
+    # again from its start (quadratic in the number of spans)
+    before = _WORDS_BEFORE.search(text, max(0, start - _CONTEXT_REACH), start)
     after = _WORDS_AFTER.match(text, end)
     return (before.start() if before else start), (after.end() if after else end)
 
