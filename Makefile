@@ -52,7 +52,7 @@ format: install
 	$(BIN)/ruff check --fix pipeline tests
 
 bench: install
-	$(BIN)/python -m pipeline.batch.bench --full
+	$(BIN)/python -m pipeline.batch.bench --full --scale 10
 
 # the extractor on the shared corpus's real article pages: title, time, author, body similarity
 pages: install

@@ -55,11 +55,12 @@ def tokens_after(text: str, start: int, lexicon: Lexicon) -> list[Token]:
 
 
 def starts_with(tokens: list[Token], i: int, phrases: Phrases) -> int:
-    """How many tokens from `i` (up to four) form the longest phrase of `phrases`; 0 when none."""
+    """How many tokens from `i` form the longest phrase of `phrases` (`Bà Rịa - Vũng Tàu` is
+    five); 0 when none."""
     if i >= len(tokens) or tokens[i][0] not in phrases.first_words:
         return 0
     for width in phrases.widths:
-        fits = width <= 4 and i + width <= len(tokens)
+        fits = i + width <= len(tokens)
         if fits and " ".join(t[0] for t in tokens[i : i + width]) in phrases:
             return width
     return 0
