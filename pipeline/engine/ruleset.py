@@ -7,6 +7,7 @@ names the file and the line, and says how to fix it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -112,31 +113,29 @@ def alternation(entries: Any) -> str:
     follows one path instead of trying every entry at every position (three times faster on
     the head words). At each branch the deeper continuation comes first, so the longest entry
     wins, as in a longest-first alternation. Safe in verbose patterns."""
+    return _alternation(frozenset(entries))
+
+
+@functools.lru_cache(maxsize=512)
+def _alternation(entries: frozenset[str]) -> str:
     trie: dict[str, Any] = {}
-    for entry in set(entries):
+    for entry in entries:
         node = trie
         for char in entry:
             node = node.setdefault(char, {})
         node[""] = {}
-    return "(?:" + _trie_pattern(trie) + ")"
+    return "(?:" + _trie_pattern(trie)[0] + ")"
 
 
-def _trie_depth(node: dict[str, Any]) -> int:
-    return max((1 + _trie_depth(child) if key else 0) for key, child in node.items())
-
-
-def _trie_pattern(node: dict[str, Any]) -> str:
-    children = sorted(
-        ((key, child) for key, child in node.items() if key),
-        key=lambda item: (-_trie_depth(item[1]), item[0]),
-    )
+def _trie_pattern(node: dict[str, Any]) -> tuple[str, int]:
+    """The pattern of a trie node and the depth of its deepest entry."""
+    children = [(key, *_trie_pattern(child)) for key, child in node.items() if key]
     if not children:
-        return ""
-    parts = [
-        regex.escape(key, special_only=False) + _trie_pattern(child) for key, child in children
-    ]
+        return "", 0
+    children.sort(key=lambda child: (-child[2], child[0]))
+    parts = [regex.escape(key, special_only=False) + pattern for key, pattern, _ in children]
     body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-    return f"(?:{body})?" if "" in node else body
+    return (f"(?:{body})?" if "" in node else body), 1 + children[0][2]
 
 
 _REFERENCE_RE = regex.compile(r"(?<!\\[pP])\{(@?[A-Za-z_][A-Za-z0-9_]*)\}")
@@ -264,7 +263,7 @@ def _compile_rule(
     gazetteers: Mapping[str, Any],
     registry: Registry[Any],
     path: Path,
-    check_tokens: bool = True,
+    verify: bool = True,
 ) -> Rule:
     line = raw.get("__line__")
     rule_id = raw["id"]
@@ -287,14 +286,15 @@ def _compile_rule(
     assert kind in PATTERN_KINDS
     pattern: Any
     if kind == "regex":
-        pattern = _compile_regex(body, rule_id, defines, gazetteers, path, line)
+        pattern = _compile_regex(body, rule_id, defines, gazetteers, path, line, verify)
     elif kind == "tokens":
         pattern = strip_lines(body)
-        if check_tokens:
+        if verify:
             _check_token_pattern(pattern, rule_id, path, line)
     else:
         pattern = _gazetteer_phrases(body, gazetteers, path, line)
-    _check_contract(rule_id, spec, kind, pattern, gazetteers, registry, path, line)
+    if verify:
+        _check_contract(rule_id, spec, kind, pattern, gazetteers, registry, path, line)
     triggers: list[str] = []
     for trigger in raw.get("triggers", []):
         triggers.extend(
@@ -329,7 +329,9 @@ def _compile_rule(
         ],
         str(path),
         line,
-        prefilter=_compile_regex(raw.get("prefilter"), rule_id, defines, gazetteers, path, line),
+        prefilter=_compile_regex(
+            raw.get("prefilter"), rule_id, defines, gazetteers, path, line, verify
+        ),
         anchored=bool(raw.get("anchored")),
     )
 
@@ -351,6 +353,39 @@ def _check_token_pattern(body: Any, rule_id: str, path: Path, line: int | None) 
         ) from None
 
 
+class LazyRegex:
+    """A rule's regex, compiled when first used. Rules checked before (same rules hash) are
+    loaded without compiling them: a command that needs a few rules starts at once."""
+
+    __slots__ = ("_compiled", "source")
+
+    def __init__(self, source: str):
+        self.source = source
+        self._compiled: regex.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> regex.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = regex.compile(self.source, _REGEX_FLAGS)
+        return self._compiled
+
+    def finditer(self, text: str, *bounds: int) -> Any:
+        return self.compiled.finditer(text, *bounds)
+
+    def match(self, text: str, *bounds: int) -> Any:
+        return self.compiled.match(text, *bounds)
+
+    def search(self, text: str, *bounds: int) -> Any:
+        return self.compiled.search(text, *bounds)
+
+    @property
+    def groupindex(self) -> Mapping[str, int]:
+        return self.compiled.groupindex
+
+
+_REGEX_FLAGS = regex.VERBOSE | regex.V0
+
+
 def _compile_regex(
     pattern: str | None,
     rule_id: str,
@@ -358,12 +393,15 @@ def _compile_regex(
     gazetteers: Mapping[str, Any],
     path: Path,
     line: int | None,
+    verify: bool = True,
 ) -> Any:
     if pattern is None:
         return None
     source = expand_pattern(pattern, defines, gazetteers, path, line)
+    if not verify:
+        return LazyRegex(source)
     try:
-        return regex.compile(source, regex.VERBOSE | regex.V0)
+        return regex.compile(source, _REGEX_FLAGS)
     except regex.error as exc:
         raise RuleError(
             path,
@@ -411,7 +449,7 @@ def load_rule_file(
     gazetteers: Mapping[str, Any],
     shared: Mapping[str, str],
     registry: Registry[Any],
-    check_tokens: bool = True,
+    verify: bool = True,
 ) -> list[Rule]:
     """Validate one rule file against the schema and its rules against their contracts."""
     document = _validated(path)
@@ -444,7 +482,7 @@ def load_rule_file(
             gazetteers,
             registry,
             path,
-            check_tokens,
+            verify,
         )
         for raw in document["rules"]
     ]
@@ -483,8 +521,10 @@ def load_ruleset(directory: Path, registry: Registry[Any]) -> RuleSet:
     if not directory.is_dir():
         raise RuleError(directory, None, "no such rules folder", "pass --rules DIR")
     digest = rules_hash(directory)
-    # spaCy checks token patterns once per version of the rules (and of the code)
-    check_tokens = not cache.has("rules-checked", digest)
+    # a version of the rules (and of the code) is checked in full once: patterns compiled,
+    # token patterns validated by spaCy, every rule held to its contract; later loads trust it
+    # and compile each pattern when it is first used
+    verify = not cache.has("rules-checked", digest)
     gazetteers = load_gazetteers(directory / "gazetteers")
     shared = load_shared_defines(directory, gazetteers)
     rules: list[Rule] = []
@@ -494,7 +534,7 @@ def load_ruleset(directory: Path, registry: Registry[Any]) -> RuleSet:
             raise RuleError(
                 path, None, "rule file missing", f"create {path.name} with `table: {table}`"
             )
-        rules.extend(load_rule_file(path, gazetteers, shared, registry, check_tokens))
+        rules.extend(load_rule_file(path, gazetteers, shared, registry, verify))
     for order, rule in enumerate(rules):
         rule.order = order
     try:
@@ -506,6 +546,6 @@ def load_ruleset(directory: Path, registry: Registry[Any]) -> RuleSet:
             f"the define or gazetteer {exc} that the normalizers read is missing",
             f"restore it in rules/{SHARED_DEFINES} or rules/gazetteers/",
         ) from None
-    if check_tokens:
+    if verify:
         cache.store("rules-checked", digest, True)
     return RuleSet(rules, gazetteers, lexicon, registry, directory, digest)
