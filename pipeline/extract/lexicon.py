@@ -329,6 +329,7 @@ class Places:
         "cities",
         "place_levels",
         "place_words",
+        "not_place_words",
         "source_provinces",
         "province_committees",
         "bodies_placed_by_province",
@@ -346,6 +347,8 @@ class Places:
     #: the place words written in full and in lower case (`huyện`, `thị xã`)
     local_level_words: tuple[str, ...]
     place_words: frozenset[str]
+    #: words that end with a place word but name no place (`yêu cầu`)
+    not_place_words: frozenset[str]
     source_provinces: Mapping[str, str]
     province_committees: tuple[str, ...]
     placed_by_province: frozenset[str]
@@ -371,6 +374,7 @@ class Places:
             frozenset(levels),
             local,
             frozenset(gazetteers["place_words"]),
+            frozenset(gazetteers["not_place_words"]),
             gazetteers["source_provinces"],
             tuple(gazetteers["province_committees"]),
             frozenset(gazetteers["bodies_placed_by_province"]),

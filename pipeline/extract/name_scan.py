@@ -81,6 +81,8 @@ class NameScan(LowerCaseSteps):
     topic: bool = False
     #: where the name ended before lower-case words that must lead to a province (`Hội …`)
     end_before_lower: int | None = None
+    #: how many lower-case words were read since then
+    lower_before_place: int = 0
 
     def sector_name(self) -> bool:
         """An official sector name with commas inside (`Văn hóa, Thể thao và Du lịch`):
@@ -185,6 +187,8 @@ class NameScan(LowerCaseSteps):
         own = self.last_lower and opens_with(head, bodies.heads_with_lower_case_names)
         if is_person and not opens_with(head, bodies.heads_named_after_people) and not own:
             raise _Stop
+        if self.end_before_lower is not None and self.last_lower:
+            raise _Stop  # lower-case words that must lead to a place: `Hội hoa xuân Tao Đàn`
         numbered = opens_with(self.titled_head, bodies.numbered_heads) or (
             self.i > 0 and tokens[self.i - 1][0].lower() in bodies.number_introducers
         )
@@ -258,20 +262,28 @@ class NameScan(LowerCaseSteps):
             # `GD-ĐT`, `LĐ-TB&XH`, `NN & PTNT`: one abbreviation written with dashes
             or (follows.isupper() and self.tokens[self.i - 1][0].isupper())
             # `Cục Quản lý nhà và thị trường bất động sản`: a lower-case part after another
-            or (self._lower_after_joiner() and self.goes_on_lower(self.i + 1))
+            or self._lower_after_joiner()
         ):
             self.i += 1
             return True
         return False
 
     def _lower_after_joiner(self) -> bool:
-        """Whether a lower-case part may follow `và` or `-`: after another lower-case part
-        (`Cục Quản lý nhà và thị trường`), or after one capitalized word of a name that goes on
-        in lower case (`Tổng công ty Đầu tư và kinh doanh vốn Nhà nước`)."""
-        if self.last_lower:
-            return True
+        """Whether a lower-case part follows `và` or `-`: after another lower-case part (`Cục
+        Quản lý nhà và thị trường`), or after one capitalized word of a name that goes on in
+        lower case (`Tổng công ty Đầu tư và kinh doanh vốn Nhà nước`); after any other name, a
+        part that must lead to the name's place (`Ban Xúc tiến và hỗ trợ đầu tư Đà Nẵng`), as
+        `lower_case` reads it. Never a place of its own (`Bộ Công thương và tỉnh Hậu Giang`)."""
+        if not self.goes_on_lower(self.i + 1) or level_width(self.tokens, self.i + 1, self.lexicon):
+            return False
         heads = self.lexicon.bodies.heads_with_lower_case_names
-        return self.capital_words == 1 and opens_with(self.titled_head, heads)
+        if self.last_lower or (self.capital_words == 1 and opens_with(self.titled_head, heads)):
+            return True
+        if self.capital_words == 0:
+            return False
+        if self.end_before_lower is None:
+            self.end_before_lower = self.end
+        return True
 
     def qualifier(self) -> bool:
         """Before any name: `khối`, `cơ sở`, `nhân dân` (rules/gazetteers/org_qualifiers.txt)."""

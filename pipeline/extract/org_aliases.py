@@ -45,8 +45,30 @@ def _acronyms(candidates: list[Candidate], lexicon: Lexicon) -> dict[str, str]:
             continue  # `(Long An)`, `(UBND)`: a place or a word, not the body's own short name
         if short.lower() in name.lower().split():
             continue
-        found.setdefault(short, name)
+        found.setdefault(short, _named_by(short, cand, lexicon))
     return found
+
+
+def _named_by(short: str, cand: Candidate, lexicon: Lexicon) -> str:
+    """The body an acronym after a name stands for: the name, or the body named inside it when
+    the acronym does not start as the name does (`HĐQT Tổng công ty cổ phần xây lắp dầu khí Việt
+    Nam (PVC)`: PVC is the company; `Văn phòng Chính phủ (VPCP)` is the office)."""
+    name = cand.values["name"]
+    if short[:1].upper() == name[:1].upper():
+        return name
+    text, bodies = cand.sentence.text, lexicon.bodies
+    # the innermost body: `Ban Thường vụ Đảng ủy Công ty Cổ phần Gang thép Thái Nguyên (TISCO)`
+    inner = next(iter(reversed(list(bodies.nested.finditer(text, cand.start + 1, cand.end)))), None)
+    if inner is None:
+        return name
+    start = inner.start()
+    previous = _PREVIOUS_WORD.search(text, cand.start, start)
+    if previous and f"{previous.group(1)} {inner.group()}".lower() in bodies.heads_by_lower:
+        start = previous.start(1)  # `Tổng Công ty`
+    return bodies.expand(text[start : cand.end])
+
+
+_PREVIOUS_WORD = regex.compile(r"(\S+)\s+$")
 
 
 def _with_acronyms(name: str, acronyms: dict[str, str], lexicon: Lexicon) -> str:

@@ -49,6 +49,8 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     written_head = bodies.heads.get(bodies.heads_by_lower.get(match.text, ""))
     if match.text[:1].islower() and written_head and written_head.verb:
         return Reject("a-verb")  # `tổ chức hội nghị`
+    if bodies.heads_by_lower.get(match.text.lower()) == "Quốc hội" and _in_a_deputy_title(match):
+        return Reject("a-title")  # `cựu đại biểu quốc hội`: a post, not the legislature
     scanned = scan_name(match.sentence.text, match.start, match.end, lexicon)
     written = match.sentence.text[scanned.start : scanned.end]
     name = bodies.expand(written)
@@ -105,6 +107,11 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     }
     listed = listed_bodies(match, scanned, name, lexicon)
     return [Found(scanned.start, scanned.end, values), *listed]
+
+
+def _in_a_deputy_title(match: Match) -> bool:
+    """`đại biểu Quốc hội`: the title of a deputy, not the legislature (GUIDE.md Round 3)."""
+    return match.sentence.text[max(0, match.start - 10) : match.start].lower().endswith("biểu ")
 
 
 def _used_as_verb(match: Match, scanned: OrgName, lexicon: Lexicon) -> bool:
@@ -236,8 +243,11 @@ def _inside_a_word(match: Match, lexicon: Lexicon) -> bool:
 
 
 def _after_a_place_word(match: Match, lexicon: Lexicon) -> bool:
-    before = match.sentence.text[: match.start].rstrip()
-    return before.rsplit(" ", 1)[-1] in lexicon.places.place_words if before else False
+    """`khu phố Hội Phú`, `đường Trường Chinh`; not `yêu cầu Sở Xây dựng`."""
+    words = match.sentence.text[: match.start].rsplit(None, 2)[-2:]
+    if not words or words[-1] not in lexicon.places.place_words:
+        return False
+    return " ".join(words).lower() not in lexicon.places.not_place_words
 
 
 def _is_delegation(match: Match, name: str, head: str, lexicon: Lexicon) -> bool:
@@ -265,8 +275,7 @@ def _looks_like_a_person(written: str, lexicon: Lexicon) -> bool:
 @normalizer("organizations.phrase", kinds=("phrases", "regex"), gazetteers=org_names.GAZETTEERS)
 def named_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     """A body from a phrase list, named in full (Bộ Chính trị, Quốc hội)."""
-    before = match.sentence.text[max(0, match.start - 10) : match.start].lower()
-    if before.endswith("biểu "):
+    if _in_a_deputy_title(match):
         return Reject("a-title")  # `Đại biểu Quốc hội` is a post; its body is the Đoàn
     name = lexicon.bodies.expand(match.text)
     name = lexicon.bodies.full_names.get(name, name)
