@@ -252,6 +252,8 @@ class NameScan(LowerCaseSteps):
         next_start = self.tokens[self.i + 1][1] if self.i + 1 < len(self.tokens) else len(self.text)
         if head_at(self.text, next_start, self.lexicon) is not None:
             return False
+        if CAP_RE.match(follows) and self.lexicon.titles.title.match(self.text, next_start):
+            return False  # `Ban Bí thư và Thủ tướng`, `Sở Nội vụ và Giám đốc Sở Tài chính`
         person_follows = (
             follows in self.lexicon.names.surnames and bool(CAP_RE.match(after_follows))
         ) or follows in bodies.credit_words
@@ -359,8 +361,15 @@ class NameScan(LowerCaseSteps):
 
 def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> OrgName:
     """Read an organization's name rightwards from its head word; see the module docstring."""
+    bodies = lexicon.bodies
     head = text[head_start:head_end]
-    entry = lexicon.bodies.heads.get(head)
+    entry = bodies.heads.get(head) or bodies.heads.get(bodies.heads_by_lower.get(head.lower(), ""))
+    longest = head_at(text, head_start, lexicon) if head_end > head_start else None
+    if longest is not None and longest > head_end:
+        # `Bộ Chính trị và Trung ương`: the complete head that `Bộ` starts names no more
+        longer = bodies.heads.get(text[head_start:longest])
+        if longer is not None and longer.complete:
+            head_end, head, entry = longest, text[head_start:longest], longer
     tokens = tokens_after(text, head_end, lexicon)
     if entry is not None and entry.complete:
         # `Quốc hội`, `Chính phủ` name no more, but a country's (`Chính phủ Nhật Bản`)

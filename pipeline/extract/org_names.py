@@ -4,7 +4,7 @@ organizations' normalizers read names through `scan_name` and `head_at`."""
 
 from __future__ import annotations
 
-from pipeline.extract.lexicon import Bodies, Lexicon, Places
+from pipeline.extract.lexicon import Bodies, Lexicon, Places, Titles
 from pipeline.extract.name_scan import OrgName, scan_name
 from pipeline.extract.org_tokens import (
     TITLE_CASE_RE,
@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 #: organization gazetteers a name scan reads (a normalizer that scans names declares them)
-GAZETTEERS = (*Bodies.GAZETTEERS, *Places.GAZETTEERS, "surnames")
+GAZETTEERS = (*Bodies.GAZETTEERS, *Places.GAZETTEERS, *Titles.GAZETTEERS, "surnames")
 
 
 def describe(

@@ -29,6 +29,7 @@ from pipeline.extract.org_names import (
     opens_with,
     place_word_count,
     scan_name,
+    starts_with,
 )
 from pipeline.extract.places import attach_place, paper_province, province_of, share_places
 
@@ -378,7 +379,7 @@ def resolve_organizations(
             cand.values = {**cand.values, "name": name, "location": place}
         out.append(cand)
         out.extend(_nested(cand, lexicon, province))
-    return _merge_short_forms(out)
+    return _merge_short_forms(out, lexicon)
 
 
 def _state_body(bare: str, lexicon: Lexicon) -> bool:
@@ -398,24 +399,70 @@ def _place_re(lexicon: Lexicon) -> regex.Pattern[str]:
     )
 
 
-def _merge_short_forms(candidates: list[Candidate]) -> list[Candidate]:
-    """`Sở Giao thông Vận tải` and `Sở Giao thông Vận tải TP HCM` in one article are one body:
-    the short form takes the full name (with its place)."""
-    full_names = {c.values["name"]: c.values for c in candidates if c.values.get("location")}
+def _merge_short_forms(candidates: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """`Sở Giao thông Vận tải` and `Sở Giao thông Vận tải TP HCM`, `Ủy ban Chứng khoán` and `Ủy
+    ban Chứng khoán Nhà nước` in one article are one body: a name that only one longer name of
+    the article goes on (whatever the case) takes that name, its place and level; not a
+    branch's parent (`Ngân hàng …` and `Ngân hàng … chi nhánh Phú Nhuận` are two bodies)."""
+    by_name: dict[str, dict[str, Any]] = {}
     for cand in candidates:
-        name = cand.values["name"]
-        if cand.values.get("location"):
+        by_name.setdefault(cand.values["name"].casefold(), cand.values)
+    for cand in candidates:
+        name = cand.values["name"].casefold()
+        longer = {n for n in by_name if n.startswith(name + " ")}
+        # the longest spellings only: `Hội Nông dân tỉnh Nghệ` goes on in `… Nghệ An`
+        longest = {n for n in longer if not any(o.startswith(n + " ") for o in longer)}
+        if len(longest) != 1:
             continue
-        longer = [n for n in full_names if n.startswith(name + " ")]
-        if len(longer) == 1:
-            known = full_names[longer[0]]
-            cand.values = {
-                **cand.values,
-                "name": known["name"],
-                "location": known["location"],
-                "level": known["level"],
-            }
+        known = by_name[longest.pop()]
+        if not _goes_on(known, len(name), lexicon):
+            continue
+        cand.values = {
+            **cand.values,
+            "name": known["name"],
+            "location": known.get("location"),
+            "level": known.get("level"),
+        }
     return candidates
+
+
+def _goes_on(known: dict[str, Any], length: int, lexicon: Lexicon) -> bool:
+    """Whether a name that goes on a shorter one after `length` characters names the same body:
+    with its place (`… TP HCM`), or with more words of a name (`Ủy ban Chứng khoán Nhà nước`,
+    `Bộ Nông nghiệp và Phát triển nông thôn`); not with a person (`Tập đoàn T&T Đỗ Quang
+    Hiển`), another body (`Ban Bí thư Trung ương Đoàn`), a branch (`… chi nhánh Phú Nhuận`) or
+    the words of a sentence (`Bộ Tư pháp và cơ quan`)."""
+    name = known["name"]
+    bodies = lexicon.bodies
+    if bodies.branch.search(name, length):
+        return False
+    if known.get("location"):
+        return True
+    words = name[length:].split()
+    if len(words) > 1 and words[0] in lexicon.names.surnames:
+        return False
+    if bodies.nested.search(" " + " ".join(words)):
+        return False
+    tokens = [(w.lower(), 0, 0) for w in words]
+    i = 0
+    while i < len(words):
+        word = words[i]
+        width = starts_with(tokens, i, bodies.name_words) or starts_with(
+            tokens, i, bodies.level_words
+        )
+        if not width and (
+            CAPITALIZED_WORD.match(word) or (word in _JOINERS and 0 < i < len(words) - 1)
+        ):
+            i += 1
+            continue
+        if not width and not (i == len(words) - 1 and word in lexicon.places.level_words):
+            return False  # `Bộ Tư pháp và cơ quan`, `Trường Đại học Quốc tế sớm`
+        i += width or 1
+    return True
+
+
+CAPITALIZED_WORD = regex.compile(r"^(?:\p{Lu}|\d)[\p{L}\p{M}\d&.]*$")
+_JOINERS = ("và", "-", "&")
 
 
 def _own_head_end(text: str, start: int, end: int, lexicon: Lexicon) -> int:
