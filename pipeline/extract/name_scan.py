@@ -46,6 +46,10 @@ class OrgName:
     place: str | None  # the place name after it, e.g. "Long An"
     named: bool = False  # a capitalized name follows the head (not only `khối` or a place)
     lower_words: int = 0  # lower-case common words of the name (`giáo dục` in `phòng giáo dục`)
+    #: where lower-case words alone after the head end (`Trung tâm điều hành đô thị thông
+    #: minh`): a description, a name only where the writer capitalized the head (see
+    #: organizations.py)
+    description_end: int | None = None
 
 
 class _Stop(Exception):
@@ -83,6 +87,7 @@ class NameScan(LowerCaseSteps):
     end_before_lower: int | None = None
     #: how many lower-case words were read since then
     lower_before_place: int = 0
+    description_end: int | None = None
 
     def sector_name(self) -> bool:
         """An official sector name with commas inside (`Văn hóa, Thể thao và Du lịch`):
@@ -351,12 +356,15 @@ class NameScan(LowerCaseSteps):
         ):
             # `Công ty cổ phần`, `Trung tâm hành chính`, `Hợp tác xã đầu tư xây dựng`: lower-case
             # words alone after the head describe it, they do not name it
+            self.description_end = self._without_connector(self.end)
             self.end, self.named = self.head_end, False
-        # a name never ends on a dangling connector
-        while self.end > self.head_end and self.text[: self.end].rstrip().endswith(
-            (" và", " &", " -")
-        ):
-            self.end = len(self.text[: self.end].rstrip().rsplit(" ", 1)[0])
+        self.end = self._without_connector(self.end)
+
+    def _without_connector(self, end: int) -> int:
+        """A name never ends on a dangling connector."""
+        while end > self.head_end and self.text[:end].rstrip().endswith((" và", " &", " -")):
+            end = len(self.text[:end].rstrip().rsplit(" ", 1)[0])
+        return end
 
 
 def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> OrgName:
@@ -386,7 +394,14 @@ def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> Or
         scan.end = seat.end() if seat else scan.end
     scan.end = _with_parent(text, scan, lexicon)
     return OrgName(
-        head_start, scan.end, head, scan.place_level, scan.place, scan.named, scan.lower_words
+        head_start,
+        scan.end,
+        head,
+        scan.place_level,
+        scan.place,
+        scan.named,
+        scan.lower_words,
+        scan.description_end,
     )
 
 

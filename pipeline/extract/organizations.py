@@ -53,6 +53,8 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if bodies.heads_by_lower.get(match.text.lower()) == "Quốc hội" and _in_a_deputy_title(match):
         return Reject("a-title")  # `cựu đại biểu quốc hội`: a post, not the legislature
     scanned = scan_name(match.sentence.text, match.start, match.end, lexicon)
+    if _named_by_description(match, scanned, lexicon):
+        scanned = dataclasses.replace(scanned, end=scanned.description_end or 0, named=True)
     written = match.sentence.text[scanned.start : scanned.end]
     name = bodies.expand(written)
     head, entry = bodies.head_of(name)
@@ -108,6 +110,28 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     }
     listed = listed_bodies(match, scanned, name, lexicon)
     return [Found(scanned.start, scanned.end, values), *listed]
+
+
+_SENTENCE_OPENING = regex.compile(r"[\s\p{P}]*")
+_DESCRIPTION_SYLLABLES = 3
+
+
+def _named_by_description(match: Match, scanned: OrgName, lexicon: Lexicon) -> bool:
+    """`Trung tâm điều hành đô thị thông minh`, `Hội đồng quốc gia thẩm định sách giáo khoa`:
+    lower-case words alone after a head the writer capitalized inside a sentence name a body
+    when they are a description of some length (three syllables or more); not a company's legal
+    form (`Công ty cổ phần`) nor a kind of body at a sentence's start."""
+    if scanned.named or scanned.description_end is None or not match.text[:1].isupper():
+        return False
+    text = match.sentence.text
+    if _SENTENCE_OPENING.fullmatch(text, 0, match.start):
+        return False
+    if lexicon.bodies.description_not_name.search(text, 0, match.start):
+        return False  # `mô hình Trung tâm pháp luật cộng đồng`, `Luật Tổ chức chính quyền`
+    _, entry = lexicon.bodies.head_of(text[match.start : scanned.description_end])
+    if entry is None or entry.type == "enterprise" or entry.verb:
+        return False
+    return len(text[match.end : scanned.description_end].split()) >= _DESCRIPTION_SYLLABLES
 
 
 def _in_a_deputy_title(match: Match) -> bool:
@@ -175,6 +199,11 @@ def _inside_a_name(match: Match, lexicon: Lexicon) -> bool:
     words = before[:-1].rsplit(" ", 2)[-2:]
     if not words[-1][-1:].isalpha():
         return False
+    places = lexicon.places
+    if words[-1] in places.provinces.first_words:
+        joined = f"{words[-1]} {match.text}"
+        if any(p == joined or p.startswith(joined + " ") for p in places.provinces_longest_first):
+            return True  # `cảng Hải Phòng nói riêng`: `Phòng` of a province's name
     surnames = lexicon.names.surnames
     return words[-1] in surnames or (
         len(words) == 2 and bool(TITLE_CASE_RE.match(words[-1])) and words[0] in surnames
