@@ -419,6 +419,10 @@ class Outlet:
     credited: bool
 
 
+#: an acronym in parentheses inside a body's name, before the rest of it (`(GTVT) TP HCM`)
+ORG_ASIDE = regex.compile(r"\s*\(\s*\p{Lu}[\p{Lu}\p{N}&.\- ]{0,12}\)(?=\s+\S)")
+
+
 @dataclass(frozen=True)
 class Bodies:
     """Organizations: head words, abbreviations, the words names are made of."""
@@ -644,7 +648,10 @@ class Bodies:
         return "", None
 
     def expand(self, name: str) -> str:
-        """UBND → Ủy ban nhân dân, TP. HCM → Thành phố Hồ Chí Minh, … (whole words only)."""
+        """UBND → Ủy ban nhân dân, TP. HCM → Thành phố Hồ Chí Minh, … (whole words only); an
+        acronym in parentheses inside the name is dropped (`Sở Giao thông vận tải (GTVT) TP
+        HCM`)."""
+        name = ORG_ASIDE.sub("", name)
         expanded = self.abbreviation.sub(
             lambda m: self.abbreviations_squashed[_SPACES.sub("", m.group(0))], name
         )

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
-from pipeline.extract.lexicon import Lexicon
+from pipeline.extract.lexicon import ORG_ASIDE, Lexicon
 from pipeline.extract.name_scan_lower import LowerCaseSteps
 from pipeline.extract.org_tokens import (
     CAP_RE,
@@ -292,6 +292,30 @@ class NameScan(LowerCaseSteps):
             self.end_before_lower = self.end
         return True
 
+    def aside(self) -> bool:
+        """An acronym in parentheses inside the name, before its place or its parent (`Sở Giao
+        thông vận tải (GTVT) TP HCM`, `Hội đồng nhân dân (HĐND) tỉnh`, `Phòng hình sự (PC 45)
+        Công an TP. HCM`): the name reads on after it (`Bodies.expand` drops it)."""
+        if self.word() != "(" or not (self.named or self.i == 0):
+            return False
+        found = ORG_ASIDE.match(self.text, self.tokens[self.i][1] - 1)
+        if found is None:
+            return False
+        j = self.i
+        while j < len(self.tokens) and self.tokens[j][1] < found.end():
+            j += 1
+        if j >= len(self.tokens):
+            return False
+        following = self.tokens[j][1]
+        if not (
+            level_width(self.tokens, j, self.lexicon)
+            or starts_with(self.tokens, j, self.lexicon.places.provinces)
+            or head_at(self.text, following, self.lexicon)
+        ):
+            return False
+        self.i = j
+        return True
+
     def qualifier(self) -> bool:
         """Before any name: `khối`, `cơ sở`, `nhân dân` (rules/gazetteers/org_qualifiers.txt)."""
         width = (
@@ -332,6 +356,7 @@ class NameScan(LowerCaseSteps):
         LowerCaseSteps.level_word,
         LowerCaseSteps.about,
         joiner,
+        aside,
         qualifier,
         name_words,
         LowerCaseSteps.lower_case,

@@ -408,7 +408,7 @@ def resolve_organizations(
             cand.values = {**cand.values, "name": name, "location": place}
         out.append(cand)
         out.extend(_nested(cand, lexicon, province))
-    return _merge_short_forms(out, lexicon)
+    return _one_spelling_per_place(_merge_short_forms(out, lexicon), lexicon)
 
 
 def _state_body(bare: str, lexicon: Lexicon) -> bool:
@@ -452,6 +452,42 @@ def _merge_short_forms(candidates: list[Candidate], lexicon: Lexicon) -> list[Ca
             "location": known.get("location"),
             "level": known.get("level"),
         }
+    return candidates
+
+
+_LEVEL_BEFORE_PLACE = regex.compile(r" (?P<level>tỉnh|[Tt]hành phố|TP\.?) (?P<place>\p{Lu}.*)$")
+
+
+def _one_spelling_per_place(candidates: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """`Công an Đà Nẵng` and `Công an TP Đà Nẵng` in one article are one body, listed by the
+    name that writes the place word; a committee names its province bare (`Tỉnh ủy tỉnh Tây
+    Ninh` is `Tỉnh ủy Tây Ninh`). `thành phố Tây Ninh` (the province's city) is another place."""
+    places = lexicon.places
+
+    def spelling(name: str) -> tuple[str, bool]:
+        """The name without its place word, and whether it is a committee's."""
+        found = _LEVEL_BEFORE_PLACE.search(name)
+        if found is None:
+            return name.casefold(), name.rsplit(" ", 1)[0].endswith(places.province_committees)
+        if (found.group("level") == "tỉnh") == (found.group("place") in places.cities):
+            return name.casefold(), False
+        before = name[: found.start()]
+        return f"{before} {found.group('place')}".casefold(), before.endswith(
+            places.province_committees
+        )
+
+    chosen: dict[str, str] = {}
+    for cand in candidates:
+        name = cand.values["name"]
+        if not cand.values.get("location"):
+            continue
+        key, committee = spelling(name)
+        known = chosen.get(key)
+        if known is None or (len(name) < len(known) if committee else len(name) > len(known)):
+            chosen[key] = name
+    for cand in candidates:
+        if cand.values.get("location"):
+            cand.values = {**cand.values, "name": chosen[spelling(cand.values["name"])[0]]}
     return candidates
 
 
