@@ -348,6 +348,7 @@ def known_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
 
 
 _CODE_AFTER = regex.compile(r"[-/]\p{L}")
+_NUMBER_AFTER = regex.compile(r"\s+\d")
 _CAPITAL_AFTER = regex.compile(r"\s+\p{Lu}")
 
 
@@ -361,6 +362,8 @@ def credited_outlet(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
         return Reject("not-an-outlet")
     if outlet.credited and not bodies.press_cue.search(match.sentence.text[: match.start]):
         return Reject("not-credited")  # `Thanh Niên` with no `Theo`, `báo`, `Ảnh:` before it
+    if outlet.credited and _NUMBER_AFTER.match(match.sentence.text, match.end):
+        return Reject("a-ranking")  # `theo mô hình của Fortune 500`
     return {"name": outlet.name, "abbreviation": None, **describe(outlet.name, None, None, lexicon)}
 
 
