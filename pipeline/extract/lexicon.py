@@ -492,7 +492,8 @@ class Bodies:
     #: a head word or an abbreviation that stands for a body or a head, at a position
     head: regex.Pattern[str]
     abbreviation: regex.Pattern[str]
-    #: where a body named inside another body's name starts
+    #: where a body named inside another body's name starts (in lower case, before a capital:
+    #: `phòng Quản lý nhà … sở Xây dựng Thanh Hóa`)
     nested: regex.Pattern[str]
     #: two-syllable Vietnamese words (`tài nguyên`), lower case
     words: frozenset[str]
@@ -602,7 +603,13 @@ class Bodies:
             regex.compile(
                 r"(?<=\s)(?:"
                 + "|".join(regex.escape(w) for w in sorted(nested_words, key=len, reverse=True))
-                + r")(?![\p{L}])"
+                + r"|(?:"
+                + "|".join(
+                    regex.escape(w[:1].lower() + w[1:])
+                    for w in sorted(nested_heads, key=len, reverse=True)
+                    if w[:1].isupper()
+                )
+                + r")(?=\s+\p{Lu}))(?![\p{L}])"
             ),
             vietnamese_words(),
             common_vietnamese_words(),

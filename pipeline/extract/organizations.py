@@ -269,6 +269,11 @@ def _inside_a_word(match: Match, lexicon: Lexicon) -> bool:
         return False
     before = match.sentence.text[: match.start].rstrip()
     previous = before.rsplit(" ", 1)[-1].lower() if before else ""
+    if _after_a_title(match, lexicon):
+        # `trưởng ban Tuyên giáo trung ương`: the title's body follows it; not in `Trưởng ban
+        # Ban Tuyên giáo`, where the body's own head follows
+        head = match.text[:1].upper() + match.text[1:]
+        return match.sentence.text.startswith(head, match.end + 1)
     return f"{previous} {match.text.split()[0].lower()}" in lexicon.bodies.words
 
 
@@ -557,8 +562,6 @@ def _nested(cand: Candidate, lexicon: Lexicon, province: str | None) -> list[Can
     own_head = _own_head_end(text, cand.start, cand.end, lexicon)
     found_inside: list[Candidate] = []
     for found in bodies.nested.finditer(text, own_head, cand.end):
-        if found_inside and found.start() < found_inside[-1].end:
-            continue  # inside the body just listed: it lists its own
         before = text[: found.start()].rstrip().lower()
         if before.endswith("đại biểu"):
             continue
@@ -569,6 +572,12 @@ def _nested(cand: Candidate, lexicon: Lexicon, province: str | None) -> list[Can
         longer = f"{previous.group(1)} {head}".lower() if previous else ""
         if f"{text[cand.start : own_head]} {head}".lower() in bodies.heads_by_lower:
             continue  # `trường ĐH`: the outer name's own head, written short
+        lower = found.group()[:1].islower()
+        if lower and (longer in bodies.words or longer in bodies.heads_by_lower):
+            continue  # `Ban Chấp hành Đảng bộ tỉnh`, `cơ sở Đảng`: a word of the outer name
+        capitalized = found.group()[:1].upper() + found.group()[1:]
+        if lower and text.startswith(capitalized, found.end() + 1):
+            continue  # `đại học Đại học Đà Nẵng`: the head written twice
         if previous and previous.start(1) >= own_head:
             if longer in bodies.heads_by_lower:  # `Tổng Công ty`
                 head, head_start = bodies.heads_by_lower[longer], previous.start(1)
