@@ -526,6 +526,8 @@ class Bodies:
     parent_of: regex.Pattern[str]
     topic: regex.Pattern[str]
     kind_after: regex.Pattern[str]
+    #: bodies of several levels at once after a bare level word (`HĐND quận, phường`)
+    levels_after: regex.Pattern[str]
     #: what right before a capitalized head makes its lower-case description no name
     description_not_name: regex.Pattern[str]
     list_opening: regex.Pattern[str]
@@ -636,6 +638,7 @@ class Bodies:
             regex.compile(defines["ORG_PARENT_OF"], VERBOSE),
             regex.compile(defines["ORG_TOPIC"], VERBOSE),
             regex.compile(defines["ORG_KIND_AFTER"], VERBOSE),
+            regex.compile(defines["ORG_LEVELS_AFTER"], VERBOSE),
             regex.compile(defines["ORG_DESCRIPTION_NOT_NAME"], VERBOSE),
             regex.compile(defines["ORG_LIST_OPENING"], VERBOSE),
             regex.compile(defines["ORG_LIST_GLUE"], VERBOSE),

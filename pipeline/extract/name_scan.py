@@ -192,8 +192,14 @@ class NameScan(LowerCaseSteps):
         own = self.last_lower and opens_with(head, bodies.heads_with_lower_case_names)
         if is_person and not opens_with(head, bodies.heads_named_after_people) and not own:
             raise _Stop
-        if self.end_before_lower is not None and self.last_lower:
-            raise _Stop  # lower-case words that must lead to a place: `Hội hoa xuân Tao Đàn`
+        if (
+            self.end_before_lower is not None
+            and self.last_lower
+            and tokens[self.i - 1][0] not in _JOINERS
+        ):
+            # lower-case words that must lead to a place: `Hội hoa xuân Tao Đàn`, but `Hội Bảo
+            # trợ người khuyết tật và Bảo vệ quyền trẻ em tỉnh`
+            raise _Stop
         numbered = opens_with(self.titled_head, bodies.numbered_heads) or (
             self.i > 0 and tokens[self.i - 1][0].lower() in bodies.number_introducers
         )
@@ -372,7 +378,7 @@ class NameScan(LowerCaseSteps):
                     break
         except _Stop:
             pass
-        if self.end_before_lower is not None and not self.place:
+        if self.end_before_lower is not None and not (self.place or self.place_level):
             self.end = self.end_before_lower  # `Hội hoa xuân Tao Đàn` is a festival
         if (
             not self.capital_words

@@ -98,7 +98,7 @@ def _company_in_full(name: str, candidates: list[Candidate], lexicon: Lexicon) -
     longer = [
         c.values["name"]
         for c in candidates
-        if c.values["name"] != name
+        if len(c.values["name"]) > len(name)
         and c.values["name"].startswith(head + " " if head else "")
         and c.values["name"].endswith(" " + proper)
         and lexicon.bodies.head_of(c.values["name"])[1] is not None

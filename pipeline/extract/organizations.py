@@ -181,14 +181,30 @@ _CODE_BEFORE = regex.compile(r"\p{L}[-/]$")
 
 
 def _generic_use(match: Match, scanned: OrgName, lexicon: Lexicon) -> str | None:
-    """`UBND cấp tỉnh`, `HĐND các cấp`, `UBND các quận`: a kind of body, not a body;
+    """`UBND cấp tỉnh`, `HĐND các cấp`, `UBND các quận`, `UBND xã, phường`: a kind of body, not
+    a body;
     `QĐ-UBND`: the issuer's code in a document's number."""
     text = match.sentence.text
     if _CODE_BEFORE.search(text[: match.start]):
         return "in-a-code"
-    if scanned.named or scanned.place or scanned.place_level:
+    if scanned.place_level and not scanned.place:
+        # `HĐND quận, phường`, `Chủ tịch UBND tỉnh và tương đương`: bodies of every such level
+        # (not `HĐND TP, thành phố sẽ …`: the same level again is the city)
+        other = lexicon.bodies.levels_after.match(text, scanned.end)
+        if other is None or _same_level_word(other.group("level"), scanned.place_level):
+            return None
+        return "a-kind-of-body"
+    if scanned.named or scanned.place:
         return None
     return "a-kind-of-body" if lexicon.bodies.kind_after.match(text, scanned.end) else None
+
+
+def _same_level_word(first: str | None, second: str | None) -> bool:
+    """`TP` and `thành phố` are one place word (`HĐND TP, thành phố sẽ …`)."""
+    return bool(first and second) and {(first or "").lower(), (second or "").lower()} <= {
+        "tp",
+        "thành phố",
+    }
 
 
 def _inside_a_name(match: Match, lexicon: Lexicon) -> bool:
@@ -268,7 +284,7 @@ def _inside_a_word(match: Match, lexicon: Lexicon) -> bool:
     if not match.text[:1].islower() or " " in match.text:
         return False
     before = match.sentence.text[: match.start].rstrip()
-    previous = before.rsplit(" ", 1)[-1].lower() if before else ""
+    previous = _PUNCTUATION.sub("", before.rsplit(" ", 1)[-1]).lower() if before else ""
     if _after_a_title(match, lexicon):
         # `trưởng ban Tuyên giáo trung ương`: the title's body follows it; not in `Trưởng ban
         # Ban Tuyên giáo`, where the body's own head follows
@@ -352,6 +368,7 @@ def known_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     return {"name": name, "abbreviation": None, "org_type": kind, "level": None, "location": None}
 
 
+_PUNCTUATION = regex.compile(r"^\p{P}+")
 _CODE_AFTER = regex.compile(r"[-/]\p{L}")
 _NUMBER_AFTER = regex.compile(r"\s+\d")
 _CAPITAL_AFTER = regex.compile(r"\s+\p{Lu}")
@@ -416,6 +433,7 @@ def resolve_organizations(
             cand.values = {**cand.values, "name": name, "location": place}
         out.append(cand)
         out.extend(_nested(cand, lexicon, province))
+    spelled_out(out, lexicon)  # the bodies named inside others too (`HĐQT Công ty CP An Phú`)
     return _one_spelling_per_place(_merge_short_forms(out, lexicon), lexicon)
 
 
