@@ -17,7 +17,8 @@ from pipeline.extract.lexicon import Lexicon
 #: `(IPC)`, `(Bidiphar)`, `(TN&MT)` right after a body's name, or an acronym written after it
 #: (`Tập đoàn Bưu chính viễn thông Việt Nam VNPT`, `Tổng công ty Điện lực miền Nam - EVN SPC`)
 _DEFINED = regex.compile(
-    r"\s*\(\s*(\p{Lu}[\p{L}\p{N}&.-]{1,20})\s*\)"
+    r"\s*\(\s*(?:(?:[Cc]ông\s+ty|[Tt]ập\s+đoàn|[Tt]ổng\s+công\s+ty|[Nn]gân\s+hàng)\s+)?"
+    r"(\p{Lu}[\p{L}\p{N}&.-]{1,20}(?:\s\p{Lu}[\p{L}\p{N}&.-]{1,20})?)\s*\)"
     r"|\s+(?:[-–]\s+)?(\p{Lu}{2,}(?:\s\p{Lu}{2,})?)(?![\p{L}\p{N}])"
 )
 
@@ -45,6 +46,8 @@ def _acronyms(candidates: list[Candidate], lexicon: Lexicon) -> dict[str, str]:
             continue  # `(Long An)`, `(UBND)`: a place or a word, not the body's own short name
         if short.lower() in name.lower().split():
             continue
+        if " " in short and not short.isascii():
+            continue  # `(Đắk Glong)`: a place; a short name of two words is a brand's (`Sun Group`)
         found.setdefault(short, _named_by(short, cand, lexicon))
     return found
 
