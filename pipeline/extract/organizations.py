@@ -18,7 +18,7 @@ from pipeline.engine.contracts import (
     resolver,
 )
 from pipeline.extract import org_names, places
-from pipeline.extract.lexicon import Lexicon, Names
+from pipeline.extract.lexicon import Lexicon
 from pipeline.extract.org_aliases import spelled_out
 from pipeline.extract.org_lists import bodies_of_places, listed_bodies
 from pipeline.extract.org_names import (
@@ -333,11 +333,7 @@ def named_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     return {"name": name, "abbreviation": None, **describe(name, None, None, lexicon)}
 
 
-@normalizer(
-    "organizations.title_head",
-    groups=("title",),
-    gazetteers=org_names.GAZETTEERS + Names.GAZETTEERS,
-)
+@normalizer("organizations.title_head", groups=("title",), gazetteers=org_names.GAZETTEERS)
 def body_of_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     """`Vụ trưởng Pháp chế` → `Vụ Pháp chế`: the title's head word and the name after it."""
     text, bodies = match.sentence.text, lexicon.bodies
