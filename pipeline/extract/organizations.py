@@ -345,11 +345,17 @@ def body_of_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("no-name")  # `Bộ trưởng Nguyễn Văn Thể`, `Bộ trưởng Dũng`
     if lexicon.names.is_foreign(text[name_start : scanned.end]):
         return Reject("a-person")  # `Bộ trưởng James Mattis`
-    head = (match.group("title") or "").rsplit(" ", 1)[0]
+    title = match.group("title") or ""
+    # `Thứ trưởng Xây dựng` → `Bộ Xây dựng` (title_head_words.yml); `Vụ trưởng …` → `Vụ …`
+    head = next(
+        (h for t, h in lexicon.titles.head_words.items() if t.lower() == title.lower()),
+        title.rsplit(" ", 1)[0],
+    )
     head = bodies.heads_by_lower.get(head.lower(), head)
     name = _official_sector_names(
         f"{head} {bodies.expand(text[name_start : scanned.end])}", lexicon
     )
+    name = _standard_sector(name, head, scanned, lexicon)  # `Bộ Giao thông` → `… Vận tải`
     values = {"name": name, "abbreviation": None, **describe(name, None, scanned.place, lexicon)}
     return [Found(match.start, scanned.end, values)]
 
