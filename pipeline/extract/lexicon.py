@@ -465,6 +465,8 @@ class Bodies:
     )
 
     heads: Mapping[str, Head]
+    #: the first words, in lower case, of complete heads (`bộ` of `Bộ Chính trị`)
+    complete_prefixes: frozenset[str]
     #: a head in lower case → the head as written in org_heads.yml (longest spelling first)
     heads_by_lower: Mapping[str, str]
     most_head_words: int
@@ -563,6 +565,13 @@ class Bodies:
         ]
         return cls(
             heads,
+            frozenset(
+                " ".join(words[:count]).lower()
+                for name, entry in heads.items()
+                if entry.complete
+                for words in [name.split(" ")]
+                for count in range(1, len(words))
+            ),
             _lower_keys(sorted(heads, key=len, reverse=True)),
             max(len(head.split(" ")) for head in heads),
             abbreviations,

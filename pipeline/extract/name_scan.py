@@ -403,7 +403,9 @@ def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> Or
     bodies = lexicon.bodies
     head = text[head_start:head_end]
     entry = bodies.heads.get(head) or bodies.heads.get(bodies.heads_by_lower.get(head.lower(), ""))
-    longest = head_at(text, head_start, lexicon) if head_end > head_start else None
+    longest = (
+        head_at(text, head_start, lexicon) if head.lower() in bodies.complete_prefixes else None
+    )
     if longest is not None and longest > head_end:
         # `Bộ Chính trị và Trung ương`: the complete head that `Bộ` starts names no more
         longer = bodies.heads.get(text[head_start:longest])

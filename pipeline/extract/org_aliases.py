@@ -23,13 +23,22 @@ _DEFINED = regex.compile(
 )
 
 
-def spelled_out(candidates: list[Candidate], lexicon: Lexicon) -> None:
-    """Rename, in place, the candidates that name a body short (see the module docstring)."""
+def spelled_out(
+    candidates: list[Candidate], lexicon: Lexicon, targets: list[Candidate] | None = None
+) -> None:
+    """Rename, in place, the candidates (or only `targets` among them) that name a body short
+    (see the module docstring)."""
     acronyms = _acronyms(candidates, lexicon)
+    by_last_word: dict[str, list[str]] = {}
     for cand in candidates:
         name = cand.values["name"]
+        names = by_last_word.setdefault(name.rsplit(" ", 1)[-1], [])
+        if name not in names:
+            names.append(name)
+    for cand in candidates if targets is None else targets:
+        name = cand.values["name"]
         renamed = _with_acronyms(name, acronyms, lexicon) if acronyms else name
-        renamed = _company_in_full(renamed, candidates, lexicon)
+        renamed = _company_in_full(renamed, by_last_word, lexicon)
         if renamed != name:
             cand.values = {**cand.values, "name": renamed}
 
@@ -87,24 +96,26 @@ def _with_acronyms(name: str, acronyms: dict[str, str], lexicon: Lexicon) -> str
     return full if lexicon.bodies.head_of(full)[0] == head else f"{head} {full}"
 
 
-def _company_in_full(name: str, candidates: list[Candidate], lexicon: Lexicon) -> str:
+def _company_in_full(name: str, by_last_word: dict[str, list[str]], lexicon: Lexicon) -> str:
     """`Công ty Bình Hà` → `Công ty Cổ phần chăn nuôi Bình Hà` when the article names only one
-    company of its head ending so (the short form of a company is its proper name)."""
-    head, entry = lexicon.bodies.head_of(name)
-    if entry is None and name in lexicon.bodies.brands:
+    company of its head ending so (the short form of a company is its proper name); the names
+    of the article by their last word."""
+    bodies = lexicon.bodies
+    head, entry = bodies.head_of(name)
+    if entry is None and name in bodies.brands:
         head = ""  # `Novaland` alone, and `Tập đoàn Novaland` elsewhere
     elif entry is None or entry.type != "enterprise" or name == head:
         return name
     proper = name[len(head) :].strip()
-    for form in sorted(lexicon.bodies.legal_forms, key=len, reverse=True):
+    for form in bodies.legal_forms_longest_first:
         proper = proper.removeprefix(form + " ")
     longer = [
-        c.values["name"]
-        for c in candidates
-        if len(c.values["name"]) > len(name)
-        and c.values["name"].startswith(head + " " if head else "")
-        and c.values["name"].endswith(" " + proper)
-        and lexicon.bodies.head_of(c.values["name"])[1] is not None
+        other
+        for other in by_last_word.get(name.rsplit(" ", 1)[-1], ())
+        if len(other) > len(name)
+        and other.startswith(head + " " if head else "")
+        and other.endswith(" " + proper)
+        and bodies.head_of(other)[1] is not None
     ]
     # the longest, and of two as long the first the article writes: the same in every process
     return max(longer, key=len) if longer else name

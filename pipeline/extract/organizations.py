@@ -3,6 +3,7 @@ attached by `places`; the resolver also lists the bodies named inside other bodi
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from typing import Any
 
@@ -112,6 +113,8 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     return [Found(scanned.start, scanned.end, values), *listed]
 
 
+#: how far before a head the words that tell what it is are looked for (`mô hình `, `trưởng `)
+_LOOK_BACK = 16
 _SENTENCE_OPENING = regex.compile(r"[\s\p{P}]*")
 _DESCRIPTION_SYLLABLES = 3
 
@@ -126,7 +129,9 @@ def _named_by_description(match: Match, scanned: OrgName, lexicon: Lexicon) -> b
     text = match.sentence.text
     if _SENTENCE_OPENING.fullmatch(text, 0, match.start):
         return False
-    if lexicon.bodies.description_not_name.search(text, 0, match.start):
+    if lexicon.bodies.description_not_name.search(
+        text, max(0, match.start - _LOOK_BACK), match.start
+    ):
         return False  # `mô hình Trung tâm pháp luật cộng đồng`, `Luật Tổ chức chính quyền`
     _, entry = lexicon.bodies.head_of(text[match.start : scanned.description_end])
     if entry is None or entry.type == "enterprise" or entry.verb:
@@ -160,7 +165,10 @@ def _not_a_body(name: str, lexicon: Lexicon) -> bool:
 
 def _after_a_title(match: Match, lexicon: Lexicon) -> bool:
     """`Phó Vụ trưởng vụ Đào tạo`: a title written with the head comes right before it."""
-    return bool(lexicon.bodies.after_title.search(match.sentence.text[: match.start]))
+    text = match.sentence.text
+    return bool(
+        lexicon.bodies.after_title.search(text, max(0, match.start - _LOOK_BACK), match.start)
+    )
 
 
 _LEGAL_FORM_SPACES = regex.compile(r"\s+")
@@ -413,6 +421,7 @@ def resolve_organizations(
     named_in_full = {c.values["name"] for c in candidates if c.values.get("location")}
     sentences = iter(text.sentences)
     current = -1
+    nested: list[Candidate] = []
     for cand in candidates:
         while current < cand.sentence.index:
             sentence = next(sentences, None)
@@ -440,8 +449,10 @@ def resolve_organizations(
         if place:
             cand.values = {**cand.values, "name": name, "location": place}
         out.append(cand)
-        out.extend(_nested(cand, lexicon, province))
-    spelled_out(out, lexicon)  # the bodies named inside others too (`HĐQT Công ty CP An Phú`)
+        inside = _nested(cand, lexicon, province)
+        out.extend(inside)
+        nested.extend(inside)
+    spelled_out(out, lexicon, nested)  # the bodies named inside others (`HĐQT Công ty CP An Phú`)
     return _one_spelling_per_place(_merge_short_forms(out, lexicon), lexicon)
 
 
@@ -470,9 +481,13 @@ def _merge_short_forms(candidates: list[Candidate], lexicon: Lexicon) -> list[Ca
     by_name: dict[str, dict[str, Any]] = {}
     for cand in candidates:
         by_name.setdefault(cand.values["name"].casefold(), cand.values)
+    keys = sorted(by_name)
     for cand in candidates:
         name = cand.values["name"].casefold()
-        longer = {n for n in by_name if n.startswith(name + " ")}
+        # the names that go on this one sit right after it in sorted order
+        first = bisect.bisect_left(keys, name + " ")
+        last = bisect.bisect_left(keys, name + "!", first)
+        longer = keys[first:last]
         # the longest spellings only: `Hội Nông dân tỉnh Nghệ` goes on in `… Nghệ An`
         longest = {n for n in longer if not any(o.startswith(n + " ") for o in longer)}
         if len(longest) != 1:
