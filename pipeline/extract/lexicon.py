@@ -336,6 +336,7 @@ class Places:
         "district_committees",
         "place_abbreviations",
         "countries",
+        "regions",
     )
 
     provinces: Phrases
@@ -358,6 +359,8 @@ class Places:
     province: regex.Pattern[str]
     #: countries as Vietnamese writes them (`Nhật Bản`, `Ấn Độ`)
     countries: Phrases
+    #: regions of Vietnam (`Tây Nam Bộ`, `miền Nam`): a body's place, like a province
+    regions: Phrases
     #: a word of a name, or a place word that keeps its dot (`TP.`, `Q.`)
     token: regex.Pattern[str]
 
@@ -386,6 +389,7 @@ class Places:
                 + r"|HCM)(?![\p{L}])"
             ),
             Phrases(gazetteers["countries"]),
+            Phrases(gazetteers["regions"]),
             regex.compile(
                 r"\s*("
                 + "".join(regex.escape(w) + "|" for w in _longest_first(levels) if w.endswith("."))
@@ -477,6 +481,8 @@ class Bodies:
     full_names: Mapping[str, str]
     not_organizations: frozenset[str]
     sector_names: tuple[str, ...]
+    #: the same, modern tone marks and case folded, for comparing with any spelling
+    sector_names_folded: tuple[str, ...]
     sector_first_words: frozenset[str]
     sector_spellings: Mapping[str, str]
     #: any sector spelling as whole words after a space, in any case
@@ -580,6 +586,7 @@ class Bodies:
             gazetteers["full_names"],
             frozenset(gazetteers["not_organizations"]),
             tuple(gazetteers["sector_names"]),
+            tuple(normalize_phrase(name).casefold() for name in gazetteers["sector_names"]),
             frozenset(name.split(" ")[0].rstrip(",") for name in gazetteers["sector_names"]),
             gazetteers["sector_spellings"],
             regex.compile(

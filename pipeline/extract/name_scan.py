@@ -30,6 +30,7 @@ from pipeline.extract.org_tokens import (
     starts_with,
     tokens_after,
 )
+from pipeline.text.normalize import normalize_phrase
 
 #: what joins two parts of one name (`Nông nghiệp và Phát triển nông thôn`, `GD-ĐT`)
 _JOINERS = ("và", "&", "-")
@@ -90,7 +91,8 @@ class NameScan(LowerCaseSteps):
     description_end: int | None = None
 
     def sector_name(self) -> bool:
-        """An official sector name with commas inside (`Văn hóa, Thể thao và Du lịch`):
+        """An official sector name with commas inside (`Văn hóa, Thể thao và Du lịch`), however
+        capitalized and accented (`Văn hoá, giáo dục, thanh niên …`):
         rules/gazetteers/sector_names.txt."""
         if self.word() not in self.lexicon.bodies.sector_first_words:
             return False
@@ -98,8 +100,8 @@ class NameScan(LowerCaseSteps):
         known = next(
             (
                 position + len(n)
-                for n in self.lexicon.bodies.sector_names
-                if self.text.startswith(n, position)
+                for n in self.lexicon.bodies.sector_names_folded
+                if normalize_phrase(self.text[position : position + len(n)]).casefold() == n
             ),
             None,
         )
@@ -132,7 +134,11 @@ class NameScan(LowerCaseSteps):
         Độ`) ends it, unless a place word follows (`Mặt trận Tổ quốc Việt Nam xã`):
         rules/gazetteers/provinces.txt, countries.txt."""
         places = self.lexicon.places
-        width = starts_with(self.tokens, self.i, places.provinces) or self._country_width()
+        width = (
+            starts_with(self.tokens, self.i, places.provinces)
+            or starts_with(self.tokens, self.i, places.regions)
+            or self._country_width()
+        )
         if not width:
             return False
         self.take(width)

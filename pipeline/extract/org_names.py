@@ -38,9 +38,10 @@ def describe(
     """org_type, level and location of an expanded name."""
     _, entry = lexicon.bodies.head_of(name)
     level = entry.level if entry else None
+    region = place in lexicon.places.regions
     if place_level:
         level = lexicon.places.levels.get(place_level, level)
-    elif place and level is None:
+    elif place and level is None and not region:
         level = "province"
-    location = lexicon.bodies.expand(place) if place else None
+    location = (place if region else lexicon.bodies.expand(place)) if place else None
     return {"org_type": entry.type if entry else "other", "level": level, "location": location}

@@ -59,8 +59,12 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     written = match.sentence.text[scanned.start : scanned.end]
     name = bodies.expand(written)
     head, entry = bodies.head_of(name)
-    # `Ban thường vụ`, `bộ Công an`: the head as it is named; `Mặt trận xã` is the Front's
-    name = bodies.head_full_forms.get(head, head) + name[len(head) :]
+    # `Ban thường vụ`, `bộ Công an`: the head as it is named; `Mặt trận xã` is the Front's,
+    # not `Mặt trận Dân tộc giải phóng miền Nam` (a front of its own name)
+    full_head = bodies.head_full_forms.get(head, head)
+    if full_head != head and _opens_own_name(name, len(head) + 1, lexicon):
+        full_head = head
+    name = full_head + name[len(head) :]
     bare = name == bodies.head_full_forms.get(head, head)
     name = bodies.full_names.get(name, name)
     if head == "Báo":  # `báo Tuổi Trẻ Online` is `Báo Tuổi Trẻ`; `báo Tuổi Trẻ Lê Thế Chữ`
@@ -137,6 +141,21 @@ def _named_by_description(match: Match, scanned: OrgName, lexicon: Lexicon) -> b
     if entry is None or entry.type == "enterprise" or entry.verb:
         return False
     return len(text[match.end : scanned.description_end].split()) >= _DESCRIPTION_SYLLABLES
+
+
+def _opens_own_name(name: str, position: int, lexicon: Lexicon) -> bool:
+    """Whether the word at `position` of a name opens a name of the body's own (`Mặt trận Dân
+    tộc giải phóng …`), not its place (`Mặt trận xã …`) nor a body it belongs to (`Thường vụ
+    Tỉnh ủy`)."""
+    word = name[position:].split(" ", 1)[0]
+    places = lexicon.places
+    return (
+        word[:1].isupper()
+        and word not in places.level_words
+        and word not in places.provinces.first_words
+        and word not in places.regions.first_words
+        and head_at(name, position, lexicon) is None
+    )
 
 
 def _in_a_deputy_title(match: Match) -> bool:
