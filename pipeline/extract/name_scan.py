@@ -424,6 +424,12 @@ def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> Or
         if width and tokens[0][1] == head_end + 1:
             country = " ".join(t[0] for t in tokens[:width])
             return OrgName(head_start, tokens[width - 1][2], head, None, country, True)
+        # … or a place's after its place word (`Quốc hội bang Hessen`)
+        level_word = tokens[0][0] if tokens else ""
+        width = place_length(tokens, 1, lexicon) if level_word in lexicon.places.levels else 0
+        if width:
+            place = " ".join(t[0] for t in tokens[1 : 1 + width])
+            return OrgName(head_start, tokens[width][2], head, level_word, place, True)
         return OrgName(head_start, head_end, head, None, None, True)
     scan = NameScan(text, head, head_end, tokens, lexicon)
     scan.end = head_end

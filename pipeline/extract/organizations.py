@@ -51,9 +51,13 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     written_head = bodies.heads.get(bodies.heads_by_lower.get(match.text, ""))
     if match.text[:1].islower() and written_head and written_head.verb:
         return Reject("a-verb")  # `tổ chức hội nghị`
-    if bodies.heads_by_lower.get(match.text.lower()) == "Quốc hội" and _in_a_deputy_title(match):
-        return Reject("a-title")  # `cựu đại biểu quốc hội`: a post, not the legislature
     scanned = scan_name(match.sentence.text, match.start, match.end, lexicon)
+    if (
+        bodies.heads_by_lower.get(match.text.lower()) == "Quốc hội"
+        and not scanned.place
+        and _in_a_deputy_title(match)
+    ):
+        return Reject("a-title")  # `cựu đại biểu quốc hội`: a post (not `… Quốc hội bang Hessen`)
     if _named_by_description(match, scanned, lexicon):
         scanned = dataclasses.replace(scanned, end=scanned.description_end or 0, named=True)
     written = match.sentence.text[scanned.start : scanned.end]
