@@ -329,12 +329,14 @@ class Places:
         "cities",
         "place_levels",
         "place_words",
+        "not_place_words",
         "source_provinces",
         "province_committees",
         "bodies_placed_by_province",
         "district_committees",
         "place_abbreviations",
         "countries",
+        "regions",
     )
 
     provinces: Phrases
@@ -346,6 +348,8 @@ class Places:
     #: the place words written in full and in lower case (`huyện`, `thị xã`)
     local_level_words: tuple[str, ...]
     place_words: frozenset[str]
+    #: words that end with a place word but name no place (`yêu cầu`)
+    not_place_words: frozenset[str]
     source_provinces: Mapping[str, str]
     province_committees: tuple[str, ...]
     placed_by_province: frozenset[str]
@@ -355,6 +359,8 @@ class Places:
     province: regex.Pattern[str]
     #: countries as Vietnamese writes them (`Nhật Bản`, `Ấn Độ`)
     countries: Phrases
+    #: regions of Vietnam (`Tây Nam Bộ`, `miền Nam`): a body's place, like a province
+    regions: Phrases
     #: a word of a name, or a place word that keeps its dot (`TP.`, `Q.`)
     token: regex.Pattern[str]
 
@@ -371,6 +377,7 @@ class Places:
             frozenset(levels),
             local,
             frozenset(gazetteers["place_words"]),
+            frozenset(gazetteers["not_place_words"]),
             gazetteers["source_provinces"],
             tuple(gazetteers["province_committees"]),
             frozenset(gazetteers["bodies_placed_by_province"]),
@@ -382,6 +389,7 @@ class Places:
                 + r"|HCM)(?![\p{L}])"
             ),
             Phrases(gazetteers["countries"]),
+            Phrases(gazetteers["regions"]),
             regex.compile(
                 r"\s*("
                 + "".join(regex.escape(w) + "|" for w in _longest_first(levels) if w.endswith("."))
@@ -413,6 +421,10 @@ class Outlet:
     name: str
     #: its name is also ordinary words: listed only after a credit word (`Theo Tuổi Trẻ`)
     credited: bool
+
+
+#: an acronym in parentheses inside a body's name, before the rest of it (`(GTVT) TP HCM`)
+ORG_ASIDE = regex.compile(r"\s*\(\s*\p{Lu}[\p{Lu}\p{N}&.\- ]{0,12}\)(?=\s+\S)")
 
 
 @dataclass(frozen=True)
@@ -457,6 +469,8 @@ class Bodies:
     )
 
     heads: Mapping[str, Head]
+    #: the first words, in lower case, of complete heads (`bộ` of `Bộ Chính trị`)
+    complete_prefixes: frozenset[str]
     #: a head in lower case → the head as written in org_heads.yml (longest spelling first)
     heads_by_lower: Mapping[str, str]
     most_head_words: int
@@ -467,6 +481,8 @@ class Bodies:
     full_names: Mapping[str, str]
     not_organizations: frozenset[str]
     sector_names: tuple[str, ...]
+    #: the same, modern tone marks and case folded, for comparing with any spelling
+    sector_names_folded: tuple[str, ...]
     sector_first_words: frozenset[str]
     sector_spellings: Mapping[str, str]
     #: any sector spelling as whole words after a space, in any case
@@ -484,7 +500,8 @@ class Bodies:
     #: a head word or an abbreviation that stands for a body or a head, at a position
     head: regex.Pattern[str]
     abbreviation: regex.Pattern[str]
-    #: where a body named inside another body's name starts
+    #: where a body named inside another body's name starts (in lower case, before a capital:
+    #: `phòng Quản lý nhà … sở Xây dựng Thanh Hóa`)
     nested: regex.Pattern[str]
     #: two-syllable Vietnamese words (`tài nguyên`), lower case
     words: frozenset[str]
@@ -517,6 +534,10 @@ class Bodies:
     parent_of: regex.Pattern[str]
     topic: regex.Pattern[str]
     kind_after: regex.Pattern[str]
+    #: bodies of several levels at once after a bare level word (`HĐND quận, phường`)
+    levels_after: regex.Pattern[str]
+    #: what right before a capitalized head makes its lower-case description no name
+    description_not_name: regex.Pattern[str]
     list_opening: regex.Pattern[str]
     list_glue: regex.Pattern[str]
     after_title: regex.Pattern[str]
@@ -550,6 +571,13 @@ class Bodies:
         ]
         return cls(
             heads,
+            frozenset(
+                " ".join(words[:count]).lower()
+                for name, entry in heads.items()
+                if entry.complete
+                for words in [name.split(" ")]
+                for count in range(1, len(words))
+            ),
             _lower_keys(sorted(heads, key=len, reverse=True)),
             max(len(head.split(" ")) for head in heads),
             abbreviations,
@@ -558,6 +586,7 @@ class Bodies:
             gazetteers["full_names"],
             frozenset(gazetteers["not_organizations"]),
             tuple(gazetteers["sector_names"]),
+            tuple(normalize_phrase(name).casefold() for name in gazetteers["sector_names"]),
             frozenset(name.split(" ")[0].rstrip(",") for name in gazetteers["sector_names"]),
             gazetteers["sector_spellings"],
             regex.compile(
@@ -592,7 +621,13 @@ class Bodies:
             regex.compile(
                 r"(?<=\s)(?:"
                 + "|".join(regex.escape(w) for w in sorted(nested_words, key=len, reverse=True))
-                + r")(?![\p{L}])"
+                + r"|(?:"
+                + "|".join(
+                    regex.escape(w[:1].lower() + w[1:])
+                    for w in sorted(nested_heads, key=len, reverse=True)
+                    if w[:1].isupper()
+                )
+                + r")(?=\s+\p{Lu}))(?![\p{L}])"
             ),
             vietnamese_words(),
             common_vietnamese_words(),
@@ -619,6 +654,8 @@ class Bodies:
             regex.compile(defines["ORG_PARENT_OF"], VERBOSE),
             regex.compile(defines["ORG_TOPIC"], VERBOSE),
             regex.compile(defines["ORG_KIND_AFTER"], VERBOSE),
+            regex.compile(defines["ORG_LEVELS_AFTER"], VERBOSE),
+            regex.compile(defines["ORG_DESCRIPTION_NOT_NAME"], VERBOSE),
             regex.compile(defines["ORG_LIST_OPENING"], VERBOSE),
             regex.compile(defines["ORG_LIST_GLUE"], VERBOSE),
             regex.compile(defines["ORG_AFTER_TITLE"], VERBOSE),
@@ -637,7 +674,10 @@ class Bodies:
         return "", None
 
     def expand(self, name: str) -> str:
-        """UBND → Ủy ban nhân dân, TP. HCM → Thành phố Hồ Chí Minh, … (whole words only)."""
+        """UBND → Ủy ban nhân dân, TP. HCM → Thành phố Hồ Chí Minh, … (whole words only); an
+        acronym in parentheses inside the name is dropped (`Sở Giao thông vận tải (GTVT) TP
+        HCM`)."""
+        name = ORG_ASIDE.sub("", name)
         expanded = self.abbreviation.sub(
             lambda m: self.abbreviations_squashed[_SPACES.sub("", m.group(0))], name
         )

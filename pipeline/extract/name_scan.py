@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
-from pipeline.extract.lexicon import Lexicon
+from pipeline.extract.lexicon import ORG_ASIDE, Lexicon
 from pipeline.extract.name_scan_lower import LowerCaseSteps
 from pipeline.extract.org_tokens import (
     CAP_RE,
@@ -30,6 +30,7 @@ from pipeline.extract.org_tokens import (
     starts_with,
     tokens_after,
 )
+from pipeline.text.normalize import normalize_phrase
 
 #: what joins two parts of one name (`Nông nghiệp và Phát triển nông thôn`, `GD-ĐT`)
 _JOINERS = ("và", "&", "-")
@@ -46,6 +47,10 @@ class OrgName:
     place: str | None  # the place name after it, e.g. "Long An"
     named: bool = False  # a capitalized name follows the head (not only `khối` or a place)
     lower_words: int = 0  # lower-case common words of the name (`giáo dục` in `phòng giáo dục`)
+    #: where lower-case words alone after the head end (`Trung tâm điều hành đô thị thông
+    #: minh`): a description, a name only where the writer capitalized the head (see
+    #: organizations.py)
+    description_end: int | None = None
 
 
 class _Stop(Exception):
@@ -81,9 +86,13 @@ class NameScan(LowerCaseSteps):
     topic: bool = False
     #: where the name ended before lower-case words that must lead to a province (`Hội …`)
     end_before_lower: int | None = None
+    #: how many lower-case words were read since then
+    lower_before_place: int = 0
+    description_end: int | None = None
 
     def sector_name(self) -> bool:
-        """An official sector name with commas inside (`Văn hóa, Thể thao và Du lịch`):
+        """An official sector name with commas inside (`Văn hóa, Thể thao và Du lịch`), however
+        capitalized and accented (`Văn hoá, giáo dục, thanh niên …`):
         rules/gazetteers/sector_names.txt."""
         if self.word() not in self.lexicon.bodies.sector_first_words:
             return False
@@ -91,8 +100,8 @@ class NameScan(LowerCaseSteps):
         known = next(
             (
                 position + len(n)
-                for n in self.lexicon.bodies.sector_names
-                if self.text.startswith(n, position)
+                for n in self.lexicon.bodies.sector_names_folded
+                if normalize_phrase(self.text[position : position + len(n)]).casefold() == n
             ),
             None,
         )
@@ -125,7 +134,11 @@ class NameScan(LowerCaseSteps):
         Độ`) ends it, unless a place word follows (`Mặt trận Tổ quốc Việt Nam xã`):
         rules/gazetteers/provinces.txt, countries.txt."""
         places = self.lexicon.places
-        width = starts_with(self.tokens, self.i, places.provinces) or self._country_width()
+        width = (
+            starts_with(self.tokens, self.i, places.provinces)
+            or starts_with(self.tokens, self.i, places.regions)
+            or self._country_width()
+        )
         if not width:
             return False
         self.take(width)
@@ -184,6 +197,14 @@ class NameScan(LowerCaseSteps):
         # chợ Võ Thành Trang`), not a person's
         own = self.last_lower and opens_with(head, bodies.heads_with_lower_case_names)
         if is_person and not opens_with(head, bodies.heads_named_after_people) and not own:
+            raise _Stop
+        if (
+            self.end_before_lower is not None
+            and self.last_lower
+            and tokens[self.i - 1][0] not in _JOINERS
+        ):
+            # lower-case words that must lead to a place: `Hội hoa xuân Tao Đàn`, but `Hội Bảo
+            # trợ người khuyết tật và Bảo vệ quyền trẻ em tỉnh`
             raise _Stop
         numbered = opens_with(self.titled_head, bodies.numbered_heads) or (
             self.i > 0 and tokens[self.i - 1][0].lower() in bodies.number_introducers
@@ -248,6 +269,8 @@ class NameScan(LowerCaseSteps):
         next_start = self.tokens[self.i + 1][1] if self.i + 1 < len(self.tokens) else len(self.text)
         if head_at(self.text, next_start, self.lexicon) is not None:
             return False
+        if CAP_RE.match(follows) and self.lexicon.titles.title.match(self.text, next_start):
+            return False  # `Ban Bí thư và Thủ tướng`, `Sở Nội vụ và Giám đốc Sở Tài chính`
         person_follows = (
             follows in self.lexicon.names.surnames and bool(CAP_RE.match(after_follows))
         ) or follows in bodies.credit_words
@@ -258,20 +281,52 @@ class NameScan(LowerCaseSteps):
             # `GD-ĐT`, `LĐ-TB&XH`, `NN & PTNT`: one abbreviation written with dashes
             or (follows.isupper() and self.tokens[self.i - 1][0].isupper())
             # `Cục Quản lý nhà và thị trường bất động sản`: a lower-case part after another
-            or (self._lower_after_joiner() and self.goes_on_lower(self.i + 1))
+            or self._lower_after_joiner()
         ):
             self.i += 1
             return True
         return False
 
     def _lower_after_joiner(self) -> bool:
-        """Whether a lower-case part may follow `và` or `-`: after another lower-case part
-        (`Cục Quản lý nhà và thị trường`), or after one capitalized word of a name that goes on
-        in lower case (`Tổng công ty Đầu tư và kinh doanh vốn Nhà nước`)."""
-        if self.last_lower:
-            return True
+        """Whether a lower-case part follows `và` or `-`: after another lower-case part (`Cục
+        Quản lý nhà và thị trường`), or after one capitalized word of a name that goes on in
+        lower case (`Tổng công ty Đầu tư và kinh doanh vốn Nhà nước`); after any other name, a
+        part that must lead to the name's place (`Ban Xúc tiến và hỗ trợ đầu tư Đà Nẵng`), as
+        `lower_case` reads it. Never a place of its own (`Bộ Công thương và tỉnh Hậu Giang`)."""
+        if not self.goes_on_lower(self.i + 1) or level_width(self.tokens, self.i + 1, self.lexicon):
+            return False
         heads = self.lexicon.bodies.heads_with_lower_case_names
-        return self.capital_words == 1 and opens_with(self.titled_head, heads)
+        if self.last_lower or (self.capital_words == 1 and opens_with(self.titled_head, heads)):
+            return True
+        if self.capital_words == 0:
+            return False
+        if self.end_before_lower is None:
+            self.end_before_lower = self.end
+        return True
+
+    def aside(self) -> bool:
+        """An acronym in parentheses inside the name, before its place or its parent (`Sở Giao
+        thông vận tải (GTVT) TP HCM`, `Hội đồng nhân dân (HĐND) tỉnh`, `Phòng hình sự (PC 45)
+        Công an TP. HCM`): the name reads on after it (`Bodies.expand` drops it)."""
+        if self.word() != "(" or not (self.named or self.i == 0):
+            return False
+        found = ORG_ASIDE.match(self.text, self.tokens[self.i][1] - 1)
+        if found is None:
+            return False
+        j = self.i
+        while j < len(self.tokens) and self.tokens[j][1] < found.end():
+            j += 1
+        if j >= len(self.tokens):
+            return False
+        following = self.tokens[j][1]
+        if not (
+            level_width(self.tokens, j, self.lexicon)
+            or starts_with(self.tokens, j, self.lexicon.places.provinces)
+            or head_at(self.text, following, self.lexicon)
+        ):
+            return False
+        self.i = j
+        return True
 
     def qualifier(self) -> bool:
         """Before any name: `khối`, `cơ sở`, `nhân dân` (rules/gazetteers/org_qualifiers.txt)."""
@@ -313,6 +368,7 @@ class NameScan(LowerCaseSteps):
         LowerCaseSteps.level_word,
         LowerCaseSteps.about,
         joiner,
+        aside,
         qualifier,
         name_words,
         LowerCaseSteps.lower_case,
@@ -328,7 +384,7 @@ class NameScan(LowerCaseSteps):
                     break
         except _Stop:
             pass
-        if self.end_before_lower is not None and not self.place:
+        if self.end_before_lower is not None and not (self.place or self.place_level):
             self.end = self.end_before_lower  # `Hội hoa xuân Tao Đàn` is a festival
         if (
             not self.capital_words
@@ -337,18 +393,30 @@ class NameScan(LowerCaseSteps):
         ):
             # `Công ty cổ phần`, `Trung tâm hành chính`, `Hợp tác xã đầu tư xây dựng`: lower-case
             # words alone after the head describe it, they do not name it
+            self.description_end = self._without_connector(self.end)
             self.end, self.named = self.head_end, False
-        # a name never ends on a dangling connector
-        while self.end > self.head_end and self.text[: self.end].rstrip().endswith(
-            (" và", " &", " -")
-        ):
-            self.end = len(self.text[: self.end].rstrip().rsplit(" ", 1)[0])
+        self.end = self._without_connector(self.end)
+
+    def _without_connector(self, end: int) -> int:
+        """A name never ends on a dangling connector."""
+        while end > self.head_end and self.text[:end].rstrip().endswith((" và", " &", " -")):
+            end = len(self.text[:end].rstrip().rsplit(" ", 1)[0])
+        return end
 
 
 def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> OrgName:
     """Read an organization's name rightwards from its head word; see the module docstring."""
+    bodies = lexicon.bodies
     head = text[head_start:head_end]
-    entry = lexicon.bodies.heads.get(head)
+    entry = bodies.heads.get(head) or bodies.heads.get(bodies.heads_by_lower.get(head.lower(), ""))
+    longest = (
+        head_at(text, head_start, lexicon) if head.lower() in bodies.complete_prefixes else None
+    )
+    if longest is not None and longest > head_end:
+        # `Bộ Chính trị và Trung ương`: the complete head that `Bộ` starts names no more
+        longer = bodies.heads.get(text[head_start:longest])
+        if longer is not None and longer.complete:
+            head_end, head, entry = longest, text[head_start:longest], longer
     tokens = tokens_after(text, head_end, lexicon)
     if entry is not None and entry.complete:
         # `Quốc hội`, `Chính phủ` name no more, but a country's (`Chính phủ Nhật Bản`)
@@ -356,6 +424,12 @@ def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> Or
         if width and tokens[0][1] == head_end + 1:
             country = " ".join(t[0] for t in tokens[:width])
             return OrgName(head_start, tokens[width - 1][2], head, None, country, True)
+        # … or a place's after its place word (`Quốc hội bang Hessen`)
+        level_word = tokens[0][0] if tokens else ""
+        width = place_length(tokens, 1, lexicon) if level_word in lexicon.places.levels else 0
+        if width:
+            place = " ".join(t[0] for t in tokens[1 : 1 + width])
+            return OrgName(head_start, tokens[width][2], head, level_word, place, True)
         return OrgName(head_start, head_end, head, None, None, True)
     scan = NameScan(text, head, head_end, tokens, lexicon)
     scan.end = head_end
@@ -365,7 +439,14 @@ def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> Or
         scan.end = seat.end() if seat else scan.end
     scan.end = _with_parent(text, scan, lexicon)
     return OrgName(
-        head_start, scan.end, head, scan.place_level, scan.place, scan.named, scan.lower_words
+        head_start,
+        scan.end,
+        head,
+        scan.place_level,
+        scan.place,
+        scan.named,
+        scan.lower_words,
+        scan.description_end,
     )
 
 

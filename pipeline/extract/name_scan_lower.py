@@ -7,6 +7,9 @@ from __future__ import annotations
 from pipeline.extract.lexicon import Lexicon
 from pipeline.extract.org_tokens import LOW_RE, Token, opens_with, starts_with
 
+#: lower-case words that may stand between a capitalized name and its place
+_MOST_LOWER_BEFORE_PLACE = 4
+
 
 class LowerCaseSteps:
     """Lower-case words of a name: common words (Viet74K) up to a verb, a function word or a
@@ -25,6 +28,7 @@ class LowerCaseSteps:
     capital_words: int
     topic: bool
     end_before_lower: int | None
+    lower_before_place: int
 
     @property
     def titled_head(self) -> str:
@@ -141,21 +145,26 @@ class LowerCaseSteps:
         before_place = self.titled_head == self.titled_head.split(" ")[0] and (
             opens_with(self.titled_head, bodies.heads_described_before_place)
         )
-        if not (
-            self.topic
-            or before_place
-            or opens_with(self.titled_head, bodies.heads_with_lower_case_names)
-        ):
+        described = self.topic or opens_with(self.titled_head, bodies.heads_with_lower_case_names)
+        # after a capitalized name (`Sở Giao thông Vận tải`, `Hội Tiêu chuẩn và Bảo vệ`),
+        # lower-case words are the name's only when its place closes them (`… người tiêu dùng
+        # Việt Nam`), not when the sentence goes on (`… xây dựng`)
+        tentative = before_place or (
+            self.capital_words > 0 and (not described or (self.capital_words > 1 and self.topic))
+        )
+        if not (described or tentative):
             return False
-        if self.capital_words > 1 and not self.last_lower and (self.topic or before_place):
-            return False  # `Sở Giao thông Vận tải xây dựng`: each word of the name capitalized
         if self.i == 0 and self._head_in_a_word():
             return False  # `Hội nghị`, `phòng ban`: the head is part of a word
+        if tentative and self.lower_before_place >= _MOST_LOWER_BEFORE_PLACE:
+            return False
         width = self.goes_on_lower(self.i)
         if not width:
             return False
-        if before_place and self.end_before_lower is None:
+        if tentative and self.end_before_lower is None:
             self.end_before_lower = self.end
+        if self.end_before_lower is not None:
+            self.lower_before_place += 1
         self.lower_words += 1
         self.take(width, lower=True)
         return True

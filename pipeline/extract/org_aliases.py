@@ -17,18 +17,28 @@ from pipeline.extract.lexicon import Lexicon
 #: `(IPC)`, `(Bidiphar)`, `(TN&MT)` right after a body's name, or an acronym written after it
 #: (`Tập đoàn Bưu chính viễn thông Việt Nam VNPT`, `Tổng công ty Điện lực miền Nam - EVN SPC`)
 _DEFINED = regex.compile(
-    r"\s*\(\s*(\p{Lu}[\p{L}\p{N}&.-]{1,20})\s*\)"
+    r"\s*\(\s*(?:(?:[Cc]ông\s+ty|[Tt]ập\s+đoàn|[Tt]ổng\s+công\s+ty|[Nn]gân\s+hàng)\s+)?"
+    r"(\p{Lu}[\p{L}\p{N}&.-]{1,20}(?:\s\p{Lu}[\p{L}\p{N}&.-]{1,20})?)\s*\)"
     r"|\s+(?:[-–]\s+)?(\p{Lu}{2,}(?:\s\p{Lu}{2,})?)(?![\p{L}\p{N}])"
 )
 
 
-def spelled_out(candidates: list[Candidate], lexicon: Lexicon) -> None:
-    """Rename, in place, the candidates that name a body short (see the module docstring)."""
+def spelled_out(
+    candidates: list[Candidate], lexicon: Lexicon, targets: list[Candidate] | None = None
+) -> None:
+    """Rename, in place, the candidates (or only `targets` among them) that name a body short
+    (see the module docstring)."""
     acronyms = _acronyms(candidates, lexicon)
+    by_last_word: dict[str, list[str]] = {}
     for cand in candidates:
         name = cand.values["name"]
+        names = by_last_word.setdefault(name.rsplit(" ", 1)[-1], [])
+        if name not in names:
+            names.append(name)
+    for cand in candidates if targets is None else targets:
+        name = cand.values["name"]
         renamed = _with_acronyms(name, acronyms, lexicon) if acronyms else name
-        renamed = _company_in_full(renamed, candidates, lexicon)
+        renamed = _company_in_full(renamed, by_last_word, lexicon)
         if renamed != name:
             cand.values = {**cand.values, "name": renamed}
 
@@ -45,8 +55,32 @@ def _acronyms(candidates: list[Candidate], lexicon: Lexicon) -> dict[str, str]:
             continue  # `(Long An)`, `(UBND)`: a place or a word, not the body's own short name
         if short.lower() in name.lower().split():
             continue
-        found.setdefault(short, name)
+        if " " in short and not short.isascii():
+            continue  # `(Đắk Glong)`: a place; a short name of two words is a brand's (`Sun Group`)
+        found.setdefault(short, _named_by(short, cand, lexicon))
     return found
+
+
+def _named_by(short: str, cand: Candidate, lexicon: Lexicon) -> str:
+    """The body an acronym after a name stands for: the name, or the body named inside it when
+    the acronym does not start as the name does (`HĐQT Tổng công ty cổ phần xây lắp dầu khí Việt
+    Nam (PVC)`: PVC is the company; `Văn phòng Chính phủ (VPCP)` is the office)."""
+    name = cand.values["name"]
+    if short[:1].upper() == name[:1].upper():
+        return name
+    text, bodies = cand.sentence.text, lexicon.bodies
+    # the innermost body: `Ban Thường vụ Đảng ủy Công ty Cổ phần Gang thép Thái Nguyên (TISCO)`
+    inner = next(iter(reversed(list(bodies.nested.finditer(text, cand.start + 1, cand.end)))), None)
+    if inner is None:
+        return name
+    start = inner.start()
+    previous = _PREVIOUS_WORD.search(text, cand.start, start)
+    if previous and f"{previous.group(1)} {inner.group()}".lower() in bodies.heads_by_lower:
+        start = previous.start(1)  # `Tổng Công ty`
+    return bodies.expand(text[start : cand.end])
+
+
+_PREVIOUS_WORD = regex.compile(r"(\S+)\s+$")
 
 
 def _with_acronyms(name: str, acronyms: dict[str, str], lexicon: Lexicon) -> str:
@@ -62,24 +96,26 @@ def _with_acronyms(name: str, acronyms: dict[str, str], lexicon: Lexicon) -> str
     return full if lexicon.bodies.head_of(full)[0] == head else f"{head} {full}"
 
 
-def _company_in_full(name: str, candidates: list[Candidate], lexicon: Lexicon) -> str:
+def _company_in_full(name: str, by_last_word: dict[str, list[str]], lexicon: Lexicon) -> str:
     """`Công ty Bình Hà` → `Công ty Cổ phần chăn nuôi Bình Hà` when the article names only one
-    company of its head ending so (the short form of a company is its proper name)."""
-    head, entry = lexicon.bodies.head_of(name)
-    if entry is None and name in lexicon.bodies.brands:
+    company of its head ending so (the short form of a company is its proper name); the names
+    of the article by their last word."""
+    bodies = lexicon.bodies
+    head, entry = bodies.head_of(name)
+    if entry is None and name in bodies.brands:
         head = ""  # `Novaland` alone, and `Tập đoàn Novaland` elsewhere
     elif entry is None or entry.type != "enterprise" or name == head:
         return name
     proper = name[len(head) :].strip()
-    for form in sorted(lexicon.bodies.legal_forms, key=len, reverse=True):
+    for form in bodies.legal_forms_longest_first:
         proper = proper.removeprefix(form + " ")
     longer = [
-        c.values["name"]
-        for c in candidates
-        if c.values["name"] != name
-        and c.values["name"].startswith(head + " " if head else "")
-        and c.values["name"].endswith(" " + proper)
-        and lexicon.bodies.head_of(c.values["name"])[1] is not None
+        other
+        for other in by_last_word.get(name.rsplit(" ", 1)[-1], ())
+        if len(other) > len(name)
+        and other.startswith(head + " " if head else "")
+        and other.endswith(" " + proper)
+        and bodies.head_of(other)[1] is not None
     ]
     # the longest, and of two as long the first the article writes: the same in every process
     return max(longer, key=len) if longer else name

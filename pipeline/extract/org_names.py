@@ -4,7 +4,7 @@ organizations' normalizers read names through `scan_name` and `head_at`."""
 
 from __future__ import annotations
 
-from pipeline.extract.lexicon import Bodies, Lexicon, Places
+from pipeline.extract.lexicon import Bodies, Lexicon, Places, Titles
 from pipeline.extract.name_scan import OrgName, scan_name
 from pipeline.extract.org_tokens import (
     TITLE_CASE_RE,
@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 #: organization gazetteers a name scan reads (a normalizer that scans names declares them)
-GAZETTEERS = (*Bodies.GAZETTEERS, *Places.GAZETTEERS, "surnames")
+GAZETTEERS = (*Bodies.GAZETTEERS, *Places.GAZETTEERS, *Titles.GAZETTEERS, "surnames")
 
 
 def describe(
@@ -38,9 +38,10 @@ def describe(
     """org_type, level and location of an expanded name."""
     _, entry = lexicon.bodies.head_of(name)
     level = entry.level if entry else None
+    region = place in lexicon.places.regions
     if place_level:
         level = lexicon.places.levels.get(place_level, level)
-    elif place and level is None:
+    elif place and level is None and not region:
         level = "province"
-    location = lexicon.bodies.expand(place) if place else None
+    location = (place if region else lexicon.bodies.expand(place)) if place else None
     return {"org_type": entry.type if entry else "other", "level": level, "location": location}

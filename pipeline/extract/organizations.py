@@ -3,6 +3,7 @@ attached by `places`; the resolver also lists the bodies named inside other bodi
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from typing import Any
 
@@ -29,6 +30,7 @@ from pipeline.extract.org_names import (
     opens_with,
     place_word_count,
     scan_name,
+    starts_with,
 )
 from pipeline.extract.places import attach_place, paper_province, province_of, share_places
 
@@ -50,11 +52,23 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if match.text[:1].islower() and written_head and written_head.verb:
         return Reject("a-verb")  # `tổ chức hội nghị`
     scanned = scan_name(match.sentence.text, match.start, match.end, lexicon)
+    if (
+        bodies.heads_by_lower.get(match.text.lower()) == "Quốc hội"
+        and not scanned.place
+        and _in_a_deputy_title(match)
+    ):
+        return Reject("a-title")  # `cựu đại biểu quốc hội`: a post (not `… Quốc hội bang Hessen`)
+    if _named_by_description(match, scanned, lexicon):
+        scanned = dataclasses.replace(scanned, end=scanned.description_end or 0, named=True)
     written = match.sentence.text[scanned.start : scanned.end]
     name = bodies.expand(written)
     head, entry = bodies.head_of(name)
-    # `Ban thường vụ`, `bộ Công an`: the head as it is named; `Mặt trận xã` is the Front's
-    name = bodies.head_full_forms.get(head, head) + name[len(head) :]
+    # `Ban thường vụ`, `bộ Công an`: the head as it is named; `Mặt trận xã` is the Front's,
+    # not `Mặt trận Dân tộc giải phóng miền Nam` (a front of its own name)
+    full_head = bodies.head_full_forms.get(head, head)
+    if full_head != head and _opens_own_name(name, len(head) + 1, lexicon):
+        full_head = head
+    name = full_head + name[len(head) :]
     bare = name == bodies.head_full_forms.get(head, head)
     name = bodies.full_names.get(name, name)
     if head == "Báo":  # `báo Tuổi Trẻ Online` is `Báo Tuổi Trẻ`; `báo Tuổi Trẻ Lê Thế Chữ`
@@ -107,6 +121,52 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     return [Found(scanned.start, scanned.end, values), *listed]
 
 
+#: how far before a head the words that tell what it is are looked for (`mô hình `, `trưởng `)
+_LOOK_BACK = 16
+_SENTENCE_OPENING = regex.compile(r"[\s\p{P}]*")
+_DESCRIPTION_SYLLABLES = 3
+
+
+def _named_by_description(match: Match, scanned: OrgName, lexicon: Lexicon) -> bool:
+    """`Trung tâm điều hành đô thị thông minh`, `Hội đồng quốc gia thẩm định sách giáo khoa`:
+    lower-case words alone after a head the writer capitalized inside a sentence name a body
+    when they are a description of some length (three syllables or more); not a company's legal
+    form (`Công ty cổ phần`) nor a kind of body at a sentence's start."""
+    if scanned.named or scanned.description_end is None or not match.text[:1].isupper():
+        return False
+    text = match.sentence.text
+    if _SENTENCE_OPENING.fullmatch(text, 0, match.start):
+        return False
+    if lexicon.bodies.description_not_name.search(
+        text, max(0, match.start - _LOOK_BACK), match.start
+    ):
+        return False  # `mô hình Trung tâm pháp luật cộng đồng`, `Luật Tổ chức chính quyền`
+    _, entry = lexicon.bodies.head_of(text[match.start : scanned.description_end])
+    if entry is None or entry.type == "enterprise" or entry.verb:
+        return False
+    return len(text[match.end : scanned.description_end].split()) >= _DESCRIPTION_SYLLABLES
+
+
+def _opens_own_name(name: str, position: int, lexicon: Lexicon) -> bool:
+    """Whether the word at `position` of a name opens a name of the body's own (`Mặt trận Dân
+    tộc giải phóng …`), not its place (`Mặt trận xã …`) nor a body it belongs to (`Thường vụ
+    Tỉnh ủy`)."""
+    word = name[position:].split(" ", 1)[0]
+    places = lexicon.places
+    return (
+        word[:1].isupper()
+        and word not in places.level_words
+        and word not in places.provinces.first_words
+        and word not in places.regions.first_words
+        and head_at(name, position, lexicon) is None
+    )
+
+
+def _in_a_deputy_title(match: Match) -> bool:
+    """`đại biểu Quốc hội`: the title of a deputy, not the legislature (GUIDE.md Round 3)."""
+    return match.sentence.text[max(0, match.start - 10) : match.start].lower().endswith("biểu ")
+
+
 def _used_as_verb(match: Match, scanned: OrgName, lexicon: Lexicon) -> bool:
     """`Tổ chức` in lower case, after `Ban`, or before an event's name (`Tổ chức Hội nghị`)."""
     text = match.sentence.text
@@ -128,7 +188,10 @@ def _not_a_body(name: str, lexicon: Lexicon) -> bool:
 
 def _after_a_title(match: Match, lexicon: Lexicon) -> bool:
     """`Phó Vụ trưởng vụ Đào tạo`: a title written with the head comes right before it."""
-    return bool(lexicon.bodies.after_title.search(match.sentence.text[: match.start]))
+    text = match.sentence.text
+    return bool(
+        lexicon.bodies.after_title.search(text, max(0, match.start - _LOOK_BACK), match.start)
+    )
 
 
 _LEGAL_FORM_SPACES = regex.compile(r"\s+")
@@ -149,14 +212,30 @@ _CODE_BEFORE = regex.compile(r"\p{L}[-/]$")
 
 
 def _generic_use(match: Match, scanned: OrgName, lexicon: Lexicon) -> str | None:
-    """`UBND cấp tỉnh`, `HĐND các cấp`, `UBND các quận`: a kind of body, not a body;
+    """`UBND cấp tỉnh`, `HĐND các cấp`, `UBND các quận`, `UBND xã, phường`: a kind of body, not
+    a body;
     `QĐ-UBND`: the issuer's code in a document's number."""
     text = match.sentence.text
     if _CODE_BEFORE.search(text[: match.start]):
         return "in-a-code"
-    if scanned.named or scanned.place or scanned.place_level:
+    if scanned.place_level and not scanned.place:
+        # `HĐND quận, phường`, `Chủ tịch UBND tỉnh và tương đương`: bodies of every such level
+        # (not `HĐND TP, thành phố sẽ …`: the same level again is the city)
+        other = lexicon.bodies.levels_after.match(text, scanned.end)
+        if other is None or _same_level_word(other.group("level"), scanned.place_level):
+            return None
+        return "a-kind-of-body"
+    if scanned.named or scanned.place:
         return None
     return "a-kind-of-body" if lexicon.bodies.kind_after.match(text, scanned.end) else None
+
+
+def _same_level_word(first: str | None, second: str | None) -> bool:
+    """`TP` and `thành phố` are one place word (`HĐND TP, thành phố sẽ …`)."""
+    return bool(first and second) and {(first or "").lower(), (second or "").lower()} <= {
+        "tp",
+        "thành phố",
+    }
 
 
 def _inside_a_name(match: Match, lexicon: Lexicon) -> bool:
@@ -167,6 +246,11 @@ def _inside_a_name(match: Match, lexicon: Lexicon) -> bool:
     words = before[:-1].rsplit(" ", 2)[-2:]
     if not words[-1][-1:].isalpha():
         return False
+    places = lexicon.places
+    if words[-1] in places.provinces.first_words:
+        joined = f"{words[-1]} {match.text}"
+        if any(p == joined or p.startswith(joined + " ") for p in places.provinces_longest_first):
+            return True  # `cảng Hải Phòng nói riêng`: `Phòng` of a province's name
     surnames = lexicon.names.surnames
     return words[-1] in surnames or (
         len(words) == 2 and bool(TITLE_CASE_RE.match(words[-1])) and words[0] in surnames
@@ -231,13 +315,21 @@ def _inside_a_word(match: Match, lexicon: Lexicon) -> bool:
     if not match.text[:1].islower() or " " in match.text:
         return False
     before = match.sentence.text[: match.start].rstrip()
-    previous = before.rsplit(" ", 1)[-1].lower() if before else ""
+    previous = _PUNCTUATION.sub("", before.rsplit(" ", 1)[-1]).lower() if before else ""
+    if _after_a_title(match, lexicon):
+        # `trưởng ban Tuyên giáo trung ương`: the title's body follows it; not in `Trưởng ban
+        # Ban Tuyên giáo`, where the body's own head follows
+        head = match.text[:1].upper() + match.text[1:]
+        return match.sentence.text.startswith(head, match.end + 1)
     return f"{previous} {match.text.split()[0].lower()}" in lexicon.bodies.words
 
 
 def _after_a_place_word(match: Match, lexicon: Lexicon) -> bool:
-    before = match.sentence.text[: match.start].rstrip()
-    return before.rsplit(" ", 1)[-1] in lexicon.places.place_words if before else False
+    """`khu phố Hội Phú`, `đường Trường Chinh`; not `yêu cầu Sở Xây dựng`."""
+    words = match.sentence.text[: match.start].rsplit(None, 2)[-2:]
+    if not words or words[-1] not in lexicon.places.place_words:
+        return False
+    return " ".join(words).lower() not in lexicon.places.not_place_words
 
 
 def _is_delegation(match: Match, name: str, head: str, lexicon: Lexicon) -> bool:
@@ -265,8 +357,7 @@ def _looks_like_a_person(written: str, lexicon: Lexicon) -> bool:
 @normalizer("organizations.phrase", kinds=("phrases", "regex"), gazetteers=org_names.GAZETTEERS)
 def named_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     """A body from a phrase list, named in full (Bộ Chính trị, Quốc hội)."""
-    before = match.sentence.text[max(0, match.start - 10) : match.start].lower()
-    if before.endswith("biểu "):
+    if _in_a_deputy_title(match):
         return Reject("a-title")  # `Đại biểu Quốc hội` is a post; its body is the Đoàn
     name = lexicon.bodies.expand(match.text)
     name = lexicon.bodies.full_names.get(name, name)
@@ -283,11 +374,19 @@ def body_of_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     scanned = scan_name(text, match.start, match.end, lexicon)
     if not scanned.named or len(text[name_start : scanned.end].split()) < 2:
         return Reject("no-name")  # `Bộ trưởng Nguyễn Văn Thể`, `Bộ trưởng Dũng`
-    head = (match.group("title") or "").rsplit(" ", 1)[0]
+    if lexicon.names.is_foreign(text[name_start : scanned.end]):
+        return Reject("a-person")  # `Bộ trưởng James Mattis`
+    title = match.group("title") or ""
+    # `Thứ trưởng Xây dựng` → `Bộ Xây dựng` (title_head_words.yml); `Vụ trưởng …` → `Vụ …`
+    head = next(
+        (h for t, h in lexicon.titles.head_words.items() if t.lower() == title.lower()),
+        title.rsplit(" ", 1)[0],
+    )
     head = bodies.heads_by_lower.get(head.lower(), head)
     name = _official_sector_names(
         f"{head} {bodies.expand(text[name_start : scanned.end])}", lexicon
     )
+    name = _standard_sector(name, head, scanned, lexicon)  # `Bộ Giao thông` → `… Vận tải`
     values = {"name": name, "abbreviation": None, **describe(name, None, scanned.place, lexicon)}
     return [Found(match.start, scanned.end, values)]
 
@@ -308,7 +407,9 @@ def known_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     return {"name": name, "abbreviation": None, "org_type": kind, "level": None, "location": None}
 
 
+_PUNCTUATION = regex.compile(r"^\p{P}+")
 _CODE_AFTER = regex.compile(r"[-/]\p{L}")
+_NUMBER_AFTER = regex.compile(r"\s+\d")
 _CAPITAL_AFTER = regex.compile(r"\s+\p{Lu}")
 
 
@@ -322,6 +423,8 @@ def credited_outlet(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
         return Reject("not-an-outlet")
     if outlet.credited and not bodies.press_cue.search(match.sentence.text[: match.start]):
         return Reject("not-credited")  # `Thanh Niên` with no `Theo`, `báo`, `Ảnh:` before it
+    if outlet.credited and _NUMBER_AFTER.match(match.sentence.text, match.end):
+        return Reject("a-ranking")  # `theo mô hình của Fortune 500`
     return {"name": outlet.name, "abbreviation": None, **describe(outlet.name, None, None, lexicon)}
 
 
@@ -341,6 +444,7 @@ def resolve_organizations(
     named_in_full = {c.values["name"] for c in candidates if c.values.get("location")}
     sentences = iter(text.sentences)
     current = -1
+    nested: list[Candidate] = []
     for cand in candidates:
         while current < cand.sentence.index:
             sentence = next(sentences, None)
@@ -368,8 +472,11 @@ def resolve_organizations(
         if place:
             cand.values = {**cand.values, "name": name, "location": place}
         out.append(cand)
-        out.extend(_nested(cand, lexicon, province))
-    return _merge_short_forms(out)
+        inside = _nested(cand, lexicon, province)
+        out.extend(inside)
+        nested.extend(inside)
+    spelled_out(out, lexicon, nested)  # the bodies named inside others (`HĐQT Công ty CP An Phú`)
+    return _one_spelling_per_place(_merge_short_forms(out, lexicon), lexicon)
 
 
 def _state_body(bare: str, lexicon: Lexicon) -> bool:
@@ -389,24 +496,110 @@ def _place_re(lexicon: Lexicon) -> regex.Pattern[str]:
     )
 
 
-def _merge_short_forms(candidates: list[Candidate]) -> list[Candidate]:
-    """`Sở Giao thông Vận tải` and `Sở Giao thông Vận tải TP HCM` in one article are one body:
-    the short form takes the full name (with its place)."""
-    full_names = {c.values["name"]: c.values for c in candidates if c.values.get("location")}
+def _merge_short_forms(candidates: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """`Sở Giao thông Vận tải` and `Sở Giao thông Vận tải TP HCM`, `Ủy ban Chứng khoán` and `Ủy
+    ban Chứng khoán Nhà nước` in one article are one body: a name that only one longer name of
+    the article goes on (whatever the case) takes that name, its place and level; not a
+    branch's parent (`Ngân hàng …` and `Ngân hàng … chi nhánh Phú Nhuận` are two bodies)."""
+    by_name: dict[str, dict[str, Any]] = {}
+    for cand in candidates:
+        by_name.setdefault(cand.values["name"].casefold(), cand.values)
+    keys = sorted(by_name)
+    for cand in candidates:
+        name = cand.values["name"].casefold()
+        # the names that go on this one sit right after it in sorted order
+        first = bisect.bisect_left(keys, name + " ")
+        last = bisect.bisect_left(keys, name + "!", first)
+        longer = keys[first:last]
+        # the longest spellings only: `Hội Nông dân tỉnh Nghệ` goes on in `… Nghệ An`
+        longest = {n for n in longer if not any(o.startswith(n + " ") for o in longer)}
+        if len(longest) != 1:
+            continue
+        known = by_name[longest.pop()]
+        if not _goes_on(known, len(name), lexicon):
+            continue
+        cand.values = {
+            **cand.values,
+            "name": known["name"],
+            "location": known.get("location"),
+            "level": known.get("level"),
+        }
+    return candidates
+
+
+_LEVEL_BEFORE_PLACE = regex.compile(r" (?P<level>tỉnh|[Tt]hành phố|TP\.?) (?P<place>\p{Lu}.*)$")
+
+
+def _one_spelling_per_place(candidates: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """`Công an Đà Nẵng` and `Công an TP Đà Nẵng` in one article are one body, listed by the
+    name that writes the place word; a committee names its province bare (`Tỉnh ủy tỉnh Tây
+    Ninh` is `Tỉnh ủy Tây Ninh`). `thành phố Tây Ninh` (the province's city) is another place."""
+    places = lexicon.places
+
+    def spelling(name: str) -> tuple[str, bool]:
+        """The name without its place word, and whether it is a committee's."""
+        found = _LEVEL_BEFORE_PLACE.search(name)
+        if found is None:
+            return name.casefold(), name.rsplit(" ", 1)[0].endswith(places.province_committees)
+        if (found.group("level") == "tỉnh") == (found.group("place") in places.cities):
+            return name.casefold(), False
+        before = name[: found.start()]
+        return f"{before} {found.group('place')}".casefold(), before.endswith(
+            places.province_committees
+        )
+
+    chosen: dict[str, str] = {}
     for cand in candidates:
         name = cand.values["name"]
-        if cand.values.get("location"):
+        if not cand.values.get("location"):
             continue
-        longer = [n for n in full_names if n.startswith(name + " ")]
-        if len(longer) == 1:
-            known = full_names[longer[0]]
-            cand.values = {
-                **cand.values,
-                "name": known["name"],
-                "location": known["location"],
-                "level": known["level"],
-            }
+        key, committee = spelling(name)
+        known = chosen.get(key)
+        if known is None or (len(name) < len(known) if committee else len(name) > len(known)):
+            chosen[key] = name
+    for cand in candidates:
+        if cand.values.get("location"):
+            cand.values = {**cand.values, "name": chosen[spelling(cand.values["name"])[0]]}
     return candidates
+
+
+def _goes_on(known: dict[str, Any], length: int, lexicon: Lexicon) -> bool:
+    """Whether a name that goes on a shorter one after `length` characters names the same body:
+    with its place (`… TP HCM`), or with more words of a name (`Ủy ban Chứng khoán Nhà nước`,
+    `Bộ Nông nghiệp và Phát triển nông thôn`); not with a person (`Tập đoàn T&T Đỗ Quang
+    Hiển`), another body (`Ban Bí thư Trung ương Đoàn`), a branch (`… chi nhánh Phú Nhuận`) or
+    the words of a sentence (`Bộ Tư pháp và cơ quan`)."""
+    name = known["name"]
+    bodies = lexicon.bodies
+    if bodies.branch.search(name, length):
+        return False
+    if known.get("location"):
+        return True
+    words = name[length:].split()
+    if len(words) > 1 and words[0] in lexicon.names.surnames:
+        return False
+    if bodies.nested.search(" " + " ".join(words)):
+        return False
+    tokens = [(w.lower(), 0, 0) for w in words]
+    i = 0
+    while i < len(words):
+        word = words[i]
+        width = starts_with(tokens, i, bodies.name_words) or starts_with(
+            tokens, i, bodies.level_words
+        )
+        if not width and (
+            CAPITALIZED_WORD.match(word) or (word in _JOINERS and 0 < i < len(words) - 1)
+        ):
+            i += 1
+            continue
+        if not width and not (i == len(words) - 1 and word in lexicon.places.level_words):
+            return False  # `Bộ Tư pháp và cơ quan`, `Trường Đại học Quốc tế sớm`
+        i += width or 1
+    return True
+
+
+CAPITALIZED_WORD = regex.compile(r"^(?:\p{Lu}|\d)[\p{L}\p{M}\d&.]*$")
+_JOINERS = ("và", "-", "&")
 
 
 def _own_head_end(text: str, start: int, end: int, lexicon: Lexicon) -> int:
@@ -433,8 +626,6 @@ def _nested(cand: Candidate, lexicon: Lexicon, province: str | None) -> list[Can
     own_head = _own_head_end(text, cand.start, cand.end, lexicon)
     found_inside: list[Candidate] = []
     for found in bodies.nested.finditer(text, own_head, cand.end):
-        if found_inside and found.start() < found_inside[-1].end:
-            continue  # inside the body just listed: it lists its own
         before = text[: found.start()].rstrip().lower()
         if before.endswith("đại biểu"):
             continue
@@ -445,6 +636,12 @@ def _nested(cand: Candidate, lexicon: Lexicon, province: str | None) -> list[Can
         longer = f"{previous.group(1)} {head}".lower() if previous else ""
         if f"{text[cand.start : own_head]} {head}".lower() in bodies.heads_by_lower:
             continue  # `trường ĐH`: the outer name's own head, written short
+        lower = found.group()[:1].islower()
+        if lower and (longer in bodies.words or longer in bodies.heads_by_lower):
+            continue  # `Ban Chấp hành Đảng bộ tỉnh`, `cơ sở Đảng`: a word of the outer name
+        capitalized = found.group()[:1].upper() + found.group()[1:]
+        if lower and text.startswith(capitalized, found.end() + 1):
+            continue  # `đại học Đại học Đà Nẵng`: the head written twice
         if previous and previous.start(1) >= own_head:
             if longer in bodies.heads_by_lower:  # `Tổng Công ty`
                 head, head_start = bodies.heads_by_lower[longer], previous.start(1)
