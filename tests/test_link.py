@@ -303,3 +303,57 @@ def test_the_gold_pairs_name_mentions_of_the_corpus():
             assert {pair["a"]["article_id"], pair["b"]["article_id"]} <= ids
             assert pair["label"] in ("same", "different", "not_person", "not_body")
             assert pair["reason"]
+
+
+def test_a_gold_mention_whose_edges_a_rule_moved_is_still_found(tmp_path):
+    """The identity gold names mentions by offsets of the run it was drawn from; a later rule
+    that trims a verb off the name (`Thanh tra Chính phủ thông tin`) must not lose the pair."""
+    import pyarrow as pa
+
+    from pipeline.evaluation.identity import score_identity
+
+    rows = [
+        ("a", "text", 10, 29, "Thanh tra Chính phủ", "body-1"),
+        ("b", "caption", 163, 182, "Thanh tra Chính phủ", "body-1"),
+        ("c", "text", 0, 19, "Thanh tra Chính phủ", "body-1"),
+        ("d", "text", 50, 60, "Sở Tư pháp", "body-2"),
+    ]
+    names = ["article_id", "field", "start", "end", "name", "body_id"]
+    pq.write_table(
+        pa.table(list(map(list, zip(*rows, strict=True))), names=names),
+        tmp_path / "organizations.parquet",
+    )
+
+    def mention(article, field, start, end, name):
+        return {"article_id": article, "field": field, "start": start, "end": end, "name": name}
+
+    pairs = [
+        # B was drawn as `Thanh tra Chính phủ thông tin`, now read without the verb
+        (
+            1,
+            mention("a", "text", 10, 29, "Thanh tra Chính phủ"),
+            mention("b", "caption", 163, 192, "Thanh tra Chính phủ thông tin"),
+            "same",
+        ),
+        # a mention that shares only a word with the row is not that row
+        (
+            2,
+            mention("c", "text", 15, 40, "phủ và các bộ ngành"),
+            mention("d", "text", 50, 60, "Sở Tư pháp"),
+            "different",
+        ),
+    ]
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "bodies.jsonl").write_text(
+        "".join(
+            json.dumps(
+                {"pair": n, "a": a, "b": b, "label": label, "reason": "test"}, ensure_ascii=False
+            )
+            + "\n"
+            for n, a, b, label in pairs
+        ),
+        encoding="utf-8",
+    )
+    score = score_identity(gold, tmp_path, "bodies")
+    assert (score.tp, score.fn, score.unmatched) == (1, 0, [2])

@@ -10,7 +10,7 @@ import pytest
 from batch_archives import SHARED_ARTICLES, table_bytes
 
 from pipeline.batch.runner import run_extract
-from pipeline.evaluation.identity import score_identity
+from pipeline.evaluation.identity import load_pairs, score_identity
 from pipeline.locations import DEFAULT_RULES_DIR
 from pipeline.outputs.warehouse import write_duckdb
 
@@ -29,15 +29,21 @@ def corpus_run(tmp_path_factory) -> Path:
     return out
 
 
+def _labelled(kind: str) -> int:
+    return sum(p["label"] in ("same", "different") for p in load_pairs(GOLD, kind))
+
+
 def test_people_are_merged_with_the_precision_and_recall_asked_for(corpus_run):
     score = score_identity(GOLD, corpus_run, "officials")
-    assert score.tp + score.fp + score.fn + score.tn >= 150
+    # a mention a later rule no longer reads as a row (`UBND huyện` meaning any district's) is
+    # reported as unmatched; nearly all must still be scored
+    assert score.tp + score.fp + score.fn + score.tn >= 0.9 * _labelled("officials")
     assert score.precision >= 0.97 and score.recall >= 0.85, score.errors
 
 
 def test_bodies_are_merged_with_the_precision_and_recall_asked_for(corpus_run):
     score = score_identity(GOLD, corpus_run, "bodies")
-    assert score.tp + score.fp + score.fn + score.tn >= 49
+    assert score.tp + score.fp + score.fn + score.tn >= 0.9 * _labelled("bodies")
     assert score.precision >= 0.97 and score.recall >= 0.85, score.errors
 
 

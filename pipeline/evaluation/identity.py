@@ -3,8 +3,9 @@
 Each gold pair is two mentions from two articles, labelled `same` or `different` (pairs marked
 `not_person` / `not_body` are left out). A pair is predicted `same` when both mentions got the
 same `person_id` (officials) or `body_id` (organizations). A mention is found by its article
-and offsets, else by its article and name (the extractor may have moved a span since the gold
-was drawn); a pair whose mention is not found at all is reported, not scored.
+and offsets, else by a row over most of the same words, else by its article and name (the
+extractor may have moved a span since the gold was drawn); a pair whose mention is not found at
+all is reported, not scored.
 """
 
 from __future__ import annotations
@@ -77,14 +78,19 @@ def load_pairs(gold_dir: Path, kind: str) -> list[dict[str, Any]]:
 
 
 class _Lookup:
-    """Mention → id in one run's table, by offsets, else by article and name."""
+    """Mention → id in one run's table: by its offsets; else by a row over the same words, as
+    a rule change may have moved the mention's edges (`Thanh tra Chính phủ thông tin` read
+    since as `Thanh tra Chính phủ`); else by article and name."""
 
     def __init__(self, out_dir: Path, table: str, name_column: str, id_column: str):
         columns = ["article_id", "field", "start", "end", name_column, id_column]
         rows = pq.read_table(Path(out_dir) / f"{table}.parquet", columns=columns).to_pylist()
         self.by_span = {(r["article_id"], r["field"], r["start"], r["end"]): r for r in rows}
+        self.by_field: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self.by_name: dict[tuple[str, str], str] = {}
         for row in rows:
+            if row[id_column]:
+                self.by_field.setdefault((row["article_id"], row["field"]), []).append(row)
             if row[name_column] and row[id_column]:
                 key = (row["article_id"], row[name_column].casefold())
                 self.by_name.setdefault(key, row[id_column])
@@ -95,8 +101,22 @@ class _Lookup:
         row = self.by_span.get(span)
         if row is not None and row[self.id_column]:
             return row[self.id_column]
+        overlapping = self._most_overlapping(mention)
+        if overlapping is not None:
+            return overlapping
         name = (mention.get(self.name_column) or "").casefold()
         return self.by_name.get((mention["article_id"], name))
+
+    def _most_overlapping(self, mention: dict[str, Any]) -> str | None:
+        """The id of the row sharing most characters with the mention, when they share at
+        least half of the shorter of the two."""
+        best, best_shared = None, 0
+        for row in self.by_field.get((mention["article_id"], mention["field"]), ()):
+            shared = min(row["end"], mention["end"]) - max(row["start"], mention["start"])
+            shorter = min(row["end"] - row["start"], mention["end"] - mention["start"])
+            if shared > best_shared and 2 * shared >= shorter:
+                best, best_shared = row[self.id_column], shared
+        return best
 
 
 def score_identity(gold_dir: Path, out_dir: Path, kind: str) -> IdentityScore:
