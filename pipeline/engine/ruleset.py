@@ -12,9 +12,8 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-import jsonschema
 import regex
 
 from pipeline.engine import cache
@@ -354,33 +353,31 @@ def _check_token_pattern(body: Any, rule_id: str, path: Path, line: int | None) 
 
 
 class LazyRegex:
-    """A rule's regex, compiled when first used. Rules checked before (same rules hash) are
-    loaded without compiling them: a command that needs a few rules starts at once."""
+    """A regex compiled when first used. Rules checked before (same rules hash) are loaded
+    without compiling them, and so are the lexicon's patterns: a command that needs a few of
+    them starts at once. Each attribute asked for (`finditer`, `match`…) is the compiled
+    pattern's own, kept on the instance, so that later calls cost what a pattern's do."""
 
-    __slots__ = ("_compiled", "source")
+    def __init__(self, source: str, flags: int = regex.VERBOSE | regex.V0):
+        self.source, self.flags = source, flags
 
-    def __init__(self, source: str):
-        self.source = source
-        self._compiled: regex.Pattern[str] | None = None
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):  # copy and pickle probe for these before __init__ ran
+            raise AttributeError(name)
+        compiled = self.__dict__.get("_compiled")
+        if compiled is None:
+            compiled = self._compiled = regex.compile(self.source, self.flags)
+        value = getattr(compiled, name)
+        setattr(self, name, value)
+        return value
 
-    @property
-    def compiled(self) -> regex.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = regex.compile(self.source, _REGEX_FLAGS)
-        return self._compiled
+    def __reduce__(self) -> tuple[type[LazyRegex], tuple[str, int]]:
+        return (LazyRegex, (self.source, self.flags))
 
-    def finditer(self, text: str, *bounds: int) -> Any:
-        return self.compiled.finditer(text, *bounds)
 
-    def match(self, text: str, *bounds: int) -> Any:
-        return self.compiled.match(text, *bounds)
-
-    def search(self, text: str, *bounds: int) -> Any:
-        return self.compiled.search(text, *bounds)
-
-    @property
-    def groupindex(self) -> Mapping[str, int]:
-        return self.compiled.groupindex
+def lazy_compile(source: str, flags: int = 0) -> regex.Pattern[str]:
+    """`regex.compile`, deferred to the pattern's first use (see `LazyRegex`)."""
+    return cast("regex.Pattern[str]", LazyRegex(source, flags))
 
 
 _REGEX_FLAGS = regex.VERBOSE | regex.V0
@@ -411,9 +408,14 @@ def _compile_regex(
         ) from None
 
 
-def _validated(path: Path) -> Any:
-    """A rule file's YAML, checked against the schema."""
+def _validated(path: Path, verify: bool = True) -> Any:
+    """A rule file's YAML, checked against the schema unless this version of the rules was
+    checked before (jsonschema is then not even imported: it is a tenth of `vnie try`)."""
     document = load_yaml(path)
+    if not verify:
+        return document
+    import jsonschema
+
     validator = jsonschema.Draft202012Validator(RULE_FILE_SCHEMA)
     for error in sorted(validator.iter_errors(strip_lines(document)), key=lambda e: e.path):
         where = "/".join(str(p) for p in error.path) or "top level"
@@ -452,7 +454,7 @@ def load_rule_file(
     verify: bool = True,
 ) -> list[Rule]:
     """Validate one rule file against the schema and its rules against their contracts."""
-    document = _validated(path)
+    document = _validated(path, verify)
     table = document["table"]
     expected = path.stem
     if table != expected:

@@ -20,7 +20,7 @@ from typing import Any
 import regex
 
 from pipeline.engine.cache import cached
-from pipeline.engine.ruleset import alternation
+from pipeline.engine.ruleset import alternation, lazy_compile
 from pipeline.text.normalize import normalize_phrase
 
 Gazetteers = Mapping[str, Any]
@@ -65,7 +65,7 @@ def _spaced(abbreviation: str) -> str:
 
 def _words_re(entries: Iterable[str], flags: int = 0) -> regex.Pattern[str]:
     """Any entry as a whole word."""
-    return regex.compile(r"(?<![\p{L}\p{N}])" + alternation(entries) + r"(?![\p{L}\p{N}])", flags)
+    return lazy_compile(r"(?<![\p{L}\p{N}])" + alternation(entries) + r"(?![\p{L}\p{N}])", flags)
 
 
 @functools.cache
@@ -159,17 +159,17 @@ class Names:
             frozenset(gazetteers["not_officials"]),
             frozenset(lead.lower() for lead in (*gazetteers["name_leads"], *gazetteers["ranks"])),
             frozenset(gazetteers["not_official_leads"]),
-            regex.compile(defines["PERSON_NAME"], VERBOSE),
-            regex.compile(defines["NAME_AFTER_POSTS"], VERBOSE),
-            regex.compile(defines["FOREIGN_AFTER_POSTS"], VERBOSE),
-            regex.compile(defines["NAME_IN_LIST"], VERBOSE),
-            regex.compile(defines["NAME_BEFORE_POSTS"], VERBOSE),
-            regex.compile(defines["POSTS_HELD_BY"], VERBOSE),
-            regex.compile(
+            lazy_compile(defines["PERSON_NAME"], VERBOSE),
+            lazy_compile(defines["NAME_AFTER_POSTS"], VERBOSE),
+            lazy_compile(defines["FOREIGN_AFTER_POSTS"], VERBOSE),
+            lazy_compile(defines["NAME_IN_LIST"], VERBOSE),
+            lazy_compile(defines["NAME_BEFORE_POSTS"], VERBOSE),
+            lazy_compile(defines["POSTS_HELD_BY"], VERBOSE),
+            lazy_compile(
                 r"(?<![\p{L}])(?:" + defines["LEAVING_OFFICE"] + r")(?:\s+(?:chức\s+)?vụ)?\s+$",
                 VERBOSE,
             ),
-            regex.compile(defines["VIETNAMESE_SYLLABLE"], VERBOSE),
+            lazy_compile(defines["VIETNAMESE_SYLLABLE"], VERBOSE),
         )
 
     def is_foreign(self, name: str) -> bool:
@@ -267,14 +267,14 @@ class Titles:
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Titles:
         titles: Mapping[str, str | None] = gazetteers["titles"]
         by_lower = _lower_keys(titles)
-        title_re = regex.compile(
+        title_re = lazy_compile(
             r"(?i:(?:(?P<prefix>"
             + alternation(gazetteers["title_prefixes"])
             + r")\s+)?(?P<title>"
             + "|".join(_title_pattern(t) for t in sorted(titles, key=len, reverse=True))
             + r"))(?![\p{L}])"
         )
-        separator = regex.compile(r"\s*" + alternation(gazetteers["post_separators"]) + r"\s*")
+        separator = lazy_compile(r"\s*" + alternation(gazetteers["post_separators"]) + r"\s*")
         return cls(
             titles,
             by_lower,
@@ -290,12 +290,12 @@ class Titles:
             Phrases(gazetteers["body_stop_words"]),
             title_re,
             separator,
-            regex.compile(
+            lazy_compile(
                 r"\s+(?P<country>{0})(?:\s+tại\s+(?P<host>{0}))?(?![\p{{L}}\p{{N}}-])".format(
                     alternation(gazetteers["countries"])
                 )
             ),
-            regex.compile(defines["PLURAL_BEFORE"], VERBOSE),
+            lazy_compile(defines["PLURAL_BEFORE"], VERBOSE),
             Phrases(gazetteers["possessives"]),
             frozenset(gazetteers["list_starting_titles"]),
             Phrases(gazetteers["school_subjects"]),
@@ -383,14 +383,14 @@ class Places:
             frozenset(gazetteers["bodies_placed_by_province"]),
             gazetteers["district_committees"],
             tuple(gazetteers["place_abbreviations"]),
-            regex.compile(
+            lazy_compile(
                 r"(?<![\p{L}])(?:"
                 + "|".join(map(regex.escape, _longest_first(provinces)))
                 + r"|HCM)(?![\p{L}])"
             ),
             Phrases(gazetteers["countries"]),
             Phrases(gazetteers["regions"]),
-            regex.compile(
+            lazy_compile(
                 r"\s*("
                 + "".join(regex.escape(w) + "|" for w in _longest_first(levels) if w.endswith("."))
                 + r"[\p{L}\p{M}\p{N}&]+|\S)"
@@ -589,7 +589,7 @@ class Bodies:
             tuple(normalize_phrase(name).casefold() for name in gazetteers["sector_names"]),
             frozenset(name.split(" ")[0].rstrip(",") for name in gazetteers["sector_names"]),
             gazetteers["sector_spellings"],
-            regex.compile(
+            lazy_compile(
                 r"(?<= )(?:"
                 + "|".join(
                     regex.escape(k) for k in sorted(gazetteers["sector_spellings"], key=len)[::-1]
@@ -607,8 +607,8 @@ class Bodies:
             frozenset(gazetteers["heads_named_after_people"]),
             frozenset(nested_heads),
             tuple(gazetteers["doan_body_words"]),
-            regex.compile("(?:" + "|".join(regex.escape(w) for w in head_words) + r")(?![\p{L}])"),
-            regex.compile(
+            lazy_compile("(?:" + "|".join(regex.escape(w) for w in head_words) + r")(?![\p{L}])"),
+            lazy_compile(
                 r"(?<![\p{L}\p{N}])(?:"
                 + "|".join(
                     _spaced(k)
@@ -618,7 +618,7 @@ class Bodies:
                 )
                 + r")(?![\p{L}\p{N}])"
             ),
-            regex.compile(
+            lazy_compile(
                 r"(?<=\s)(?:"
                 + "|".join(regex.escape(w) for w in sorted(nested_words, key=len, reverse=True))
                 + r"|(?:"
@@ -640,28 +640,28 @@ class Bodies:
                 written: Outlet(str(entry["name"]), bool(entry.get("credited")))
                 for written, entry in gazetteers["news_outlets"].items()
             },
-            regex.compile(r"(?:^|(?<=[\s(]))" + alternation(gazetteers["press_cues"]) + r"\s*$"),
+            lazy_compile(r"(?:^|(?<=[\s(]))" + alternation(gazetteers["press_cues"]) + r"\s*$"),
             frozenset(gazetteers["not_organization_openings"]),
             frozenset(gazetteers["common_noun_heads"]),
             frozenset(gazetteers["brands"]),
-            regex.compile(r"(?:^|(?<=\s))" + alternation(gazetteers["region_cues"]) + r"\s+$"),
+            lazy_compile(r"(?:^|(?<=\s))" + alternation(gazetteers["region_cues"]) + r"\s+$"),
             frozenset(gazetteers["heads_with_topics"]),
             frozenset(gazetteers["heads_of_units"]),
             Phrases(gazetteers["event_openings"]),
             frozenset(gazetteers["heads_described_before_place"]),
             gazetteers["short_sector_names"],
-            regex.compile(defines["ORG_SEAT"], VERBOSE),
-            regex.compile(defines["ORG_PARENT_OF"], VERBOSE),
-            regex.compile(defines["ORG_TOPIC"], VERBOSE),
-            regex.compile(defines["ORG_KIND_AFTER"], VERBOSE),
-            regex.compile(defines["ORG_LEVELS_AFTER"], VERBOSE),
-            regex.compile(defines["ORG_DESCRIPTION_NOT_NAME"], VERBOSE),
-            regex.compile(defines["ORG_LIST_OPENING"], VERBOSE),
-            regex.compile(defines["ORG_LIST_GLUE"], VERBOSE),
-            regex.compile(defines["ORG_AFTER_TITLE"], VERBOSE),
-            regex.compile(defines["ORG_PLACE_LIST"], VERBOSE),
-            regex.compile(defines["ORG_PLACE_LIST_ITEM"], VERBOSE),
-            regex.compile(defines["ORG_BRANCH"], VERBOSE),
+            lazy_compile(defines["ORG_SEAT"], VERBOSE),
+            lazy_compile(defines["ORG_PARENT_OF"], VERBOSE),
+            lazy_compile(defines["ORG_TOPIC"], VERBOSE),
+            lazy_compile(defines["ORG_KIND_AFTER"], VERBOSE),
+            lazy_compile(defines["ORG_LEVELS_AFTER"], VERBOSE),
+            lazy_compile(defines["ORG_DESCRIPTION_NOT_NAME"], VERBOSE),
+            lazy_compile(defines["ORG_LIST_OPENING"], VERBOSE),
+            lazy_compile(defines["ORG_LIST_GLUE"], VERBOSE),
+            lazy_compile(defines["ORG_AFTER_TITLE"], VERBOSE),
+            lazy_compile(defines["ORG_PLACE_LIST"], VERBOSE),
+            lazy_compile(defines["ORG_PLACE_LIST_ITEM"], VERBOSE),
+            lazy_compile(defines["ORG_BRANCH"], VERBOSE),
         )
 
     def head_of(self, name: str) -> tuple[str, Head | None]:
@@ -782,10 +782,10 @@ class Documents:
             {_SPACES.sub(" ", k).lower(): v for k, v in gazetteers["issuers_by_name"].items()},
             tuple(sorted(((int(year), code) for code, year in terms.items()), reverse=True)),
             gazetteers["well_known_documents"],
-            regex.compile(defines["NAMED_ISSUER"], VERBOSE),
-            regex.compile(defines["REFERENCE_CHAIN"], VERBOSE),
-            regex.compile(defines["SHORT_ISSUER_AFTER"], VERBOSE),
-            regex.compile(defines["ISSUER_BEFORE"], VERBOSE),
+            lazy_compile(defines["NAMED_ISSUER"], VERBOSE),
+            lazy_compile(defines["REFERENCE_CHAIN"], VERBOSE),
+            lazy_compile(defines["SHORT_ISSUER_AFTER"], VERBOSE),
+            lazy_compile(defines["ISSUER_BEFORE"], VERBOSE),
         )
 
     def canonical_code(self, code: str) -> str:
@@ -851,14 +851,14 @@ class Money:
             frozenset(gazetteers["counting_currencies"]),
             gazetteers["money_qualifiers"],
             scales,
-            regex.compile(r"(?i:" + scale_words + r")(?![\p{L}])"),
-            regex.compile(r"(?P<number>\d+(?:,\d+)?)|(?P<word>(?i:" + scale_words + r"))"),
+            lazy_compile(r"(?i:" + scale_words + r")(?![\p{L}])"),
+            lazy_compile(r"(?P<number>\d+(?:,\d+)?)|(?P<word>(?i:" + scale_words + r"))"),
             gazetteers["number_words"],
-            regex.compile(defines["PURPOSE_AFTER"], VERBOSE),
-            regex.compile(defines["PURPOSE_BEFORE"], VERBOSE),
-            regex.compile(defines["TWO_PRICES_AFTER"], VERBOSE),
-            regex.compile(defines["TWO_PRICES_BEFORE"], VERBOSE),
-            regex.compile(defines["CHANGE_AFTER"], VERBOSE),
+            lazy_compile(defines["PURPOSE_AFTER"], VERBOSE),
+            lazy_compile(defines["PURPOSE_BEFORE"], VERBOSE),
+            lazy_compile(defines["TWO_PRICES_AFTER"], VERBOSE),
+            lazy_compile(defines["TWO_PRICES_BEFORE"], VERBOSE),
+            lazy_compile(defines["CHANGE_AFTER"], VERBOSE),
         )
 
 
@@ -914,27 +914,27 @@ class Models:
             tuple(gazetteers["model_form_heads"]),
             _words_re(gazetteers["model_not_descriptors"], regex.IGNORECASE),
             _words_re(gazetteers["model_clause_words"], regex.IGNORECASE),
-            regex.compile(
+            lazy_compile(
                 alternation(gazetteers["model_event_names"]) + r"(?![\p{L}\p{N}])",
                 regex.IGNORECASE,
             ),
-            regex.compile(
+            lazy_compile(
                 alternation(gazetteers["model_objects"]) + r"(?![\p{L}\p{N}])", regex.IGNORECASE
             ),
             _words_re(gazetteers["model_movement_cues"], regex.IGNORECASE),
             _words_re(gazetteers["model_physical_cues"], regex.IGNORECASE),
-            regex.compile(
+            lazy_compile(
                 r"(?<![\p{L}])" + alternation(gazetteers["model_form_cues"]) + r"\s*$",
                 regex.IGNORECASE,
             ),
-            regex.compile(
+            lazy_compile(
                 r"(?<![\p{L}])" + alternation(gazetteers["model_name_introducers"]) + r"\s*$",
                 regex.IGNORECASE,
             ),
-            regex.compile(defines["MODEL_NAME_END"], VERBOSE),
-            regex.compile(defines["MODEL_OWNER_LEAD"], VERBOSE),
-            regex.compile(defines["MODEL_NEXT_QUOTED"], VERBOSE),
-            regex.compile(defines["MODEL_QUOTED"], VERBOSE),
+            lazy_compile(defines["MODEL_NAME_END"], VERBOSE),
+            lazy_compile(defines["MODEL_OWNER_LEAD"], VERBOSE),
+            lazy_compile(defines["MODEL_NEXT_QUOTED"], VERBOSE),
+            lazy_compile(defines["MODEL_QUOTED"], VERBOSE),
         )
 
 
