@@ -140,7 +140,9 @@ def test_a_short_name_takes_its_articles_only_full_form(resolver):
 
 def test_an_officials_posts_each_keep_their_body(ruleset):
     reader = PostReader(
-        ruleset.gazetteers["titles"], ruleset.gazetteers["linking"]["neutral_title_prefixes"]
+        ruleset.gazetteers["titles"],
+        ruleset.gazetteers["title_prefixes"],
+        ruleset.gazetteers["linking"]["neutral_title_prefixes"],
     )
     assert reader.posts(
         "Ủy viên Ban Thường vụ Tỉnh ủy; Phó Chủ tịch", "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu"

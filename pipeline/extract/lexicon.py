@@ -872,6 +872,7 @@ class Models:
         "model_form_heads",
         "model_not_descriptors",
         "model_event_names",
+        "model_movements",
         "model_movement_cues",
         "model_physical_cues",
         "model_name_introducers",
@@ -892,6 +893,8 @@ class Models:
     event_name: regex.Pattern[str]
     #: the first words of a physical object's name (`Máy …`), at the start of a name
     object_name: regex.Pattern[str]
+    #: the triggers that may name a movement (`phong trào`), lower case
+    movements: frozenset[str]
     #: a protest, political or historical movement's word
     movement_cue: regex.Pattern[str]
     physical_cue: regex.Pattern[str]
@@ -921,6 +924,7 @@ class Models:
             lazy_compile(
                 alternation(gazetteers["model_objects"]) + r"(?![\p{L}\p{N}])", regex.IGNORECASE
             ),
+            frozenset(movement.lower() for movement in gazetteers["model_movements"]),
             _words_re(gazetteers["model_movement_cues"], regex.IGNORECASE),
             _words_re(gazetteers["model_physical_cues"], regex.IGNORECASE),
             lazy_compile(

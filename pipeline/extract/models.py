@@ -48,7 +48,6 @@ _WORDS_AFTER_RE = regex.compile(r"[\s\"']*(?:[^\s\"']+[\s\"']*){1,6}")
 #: a quotation, not a name: a sentence ends inside it (not at `TP.`, `Q.`, `ThS.`)
 _SENTENCE_INSIDE_RE = regex.compile(r"(?:(?<!(?:^|\s)\p{Lu}\p{L}{0,2})\.|[?!…])(?:\s|$)")
 _NEXT_IS_CAPITALIZED_RE = regex.compile(r"\s*(?:$|\p{Lu})")
-_MOVEMENTS = ("phong trào", "cuộc vận động")
 #: the share of capitalized words above which a sentence is a headline in capitals or in
 #: Title Case, where capitals say nothing about names
 _TITLE_CASE_SHARE = 0.8
@@ -122,7 +121,7 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if match.group("colon") and not models.introducer_at_end.search(descriptor):
         return Reject("a-quotation", descriptor)
     trigger = " ".join((match.group("trigger") or "").lower().split())
-    if trigger in _MOVEMENTS and (
+    if trigger in models.movements and (
         cue := _near(models.movement_cue, sentence, match.start, match.end)
     ):
         return Reject("a-political-or-historical-movement", cue)

@@ -73,9 +73,9 @@ def officials_values(
     if chosen is not None:
         organization = posts[chosen].organization
     else:
-        implied = titles.implied_body.get(
-            posts[0].title.removeprefix("cựu ").removeprefix("nguyên ")
-        )
+        title = posts[0].title
+        first, _, rest = title.partition(" ")  # `cựu Thủ tướng` implies as `Thủ tướng`
+        implied = titles.implied_body.get(rest if first in titles.prefixes and rest else title)
         organization = implied or ""
     return {
         "person": person,

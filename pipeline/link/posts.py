@@ -13,8 +13,6 @@ from typing import NamedTuple
 
 import regex
 
-_PREFIXES = ("nguyên", "cựu", "quyền", "tân")
-
 
 class WrittenPost(NamedTuple):
     """One post of a mention: its title (a kept prefix included) and its body as written."""
@@ -24,16 +22,20 @@ class WrittenPost(NamedTuple):
 
 
 class PostReader:
-    """Splits a mention's posts, knowing the titles and which prefixes change nothing."""
+    """Splits a mention's posts, knowing the titles, the words that may stand before a title
+    (rules/gazetteers/title_prefixes.txt) and which of those change nothing."""
 
-    def __init__(self, titles: Iterable[str], neutral_prefixes: Iterable[str]):
+    def __init__(
+        self, titles: Iterable[str], prefixes: Iterable[str], neutral_prefixes: Iterable[str]
+    ):
+        self.prefixes = frozenset(prefix.casefold() for prefix in prefixes)
         ordered = sorted(set(titles), key=lambda title: (-len(title), title))
         self.canonical = {title.casefold(): title for title in ordered}
         self.neutral = {prefix.casefold() for prefix in neutral_prefixes}
         self._read: dict[tuple[str | None, str | None], list[WrittenPost]] = {}
         self.pattern = regex.compile(
             r"(?:(?P<prefix>"
-            + "|".join(_PREFIXES)
+            + "|".join(regex.escape(prefix) for prefix in sorted(self.prefixes))
             + r")\s+)?(?P<title>"
             + "|".join(regex.escape(title) for title in ordered)
             + r")(?![\p{L}])\s*(?P<rest>.*)$",
@@ -70,4 +72,4 @@ class PostReader:
     def base_title(self, title: str) -> str:
         """The title without `nguyên`, `cựu`, `quyền` (to compare posts held at any time)."""
         first, _, rest = title.partition(" ")
-        return rest if first in _PREFIXES and rest else title
+        return rest if first.casefold() in self.prefixes and rest else title

@@ -31,7 +31,14 @@ from pipeline.link.rows import BodyEntry, RowPosts, body_rows, most_common, peop
 from pipeline.outputs.tables import LINK_COLUMNS, TableWriter, replace_columns
 
 #: the gazetteers of rules/gazetteers/ the linking stage reads
-GAZETTEERS = ("linking", "place_levels", "abbreviations", "titles", "source_provinces")
+GAZETTEERS = (
+    "linking",
+    "place_levels",
+    "abbreviations",
+    "titles",
+    "title_prefixes",
+    "source_provinces",
+)
 
 _ISO_DATE = regex.compile(r"^\d{4}-\d{2}-\d{2}")
 #: the columns the stage reads from each table the run wrote
@@ -51,7 +58,11 @@ class _Linker:
         self.out_dir = out_dir
         self.vocabulary = gazetteers["linking"]
         self.sources = gazetteers["source_provinces"]
-        self.reader = PostReader(gazetteers["titles"], self.vocabulary["neutral_title_prefixes"])
+        self.reader = PostReader(
+            gazetteers["titles"],
+            gazetteers["title_prefixes"],
+            self.vocabulary["neutral_title_prefixes"],
+        )
         self.unique_posts = set(self.vocabulary["unique_posts"])
         self.tables = {
             name: pq.read_table(out_dir / f"{name}.parquet", columns=list(columns)).to_pylist()
