@@ -191,6 +191,7 @@ class NameScan(LowerCaseSteps):
             and bool(CAP_RE.match(self.word(1)))
             and self.i + 1 < len(tokens)
             and not word.isupper()
+            and not (self.i > 0 and tokens[self.i - 1][0] == "&")  # `Rau & Hoa Đà Lạt`
         )
         head = self.titled_head
         # after a lower-case word of a descriptive name, a name is the body's own (`Ban quản lý
@@ -271,8 +272,11 @@ class NameScan(LowerCaseSteps):
             return False
         if CAP_RE.match(follows) and self.lexicon.titles.title.match(self.text, next_start):
             return False  # `Ban Bí thư và Thủ tướng`, `Sở Nội vụ và Giám đốc Sở Tài chính`
+        # `&` joins two parts of one name, never a body and a person (`Rau & Hoa Đà Lạt`)
         person_follows = (
-            follows in self.lexicon.names.surnames and bool(CAP_RE.match(after_follows))
+            word != "&"
+            and follows in self.lexicon.names.surnames
+            and bool(CAP_RE.match(after_follows))
         ) or follows in bodies.credit_words
         if (
             (CAP_RE.match(follows) and not person_follows and not follows.isupper())

@@ -35,6 +35,18 @@ from pipeline.extract.org_names import (
 from pipeline.extract.places import attach_place, paper_province, province_of, share_places
 
 _DASH_BEFORE_LOWER = regex.compile(r" - (\p{Ll})")
+#: `&` between two words of a name, and the word after it
+_AMPERSAND = regex.compile(r"(?<=[\p{L}\p{M}]{2}) & (?P<next>[\p{L}\p{M}]{2,})")
+
+
+def _ampersand_as_and(name: str, lexicon: Lexicon) -> str:
+    """`Trung tâm Nghiên cứu Khoai tây Rau & Hoa Đà Lạt`, `Bộ Kế hoạch & Đầu tư`: `&` in a
+    Vietnamese name is written `và`; a foreign name keeps it (`Fisheries & Food`, `Texas A &
+    M`)."""
+    common = lexicon.bodies.common_words
+    return _AMPERSAND.sub(
+        lambda m: f" và {m['next']}" if m["next"].lower() in common else m.group(), name
+    )
 
 
 @normalizer("organizations.head", gazetteers=org_names.GAZETTEERS)
@@ -75,6 +87,7 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         name, scanned = _credited_paper(name, head, match, scanned, lexicon)
     # `Sở Tài nguyên - môi trường` is how some write `Sở Tài nguyên và Môi trường`
     name = _DASH_BEFORE_LOWER.sub(lambda m: " và " + m.group(1).upper(), name)
+    name = _ampersand_as_and(name, lexicon)
     name = _official_sector_names(name, lexicon)
     name = _standard_sector(name, head, scanned, lexicon)
     alone = bool(entry and entry.alone)
