@@ -39,11 +39,12 @@ _DASH_BEFORE_LOWER = regex.compile(r" - (\p{Ll})")
 _AMPERSAND = regex.compile(r"(?<=[\p{L}\p{M}]{2}) & (?P<next>[\p{L}\p{M}]{2,})")
 
 
-def _ampersand_as_and(name: str, lexicon: Lexicon) -> str:
-    """`Trung tâm Nghiên cứu Khoai tây Rau & Hoa Đà Lạt`, `Bộ Kế hoạch & Đầu tư`: `&` in a
-    Vietnamese name is written `và`; a foreign name keeps it (`Fisheries & Food`, `Texas A &
-    M`)."""
+def _joined_as_and(name: str, lexicon: Lexicon) -> str:
+    """Two parts of a Vietnamese name are joined by `và`: `Sở Tài nguyên - môi trường` is how
+    some write `Sở Tài nguyên và Môi trường`, `Bộ Kế hoạch & Đầu tư` is `Bộ Kế hoạch và Đầu
+    tư`; a foreign name keeps its `&` (`Fisheries & Food`, `Texas A & M`)."""
     common = lexicon.bodies.common_words
+    name = _DASH_BEFORE_LOWER.sub(lambda m: " và " + m.group(1).upper(), name)
     return _AMPERSAND.sub(
         lambda m: f" và {m['next']}" if m["next"].lower() in common else m.group(), name
     )
@@ -58,6 +59,8 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("inside-a-name")
     if _inside_a_word(match, lexicon):
         return Reject("inside-a-word")
+    if match.sentence.text[match.end + 1 :].lower().startswith(match.text.lower() + " "):
+        return Reject("head-written-twice")  # `Trung tâm Trung tâm Nghiên cứu …`: the second's
     if match.text in bodies.common_noun_heads and not _after_a_title(match, lexicon):
         return Reject("a-common-noun")  # `vụ Oceanbank` is a case
     written_head = bodies.heads.get(bodies.heads_by_lower.get(match.text, ""))
@@ -85,9 +88,7 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     name = bodies.full_names.get(name, name)
     if head == "Báo":  # `báo Tuổi Trẻ Online` is `Báo Tuổi Trẻ`; `báo Tuổi Trẻ Lê Thế Chữ`
         name, scanned = _credited_paper(name, head, match, scanned, lexicon)
-    # `Sở Tài nguyên - môi trường` is how some write `Sở Tài nguyên và Môi trường`
-    name = _DASH_BEFORE_LOWER.sub(lambda m: " và " + m.group(1).upper(), name)
-    name = _ampersand_as_and(name, lexicon)
+    name = _joined_as_and(name, lexicon)
     name = _official_sector_names(name, lexicon)
     name = _standard_sector(name, head, scanned, lexicon)
     alone = bool(entry and entry.alone)
@@ -382,7 +383,7 @@ def body_of_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     """`Vụ trưởng Pháp chế` → `Vụ Pháp chế`: the title's head word and the name after it."""
     text, bodies = match.sentence.text, lexicon.bodies
     name_start = match.end + 1
-    if head_at(text, name_start, lexicon) is not None:
+    if _names_a_body(text, name_start, lexicon):
         return Reject("body-named-in-full")  # `Bộ trưởng Bộ Tài chính`: the head rule's
     scanned = scan_name(text, match.start, match.end, lexicon)
     if not scanned.named or len(text[name_start : scanned.end].split()) < 2:
@@ -402,6 +403,19 @@ def body_of_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     name = _standard_sector(name, head, scanned, lexicon)  # `Bộ Giao thông` → `… Vận tải`
     values = {"name": name, "abbreviation": None, **describe(name, None, scanned.place, lexicon)}
     return [Found(match.start, scanned.end, values)]
+
+
+def _names_a_body(text: str, position: int, lexicon: Lexicon) -> bool:
+    """Whether a body's name starts at `position` (`Bộ Tài chính`, `Tổng cục V`), not a head
+    that is also an ordinary word and names nothing there (`Tổ chức` in `Vụ trưởng Tổ chức cán
+    bộ`)."""
+    bodies = lexicon.bodies
+    head_end = head_at(text, position, lexicon)
+    if head_end is None:
+        return False
+    head = text[position:head_end]
+    entry = bodies.heads.get(bodies.heads_by_lower.get(head.lower(), head))
+    return not (entry and entry.verb) or scan_name(text, position, head_end, lexicon).named
 
 
 @normalizer("organizations.known", kinds=("regex", "phrases"), gazetteers=org_names.GAZETTEERS)
@@ -666,6 +680,7 @@ def _nested(cand: Candidate, lexicon: Lexicon, province: str | None) -> list[Can
         if name == head and not (entry and entry.alone):
             continue
         name = bodies.full_names.get(name, name)
+        name = _official_sector_names(_joined_as_and(name, lexicon), lexicon)
         if _not_a_body(name, lexicon):
             continue
         name, place = attach_place(name, province, {}, lexicon)
