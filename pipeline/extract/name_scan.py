@@ -11,6 +11,7 @@ name bodies (`quỹ đất`). Each step reads one gazetteer of `rules/gazetteers
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -428,6 +429,15 @@ def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> Or
         if width and tokens[0][1] == head_end + 1:
             country = " ".join(t[0] for t in tokens[:width])
             return OrgName(head_start, tokens[width - 1][2], head, None, country, True)
+        # … or a party's (`Bộ Chính trị Đảng Cộng sản Trung Quốc`, `Trung ương Đảng Cộng sản
+        # Trung Quốc`)
+        party = (
+            party_at(text, head_end - len("Đảng"), lexicon)
+            if head.endswith(" Đảng")
+            else _party_after(text, head_end, lexicon)
+        )
+        if party is not None:
+            return dataclasses.replace(party, start=head_start, head=head)
         # … or a place's after its place word (`Quốc hội bang Hessen`)
         level_word = tokens[0][0] if tokens else ""
         width = place_length(tokens, 1, lexicon) if level_word in lexicon.places.levels else 0
@@ -452,6 +462,27 @@ def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> Or
         scan.lower_words,
         scan.description_end,
     )
+
+
+def _party_after(text: str, end: int, lexicon: Lexicon) -> OrgName | None:
+    """A party named right after a complete head (`Bộ Chính trị đảng Cộng sản Trung Quốc`)."""
+    return party_at(text, end + 1, lexicon) if text[end : end + 1] == " " else None
+
+
+def party_at(text: str, start: int, lexicon: Lexicon) -> OrgName | None:
+    """A party of a whole country named at `start` (`Đảng Cộng sản Trung Quốc`, `Đảng Lao động
+    Triều Tiên`): a head of rules/gazetteers/org_heads.yml that opens with `Đảng`, read with its
+    country."""
+    party_end = head_at(text, start, lexicon)
+    if party_end is None:
+        return None
+    bodies = lexicon.bodies
+    head = bodies.heads_by_lower.get(text[start:party_end].lower(), "")
+    entry = bodies.heads.get(head)
+    if not (head.startswith("Đảng ") and entry and entry.level == "central"):
+        return None
+    party = scan_name(text, start, party_end, lexicon)
+    return party if party.place or entry.complete else None
 
 
 def _with_parent(text: str, scan: NameScan, lexicon: Lexicon) -> int:

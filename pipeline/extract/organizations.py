@@ -28,6 +28,7 @@ from pipeline.extract.org_names import (
     describe,
     head_at,
     opens_with,
+    party_at,
     place_word_count,
     scan_name,
     starts_with,
@@ -37,6 +38,16 @@ from pipeline.extract.places import attach_place, paper_province, province_of, s
 _DASH_BEFORE_LOWER = regex.compile(r" - (\p{Ll})")
 #: `&` between two words of a name, and the word after it
 _AMPERSAND = regex.compile(r"(?<=[\p{L}\p{M}]{2}) & (?P<next>[\p{L}\p{M}]{2,})")
+
+
+def _full_name(name: str, head: str, lexicon: Lexicon) -> str:
+    """The name analysts join on (`Trung ương Đảng` → `Ban Chấp hành Trung ương Đảng`:
+    rules/gazetteers/full_names.yml), also for another country's party (`Trung ương Đảng Cộng
+    sản Trung Quốc` → `Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc`)."""
+    full_names = lexicon.bodies.full_names
+    if head.endswith(" Đảng") and name.startswith(f"{head} "):
+        return full_names.get(head, head) + name[len(head) :]
+    return full_names.get(name, name)
 
 
 def _joined_as_and(name: str, lexicon: Lexicon) -> str:
@@ -85,7 +96,7 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         full_head = head
     name = full_head + name[len(head) :]
     bare = name == bodies.head_full_forms.get(head, head)
-    name = bodies.full_names.get(name, name)
+    name = _full_name(name, head, lexicon)
     if head == "Báo":  # `báo Tuổi Trẻ Online` is `Báo Tuổi Trẻ`; `báo Tuổi Trẻ Lê Thế Chữ`
         name, scanned = _credited_paper(name, head, match, scanned, lexicon)
     name = _joined_as_and(name, lexicon)
@@ -106,8 +117,9 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if entry and entry.verb and _used_as_verb(match, scanned, lexicon):
         return Reject("a-verb")  # `Tổ chức Hội nghị …` holds a meeting
     placed = scanned.place_level or scanned.place
-    # `phòng giáo dục huyện Bình Sơn`, not `trạm y tế xã` (any commune's)
-    described = scanned.lower_words and scanned.place
+    # `phòng giáo dục huyện Bình Sơn`, not `trạm y tế xã` (any commune's); `đảng Cộng sản
+    # Trung Quốc`: a head that holds a name, with its country
+    described = scanned.place and (scanned.lower_words or not match.text.islower())
     if match.text[:1].islower() and not scanned.named and not alone and not described:
         return Reject("lower-case-head")  # `trung tâm thành phố Quy Nhơn` is the city centre
     if head == "Đoàn" and not scanned.named and not scanned.place_level:
@@ -369,12 +381,25 @@ def _looks_like_a_person(written: str, lexicon: Lexicon) -> bool:
 
 
 @normalizer("organizations.phrase", kinds=("phrases", "regex"), gazetteers=org_names.GAZETTEERS)
-def named_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
-    """A body from a phrase list, named in full (Bộ Chính trị, Quốc hội)."""
+def named_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | list[Found] | Reject:
+    """A body from a phrase list, named in full (Bộ Chính trị, Quốc hội), or going on with
+    another country's party (`Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc`)."""
     if _in_a_deputy_title(match):
         return Reject("a-title")  # `Đại biểu Quốc hội` is a post; its body is the Đoàn
     name = lexicon.bodies.expand(match.text)
     name = lexicon.bodies.full_names.get(name, name)
+    party = party_at(match.sentence.text, match.end - len("Đảng"), lexicon)
+    if match.text.endswith(" Đảng") and name.endswith(" Đảng") and party is not None:
+        # `Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc`: another country's party
+        written = match.sentence.text[party.start : party.end]
+        name = name.removesuffix("Đảng") + lexicon.bodies.expand(written)
+        values = {
+            "name": name,
+            "abbreviation": None,
+            **describe(name, None, party.place, lexicon),
+            "level": "central",
+        }
+        return [Found(match.start, party.end, values)]
     return {"name": name, "abbreviation": None, **describe(name, None, None, lexicon)}
 
 
@@ -679,7 +704,7 @@ def _nested(cand: Candidate, lexicon: Lexicon, province: str | None) -> list[Can
         entry = bodies.heads.get(head)
         if name == head and not (entry and entry.alone):
             continue
-        name = bodies.full_names.get(name, name)
+        name = _full_name(name, inner.head, lexicon)
         name = _official_sector_names(_joined_as_and(name, lexicon), lexicon)
         if _not_a_body(name, lexicon):
             continue
