@@ -21,7 +21,7 @@ from pipeline.engine.contracts import (
 from pipeline.extract import org_names, places
 from pipeline.extract.lexicon import Lexicon
 from pipeline.extract.org_aliases import spelled_out
-from pipeline.extract.org_lists import bodies_of_places, listed_bodies
+from pipeline.extract.org_lists import bodies_of_further_places, bodies_of_places, listed_bodies
 from pipeline.extract.org_names import (
     TITLE_CASE_RE,
     OrgName,
@@ -144,7 +144,8 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         **describe(name, scanned.place_level, scanned.place, lexicon),
     }
     listed = listed_bodies(match, scanned, name, lexicon)
-    return [Found(scanned.start, scanned.end, values), *listed]
+    elsewhere = bodies_of_further_places(match, scanned, name, lexicon)
+    return [Found(scanned.start, scanned.end, values), *listed, *elsewhere]
 
 
 #: how far before a head the words that tell what it is are looked for (`mô hình `, `trưởng `)
