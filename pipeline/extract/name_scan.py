@@ -33,6 +33,8 @@ from pipeline.extract.org_tokens import (
 )
 from pipeline.text.normalize import normalize_phrase
 
+#: the levels of a Party committee that may be written in lower case inside a longer name
+_COMMITTEE_LEVELS = ("province", "district")
 #: what joins two parts of one name (`Nông nghiệp và Phát triển nông thôn`, `GD-ĐT`)
 _JOINERS = ("và", "&", "-")
 
@@ -165,15 +167,23 @@ class NameScan(LowerCaseSteps):
 
     def inner_body(self) -> bool:
         """Another body's head right after this one's (`Đoàn Tổng công ty Điện lực TP. HCM`,
-        `Đảng ủy Công ty TNHH …`): the name reads on through that body, which ends it."""
-        if self.i != 0 or not TITLE_CASE_RE.match(self.word()):
+        `Đảng ủy Công ty TNHH …`): the name reads on through that body, which ends it. A Party
+        committee of a province or a district may be written in lower case there (`Ủy ban kiểm
+        tra tỉnh ủy Quảng Nam`, `Ban thường vụ huyện ủy`)."""
+        if self.i != 0 or not (TITLE_CASE_RE.match(self.word()) or LOW_RE.match(self.word())):
             return False
         start = self.tokens[0][1]
         head_end = head_at(self.text, start, self.lexicon)
         if head_end is None:
             return False
+        bodies = self.lexicon.bodies
+        entry = bodies.heads.get(bodies.heads_by_lower.get(self.text[start:head_end].lower(), ""))
+        committee = bool(
+            entry and entry.alone and entry.type == "party" and entry.level in _COMMITTEE_LEVELS
+        )
+        if LOW_RE.match(self.word()) and not committee:
+            return False
         inner = scan_name(self.text, start, head_end, self.lexicon)
-        entry = self.lexicon.bodies.heads.get(self.text[start:head_end])
         if inner.end <= head_end and not (entry and entry.alone):
             return False  # `Đảng ủy Sở` of which department?
         self.end, self.named = inner.end, True

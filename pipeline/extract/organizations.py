@@ -36,6 +36,8 @@ from pipeline.extract.org_names import (
 from pipeline.extract.places import attach_place, paper_province, province_of, share_places
 
 _DASH_BEFORE_LOWER = regex.compile(r" - (\p{Ll})")
+#: a Party committee written in lower case inside a longer name (`Ban tổ chức tỉnh ủy Lâm Đồng`)
+_LOWER_COMMITTEE = regex.compile(r"(?<= )(?:tỉnh|thành|huyện|quận|thị) (?:ủy|uỷ)(?![\p{L}])")
 #: `&` between two words of a name, and the word after it
 _AMPERSAND = regex.compile(r"(?<=[\p{L}\p{M}]{2}) & (?P<next>[\p{L}\p{M}]{2,})")
 
@@ -100,6 +102,7 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if head == "Báo":  # `báo Tuổi Trẻ Online` is `Báo Tuổi Trẻ`; `báo Tuổi Trẻ Lê Thế Chữ`
         name, scanned = _credited_paper(name, head, match, scanned, lexicon)
     name = _joined_as_and(name, lexicon)
+    name = _LOWER_COMMITTEE.sub(lambda m: m.group().capitalize(), name)
     name = _official_sector_names(name, lexicon)
     name = _standard_sector(name, head, scanned, lexicon)
     alone = bool(entry and entry.alone)
