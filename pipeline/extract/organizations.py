@@ -34,6 +34,7 @@ from pipeline.extract.org_names import (
     starts_with,
 )
 from pipeline.extract.places import attach_place, paper_province, province_of, share_places
+from pipeline.sources.html_text import fold
 
 _DASH_BEFORE_LOWER = regex.compile(r" - (\p{Ll})")
 #: a Party committee written in lower case inside a longer name (`Ban tổ chức tỉnh ủy Lâm Đồng`)
@@ -482,6 +483,28 @@ def credited_outlet(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     if outlet.credited and _NUMBER_AFTER.match(match.sentence.text, match.end):
         return Reject("a-ranking")  # `theo mô hình của Fortune 500`
     return {"name": outlet.name, "abbreviation": None, **describe(outlet.name, None, None, lexicon)}
+
+
+@normalizer("organizations.site", groups=("site", "domain"), gazetteers=org_names.GAZETTEERS)
+def provincial_site(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
+    """A province's portal or paper credited by its site, named after the province as
+    provinces write them: `binhdinh.gov.vn` → `Cổng Thông tin điện tử tỉnh Bình Định`,
+    `baoangiang.com.vn` → `Báo An Giang` (annotation decisions: a portal or a paper credited
+    by its site is listed like a paper)."""
+    places = lexicon.places
+    site, domain = (match.group("site") or "").lower(), (match.group("domain") or "").lower()
+    by_site = {fold(province): province for province in places.provinces}
+    province = by_site.get(site) if domain == "gov" else None
+    level: str | None = None
+    if province is not None and province not in places.countries:
+        level = "thành phố" if province in places.cities else "tỉnh"
+        name = f"Cổng Thông tin điện tử {level} {province}"
+    elif site.startswith("bao") and site.removeprefix("bao") in by_site:
+        province = by_site[site.removeprefix("bao")]
+        name = f"Báo {province}"
+    else:
+        return Reject("not-a-provincial-site")
+    return {"name": name, "abbreviation": None, **describe(name, level, province, lexicon)}
 
 
 @resolver("organizations", gazetteers=org_names.GAZETTEERS + places.GAZETTEERS)
