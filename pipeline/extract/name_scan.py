@@ -279,6 +279,9 @@ class NameScan(LowerCaseSteps):
             return False  # `Nhà máy thép Dana Úc và Dana Ý`: a second body
         bodies = self.lexicon.bodies
         next_start = self.tokens[self.i + 1][1] if self.i + 1 < len(self.tokens) else len(self.text)
+        if self._inside_an_abbreviation():
+            self.i += 1  # `VH-TT&TT`: not the title `TT` after a dash
+            return True
         if head_at(self.text, next_start, self.lexicon) is not None:
             return False
         if CAP_RE.match(follows) and self.lexicon.titles.title.match(self.text, next_start):
@@ -301,6 +304,19 @@ class NameScan(LowerCaseSteps):
             self.i += 1
             return True
         return False
+
+    def _inside_an_abbreviation(self) -> bool:
+        """Whether the joiner here is written inside one abbreviation, with no space on either
+        side (`VH-TT&TT`, `GD-ĐT`)."""
+        if self.i == 0 or self.i + 1 >= len(self.tokens):
+            return False
+        before, joiner, after = self.tokens[self.i - 1 : self.i + 2]
+        return (
+            before[2] == joiner[1]
+            and joiner[2] == after[1]
+            and before[0].isupper()
+            and after[0].isupper()
+        )
 
     def _lower_after_joiner(self) -> bool:
         """Whether a lower-case part follows `và` or `-`: after another lower-case part (`Cục
