@@ -181,7 +181,17 @@ class NameScan(LowerCaseSteps):
         committee = bool(
             entry and entry.alone and entry.type == "party" and entry.level in _COMMITTEE_LEVELS
         )
-        if LOW_RE.match(self.word()) and not committee:
+        outer = self.titled_head
+        outer_entry = bodies.heads.get(bodies.heads_by_lower.get(bodies.expand(outer).lower(), ""))
+        # `HĐQT công ty CP Vận tải đường sắt Hà Nội`: a board and the business it governs
+        board = bool(
+            outer_entry
+            and outer_entry.type == "enterprise"
+            and outer_entry.level == "unit"
+            and entry
+            and entry.type == "enterprise"
+        )
+        if LOW_RE.match(self.word()) and not (committee or board):
             return False
         inner = scan_name(self.text, start, head_end, self.lexicon)
         if inner.end <= head_end and not (entry and entry.alone):

@@ -37,8 +37,12 @@ from pipeline.extract.places import attach_place, paper_province, province_of, s
 from pipeline.sources.html_text import fold
 
 _DASH_BEFORE_LOWER = regex.compile(r" - (\p{Ll})")
-#: a Party committee written in lower case inside a longer name (`Ban tổ chức tỉnh ủy Lâm Đồng`)
-_LOWER_COMMITTEE = regex.compile(r"(?<= )(?:tỉnh|thành|huyện|quận|thị) (?:ủy|uỷ)(?![\p{L}])")
+#: a body written in lower case inside a longer name: a Party committee (`Ban tổ chức tỉnh ủy
+#: Lâm Đồng`), the business a board governs (`Hội đồng quản trị công ty Cổ phần …`)
+_LOWER_INNER_HEAD = regex.compile(
+    r"(?<= )(?:tỉnh|thành|huyện|quận|thị) (?:ủy|uỷ)(?![\p{L}])"
+    r"|(?<=^(?:Hội đồng quản trị|Hội đồng thành viên) )(?:tổng công ty|công ty|tập đoàn|ngân hàng)"
+)
 #: `&` between two words of a name, and the word after it
 _AMPERSAND = regex.compile(r"(?<=[\p{L}\p{M}]{2}) & (?P<next>[\p{L}\p{M}]{2,})")
 
@@ -103,7 +107,7 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if head == "Báo":  # `báo Tuổi Trẻ Online` is `Báo Tuổi Trẻ`; `báo Tuổi Trẻ Lê Thế Chữ`
         name, scanned = _credited_paper(name, head, match, scanned, lexicon)
     name = _joined_as_and(name, lexicon)
-    name = _LOWER_COMMITTEE.sub(lambda m: m.group().capitalize(), name)
+    name = _LOWER_INNER_HEAD.sub(lambda m: m.group().capitalize(), name)
     name = _official_sector_names(name, lexicon)
     name = _standard_sector(name, head, scanned, lexicon)
     alone = bool(entry and entry.alone)
