@@ -320,10 +320,13 @@ def _credited_paper(
 
 def _standard_sector(name: str, head: str, scanned: OrgName, lexicon: Lexicon) -> str:
     """`Bộ Giáo dục` → `Bộ Giáo dục và Đào tạo`, `Sở Giáo dục Hà Nội` → `Sở Giáo dục và Đào tạo
-    Hà Nội`: a State department's sector written short (rules/gazetteers/short_sector_names.yml)."""
+    Hà Nội`: a State department's sector written short (rules/gazetteers/short_sector_names.yml),
+    not another country's."""
     entry = lexicon.bodies.heads.get(head)
     if entry is None or entry.type != "state" or not name.startswith(head + " "):
         return name
+    if scanned.place in lexicon.places.countries and scanned.place != "Việt Nam":
+        return name  # `Bộ Nông nghiệp Mỹ`: another country's ministry has its own name
     rest = name[len(head) + 1 :]
     place = " ".join(p for p in (scanned.place_level, scanned.place) if p)
     sector = rest.removesuffix(" " + place) if place and rest.endswith(" " + place) else rest
