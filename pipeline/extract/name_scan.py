@@ -11,6 +11,7 @@ name bodies (`quỹ đất`). Each step reads one gazetteer of `rules/gazetteers
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -32,6 +33,8 @@ from pipeline.extract.org_tokens import (
 )
 from pipeline.text.normalize import normalize_phrase
 
+#: the levels of a Party committee that may be written in lower case inside a longer name
+_COMMITTEE_LEVELS = ("province", "district")
 #: what joins two parts of one name (`Nông nghiệp và Phát triển nông thôn`, `GD-ĐT`)
 _JOINERS = ("và", "&", "-")
 
@@ -164,15 +167,33 @@ class NameScan(LowerCaseSteps):
 
     def inner_body(self) -> bool:
         """Another body's head right after this one's (`Đoàn Tổng công ty Điện lực TP. HCM`,
-        `Đảng ủy Công ty TNHH …`): the name reads on through that body, which ends it."""
-        if self.i != 0 or not TITLE_CASE_RE.match(self.word()):
+        `Đảng ủy Công ty TNHH …`): the name reads on through that body, which ends it. A Party
+        committee of a province or a district may be written in lower case there (`Ủy ban kiểm
+        tra tỉnh ủy Quảng Nam`, `Ban thường vụ huyện ủy`)."""
+        if self.i != 0 or not (TITLE_CASE_RE.match(self.word()) or LOW_RE.match(self.word())):
             return False
         start = self.tokens[0][1]
         head_end = head_at(self.text, start, self.lexicon)
         if head_end is None:
             return False
+        bodies = self.lexicon.bodies
+        entry = bodies.heads.get(bodies.heads_by_lower.get(self.text[start:head_end].lower(), ""))
+        committee = bool(
+            entry and entry.alone and entry.type == "party" and entry.level in _COMMITTEE_LEVELS
+        )
+        outer = self.titled_head
+        outer_entry = bodies.heads.get(bodies.heads_by_lower.get(bodies.expand(outer).lower(), ""))
+        # `HĐQT công ty CP Vận tải đường sắt Hà Nội`: a board and the business it governs
+        board = bool(
+            outer_entry
+            and outer_entry.type == "enterprise"
+            and outer_entry.level == "unit"
+            and entry
+            and entry.type == "enterprise"
+        )
+        if LOW_RE.match(self.word()) and not (committee or board):
+            return False
         inner = scan_name(self.text, start, head_end, self.lexicon)
-        entry = self.lexicon.bodies.heads.get(self.text[start:head_end])
         if inner.end <= head_end and not (entry and entry.alone):
             return False  # `Đảng ủy Sở` of which department?
         self.end, self.named = inner.end, True
@@ -191,6 +212,7 @@ class NameScan(LowerCaseSteps):
             and bool(CAP_RE.match(self.word(1)))
             and self.i + 1 < len(tokens)
             and not word.isupper()
+            and not (self.i > 0 and tokens[self.i - 1][0] == "&")  # `Rau & Hoa Đà Lạt`
         )
         head = self.titled_head
         # after a lower-case word of a descriptive name, a name is the body's own (`Ban quản lý
@@ -267,12 +289,18 @@ class NameScan(LowerCaseSteps):
             return False  # `Nhà máy thép Dana Úc và Dana Ý`: a second body
         bodies = self.lexicon.bodies
         next_start = self.tokens[self.i + 1][1] if self.i + 1 < len(self.tokens) else len(self.text)
+        if self._inside_an_abbreviation():
+            self.i += 1  # `VH-TT&TT`: not the title `TT` after a dash
+            return True
         if head_at(self.text, next_start, self.lexicon) is not None:
             return False
         if CAP_RE.match(follows) and self.lexicon.titles.title.match(self.text, next_start):
             return False  # `Ban Bí thư và Thủ tướng`, `Sở Nội vụ và Giám đốc Sở Tài chính`
+        # `&` joins two parts of one name, never a body and a person (`Rau & Hoa Đà Lạt`)
         person_follows = (
-            follows in self.lexicon.names.surnames and bool(CAP_RE.match(after_follows))
+            word != "&"
+            and follows in self.lexicon.names.surnames
+            and bool(CAP_RE.match(after_follows))
         ) or follows in bodies.credit_words
         if (
             (CAP_RE.match(follows) and not person_follows and not follows.isupper())
@@ -286,6 +314,19 @@ class NameScan(LowerCaseSteps):
             self.i += 1
             return True
         return False
+
+    def _inside_an_abbreviation(self) -> bool:
+        """Whether the joiner here is written inside one abbreviation, with no space on either
+        side (`VH-TT&TT`, `GD-ĐT`)."""
+        if self.i == 0 or self.i + 1 >= len(self.tokens):
+            return False
+        before, joiner, after = self.tokens[self.i - 1 : self.i + 2]
+        return (
+            before[2] == joiner[1]
+            and joiner[2] == after[1]
+            and before[0].isupper()
+            and after[0].isupper()
+        )
 
     def _lower_after_joiner(self) -> bool:
         """Whether a lower-case part follows `và` or `-`: after another lower-case part (`Cục
@@ -424,6 +465,15 @@ def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> Or
         if width and tokens[0][1] == head_end + 1:
             country = " ".join(t[0] for t in tokens[:width])
             return OrgName(head_start, tokens[width - 1][2], head, None, country, True)
+        # … or a party's (`Bộ Chính trị Đảng Cộng sản Trung Quốc`, `Trung ương Đảng Cộng sản
+        # Trung Quốc`)
+        party = (
+            party_at(text, head_end - len("Đảng"), lexicon)
+            if head.endswith(" Đảng")
+            else _party_after(text, head_end, lexicon)
+        )
+        if party is not None:
+            return dataclasses.replace(party, start=head_start, head=head)
         # … or a place's after its place word (`Quốc hội bang Hessen`)
         level_word = tokens[0][0] if tokens else ""
         width = place_length(tokens, 1, lexicon) if level_word in lexicon.places.levels else 0
@@ -448,6 +498,27 @@ def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> Or
         scan.lower_words,
         scan.description_end,
     )
+
+
+def _party_after(text: str, end: int, lexicon: Lexicon) -> OrgName | None:
+    """A party named right after a complete head (`Bộ Chính trị đảng Cộng sản Trung Quốc`)."""
+    return party_at(text, end + 1, lexicon) if text[end : end + 1] == " " else None
+
+
+def party_at(text: str, start: int, lexicon: Lexicon) -> OrgName | None:
+    """A party of a whole country named at `start` (`Đảng Cộng sản Trung Quốc`, `Đảng Lao động
+    Triều Tiên`): a head of rules/gazetteers/org_heads.yml that opens with `Đảng`, read with its
+    country."""
+    party_end = head_at(text, start, lexicon)
+    if party_end is None:
+        return None
+    bodies = lexicon.bodies
+    head = bodies.heads_by_lower.get(text[start:party_end].lower(), "")
+    entry = bodies.heads.get(head)
+    if not (head.startswith("Đảng ") and entry and entry.level == "central"):
+        return None
+    party = scan_name(text, start, party_end, lexicon)
+    return party if party.place or entry.complete else None
 
 
 def _with_parent(text: str, scan: NameScan, lexicon: Lexicon) -> int:

@@ -8,7 +8,8 @@ import regex
 
 from pipeline.engine.contracts import Found, Match
 from pipeline.extract.lexicon import Lexicon
-from pipeline.extract.org_names import OrgName, describe, head_at, scan_name
+from pipeline.extract.org_names import OrgName, describe, head_at, scan_name, starts_with
+from pipeline.extract.org_tokens import level_width, place_length, tokens_after
 
 _MOST_ITEMS = 10
 
@@ -83,3 +84,62 @@ def bodies_of_places(match: Match, lexicon: Lexicon) -> list[Found]:
         # the first body's span holds the head: `UBND các quận 1`
         found.append(Found(item.start() if found else match.start, item.end(), values))
     return found
+
+
+_PLACE_GLUE = regex.compile(r"\s*,\s*|\s+và\s+")
+
+
+def bodies_of_further_places(
+    match: Match, scanned: OrgName, name: str, lexicon: Lexicon
+) -> list[Found]:
+    """`Tỉnh ủy Bến Tre, Gia Lai`, `Công an quận 3, quận 10`, `Ban chỉ đạo Tây Bắc, Tây
+    Nguyên, Tây Nam Bộ`: places of the same kind listed right after a body's place name the
+    same body of each. A place of another level (`xã Thạnh Lợi, huyện Bến Lức`, `thành phố Quy
+    Nhơn, tỉnh Bình Định`) is where the body is, not a body."""
+    if not scanned.place:
+        return []
+    level_word = scanned.place_level
+    suffix = f"{level_word} {scanned.place}" if level_word else scanned.place
+    if not name.endswith(suffix):
+        return []  # the place was written short (`TP. HCM`): leave it
+    stem = name.removesuffix(suffix).rstrip()
+    text, places = match.sentence.text, lexicon.places
+    kind = next(
+        (k for k in (places.provinces, places.regions) if scanned.place in k),
+        None,
+    )
+    if level_word is None and (kind is None or scanned.place in places.countries):
+        return []  # a country's body: a city after it is where it sits (`…Việt Nam, TPHCM`)
+    tokens = tokens_after(text, scanned.end, lexicon)
+    found: list[Found] = []
+    position = scanned.end
+    while len(found) < _MOST_ITEMS:
+        glue = _PLACE_GLUE.match(text, position)
+        i = next((k for k, t in enumerate(tokens) if glue and t[1] == glue.end()), None)
+        if i is None:
+            break
+        width = level_width(tokens, i, lexicon) if level_word else 0
+        if level_word:
+            word = " ".join(t[0] for t in tokens[i : i + width])
+            if not width or not _same_kind(word, level_word, lexicon):
+                break
+            length = place_length(tokens, i + width, lexicon)
+        else:
+            assert kind is not None
+            length = starts_with(tokens, i, kind)
+        if not length:
+            break
+        end = tokens[i + width + length - 1][2]
+        full = lexicon.bodies.expand(f"{stem} {text[tokens[i][1] : end]}")
+        place = " ".join(t[0] for t in tokens[i + width : i + width + length])
+        level = " ".join(t[0] for t in tokens[i : i + width]) or None
+        values = {"name": full, "abbreviation": None, **describe(full, level, place, lexicon)}
+        found.append(Found(tokens[i][1], end, values))
+        position = end
+    return found
+
+
+def _same_kind(word: str, other: str, lexicon: Lexicon) -> bool:
+    """Two place words of one kind: the same word, or two kinds of district (`quận`, `huyện`)."""
+    levels = lexicon.places.levels
+    return word == other or levels.get(word) == levels.get(other) == "district"

@@ -5,7 +5,7 @@ organizations' normalizers read names through `scan_name` and `head_at`."""
 from __future__ import annotations
 
 from pipeline.extract.lexicon import Bodies, Lexicon, Places, Titles
-from pipeline.extract.name_scan import OrgName, scan_name
+from pipeline.extract.name_scan import OrgName, party_at, scan_name
 from pipeline.extract.org_tokens import (
     TITLE_CASE_RE,
     head_at,
@@ -22,6 +22,7 @@ __all__ = [
     "describe",
     "head_at",
     "opens_with",
+    "party_at",
     "place_word_count",
     "scan_name",
     "starts_with",

@@ -21,20 +21,51 @@ from pipeline.engine.contracts import (
 from pipeline.extract import org_names, places
 from pipeline.extract.lexicon import Lexicon
 from pipeline.extract.org_aliases import spelled_out
-from pipeline.extract.org_lists import bodies_of_places, listed_bodies
+from pipeline.extract.org_lists import bodies_of_further_places, bodies_of_places, listed_bodies
 from pipeline.extract.org_names import (
     TITLE_CASE_RE,
     OrgName,
     describe,
     head_at,
     opens_with,
+    party_at,
     place_word_count,
     scan_name,
     starts_with,
 )
 from pipeline.extract.places import attach_place, paper_province, province_of, share_places
+from pipeline.sources.html_text import fold
 
 _DASH_BEFORE_LOWER = regex.compile(r" - (\p{Ll})")
+#: a body written in lower case inside a longer name: a Party committee (`Ban tổ chức tỉnh ủy
+#: Lâm Đồng`), the business a board governs (`Hội đồng quản trị công ty Cổ phần …`)
+_LOWER_INNER_HEAD = regex.compile(
+    r"(?<= )(?:tỉnh|thành|huyện|quận|thị) (?:ủy|uỷ)(?![\p{L}])"
+    r"|(?<=^(?:Hội đồng quản trị|Hội đồng thành viên) )(?:tổng công ty|công ty|tập đoàn|ngân hàng)"
+)
+#: `&` between two words of a name, and the word after it
+_AMPERSAND = regex.compile(r"(?<=[\p{L}\p{M}]{2}) & (?P<next>[\p{L}\p{M}]{2,})")
+
+
+def _full_name(name: str, head: str, lexicon: Lexicon) -> str:
+    """The name analysts join on (`Trung ương Đảng` → `Ban Chấp hành Trung ương Đảng`:
+    rules/gazetteers/full_names.yml), also for another country's party (`Trung ương Đảng Cộng
+    sản Trung Quốc` → `Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc`)."""
+    full_names = lexicon.bodies.full_names
+    if head.endswith(" Đảng") and name.startswith(f"{head} "):
+        return full_names.get(head, head) + name[len(head) :]
+    return full_names.get(name, name)
+
+
+def _joined_as_and(name: str, lexicon: Lexicon) -> str:
+    """Two parts of a Vietnamese name are joined by `và`: `Sở Tài nguyên - môi trường` is how
+    some write `Sở Tài nguyên và Môi trường`, `Bộ Kế hoạch & Đầu tư` is `Bộ Kế hoạch và Đầu
+    tư`; a foreign name keeps its `&` (`Fisheries & Food`, `Texas A & M`)."""
+    common = lexicon.bodies.common_words
+    name = _DASH_BEFORE_LOWER.sub(lambda m: " và " + m.group(1).upper(), name)
+    return _AMPERSAND.sub(
+        lambda m: f" và {m['next']}" if m["next"].lower() in common else m.group(), name
+    )
 
 
 @normalizer("organizations.head", gazetteers=org_names.GAZETTEERS)
@@ -46,6 +77,8 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("inside-a-name")
     if _inside_a_word(match, lexicon):
         return Reject("inside-a-word")
+    if match.sentence.text[match.end + 1 :].lower().startswith(match.text.lower() + " "):
+        return Reject("head-written-twice")  # `Trung tâm Trung tâm Nghiên cứu …`: the second's
     if match.text in bodies.common_noun_heads and not _after_a_title(match, lexicon):
         return Reject("a-common-noun")  # `vụ Oceanbank` is a case
     written_head = bodies.heads.get(bodies.heads_by_lower.get(match.text, ""))
@@ -70,11 +103,11 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         full_head = head
     name = full_head + name[len(head) :]
     bare = name == bodies.head_full_forms.get(head, head)
-    name = bodies.full_names.get(name, name)
+    name = _full_name(name, head, lexicon)
     if head == "Báo":  # `báo Tuổi Trẻ Online` is `Báo Tuổi Trẻ`; `báo Tuổi Trẻ Lê Thế Chữ`
         name, scanned = _credited_paper(name, head, match, scanned, lexicon)
-    # `Sở Tài nguyên - môi trường` is how some write `Sở Tài nguyên và Môi trường`
-    name = _DASH_BEFORE_LOWER.sub(lambda m: " và " + m.group(1).upper(), name)
+    name = _joined_as_and(name, lexicon)
+    name = _LOWER_INNER_HEAD.sub(lambda m: m.group().capitalize(), name)
     name = _official_sector_names(name, lexicon)
     name = _standard_sector(name, head, scanned, lexicon)
     alone = bool(entry and entry.alone)
@@ -92,8 +125,9 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if entry and entry.verb and _used_as_verb(match, scanned, lexicon):
         return Reject("a-verb")  # `Tổ chức Hội nghị …` holds a meeting
     placed = scanned.place_level or scanned.place
-    # `phòng giáo dục huyện Bình Sơn`, not `trạm y tế xã` (any commune's)
-    described = scanned.lower_words and scanned.place
+    # `phòng giáo dục huyện Bình Sơn`, not `trạm y tế xã` (any commune's); `đảng Cộng sản
+    # Trung Quốc`: a head that holds a name, with its country
+    described = scanned.place and (scanned.lower_words or not match.text.islower())
     if match.text[:1].islower() and not scanned.named and not alone and not described:
         return Reject("lower-case-head")  # `trung tâm thành phố Quy Nhơn` is the city centre
     if head == "Đoàn" and not scanned.named and not scanned.place_level:
@@ -118,7 +152,8 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         **describe(name, scanned.place_level, scanned.place, lexicon),
     }
     listed = listed_bodies(match, scanned, name, lexicon)
-    return [Found(scanned.start, scanned.end, values), *listed]
+    elsewhere = bodies_of_further_places(match, scanned, name, lexicon)
+    return [Found(scanned.start, scanned.end, values), *listed, *elsewhere]
 
 
 #: how far before a head the words that tell what it is are looked for (`mô hình `, `trưởng `)
@@ -285,10 +320,13 @@ def _credited_paper(
 
 def _standard_sector(name: str, head: str, scanned: OrgName, lexicon: Lexicon) -> str:
     """`Bộ Giáo dục` → `Bộ Giáo dục và Đào tạo`, `Sở Giáo dục Hà Nội` → `Sở Giáo dục và Đào tạo
-    Hà Nội`: a State department's sector written short (rules/gazetteers/short_sector_names.yml)."""
+    Hà Nội`: a State department's sector written short (rules/gazetteers/short_sector_names.yml),
+    not another country's."""
     entry = lexicon.bodies.heads.get(head)
     if entry is None or entry.type != "state" or not name.startswith(head + " "):
         return name
+    if scanned.place in lexicon.places.countries and scanned.place != "Việt Nam":
+        return name  # `Bộ Nông nghiệp Mỹ`: another country's ministry has its own name
     rest = name[len(head) + 1 :]
     place = " ".join(p for p in (scanned.place_level, scanned.place) if p)
     sector = rest.removesuffix(" " + place) if place and rest.endswith(" " + place) else rest
@@ -355,12 +393,25 @@ def _looks_like_a_person(written: str, lexicon: Lexicon) -> bool:
 
 
 @normalizer("organizations.phrase", kinds=("phrases", "regex"), gazetteers=org_names.GAZETTEERS)
-def named_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
-    """A body from a phrase list, named in full (Bộ Chính trị, Quốc hội)."""
+def named_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | list[Found] | Reject:
+    """A body from a phrase list, named in full (Bộ Chính trị, Quốc hội), or going on with
+    another country's party (`Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc`)."""
     if _in_a_deputy_title(match):
         return Reject("a-title")  # `Đại biểu Quốc hội` is a post; its body is the Đoàn
     name = lexicon.bodies.expand(match.text)
     name = lexicon.bodies.full_names.get(name, name)
+    party = party_at(match.sentence.text, match.end - len("Đảng"), lexicon)
+    if match.text.endswith(" Đảng") and name.endswith(" Đảng") and party is not None:
+        # `Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc`: another country's party
+        written = match.sentence.text[party.start : party.end]
+        name = name.removesuffix("Đảng") + lexicon.bodies.expand(written)
+        values = {
+            "name": name,
+            "abbreviation": None,
+            **describe(name, None, party.place, lexicon),
+            "level": "central",
+        }
+        return [Found(match.start, party.end, values)]
     return {"name": name, "abbreviation": None, **describe(name, None, None, lexicon)}
 
 
@@ -369,7 +420,7 @@ def body_of_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     """`Vụ trưởng Pháp chế` → `Vụ Pháp chế`: the title's head word and the name after it."""
     text, bodies = match.sentence.text, lexicon.bodies
     name_start = match.end + 1
-    if head_at(text, name_start, lexicon) is not None:
+    if _names_a_body(text, name_start, lexicon):
         return Reject("body-named-in-full")  # `Bộ trưởng Bộ Tài chính`: the head rule's
     scanned = scan_name(text, match.start, match.end, lexicon)
     if not scanned.named or len(text[name_start : scanned.end].split()) < 2:
@@ -389,6 +440,19 @@ def body_of_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     name = _standard_sector(name, head, scanned, lexicon)  # `Bộ Giao thông` → `… Vận tải`
     values = {"name": name, "abbreviation": None, **describe(name, None, scanned.place, lexicon)}
     return [Found(match.start, scanned.end, values)]
+
+
+def _names_a_body(text: str, position: int, lexicon: Lexicon) -> bool:
+    """Whether a body's name starts at `position` (`Bộ Tài chính`, `Tổng cục V`), not a head
+    that is also an ordinary word and names nothing there (`Tổ chức` in `Vụ trưởng Tổ chức cán
+    bộ`)."""
+    bodies = lexicon.bodies
+    head_end = head_at(text, position, lexicon)
+    if head_end is None:
+        return False
+    head = text[position:head_end]
+    entry = bodies.heads.get(bodies.heads_by_lower.get(head.lower(), head))
+    return not (entry and entry.verb) or scan_name(text, position, head_end, lexicon).named
 
 
 @normalizer("organizations.known", kinds=("regex", "phrases"), gazetteers=org_names.GAZETTEERS)
@@ -426,6 +490,28 @@ def credited_outlet(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     if outlet.credited and _NUMBER_AFTER.match(match.sentence.text, match.end):
         return Reject("a-ranking")  # `theo mô hình của Fortune 500`
     return {"name": outlet.name, "abbreviation": None, **describe(outlet.name, None, None, lexicon)}
+
+
+@normalizer("organizations.site", groups=("site", "domain"), gazetteers=org_names.GAZETTEERS)
+def provincial_site(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
+    """A province's portal or paper credited by its site, named after the province as
+    provinces write them: `binhdinh.gov.vn` → `Cổng Thông tin điện tử tỉnh Bình Định`,
+    `baoangiang.com.vn` → `Báo An Giang` (annotation decisions: a portal or a paper credited
+    by its site is listed like a paper)."""
+    places = lexicon.places
+    site, domain = (match.group("site") or "").lower(), (match.group("domain") or "").lower()
+    by_site = {fold(province): province for province in places.provinces}
+    province = by_site.get(site) if domain == "gov" else None
+    level: str | None = None
+    if province is not None and province not in places.countries:
+        level = "thành phố" if province in places.cities else "tỉnh"
+        name = f"Cổng Thông tin điện tử {level} {province}"
+    elif site.startswith("bao") and site.removeprefix("bao") in by_site:
+        province = by_site[site.removeprefix("bao")]
+        name = f"Báo {province}"
+    else:
+        return Reject("not-a-provincial-site")
+    return {"name": name, "abbreviation": None, **describe(name, level, province, lexicon)}
 
 
 @resolver("organizations", gazetteers=org_names.GAZETTEERS + places.GAZETTEERS)
@@ -652,7 +738,8 @@ def _nested(cand: Candidate, lexicon: Lexicon, province: str | None) -> list[Can
         entry = bodies.heads.get(head)
         if name == head and not (entry and entry.alone):
             continue
-        name = bodies.full_names.get(name, name)
+        name = _full_name(name, inner.head, lexicon)
+        name = _official_sector_names(_joined_as_and(name, lexicon), lexicon)
         if _not_a_body(name, lexicon):
             continue
         name, place = attach_place(name, province, {}, lexicon)

@@ -36,6 +36,7 @@ REGISTRY: Registry[Lexicon] = Registry.of(
         organizations.organization,
         organizations.named_body,
         organizations.credited_outlet,
+        organizations.provincial_site,
         organizations.known_body,
         organizations.body_of_title,
         models.named_model,

@@ -74,12 +74,12 @@ _ABBREVIATION_END = regex.compile(
 )
 
 
-_DOMAIN_END = regex.compile(r"^(?:vn|com|net|org)(?![\p{L}])")
+_DOMAIN_END = regex.compile(r"^(?:vn|com|net|org|gov|edu)(?![\p{L}])")
 
 
 def _rejoin_abbreviations(pieces: list[str]) -> list[str]:
     """underthesea ends a sentence after `TP.` in `TP. HCM`, and inside a site's name
-    (`chinhphu.vn`): join such pieces back."""
+    (`chinhphu.vn`, `binhdinh.gov.vn`): join such pieces back."""
     joined: list[str] = []
     for piece in pieces:
         if (
