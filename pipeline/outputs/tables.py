@@ -339,6 +339,9 @@ class TableWriter:
         os.replace(self._pq_tmp, self.out_dir / f"{self.name}.parquet")
 
 
+_REPLACE_BATCH = 65_536
+
+
 def replace_columns(
     out_dir: Path, name: str, values: dict[str, list[str | None]], *, excel: bool = False
 ) -> None:
@@ -346,12 +349,23 @@ def replace_columns(
 
     For the linking stage's id columns: hex ids and nulls, which no formula guard touches."""
     columns = list(TABLE_COLUMNS[name])
-    table = pq.read_table(out_dir / f"{name}.parquet")
-    for column, column_values in values.items():
-        typ = TABLE_COLUMNS[name][column][0]
-        table = table.set_column(columns.index(column), column, pa.array(column_values, type=typ))
     pq_tmp, csv_tmp = out_dir / f".{name}.parquet.tmp", out_dir / f".{name}.csv.tmp"
-    pq.write_table(table, pq_tmp)
+    # batch by batch: the table is never whole in memory (a run over an archive is millions
+    # of rows)
+    with (
+        pq.ParquetFile(out_dir / f"{name}.parquet") as source,
+        pq.ParquetWriter(pq_tmp, source.schema_arrow) as parquet,
+    ):
+        start = 0
+        for batch in source.iter_batches(batch_size=_REPLACE_BATCH):
+            table = pa.Table.from_batches([batch])
+            stop = start + batch.num_rows
+            for column, column_values in values.items():
+                typ = TABLE_COLUMNS[name][column][0]
+                cells = pa.array(column_values[start:stop], type=typ)
+                table = table.set_column(columns.index(column), column, cells)
+            parquet.write_table(table)
+            start = stop
     encoding = "utf-8-sig" if excel else "utf-8"
     positions = [(columns.index(column), column_values) for column, column_values in values.items()]
     with (
