@@ -558,7 +558,7 @@ def resolve_organizations(
         if place:
             cand.values = {**cand.values, "name": name, "location": place}
         out.append(cand)
-        inside = _nested(cand, lexicon, province)
+        inside = _nested(cand, lexicon, province, places_named)
         out.extend(inside)
         nested.extend(inside)
     spelled_out(out, lexicon, nested)  # the bodies named inside others (`HĐQT Công ty CP An Phú`)
@@ -700,7 +700,9 @@ def _own_head_end(text: str, start: int, end: int, lexicon: Lexicon) -> int:
     return start
 
 
-def _nested(cand: Candidate, lexicon: Lexicon, province: str | None) -> list[Candidate]:
+def _nested(
+    cand: Candidate, lexicon: Lexicon, province: str | None, places_named: dict[str, str]
+) -> list[Candidate]:
     """`Ban Thường vụ Tỉnh ủy Long An` also names `Tỉnh ủy Long An`, `Văn phòng Chính phủ`
     names `Chính phủ`: each body named inside the name after its own head (rules/gazetteers/
     nested_heads.txt), except `Quốc hội` in `Đoàn đại biểu Quốc hội`."""
@@ -742,7 +744,7 @@ def _nested(cand: Candidate, lexicon: Lexicon, province: str | None) -> list[Can
         name = _official_sector_names(_joined_as_and(name, lexicon), lexicon)
         if _not_a_body(name, lexicon):
             continue
-        name, place = attach_place(name, province, {}, lexicon)
+        name, place = attach_place(name, province, places_named, lexicon)
         values = {
             "name": name,
             "abbreviation": None,

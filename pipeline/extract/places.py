@@ -77,7 +77,12 @@ def attach_place(
                 place = province
             if place:
                 return f"{name} {place}", place
-    level_word = places.district_committees.get(name)
+    # `Huyện ủy`, and a body of it written with it (`Ban Thường vụ Huyện ủy`, `Ủy ban Kiểm tra
+    # Huyện ủy`), in an article naming `huyện Quế Sơn`: `… Huyện ủy Quế Sơn`
+    district = next(
+        (c for c in places.district_committees if name == c or name.endswith(" " + c)), None
+    )
+    level_word = places.district_committees.get(district) if district else None
     if level_word and places_named.get(level_word):
         return f"{name} {places_named[level_word]}", places_named[level_word]
     return name, None
