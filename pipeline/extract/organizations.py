@@ -336,12 +336,16 @@ def _standard_sector(name: str, head: str, scanned: OrgName, lexicon: Lexicon) -
 
 def _person_after_head(written: str, head: str, lexicon: Lexicon) -> bool:
     """`Đoàn Dụng - Giám đốc Sở Nội vụ`: Đoàn is a family name before a given name, not before
-    another body (`Đoàn Tổng công ty Điện lực`, the company's Youth Union)."""
+    another body (`Đoàn Tổng công ty Điện lực`, the company's Youth Union); not written in lower
+    case, nor before a word that goes on in lower case (`đoàn Cải lương Hương Tràm`, `Đoàn
+    Nghệ thuật Khmer`: a troupe), where a given name would go on capitalized."""
     words = written.split()
     return (
         head == "Đoàn"
+        and written[:1].isupper()
         and len(words) > 1
         and bool(TITLE_CASE_RE.match(words[1]))
+        and not (len(words) > 2 and words[2][:1].islower())
         and words[1] not in lexicon.bodies.doan_body_words
         and head_at(written, len(words[0]) + 1, lexicon) is None
     )
