@@ -566,7 +566,27 @@ def resolve_organizations(
         out.extend(inside)
         nested.extend(inside)
     spelled_out(out, lexicon, nested)  # the bodies named inside others (`HĐQT Công ty CP An Phú`)
-    return _one_spelling_per_place(_merge_short_forms(out, lexicon), lexicon)
+    merged = _with_school_word(_merge_short_forms(out, lexicon))
+    return _one_spelling_per_place(merged, lexicon)
+
+
+#: heads of schools that papers write with or without `Trường` (`ĐH Luật`, `Trường ĐH Luật`)
+_SCHOOL_HEADS = ("Đại học ", "Cao đẳng ")
+
+
+def _with_school_word(candidates: list[Candidate]) -> list[Candidate]:
+    """`ĐH Quốc tế Miền Đông` and `Trường ĐH Quốc tế Miền Đông` in one article are one school,
+    listed by the name written with `Trường`."""
+    by_name = {c.values["name"].casefold(): c.values for c in candidates}
+    for cand in candidates:
+        name = cand.values["name"]
+        known = by_name.get(f"trường {name}".casefold()) if name.startswith(_SCHOOL_HEADS) else None
+        if known is not None:
+            cand.values = {
+                **cand.values,
+                **{k: known.get(k) for k in ("name", "location", "level")},
+            }
+    return candidates
 
 
 def _state_body(bare: str, lexicon: Lexicon) -> bool:
