@@ -218,7 +218,9 @@ class NameScan(LowerCaseSteps):
         # after a lower-case word of a descriptive name, a name is the body's own (`Ban quản lý
         # chợ Võ Thành Trang`), not a person's
         own = self.last_lower and opens_with(head, bodies.heads_with_lower_case_names)
-        if is_person and not opens_with(head, bodies.heads_named_after_people) and not own:
+        # a head written short names people as its full form does (`HTX`, `DNTN Hà Bảo`)
+        full_head = bodies.abbreviations.get(head, head)
+        if is_person and not opens_with(full_head, bodies.heads_named_after_people) and not own:
             raise _Stop
         if (
             self.end_before_lower is not None
