@@ -230,10 +230,18 @@ class NameScan(LowerCaseSteps):
             # lower-case words that must lead to a place: `Hội hoa xuân Tao Đàn`, but `Hội Bảo
             # trợ người khuyết tật và Bảo vệ quyền trẻ em tỉnh`
             raise _Stop
-        numbered = opens_with(self.titled_head, bodies.numbered_heads) or (
+        numbered = opens_with(full_head, bodies.numbered_heads) or (
             self.i > 0 and tokens[self.i - 1][0].lower() in bodies.number_introducers
         )
-        if (word.isdigit() and not numbered) or ROMAN_RE.match(word):
+        # a numbered body's number goes on to its name (`HTX Nông nghiệp II Nhơn Thọ`); a
+        # roman numeral ends any other name (`Đại hội XIII`)
+        roman_inside = numbered and self.named and bool(CAP_RE.match(self.word(1)))
+        # after a proper name a number that the sentence goes on from counts (`xử phạt HTX CN
+        # Thanh Tùng 2 lần`)
+        counted = word.isdigit() and self.proper and bool(LOW_RE.match(self.word(1)))
+        if (word.isdigit() and not numbered) or counted:
+            raise _Stop
+        if ROMAN_RE.match(word) and not roman_inside:
             raise _Stop
         self.named = True
         if word not in bodies.legal_forms:
