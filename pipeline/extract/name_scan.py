@@ -92,6 +92,8 @@ class NameScan(LowerCaseSteps):
     #: how many lower-case words were read since then
     lower_before_place: int = 0
     description_end: int | None = None
+    #: the words taken so far are a qualifier right after the head (`khối` in `Đảng ủy khối`)
+    qualified: bool = False
 
     def sector_name(self) -> bool:
         """An official sector name with commas inside (`Văn hóa, Thể thao và Du lịch`), however
@@ -387,6 +389,7 @@ class NameScan(LowerCaseSteps):
         if not width:
             return False
         self.take(width)
+        self.qualified = True
         return True
 
     def name_words(self) -> bool:
@@ -396,10 +399,10 @@ class NameScan(LowerCaseSteps):
         bodies = self.lexicon.bodies
         if self.proper:
             return False
-        width = (
-            starts_with(self.tokens, self.i, bodies.name_words) if self.named or self.i == 0 else 0
-        )
-        if width and not (self.last_lower or self.i == 0) and self.verb_here(width):
+        # also right after a qualifier (`Đảng ủy khối doanh nghiệp tỉnh`)
+        opening = self.i == 0 or (self.qualified and not self.named)
+        width = starts_with(self.tokens, self.i, bodies.name_words) if self.named or opening else 0
+        if width and not (self.last_lower or opening) and self.verb_here(width):
             return False  # `Sở Nội vụ thông tin`: the sentence goes on
         if not width and self.i > 0 and self.tokens[self.i - 1][0] == "và":
             width = starts_with(self.tokens, self.i, bodies.name_words_after_and)
@@ -494,8 +497,11 @@ def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> Or
     scan = NameScan(text, head, head_end, tokens, lexicon)
     scan.end = head_end
     scan.run()
-    if entry is not None and entry.located:
-        seat = lexicon.bodies.seat.match(text, scan.end)  # `Đại sứ quán Ấn Độ tại Việt Nam`
+    # `Đại sứ quán Ấn Độ tại Việt Nam`; a unit of a bloc or a campus is named with its seat
+    # too (`Đảng ủy khối cơ sở Bộ Xây dựng tại TP. HCM`, `Học viện … cơ sở tại TP. HCM`)
+    unit = scan.qualified or text[: scan.end].endswith(" cơ sở")
+    if (entry is not None and entry.located) or unit:
+        seat = lexicon.bodies.seat.match(text, scan.end)
         scan.end = seat.end() if seat else scan.end
     scan.end = _with_parent(text, scan, lexicon)
     return OrgName(
