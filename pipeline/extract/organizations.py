@@ -736,7 +736,7 @@ def _nested(
     bodies = lexicon.bodies
     text = cand.sentence.text
     own_head = _own_head_end(text, cand.start, cand.end, lexicon)
-    found_inside: list[Candidate] = []
+    found_inside: list[Candidate] = _complete_inside_head(cand, own_head, lexicon)
     for found in bodies.nested.finditer(text, own_head, cand.end):
         before = text[: found.start()].rstrip().lower()
         if before.endswith("đại biểu"):
@@ -776,6 +776,24 @@ def _nested(
         }
         found_inside.append(Candidate(cand.rule, cand.sentence, inner.start, inner.end, values))
     return found_inside + _parent_of_branch(cand, lexicon)
+
+
+def _complete_inside_head(cand: Candidate, own_head: int, lexicon: Lexicon) -> list[Candidate]:
+    """`Ủy ban Thường vụ Quốc hội` also names `Quốc hội`: a complete body (org_heads.yml,
+    `complete: true`) that ends the head of another."""
+    bodies, text = lexicon.bodies, cand.sentence.text
+    head = bodies.heads_by_lower.get(text[cand.start : own_head].lower(), "")
+    entry = bodies.heads.get(head)
+    if entry is None or not entry.complete:
+        return []
+    for position in (m.start() + 1 for m in regex.finditer(" ", head)):
+        inner = bodies.heads.get(head[position:])
+        if inner is not None and inner.complete and inner.alone:
+            name = head[position:]
+            values = {"name": name, "abbreviation": None, **describe(name, None, None, lexicon)}
+            start = cand.start + position
+            return [Candidate(cand.rule, cand.sentence, start, own_head, values)]
+    return []
 
 
 def _parent_of_branch(cand: Candidate, lexicon: Lexicon) -> list[Candidate]:
