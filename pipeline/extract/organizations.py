@@ -318,6 +318,10 @@ def _credited_paper(
     return lexicon.bodies.outlets[longest].name, dataclasses.replace(scanned, end=end)
 
 
+#: the heads whose sector written short takes its standard name: a ministry, a department
+_SECTOR_HEADS = ("Bộ", "Sở")
+
+
 def _standard_sector(name: str, head: str, scanned: OrgName, lexicon: Lexicon) -> str:
     """`Bộ Giáo dục` → `Bộ Giáo dục và Đào tạo`, `Sở Giáo dục Hà Nội` → `Sở Giáo dục và Đào tạo
     Hà Nội`: a State department's sector written short (rules/gazetteers/short_sector_names.yml),
@@ -325,6 +329,8 @@ def _standard_sector(name: str, head: str, scanned: OrgName, lexicon: Lexicon) -
     entry = lexicon.bodies.heads.get(head)
     if entry is None or entry.type != "state" or not name.startswith(head + " "):
         return name
+    if head not in _SECTOR_HEADS:
+        return name  # `Phòng Nông nghiệp huyện Quế Sơn`: a district office keeps its wording
     if scanned.place in lexicon.places.countries and scanned.place != "Việt Nam":
         return name  # `Bộ Nông nghiệp Mỹ`: another country's ministry has its own name
     rest = name[len(head) + 1 :]
