@@ -94,6 +94,8 @@ class NameScan(LowerCaseSteps):
     description_end: int | None = None
     #: the words taken so far are a qualifier right after the head (`khối` in `Đảng ủy khối`)
     qualified: bool = False
+    #: a title stands right before the head, so a person's name may follow the body
+    titled: bool = True
 
     def sector_name(self) -> bool:
         """An official sector name with commas inside (`Văn hóa, Thể thao và Du lịch`), however
@@ -128,7 +130,7 @@ class NameScan(LowerCaseSteps):
         self.end = tokens[self.i + level - 1][2]
         j = self.i + level
         known = starts_with(tokens, j, self.lexicon.places.provinces)
-        j += known or place_length(tokens, j, self.lexicon)
+        j += known or place_length(tokens, j, self.lexicon, titled=self.titled)
         if j > self.i + level:
             self.place = self.text[tokens[self.i + level][1] : tokens[j - 1][2]]
             self.end = tokens[j - 1][2]
@@ -458,6 +460,25 @@ class NameScan(LowerCaseSteps):
         return end
 
 
+#: how many words before a head may form the title it follows (`Phó Chủ tịch Thường trực`)
+_TITLE_WORDS = 5
+
+
+def _after_a_title(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> bool:
+    """Whether a title (rules/gazetteers/titles.yml) ends right before the head, or with it
+    (`Chánh văn phòng UBND TP Võ Văn Hoan`)."""
+    words = text[max(0, head_start - 60) : head_start].split()
+    head = text[head_start:head_end].lower()
+    titles = lexicon.titles.by_lower
+    return any(
+        before in titles or f"{before} {head}" in titles
+        for before in (
+            " ".join(words[-count:]).lower()
+            for count in range(1, min(_TITLE_WORDS, len(words)) + 1)
+        )
+    )
+
+
 def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> OrgName:
     """Read an organization's name rightwards from its head word; see the module docstring."""
     bodies = lexicon.bodies
@@ -496,6 +517,7 @@ def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> Or
         return OrgName(head_start, head_end, head, None, None, True)
     scan = NameScan(text, head, head_end, tokens, lexicon)
     scan.end = head_end
+    scan.titled = _after_a_title(text, head_start, head_end, lexicon)
     scan.run()
     # `Đại sứ quán Ấn Độ tại Việt Nam`; a unit of a bloc or a campus is named with its seat
     # too (`Đảng ủy khối cơ sở Bộ Xây dựng tại TP. HCM`, `Học viện … cơ sở tại TP. HCM`)
