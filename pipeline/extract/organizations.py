@@ -87,10 +87,12 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     scanned = scan_name(match.sentence.text, match.start, match.end, lexicon)
     if (
         bodies.heads_by_lower.get(match.text.lower()) == "Quốc hội"
-        and not scanned.place
+        and not _foreign_place(scanned, lexicon)
         and _in_a_deputy_title(match)
     ):
-        return Reject("a-title")  # `cựu đại biểu quốc hội`: a post (not `… Quốc hội bang Hessen`)
+        # `cựu đại biểu quốc hội`, `tổ đại biểu Quốc hội TP HCM`: a post or the deputies of a
+        # province, not the legislature (but `… Quốc hội bang Hessen`)
+        return Reject("a-title")
     if _named_by_description(match, scanned, lexicon):
         scanned = dataclasses.replace(scanned, end=scanned.description_end or 0, named=True)
     written = match.sentence.text[scanned.start : scanned.end]
@@ -195,6 +197,13 @@ def _opens_own_name(name: str, position: int, lexicon: Lexicon) -> bool:
         and word not in places.regions.first_words
         and head_at(name, position, lexicon) is None
     )
+
+
+def _foreign_place(scanned: OrgName, lexicon: Lexicon) -> bool:
+    """Whether the place attached to a name is another country's (a country, a `bang`)."""
+    if not scanned.place or scanned.place == "Việt Nam":
+        return False
+    return scanned.place_level == "bang" or scanned.place in lexicon.places.countries
 
 
 def _in_a_deputy_title(match: Match) -> bool:
