@@ -33,7 +33,13 @@ from pipeline.extract.org_names import (
     scan_name,
     starts_with,
 )
-from pipeline.extract.places import attach_place, paper_province, province_of, share_places
+from pipeline.extract.places import (
+    attach_place,
+    other_kind_province,
+    paper_province,
+    province_of,
+    share_places,
+)
 from pipeline.sources.html_text import fold
 
 _DASH_BEFORE_LOWER = regex.compile(r" - (\p{Ll})")
@@ -540,6 +546,7 @@ def resolve_organizations(
     """Attach the article's places to bare bodies and list the bodies named inside others."""
     lexicon = text.lexicon
     province = province_of(text)
+    other = other_kind_province(text)
     places_named: dict[str, str] = {}
     out: list[Candidate] = []
     place_re = _place_re(lexicon)
@@ -571,13 +578,13 @@ def resolve_organizations(
                 if count:
                     places_named[found.group(1)] = " ".join(words[:count])
         bare = cand.values["name"]
-        name, place = attach_place(bare, province, places_named, lexicon)
+        name, place = attach_place(bare, province, places_named, lexicon, other)
         if not paper and name not in named_in_full and _state_body(bare, lexicon):
             continue  # `HĐND và UBND` of no province the article names: kinds of bodies
         if place:
             cand.values = {**cand.values, "name": name, "location": place}
         out.append(cand)
-        inside = _nested(cand, lexicon, province, places_named)
+        inside = _nested(cand, lexicon, (province, other), places_named)
         out.extend(inside)
         nested.extend(inside)
     spelled_out(out, lexicon, nested)  # the bodies named inside others (`HĐQT Công ty CP An Phú`)
@@ -740,7 +747,10 @@ def _own_head_end(text: str, start: int, end: int, lexicon: Lexicon) -> int:
 
 
 def _nested(
-    cand: Candidate, lexicon: Lexicon, province: str | None, places_named: dict[str, str]
+    cand: Candidate,
+    lexicon: Lexicon,
+    provinces: tuple[str | None, str | None],
+    places_named: dict[str, str],
 ) -> list[Candidate]:
     """`Ban Thường vụ Tỉnh ủy Long An` also names `Tỉnh ủy Long An`, `Văn phòng Chính phủ`
     names `Chính phủ`: each body named inside the name after its own head (rules/gazetteers/
@@ -783,7 +793,7 @@ def _nested(
         name = _official_sector_names(_joined_as_and(name, lexicon), lexicon)
         if _not_a_body(name, lexicon):
             continue
-        name, place = attach_place(name, province, places_named, lexicon)
+        name, place = attach_place(name, provinces[0], places_named, lexicon, provinces[1])
         values = {
             "name": name,
             "abbreviation": None,
