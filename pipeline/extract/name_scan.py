@@ -92,6 +92,10 @@ class NameScan(LowerCaseSteps):
     #: how many lower-case words were read since then
     lower_before_place: int = 0
     description_end: int | None = None
+    #: the words taken so far are a qualifier right after the head (`khối` in `Đảng ủy khối`)
+    qualified: bool = False
+    #: a title stands right before the head, so a person's name may follow the body
+    titled: bool = True
 
     def sector_name(self) -> bool:
         """An official sector name with commas inside (`Văn hóa, Thể thao và Du lịch`), however
@@ -126,7 +130,7 @@ class NameScan(LowerCaseSteps):
         self.end = tokens[self.i + level - 1][2]
         j = self.i + level
         known = starts_with(tokens, j, self.lexicon.places.provinces)
-        j += known or place_length(tokens, j, self.lexicon)
+        j += known or place_length(tokens, j, self.lexicon, titled=self.titled)
         if j > self.i + level:
             self.place = self.text[tokens[self.i + level][1] : tokens[j - 1][2]]
             self.end = tokens[j - 1][2]
@@ -218,7 +222,9 @@ class NameScan(LowerCaseSteps):
         # after a lower-case word of a descriptive name, a name is the body's own (`Ban quản lý
         # chợ Võ Thành Trang`), not a person's
         own = self.last_lower and opens_with(head, bodies.heads_with_lower_case_names)
-        if is_person and not opens_with(head, bodies.heads_named_after_people) and not own:
+        # a head written short names people as its full form does (`HTX`, `DNTN Hà Bảo`)
+        full_head = bodies.abbreviations.get(head, head)
+        if is_person and not opens_with(full_head, bodies.heads_named_after_people) and not own:
             raise _Stop
         if (
             self.end_before_lower is not None
@@ -228,10 +234,18 @@ class NameScan(LowerCaseSteps):
             # lower-case words that must lead to a place: `Hội hoa xuân Tao Đàn`, but `Hội Bảo
             # trợ người khuyết tật và Bảo vệ quyền trẻ em tỉnh`
             raise _Stop
-        numbered = opens_with(self.titled_head, bodies.numbered_heads) or (
+        numbered = opens_with(full_head, bodies.numbered_heads) or (
             self.i > 0 and tokens[self.i - 1][0].lower() in bodies.number_introducers
         )
-        if (word.isdigit() and not numbered) or ROMAN_RE.match(word):
+        # a numbered body's number goes on to its name (`HTX Nông nghiệp II Nhơn Thọ`); a
+        # roman numeral ends any other name (`Đại hội XIII`)
+        roman_inside = numbered and self.named and bool(CAP_RE.match(self.word(1)))
+        # after a proper name a number that the sentence goes on from counts (`xử phạt HTX CN
+        # Thanh Tùng 2 lần`)
+        counted = word.isdigit() and self.proper and bool(LOW_RE.match(self.word(1)))
+        if (word.isdigit() and not numbered) or counted:
+            raise _Stop
+        if ROMAN_RE.match(word) and not roman_inside:
             raise _Stop
         self.named = True
         if word not in bodies.legal_forms:
@@ -377,6 +391,7 @@ class NameScan(LowerCaseSteps):
         if not width:
             return False
         self.take(width)
+        self.qualified = True
         return True
 
     def name_words(self) -> bool:
@@ -386,10 +401,10 @@ class NameScan(LowerCaseSteps):
         bodies = self.lexicon.bodies
         if self.proper:
             return False
-        width = (
-            starts_with(self.tokens, self.i, bodies.name_words) if self.named or self.i == 0 else 0
-        )
-        if width and not (self.last_lower or self.i == 0) and self.verb_here(width):
+        # also right after a qualifier (`Đảng ủy khối doanh nghiệp tỉnh`)
+        opening = self.i == 0 or (self.qualified and not self.named)
+        width = starts_with(self.tokens, self.i, bodies.name_words) if self.named or opening else 0
+        if width and not (self.last_lower or opening) and self.verb_here(width):
             return False  # `Sở Nội vụ thông tin`: the sentence goes on
         if not width and self.i > 0 and self.tokens[self.i - 1][0] == "và":
             width = starts_with(self.tokens, self.i, bodies.name_words_after_and)
@@ -445,6 +460,25 @@ class NameScan(LowerCaseSteps):
         return end
 
 
+#: how many words before a head may form the title it follows (`Phó Chủ tịch Thường trực`)
+_TITLE_WORDS = 5
+
+
+def _after_a_title(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> bool:
+    """Whether a title (rules/gazetteers/titles.yml) ends right before the head, or with it
+    (`Chánh văn phòng UBND TP Võ Văn Hoan`)."""
+    words = text[max(0, head_start - 60) : head_start].split()
+    head = text[head_start:head_end].lower()
+    titles = lexicon.titles.by_lower
+    return any(
+        before in titles or f"{before} {head}" in titles
+        for before in (
+            " ".join(words[-count:]).lower()
+            for count in range(1, min(_TITLE_WORDS, len(words)) + 1)
+        )
+    )
+
+
 def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> OrgName:
     """Read an organization's name rightwards from its head word; see the module docstring."""
     bodies = lexicon.bodies
@@ -483,9 +517,13 @@ def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> Or
         return OrgName(head_start, head_end, head, None, None, True)
     scan = NameScan(text, head, head_end, tokens, lexicon)
     scan.end = head_end
+    scan.titled = _after_a_title(text, head_start, head_end, lexicon)
     scan.run()
-    if entry is not None and entry.located:
-        seat = lexicon.bodies.seat.match(text, scan.end)  # `Đại sứ quán Ấn Độ tại Việt Nam`
+    # `Đại sứ quán Ấn Độ tại Việt Nam`; a unit of a bloc or a campus is named with its seat
+    # too (`Đảng ủy khối cơ sở Bộ Xây dựng tại TP. HCM`, `Học viện … cơ sở tại TP. HCM`)
+    unit = scan.qualified or text[: scan.end].endswith(" cơ sở")
+    if (entry is not None and entry.located) or unit:
+        seat = lexicon.bodies.seat.match(text, scan.end)
         scan.end = seat.end() if seat else scan.end
     scan.end = _with_parent(text, scan, lexicon)
     return OrgName(

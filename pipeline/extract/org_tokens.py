@@ -80,11 +80,12 @@ def level_width(tokens: list[Token], i: int, lexicon: Lexicon) -> int:
     return 0
 
 
-def place_word_count(words: list[str], lexicon: Lexicon) -> int:
+def place_word_count(words: list[str], lexicon: Lexicon, *, titled: bool = True) -> int:
     """How many of the capitalized `words` after a place word name the place, not the person
     after it: `huyện Châu Thành Lê Phước Dũng`, `TP. HCM Lê Hoàng Quân`. A name has two to
     four syllables (mostly three) and starts with a family name; `UBND TP Nguyễn Thành Phong`
-    has no place at all."""
+    has no place at all. A person follows a body only after a title: with none before the
+    body (`titled`), a place may be named after a person (`UBND huyện Trần Văn Thời`)."""
     common, surnames = lexicon.names.common_surnames, lexicon.names.surnames
     run = len(words)
     if run >= 4 and words[0] not in common:
@@ -94,12 +95,12 @@ def place_word_count(words: list[str], lexicon: Lexicon) -> int:
         splits.sort(key=lambda k: (words[k] not in common, {3: 0, 4: 1, 2: 2}[run - k]))
         if splits:
             return splits[0]
-    if (run >= 3 and words[0] in common) or (run == 3 and words[0] in surnames):
+    if titled and ((run >= 3 and words[0] in common) or (run == 3 and words[0] in surnames)):
         return 0
     return run
 
 
-def place_length(tokens: list[Token], j: int, lexicon: Lexicon) -> int:
+def place_length(tokens: list[Token], j: int, lexicon: Lexicon, *, titled: bool = True) -> int:
     """How many capitalized syllables from `j` name the place (see `place_word_count`)."""
     run = 0
     while (
@@ -109,7 +110,7 @@ def place_length(tokens: list[Token], j: int, lexicon: Lexicon) -> int:
         and (run == 0 or tokens[j + run][1] == tokens[j + run - 1][2] + 1)
     ):
         run += 1
-    return place_word_count([t[0] for t in tokens[j : j + run]], lexicon)
+    return place_word_count([t[0] for t in tokens[j : j + run]], lexicon, titled=titled)
 
 
 def head_at(text: str, position: int, lexicon: Lexicon) -> int | None:

@@ -33,7 +33,13 @@ from pipeline.extract.org_names import (
     scan_name,
     starts_with,
 )
-from pipeline.extract.places import attach_place, paper_province, province_of, share_places
+from pipeline.extract.places import (
+    attach_place,
+    other_kind_province,
+    paper_province,
+    province_of,
+    share_places,
+)
 from pipeline.sources.html_text import fold
 
 _DASH_BEFORE_LOWER = regex.compile(r" - (\p{Ll})")
@@ -87,10 +93,12 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     scanned = scan_name(match.sentence.text, match.start, match.end, lexicon)
     if (
         bodies.heads_by_lower.get(match.text.lower()) == "Quốc hội"
-        and not scanned.place
+        and not _foreign_place(scanned, lexicon)
         and _in_a_deputy_title(match)
     ):
-        return Reject("a-title")  # `cựu đại biểu quốc hội`: a post (not `… Quốc hội bang Hessen`)
+        # `cựu đại biểu quốc hội`, `tổ đại biểu Quốc hội TP HCM`: a post or the deputies of a
+        # province, not the legislature (but `… Quốc hội bang Hessen`)
+        return Reject("a-title")
     if _named_by_description(match, scanned, lexicon):
         scanned = dataclasses.replace(scanned, end=scanned.description_end or 0, named=True)
     written = match.sentence.text[scanned.start : scanned.end]
@@ -195,6 +203,13 @@ def _opens_own_name(name: str, position: int, lexicon: Lexicon) -> bool:
         and word not in places.regions.first_words
         and head_at(name, position, lexicon) is None
     )
+
+
+def _foreign_place(scanned: OrgName, lexicon: Lexicon) -> bool:
+    """Whether the place attached to a name is another country's (a country, a `bang`)."""
+    if not scanned.place or scanned.place == "Việt Nam":
+        return False
+    return scanned.place_level == "bang" or scanned.place in lexicon.places.countries
 
 
 def _in_a_deputy_title(match: Match) -> bool:
@@ -318,6 +333,10 @@ def _credited_paper(
     return lexicon.bodies.outlets[longest].name, dataclasses.replace(scanned, end=end)
 
 
+#: the heads whose sector written short takes its standard name: a ministry, a department
+_SECTOR_HEADS = ("Bộ", "Sở")
+
+
 def _standard_sector(name: str, head: str, scanned: OrgName, lexicon: Lexicon) -> str:
     """`Bộ Giáo dục` → `Bộ Giáo dục và Đào tạo`, `Sở Giáo dục Hà Nội` → `Sở Giáo dục và Đào tạo
     Hà Nội`: a State department's sector written short (rules/gazetteers/short_sector_names.yml),
@@ -325,6 +344,8 @@ def _standard_sector(name: str, head: str, scanned: OrgName, lexicon: Lexicon) -
     entry = lexicon.bodies.heads.get(head)
     if entry is None or entry.type != "state" or not name.startswith(head + " "):
         return name
+    if head not in _SECTOR_HEADS:
+        return name  # `Phòng Nông nghiệp huyện Quế Sơn`: a district office keeps its wording
     if scanned.place in lexicon.places.countries and scanned.place != "Việt Nam":
         return name  # `Bộ Nông nghiệp Mỹ`: another country's ministry has its own name
     rest = name[len(head) + 1 :]
@@ -336,12 +357,16 @@ def _standard_sector(name: str, head: str, scanned: OrgName, lexicon: Lexicon) -
 
 def _person_after_head(written: str, head: str, lexicon: Lexicon) -> bool:
     """`Đoàn Dụng - Giám đốc Sở Nội vụ`: Đoàn is a family name before a given name, not before
-    another body (`Đoàn Tổng công ty Điện lực`, the company's Youth Union)."""
+    another body (`Đoàn Tổng công ty Điện lực`, the company's Youth Union); not written in lower
+    case, nor before a word that goes on in lower case (`đoàn Cải lương Hương Tràm`, `Đoàn
+    Nghệ thuật Khmer`: a troupe), where a given name would go on capitalized."""
     words = written.split()
     return (
         head == "Đoàn"
+        and written[:1].isupper()
         and len(words) > 1
         and bool(TITLE_CASE_RE.match(words[1]))
+        and not (len(words) > 2 and words[2][:1].islower())
         and words[1] not in lexicon.bodies.doan_body_words
         and head_at(written, len(words[0]) + 1, lexicon) is None
     )
@@ -521,6 +546,7 @@ def resolve_organizations(
     """Attach the article's places to bare bodies and list the bodies named inside others."""
     lexicon = text.lexicon
     province = province_of(text)
+    other = other_kind_province(text)
     places_named: dict[str, str] = {}
     out: list[Candidate] = []
     place_re = _place_re(lexicon)
@@ -552,17 +578,37 @@ def resolve_organizations(
                 if count:
                     places_named[found.group(1)] = " ".join(words[:count])
         bare = cand.values["name"]
-        name, place = attach_place(bare, province, places_named, lexicon)
+        name, place = attach_place(bare, province, places_named, lexicon, other)
         if not paper and name not in named_in_full and _state_body(bare, lexicon):
             continue  # `HĐND và UBND` of no province the article names: kinds of bodies
         if place:
             cand.values = {**cand.values, "name": name, "location": place}
         out.append(cand)
-        inside = _nested(cand, lexicon, province)
+        inside = _nested(cand, lexicon, (province, other), places_named)
         out.extend(inside)
         nested.extend(inside)
     spelled_out(out, lexicon, nested)  # the bodies named inside others (`HĐQT Công ty CP An Phú`)
-    return _one_spelling_per_place(_merge_short_forms(out, lexicon), lexicon)
+    merged = _with_school_word(_merge_short_forms(out, lexicon))
+    return _one_spelling_per_place(merged, lexicon)
+
+
+#: heads of schools that papers write with or without `Trường` (`ĐH Luật`, `Trường ĐH Luật`)
+_SCHOOL_HEADS = ("Đại học ", "Cao đẳng ")
+
+
+def _with_school_word(candidates: list[Candidate]) -> list[Candidate]:
+    """`ĐH Quốc tế Miền Đông` and `Trường ĐH Quốc tế Miền Đông` in one article are one school,
+    listed by the name written with `Trường`."""
+    by_name = {c.values["name"].casefold(): c.values for c in candidates}
+    for cand in candidates:
+        name = cand.values["name"]
+        known = by_name.get(f"trường {name}".casefold()) if name.startswith(_SCHOOL_HEADS) else None
+        if known is not None:
+            cand.values = {
+                **cand.values,
+                **{k: known.get(k) for k in ("name", "location", "level")},
+            }
+    return candidates
 
 
 def _state_body(bare: str, lexicon: Lexicon) -> bool:
@@ -700,7 +746,12 @@ def _own_head_end(text: str, start: int, end: int, lexicon: Lexicon) -> int:
     return start
 
 
-def _nested(cand: Candidate, lexicon: Lexicon, province: str | None) -> list[Candidate]:
+def _nested(
+    cand: Candidate,
+    lexicon: Lexicon,
+    provinces: tuple[str | None, str | None],
+    places_named: dict[str, str],
+) -> list[Candidate]:
     """`Ban Thường vụ Tỉnh ủy Long An` also names `Tỉnh ủy Long An`, `Văn phòng Chính phủ`
     names `Chính phủ`: each body named inside the name after its own head (rules/gazetteers/
     nested_heads.txt), except `Quốc hội` in `Đoàn đại biểu Quốc hội`."""
@@ -710,7 +761,7 @@ def _nested(cand: Candidate, lexicon: Lexicon, province: str | None) -> list[Can
     bodies = lexicon.bodies
     text = cand.sentence.text
     own_head = _own_head_end(text, cand.start, cand.end, lexicon)
-    found_inside: list[Candidate] = []
+    found_inside: list[Candidate] = _complete_inside_head(cand, own_head, lexicon)
     for found in bodies.nested.finditer(text, own_head, cand.end):
         before = text[: found.start()].rstrip().lower()
         if before.endswith("đại biểu"):
@@ -742,7 +793,7 @@ def _nested(cand: Candidate, lexicon: Lexicon, province: str | None) -> list[Can
         name = _official_sector_names(_joined_as_and(name, lexicon), lexicon)
         if _not_a_body(name, lexicon):
             continue
-        name, place = attach_place(name, province, {}, lexicon)
+        name, place = attach_place(name, provinces[0], places_named, lexicon, provinces[1])
         values = {
             "name": name,
             "abbreviation": None,
@@ -750,6 +801,24 @@ def _nested(cand: Candidate, lexicon: Lexicon, province: str | None) -> list[Can
         }
         found_inside.append(Candidate(cand.rule, cand.sentence, inner.start, inner.end, values))
     return found_inside + _parent_of_branch(cand, lexicon)
+
+
+def _complete_inside_head(cand: Candidate, own_head: int, lexicon: Lexicon) -> list[Candidate]:
+    """`Ủy ban Thường vụ Quốc hội` also names `Quốc hội`: a complete body (org_heads.yml,
+    `complete: true`) that ends the head of another."""
+    bodies, text = lexicon.bodies, cand.sentence.text
+    head = bodies.heads_by_lower.get(text[cand.start : own_head].lower(), "")
+    entry = bodies.heads.get(head)
+    if entry is None or not entry.complete:
+        return []
+    for position in (m.start() + 1 for m in regex.finditer(" ", head)):
+        inner = bodies.heads.get(head[position:])
+        if inner is not None and inner.complete and inner.alone:
+            name = head[position:]
+            values = {"name": name, "abbreviation": None, **describe(name, None, None, lexicon)}
+            start = cand.start + position
+            return [Candidate(cand.rule, cand.sentence, start, own_head, values)]
+    return []
 
 
 def _parent_of_branch(cand: Candidate, lexicon: Lexicon) -> list[Candidate]:

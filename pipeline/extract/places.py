@@ -35,12 +35,28 @@ def paper_province(text: ArticleText[Lexicon]) -> str | None:
     return None
 
 
+def other_kind_province(text: ArticleText[Lexicon]) -> str | None:
+    """The most named province of an article whose place is a centrally-run city: a bare `Tỉnh
+    ủy` in an article about TP HCM is the Tỉnh ủy of the province it names (`Tỉnh ủy viên, Phó
+    Chủ tịch UBND tỉnh Đồng Tháp`); a city has a Thành ủy, a province a Tỉnh ủy."""
+    province = province_of(text)
+    if province is None:
+        return None
+    cities = text.lexicon.places.cities
+    counts: dict[str, int] = text.facts.get("province_counts") or {}
+    if province not in cities:
+        return None  # a bare `Thành ủy` of a province's article may be its own city's
+    others = [p for p in counts if p not in cities and p not in text.lexicon.places.countries]
+    return max(others, key=lambda name: counts[name]) if others else None
+
+
 def _find_province(text: ArticleText[Lexicon]) -> str | None:
     places = text.lexicon.places
+    counts: dict[str, int] = {}
+    text.facts["province_counts"] = counts
     paper = paper_province(text)
     if paper:
         return paper
-    counts: dict[str, int] = {}
     for sentence in text.sentences:
         for found in places.province.finditer(sentence.text):
             name = "Hồ Chí Minh" if found.group() == "HCM" else found.group()
@@ -55,7 +71,11 @@ def _province_phrase(province: str, places: Places) -> str:
 
 
 def attach_place(
-    name: str, province: str | None, places_named: dict[str, str], lexicon: Lexicon
+    name: str,
+    province: str | None,
+    places_named: dict[str, str],
+    lexicon: Lexicon,
+    other_province: str | None = None,
 ) -> tuple[str, str | None]:
     """`Tỉnh ủy` → `Tỉnh ủy Long An`; `Đảng bộ tỉnh` → `Đảng bộ tỉnh Long An`; `HĐND` →
     `Hội đồng nhân dân Thành phố Hồ Chí Minh`; `UBMTTQ Việt Nam xã` → `… xã Thạnh Lợi` when the
@@ -63,6 +83,11 @@ def attach_place(
     places = lexicon.places
     # a province has a Tỉnh ủy, a centrally-run city a Thành ủy
     committee = "Thành" if province in places.cities else "Tỉnh"
+    other_kind = name.endswith(places.province_committees) and name.split()[-2] != committee
+    if other_province and other_kind:
+        # the committee of the other kind of place: the one of that kind the article names
+        province = other_province
+        committee = "Thành" if province in places.cities else "Tỉnh"
     if province and name.endswith(places.province_committees) and name.split()[-2] == committee:
         written = "Thành phố Hồ Chí Minh" if province == "Hồ Chí Minh" else province
         return f"{name} {written}", province
@@ -77,7 +102,12 @@ def attach_place(
                 place = province
             if place:
                 return f"{name} {place}", place
-    level_word = places.district_committees.get(name)
+    # `Huyện ủy`, and a body of it written with it (`Ban Thường vụ Huyện ủy`, `Ủy ban Kiểm tra
+    # Huyện ủy`), in an article naming `huyện Quế Sơn`: `… Huyện ủy Quế Sơn`
+    district = next(
+        (c for c in places.district_committees if name == c or name.endswith(" " + c)), None
+    )
+    level_word = places.district_committees.get(district) if district else None
     if level_word and places_named.get(level_word):
         return f"{name} {places_named[level_word]}", places_named[level_word]
     return name, None
