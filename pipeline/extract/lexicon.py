@@ -145,6 +145,8 @@ class Names:
     before_posts: regex.Pattern[str]
     #: the one who leaves the posts, after them (POSTS_HELD_BY): `… đối với ông X`
     held_by: regex.Pattern[str]
+    #: the one someone replaces in the posts, after them (POSTS_REPLACED_HOLDER): `… thay ông X`
+    replaced_holder: regex.Pattern[str]
     #: a verb of leaving office right before posts (LEAVING_OFFICE), searched up to them
     leaving_before: regex.Pattern[str]
     #: a Vietnamese syllable without its marks (VIETNAMESE_SYLLABLE), matched whole
@@ -165,6 +167,7 @@ class Names:
             lazy_compile(defines["NAME_IN_LIST"], VERBOSE),
             lazy_compile(defines["NAME_BEFORE_POSTS"], VERBOSE),
             lazy_compile(defines["POSTS_HELD_BY"], VERBOSE),
+            lazy_compile(defines["POSTS_REPLACED_HOLDER"], VERBOSE),
             lazy_compile(
                 r"(?<![\p{L}])(?:" + defines["LEAVING_OFFICE"] + r")(?:\s+(?:chức\s+)?vụ)?\s+$",
                 VERBOSE,

@@ -103,6 +103,15 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     names = lexicon.names
     leaving = names.leaving_before.search(sentence, max(0, chain_start - 24), chain_start)
     name = name_after_posts(sentence, end, posts, lexicon)
+    if name is None and (replaced := names.replaced_holder.match(sentence, end)):
+        # `giữ chức Bí thư Tỉnh uỷ Hà Nam thay cho ông Nguyễn Đình Khang`: the one replaced
+        # held the posts. The fact spans the posts alone, so a new post written after the
+        # name (`thay ông Lê Quang Nam đã luân chuyển về làm Bí thư …`) is kept as well.
+        person = person_text(replaced.group("person"))
+        if not is_person(person, lexicon):
+            return Reject("not-a-person", person)
+        values = officials_values(posts, person, replaced.group("honorific"), lexicon)
+        return [Found(match.start, end, values)]
     if (
         name is None
         and posts[-1].organization
