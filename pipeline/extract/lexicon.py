@@ -220,6 +220,7 @@ class Titles:
         "title_head_tails",
         "title_head_words",
         "bare_ranks",
+        "public_body_ranks",
         "post_separators",
         "place_prepositions",
         "countries",
@@ -242,6 +243,8 @@ class Titles:
     #: title → the head word of its body, for a body written without it (`Bộ trưởng` → Bộ)
     head_words: Mapping[str, str]
     bare_ranks: frozenset[str]
+    #: titles that are a post only with a public body (`cán bộ`), not with a business
+    public_body_ranks: frozenset[str]
     place_prepositions: frozenset[str]
     heads_of_state: frozenset[str]
     countries: Phrases
@@ -286,7 +289,8 @@ class Titles:
             tuple(gazetteers["membership_titles"]),
             tuple(gazetteers["title_head_tails"]),
             gazetteers["title_head_words"],
-            frozenset(gazetteers["bare_ranks"]),
+            frozenset((*gazetteers["bare_ranks"], *gazetteers["public_body_ranks"])),
+            frozenset(gazetteers["public_body_ranks"]),
             frozenset(gazetteers["place_prepositions"]),
             frozenset(gazetteers["heads_of_state"]),
             Phrases(gazetteers["countries"]),

@@ -202,11 +202,27 @@ def _parse_posts(
         )
         if base in titles.bare_ranks and not organization and not goes_on:
             break  # `Trưởng` is a post only with its body: `Trưởng CA xã Phước An`
+        if base in titles.public_body_ranks and _a_business(organization, lexicon):
+            break  # `cán bộ Ngân hàng …` is staff of a business, no post
         posts.append(Post(title, organization, generic, country, base in titles.heads_of_state))
         if separator is None or not goes_on:
             break
         position = separator.end()
     return tuple(posts), end
+
+
+def _a_business(organization: str, lexicon: Lexicon) -> bool:
+    """A body whose name holds an enterprise's head word (`Công ty`, `Ngân hàng`,
+    gazetteers/org_heads.yml) or that is a brand (`BIDV`)."""
+    bodies = lexicon.bodies
+    if organization in bodies.brands:
+        return True
+    words = f" {organization.lower()} "
+    return any(
+        f" {head} " in words
+        for head, name in bodies.heads_by_lower.items()
+        if bodies.heads[name].type == "enterprise"
+    )
 
 
 def _body_words(
