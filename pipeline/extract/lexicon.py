@@ -169,7 +169,9 @@ class Names:
             lazy_compile(defines["POSTS_HELD_BY"], VERBOSE),
             lazy_compile(defines["POSTS_REPLACED_HOLDER"], VERBOSE),
             lazy_compile(
-                r"(?<![\p{L}])(?:" + defines["LEAVING_OFFICE"] + r")(?:\s+(?:chức\s+)?vụ)?\s+$",
+                r"(?<![\p{L}])(?:"
+                + defines["LEAVING_OFFICE"]
+                + r")(?:\s+(?:chức\s+)?(?:vụ|danh))?\s+$",
                 VERBOSE,
             ),
             lazy_compile(defines["VIETNAMESE_SYLLABLE"], VERBOSE),

@@ -28,7 +28,6 @@ from pipeline.extract import org_names, places
 from pipeline.extract.lexicon import Lexicon, Names, Titles
 from pipeline.extract.places import attach_place, province_of
 from pipeline.extract.posts import (
-    Name,
     Post,
     is_person,
     lower_case_tail,
@@ -124,8 +123,28 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
             posts = (*posts[:-1], replace(posts[-1], organization=body, generic=False))
             end = tail
     if name is None and leaving and (held := names.held_by.match(sentence, end)):
-        # `Thủ tướng cách chức Phó chủ tịch UBND tỉnh … đối với ông Ngô Văn Tuấn`
-        name = Name(held.group("person"), held.group("honorific"), held.start("person"), held.end())
+        # `Thủ tướng cách chức Phó chủ tịch UBND tỉnh … đối với ông Ngô Văn Tuấn`; the fact
+        # spans the posts, so the posts written after the name (`với ông Đinh La Thăng (Bí thư
+        # Thành uỷ TP HCM)`) stay a fact of their own
+        person = person_text(held.group("person"))
+        if not is_person(person, lexicon):
+            return Reject("not-a-person", person)
+        posts = former(posts, lexicon)
+        found = [
+            Found(
+                match.start, end, officials_values(posts, person, held.group("honorific"), lexicon)
+            )
+        ]
+        position = held.end()
+        while held.group("plural") and (more := names.in_list.match(sentence, position)):
+            # `miễn nhiệm chức danh Uỷ viên UBND thành phố với các ông Lê Quang Nam, ông …`
+            person = person_text(more.group("person"))
+            if not is_person(person, lexicon):
+                break
+            values = officials_values(posts, person, more.group("honorific"), lexicon)
+            found.append(Found(more.start("person"), more.end(), values))
+            position = more.end()
+        return found
     if name is None:
         return Reject("no-name-after-posts")
     if leaving:
