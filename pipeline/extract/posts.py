@@ -70,6 +70,13 @@ class Name:
     end: int
 
 
+#: a full name at the end of a body, after a lower-case word (`… bất động sản Nguyễn Trọng Ninh`)
+_TRAILING_PERSON = regex.compile(
+    r"(?<![\p{L}\p{M}])(?P<before>\p{Ll}[\p{Ll}\p{M}]*)(?P<space>\s+)"
+    r"(?P<person>\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){2,3})$"
+)
+
+
 def person_text(written: str) -> str:
     """A name as the `person` column writes it: `NGUYỄN LÊ NINH` → `Nguyễn Lê Ninh`."""
     return written.title() if written.isupper() and len(written) > 1 else written
@@ -106,6 +113,7 @@ def _organization_after(
     if head_end and not _word_not_head(text, name_start, head_end, lexicon):
         scanned = scan_name(text, name_start, head_end, lexicon)
         end = _body_words(text, scanned.end, lexicon, continuing=True)
+        end = _before_trailing_person(text, scanned.start, end, lexicon)
         organization = lexicon.bodies.expand(text[scanned.start : end])
         head, entry = lexicon.bodies.head_of(organization)
         generic = organization == head and not (entry and entry.alone)
@@ -115,6 +123,29 @@ def _organization_after(
     if place and place.group(1) in lexicon.places.provinces:
         return place.group(1), False, place.end()
     return "", False, None
+
+
+def _before_trailing_person(text: str, start: int, end: int, lexicon: Lexicon) -> int:
+    """Where a body read from `start` to `end` ends when the person the posts belong to was
+    read into it: a full name of three syllables or more with a common family name, after a
+    lower-case word of the body (`Cục Quản lý nhà và thị trường bất động sản | Nguyễn Trọng
+    Ninh`). Not after a place word (`xã Lý Văn Lâm`) nor in a body named after a person
+    (`Trường tiểu học Nguyễn Văn Trỗi`, gazetteers/heads_named_after_people.txt)."""
+    found = _TRAILING_PERSON.search(text, start, end)
+    if found is None:
+        return end
+    names, bodies = lexicon.names, lexicon.bodies
+    person = found.group("person")
+    body = text[start:end].lower()
+    if (
+        found.group("before") in lexicon.places.level_words
+        or person.split()[0] not in names.common_surnames
+        or not names.person.fullmatch(person)
+        or not is_person(person, lexicon)
+        or any(body.startswith(head.lower()) for head in bodies.heads_named_after_people)
+    ):
+        return end
+    return found.start("person") - len(found.group("space"))
 
 
 def _word_not_head(text: str, start: int, head_end: int, lexicon: Lexicon) -> bool:
