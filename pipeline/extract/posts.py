@@ -367,7 +367,7 @@ def lower_case_tail(text: str, end: int, lexicon: Lexicon) -> int | None:
         position = token.end()
     i = 0
     while i < min(len(tokens), _MOST_LOWER_WORDS) and _LOWER.match(tokens[i][0]):
-        if _stops_body(tokens, i, lexicon) or tokens[i][0] in lexicon.places.level_words:
+        if _stops_body(tokens, i, lexicon) or _place_word_at(tokens, i, lexicon):
             break
         i += 1
     if i == 0 or i >= len(tokens):
@@ -378,9 +378,39 @@ def lower_case_tail(text: str, end: int, lexicon: Lexicon) -> int | None:
         return None  # not `… bàn giao lại nhà 12 Nguyễn Chế Nghĩa` (a street)
     run = _capitalized_run(tokens, i)
     stop = _person_in_run(text, tokens, i, run, lexicon)
+    if stop == i and _joined_lower_case_words(text, tokens, i, lexicon):
+        return tokens[i - 1][2]  # `Bộ trưởng Lao động thương binh | và xã hội | Đào Ngọc Dung`
     if stop == i:
         return None
     return tokens[stop - 1][2]
+
+
+def _joined_lower_case_words(
+    text: str, tokens: list[tuple[str, int, int]], i: int, lexicon: Lexicon
+) -> bool:
+    """The lower-case words before word `i` are the end of the body's name, joined to it by
+    `và` (`… thương binh | và xã hội`), with no post, rank or degree among them (not `… và
+    phó giám đốc`, `… và thiếu tướng`)."""
+    words = [token[0].lower() for token in tokens[1:i]]
+    leads = lexicon.names.leads
+    return (
+        i >= 3  # two syllables at least: not `và đc Trương Thị Bích Hạnh`
+        and tokens[0][0] == "và"
+        and not any(_title_at(text, token, lexicon) for token in tokens[1:i])
+        and not any(
+            " ".join(words[k : k + width]) in leads
+            for k in range(len(words))
+            for width in (1, 2, 3)
+        )
+    )
+
+
+def _place_word_at(tokens: list[tuple[str, int, int]], i: int, lexicon: Lexicon) -> bool:
+    """Word `i` is a place word before a place's name (`tỉnh Hải Dương`), not the first
+    syllable of a lower-case word (`thương binh và xã hội Đào Ngọc Dung`)."""
+    return tokens[i][0] in lexicon.places.level_words and (
+        i + 1 >= len(tokens) or not _LOWER.match(tokens[i + 1][0])
+    )
 
 
 def _capitalized_run(tokens: list[tuple[str, int, int]], i: int) -> int:
