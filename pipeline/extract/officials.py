@@ -33,6 +33,7 @@ from pipeline.extract.posts import (
     lower_case_tail,
     name_after_posts,
     names_a_province,
+    parent_after,
     parse_posts,
     person_text,
 )
@@ -111,6 +112,16 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
             return Reject("not-a-person", person)
         values = officials_values(posts, person, replaced.group("honorific"), lexicon)
         return [Found(match.start, end, values)]
+    if (
+        name is None
+        and posts[-1].organization
+        and (parent := parent_after(sentence, end, lexicon))
+        and (after := name_after_posts(sentence, parent, posts, lexicon))
+        and after.honorific
+    ):
+        # `Trưởng phòng Tài chính, Sở Giáo dục Hà Nội, ông Nguyễn Viết Cẩn`: the parent is
+        # written apart (GUIDE.md, Round 3), the unit is the post's body
+        name, end = after, parent
     if (
         name is None
         and posts[-1].organization

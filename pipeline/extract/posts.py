@@ -22,6 +22,7 @@ from pipeline.extract.lexicon import Lexicon, Phrases
 from pipeline.extract.org_names import head_at, scan_name
 
 _SPACES = regex.compile(r"\s*")
+_COMMA = regex.compile(r"\s*,\s*")
 _SPACE_CAPITAL = regex.compile(r"\s+\p{Lu}")
 _PROVINCE_AFTER = regex.compile(r"\s+(\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*)?)")
 _TITLE_CASE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]")
@@ -346,6 +347,19 @@ def _may_start_body(word: str, lexicon: Lexicon, continuing: bool, lower_start: 
         _CAPITALIZED.match(word)
         or (_LOWER.match(word) and (lower_start or word in lexicon.places.level_words))
     )
+
+
+def parent_after(text: str, end: int, lexicon: Lexicon) -> int | None:
+    """Where the parent of the last post's body ends, set off from it by a comma and followed
+    by another comma (`Trưởng phòng Tài chính | , Sở Giáo dục Hà Nội | , ông Nguyễn Viết Cẩn`);
+    None when no body starts right after the comma."""
+    comma = _COMMA.match(text, end)
+    if comma is None:
+        return None
+    organization, generic, body_end = _organization_after(text, comma.end(), comma.end(), lexicon)
+    if not organization or generic or body_end is None or not _COMMA.match(text, body_end):
+        return None
+    return body_end
 
 
 def lower_case_tail(text: str, end: int, lexicon: Lexicon) -> int | None:
