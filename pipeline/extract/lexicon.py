@@ -145,6 +145,8 @@ class Names:
     before_posts: regex.Pattern[str]
     #: the one who leaves the posts, after them (POSTS_HELD_BY): `… đối với ông X`
     held_by: regex.Pattern[str]
+    #: the one someone replaces in the posts, after them (POSTS_REPLACED_HOLDER): `… thay ông X`
+    replaced_holder: regex.Pattern[str]
     #: a verb of leaving office right before posts (LEAVING_OFFICE), searched up to them
     leaving_before: regex.Pattern[str]
     #: a Vietnamese syllable without its marks (VIETNAMESE_SYLLABLE), matched whole
@@ -165,8 +167,11 @@ class Names:
             lazy_compile(defines["NAME_IN_LIST"], VERBOSE),
             lazy_compile(defines["NAME_BEFORE_POSTS"], VERBOSE),
             lazy_compile(defines["POSTS_HELD_BY"], VERBOSE),
+            lazy_compile(defines["POSTS_REPLACED_HOLDER"], VERBOSE),
             lazy_compile(
-                r"(?<![\p{L}])(?:" + defines["LEAVING_OFFICE"] + r")(?:\s+(?:chức\s+)?vụ)?\s+$",
+                r"(?<![\p{L}])(?:"
+                + defines["LEAVING_OFFICE"]
+                + r")(?:\s+(?:chức\s+)?(?:vụ|danh))?\s+$",
                 VERBOSE,
             ),
             lazy_compile(defines["VIETNAMESE_SYLLABLE"], VERBOSE),
@@ -217,6 +222,7 @@ class Titles:
         "title_head_tails",
         "title_head_words",
         "bare_ranks",
+        "public_body_ranks",
         "post_separators",
         "place_prepositions",
         "countries",
@@ -239,6 +245,8 @@ class Titles:
     #: title → the head word of its body, for a body written without it (`Bộ trưởng` → Bộ)
     head_words: Mapping[str, str]
     bare_ranks: frozenset[str]
+    #: titles that are a post only with a public body (`cán bộ`), not with a business
+    public_body_ranks: frozenset[str]
     place_prepositions: frozenset[str]
     heads_of_state: frozenset[str]
     countries: Phrases
@@ -283,7 +291,8 @@ class Titles:
             tuple(gazetteers["membership_titles"]),
             tuple(gazetteers["title_head_tails"]),
             gazetteers["title_head_words"],
-            frozenset(gazetteers["bare_ranks"]),
+            frozenset((*gazetteers["bare_ranks"], *gazetteers["public_body_ranks"])),
+            frozenset(gazetteers["public_body_ranks"]),
             frozenset(gazetteers["place_prepositions"]),
             frozenset(gazetteers["heads_of_state"]),
             Phrases(gazetteers["countries"]),

@@ -28,12 +28,12 @@ from pipeline.extract import org_names, places
 from pipeline.extract.lexicon import Lexicon, Names, Titles
 from pipeline.extract.places import attach_place, province_of
 from pipeline.extract.posts import (
-    Name,
     Post,
     is_person,
     lower_case_tail,
     name_after_posts,
     names_a_province,
+    parent_after,
     parse_posts,
     person_text,
 )
@@ -103,6 +103,25 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     names = lexicon.names
     leaving = names.leaving_before.search(sentence, max(0, chain_start - 24), chain_start)
     name = name_after_posts(sentence, end, posts, lexicon)
+    if name is None and (replaced := names.replaced_holder.match(sentence, end)):
+        # `giữ chức Bí thư Tỉnh uỷ Hà Nam thay cho ông Nguyễn Đình Khang`: the one replaced
+        # held the posts. The fact spans the posts alone, so a new post written after the
+        # name (`thay ông Lê Quang Nam đã luân chuyển về làm Bí thư …`) is kept as well.
+        person = person_text(replaced.group("person"))
+        if not is_person(person, lexicon):
+            return Reject("not-a-person", person)
+        values = officials_values(posts, person, replaced.group("honorific"), lexicon)
+        return [Found(match.start, end, values)]
+    if (
+        name is None
+        and posts[-1].organization
+        and (parent := parent_after(sentence, end, lexicon))
+        and (after := name_after_posts(sentence, parent, posts, lexicon))
+        and after.honorific
+    ):
+        # `Trưởng phòng Tài chính, Sở Giáo dục Hà Nội, ông Nguyễn Viết Cẩn`: the parent is
+        # written apart (GUIDE.md, Round 3), the unit is the post's body
+        name, end = after, parent
     if (
         name is None
         and posts[-1].organization
@@ -115,8 +134,28 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
             posts = (*posts[:-1], replace(posts[-1], organization=body, generic=False))
             end = tail
     if name is None and leaving and (held := names.held_by.match(sentence, end)):
-        # `Thủ tướng cách chức Phó chủ tịch UBND tỉnh … đối với ông Ngô Văn Tuấn`
-        name = Name(held.group("person"), held.group("honorific"), held.start("person"), held.end())
+        # `Thủ tướng cách chức Phó chủ tịch UBND tỉnh … đối với ông Ngô Văn Tuấn`; the fact
+        # spans the posts, so the posts written after the name (`với ông Đinh La Thăng (Bí thư
+        # Thành uỷ TP HCM)`) stay a fact of their own
+        person = person_text(held.group("person"))
+        if not is_person(person, lexicon):
+            return Reject("not-a-person", person)
+        posts = former(posts, lexicon)
+        found = [
+            Found(
+                match.start, end, officials_values(posts, person, held.group("honorific"), lexicon)
+            )
+        ]
+        position = held.end()
+        while held.group("plural") and (more := names.in_list.match(sentence, position)):
+            # `miễn nhiệm chức danh Uỷ viên UBND thành phố với các ông Lê Quang Nam, ông …`
+            person = person_text(more.group("person"))
+            if not is_person(person, lexicon):
+                break
+            values = officials_values(posts, person, more.group("honorific"), lexicon)
+            found.append(Found(more.start("person"), more.end(), values))
+            position = more.end()
+        return found
     if name is None:
         return Reject("no-name-after-posts")
     if leaving:

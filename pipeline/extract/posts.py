@@ -22,6 +22,7 @@ from pipeline.extract.lexicon import Lexicon, Phrases
 from pipeline.extract.org_names import head_at, scan_name
 
 _SPACES = regex.compile(r"\s*")
+_COMMA = regex.compile(r"\s*,\s*")
 _SPACE_CAPITAL = regex.compile(r"\s+\p{Lu}")
 _PROVINCE_AFTER = regex.compile(r"\s+(\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*)?)")
 _TITLE_CASE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]")
@@ -70,6 +71,13 @@ class Name:
     end: int
 
 
+#: a full name at the end of a body, after a lower-case word (`… bất động sản Nguyễn Trọng Ninh`)
+_TRAILING_PERSON = regex.compile(
+    r"(?<![\p{L}\p{M}])(?P<before>\p{Ll}[\p{Ll}\p{M}]*)(?P<space>\s+)"
+    r"(?P<person>\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){2,3})$"
+)
+
+
 def person_text(written: str) -> str:
     """A name as the `person` column writes it: `NGUYỄN LÊ NINH` → `Nguyễn Lê Ninh`."""
     return written.title() if written.isupper() and len(written) > 1 else written
@@ -106,6 +114,7 @@ def _organization_after(
     if head_end and not _word_not_head(text, name_start, head_end, lexicon):
         scanned = scan_name(text, name_start, head_end, lexicon)
         end = _body_words(text, scanned.end, lexicon, continuing=True)
+        end = _before_trailing_person(text, scanned.start, end, lexicon)
         organization = lexicon.bodies.expand(text[scanned.start : end])
         head, entry = lexicon.bodies.head_of(organization)
         generic = organization == head and not (entry and entry.alone)
@@ -115,6 +124,29 @@ def _organization_after(
     if place and place.group(1) in lexicon.places.provinces:
         return place.group(1), False, place.end()
     return "", False, None
+
+
+def _before_trailing_person(text: str, start: int, end: int, lexicon: Lexicon) -> int:
+    """Where a body read from `start` to `end` ends when the person the posts belong to was
+    read into it: a full name of three syllables or more with a common family name, after a
+    lower-case word of the body (`Cục Quản lý nhà và thị trường bất động sản | Nguyễn Trọng
+    Ninh`). Not after a place word (`xã Lý Văn Lâm`) nor in a body named after a person
+    (`Trường tiểu học Nguyễn Văn Trỗi`, gazetteers/heads_named_after_people.txt)."""
+    found = _TRAILING_PERSON.search(text, start, end)
+    if found is None:
+        return end
+    names, bodies = lexicon.names, lexicon.bodies
+    person = found.group("person")
+    body = text[start:end].lower()
+    if (
+        found.group("before") in lexicon.places.level_words
+        or person.split()[0] not in names.common_surnames
+        or not names.person.fullmatch(person)
+        or not is_person(person, lexicon)
+        or any(body.startswith(head.lower()) for head in bodies.heads_named_after_people)
+    ):
+        return end
+    return found.start("person") - len(found.group("space"))
 
 
 def _word_not_head(text: str, start: int, head_end: int, lexicon: Lexicon) -> bool:
@@ -202,11 +234,27 @@ def _parse_posts(
         )
         if base in titles.bare_ranks and not organization and not goes_on:
             break  # `Trưởng` is a post only with its body: `Trưởng CA xã Phước An`
+        if base in titles.public_body_ranks and _a_business(organization, lexicon):
+            break  # `cán bộ Ngân hàng …` is staff of a business, no post
         posts.append(Post(title, organization, generic, country, base in titles.heads_of_state))
         if separator is None or not goes_on:
             break
         position = separator.end()
     return tuple(posts), end
+
+
+def _a_business(organization: str, lexicon: Lexicon) -> bool:
+    """A body whose name holds an enterprise's head word (`Công ty`, `Ngân hàng`,
+    gazetteers/org_heads.yml) or that is a brand (`BIDV`)."""
+    bodies = lexicon.bodies
+    if organization in bodies.brands:
+        return True
+    words = f" {organization.lower()} "
+    return any(
+        f" {head} " in words
+        for head, name in bodies.heads_by_lower.items()
+        if bodies.heads[name].type == "enterprise"
+    )
 
 
 def _body_words(
@@ -301,6 +349,19 @@ def _may_start_body(word: str, lexicon: Lexicon, continuing: bool, lower_start: 
     )
 
 
+def parent_after(text: str, end: int, lexicon: Lexicon) -> int | None:
+    """Where the parent of the last post's body ends, set off from it by a comma and followed
+    by another comma (`Trưởng phòng Tài chính | , Sở Giáo dục Hà Nội | , ông Nguyễn Viết Cẩn`);
+    None when no body starts right after the comma."""
+    comma = _COMMA.match(text, end)
+    if comma is None:
+        return None
+    organization, generic, body_end = _organization_after(text, comma.end(), comma.end(), lexicon)
+    if not organization or generic or body_end is None or not _COMMA.match(text, body_end):
+        return None
+    return body_end
+
+
 def lower_case_tail(text: str, end: int, lexicon: Lexicon) -> int | None:
     """Where a body's name ends when lower-case words the scanner stopped at go on to a place
     or a capitalized name and then to a person (`Trung tâm | chống ngập nước TP HCM | Nguyễn
@@ -320,7 +381,7 @@ def lower_case_tail(text: str, end: int, lexicon: Lexicon) -> int | None:
         position = token.end()
     i = 0
     while i < min(len(tokens), _MOST_LOWER_WORDS) and _LOWER.match(tokens[i][0]):
-        if _stops_body(tokens, i, lexicon) or tokens[i][0] in lexicon.places.level_words:
+        if _stops_body(tokens, i, lexicon) or _place_word_at(tokens, i, lexicon):
             break
         i += 1
     if i == 0 or i >= len(tokens):
@@ -331,9 +392,39 @@ def lower_case_tail(text: str, end: int, lexicon: Lexicon) -> int | None:
         return None  # not `… bàn giao lại nhà 12 Nguyễn Chế Nghĩa` (a street)
     run = _capitalized_run(tokens, i)
     stop = _person_in_run(text, tokens, i, run, lexicon)
+    if stop == i and _joined_lower_case_words(text, tokens, i, lexicon):
+        return tokens[i - 1][2]  # `Bộ trưởng Lao động thương binh | và xã hội | Đào Ngọc Dung`
     if stop == i:
         return None
     return tokens[stop - 1][2]
+
+
+def _joined_lower_case_words(
+    text: str, tokens: list[tuple[str, int, int]], i: int, lexicon: Lexicon
+) -> bool:
+    """The lower-case words before word `i` are the end of the body's name, joined to it by
+    `và` (`… thương binh | và xã hội`), with no post, rank or degree among them (not `… và
+    phó giám đốc`, `… và thiếu tướng`)."""
+    words = [token[0].lower() for token in tokens[1:i]]
+    leads = lexicon.names.leads
+    return (
+        i >= 3  # two syllables at least: not `và đc Trương Thị Bích Hạnh`
+        and tokens[0][0] == "và"
+        and not any(_title_at(text, token, lexicon) for token in tokens[1:i])
+        and not any(
+            " ".join(words[k : k + width]) in leads
+            for k in range(len(words))
+            for width in (1, 2, 3)
+        )
+    )
+
+
+def _place_word_at(tokens: list[tuple[str, int, int]], i: int, lexicon: Lexicon) -> bool:
+    """Word `i` is a place word before a place's name (`tỉnh Hải Dương`), not the first
+    syllable of a lower-case word (`thương binh và xã hội Đào Ngọc Dung`)."""
+    return tokens[i][0] in lexicon.places.level_words and (
+        i + 1 >= len(tokens) or not _LOWER.match(tokens[i + 1][0])
+    )
 
 
 def _capitalized_run(tokens: list[tuple[str, int, int]], i: int) -> int:
