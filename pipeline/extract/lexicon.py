@@ -475,6 +475,8 @@ class Bodies:
         "event_openings",
         "heads_described_before_place",
         "short_sector_names",
+        "sector_heads",
+        "school_heads",
     )
 
     heads: Mapping[str, Head]
@@ -502,6 +504,11 @@ class Bodies:
     name_words_after_and: Phrases
     credit_words: frozenset[str]
     numbered_heads: frozenset[str]
+    #: heads whose sector written short takes its standard name (`Bộ`, `Sở`)
+    sector_heads: frozenset[str]
+    #: the word written or left out before a school's head → those heads, each with a space
+    #: after it (`Trường` → `Đại học `)
+    school_heads: Mapping[str, tuple[str, ...]]
     number_introducers: frozenset[str]
     heads_named_after_people: frozenset[str]
     nested_heads: frozenset[str]
@@ -612,6 +619,11 @@ class Bodies:
             Phrases(gazetteers["org_name_words_after_and"]),
             frozenset(gazetteers["credit_words"]),
             frozenset(gazetteers["numbered_heads"]),
+            frozenset(gazetteers["sector_heads"]),
+            {
+                word: tuple(f"{head} " for head in heads)
+                for word, heads in gazetteers["school_heads"].items()
+            },
             frozenset(gazetteers["number_introducers"]),
             frozenset(gazetteers["heads_named_after_people"]),
             frozenset(nested_heads),
@@ -977,6 +989,7 @@ _MAPPINGS = frozenset(
         "number_words",
         "title_head_words",
         "deputy_bodies",
+        "school_heads",
     )
 )
 #: every gazetteer the lexicon reads → the shape it must have (a .txt list or a .yml mapping)

@@ -333,10 +333,6 @@ def _credited_paper(
     return lexicon.bodies.outlets[longest].name, dataclasses.replace(scanned, end=end)
 
 
-#: the heads whose sector written short takes its standard name: a ministry, a department
-_SECTOR_HEADS = ("Bộ", "Sở")
-
-
 def _standard_sector(name: str, head: str, scanned: OrgName, lexicon: Lexicon) -> str:
     """`Bộ Giáo dục` → `Bộ Giáo dục và Đào tạo`, `Sở Giáo dục Hà Nội` → `Sở Giáo dục và Đào tạo
     Hà Nội`: a State department's sector written short (rules/gazetteers/short_sector_names.yml),
@@ -344,7 +340,7 @@ def _standard_sector(name: str, head: str, scanned: OrgName, lexicon: Lexicon) -
     entry = lexicon.bodies.heads.get(head)
     if entry is None or entry.type != "state" or not name.startswith(head + " "):
         return name
-    if head not in _SECTOR_HEADS:
+    if head not in lexicon.bodies.sector_heads:
         return name  # `Phòng Nông nghiệp huyện Quế Sơn`: a district office keeps its wording
     if scanned.place in lexicon.places.countries and scanned.place != "Việt Nam":
         return name  # `Bộ Nông nghiệp Mỹ`: another country's ministry has its own name
@@ -588,21 +584,24 @@ def resolve_organizations(
         out.extend(inside)
         nested.extend(inside)
     spelled_out(out, lexicon, nested)  # the bodies named inside others (`HĐQT Công ty CP An Phú`)
-    merged = _with_school_word(_merge_short_forms(out, lexicon))
+    merged = _with_school_word(_merge_short_forms(out, lexicon), lexicon)
     return _one_spelling_per_place(merged, lexicon)
 
 
-#: heads of schools that papers write with or without `Trường` (`ĐH Luật`, `Trường ĐH Luật`)
-_SCHOOL_HEADS = ("Đại học ", "Cao đẳng ")
-
-
-def _with_school_word(candidates: list[Candidate]) -> list[Candidate]:
+def _with_school_word(candidates: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     """`ĐH Quốc tế Miền Đông` and `Trường ĐH Quốc tế Miền Đông` in one article are one school,
-    listed by the name written with `Trường`."""
+    listed by the name written with `Trường` (rules/gazetteers/school_heads.yml)."""
     by_name = {c.values["name"].casefold(): c.values for c in candidates}
     for cand in candidates:
         name = cand.values["name"]
-        known = by_name.get(f"trường {name}".casefold()) if name.startswith(_SCHOOL_HEADS) else None
+        known = next(
+            (
+                by_name.get(f"{word} {name}".casefold())
+                for word, heads in lexicon.bodies.school_heads.items()
+                if name.startswith(heads)
+            ),
+            None,
+        )
         if known is not None:
             cand.values = {
                 **cand.values,
