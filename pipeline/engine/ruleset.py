@@ -352,13 +352,17 @@ def _check_token_pattern(body: Any, rule_id: str, path: Path, line: int | None) 
         ) from None
 
 
+#: how rule patterns are compiled (verbose: rule files lay long patterns out on lines)
+_REGEX_FLAGS = regex.VERBOSE | regex.V0
+
+
 class LazyRegex:
     """A regex compiled when first used. Rules checked before (same rules hash) are loaded
     without compiling them, and so are the lexicon's patterns: a command that needs a few of
     them starts at once. Each attribute asked for (`finditer`, `match`…) is the compiled
     pattern's own, kept on the instance, so that later calls cost what a pattern's do."""
 
-    def __init__(self, source: str, flags: int = regex.VERBOSE | regex.V0):
+    def __init__(self, source: str, flags: int = _REGEX_FLAGS):
         self.source, self.flags = source, flags
 
     def __getattr__(self, name: str) -> Any:
@@ -378,9 +382,6 @@ class LazyRegex:
 def lazy_compile(source: str, flags: int = 0) -> regex.Pattern[str]:
     """`regex.compile`, deferred to the pattern's first use (see `LazyRegex`)."""
     return cast("regex.Pattern[str]", LazyRegex(source, flags))
-
-
-_REGEX_FLAGS = regex.VERBOSE | regex.V0
 
 
 def _compile_regex(

@@ -5,7 +5,7 @@ scan's word helpers: a base of `name_scan.NameScan`, which holds the state they 
 from __future__ import annotations
 
 from pipeline.extract.lexicon import Lexicon
-from pipeline.extract.org_tokens import LOW_RE, Token, opens_with, starts_with
+from pipeline.extract.org_tokens import LOW_RE, Token, opens_with, starts_with, word_run
 
 #: lower-case words that may stand between a capitalized name and its place
 _MOST_LOWER_BEFORE_PLACE = 4
@@ -49,14 +49,7 @@ class LowerCaseSteps:
         """How many lower-case tokens from `i` (up to four, one space apart) form the longest
         common word; 0 when none does."""
         tokens, common = self.tokens, self.lexicon.bodies.common_words
-        run = 0
-        while (
-            i + run < len(tokens)
-            and run < 4
-            and LOW_RE.match(tokens[i + run][0])
-            and (run == 0 or tokens[i + run][1] == tokens[i + run - 1][2] + 1)
-        ):
-            run += 1
+        run = word_run(tokens, i, 4, LOW_RE)
         for width in range(run, 0, -1):
             if " ".join(t[0] for t in tokens[i : i + width]) in common:
                 return width

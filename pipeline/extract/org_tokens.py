@@ -100,16 +100,22 @@ def place_word_count(words: list[str], lexicon: Lexicon, *, titled: bool = True)
     return run
 
 
-def place_length(tokens: list[Token], j: int, lexicon: Lexicon, *, titled: bool = True) -> int:
-    """How many capitalized syllables from `j` name the place (see `place_word_count`)."""
+def word_run(tokens: list[Token], j: int, most: int, word: regex.Pattern[str]) -> int:
+    """How many tokens from `j`, one space apart, match `word` (at most `most`)."""
     run = 0
     while (
         j + run < len(tokens)
-        and run < 7
-        and CAP_RE.match(tokens[j + run][0])
+        and run < most
+        and word.match(tokens[j + run][0])
         and (run == 0 or tokens[j + run][1] == tokens[j + run - 1][2] + 1)
     ):
         run += 1
+    return run
+
+
+def place_length(tokens: list[Token], j: int, lexicon: Lexicon, *, titled: bool = True) -> int:
+    """How many capitalized syllables from `j` name the place (see `place_word_count`)."""
+    run = word_run(tokens, j, 7, CAP_RE)
     return place_word_count([t[0] for t in tokens[j : j + run]], lexicon, titled=titled)
 
 
