@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -109,3 +111,15 @@ def cached_results(out_dir: Path) -> int:
             return db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
     except sqlite3.Error:
         return 0
+
+
+def extract_process(*args: str) -> subprocess.Popen:
+    """`vnie extract ARGS` started as a process of its own (to be killed, or run beside
+    another), its output captured as text."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "extract", *args],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )

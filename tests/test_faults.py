@@ -30,6 +30,7 @@ from bad_inputs import OVERFLOW_SENTENCE, gzip_lines, gzip_member
 from batch_archives import (
     REPO,
     cached_results,
+    extract_process,
     manifest,
     seed_articles,
     seed_paragraphs,
@@ -163,27 +164,17 @@ def test_4_a_byte_order_mark_is_read(tmp_path, bom, encoding):
 # ---- 5. two runs into one folder -------------------------------------------------------------
 
 
-def _vnie(*args: str) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "pipeline", "extract", *args],
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
 def test_5_a_second_run_into_a_busy_folder_is_refused(tmp_path):
     busy = write_jsonl(tmp_path / "busy.jsonl", seed_articles(400))
     small = write_jsonl(tmp_path / "small.jsonl", seed_articles(2, first=500))
     out = tmp_path / "out"
-    first = _vnie(str(busy), "--out", str(out), "--workers", "1")
+    first = extract_process(str(busy), "--out", str(out), "--workers", "1")
     try:
         deadline = time.monotonic() + 60
         while cached_results(out) < 8 and first.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
         assert first.poll() is None, "the first run ended before the second one started"
-        second = _vnie(str(small), "--out", str(out), "--workers", "1")
+        second = extract_process(str(small), "--out", str(out), "--workers", "1")
         _, stderr = second.communicate(timeout=120)
         assert first.poll() is None, "the first run ended before the second one was refused"
         assert second.returncode == 3

@@ -17,6 +17,7 @@ from batch_archives import (
     REPO,
     SHARED_ARTICLES,
     cached_results,
+    extract_process,
     manifest,
     seed_articles,
     table_bytes,
@@ -121,20 +122,10 @@ def test_a_change_to_the_rules_reprocesses_everything(tmp_path: Path) -> None:
     assert manifest(out)["rules_hash"] != hash_before
 
 
-def _extract_process(args: list[str]) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "pipeline", "extract", *args],
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
 def test_sigkill_then_resume_gives_identical_tables(tmp_path: Path) -> None:
     archive = write_jsonl(tmp_path / "seed.jsonl", seed_articles(160))
     out = tmp_path / "out"
-    process = _extract_process([str(archive), "--out", str(out), "--workers", "1"])
+    process = extract_process(str(archive), "--out", str(out), "--workers", "1")
     deadline = time.monotonic() + 120
     while cached_results(out) < 24 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -145,7 +136,7 @@ def test_sigkill_then_resume_gives_identical_tables(tmp_path: Path) -> None:
     killed_at = cached_results(out)
     assert 24 <= killed_at < 160
 
-    resumed = _extract_process(["--resume", "--out", str(out), "--workers", "1"])
+    resumed = extract_process("--resume", "--out", str(out), "--workers", "1")
     stdout, stderr = resumed.communicate(timeout=300)
     assert resumed.returncode == 0, stderr
     assert "160 articles" in stdout
@@ -195,7 +186,7 @@ def test_an_output_folder_of_plain_files_is_switched_to_one_generation(tmp_path:
 
 
 def test_resume_without_a_previous_run_says_so(tmp_path: Path) -> None:
-    process = _extract_process(["--resume", "--out", str(tmp_path / "nothing")])
+    process = extract_process("--resume", "--out", str(tmp_path / "nothing"))
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 2
     assert "no run to resume" in stderr
