@@ -1,0 +1,41 @@
+"""Round 5: a third unseen measure, then more dev text (drawn 2026-11-30, after round 4):
+
+    python3 corpus/gold/draw_round5.py ../shared/corpus/articles
+
+Drawn as round 4's dev-k (draw_round4.py) with another seed, before any rule of round 5
+changed: 40 articles of `vietnews-political.jsonl` not yet in the gold set, drawn with a
+fixed seed among those whose title, lead and text hold at most 5,000 characters, split in
+order into `dev-l-1` and `dev-l-2`. Scored once as unseen text, then it is dev. Written to
+selection/dev-l.tsv.
+"""
+
+import json
+import random
+import sys
+from pathlib import Path
+
+SEED = 20261202
+SIZE = 40
+MAX_CHARS = 5000
+SOURCE = "vietnews-political.jsonl"
+
+
+def main(articles_dir: Path) -> None:
+    here = Path(__file__).resolve().parent
+    taken = {line.split("\t")[1].strip() for path in (here / "selection").glob("*.tsv")
+             if path.name != "dev-l.tsv"  # itself: a re-run draws the same batch
+             for line in path.read_text().splitlines()}
+    candidates = []
+    for line in (articles_dir / SOURCE).open(encoding="utf-8"):
+        record = json.loads(line)
+        size = sum(len(record.get(key) or "") for key in ("title", "lead", "text"))
+        if record["id"] not in taken and size <= MAX_CHARS:
+            candidates.append(record["id"])
+    drawn = random.Random(SEED).sample(sorted(candidates), SIZE)
+    (here / "selection" / "dev-l.tsv").write_text(
+        "".join(f"{SOURCE}\t{article_id}\n" for article_id in drawn))
+    print(f"dev-l: {len(drawn)} of {len(candidates)} candidates")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
