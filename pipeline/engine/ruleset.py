@@ -132,7 +132,7 @@ def _trie_pattern(node: dict[str, Any]) -> tuple[str, int]:
     if not children:
         return "", 0
     children.sort(key=lambda child: (-child[2], child[0]))
-    parts = [regex.escape(key, special_only=False) + pattern for key, pattern, _ in children]
+    parts = [regex.escape(key) + pattern for key, pattern, _ in children]
     body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
     return (f"(?:{body})?" if "" in node else body), 1 + children[0][2]
 

@@ -7,9 +7,13 @@ field, and every `Doc` is built so that `doc.text` equals the sentence text exac
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+import importlib
+import importlib.util
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -37,10 +41,43 @@ def vocab() -> Vocab:
     return spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}}).vocab
 
 
+def underthesea_function(pipeline: str) -> Callable[..., Any]:
+    """underthesea's `pipeline.<pipeline>.<pipeline>` function, without importing the rest.
+
+    `import underthesea` runs every pipeline's module (POS, NER, chunking, classification:
+    about 0.3 s, a third of `vnie try`). Here the package is registered without running its
+    `__init__`, and only the pipelines asked for are imported (in the package's own order:
+    `text_normalize` before `word_tokenize`, which import each other). The first attribute
+    anyone else asks of the package (`from underthesea import ner`) runs the real `__init__`,
+    so the package is whole for every other user in the process; should a later underthesea
+    lay its modules out otherwise, the whole package is imported as usual.
+    """
+    if "underthesea" not in sys.modules:
+        spec = importlib.util.find_spec("underthesea")
+        if spec is None or spec.loader is None:
+            raise ModuleNotFoundError("underthesea is not installed", name="underthesea")
+        package = importlib.util.module_from_spec(spec)
+        loader = spec.loader
+
+        def complete(name: str) -> Any:
+            del package.__dict__["__getattr__"]
+            loader.exec_module(package)
+            return getattr(package, name)
+
+        package.__dict__["__getattr__"] = complete
+        sys.modules["underthesea"] = package
+    try:
+        for name in ("text_normalize", pipeline):
+            module: ModuleType = importlib.import_module(f"underthesea.pipeline.{name}")
+        function: Callable[..., Any] = getattr(module, pipeline)
+    except (ImportError, AttributeError):
+        function = getattr(importlib.import_module("underthesea"), pipeline)
+    return function
+
+
 def split_sentences(field: str, text: str, first_index: int = 0) -> list[Sentence]:
     """Paragraphs (newlines) then underthesea's sentence splitter, with offsets into `text`."""
-    from underthesea import sent_tokenize
-
+    sent_tokenize = underthesea_function("sent_tokenize")
     sentences: list[Sentence] = []
     cursor = 0
     for paragraph in text.split("\n"):
@@ -103,8 +140,7 @@ def _sentence(field: str, index: int, base: int, offset: int, text: str) -> Sent
 
 def segment(text: str) -> list[str]:
     """underthesea word segmentation, the text left as written (no token normalization)."""
-    from underthesea import word_tokenize
-
+    word_tokenize = underthesea_function("word_tokenize")
     words: list[str] = word_tokenize(text, use_token_normalize=False)
     return words
 

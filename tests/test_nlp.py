@@ -1,0 +1,46 @@
+"""Sentences and words from underthesea, imported only as far as extraction needs."""
+
+import subprocess
+import sys
+import textwrap
+
+from pipeline.text.nlp import segment, split_sentences
+
+
+def test_sentences_keep_offsets_into_the_field() -> None:
+    text = "Ông Nguyễn Văn Út dự họp.\nBà Trần Thị Hoa phát biểu. UBND tỉnh Long An chủ trì."
+    sentences = split_sentences("text", text)
+    assert [s.text for s in sentences] == [
+        "Ông Nguyễn Văn Út dự họp.",
+        "Bà Trần Thị Hoa phát biểu.",
+        "UBND tỉnh Long An chủ trì.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_words_are_underthesea_segmentation() -> None:
+    assert segment("Chủ tịch UBND tỉnh Long An") == ["Chủ tịch", "UBND", "tỉnh", "Long An"]
+
+
+def test_extraction_imports_two_pipelines_and_the_package_stays_whole() -> None:
+    """A fresh process: segmenting leaves NER and POS tagging unimported; the first use of
+    the package by anyone else (`from underthesea import ner`) still finds all of it."""
+    script = textwrap.dedent(
+        """
+        import sys
+        from pipeline.text.nlp import segment, split_sentences
+        split_sentences("text", "Ông A đến. Bà B đi.")
+        assert segment("Bộ Công Thương") == ["Bộ", "Công Thương"]
+        assert "underthesea.pipeline.ner" not in sys.modules
+        assert "underthesea.pipeline.pos_tag" not in sys.modules
+        import underthesea
+        from underthesea import ner, word_tokenize
+        from underthesea.pipeline.word_tokenize import word_tokenize as the_function
+        assert word_tokenize is the_function
+        labels = [token[-1] for token in ner("Ông Nguyễn Văn Út đến Long An")]
+        assert "B-PER" in labels, labels
+        assert callable(underthesea.pos_tag)
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
