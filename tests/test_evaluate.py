@@ -359,6 +359,9 @@ def test_title_matches(gold_title: str, predicted_title: str, matches: bool) -> 
 def test_name_similarity() -> None:
     assert name_similarity("Tỉnh uỷ Long An", "Tỉnh ủy Long An") == 1.0
     assert name_similarity("Ủy ban nhân dân tỉnh Long An", "Ủy ban nhân dân") == 0.9
+    assert name_similarity("Sở Y tế Thành phố Hồ Chí Minh", "Sở Y tế") == 0.9
+    assert name_similarity("Sở Y tế thành phố Cần Thơ", "Sở Y tế") == 0.9
+    assert name_similarity("Ban Tuyên giáo Tỉnh ủy Long An", "Ban Tuyên giáo") < 0.85
     # "xã hội" is not a place: only capitalized words after the level word are
     assert name_similarity("Bộ Lao động - Thương binh và xã hội", "Bộ Lao động") < 0.85
     assert name_similarity("Sở Tài nguyên và Môi trường", "Sở Tài nguyên") < 0.85

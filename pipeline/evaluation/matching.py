@@ -6,7 +6,8 @@
   punctuation dropped). Two names match when the Dice coefficient of their token sets,
   2·|A∩B| / (|A|+|B|), is ≥ 0.85, or when one name equals the other with an attached place
   removed (a trailing "tỉnh/thành phố/TP/huyện/quận/thị xã/xã/phường/thị trấn" followed by
-  capitalized words, e.g. "Ủy ban nhân dân tỉnh Long An" vs "Ủy ban nhân dân"). Matching is
+  capitalized words, e.g. "Ủy ban nhân dân tỉnh Long An" vs "Ủy ban nhân dân"; the level word
+  also capitalized, as in the standard name "Thành phố Hồ Chí Minh"). Matching is
   one-to-one, greedy by best score (exact 1.0, place rule 0.9, else Dice).
 - A title is split into posts on ";". Two posts agree when, normalized and split into word
   tokens, they are equal, or one is a prefix of the other ("Chủ tịch" / "Chủ tịch Hội đồng
@@ -29,7 +30,7 @@ TITLE_OVERLAP = 0.5
 _SPACES_RE = regex.compile(r"\s+")
 _TOKEN_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _PLACE_RE = regex.compile(
-    r"\s+(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn)"
+    r"\s+(?:tỉnh|[tT]hành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn)"
     r"(?:\s+[\p{Lu}\p{N}][\p{L}\p{M}\p{N}.]*)+$"
 )
 
