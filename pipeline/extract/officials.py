@@ -147,8 +147,11 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
             )
         ]
         position = held.end()
-        while held.group("plural") and (more := names.in_list.match(sentence, position)):
-            # `miễn nhiệm chức danh Uỷ viên UBND thành phố với các ông Lê Quang Nam, ông …`
+        while (more := names.in_list.match(sentence, position)) and (
+            held.group("plural") or more.group("honorific")
+        ):
+            # `miễn nhiệm chức danh Uỷ viên UBND thành phố với các ông Lê Quang Nam, ông …`;
+            # without `các`, a name that repeats the honorific (`đối với ông A và ông B`)
             person = person_text(more.group("person"))
             if not is_person(person, lexicon):
                 break
@@ -286,6 +289,27 @@ def short_reference(match: Match, lexicon: Lexicon) -> dict[str, Any]:
 
 
 @normalizer(
+    "officials.short_name_then_verb",
+    groups=("given", "chain"),
+    optional=("honorific",),
+    gazetteers=GAZETTEERS,
+)
+def short_name_then_verb(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
+    """`Bà Yên là Tổng giám đốc Công ty Hợp Thành`: the posts of a later mention by given
+    name; the resolver finds the full name the article wrote before."""
+    sentence = match.sentence.text
+    posts, end = parse_posts(sentence, match.spans["chain"][0], lexicon)
+    if not posts:
+        return Reject("no-post")
+    if name_after_posts(sentence, end, posts, lexicon, tight=True):
+        return Reject("posts-of-the-next-name")  # `ông Bình là Phó chủ tịch VAMC Nguyễn …`
+    if lexicon.names.replaced_holder.match(sentence, end):
+        return Reject("posts-of-the-one-replaced")  # `… làm Chủ tịch Hà Tĩnh thay ông …`
+    values = officials_values(posts, "", match.group("honorific"), lexicon)
+    return [Found(match.start, end, {**values, "person": None, "given": match.group("given")})]
+
+
+@normalizer(
     "officials.names_then_verb",
     groups=("names", "chain"),
     optional=("honorific", "former"),
@@ -389,8 +413,30 @@ def resolve_officials(candidates: list[Candidate], text: ArticleText[Lexicon]) -
             for c in full
             if c.values["person"].split()[-1] == given and c.sentence.index <= cand.sentence.index
         ]
-        if earlier:
+        if cand.values.get("title"):  # its own posts: `Bà Yên là Tổng giám đốc …`
+            person = earlier[-1].values["person"] if earlier else _written_before(given, cand, text)
+            if person:
+                organization, _ = attach_place(
+                    cand.values["organization"], province, {}, text.lexicon
+                )
+                cand.values = {**cand.values, "person": person, "organization": organization}
+                out.append(cand)
+        elif earlier:
             known = earlier[-1].values
             cand.values = {**known, "honorific": cand.values["honorific"]}
             out.append(cand)
     return out
+
+
+def _written_before(given: str, cand: Candidate, text: ArticleText[Lexicon]) -> str | None:
+    """The last full name ending with `given` written up to the mention's sentence (a person
+    the article named before with no post: `… cho bà Trần Thị Quỳnh Yên đứng tên. Bà Yên là
+    …`)."""
+    lexicon = text.lexicon
+    found = None
+    for sentence in text.sentences[: cand.sentence.index + 1]:
+        for name in lexicon.names.person.finditer(sentence.text):
+            person = person_text(name.group())
+            if person.rsplit(" ", 1)[-1] == given and is_person(person, lexicon):
+                found = person
+    return found
