@@ -28,6 +28,7 @@ from pipeline.extract import org_names, places
 from pipeline.extract.lexicon import Lexicon, Names, Titles
 from pipeline.extract.places import attach_place, province_of
 from pipeline.extract.posts import (
+    Name,
     Post,
     is_person,
     lower_case_tail,
@@ -173,6 +174,8 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
             return Reject("someone-else's-post")
     if not is_person(name.person, lexicon):
         return Reject("not-a-person", name.person)
+    if _place_of_the_body(sentence, chain_start, end, name, posts, lexicon):
+        return Reject("the-place-of-the-body", name.person)  # `Ông A, bí thư huyện uỷ Lý Sơn`
     values = officials_values(posts, name.person, name.honorific, lexicon)
     if lexicon.names.is_foreign(name.person) and not posts[-1].organization:
         values["organization"] = ""  # `cựu Thủ tướng Thaksin`: not Vietnam's Chính phủ
@@ -206,6 +209,37 @@ def _possessed(sentence: str, chain_start: int, lexicon: Lexicon) -> bool:
     words = sentence[max(0, chain_start - 24) : chain_start].split()
     phrases = lexicon.titles.possessives
     return any(" ".join(words[-width:]).lower() in phrases for width in phrases.widths)
+
+
+def _place_of_the_body(
+    sentence: str, chain_start: int, end: int, name: Name, posts: Sequence[Post], lexicon: Lexicon
+) -> bool:
+    """A capitalized run written right after posts whose holder is named before them ends
+    the body's name (`Ông Nguyễn Thanh, bí thư huyện uỷ Lý Sơn`, `Hồ Thanh Phong làm hiệu
+    trưởng ĐH Quốc tế Hồng Bàng`): a place or a name of the body, not a second holder. A
+    complete body takes no name after it (`bà A, đại biểu Quốc hội Võ Văn Thưởng`: a list)."""
+    _, head = lexicon.bodies.head_of(posts[-1].organization)
+    return (
+        name.honorific is None
+        and bool(posts[-1].organization)
+        and not (head and head.complete)
+        and not sentence[end : name.start].strip()
+        and lexicon.names.holder_before.search(
+            sentence, max(0, chain_start - _NAME_BEFORE_REACH), chain_start
+        )
+        is not None
+    )
+
+
+def _with_place(
+    posts: tuple[Post, ...], sentence: str, end: int, place: Name, lexicon: Lexicon
+) -> tuple[tuple[Post, ...], int]:
+    """The posts with the place that ends their body's name (`Huyện ủy` + `Lý Sơn`)."""
+    last = posts[-1]
+    if last.organization:
+        body = lexicon.bodies.expand(f"{last.organization} {sentence[end : place.end].strip()}")
+        posts = (*posts[:-1], replace(last, organization=body, generic=False))
+    return posts, place.end
 
 
 def _after_a_place_word(match: Match, lexicon: Lexicon) -> bool:
@@ -252,8 +286,10 @@ def name_then_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if posts[0].country and not honorific and not lexicon.names.is_foreign(person):
         # `Trao đổi với Bí thư Nguyễn Thiện Nhân, Phó thủ tướng Hà Lan cho rằng …`
         return Reject("a-foreign-post-after-a-vietnamese-name", person)
-    if name_after_posts(sentence, end, posts, lexicon, tight=True):
-        return Reject("posts-of-the-next-name")
+    if after := name_after_posts(sentence, end, posts, lexicon, tight=True):
+        if not _place_of_the_body(sentence, match.spans["chain"][0], end, after, posts, lexicon):
+            return Reject("posts-of-the-next-name")
+        posts, end = _with_place(posts, sentence, end, after, lexicon)
     values = officials_values(posts, person, honorific, lexicon)
     return [Found(match.start, end, values)]
 
@@ -325,8 +361,10 @@ def names_then_verb(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("no-post")
     if match.group("former"):
         posts = former(posts, lexicon)
-    if name_after_posts(sentence, end, posts, lexicon, tight=True):
-        return Reject("posts-of-the-next-name")
+    if after := name_after_posts(sentence, end, posts, lexicon, tight=True):
+        if not _place_of_the_body(sentence, match.spans["chain"][0], end, after, posts, lexicon):
+            return Reject("posts-of-the-next-name")
+        posts, _ = _with_place(posts, sentence, end, after, lexicon)
     names_start, names_end = match.spans["names"]
     found = []
     honorific = match.group("honorific")
