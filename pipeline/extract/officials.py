@@ -24,11 +24,10 @@ from pipeline.engine.contracts import (
     normalizer,
     resolver,
 )
-from pipeline.extract import org_names, places
+from pipeline.extract import holders, org_names, places
 from pipeline.extract.lexicon import Lexicon, Names, Titles
 from pipeline.extract.places import attach_place, province_of
 from pipeline.extract.posts import (
-    Name,
     Post,
     is_person,
     lower_case_tail,
@@ -174,7 +173,7 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
             return Reject("someone-else's-post")
     if not is_person(name.person, lexicon):
         return Reject("not-a-person", name.person)
-    if _place_of_the_body(sentence, chain_start, end, name, posts, lexicon):
+    if holders.place_of_the_body(sentence, chain_start, end, name, posts, lexicon):
         return Reject("the-place-of-the-body", name.person)  # `Ông A, bí thư huyện uỷ Lý Sơn`
     values = officials_values(posts, name.person, name.honorific, lexicon)
     if lexicon.names.is_foreign(name.person) and not posts[-1].organization:
@@ -209,37 +208,6 @@ def _possessed(sentence: str, chain_start: int, lexicon: Lexicon) -> bool:
     words = sentence[max(0, chain_start - 24) : chain_start].split()
     phrases = lexicon.titles.possessives
     return any(" ".join(words[-width:]).lower() in phrases for width in phrases.widths)
-
-
-def _place_of_the_body(
-    sentence: str, chain_start: int, end: int, name: Name, posts: Sequence[Post], lexicon: Lexicon
-) -> bool:
-    """A capitalized run written right after posts whose holder is named before them ends
-    the body's name (`Ông Nguyễn Thanh, bí thư huyện uỷ Lý Sơn`, `Hồ Thanh Phong làm hiệu
-    trưởng ĐH Quốc tế Hồng Bàng`): a place or a name of the body, not a second holder. A
-    complete body takes no name after it (`bà A, đại biểu Quốc hội Võ Văn Thưởng`: a list)."""
-    _, head = lexicon.bodies.head_of(posts[-1].organization)
-    return (
-        name.honorific is None
-        and bool(posts[-1].organization)
-        and not (head and head.complete)
-        and not sentence[end : name.start].strip()
-        and lexicon.names.holder_before.search(
-            sentence, max(0, chain_start - _NAME_BEFORE_REACH), chain_start
-        )
-        is not None
-    )
-
-
-def _with_place(
-    posts: tuple[Post, ...], sentence: str, end: int, place: Name, lexicon: Lexicon
-) -> tuple[tuple[Post, ...], int]:
-    """The posts with the place that ends their body's name (`Huyện ủy` + `Lý Sơn`)."""
-    last = posts[-1]
-    if last.organization:
-        body = lexicon.bodies.expand(f"{last.organization} {sentence[end : place.end].strip()}")
-        posts = (*posts[:-1], replace(last, organization=body, generic=False))
-    return posts, place.end
 
 
 def _after_a_place_word(match: Match, lexicon: Lexicon) -> bool:
@@ -287,9 +255,11 @@ def name_then_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         # `Trao đổi với Bí thư Nguyễn Thiện Nhân, Phó thủ tướng Hà Lan cho rằng …`
         return Reject("a-foreign-post-after-a-vietnamese-name", person)
     if after := name_after_posts(sentence, end, posts, lexicon, tight=True):
-        if not _place_of_the_body(sentence, match.spans["chain"][0], end, after, posts, lexicon):
+        if not holders.place_of_the_body(
+            sentence, match.spans["chain"][0], end, after, posts, lexicon
+        ):
             return Reject("posts-of-the-next-name")
-        posts, end = _with_place(posts, sentence, end, after, lexicon)
+        posts, end = holders.with_place(posts, sentence, end, after, lexicon)
     values = officials_values(posts, person, honorific, lexicon)
     return [Found(match.start, end, values)]
 
@@ -362,9 +332,11 @@ def names_then_verb(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if match.group("former"):
         posts = former(posts, lexicon)
     if after := name_after_posts(sentence, end, posts, lexicon, tight=True):
-        if not _place_of_the_body(sentence, match.spans["chain"][0], end, after, posts, lexicon):
+        if not holders.place_of_the_body(
+            sentence, match.spans["chain"][0], end, after, posts, lexicon
+        ):
             return Reject("posts-of-the-next-name")
-        posts, _ = _with_place(posts, sentence, end, after, lexicon)
+        posts, _ = holders.with_place(posts, sentence, end, after, lexicon)
     names_start, names_end = match.spans["names"]
     found = []
     honorific = match.group("honorific")
@@ -452,7 +424,11 @@ def resolve_officials(candidates: list[Candidate], text: ArticleText[Lexicon]) -
             if c.values["person"].split()[-1] == given and c.sentence.index <= cand.sentence.index
         ]
         if cand.values.get("title"):  # its own posts: `Bà Yên là Tổng giám đốc …`
-            person = earlier[-1].values["person"] if earlier else _written_before(given, cand, text)
+            person = (
+                earlier[-1].values["person"]
+                if earlier
+                else holders.written_before(given, cand, text)
+            )
             if person:
                 organization, _ = attach_place(
                     cand.values["organization"], province, {}, text.lexicon
@@ -464,17 +440,3 @@ def resolve_officials(candidates: list[Candidate], text: ArticleText[Lexicon]) -
             cand.values = {**known, "honorific": cand.values["honorific"]}
             out.append(cand)
     return out
-
-
-def _written_before(given: str, cand: Candidate, text: ArticleText[Lexicon]) -> str | None:
-    """The last full name ending with `given` written up to the mention's sentence (a person
-    the article named before with no post: `… cho bà Trần Thị Quỳnh Yên đứng tên. Bà Yên là
-    …`)."""
-    lexicon = text.lexicon
-    found = None
-    for sentence in text.sentences[: cand.sentence.index + 1]:
-        for name in lexicon.names.person.finditer(sentence.text):
-            person = person_text(name.group())
-            if person.rsplit(" ", 1)[-1] == given and is_person(person, lexicon):
-                found = person
-    return found
