@@ -424,16 +424,16 @@ def resolve_officials(candidates: list[Candidate], text: ArticleText[Lexicon]) -
             if c.values["person"].split()[-1] == given and c.sentence.index <= cand.sentence.index
         ]
         if cand.values.get("title"):  # its own posts: `Bà Yên là Tổng giám đốc …`
-            person = (
+            holder = (
                 earlier[-1].values["person"]
                 if earlier
                 else holders.written_before(given, cand, text)
             )
-            if person:
+            if holder:
                 organization, _ = attach_place(
                     cand.values["organization"], province, {}, text.lexicon
                 )
-                cand.values = {**cand.values, "person": person, "organization": organization}
+                cand.values = {**cand.values, "person": holder, "organization": organization}
                 out.append(cand)
         elif earlier:
             known = earlier[-1].values
