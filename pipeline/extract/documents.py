@@ -75,8 +75,8 @@ def numbered(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
         doc_id = f"{number}-{type_code}/{issuer_code}"
     elif type_code:
         doc_id = "/".join(p for p in (number, year, f"{type_code}-{issuer_code}") if p)
-    else:
-        doc_id = f"{number}/{year}/{issuer_code}"
+    else:  # a law, 45/2019/QH14; a resolution cited without its year, 88/QH13
+        doc_id = "/".join(p for p in (number, year, issuer_code) if p)
     by_code = documents.party_type_by_code if is_party else documents.state_type_by_code
     doc_type = _written_type(match, documents) or by_code.get(type_code)
     return {

@@ -143,6 +143,8 @@ class Names:
     in_list: regex.Pattern[str]
     #: a name right before a chain of posts (NAME_BEFORE_POSTS), searched up to the chain
     before_posts: regex.Pattern[str]
+    #: the holder of the posts right before them (HOLDER_BEFORE_POSTS), searched up to them
+    holder_before: regex.Pattern[str]
     #: the one who leaves the posts, after them (POSTS_HELD_BY): `… đối với ông X`
     held_by: regex.Pattern[str]
     #: the one someone replaces in the posts, after them (POSTS_REPLACED_HOLDER): `… thay ông X`
@@ -166,6 +168,7 @@ class Names:
             lazy_compile(defines["FOREIGN_AFTER_POSTS"], VERBOSE),
             lazy_compile(defines["NAME_IN_LIST"], VERBOSE),
             lazy_compile(defines["NAME_BEFORE_POSTS"], VERBOSE),
+            lazy_compile(defines["HOLDER_BEFORE_POSTS"], VERBOSE),
             lazy_compile(defines["POSTS_HELD_BY"], VERBOSE),
             lazy_compile(defines["POSTS_REPLACED_HOLDER"], VERBOSE),
             lazy_compile(

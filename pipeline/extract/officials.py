@@ -24,7 +24,7 @@ from pipeline.engine.contracts import (
     normalizer,
     resolver,
 )
-from pipeline.extract import org_names, places
+from pipeline.extract import holders, org_names, places
 from pipeline.extract.lexicon import Lexicon, Names, Titles
 from pipeline.extract.places import attach_place, province_of
 from pipeline.extract.posts import (
@@ -147,8 +147,11 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
             )
         ]
         position = held.end()
-        while held.group("plural") and (more := names.in_list.match(sentence, position)):
-            # `miễn nhiệm chức danh Uỷ viên UBND thành phố với các ông Lê Quang Nam, ông …`
+        while (more := names.in_list.match(sentence, position)) and (
+            held.group("plural") or more.group("honorific")
+        ):
+            # `miễn nhiệm chức danh Uỷ viên UBND thành phố với các ông Lê Quang Nam, ông …`;
+            # without `các`, a name that repeats the honorific (`đối với ông A và ông B`)
             person = person_text(more.group("person"))
             if not is_person(person, lexicon):
                 break
@@ -170,6 +173,8 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
             return Reject("someone-else's-post")
     if not is_person(name.person, lexicon):
         return Reject("not-a-person", name.person)
+    if holders.place_of_the_body(sentence, chain_start, end, name, posts, lexicon):
+        return Reject("the-place-of-the-body", name.person)  # `Ông A, bí thư huyện uỷ Lý Sơn`
     values = officials_values(posts, name.person, name.honorific, lexicon)
     if lexicon.names.is_foreign(name.person) and not posts[-1].organization:
         values["organization"] = ""  # `cựu Thủ tướng Thaksin`: not Vietnam's Chính phủ
@@ -249,8 +254,12 @@ def name_then_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if posts[0].country and not honorific and not lexicon.names.is_foreign(person):
         # `Trao đổi với Bí thư Nguyễn Thiện Nhân, Phó thủ tướng Hà Lan cho rằng …`
         return Reject("a-foreign-post-after-a-vietnamese-name", person)
-    if name_after_posts(sentence, end, posts, lexicon, tight=True):
-        return Reject("posts-of-the-next-name")
+    if after := name_after_posts(sentence, end, posts, lexicon, tight=True):
+        if not holders.place_of_the_body(
+            sentence, match.spans["chain"][0], end, after, posts, lexicon
+        ):
+            return Reject("posts-of-the-next-name")
+        posts, end = holders.with_place(posts, sentence, end, after, lexicon)
     values = officials_values(posts, person, honorific, lexicon)
     return [Found(match.start, end, values)]
 
@@ -286,6 +295,27 @@ def short_reference(match: Match, lexicon: Lexicon) -> dict[str, Any]:
 
 
 @normalizer(
+    "officials.short_name_then_verb",
+    groups=("given", "chain"),
+    optional=("honorific",),
+    gazetteers=GAZETTEERS,
+)
+def short_name_then_verb(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
+    """`Bà Yên là Tổng giám đốc Công ty Hợp Thành`: the posts of a later mention by given
+    name; the resolver finds the full name the article wrote before."""
+    sentence = match.sentence.text
+    posts, end = parse_posts(sentence, match.spans["chain"][0], lexicon)
+    if not posts:
+        return Reject("no-post")
+    if name_after_posts(sentence, end, posts, lexicon, tight=True):
+        return Reject("posts-of-the-next-name")  # `ông Bình là Phó chủ tịch VAMC Nguyễn …`
+    if lexicon.names.replaced_holder.match(sentence, end):
+        return Reject("posts-of-the-one-replaced")  # `… làm Chủ tịch Hà Tĩnh thay ông …`
+    values = officials_values(posts, "", match.group("honorific"), lexicon)
+    return [Found(match.start, end, {**values, "person": None, "given": match.group("given")})]
+
+
+@normalizer(
     "officials.names_then_verb",
     groups=("names", "chain"),
     optional=("honorific", "former"),
@@ -301,8 +331,12 @@ def names_then_verb(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("no-post")
     if match.group("former"):
         posts = former(posts, lexicon)
-    if name_after_posts(sentence, end, posts, lexicon, tight=True):
-        return Reject("posts-of-the-next-name")
+    if after := name_after_posts(sentence, end, posts, lexicon, tight=True):
+        if not holders.place_of_the_body(
+            sentence, match.spans["chain"][0], end, after, posts, lexicon
+        ):
+            return Reject("posts-of-the-next-name")
+        posts, _ = holders.with_place(posts, sentence, end, after, lexicon)
     names_start, names_end = match.spans["names"]
     found = []
     honorific = match.group("honorific")
@@ -389,7 +423,19 @@ def resolve_officials(candidates: list[Candidate], text: ArticleText[Lexicon]) -
             for c in full
             if c.values["person"].split()[-1] == given and c.sentence.index <= cand.sentence.index
         ]
-        if earlier:
+        if cand.values.get("title"):  # its own posts: `Bà Yên là Tổng giám đốc …`
+            holder = (
+                earlier[-1].values["person"]
+                if earlier
+                else holders.written_before(given, cand, text)
+            )
+            if holder:
+                organization, _ = attach_place(
+                    cand.values["organization"], province, {}, text.lexicon
+                )
+                cand.values = {**cand.values, "person": holder, "organization": organization}
+                out.append(cand)
+        elif earlier:
             known = earlier[-1].values
             cand.values = {**known, "honorific": cand.values["honorific"]}
             out.append(cand)

@@ -1,0 +1,62 @@
+"""Who holds posts written next to names: the holder named before the posts (and so the
+place that ends their body's name right after them), and the full name a later mention by
+given name stands for.
+
+Read by the officials normalizers and resolver (pipeline/extract/officials.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from pipeline.engine.contracts import ArticleText, Candidate
+from pipeline.extract.lexicon import Lexicon
+from pipeline.extract.posts import Name, Post, is_person, person_text
+
+#: how far before a chain of posts their holder is looked for (characters)
+HOLDER_REACH = 80
+
+
+def place_of_the_body(
+    sentence: str, chain_start: int, end: int, name: Name, posts: Sequence[Post], lexicon: Lexicon
+) -> bool:
+    """A capitalized run written right after posts whose holder is named before them ends
+    the body's name (`Ông Nguyễn Thanh, bí thư huyện uỷ Lý Sơn`, `Hồ Thanh Phong làm hiệu
+    trưởng ĐH Quốc tế Hồng Bàng`): a place or a name of the body, not a second holder. A
+    complete body takes no name after it (`bà A, đại biểu Quốc hội Võ Văn Thưởng`: a list)."""
+    _, head = lexicon.bodies.head_of(posts[-1].organization)
+    return (
+        name.honorific is None
+        and bool(posts[-1].organization)
+        and not (head and head.complete)
+        and not sentence[end : name.start].strip()
+        and lexicon.names.holder_before.search(
+            sentence, max(0, chain_start - HOLDER_REACH), chain_start
+        )
+        is not None
+    )
+
+
+def with_place(
+    posts: tuple[Post, ...], sentence: str, end: int, place: Name, lexicon: Lexicon
+) -> tuple[tuple[Post, ...], int]:
+    """The posts with the place that ends their body's name (`Huyện ủy` + `Lý Sơn`)."""
+    last = posts[-1]
+    if last.organization:
+        body = lexicon.bodies.expand(f"{last.organization} {sentence[end : place.end].strip()}")
+        posts = (*posts[:-1], replace(last, organization=body, generic=False))
+    return posts, place.end
+
+
+def written_before(given: str, cand: Candidate, text: ArticleText[Lexicon]) -> str | None:
+    """The last full name ending with `given` written up to the mention's sentence (a person
+    the article named before with no post: `… cho bà Trần Thị Quỳnh Yên đứng tên. Bà Yên là
+    …`)."""
+    lexicon = text.lexicon
+    found = None
+    for sentence in text.sentences[: cand.sentence.index + 1]:
+        for name in lexicon.names.person.finditer(sentence.text):
+            person = person_text(name.group())
+            if person.rsplit(" ", 1)[-1] == given and is_person(person, lexicon):
+                found = person
+    return found
