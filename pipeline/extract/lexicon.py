@@ -477,6 +477,8 @@ class Bodies:
         "short_sector_names",
         "sector_heads",
         "school_heads",
+        "unit_committees",
+        "governing_boards",
     )
 
     heads: Mapping[str, Head]
@@ -560,6 +562,15 @@ class Bodies:
     place_list: regex.Pattern[str]
     place_list_item: regex.Pattern[str]
     branch: regex.Pattern[str]
+    #: a name ending with a Party committee that takes the unit after it (`Ủy ban Kiểm tra Đảng
+    #: ủy`), in any case
+    unit_committee_at_end: regex.Pattern[str]
+    #: the same anywhere in a name, as whole words
+    unit_committee_in: regex.Pattern[str]
+    #: those committees that, before a State body of a commune, are the place's (`Đảng ủy`)
+    place_committees: frozenset[str]
+    #: boards that govern the body named after them (`Ban Tổng giám đốc`)
+    governing_boards: frozenset[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Bodies:
@@ -683,6 +694,20 @@ class Bodies:
             lazy_compile(defines["ORG_PLACE_LIST"], VERBOSE),
             lazy_compile(defines["ORG_PLACE_LIST_ITEM"], VERBOSE),
             lazy_compile(defines["ORG_BRANCH"], VERBOSE),
+            lazy_compile(
+                r"(?:^|(?<=\s))" + alternation(gazetteers["unit_committees"]) + r"$",
+                regex.IGNORECASE,
+            ),
+            lazy_compile(
+                r"(?:^|(?<=\s))" + alternation(gazetteers["unit_committees"]) + r"(?![\p{L}])",
+                regex.IGNORECASE,
+            ),
+            frozenset(
+                name.lower()
+                for name, entry in gazetteers["unit_committees"].items()
+                if (entry or {}).get("of_place")
+            ),
+            frozenset(gazetteers["governing_boards"]),
         )
 
     def head_of(self, name: str) -> tuple[str, Head | None]:
@@ -966,6 +991,7 @@ class Models:
 PARTS = (Names, Titles, Places, Bodies, Documents, Money, Models)
 _MAPPINGS = frozenset(
     (
+        "unit_committees",
         "titles",
         "title_abbreviations",
         "place_levels",

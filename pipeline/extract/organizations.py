@@ -21,6 +21,7 @@ from pipeline.engine.contracts import (
 from pipeline.extract import org_names, places
 from pipeline.extract.lexicon import Lexicon
 from pipeline.extract.org_aliases import spelled_out
+from pipeline.extract.org_committees import unit_after
 from pipeline.extract.org_lists import bodies_of_further_places, bodies_of_places, listed_bodies
 from pipeline.extract.org_names import (
     TITLE_CASE_RE,
@@ -119,6 +120,17 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     name = _official_sector_names(name, lexicon)
     name = _standard_sector(name, head, scanned, lexicon)
     alone = bool(entry and entry.alone)
+    unit = None
+    if bodies.unit_committee_at_end.search(name):
+        unit = unit_after(match.sentence.text, scanned.end, lexicon)
+        if unit:  # `Phó Bí thư Đảng ủy, Phó Giám đốc Công an TP. HCM`: that unit's committee
+            name, bare = f"{name} {unit}", False
+            level, _, place = unit.partition(" ")  # `Đảng ủy xã Hải Ninh`: the commune's
+            if level not in lexicon.places.level_words:
+                level, place = scanned.place_level or "", scanned.place or ""
+            scanned = dataclasses.replace(
+                scanned, named=True, place_level=level or None, place=place or None
+            )
     if not head:
         return Reject("no-head")
     if _not_a_body(name, lexicon):
@@ -787,7 +799,12 @@ def _nested(
         name = bodies.expand(text[inner.start : inner.end])
         entry = bodies.heads.get(head)
         if name == head and not (entry and entry.alone):
-            continue
+            # `Ban Thường vụ Đảng ủy, Bộ Chỉ huy …`: the committee of the unit the outer name
+            # took (org_committees)
+            unit = cand.values["name"].partition(f" {head} ")[2]
+            if not (unit and bodies.unit_committee_at_end.search(head)):
+                continue
+            name = f"{head} {unit}"
         name = _full_name(name, inner.head, lexicon)
         name = _official_sector_names(_joined_as_and(name, lexicon), lexicon)
         if _not_a_body(name, lexicon):
