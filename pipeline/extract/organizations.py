@@ -36,6 +36,7 @@ from pipeline.extract.org_names import (
 )
 from pipeline.extract.places import (
     attach_place,
+    nearest_province,
     other_kind_province,
     paper_province,
     province_of,
@@ -586,7 +587,8 @@ def resolve_organizations(
                 if count:
                     places_named[found.group(1)] = " ".join(words[:count])
         bare = cand.values["name"]
-        name, place = attach_place(bare, province, places_named, lexicon, other)
+        near = nearest_province(text, cand)  # an article about several provinces
+        name, place = attach_place(bare, near or province, places_named, lexicon, other)
         if not paper and name not in named_in_full and _state_body(bare, lexicon):
             continue  # `HĐND và UBND` of no province the article names: kinds of bodies
         if place:
