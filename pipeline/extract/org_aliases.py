@@ -75,6 +75,8 @@ def _named_by(short: str, cand: Candidate, lexicon: Lexicon) -> str:
     if inner is None:
         return name
     start = inner.start()
+    if text[cand.start : start].rstrip().endswith(bodies.legal_forms_longest_first):
+        return name  # `Công ty Cổ phần Tập đoàn Mặt Trời (Sun Group)`: the company's own name
     previous = _PREVIOUS_WORD.search(text, cand.start, start)
     if previous and f"{previous.group(1)} {inner.group()}".lower() in bodies.heads_by_lower:
         start = previous.start(1)  # `Tổng Công ty`

@@ -786,6 +786,8 @@ def _nested(
         longer = f"{previous.group(1)} {head}".lower() if previous else ""
         if f"{text[cand.start : own_head]} {head}".lower() in bodies.heads_by_lower:
             continue  # `trường ĐH`: the outer name's own head, written short
+        if text[cand.start : found.start()].rstrip().endswith(bodies.legal_forms_longest_first):
+            continue  # `Công ty CP Tập đoàn Mặt Trời`: a word of the company's own name
         lower = found.group()[:1].islower()
         if lower and (longer in bodies.words or longer in bodies.heads_by_lower):
             continue  # `Ban Chấp hành Đảng bộ tỉnh`, `cơ sở Đảng`: a word of the outer name
