@@ -1,7 +1,12 @@
-"""A Party committee written bare in a chain of posts or bodies is the committee of the unit
+"""Bodies written by their head alone and completed by the body next to them.
+
+A Party committee written bare in a chain of posts or bodies is the committee of the unit
 named after it (rules/gazetteers/unit_committees.yml; GUIDE.md, Round 5): `Phó Bí thư Đảng
 ủy, Phó Giám đốc Công an TP. HCM` → `Đảng ủy Công an Thành phố Hồ Chí Minh`, `Ban Thường vụ
-Đảng ủy, Bộ Chỉ huy Quân sự tỉnh` → `Ban Thường vụ Đảng ủy Bộ Chỉ huy Quân sự tỉnh`."""
+Đảng ủy, Bộ Chỉ huy Quân sự tỉnh` → `Ban Thường vụ Đảng ủy Bộ Chỉ huy Quân sự tỉnh`. A unit
+written by its head alone and followed directly by its parent in lower case keeps the parent in
+its name (GUIDE.md, Round 3): `Cơ quan CSĐT bộ Công an` → `Cơ quan Cảnh sát điều tra Bộ Công
+an`."""
 
 from __future__ import annotations
 
@@ -68,3 +73,17 @@ def _unit(organization: str, of_place: bool, lexicon: Lexicon) -> str | None:
     if not rest and not (entry and entry.alone):
         return None
     return organization
+
+
+def parent_joined(text: str, end: int, lexicon: Lexicon) -> tuple[str, int] | None:
+    """The parent written in lower case right after a head that names no body by itself
+    (`Cơ quan CSĐT bộ Công an`, rules/gazetteers/nested_heads.txt): its name and its end."""
+    if not text.startswith(" ", end):
+        return None
+    found = lexicon.bodies.nested.match(text, end + 1)
+    if found is None or not found.group()[:1].islower():
+        return None
+    scanned = scan_name(text, found.start(), found.end(), lexicon)
+    if not (scanned.named or scanned.place):
+        return None
+    return lexicon.bodies.expand(text[found.start() : scanned.end]), scanned.end

@@ -21,7 +21,7 @@ from pipeline.engine.contracts import (
 from pipeline.extract import org_names, places
 from pipeline.extract.lexicon import Lexicon
 from pipeline.extract.org_aliases import spelled_out
-from pipeline.extract.org_committees import unit_after
+from pipeline.extract.org_committees import parent_joined, unit_after
 from pipeline.extract.org_lists import bodies_of_further_places, bodies_of_places, listed_bodies
 from pipeline.extract.org_names import (
     TITLE_CASE_RE,
@@ -155,6 +155,14 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("a-team")  # `Đoàn Bình Định giành giải nhất`: a province's team
     if _after_a_place_word(match, lexicon):
         return Reject("a-place-name")  # `khu phố Hội Phú`, `đường Trường Chinh`
+    parent = (
+        None
+        if scanned.named or placed
+        else parent_joined(match.sentence.text, scanned.end, lexicon)
+    )
+    if bare and parent:  # `Cơ quan CSĐT bộ Công an`: the unit's head, then its parent
+        name, bare = f"{name} {parent[0]}", False
+        scanned = dataclasses.replace(scanned, end=parent[1], named=True)
     if not (scanned.named or placed or (alone and bare)):
         return Reject("head-alone")  # `Sở`, `Ban`, `Đảng ủy khối` alone name nothing
     if bare and not alone:
