@@ -479,6 +479,7 @@ class Bodies:
         "school_heads",
         "unit_committees",
         "governing_boards",
+        "project_cues",
     )
 
     heads: Mapping[str, Head]
@@ -571,6 +572,8 @@ class Bodies:
     place_committees: frozenset[str]
     #: boards that govern the body named after them (`Ban Tổng giám đốc`)
     governing_boards: frozenset[str]
+    #: a project word right before a head, at the end (`dự án `): a project's name follows
+    project_cue: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Bodies:
@@ -708,6 +711,7 @@ class Bodies:
                 if (entry or {}).get("of_place")
             ),
             frozenset(gazetteers["governing_boards"]),
+            lazy_compile(r"(?:^|(?<=\s))" + alternation(gazetteers["project_cues"]) + r"\s+$"),
         )
 
     def head_of(self, name: str) -> tuple[str, Head | None]:

@@ -155,6 +155,13 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("a-team")  # `Đoàn Bình Định giành giải nhất`: a province's team
     if _after_a_place_word(match, lexicon):
         return Reject("a-place-name")  # `khu phố Hội Phú`, `đường Trường Chinh`
+    # `dự án viện Nghiên cứu …`, `dự án Nhà máy thép Vạn Lợi`: a project; but `dự án Công ty
+    # TNHH Cường Hưng` is the company's project
+    owner = entry is not None and entry.type == "enterprise" and entry.level != "unit"
+    if not owner and bodies.project_cue.search(
+        match.sentence.text, max(0, match.start - _PROJECT_LOOK_BACK), match.start
+    ):
+        return Reject("a-project")
     parent = (
         None
         if scanned.named or placed
@@ -187,6 +194,8 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
 
 #: how far before a head the words that tell what it is are looked for (`mô hình `, `trưởng `)
 _LOOK_BACK = 16
+#: how far before a head a project word is looked for (`khu đất xây dựng `)
+_PROJECT_LOOK_BACK = 24
 _SENTENCE_OPENING = regex.compile(r"[\s\p{P}]*")
 _DESCRIPTION_SYLLABLES = 3
 
