@@ -129,6 +129,9 @@ def _of_company_in_full(name: str, by_last_word: dict[str, list[str]], lexicon: 
     of `Tổng công ty Viễn thông MobiFone` when the article names one company ending so
     (rules/gazetteers/governing_boards.txt, unit_committees.yml)."""
     bodies = lexicon.bodies
+    others = [o for o in by_last_word.get(name.rsplit(" ", 1)[-1], ()) if o != name]
+    if not others:
+        return name  # no other name of the article ends with the same word
     position = name.find(" ")
     while position > 0:
         before = name[:position]
@@ -138,11 +141,7 @@ def _of_company_in_full(name: str, by_last_word: dict[str, list[str]], lexicon: 
     proper = name[position + 1 :] if position > 0 else ""
     if not proper[:1].isupper() or proper in lexicon.places.provinces:
         return name
-    companies = [
-        other
-        for other in by_last_word.get(name.rsplit(" ", 1)[-1], ())
-        if other.endswith(" " + proper) and _an_enterprise(other, lexicon)
-    ]
+    companies = [o for o in others if o.endswith(" " + proper) and _an_enterprise(o, lexicon)]
     return f"{name[: position + 1]}{max(companies, key=len)}" if companies else name
 
 

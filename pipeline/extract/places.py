@@ -78,14 +78,13 @@ def nearest_province(text: ArticleText[Lexicon], cand: Candidate) -> str | None:
         province, places = province_of(text), text.lexicon.places
         counts: dict[str, int] = text.facts.get("province_counts") or {}
         named = [p for p in counts if p not in places.cities and p not in places.countries]
+        several = len(named) > 1 and province not in places.cities and not paper_province(text)
         text.facts["named_provinces"] = [
             (sentence.index, found.start(), found.group())
-            for sentence in text.sentences
+            for sentence in (text.sentences if several else ())
             for found in places.province.finditer(sentence.text)
             if found.group() in named
         ]
-        if paper_province(text) or province in places.cities or len(named) < 2:
-            text.facts["named_provinces"] = []
     mentions: list[tuple[int, int, str]] = text.facts["named_provinces"]
     index = cand.sentence.index
     at = bisect.bisect_left(mentions, (index, cand.start, ""))
