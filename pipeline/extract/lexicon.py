@@ -480,6 +480,9 @@ class Bodies:
         "short_sector_names",
         "sector_heads",
         "school_heads",
+        "unit_committees",
+        "governing_boards",
+        "project_cues",
     )
 
     heads: Mapping[str, Head]
@@ -563,6 +566,17 @@ class Bodies:
     place_list: regex.Pattern[str]
     place_list_item: regex.Pattern[str]
     branch: regex.Pattern[str]
+    #: a name ending with a Party committee that takes the unit after it (`Ủy ban Kiểm tra Đảng
+    #: ủy`), in any case
+    unit_committee_at_end: regex.Pattern[str]
+    #: the same anywhere in a name, as whole words
+    unit_committee_in: regex.Pattern[str]
+    #: those committees that, before a State body of a commune, are the place's (`Đảng ủy`)
+    place_committees: frozenset[str]
+    #: boards that govern the body named after them (`Ban Tổng giám đốc`)
+    governing_boards: frozenset[str]
+    #: a project word right before a head, at the end (`dự án `): a project's name follows
+    project_cue: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Bodies:
@@ -686,6 +700,21 @@ class Bodies:
             lazy_compile(defines["ORG_PLACE_LIST"], VERBOSE),
             lazy_compile(defines["ORG_PLACE_LIST_ITEM"], VERBOSE),
             lazy_compile(defines["ORG_BRANCH"], VERBOSE),
+            lazy_compile(
+                r"(?:^|(?<=\s))" + alternation(gazetteers["unit_committees"]) + r"$",
+                regex.IGNORECASE,
+            ),
+            lazy_compile(
+                r"(?:^|(?<=\s))" + alternation(gazetteers["unit_committees"]) + r"(?![\p{L}])",
+                regex.IGNORECASE,
+            ),
+            frozenset(
+                name.lower()
+                for name, entry in gazetteers["unit_committees"].items()
+                if (entry or {}).get("of_place")
+            ),
+            frozenset(gazetteers["governing_boards"]),
+            lazy_compile(r"(?:^|(?<=\s))" + alternation(gazetteers["project_cues"]) + r"\s+$"),
         )
 
     def head_of(self, name: str) -> tuple[str, Head | None]:
@@ -969,6 +998,7 @@ class Models:
 PARTS = (Names, Titles, Places, Bodies, Documents, Money, Models)
 _MAPPINGS = frozenset(
     (
+        "unit_committees",
         "titles",
         "title_abbreviations",
         "place_levels",

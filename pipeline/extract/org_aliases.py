@@ -39,6 +39,7 @@ def spelled_out(
         name = cand.values["name"]
         renamed = _with_acronyms(name, acronyms, lexicon) if acronyms else name
         renamed = _company_in_full(renamed, by_last_word, lexicon)
+        renamed = _of_company_in_full(renamed, by_last_word, lexicon)
         if renamed != name:
             cand.values = {**cand.values, "name": renamed}
 
@@ -74,6 +75,8 @@ def _named_by(short: str, cand: Candidate, lexicon: Lexicon) -> str:
     if inner is None:
         return name
     start = inner.start()
+    if text[cand.start : start].rstrip().endswith(bodies.legal_forms_longest_first):
+        return name  # `Công ty Cổ phần Tập đoàn Mặt Trời (Sun Group)`: the company's own name
     previous = _PREVIOUS_WORD.search(text, cand.start, start)
     if previous and f"{previous.group(1)} {inner.group()}".lower() in bodies.heads_by_lower:
         start = previous.start(1)  # `Tổng Công ty`
@@ -119,3 +122,34 @@ def _company_in_full(name: str, by_last_word: dict[str, list[str]], lexicon: Lex
     ]
     # the longest, and of two as long the first the article writes: the same in every process
     return max(longer, key=len) if longer else name
+
+
+def _of_company_in_full(name: str, by_last_word: dict[str, list[str]], lexicon: Lexicon) -> str:
+    """`Ban Tổng giám đốc MobiFone`, `Ban Thường vụ Đảng ủy MobiFone` → the board or committee
+    of `Tổng công ty Viễn thông MobiFone` when the article names one company ending so
+    (rules/gazetteers/governing_boards.txt, unit_committees.yml)."""
+    bodies = lexicon.bodies
+    others = [o for o in by_last_word.get(name.rsplit(" ", 1)[-1], ()) if o != name]
+    if not others:
+        return name  # no other name of the article ends with the same word
+    position = name.find(" ")
+    while position > 0:
+        before = name[:position]
+        if before in bodies.governing_boards or bodies.unit_committee_at_end.search(before):
+            break
+        position = name.find(" ", position + 1)
+    proper = name[position + 1 :] if position > 0 else ""
+    if not proper[:1].isupper() or proper in lexicon.places.provinces:
+        return name
+    companies = [o for o in others if o.endswith(" " + proper) and _an_enterprise(o, lexicon)]
+    return f"{name[: position + 1]}{max(companies, key=len)}" if companies else name
+
+
+def _an_enterprise(name: str, lexicon: Lexicon) -> bool:
+    """A company named by its head (`Tổng công ty …`), not one of its boards."""
+    head, entry = lexicon.bodies.head_of(name)
+    return (
+        entry is not None
+        and entry.type == "enterprise"
+        and head not in lexicon.bodies.governing_boards
+    )

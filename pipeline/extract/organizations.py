@@ -21,6 +21,7 @@ from pipeline.engine.contracts import (
 from pipeline.extract import org_names, places
 from pipeline.extract.lexicon import Lexicon
 from pipeline.extract.org_aliases import spelled_out
+from pipeline.extract.org_committees import parent_joined, unit_after
 from pipeline.extract.org_lists import bodies_of_further_places, bodies_of_places, listed_bodies
 from pipeline.extract.org_names import (
     TITLE_CASE_RE,
@@ -35,6 +36,7 @@ from pipeline.extract.org_names import (
 )
 from pipeline.extract.places import (
     attach_place,
+    nearest_province,
     other_kind_province,
     paper_province,
     province_of,
@@ -119,6 +121,17 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     name = _official_sector_names(name, lexicon)
     name = _standard_sector(name, head, scanned, lexicon)
     alone = bool(entry and entry.alone)
+    unit = None
+    if bodies.unit_committee_at_end.search(name):
+        unit = unit_after(match.sentence.text, scanned.end, lexicon)
+        if unit:  # `Phó Bí thư Đảng ủy, Phó Giám đốc Công an TP. HCM`: that unit's committee
+            name, bare = f"{name} {unit}", False
+            level, _, place = unit.partition(" ")  # `Đảng ủy xã Hải Ninh`: the commune's
+            if level not in lexicon.places.level_words:
+                level, place = scanned.place_level or "", scanned.place or ""
+            scanned = dataclasses.replace(
+                scanned, named=True, place_level=level or None, place=place or None
+            )
     if not head:
         return Reject("no-head")
     if _not_a_body(name, lexicon):
@@ -142,6 +155,21 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("a-team")  # `Đoàn Bình Định giành giải nhất`: a province's team
     if _after_a_place_word(match, lexicon):
         return Reject("a-place-name")  # `khu phố Hội Phú`, `đường Trường Chinh`
+    # `dự án viện Nghiên cứu …`, `dự án Nhà máy thép Vạn Lợi`: a project; but `dự án Công ty
+    # TNHH Cường Hưng` is the company's project
+    owner = entry is not None and entry.type == "enterprise" and entry.level != "unit"
+    if not owner and bodies.project_cue.search(
+        match.sentence.text, max(0, match.start - _PROJECT_LOOK_BACK), match.start
+    ):
+        return Reject("a-project")
+    parent = (
+        None
+        if scanned.named or placed
+        else parent_joined(match.sentence.text, scanned.end, lexicon)
+    )
+    if bare and parent:  # `Cơ quan CSĐT bộ Công an`: the unit's head, then its parent
+        name, bare = f"{name} {parent[0]}", False
+        scanned = dataclasses.replace(scanned, end=parent[1], named=True)
     if not (scanned.named or placed or (alone and bare)):
         return Reject("head-alone")  # `Sở`, `Ban`, `Đảng ủy khối` alone name nothing
     if bare and not alone:
@@ -166,6 +194,8 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
 
 #: how far before a head the words that tell what it is are looked for (`mô hình `, `trưởng `)
 _LOOK_BACK = 16
+#: how far before a head a project word is looked for (`khu đất xây dựng `)
+_PROJECT_LOOK_BACK = 24
 _SENTENCE_OPENING = regex.compile(r"[\s\p{P}]*")
 _DESCRIPTION_SYLLABLES = 3
 
@@ -574,7 +604,8 @@ def resolve_organizations(
                 if count:
                     places_named[found.group(1)] = " ".join(words[:count])
         bare = cand.values["name"]
-        name, place = attach_place(bare, province, places_named, lexicon, other)
+        near = nearest_province(text, cand)  # an article about several provinces
+        name, place = attach_place(bare, near or province, places_named, lexicon, other)
         if not paper and name not in named_in_full and _state_body(bare, lexicon):
             continue  # `HĐND và UBND` of no province the article names: kinds of bodies
         if place:
@@ -772,6 +803,8 @@ def _nested(
         longer = f"{previous.group(1)} {head}".lower() if previous else ""
         if f"{text[cand.start : own_head]} {head}".lower() in bodies.heads_by_lower:
             continue  # `trường ĐH`: the outer name's own head, written short
+        if text[cand.start : found.start()].rstrip().endswith(bodies.legal_forms_longest_first):
+            continue  # `Công ty CP Tập đoàn Mặt Trời`: a word of the company's own name
         lower = found.group()[:1].islower()
         if lower and (longer in bodies.words or longer in bodies.heads_by_lower):
             continue  # `Ban Chấp hành Đảng bộ tỉnh`, `cơ sở Đảng`: a word of the outer name
@@ -787,7 +820,12 @@ def _nested(
         name = bodies.expand(text[inner.start : inner.end])
         entry = bodies.heads.get(head)
         if name == head and not (entry and entry.alone):
-            continue
+            # `Ban Thường vụ Đảng ủy, Bộ Chỉ huy …`: the committee of the unit the outer name
+            # took (org_committees)
+            unit = cand.values["name"].partition(f" {head} ")[2]
+            if not (unit and bodies.unit_committee_at_end.search(head)):
+                continue
+            name = f"{head} {unit}"
         name = _full_name(name, inner.head, lexicon)
         name = _official_sector_names(_joined_as_and(name, lexicon), lexicon)
         if _not_a_body(name, lexicon):

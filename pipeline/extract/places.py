@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from pipeline.engine.contracts import ArticleText, Candidate
@@ -12,6 +14,8 @@ GAZETTEERS = Places.GAZETTEERS
 
 
 _SCHEME = regex.compile(r"^https?://")
+#: how many sentences back a province still names the section a bare body stands in
+_SECTION_SENTENCES = 4
 
 
 def province_of(text: ArticleText[Lexicon]) -> str | None:
@@ -63,6 +67,32 @@ def _find_province(text: ArticleText[Lexicon]) -> str | None:
             if name != "Việt Nam":
                 counts[name] = counts.get(name, 0) + 1
     return max(counts, key=lambda name: counts[name]) if counts else None
+
+
+def nearest_province(text: ArticleText[Lexicon], cand: Candidate) -> str | None:
+    """In an article about several provinces (a digest of the Central Inspection Committee's
+    decisions), the province named last before a candidate: a bare `UBND tỉnh` or `Tỉnh ủy` is
+    the one of the section it stands in. None for a provincial paper's article, an article
+    about a city, or one that names a single province."""
+    if "named_provinces" not in text.facts:
+        province, places = province_of(text), text.lexicon.places
+        counts: dict[str, int] = text.facts.get("province_counts") or {}
+        named = [p for p in counts if p not in places.cities and p not in places.countries]
+        several = len(named) > 1 and province not in places.cities and not paper_province(text)
+        text.facts["named_provinces"] = [
+            (sentence.index, found.start(), found.group())
+            for sentence in (text.sentences if several else ())
+            for found in places.province.finditer(sentence.text)
+            if found.group() in named
+        ]
+    mentions: list[tuple[int, int, str]] = text.facts["named_provinces"]
+    index = cand.sentence.index
+    at = bisect.bisect_left(mentions, (index, cand.start, ""))
+    if at < len(mentions) and mentions[at][0] == index:
+        return mentions[at][2]  # `Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Đắk Nông`
+    if at and index - mentions[at - 1][0] <= _SECTION_SENTENCES:
+        return mentions[at - 1][2]
+    return None
 
 
 def _province_phrase(province: str, places: Places) -> str:
