@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import inspect
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,8 @@ Gazetteers = Mapping[str, Any]
 Defines = Mapping[str, str]
 VERBOSE = regex.VERBOSE | regex.V0
 _SPACES = regex.compile(r"\s+")
+#: how many results a memo of the lexicon keeps before it starts again (memory stays flat)
+MEMO_LIMIT = 20_000
 
 
 class Phrases(frozenset[str]):
@@ -76,7 +79,7 @@ def vietnamese_words() -> frozenset[str]:
     normalizer's code."""
     from importlib.metadata import version
 
-    normalizer = Path(normalize_phrase.__code__.co_filename).read_bytes()
+    normalizer = Path(inspect.getfile(normalize_phrase.__wrapped__)).read_bytes()
     key = version("underthesea") + "-" + hashlib.sha256(normalizer).hexdigest()[:12]
     return cached("viet74k-two-syllable", key, _read_vietnamese_words)
 
@@ -94,7 +97,7 @@ def common_vietnamese_words() -> frozenset[str]:
     `vietnamese_words`."""
     from importlib.metadata import version
 
-    normalizer = Path(normalize_phrase.__code__.co_filename).read_bytes()
+    normalizer = Path(inspect.getfile(normalize_phrase.__wrapped__)).read_bytes()
     key = version("underthesea") + "-" + hashlib.sha256(normalizer).hexdigest()[:12]
     return cached("viet74k-common", key, _read_common_words)
 
@@ -560,6 +563,11 @@ class Bodies:
     place_list: regex.Pattern[str]
     place_list_item: regex.Pattern[str]
     branch: regex.Pattern[str]
+    #: `head_of` and `expand` of the names met so far: the same names recur in every article
+    _heads_of: dict[str, tuple[str, Head | None]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _expanded: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Bodies:
@@ -687,6 +695,14 @@ class Bodies:
 
     def head_of(self, name: str) -> tuple[str, Head | None]:
         """The longest head word that opens an (expanded) name, and what it says."""
+        found = self._heads_of.get(name)
+        if found is None:
+            found = self._heads_of[name] = self._head_of(name)
+            if len(self._heads_of) > MEMO_LIMIT:
+                self._heads_of.clear()
+        return found
+
+    def _head_of(self, name: str) -> tuple[str, Head | None]:
         words = name.lower().split(" ", self.most_head_words)
         for count in range(min(len(words), self.most_head_words), 0, -1):
             head = self.heads_by_lower.get(" ".join(words[:count]))
@@ -698,6 +714,14 @@ class Bodies:
         """UBND → Ủy ban nhân dân, TP. HCM → Thành phố Hồ Chí Minh, … (whole words only); an
         acronym in parentheses inside the name is dropped (`Sở Giao thông vận tải (GTVT) TP
         HCM`)."""
+        found = self._expanded.get(name)
+        if found is None:
+            found = self._expanded[name] = self._expand(name)
+            if len(self._expanded) > MEMO_LIMIT:
+                self._expanded.clear()
+        return found
+
+    def _expand(self, name: str) -> str:
         name = ORG_ASIDE.sub("", name)
         expanded = self.abbreviation.sub(
             lambda m: self.abbreviations_squashed[_SPACES.sub("", m.group(0))], name
@@ -998,9 +1022,11 @@ SHAPES: dict[str, type] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
-    """All the Vietnamese the normalizers and resolvers read, built once per rule set."""
+    """All the Vietnamese the normalizers and resolvers read, built once per rule set.
+
+    Compared and hashed by identity: the scans memoized over (text, …, lexicon) key on it."""
 
     names: Names
     titles: Titles

@@ -12,6 +12,7 @@ name bodies (`quỹ đất`). Each step reads one gazetteer of `rules/gazetteers
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -464,6 +465,7 @@ class NameScan(LowerCaseSteps):
 _TITLE_WORDS = 5
 
 
+@functools.lru_cache(maxsize=4096)
 def _after_a_title(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> bool:
     """Whether a title (rules/gazetteers/titles.yml) ends right before the head, or with it
     (`Chánh văn phòng UBND TP Võ Văn Hoan`)."""
@@ -479,8 +481,12 @@ def _after_a_title(text: str, head_start: int, head_end: int, lexicon: Lexicon) 
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> OrgName:
-    """Read an organization's name rightwards from its head word; see the module docstring."""
+    """Read an organization's name rightwards from its head word; see the module docstring.
+
+    Memoized: a sentence's heads are scanned again by the officials' posts, by the head inside
+    another's name, by the resolvers."""
     bodies = lexicon.bodies
     head = text[head_start:head_end]
     entry = bodies.heads.get(head) or bodies.heads.get(bodies.heads_by_lower.get(head.lower(), ""))

@@ -6,6 +6,7 @@ word starts."""
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Collection
 
 import regex
@@ -123,9 +124,17 @@ def head_at(text: str, position: int, lexicon: Lexicon) -> int | None:
     """The end of an organization head word (or its abbreviation) starting at `position`.
 
     After a title the head may be written in lower case (`Thứ trưởng bộ Thông tin…`)."""
-    probe = text[position : position + 1].upper() + text[position + 1 : position + 60]
+    width = _head_width(
+        text[position : position + 1].upper() + text[position + 1 : position + 60], lexicon
+    )
+    return None if width is None else position + width
+
+
+@functools.lru_cache(maxsize=16_384)
+def _head_width(probe: str, lexicon: Lexicon) -> int | None:
+    """How many characters of `probe` a head word takes (the same probes recur: memoized)."""
     found = lexicon.bodies.head.match(probe)
-    return position + found.end() if found else None
+    return found.end() if found else None
 
 
 def opens_with(head: str, words: Collection[str]) -> bool:

@@ -8,6 +8,7 @@ normalized text maps back to the field exactly as it was read.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from array import array
 from dataclasses import dataclass
@@ -159,6 +160,7 @@ def _normalize_clusters(source: str) -> NormalizedText:
     return NormalizedText(text, len(source), starts, ends)
 
 
+@functools.lru_cache(maxsize=16_384)
 def normalize_phrase(phrase: str) -> str:
     """Normalize a short string (a gazetteer entry, a name) without keeping the map."""
     return normalize(phrase).text
