@@ -375,12 +375,17 @@ class Places:
     regions: Phrases
     #: a word of a name, or a place word that keeps its dot (`TP.`, `Q.`)
     token: regex.Pattern[str]
+    #: every such word from a position on, as one match: `captures(1)`, `starts(1)`, `ends(1)`
+    #: give them all at once (half the time of a `finditer` over `token`)
+    tokens: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Places:
         provinces: list[str] = gazetteers["provinces"]
         levels: Mapping[str, str] = gazetteers["place_levels"]
         local = tuple(w for w in levels if w.islower() and not w.endswith("."))
+        dotted = (regex.escape(w) for w in _longest_first(levels) if w.endswith("."))
+        word = "".join(w + "|" for w in dotted) + r"[\p{L}\p{M}\p{N}&]+|\S"
         return cls(
             Phrases(provinces),
             _longest_first(provinces),
@@ -402,11 +407,8 @@ class Places:
             ),
             Phrases(gazetteers["countries"]),
             Phrases(gazetteers["regions"]),
-            lazy_compile(
-                r"\s*("
-                + "".join(regex.escape(w) + "|" for w in _longest_first(levels) if w.endswith("."))
-                + r"[\p{L}\p{M}\p{N}&]+|\S)"
-            ),
+            lazy_compile(r"\s*(" + word + ")"),
+            lazy_compile(r"(?:\s*(" + word + "))*"),
         )
 
 
