@@ -469,16 +469,15 @@ _TITLE_WORDS = 5
 def _after_a_title(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> bool:
     """Whether a title (rules/gazetteers/titles.yml) ends right before the head, or with it
     (`Chánh văn phòng UBND TP Võ Văn Hoan`)."""
-    words = text[max(0, head_start - 60) : head_start].split()
+    words = text[max(0, head_start - 60) : head_start].lower().split()
     head = text[head_start:head_end].lower()
     titles = lexicon.titles.by_lower
-    return any(
-        before in titles or f"{before} {head}" in titles
-        for before in (
-            " ".join(words[-count:]).lower()
-            for count in range(1, min(_TITLE_WORDS, len(words)) + 1)
-        )
-    )
+    before = ""
+    for word in reversed(words[-_TITLE_WORDS:]):
+        before = f"{word} {before}" if before else word
+        if before in titles or f"{before} {head}" in titles:
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=4096)
