@@ -29,7 +29,7 @@ Defines = Mapping[str, str]
 VERBOSE = regex.VERBOSE | regex.V0
 _SPACES = regex.compile(r"\s+")
 #: how many results a memo of the lexicon keeps before it starts again (memory stays flat)
-MEMO_LIMIT = 20_000
+MEMO_LIMIT = 8192
 
 
 class Phrases(frozenset[str]):

@@ -465,7 +465,6 @@ class NameScan(LowerCaseSteps):
 _TITLE_WORDS = 5
 
 
-@functools.lru_cache(maxsize=4096)
 def _after_a_title(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> bool:
     """Whether a title (rules/gazetteers/titles.yml) ends right before the head, or with it
     (`Chánh văn phòng UBND TP Võ Văn Hoan`)."""
@@ -480,7 +479,7 @@ def _after_a_title(text: str, head_start: int, head_end: int, lexicon: Lexicon) 
     return False
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> OrgName:
     """Read an organization's name rightwards from its head word; see the module docstring.
 

@@ -133,7 +133,7 @@ def head_at(text: str, position: int, lexicon: Lexicon) -> int | None:
     return None if width is None else position + width
 
 
-@functools.lru_cache(maxsize=16_384)
+@functools.lru_cache(maxsize=4096)
 def _head_width(probe: str, lexicon: Lexicon) -> int | None:
     """How many characters of `probe` a head word takes (the same probes recur: memoized)."""
     found = lexicon.bodies.head.match(probe)

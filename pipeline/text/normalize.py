@@ -164,7 +164,7 @@ def _normalize_clusters(source: str) -> NormalizedText:
     return NormalizedText(text, len(source), starts, ends)
 
 
-@functools.lru_cache(maxsize=16_384)
+@functools.lru_cache(maxsize=8192)
 def normalize_phrase(phrase: str) -> str:
     """Normalize a short string (a gazetteer entry, a name) without keeping the map."""
     return normalize(phrase).text
