@@ -400,11 +400,7 @@ class Places:
             frozenset(gazetteers["bodies_placed_by_province"]),
             gazetteers["district_committees"],
             tuple(gazetteers["place_abbreviations"]),
-            lazy_compile(
-                r"(?<![\p{L}])(?:"
-                + "|".join(map(regex.escape, _longest_first(provinces)))
-                + r"|HCM)(?![\p{L}])"
-            ),
+            lazy_compile(r"(?<![\p{L}])" + alternation([*provinces, "HCM"]) + r"(?![\p{L}])"),
             Phrases(gazetteers["countries"]),
             Phrases(gazetteers["regions"]),
             lazy_compile(r"\s*(" + word + ")"),
@@ -638,7 +634,7 @@ class Bodies:
             frozenset(gazetteers["heads_named_after_people"]),
             frozenset(nested_heads),
             tuple(gazetteers["doan_body_words"]),
-            lazy_compile("(?:" + "|".join(regex.escape(w) for w in head_words) + r")(?![\p{L}])"),
+            lazy_compile(alternation(head_words) + r"(?![\p{L}])"),
             lazy_compile(
                 r"(?<![\p{L}\p{N}])(?:"
                 + "|".join(
