@@ -135,6 +135,42 @@ def test_the_words_after_a_head_are_the_sentence_s_own(lexicon):
         assert sentence[start:end] == word
 
 
+def test_a_word_cut_by_the_start_is_read_from_there(lexicon):
+    sentence = "Ban Thường vụ Tỉnh ủy Long An họp."
+    after = tokens_after(sentence, sentence.index("ủy") + 1, lexicon)
+    assert [word for word, _, _ in after[:3]] == ["y", "Long", "An"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lãnh đạo UBND TP. HCM, Q. 1 và Sở TN&MT (Tp. Cần Thơ) đã họp – “ngày 2/9”.",
+        "  Phó Bí thư Thường trực Tỉnh ủy Bà Rịa - Vũng Tàu Nguyễn Văn Thọ  ",
+        "",
+    ],
+)
+def test_the_words_of_a_sentence_at_once_are_the_words_one_by_one(lexicon, sentence):
+    """`Places.tokens` (one match, its captures) reads the words `Places.token` reads."""
+    one_by_one = [
+        (m.group(1), m.start(1), m.end(1)) for m in lexicon.places.token.finditer(sentence)
+    ]
+    run = lexicon.places.tokens.match(sentence)
+    assert list(zip(run.captures(1), run.starts(1), run.ends(1), strict=True)) == one_by_one
+
+
+def test_the_memos_of_names_start_again_when_full(lexicon, monkeypatch):
+    """`head_of` and `expand` remember the names met, but never more than `MEMO_LIMIT` (the
+    memory of a worker stays flat over a long archive), and answer the same after a restart."""
+    from pipeline.extract import lexicon as lexicon_module
+
+    monkeypatch.setattr(lexicon_module, "MEMO_LIMIT", 3)
+    names = ["Sở Tài chính", "UBND tỉnh Long An", "Bộ Chính trị", "Ban Thường vụ", "HĐND xã"]
+    first = [(lexicon.bodies.head_of(n), lexicon.bodies.expand(n)) for n in names]
+    assert len(lexicon.bodies._heads_of) <= 3 and len(lexicon.bodies._expanded) <= 3
+    assert [(lexicon.bodies.head_of(n), lexicon.bodies.expand(n)) for n in names] == first
+    assert first[1][1] == "Ủy ban nhân dân tỉnh Long An"
+
+
 @pytest.mark.parametrize(
     ("written", "value"),
     [

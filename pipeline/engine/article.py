@@ -241,8 +241,11 @@ def extract(
     per_table: dict[str, list[Candidate]] = {table: [] for table in order}
     for sentence in text.sentences:
         for rule, anchors in comp.rules_for(sentence.text):
+            # a token rule reads its prefilter's matches anyway (the spans it segments)
             if rule.table in per_table and (
-                rule.prefilter is None or rule.prefilter.search(sentence.text)
+                rule.prefilter is None
+                or rule.kind == "tokens"
+                or rule.prefilter.search(sentence.text)
             ):
                 found = _run_rule(rule, sentence, text, comp, anchors, explanation)
                 per_table[rule.table].extend(found)

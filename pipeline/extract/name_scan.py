@@ -12,6 +12,7 @@ name bodies (`quỹ đất`). Each step reads one gazetteer of `rules/gazetteers
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -467,20 +468,23 @@ _TITLE_WORDS = 5
 def _after_a_title(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> bool:
     """Whether a title (rules/gazetteers/titles.yml) ends right before the head, or with it
     (`Chánh văn phòng UBND TP Võ Văn Hoan`)."""
-    words = text[max(0, head_start - 60) : head_start].split()
+    words = text[max(0, head_start - 60) : head_start].lower().split()
     head = text[head_start:head_end].lower()
     titles = lexicon.titles.by_lower
-    return any(
-        before in titles or f"{before} {head}" in titles
-        for before in (
-            " ".join(words[-count:]).lower()
-            for count in range(1, min(_TITLE_WORDS, len(words)) + 1)
-        )
-    )
+    before = ""
+    for word in reversed(words[-_TITLE_WORDS:]):
+        before = f"{word} {before}" if before else word
+        if before in titles or f"{before} {head}" in titles:
+            return True
+    return False
 
 
+@functools.lru_cache(maxsize=1024)
 def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> OrgName:
-    """Read an organization's name rightwards from its head word; see the module docstring."""
+    """Read an organization's name rightwards from its head word; see the module docstring.
+
+    Memoized: a sentence's heads are scanned again by the officials' posts, by the head inside
+    another's name, by the resolvers."""
     bodies = lexicon.bodies
     head = text[head_start:head_end]
     entry = bodies.heads.get(head) or bodies.heads.get(bodies.heads_by_lower.get(head.lower(), ""))

@@ -6,6 +6,7 @@ word starts."""
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Collection
 
 import regex
@@ -30,9 +31,15 @@ def _sentence_tokens(text: str, lexicon: Lexicon) -> tuple[list[Token], list[int
     if found is None:
         if len(_SENTENCE_TOKENS) > 64:
             _SENTENCE_TOKENS.clear()
-        tokens = [(m.group(1), m.start(1), m.end(1)) for m in lexicon.places.token.finditer(text)]
+        tokens = _tokens(text, 0, len(text), lexicon)
         found = _SENTENCE_TOKENS[text] = (tokens, [token[1] for token in tokens])
     return found
+
+
+def _tokens(text: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
+    """The words of `text[start:end]`, with their spans."""
+    run = lexicon.places.tokens.match(text, start, end)
+    return list(zip(run.captures(1), run.starts(1), run.ends(1), strict=True)) if run else []
 
 
 def tokens_after(text: str, start: int, lexicon: Lexicon) -> list[Token]:
@@ -41,10 +48,7 @@ def tokens_after(text: str, start: int, lexicon: Lexicon) -> list[Token]:
     tokens, starts = _sentence_tokens(text, lexicon)
     first = bisect.bisect_left(starts, start)
     if first and tokens[first - 1][2] > start:  # `start` cuts a word: read from there
-        return [
-            (m.group(1), m.start(1), m.end(1))
-            for m in lexicon.places.token.finditer(text, start, start + SCAN_WINDOW)
-        ]
+        return _tokens(text, start, start + SCAN_WINDOW, lexicon)
     limit = start + SCAN_WINDOW
     last = bisect.bisect_left(starts, limit, first)
     window = tokens[first:last]
@@ -123,9 +127,17 @@ def head_at(text: str, position: int, lexicon: Lexicon) -> int | None:
     """The end of an organization head word (or its abbreviation) starting at `position`.
 
     After a title the head may be written in lower case (`Thứ trưởng bộ Thông tin…`)."""
-    probe = text[position : position + 1].upper() + text[position + 1 : position + 60]
+    width = _head_width(
+        text[position : position + 1].upper() + text[position + 1 : position + 60], lexicon
+    )
+    return None if width is None else position + width
+
+
+@functools.lru_cache(maxsize=4096)
+def _head_width(probe: str, lexicon: Lexicon) -> int | None:
+    """How many characters of `probe` a head word takes (the same probes recur: memoized)."""
     found = lexicon.bodies.head.match(probe)
-    return position + found.end() if found else None
+    return found.end() if found else None
 
 
 def opens_with(head: str, words: Collection[str]) -> bool:

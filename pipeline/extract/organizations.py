@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 from typing import Any
 
 import regex
@@ -648,6 +649,7 @@ def _state_body(bare: str, lexicon: Lexicon) -> bool:
     return bare in lexicon.places.placed_by_province and not (entry and entry.type == "party")
 
 
+@functools.lru_cache(maxsize=4)
 def _place_re(lexicon: Lexicon) -> regex.Pattern[str]:
     words = sorted(
         (w for w in lexicon.places.local_level_words if w != "tỉnh"), key=len, reverse=True
@@ -776,6 +778,10 @@ def _own_head_end(text: str, start: int, end: int, lexicon: Lexicon) -> int:
     return start
 
 
+#: the last word before a position and the spaces after it, read backwards from there
+_LAST_WORD = regex.compile(r"(?r)(\S+)\s+$")
+
+
 def _nested(
     cand: Candidate,
     lexicon: Lexicon,
@@ -799,7 +805,7 @@ def _nested(
         head = bodies.abbreviations.get(found.group(), found.group())
         head = bodies.head_full_forms.get(head, head)  # `Thành Đoàn` is the `Thành đoàn`
         head_start = found.start()
-        previous = regex.search(r"(\S+)\s+$", text[: found.start()])
+        previous = _LAST_WORD.search(text, 0, found.start())
         longer = f"{previous.group(1)} {head}".lower() if previous else ""
         if f"{text[cand.start : own_head]} {head}".lower() in bodies.heads_by_lower:
             continue  # `trường ĐH`: the outer name's own head, written short

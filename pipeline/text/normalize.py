@@ -8,6 +8,8 @@ normalized text maps back to the field exactly as it was read.
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from array import array
 from dataclasses import dataclass
@@ -62,7 +64,10 @@ _NEEDS_WORK_RE = regex.compile(
 )
 _CLUSTER_RE = regex.compile(r"\r\n|\X", regex.DOTALL)
 _MARK_RE = regex.compile(r"\p{M}")
-_ONE_FOR_ONE = str.maketrans({k: v for k, v in _TRANSLATE.items() if len(v) == 1 and k != "\r"})
+_ONE_FOR_ONE = {k: v for k, v in _TRANSLATE.items() if len(v) == 1 and k != "\r"}
+# the few characters replaced one for one, found by the standard library's `re` (a character
+# class is what it scans fastest: twenty times `str.translate` on Vietnamese text)
+_ONE_FOR_ONE_RE = re.compile("[" + re.escape("".join(_ONE_FOR_ONE)) + "]")
 # what composed text loses: zero-width characters, the \r of \r\n, runs of spaces
 _ZERO_WIDTH = "[" + "".join(k for k, v in _TRANSLATE.items() if not v) + "]"
 _DROP_RE = regex.compile(_ZERO_WIDTH + "+|\r(?=\n)|(?<=[ \n]" + _ZERO_WIDTH + "*) +")
@@ -107,7 +112,7 @@ def _normalize_composed(source: str) -> NormalizedText:
 
     Every kept character comes from one source character, so the map is the list of kept
     positions, built from ranges rather than character by character."""
-    translated = source.translate(_ONE_FOR_ONE)
+    translated = _ONE_FOR_ONE_RE.sub(lambda m: _ONE_FOR_ONE[m.group()], source)
     drops = list(_DROP_RE.finditer(translated))
     if drops:
         kept = array("l")
@@ -159,6 +164,7 @@ def _normalize_clusters(source: str) -> NormalizedText:
     return NormalizedText(text, len(source), starts, ends)
 
 
+@functools.lru_cache(maxsize=8192)
 def normalize_phrase(phrase: str) -> str:
     """Normalize a short string (a gazetteer entry, a name) without keeping the map."""
     return normalize(phrase).text
