@@ -21,10 +21,14 @@ MAX_CHARS = 5000
 SOURCE = "vietnews-political.jsonl"
 
 
-def main(articles_dir: Path) -> None:
+def draw(articles_dir: Path, batch: str, seed: int, drawn_later: tuple[str, ...] = ()) -> None:
+    """`SIZE` articles of `SOURCE` of at most `MAX_CHARS`, not in any selection but this
+    batch's own and those drawn after it, seeded; written to selection/<batch>.tsv (an existing
+    selection is the record of what was annotated: it is compared, not overwritten)."""
     here = Path(__file__).resolve().parent
+    skipped = {f"{batch}.tsv", *drawn_later}
     taken = {line.split("\t")[1].strip() for path in (here / "selection").glob("*.tsv")
-             if path.name not in ("dev-k.tsv", "dev-l.tsv")  # itself, and batches drawn later
+             if path.name not in skipped
              for line in path.read_text().splitlines()}
     candidates = []
     for line in (articles_dir / SOURCE).open(encoding="utf-8"):
@@ -32,11 +36,16 @@ def main(articles_dir: Path) -> None:
         size = sum(len(record.get(key) or "") for key in ("title", "lead", "text"))
         if record["id"] not in taken and size <= MAX_CHARS:
             candidates.append(record["id"])
-    drawn = random.Random(SEED).sample(sorted(candidates), SIZE)
-    (here / "selection" / "dev-k.tsv").write_text(
-        "".join(f"{SOURCE}\t{article_id}\n" for article_id in drawn))
-    print(f"dev-k: {len(drawn)} of {len(candidates)} candidates")
+    drawn = random.Random(seed).sample(sorted(candidates), SIZE)
+    text = "".join(f"{SOURCE}\t{article_id}\n" for article_id in drawn)
+    target = here / "selection" / f"{batch}.tsv"
+    if target.exists():  # the record stays; a re-run only says whether it draws the same
+        same = "the same batch as" if target.read_text() == text else "ANOTHER batch than"
+        print(f"{batch}: {len(drawn)} of {len(candidates)} candidates, {same} {target.name}")
+        return
+    target.write_text(text)
+    print(f"{batch}: {len(drawn)} of {len(candidates)} candidates")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    draw(Path(sys.argv[1]), "dev-k", SEED, drawn_later=("dev-l.tsv",))

@@ -14,36 +14,15 @@ counted their own earlier output as taken, so a re-run drew another batch; fixed
 commit). The candidates therefore differed from the intended ones by about forty articles,
 and one drawn article, vietnews-train-093884, was already in dev-k: it is left out of
 dev-l.jsonl (39 articles; its two annotations, a round apart, differ only in the case of two
-words). Run now, this script draws a different batch; the committed selection is the record.
+words). Run now, it says so (it draws another batch): the committed selection is the record.
 """
 
-import json
-import random
 import sys
 from pathlib import Path
 
+from draw_round4 import draw
+
 SEED = 20261202
-SIZE = 40
-MAX_CHARS = 5000
-SOURCE = "vietnews-political.jsonl"
-
-
-def main(articles_dir: Path) -> None:
-    here = Path(__file__).resolve().parent
-    taken = {line.split("\t")[1].strip() for path in (here / "selection").glob("*.tsv")
-             if path.name != "dev-l.tsv"  # itself: a re-run draws the same batch
-             for line in path.read_text().splitlines()}
-    candidates = []
-    for line in (articles_dir / SOURCE).open(encoding="utf-8"):
-        record = json.loads(line)
-        size = sum(len(record.get(key) or "") for key in ("title", "lead", "text"))
-        if record["id"] not in taken and size <= MAX_CHARS:
-            candidates.append(record["id"])
-    drawn = random.Random(SEED).sample(sorted(candidates), SIZE)
-    (here / "selection" / "dev-l.tsv").write_text(
-        "".join(f"{SOURCE}\t{article_id}\n" for article_id in drawn))
-    print(f"dev-l: {len(drawn)} of {len(candidates)} candidates")
-
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    draw(Path(sys.argv[1]), "dev-l", SEED)
