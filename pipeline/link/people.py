@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from pipeline.link.bodies import stable_id
@@ -40,22 +41,56 @@ def name_key(name: str) -> str:
     return " ".join(normalize_phrase(name).casefold().split())
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Sighting:
-    """One name in one article, with everything its posts say."""
+    """One name in one article, with everything its posts say. A run holds one per name per
+    article, so its sets are kept as tuples (a tuple of one is a fifth of a set of one)."""
 
     name_key: str
     article_id: str
     order: int  # the article's place in the run's input order
     main_province: str | None  # the article's province, when it is mainly about one
     own_province: str | None  # the article's province, as the rules read it
-    bodies: set[str] = field(default_factory=set)  # keys of placed bodies
-    related: set[str] = field(default_factory=set)  # bodies those belong to, or short forms
-    provinces: set[str] = field(default_factory=set)  # provinces of those bodies (or article's)
-    titles: set[str] = field(default_factory=set)  # titles, `nguyên`/`cựu`/`quyền` aside
-    unique_posts: set[str] = field(default_factory=set)
+    bodies: tuple[str, ...]  # keys of placed bodies
+    provinces: tuple[str, ...]  # provinces of those bodies (or the article's)
+    titles: tuple[str, ...]  # titles, `nguyên`/`cựu`/`quyền` aside
+    unique_posts: tuple[str, ...]
     #: central titles held (case-folded), each with the placed body named for it, or None
+    central: tuple[tuple[str, str | None], ...]
+
+
+@dataclass(slots=True)
+class SightingDraft:
+    """A sighting while its article is read (the fields of `Sighting`)."""
+
+    name_key: str
+    article_id: str
+    order: int
+    main_province: str | None
+    own_province: str | None
+    bodies: set[str] = field(default_factory=set)
+    provinces: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
+    unique_posts: set[str] = field(default_factory=set)
     central: set[tuple[str, str | None]] = field(default_factory=set)
+
+    def sighting(self) -> Sighting:
+        """The finished sighting; one that names no placed body counts in its article's main
+        province (rule 2)."""
+        if not self.bodies and self.main_province:
+            self.provinces.add(self.main_province)
+        return Sighting(
+            self.name_key,
+            self.article_id,
+            self.order,
+            self.main_province,
+            self.own_province,
+            tuple(self.bodies),
+            tuple(self.provinces),
+            tuple(self.titles),
+            tuple(self.unique_posts),
+            tuple(self.central),
+        )
 
 
 class _UnionFind:
@@ -74,9 +109,15 @@ class _UnionFind:
             self.parent[max(a, b)] = min(a, b)
 
 
-def _buckets(sighting: Sighting) -> Iterable[tuple[str, ...]]:
-    """The evidence a sighting offers; two sightings sharing a bucket are one person."""
-    for body in sighting.bodies | sighting.related:
+def _buckets(
+    sighting: Sighting, related: Mapping[str, AbstractSet[str]]
+) -> Iterable[tuple[str, ...]]:
+    """The evidence a sighting offers; two sightings sharing a bucket are one person. `related`:
+    body key → the bodies it belongs to or is a short form of (rule 1)."""
+    bodies = set(sighting.bodies)
+    for body in sighting.bodies:
+        bodies.update(related.get(body, ()))
+    for body in bodies:
         yield ("body", body)
     for province in sighting.provinces:
         yield ("province", province)
@@ -88,7 +129,7 @@ def _buckets(sighting: Sighting) -> Iterable[tuple[str, ...]]:
         yield ("post", post)
 
 
-def cluster_people(sightings: list[Sighting]) -> list[str]:
+def cluster_people(sightings: list[Sighting], related: Mapping[str, AbstractSet[str]]) -> list[str]:
     """The person id of each sighting (same order). Ids are hashes of the name and of the
     person's smallest body key (or first article when none), so the same input always gives
     the same ids, whatever order the articles were processed in."""
@@ -97,7 +138,7 @@ def cluster_people(sightings: list[Sighting]) -> list[str]:
     first_in_bucket: dict[tuple[str, ...], int] = {}
     for index in order:
         sighting = sightings[index]
-        for bucket in _buckets(sighting):
+        for bucket in _buckets(sighting, related):
             keyed = (sighting.name_key, *bucket)
             if keyed in first_in_bucket:
                 groups.union(first_in_bucket[keyed], index)

@@ -44,9 +44,9 @@ class Place:
     commune: str | None = None
 
 
-@functools.cache
 def _mapping() -> dict[str, Any]:
-    """underthesea's map of administrative units, read once per process."""
+    """underthesea's map of administrative units (read once per `Gazetteer`, not kept: it is
+    a hundred megabytes of Python objects, of which the gazetteer keeps a few)."""
     data = resources.files("underthesea.address") / "data" / "mapping.json"
     return json.loads(data.read_text(encoding="utf-8"))
 
