@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -20,7 +21,7 @@ import regex
 from pipeline.link.bodies import ARTICLE, NATIONAL, ArticleContext, BodyRef, BodyResolver, Kind
 from pipeline.link.people import Sighting, SightingDraft, cluster_people, name_key
 from pipeline.link.posts import PostReader
-from pipeline.link.rows import BodyEntry, Rank
+from pipeline.link.rows import BodyEntry, Rank, body_row
 from pipeline.link.stream import ArticleRows
 
 _ISO_DATE = regex.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -45,12 +46,26 @@ class Linker:
         self.central = {title.casefold() for title in self.vocabulary["central_titles"]}
         self.resolver = BodyResolver(gazetteers, kinds)
         self.n_articles = n_articles  # the order of a fact row whose article row is missing
+        #: the bodies placed in a province or nationwide, and those of the article being read
         self.bodies: dict[str, BodyEntry] = {}
+        #: keys of the bodies of articles read (their rows are handed on when it is read)
+        self.article_keys: set[str] = set()
+        self._in_article: list[str] = []
         self.sightings: list[Sighting] = []
+        heads = sorted(self.vocabulary["parent_heads"], key=len, reverse=True)
+        # a head opens a body's name before a capital, a place word or the end (`Bộ Xây dựng`,
+        # `Công an tỉnh Nghệ An`, `Tỉnh ủy`; not `Bộ đội`)
+        self._parent_starts = regex.compile(
+            r"(?<=\s)(?:" + "|".join(regex.escape(h) for h in heads) + r")"
+            r"(?=$|\s+(?:\p{Lu}|(?:"
+            + "|".join(map(regex.escape, self.resolver.places.levels))
+            + r")\b))"
+        )
 
     def article(self, group: ArticleRows) -> dict[str, list[dict[str, Any]]]:
         """Link one article's rows: each fact table's link values, one dict per row in order
-        (for officials, the row as `stage.OFFICIAL_ROWS` keeps it, its sighting's index)."""
+        (for officials, the row as `stage.OFFICIAL_ROWS` keeps it, its sighting's index); and
+        under `bodies` the rows of the bodies only this article can name (`_article_bodies`)."""
         mentions: dict[Mention, list[int]] = defaultdict(list)
         for number, row in group.facts["organizations"]:
             mentions[(row["name"], row["location"], row["text"])].append(number)
@@ -72,6 +87,7 @@ class Linker:
                 for n, row in group.facts["models"]
             ],
         }
+        linked["bodies"] = self._article_bodies()
         context.local.clear()  # the article is read: its short names matter no more
         return linked
 
@@ -155,6 +171,8 @@ class Linker:
         if entry is None:
             key = sys.intern(ref.key)
             entry = self.bodies[key] = BodyEntry(ref, rank, (name, location, context))
+            if not ref.placed:
+                self._in_article.append(key)
         elif rank < entry.rank:  # an earlier mention in the run's order
             entry.ref, entry.rank, entry.example = ref, rank, (name, location, context)
         entry.names[name] += times
@@ -193,30 +211,52 @@ class Linker:
             return self.body(owner, context, rank, order)
         return None
 
+    def _article_bodies(self) -> list[dict[str, Any]]:
+        """The rows of the bodies of the article just read that no other article can name
+        (scope: the article), now complete, out of memory: each with `sort_name` and the keys
+        that may be its parent (`parent_keys`: the first one known when all articles are read
+        is; see `parents`)."""
+        keys, self._in_article = self._in_article, []
+        self.article_keys.update(keys)
+        rows = []
+        for key in keys:
+            entry = self.bodies.pop(key)
+            candidates = []
+            for ref in self._parent_candidates(key, entry):
+                if ref.placed:
+                    candidates.append(ref.key)
+                elif ref.key in self.article_keys:  # the article's own: known now
+                    candidates.append(ref.key)
+                    break
+            row = body_row(entry, self.resolver.places)
+            rows.append({**row, "sort_name": row["name"].casefold(), "parent_keys": candidates})
+        return rows
+
     def parents(self) -> dict[str, str]:
-        """Body key → the key of the body named inside its name (the longest one)."""
-        heads = sorted(self.vocabulary["parent_heads"], key=len, reverse=True)
-        # a head opens a body's name before a capital, a place word or the end (`Bộ Xây dựng`,
-        # `Công an tỉnh Nghệ An`, `Tỉnh ủy`; not `Bộ đội`)
-        starts = regex.compile(
-            r"(?<=\s)(?:" + "|".join(regex.escape(h) for h in heads) + r")"
-            r"(?=$|\s+(?:\p{Lu}|(?:"
-            + "|".join(map(regex.escape, self.resolver.places.levels))
-            + r")\b))"
-        )
+        """Placed body's key → the key of the body named inside its name (the longest one)."""
         parents = {}
         for key, entry in self.bodies.items():
-            name, _, context = entry.example
-            for found in starts.finditer(name):
-                ref = self.resolver.resolve(name[found.start() :], None, context, local=False)
-                # a head alone (`Công an` in `Bộ Công an`) names a body only with its place
-                alone = found.end() == len(name)
-                if alone and ref.scope in (NATIONAL, ARTICLE):
-                    continue
-                if ref.key != key and ref.key in self.bodies:
+            for ref in self._parent_candidates(key, entry):
+                if self.known(ref.key):
                     parents[key] = ref.key
                     break
         return parents
+
+    def known(self, key: str) -> bool:
+        """Whether a body of this key was named in the run."""
+        return key in self.bodies or key in self.article_keys
+
+    def _parent_candidates(self, key: str, entry: BodyEntry) -> Iterator[BodyRef]:
+        """The bodies named inside a body's name, longest first (read in its first mention's
+        article); a head alone (`Công an` in `Bộ Công an`) names one only with its place."""
+        name, _, context = entry.example
+        for found in self._parent_starts.finditer(name):
+            ref = self.resolver.resolve(name[found.start() :], None, context, local=False)
+            alone = found.end() == len(name)
+            if alone and ref.scope in (NATIONAL, ARTICLE):
+                continue
+            if ref.key != key:
+                yield ref
 
     # ---- people ----------------------------------------------------------------------------
 

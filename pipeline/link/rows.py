@@ -61,32 +61,23 @@ class BodyEntry:
     seen: Seen = field(default_factory=Seen)
 
 
-def body_rows(
-    bodies: dict[str, BodyEntry], parents: dict[str, str], places: Gazetteer
-) -> list[dict[str, Any]]:
-    """One row per body: its most written full name, kind, places then and now, parent."""
-    rows = []
-    for key, entry in bodies.items():
-        ref = entry.ref
-        province_2025 = commune_2025 = None
-        if ref.province:
-            province_2025, commune_2025 = places.after_2025(ref.province, ref.district, ref.commune)
-        org_type, level = most_common(entry.kinds) if entry.kinds else (None, None)
-        parent = parents.get(key)
-        rows.append(
-            {
-                "body_id": ref.body_id,
-                "name": fullest(entry.names),
-                "org_type": org_type,
-                "level": level,
-                "province": ref.province,
-                "province_2025": province_2025,
-                "commune_2025": commune_2025,
-                "parent_body_id": bodies[parent].ref.body_id if parent else None,
-                **entry.seen.columns(),
-            }
-        )
-    return sorted(rows, key=lambda r: (r["name"].casefold(), r["body_id"]))
+def body_row(entry: BodyEntry, places: Gazetteer) -> dict[str, Any]:
+    """A body's row but its parent: its most written full name, kind, places then and now."""
+    ref = entry.ref
+    province_2025 = commune_2025 = None
+    if ref.province:
+        province_2025, commune_2025 = places.after_2025(ref.province, ref.district, ref.commune)
+    org_type, level = most_common(entry.kinds) if entry.kinds else (None, None)
+    return {
+        "body_id": ref.body_id,
+        "name": fullest(entry.names),
+        "org_type": org_type,
+        "level": level,
+        "province": ref.province,
+        "province_2025": province_2025,
+        "commune_2025": commune_2025,
+        **entry.seen.columns(),
+    }
 
 
 def people_and_positions(

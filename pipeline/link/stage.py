@@ -14,18 +14,18 @@ from __future__ import annotations
 import shutil
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.link.bodies import Kind
+from pipeline.link.bodies import Kind, stable_id
 from pipeline.link.linker import Linker
-from pipeline.link.rows import body_rows, most_common, people_and_positions
+from pipeline.link.rows import body_row, most_common, people_and_positions
 from pipeline.link.stream import BATCH_ROWS, ColumnsWriter, article_ids, by_article, read_rows
-from pipeline.outputs.tables import LINK_COLUMNS, TableWriter, replace_columns
+from pipeline.outputs.tables import LINK_COLUMNS, TABLE_COLUMNS, TableWriter, replace_columns
 
 #: the gazetteers of rules/gazetteers/ the linking stage reads
 GAZETTEERS = (
@@ -69,6 +69,20 @@ OFFICIAL_ROWS = pa.schema(
 )
 
 
+#: a body's row as the stage keeps it until every body is known (`Linker.article`)
+BODY_ROWS = pa.schema(
+    [
+        *(
+            (column, typ)
+            for column, (typ, _) in TABLE_COLUMNS["bodies"].items()
+            if column != "parent_body_id"
+        ),
+        ("sort_name", pa.string()),
+        ("parent_keys", pa.list_(pa.string())),
+    ]
+)
+
+
 def link_outputs(
     out_dir: Path, gazetteers: dict[str, Any], csv_options: dict[str, bool] | None = None
 ) -> dict[str, Any]:
@@ -90,22 +104,22 @@ def link_outputs(
             for table, columns in LINK_COLUMNS.items()
         }
         officials = ColumnsWriter(work / "officials-rows.parquet", OFFICIAL_ROWS)
+        bodies = ColumnsWriter(work / "bodies-rows.parquet", BODY_ROWS)
+        spills = {"officials": officials, "bodies": bodies}
         linker = Linker(gazetteers, _kinds(out_dir), len(article_ids(out_dir)))
         for group in by_article(out_dir, _READ):
             for table, rows in linker.article(group).items():
                 for row in rows:
-                    (officials if table == "officials" else links[table]).add(row)
+                    spills.get(table, links.get(table)).add(row)
         officials.close()
         parents = linker.parents()
         person_ids = linker.person_ids(parents)
-        counts = {
-            "bodies": _write(
-                out_dir,
-                "bodies",
-                body_rows(linker.bodies, parents, linker.resolver.places),
-                csv_options,
-            )
-        }
+        for key, entry in linker.bodies.items():
+            row = body_row(entry, linker.resolver.places)
+            parent = [parents[key]] if key in parents else []
+            bodies.add({**row, "sort_name": row["name"].casefold(), "parent_keys": parent})
+        bodies.close()
+        counts = {"bodies": _write_bodies(out_dir, bodies.path, linker.known, csv_options)}
         del linker  # the bodies are written: only the people are left to gather
         people_rows, position_rows = people_and_positions(
             _with_people(officials.path, person_ids, links["officials"])
@@ -131,6 +145,27 @@ def _kinds(out_dir: Path) -> dict[str, Kind]:
         for name, org_type, level in zip(names, types, levels, strict=True):
             kinds[name.casefold()][(org_type, level)] += 1
     return {name: most_common(counter) for name, counter in kinds.items()}
+
+
+def _write_bodies(
+    out_dir: Path, rows: Path, known: Callable[[str], bool], csv_options: dict[str, bool]
+) -> int:
+    """The bodies table from the rows kept: each body's parent is the first of its possible
+    parents that the run named; sorted by name (case aside) and id. Sorted in Arrow: the rows
+    are columns there, a few bytes a cell."""
+    table = pq.read_table(rows)
+    parents = [
+        next((stable_id("body", key) for key in keys if known(key)), None)
+        for keys in table.column("parent_keys").to_pylist()
+    ]
+    table = table.append_column("parent_body_id", pa.array(parents, pa.string()))
+    table = table.sort_by([("sort_name", "ascending"), ("body_id", "ascending")])
+    writer = TableWriter(out_dir, "bodies", **csv_options)
+    for batch in table.to_batches(BATCH_ROWS):
+        for row in batch.to_pylist():
+            writer.add(row)
+    writer.close()
+    return writer.count
 
 
 def _with_people(

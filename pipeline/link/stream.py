@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 #: rows per batch read from a table, or written to a link file
-BATCH_ROWS = 10_000
+BATCH_ROWS = 1_000
 
 
 @dataclass
