@@ -12,10 +12,11 @@ of them (`TP.`, `TP HCM`) are abbreviations.yml's.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import json
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import regex
@@ -46,8 +47,12 @@ class Place:
 
 def _mapping() -> dict[str, Any]:
     """underthesea's map of administrative units (read once per `Gazetteer`, not kept: it is
-    a hundred megabytes of Python objects, of which the gazetteer keeps a few)."""
-    data = resources.files("underthesea.address") / "data" / "mapping.json"
+    a hundred megabytes of Python objects, of which the gazetteer keeps a few). Found without
+    importing underthesea, whose every pipeline loads on import (sixty megabytes more)."""
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("underthesea is not installed: its map of places is needed")
+    data = Path(spec.submodule_search_locations[0]) / "address" / "data" / "mapping.json"
     return json.loads(data.read_text(encoding="utf-8"))
 
 

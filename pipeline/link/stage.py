@@ -24,7 +24,7 @@ import pyarrow.parquet as pq
 from pipeline.link.bodies import Kind, stable_id
 from pipeline.link.linker import Linker
 from pipeline.link.rows import body_row, most_common, people_and_positions
-from pipeline.link.stream import BATCH_ROWS, ColumnsWriter, article_ids, by_article, read_rows
+from pipeline.link.stream import BATCH_ROWS, ColumnsWriter, by_article, read_rows
 from pipeline.outputs.tables import LINK_COLUMNS, TABLE_COLUMNS, TableWriter, replace_columns
 
 #: the gazetteers of rules/gazetteers/ the linking stage reads
@@ -106,7 +106,8 @@ def link_outputs(
         officials = ColumnsWriter(work / "officials-rows.parquet", OFFICIAL_ROWS)
         bodies = ColumnsWriter(work / "bodies-rows.parquet", BODY_ROWS)
         spills = {"officials": officials, "bodies": bodies}
-        linker = Linker(gazetteers, _kinds(out_dir), len(article_ids(out_dir)))
+        n_articles = pq.ParquetFile(out_dir / "articles.parquet").metadata.num_rows
+        linker = Linker(gazetteers, _kinds(out_dir), n_articles)
         for group in by_article(out_dir, _READ):
             for table, rows in linker.article(group).items():
                 for row in rows:
@@ -114,6 +115,7 @@ def link_outputs(
         officials.close()
         parents = linker.parents()
         person_ids = linker.person_ids(parents)
+        linker.sightings.clear()  # clustered: their memory serves the rows to come
         for key, entry in linker.bodies.items():
             row = body_row(entry, linker.resolver.places)
             parent = [parents[key]] if key in parents else []
@@ -139,11 +141,8 @@ def link_outputs(
 def _kinds(out_dir: Path) -> dict[str, Kind]:
     """Case-folded body name → its most common (org_type, level) in the organizations table."""
     kinds: dict[str, Counter[Kind]] = defaultdict(Counter)
-    source = pq.ParquetFile(out_dir / "organizations.parquet")
-    for batch in source.iter_batches(BATCH_ROWS, columns=["name", "org_type", "level"]):
-        names, types, levels = (column.to_pylist() for column in batch.columns)
-        for name, org_type, level in zip(names, types, levels, strict=True):
-            kinds[name.casefold()][(org_type, level)] += 1
+    for row in read_rows(out_dir / "organizations.parquet", ["name", "org_type", "level"]):
+        kinds[row["name"].casefold()][(row["org_type"], row["level"])] += 1
     return {name: most_common(counter) for name, counter in kinds.items()}
 
 
@@ -153,7 +152,7 @@ def _write_bodies(
     """The bodies table from the rows kept: each body's parent is the first of its possible
     parents that the run named; sorted by name (case aside) and id. Sorted in Arrow: the rows
     are columns there, a few bytes a cell."""
-    table = pq.read_table(rows)
+    table = pq.read_table(rows, use_threads=False)
     parents = [
         next((stable_id("body", key) for key in keys if known(key)), None)
         for keys in table.column("parent_keys").to_pylist()

@@ -34,9 +34,7 @@ class _Cursor:
     """A table's rows in order, with the number of the next one."""
 
     def __init__(self, path: Path, columns: Sequence[str]):
-        self._batches = pq.ParquetFile(path).iter_batches(
-            batch_size=BATCH_ROWS, columns=list(columns), use_threads=False
-        )
+        self._batches = _batches(path, columns)
         self._rows: list[dict[str, Any]] = []
         self._at = 0
         self.number = 0
@@ -61,8 +59,18 @@ class _Cursor:
 
 def article_ids(out_dir: Path) -> set[str]:
     """The ids of the run's articles."""
-    column = pq.read_table(out_dir / "articles.parquet", columns=["article_id"]).column(0)
-    return set(column.to_pylist())
+    ids: set[str] = set()
+    for batch in _batches(out_dir / "articles.parquet", ["article_id"]):
+        ids.update(batch.column(0).to_pylist())
+    return ids
+
+
+def _batches(path: Path, columns: Sequence[str] | None = None) -> Iterator[pa.RecordBatch]:
+    """A Parquet file's batches, read in this thread: Arrow's reading threads each keep memory
+    of their own (the whole stage's worth, at 60,000 articles)."""
+    return pq.ParquetFile(path).iter_batches(
+        batch_size=BATCH_ROWS, columns=None if columns is None else list(columns), use_threads=False
+    )
 
 
 def by_article(out_dir: Path, columns: dict[str, Sequence[str]]) -> Iterator[ArticleRows]:
@@ -118,7 +126,7 @@ class ColumnsWriter:
         self._writer.close()
 
 
-def read_rows(path: Path) -> Iterator[dict[str, Any]]:
-    """The rows of a Parquet file, a batch at a time."""
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH_ROWS, use_threads=False):
+def read_rows(path: Path, columns: Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
+    """The rows of a Parquet file (those columns, or all), a batch at a time."""
+    for batch in _batches(path, columns):
         yield from batch.to_pylist()

@@ -341,7 +341,7 @@ class TableWriter:
         os.replace(self._pq_tmp, self.out_dir / f"{self.name}.parquet")
 
 
-_REPLACE_BATCH = 65_536
+_REPLACE_BATCH = 10_000
 
 
 def replace_columns(out_dir: Path, name: str, links: Path, *, excel: bool = False) -> None:
@@ -359,7 +359,7 @@ def replace_columns(out_dir: Path, name: str, links: Path, *, excel: bool = Fals
         pq.ParquetFile(out_dir / f"{name}.parquet") as source,
         pq.ParquetWriter(pq_tmp, source.schema_arrow) as parquet,
     ):
-        for batch in source.iter_batches(batch_size=_REPLACE_BATCH):
+        for batch in source.iter_batches(batch_size=_REPLACE_BATCH, use_threads=False):
             table = pa.Table.from_batches([batch])
             rows = list(itertools.islice(values, batch.num_rows))
             for at, column in enumerate(replaced):
@@ -384,7 +384,7 @@ def replace_columns(out_dir: Path, name: str, links: Path, *, excel: bool = Fals
 
 def _link_rows(path: Path) -> Iterator[tuple[Any, ...]]:
     """The rows of a Parquet file as tuples, read a batch at a time."""
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=_REPLACE_BATCH):
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=_REPLACE_BATCH, use_threads=False):
         yield from zip(*(column.to_pylist() for column in batch.columns), strict=True)
 
 
