@@ -111,7 +111,7 @@ def link_outputs(
         for group in by_article(out_dir, _READ):
             for table, rows in linker.article(group).items():
                 for row in rows:
-                    spills.get(table, links.get(table)).add(row)
+                    (spills[table] if table in spills else links[table]).add(row)
         officials.close()
         parents = linker.parents()
         person_ids = linker.person_ids(parents)

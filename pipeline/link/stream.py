@@ -7,7 +7,7 @@ them: its memory then follows the number of distinct bodies and people, not of r
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,7 +73,7 @@ def _batches(path: Path, columns: Sequence[str] | None = None) -> Iterator[pa.Re
     )
 
 
-def by_article(out_dir: Path, columns: dict[str, Sequence[str]]) -> Iterator[ArticleRows]:
+def by_article(out_dir: Path, columns: Mapping[str, Sequence[str]]) -> Iterator[ArticleRows]:
     """Each article's rows of the tables named in `columns` (those columns read), in the order
     of `articles`. Fact rows whose article has no `articles` row come as an article of their
     own, without a row or an order, where they stand."""
