@@ -14,12 +14,13 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import regex
 
 from pipeline.link.bodies import ARTICLE, NATIONAL, ArticleContext, BodyRef, BodyResolver, Kind
-from pipeline.link.people import Sighting, SightingDraft, cluster_people, name_key
+from pipeline.link.people import SightingDraft, cluster_people, name_key, sighting_row
 from pipeline.link.posts import PostReader
 from pipeline.link.rows import BodyEntry, Rank, body_row
 from pipeline.link.stream import ArticleRows
@@ -51,7 +52,7 @@ class Linker:
         #: keys of the bodies of articles read (their rows are handed on when it is read)
         self.article_keys: set[str] = set()
         self._in_article: list[str] = []
-        self.sightings: list[Sighting] = []
+        self.n_sightings = 0  # of the articles read, handed on with them (`article`)
         heads = sorted(self.vocabulary["parent_heads"], key=len, reverse=True)
         # a head opens a body's name before a capital, a place word or the end (`Bộ Xây dựng`,
         # `Công an tỉnh Nghệ An`, `Tỉnh ủy`; not `Bộ đội`)
@@ -64,16 +65,20 @@ class Linker:
 
     def article(self, group: ArticleRows) -> dict[str, list[dict[str, Any]]]:
         """Link one article's rows: each fact table's link values, one dict per row in order
-        (for officials, the row as `stage.OFFICIAL_ROWS` keeps it, its sighting's index); and
-        under `bodies` the rows of the bodies only this article can name (`_article_bodies`)."""
+        (for officials, the row as `stage.OFFICIAL_ROWS` keeps it, its sighting's index); under
+        `bodies` the rows of the bodies only this article can name (`_article_bodies`), under
+        `sightings` its sightings of people (`people.SIGHTINGS`), numbered on from the last."""
         mentions: dict[Mention, list[int]] = defaultdict(list)
         for number, row in group.facts["organizations"]:
             mentions[(row["name"], row["location"], row["text"])].append(number)
         context = self._context(group, mentions)
         order = self.n_articles if group.order is None else group.order
+        organizations = self._organizations(context, mentions, order)  # before: short names
+        officials, sightings = self._officials(context, group, order)
         linked = {
-            "organizations": self._organizations(context, mentions, order),
-            "officials": self._officials(context, group, order),
+            "organizations": organizations,
+            "officials": officials,
+            "sightings": sightings,
             "documents": [
                 {
                     "issuer_body_id": _id(
@@ -262,11 +267,11 @@ class Linker:
 
     def _officials(
         self, context: ArticleContext, group: ArticleRows, order: int
-    ) -> list[dict[str, Any]]:
-        """Each official row's body and posts, each post with its body; its name's sighting
-        in this article (the article's sightings are kept when it is read)."""
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Each official row's body and posts, each post with its body, and its name's
+        sighting's number; the article's sightings."""
         drafts: dict[str, SightingDraft] = {}
-        numbers: dict[str, int] = {}  # name key → its sighting's index in `sightings`
+        numbers: dict[str, int] = {}  # name key → its sighting's number
         people_order = 0 if group.order is None else group.order
         rows = []
         for number, row in group.facts["officials"]:
@@ -288,7 +293,7 @@ class Linker:
                 key = sys.intern(name_key(row["person"]))
                 draft = drafts.get(key)
                 if draft is None:
-                    numbers[key] = len(self.sightings) + len(drafts)
+                    numbers[key] = self.n_sightings + len(drafts)
                     draft = drafts[key] = SightingDraft(
                         key,
                         context.article_id,
@@ -318,8 +323,8 @@ class Linker:
                     ],
                 }
             )
-        self.sightings.extend(draft.sighting() for draft in drafts.values())
-        return rows
+        self.n_sightings += len(drafts)
+        return rows, [sighting_row(draft.sighting()) for draft in drafts.values()]
 
     def _sighted(self, draft: SightingDraft, posts: list[tuple[Any, BodyRef | None]]) -> None:
         """What a mention's posts add to its name's sighting in the article."""
@@ -337,11 +342,9 @@ class Linker:
                 if placed.province:
                     draft.provinces.add(placed.province)
 
-    def person_ids(self, parents: dict[str, str]) -> list[str]:
-        """Each sighting's person id (in the order of `sightings`)."""
-        ids = cluster_people(self.sightings, self._related(parents))
-        one: dict[str, str] = {}
-        return [one.setdefault(person_id, person_id) for person_id in ids]
+    def person_ids(self, parents: dict[str, str], sightings: Path) -> list[str]:
+        """Each sighting's person id, by number (`sightings`: the file of their rows)."""
+        return cluster_people(sightings, self.n_sightings, self._related(parents))
 
     def _related(self, parents: dict[str, str]) -> dict[str, set[str]]:
         """Body key → the bodies it belongs to (its parent) or is a longer form of (`Bộ Giao

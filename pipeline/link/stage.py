@@ -23,6 +23,7 @@ import pyarrow.parquet as pq
 
 from pipeline.link.bodies import Kind, stable_id
 from pipeline.link.linker import Linker
+from pipeline.link.people import SIGHTINGS
 from pipeline.link.rows import body_row, most_common, people_and_positions
 from pipeline.link.stream import BATCH_ROWS, ColumnsWriter, by_article, read_rows
 from pipeline.outputs.tables import LINK_COLUMNS, TABLE_COLUMNS, TableWriter, replace_columns
@@ -105,7 +106,8 @@ def link_outputs(
         }
         officials = ColumnsWriter(work / "officials-rows.parquet", OFFICIAL_ROWS)
         bodies = ColumnsWriter(work / "bodies-rows.parquet", BODY_ROWS)
-        spills = {"officials": officials, "bodies": bodies}
+        sightings = ColumnsWriter(work / "sightings.parquet", SIGHTINGS)
+        spills = {"officials": officials, "bodies": bodies, "sightings": sightings}
         n_articles = pq.ParquetFile(out_dir / "articles.parquet").metadata.num_rows
         linker = Linker(gazetteers, _kinds(out_dir), n_articles)
         for group in by_article(out_dir, _READ):
@@ -114,8 +116,8 @@ def link_outputs(
                     (spills[table] if table in spills else links[table]).add(row)
         officials.close()
         parents = linker.parents()
-        person_ids = linker.person_ids(parents)
-        linker.sightings.clear()  # clustered: their memory serves the rows to come
+        sightings.close()
+        person_ids = linker.person_ids(parents, sightings.path)
         for key, entry in linker.bodies.items():
             row = body_row(entry, linker.resolver.places)
             parent = [parents[key]] if key in parents else []
