@@ -96,6 +96,7 @@ def link_outputs(
     # Arrow's default allocator keeps what the stage's reading batches freed; the system's
     # gives it back (a quarter of the stage's memory at 60,000 articles)
     pool = pa.default_memory_pool()
+    pool.release_unused()  # what the run's table writers freed
     pa.set_memory_pool(pa.system_memory_pool())
     try:
         links = {
@@ -154,12 +155,16 @@ def _write_bodies(
     """The bodies table from the rows kept: each body's parent is the first of its possible
     parents that the run named; sorted by name (case aside) and id. Sorted in Arrow: the rows
     are columns there, a few bytes a cell."""
-    table = pq.read_table(rows, use_threads=False)
-    parents = [
-        next((stable_id("body", key) for key in keys if known(key)), None)
-        for keys in table.column("parent_keys").to_pylist()
-    ]
-    table = table.append_column("parent_body_id", pa.array(parents, pa.string()))
+    batches = []
+    for batch in pq.ParquetFile(rows).iter_batches(BATCH_ROWS, use_threads=False):
+        parents = [
+            next((stable_id("body", key) for key in keys if known(key)), None)
+            for keys in batch.column("parent_keys").to_pylist()
+        ]
+        batch = batch.drop_columns(["parent_keys"])
+        batches.append(batch.append_column("parent_body_id", pa.array(parents, pa.string())))
+    schema = BODY_ROWS.remove(BODY_ROWS.get_field_index("parent_keys"))
+    table = pa.Table.from_batches(batches, schema.append(pa.field("parent_body_id", pa.string())))
     table = table.sort_by([("sort_name", "ascending"), ("body_id", "ascending")])
     writer = TableWriter(out_dir, "bodies", **csv_options)
     for batch in table.to_batches(BATCH_ROWS):
