@@ -49,11 +49,16 @@ class _Cursor:
 
     def take(self, article_id: str) -> list[tuple[int, dict[str, Any]]]:
         """The rows of this article that come next (none when the next row is another's)."""
-        taken = []
-        while (row := self.head()) is not None and row["article_id"] == article_id:
-            taken.append((self.number, row))
-            self._at += 1
-            self.number += 1
+        taken: list[tuple[int, dict[str, Any]]] = []
+        while self.head() is not None:
+            rows, start = self._rows, self._at
+            end = start
+            while end < len(rows) and rows[end]["article_id"] == article_id:
+                end += 1
+            taken += enumerate(rows[start:end], self.number)
+            self._at, self.number = end, self.number + end - start
+            if end < len(rows):  # another article's row: this one's are all taken
+                break
         return taken
 
 
