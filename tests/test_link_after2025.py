@@ -4,7 +4,7 @@ on every place of its map, written as the stage writes them."""
 from __future__ import annotations
 
 from pipeline.link.after2025 import Converter2025
-from pipeline.link.places import _mapping
+from pipeline.link.places import underthesea_map
 
 
 def _addresses(mapping: dict) -> list[str]:
@@ -28,7 +28,7 @@ def _addresses(mapping: dict) -> list[str]:
 def test_every_place_of_the_map_converts_as_underthesea_does():
     from underthesea import convert_address
 
-    mapping = _mapping()
+    mapping = underthesea_map()
     converter = Converter2025(mapping)
     addresses = _addresses(mapping)
     assert len(addresses) > 50_000
@@ -42,7 +42,7 @@ def test_every_place_of_the_map_converts_as_underthesea_does():
 
 
 def test_a_merged_province_and_commune_take_their_2025_names():
-    converter = Converter2025(_mapping())
+    converter = Converter2025(underthesea_map())
     assert converter.convert("Long An")[0] == "Tỉnh Tây Ninh"
     province, commune = converter.convert("xã Mỹ Thạnh Đông, huyện Đức Huệ, Long An")
     assert (province, commune is not None) == ("Tỉnh Tây Ninh", True)

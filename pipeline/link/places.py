@@ -48,7 +48,7 @@ class Place:
     commune: str | None = None
 
 
-def _mapping() -> dict[str, Any]:
+def underthesea_map() -> dict[str, Any]:
     """underthesea's map of administrative units (read once per `Gazetteer`, not kept: it is
     a hundred megabytes of Python objects, of which the gazetteer keeps a few). Found without
     importing underthesea, whose every pipeline loads on import (sixty megabytes more)."""
@@ -76,7 +76,7 @@ class Gazetteer:
         self.committees: dict[str, str] = dict(vocabulary["committee_levels"])
         self.named_after_people = set(vocabulary["named_after_people"])
         period_names: dict[str, str] = vocabulary["period_province_names"]
-        mapping = _mapping()
+        mapping = underthesea_map()
         self._read_units(mapping, period_names)
         self._converter = Converter2025(mapping)
         self._read_words(gazetteers["abbreviations"])
