@@ -359,3 +359,19 @@ def test_a_gold_mention_whose_edges_a_rule_moved_is_still_found(tmp_path):
     )
     score = score_identity(gold, tmp_path, "bodies")
     assert (score.tp, score.fn, score.unmatched) == (1, 0, [2])
+
+
+def test_linking_in_tiny_batches_gives_the_same_tables(linked, ruleset, tmp_path, monkeypatch):
+    """The stage reads an article's rows across batch ends, and rewrites the link columns
+    from its own files: three rows a batch, the tables are those of the run."""
+    import shutil
+
+    from pipeline.link import stream
+    from pipeline.link.stage import link_outputs
+
+    copy = tmp_path / "generation"
+    shutil.copytree(linked / ".vnie" / "current", copy)
+    monkeypatch.setattr(stream, "BATCH_ROWS", 3)
+    link_outputs(copy, ruleset.gazetteers)
+    assert table_bytes(copy) == table_bytes(linked)
+    assert not (copy / ".link").exists()  # the stage's own files go when it ends

@@ -180,30 +180,41 @@ def machine() -> dict[str, Any]:
     }
 
 
-def run(n_articles: int, full: bool, scrape: bool, scale: int = 0) -> dict[str, Any]:
-    """Every measure, in one run; the result as written to outputs/bench.json."""
+def _slice_runs(n_articles: int, folder: Path) -> dict[str, Any]:
+    """Bare `word_tokenize` and `vnie extract` with 1 and 2 workers over the slice."""
+    results: dict[str, Any] = {}
+    path, count, size = write_slice(SLICE_SOURCE, n_articles, folder)
+    kb = size / 1000
+    results.update(articles=count, text_kb=round(kb, 1))
+    reference = bare_word_tokenize(path)
+    reference["kb_per_s"] = round(kb / reference["seconds"], 1)
+    reference["articles_per_s"] = round(count / reference["seconds"], 1)
+    results["word_tokenize"] = reference
+    for workers in (1, 2):
+        print(f"bench: vnie extract, {count} articles, {workers} worker(s)…", file=sys.stderr)
+        measured = run_extract_process([path], workers, folder / f"out-{workers}")
+        measured["kb_per_s"] = round(kb / measured["wall_s"], 1)
+        measured["articles_per_s"] = round(count / measured["wall_s"], 1)
+        measured["kb_per_s_in_run"] = round(kb / measured["run_s"], 1)
+        results[f"extract_{workers}w"] = measured
+    one, two = results["extract_1w"], results["extract_2w"]
+    results["ratio_1w_vs_word_tokenize"] = round(one["kb_per_s"] / reference["kb_per_s"], 2)
+    results["ratio_2w_vs_1w"] = round(two["kb_per_s"] / one["kb_per_s"], 2)
+    return results
+
+
+def run(
+    n_articles: int, full: bool, scrape: bool, scale: int = 0, corpus_only: bool = False
+) -> dict[str, Any]:
+    """Every measure, in one run; the result as written to outputs/bench.json. `corpus_only`
+    (with `full`): no slice and no bare segmentation, only the whole corpus (and `scale`)."""
     if not SLICE_SOURCE.exists():
         raise SystemExit(f"error: {SLICE_SOURCE} is missing (the shared corpus is needed)")
     results: dict[str, Any] = {"machine": machine(), "slice": str(SLICE_SOURCE)}
     with tempfile.TemporaryDirectory(prefix="vnie-bench-") as folder_name:
         folder = Path(folder_name)
-        path, count, size = write_slice(SLICE_SOURCE, n_articles, folder)
-        kb = size / 1000
-        results.update(articles=count, text_kb=round(kb, 1))
-        reference = bare_word_tokenize(path)
-        reference["kb_per_s"] = round(kb / reference["seconds"], 1)
-        reference["articles_per_s"] = round(count / reference["seconds"], 1)
-        results["word_tokenize"] = reference
-        for workers in (1, 2):
-            print(f"bench: vnie extract, {count} articles, {workers} worker(s)…", file=sys.stderr)
-            measured = run_extract_process([path], workers, folder / f"out-{workers}")
-            measured["kb_per_s"] = round(kb / measured["wall_s"], 1)
-            measured["articles_per_s"] = round(count / measured["wall_s"], 1)
-            measured["kb_per_s_in_run"] = round(kb / measured["run_s"], 1)
-            results[f"extract_{workers}w"] = measured
-        one, two = results["extract_1w"], results["extract_2w"]
-        results["ratio_1w_vs_word_tokenize"] = round(one["kb_per_s"] / reference["kb_per_s"], 2)
-        results["ratio_2w_vs_1w"] = round(two["kb_per_s"] / one["kb_per_s"], 2)
+        if not (full and corpus_only):
+            results.update(_slice_runs(n_articles, folder))
         if full:
             everything = sorted(SHARED.glob("*.jsonl"))
             print(f"bench: vnie extract, all of {SHARED}, 2 workers…", file=sys.stderr)
@@ -242,11 +253,20 @@ def run(n_articles: int, full: bool, scrape: bool, scale: int = 0) -> dict[str, 
 
 def table(results: dict[str, Any]) -> str:
     """The figures as a small text table."""
-    ref = results["word_tokenize"]
-    rows = [
-        ("measure", "KB/s", "articles/s", "seconds", "peak RSS/worker MB"),
-        ("bare word_tokenize (1 core)", ref["kb_per_s"], ref["articles_per_s"], ref["seconds"], ""),
+    rows: list[tuple[Any, ...]] = [
+        ("measure", "KB/s", "articles/s", "seconds", "peak RSS/worker MB")
     ]
+    ref = results.get("word_tokenize")
+    if ref:
+        rows.append(
+            (
+                "bare word_tokenize (1 core)",
+                ref["kb_per_s"],
+                ref["articles_per_s"],
+                ref["seconds"],
+                "",
+            )
+        )
     for key, label in (
         ("extract_1w", "vnie extract, 1 worker"),
         ("extract_2w", "vnie extract, 2 workers"),
@@ -268,13 +288,13 @@ def table(results: dict[str, Any]) -> str:
     ]
     lines.insert(1, "-" * len(lines[0]))
     m = results["machine"]
-    lines += [
-        "",
-        f"{results['articles']} articles, {results['text_kb']} KB of text; "
-        f"{m['cores']} cores, {m['cpu']}",
-        f"1 worker vs bare word_tokenize: {results['ratio_1w_vs_word_tokenize']}x "
-        f"(target >= 3.0); 2 workers vs 1: {results['ratio_2w_vs_1w']}x (target >= 1.85)",
-    ]
+    lines += ["", f"{m['cores']} cores, {m['cpu']}"]
+    if ref:
+        lines += [
+            f"slice: {results['articles']} articles, {results['text_kb']} KB of text",
+            f"1 worker vs bare word_tokenize: {results['ratio_1w_vs_word_tokenize']}x "
+            f"(target >= 3.0); 2 workers vs 1: {results['ratio_2w_vs_1w']}x (target >= 1.85)",
+        ]
     if "extract_full_2w" in results:
         full = results["extract_full_2w"]
         lines.append(
@@ -324,10 +344,15 @@ def main(argv: list[str] | None = None) -> None:
         default=0,
         help="with --full, also the shared corpus replicated this many times (make bench: 10)",
     )
+    parser.add_argument(
+        "--corpus-only",
+        action="store_true",
+        help="with --full: skip the slice and bare segmentation (memory at 6k and 60k articles)",
+    )
     parser.add_argument("--no-scrape", action="store_true", help="skip the scraper's bench")
     parser.add_argument("--out", type=Path, default=ROOT / "outputs" / "bench.json")
     args = parser.parse_args(argv)
-    results = run(args.articles, args.full, not args.no_scrape, args.scale)
+    results = run(args.articles, args.full, not args.no_scrape, args.scale, args.corpus_only)
     print(table(results))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -26,11 +26,18 @@ common stay two people, even when they are one (a wrong merge is worse than a mi
 from __future__ import annotations
 
 import functools
+from array import array
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
 
 from pipeline.link.bodies import stable_id
+from pipeline.link.stream import read_rows
 from pipeline.text.normalize import normalize_phrase
 
 
@@ -40,27 +47,112 @@ def name_key(name: str) -> str:
     return " ".join(normalize_phrase(name).casefold().split())
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Sighting:
-    """One name in one article, with everything its posts say."""
+    """One name in one article, with everything its posts say. A run holds one per name per
+    article, so its sets are kept as tuples (a tuple of one is a fifth of a set of one)."""
 
     name_key: str
     article_id: str
     order: int  # the article's place in the run's input order
     main_province: str | None  # the article's province, when it is mainly about one
     own_province: str | None  # the article's province, as the rules read it
-    bodies: set[str] = field(default_factory=set)  # keys of placed bodies
-    related: set[str] = field(default_factory=set)  # bodies those belong to, or short forms
-    provinces: set[str] = field(default_factory=set)  # provinces of those bodies (or article's)
-    titles: set[str] = field(default_factory=set)  # titles, `nguyên`/`cựu`/`quyền` aside
-    unique_posts: set[str] = field(default_factory=set)
+    bodies: tuple[str, ...]  # keys of placed bodies
+    provinces: tuple[str, ...]  # provinces of those bodies (or the article's)
+    titles: tuple[str, ...]  # titles, `nguyên`/`cựu`/`quyền` aside
+    unique_posts: tuple[str, ...]
     #: central titles held (case-folded), each with the placed body named for it, or None
+    central: tuple[tuple[str, str | None], ...]
+
+
+@dataclass(slots=True)
+class SightingDraft:
+    """A sighting while its article is read (the fields of `Sighting`)."""
+
+    name_key: str
+    article_id: str
+    order: int
+    main_province: str | None
+    own_province: str | None
+    bodies: set[str] = field(default_factory=set)
+    provinces: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
+    unique_posts: set[str] = field(default_factory=set)
     central: set[tuple[str, str | None]] = field(default_factory=set)
+
+    def sighting(self) -> Sighting:
+        """The finished sighting; one that names no placed body counts in its article's main
+        province (rule 2)."""
+        if not self.bodies and self.main_province:
+            self.provinces.add(self.main_province)
+        return Sighting(
+            self.name_key,
+            self.article_id,
+            self.order,
+            self.main_province,
+            self.own_province,
+            tuple(self.bodies),
+            tuple(self.provinces),
+            tuple(self.titles),
+            tuple(self.unique_posts),
+            tuple(self.central),
+        )
+
+
+#: a sighting as the stage keeps it until every article is read (`Linker.article`)
+SIGHTINGS = pa.schema(
+    [
+        ("name_key", pa.string()),
+        ("article_id", pa.string()),
+        ("order", pa.int64()),
+        ("main_province", pa.string()),
+        ("own_province", pa.string()),
+        *((column, pa.list_(pa.string())) for column in ("bodies", "provinces", "titles")),
+        ("unique_posts", pa.list_(pa.string())),
+        ("central", pa.list_(pa.list_(pa.string()))),  # [title, body or None]
+    ]
+)
+
+
+def sighting_row(sighting: Sighting) -> dict[str, Any]:
+    """A sighting as a row of `SIGHTINGS`."""
+    return {
+        "name_key": sighting.name_key,
+        "article_id": sighting.article_id,
+        "order": sighting.order,
+        "main_province": sighting.main_province,
+        "own_province": sighting.own_province,
+        "bodies": sighting.bodies,
+        "provinces": sighting.provinces,
+        "titles": sighting.titles,
+        "unique_posts": sighting.unique_posts,
+        "central": [list(held) for held in sighting.central],
+    }
+
+
+def _sightings(path: Path) -> Iterator[tuple[int, Sighting]]:
+    """The sightings kept in a file, with their numbers, a batch at a time."""
+    for index, row in enumerate(read_rows(path)):
+        yield (
+            index,
+            Sighting(
+                row["name_key"],
+                row["article_id"],
+                row["order"],
+                row["main_province"],
+                row["own_province"],
+                tuple(row["bodies"]),
+                tuple(row["provinces"]),
+                tuple(row["titles"]),
+                tuple(row["unique_posts"]),
+                tuple((title, body) for title, body in row["central"]),
+            ),
+        )
 
 
 class _UnionFind:
     def __init__(self, size: int):
-        self.parent = list(range(size))
+        self.parent = array("q", range(size))
 
     def find(self, item: int) -> int:
         while self.parent[item] != item:
@@ -74,9 +166,15 @@ class _UnionFind:
             self.parent[max(a, b)] = min(a, b)
 
 
-def _buckets(sighting: Sighting) -> Iterable[tuple[str, ...]]:
-    """The evidence a sighting offers; two sightings sharing a bucket are one person."""
-    for body in sighting.bodies | sighting.related:
+def _buckets(
+    sighting: Sighting, related: Mapping[str, AbstractSet[str]]
+) -> Iterable[tuple[str, ...]]:
+    """The evidence a sighting offers; two sightings sharing a bucket are one person. `related`:
+    body key → the bodies it belongs to or is a short form of (rule 1)."""
+    bodies = set(sighting.bodies)
+    for body in sighting.bodies:
+        bodies.update(related.get(body, ()))
+    for body in bodies:
         yield ("body", body)
     for province in sighting.provinces:
         yield ("province", province)
@@ -88,54 +186,73 @@ def _buckets(sighting: Sighting) -> Iterable[tuple[str, ...]]:
         yield ("post", post)
 
 
-def cluster_people(sightings: list[Sighting]) -> list[str]:
-    """The person id of each sighting (same order). Ids are hashes of the name and of the
-    person's smallest body key (or first article when none), so the same input always gives
-    the same ids, whatever order the articles were processed in."""
-    order = sorted(range(len(sightings)), key=lambda i: (sightings[i].name_key, sightings[i].order))
-    groups = _UnionFind(len(sightings))
+def cluster_people(path: Path, count: int, related: Mapping[str, AbstractSet[str]]) -> list[str]:
+    """The person id of each of the `count` sightings kept in `path` (same order). Ids are
+    hashes of the name and of the person's smallest body key (or first article when none), so
+    the same input always gives the same ids, whatever order the articles were processed in.
+
+    The file is read three times, a batch at a time: what stays in memory is a number per
+    sighting and one entry per piece of evidence and per person, not the sightings."""
+    groups = _UnionFind(count)
     first_in_bucket: dict[tuple[str, ...], int] = {}
-    for index in order:
-        sighting = sightings[index]
-        for bucket in _buckets(sighting):
+    central = _CentralTitles()
+    for index, sighting in _sightings(path):
+        for bucket in _buckets(sighting, related):
             keyed = (sighting.name_key, *bucket)
             if keyed in first_in_bucket:
                 groups.union(first_in_bucket[keyed], index)
             else:
                 first_in_bucket[keyed] = index
-    _join_central_titles(sightings, order, groups)
+        central.add(index, sighting)
+    del first_in_bucket
+    central.join(groups)
     anchors: dict[int, str] = {}
-    for index in order:
+    for index, sighting in _sightings(path):
         root = groups.find(index)
-        sighting = sightings[index]
         anchor = min(sighting.bodies) if sighting.bodies else f"article:{sighting.article_id}"
         if root not in anchors or _before(anchor, anchors[root]):
             anchors[root] = anchor
-    return [
-        stable_id("person", sightings[i].name_key, anchors[groups.find(i)])
-        for i in range(len(sightings))
-    ]
+    one: dict[tuple[str, str], str] = {}  # each person's id, one string for all its sightings
+    ids = []
+    for index, sighting in _sightings(path):
+        key = (sighting.name_key, anchors[groups.find(index)])
+        if key not in one:
+            one[key] = stable_id("person", *key)
+        ids.append(one[key])
+    return ids
 
 
-def _join_central_titles(sightings: list[Sighting], order: list[int], groups: _UnionFind) -> None:
+class _CentralTitles:
     """Rule 5: per name and central title, the sightings that name no body join the one person
-    who holds the title at a named body, or each other when nobody does; never when two do."""
-    named: dict[tuple[str, str], set[int]] = defaultdict(set)  # persons holding it at a body
-    unnamed: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for index in order:
-        sighting = sightings[index]
-        for title, body in sighting.central:
-            if body is None:
-                unnamed[(sighting.name_key, title)].append(index)
-            else:
-                named[(sighting.name_key, title)].add(groups.find(index))
-    for key, indices in unnamed.items():
-        holders = {groups.find(i) for i in named.get(key, ())}
-        if len(holders) > 1:
-            continue
-        target = next(iter(holders)) if holders else indices[0]
-        for index in indices:
-            groups.union(target, index)
+    who holds the title at a named body, or each other when nobody does; never when two do.
+    Titles are taken in the order of their first sighting by name, then article."""
+
+    def __init__(self) -> None:
+        self.named: dict[tuple[str, str], list[int]] = defaultdict(list)  # held at a body
+        self.unnamed: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.first: dict[tuple[str, str], tuple[str, int, int]] = {}
+
+    def add(self, index: int, sighting: Sighting) -> None:
+        for at, (title, body) in enumerate(sighting.central):
+            key = (sighting.name_key, title)
+            if body is not None:
+                self.named[key].append(index)
+                continue
+            self.unnamed[key].append(index)
+            rank = (sighting.name_key, sighting.order, at)
+            if key not in self.first or rank < self.first[key]:
+                self.first[key] = rank
+
+    def join(self, groups: _UnionFind) -> None:
+        holding = {key: {groups.find(i) for i in indices} for key, indices in self.named.items()}
+        for key in sorted(self.unnamed, key=self.first.__getitem__):
+            holders = {groups.find(root) for root in holding.get(key, ())}
+            if len(holders) > 1:
+                continue
+            indices = self.unnamed[key]
+            target = next(iter(holders)) if holders else indices[0]
+            for index in indices:
+                groups.union(target, index)
 
 
 def _before(anchor: str, other: str) -> bool:

@@ -3,8 +3,9 @@
 Provinces, districts and communes as they were before 1 July 2025 come from the mapping that
 underthesea ships with its address converter (`underthesea/address/data/mapping.json`, from
 vietnamadminunits): it says which province has a district or commune of a given name, which is
-how `UBND huyện Đức Huệ` is placed in Long An. The 2025 province and commune come from
-underthesea's own `convert_address` (no network: its data is in the package). The words that
+how `UBND huyện Đức Huệ` is placed in Long An. The 2025 province and commune are those
+underthesea's own `convert_address` gives (no network: its data is in the package), worked
+out from the same map without importing underthesea (`after2025`). The words that
 name a level (`huyện`, `xã`…) are rules/gazetteers/place_levels.yml's; the press's shortenings
 of them (`TP.`, `TP HCM`) are abbreviations.yml's.
 """
@@ -12,13 +13,16 @@ of them (`TP.`, `TP HCM`) are abbreviations.yml's.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import json
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import regex
+
+from pipeline.link.after2025 import Converter2025
 
 #: a place's name after its level word: capitalized syllables, or a number (`quận 1`)
 _PLACE_NAME = r"(?:\p{Lu}[\p{Ll}\p{M}]*|\d{1,2})(?:[ -]+(?:\p{Lu}[\p{Ll}\p{M}]*|\d{1,2}))*"
@@ -44,10 +48,14 @@ class Place:
     commune: str | None = None
 
 
-@functools.cache
-def _mapping() -> dict[str, Any]:
-    """underthesea's map of administrative units, read once per process."""
-    data = resources.files("underthesea.address") / "data" / "mapping.json"
+def underthesea_map() -> dict[str, Any]:
+    """underthesea's map of administrative units (read once per `Gazetteer`, not kept: it is
+    a hundred megabytes of Python objects, of which the gazetteer keeps a few). Found without
+    importing underthesea, whose every pipeline loads on import (sixty megabytes more)."""
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("underthesea is not installed: its map of places is needed")
+    data = Path(spec.submodule_search_locations[0]) / "address" / "data" / "mapping.json"
     return json.loads(data.read_text(encoding="utf-8"))
 
 
@@ -68,7 +76,9 @@ class Gazetteer:
         self.committees: dict[str, str] = dict(vocabulary["committee_levels"])
         self.named_after_people = set(vocabulary["named_after_people"])
         period_names: dict[str, str] = vocabulary["period_province_names"]
-        self._read_units(_mapping(), period_names)
+        mapping = underthesea_map()
+        self._read_units(mapping, period_names)
+        self._converter = Converter2025(mapping)
         self._read_words(gazetteers["abbreviations"])
         self._converted: dict[tuple[str, str | None, str | None], tuple[str, str | None]] = {}
 
@@ -226,13 +236,11 @@ class Gazetteer:
     def _convert(
         self, province: str, district: str | None, commune: str | None
     ) -> tuple[str, str | None]:
-        from underthesea import convert_address
-
         # a commune named without its district: only when the province has one of that name
         known = bool(commune) and (bool(district) or self.communes_in(province, commune or "") == 1)
         parts = [p for p in (commune, district) if p] if known else []
-        result = convert_address(", ".join([*parts, self.short.get(province, province)]))
-        new_province = province
-        if result.new.province:
-            new_province = self._leading_level.sub("", result.new.province)
-        return new_province, (result.new.ward or None) if known else None
+        name, ward = self._converter.convert(
+            ", ".join([*parts, self.short.get(province, province)])
+        )
+        new_province = self._leading_level.sub("", name) if name else province
+        return new_province, ward if known else None

@@ -4,100 +4,94 @@ where and when it was seen."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
 from pipeline.link.bodies import ArticleContext, BodyRef, Kind
 from pipeline.link.places import Gazetteer
-from pipeline.link.posts import WrittenPost
 
 T = TypeVar("T")
-#: an official row's posts, each with the body it names (None: no body named)
-RowPosts = list[tuple[WrittenPost, BodyRef | None]]
 
 
-@dataclass
+@dataclass(slots=True)
 class Seen:
-    """Where and when something was seen: the articles, the dates, an example article."""
+    """Where and when something was seen: how many articles, the dates, an example article.
+    An article's sightings come together (the stage reads article by article): it counts once.
+    """
 
-    articles: set[str] = field(default_factory=set)
+    n_articles: int = 0
+    latest: str | None = None  # the article last counted
     first: date | None = None
     last: date | None = None
     example: tuple[int, int, str] | None = None  # (undated?, ordinal or order, article_id)
 
-    def add(self, context: ArticleContext, order: int) -> None:
-        if context.article_id in self.articles:  # an article counts once
+    def add(self, article_id: str, day: date | None, order: int) -> None:
+        if article_id == self.latest:
             return
-        self.articles.add(context.article_id)
-        day = context.published_on
+        self.n_articles += 1
+        self.latest = article_id
         if day is not None:
             self.first = day if self.first is None or day < self.first else self.first
             self.last = day if self.last is None or day > self.last else self.last
         rank = (0, day.toordinal(), order) if day is not None else (1, order, order)
-        candidate = (rank[0], rank[1] * 10**7 + rank[2], context.article_id)
+        candidate = (rank[0], rank[1] * 10**7 + rank[2], article_id)
         if self.example is None or candidate < self.example:
             self.example = candidate
 
     def columns(self) -> dict[str, Any]:
-        return {"n_articles": len(self.articles), "first_seen": self.first, "last_seen": self.last}
+        return {"n_articles": self.n_articles, "first_seen": self.first, "last_seen": self.last}
 
 
-@dataclass
+#: a rank of a body's mention: (table, row number, post): the first mention has the smallest
+Rank = tuple[int, int, int]
+
+
+@dataclass(slots=True)
 class BodyEntry:
-    """What the mentions of one body say: its names, kinds and where they stand."""
+    """What the mentions of one body say: its names, kinds and where they stand; `ref` and
+    `example` (name, location, article) are those of its first mention in the run's order."""
 
     ref: BodyRef
+    rank: Rank
+    example: tuple[str, str | None, ArticleContext]
     names: Counter[str] = field(default_factory=Counter)
     kinds: Counter[Kind] = field(default_factory=Counter)
     seen: Seen = field(default_factory=Seen)
-    example: tuple[str, str | None, ArticleContext] | None = None  # name, location, article
 
 
-def body_rows(
-    bodies: dict[str, BodyEntry], parents: dict[str, str], places: Gazetteer
-) -> list[dict[str, Any]]:
-    """One row per body: its most written full name, kind, places then and now, parent."""
-    rows = []
-    for key, entry in bodies.items():
-        ref = entry.ref
-        province_2025 = commune_2025 = None
-        if ref.province:
-            province_2025, commune_2025 = places.after_2025(ref.province, ref.district, ref.commune)
-        org_type, level = most_common(entry.kinds) if entry.kinds else (None, None)
-        parent = parents.get(key)
-        rows.append(
-            {
-                "body_id": ref.body_id,
-                "name": fullest(entry.names),
-                "org_type": org_type,
-                "level": level,
-                "province": ref.province,
-                "province_2025": province_2025,
-                "commune_2025": commune_2025,
-                "parent_body_id": bodies[parent].ref.body_id if parent else None,
-                **entry.seen.columns(),
-            }
-        )
-    return sorted(rows, key=lambda r: (r["name"].casefold(), r["body_id"]))
+def body_row(entry: BodyEntry, places: Gazetteer) -> dict[str, Any]:
+    """A body's row but its parent: its most written full name, kind, places then and now."""
+    ref = entry.ref
+    province_2025 = commune_2025 = None
+    if ref.province:
+        province_2025, commune_2025 = places.after_2025(ref.province, ref.district, ref.commune)
+    org_type, level = most_common(entry.kinds) if entry.kinds else (None, None)
+    return {
+        "body_id": ref.body_id,
+        "name": fullest(entry.names),
+        "org_type": org_type,
+        "level": level,
+        "province": ref.province,
+        "province_2025": province_2025,
+        "commune_2025": commune_2025,
+        **entry.seen.columns(),
+    }
 
 
 def people_and_positions(
-    officials: list[dict[str, Any]],
-    person_ids: list[str | None],
-    row_posts: list[RowPosts],
-    context_of: Callable[[str], ArticleContext],
-    input_order: dict[str, int],
+    officials: Iterable[dict[str, Any]],
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """One row per person and one per person × post × body, with their dates."""
+    """One row per person and one per person × post × body, with their dates, from the
+    official rows as the stage keeps them (`stage.OFFICIAL_ROWS`), in the run's order."""
     people: dict[str, dict[str, Any]] = {}
     positions: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for row, person_id, posts in zip(officials, person_ids, row_posts, strict=True):
+    for row in officials:
+        person_id = row["person_id"]
         if person_id is None:
             continue
-        context = context_of(row["article_id"])
-        order = input_order.get(row["article_id"], 0)
+        seen = (row["article_id"], row["published_on"], row["order"])
         person = people.get(person_id)
         if person is None:
             person = people[person_id] = {
@@ -106,24 +100,23 @@ def people_and_positions(
                 "provinces": set(),
             }
         person["names"][row["person"]] += 1
-        person["seen"].add(context, order)
-        for post, ref in posts:
-            if ref is not None and ref.province:
-                person["provinces"].add(ref.province)
-            where = ref.key if ref is not None else (post.organization or "").casefold()
-            key = (person_id, post.title.casefold(), where)
+        person["seen"].add(*seen)
+        for post in row["posts"]:
+            if post["province"]:
+                person["provinces"].add(post["province"])
+            key = (person_id, post["title"].casefold(), post["where"])
             entry = positions.get(key)
             if entry is None:
                 entry = positions[key] = {
                     "titles": Counter(),
                     "organizations": Counter(),
-                    "ref": ref,
+                    "body_id": post["body_id"],
                     "seen": Seen(),
                 }
-            entry["titles"][post.title] += 1
-            if post.organization:
-                entry["organizations"][post.organization] += 1
-            entry["seen"].add(context, order)
+            entry["titles"][post["title"]] += 1
+            if post["organization"]:
+                entry["organizations"][post["organization"]] += 1
+            entry["seen"].add(*seen)
     people_rows = [
         {
             "person_id": person_id,
@@ -138,7 +131,7 @@ def people_and_positions(
         {
             "person_id": person_id,
             "title": most_common(entry["titles"]),
-            "body_id": entry["ref"].body_id if entry["ref"] is not None else None,
+            "body_id": entry["body_id"],
             "organization": most_common(entry["organizations"]) if entry["organizations"] else None,
             **entry["seen"].columns(),
             "article_id": entry["seen"].example[2],

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -339,47 +341,51 @@ class TableWriter:
         os.replace(self._pq_tmp, self.out_dir / f"{self.name}.parquet")
 
 
-_REPLACE_BATCH = 65_536
+_REPLACE_BATCH = 10_000
 
 
-def replace_columns(
-    out_dir: Path, name: str, values: dict[str, list[str | None]], *, excel: bool = False
-) -> None:
-    """Fill columns of a written table (CSV + Parquet, atomically), the other cells untouched.
+def replace_columns(out_dir: Path, name: str, links: Path, *, excel: bool = False) -> None:
+    """Fill columns of a written table (CSV + Parquet, atomically), the other cells untouched,
+    from `links`: a Parquet file of those columns, one row per row of the table, in order.
 
     For the linking stage's id columns: hex ids and nulls, which no formula guard touches."""
     columns = list(TABLE_COLUMNS[name])
+    replaced = pq.ParquetFile(links).schema_arrow.names
     pq_tmp, csv_tmp = out_dir / f".{name}.parquet.tmp", out_dir / f".{name}.csv.tmp"
-    # batch by batch: the table is never whole in memory (a run over an archive is millions
-    # of rows)
+    # batch by batch: neither the table nor its new columns are ever whole in memory (a run
+    # over an archive is millions of rows)
+    values = _link_rows(links)
     with (
         pq.ParquetFile(out_dir / f"{name}.parquet") as source,
         pq.ParquetWriter(pq_tmp, source.schema_arrow) as parquet,
     ):
-        start = 0
-        for batch in source.iter_batches(batch_size=_REPLACE_BATCH):
+        for batch in source.iter_batches(batch_size=_REPLACE_BATCH, use_threads=False):
             table = pa.Table.from_batches([batch])
-            stop = start + batch.num_rows
-            for column, column_values in values.items():
-                typ = TABLE_COLUMNS[name][column][0]
-                cells = pa.array(column_values[start:stop], type=typ)
+            rows = list(itertools.islice(values, batch.num_rows))
+            for at, column in enumerate(replaced):
+                cells = pa.array([row[at] for row in rows], type=TABLE_COLUMNS[name][column][0])
                 table = table.set_column(columns.index(column), column, cells)
             parquet.write_table(table)
-            start = stop
     encoding = "utf-8-sig" if excel else "utf-8"
-    positions = [(columns.index(column), column_values) for column, column_values in values.items()]
+    positions = [columns.index(column) for column in replaced]
     with (
         open(out_dir / f"{name}.csv", encoding=encoding, newline="") as source,
         open(csv_tmp, "w", encoding=encoding, newline="") as target,
     ):
         reader, writer = csv.reader(source), csv.writer(target)
         writer.writerow(next(reader))
-        for number, cells in enumerate(reader):
-            for index, column_values in positions:
-                cells[index] = _csv_cell(column_values[number])
+        for cells, row in zip(reader, _link_rows(links), strict=True):
+            for index, value in zip(positions, row, strict=True):
+                cells[index] = _csv_cell(value)
             writer.writerow(cells)
     os.replace(csv_tmp, out_dir / f"{name}.csv")
     os.replace(pq_tmp, out_dir / f"{name}.parquet")
+
+
+def _link_rows(path: Path) -> Iterator[tuple[Any, ...]]:
+    """The rows of a Parquet file as tuples, read a batch at a time."""
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=_REPLACE_BATCH, use_threads=False):
+        yield from zip(*(column.to_pylist() for column in batch.columns), strict=True)
 
 
 def write_json_atomic(path: Path, data: Any) -> None:

@@ -1,0 +1,137 @@
+"""The run's tables read back article by article, and the linking stage's own files.
+
+A run writes its tables in input order, the rows of one article together, so the linking stage
+can read every table at once, a batch at a time, and hand on one article's rows from all of
+them: its memory then follows the number of distinct bodies and people, not of rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+#: rows per batch read from a table, or written to a link file
+BATCH_ROWS = 1_000
+
+
+@dataclass
+class ArticleRows:
+    """One article's rows: its `articles` row (None when a fact row's article has none) and
+    its place in the run's order, then each fact table's rows with their row numbers."""
+
+    article_id: str
+    row: dict[str, Any] | None
+    order: int | None
+    facts: dict[str, list[tuple[int, dict[str, Any]]]] = field(default_factory=dict)
+
+
+class _Cursor:
+    """A table's rows in order, with the number of the next one."""
+
+    def __init__(self, path: Path, columns: Sequence[str]):
+        self._batches = _batches(path, columns)
+        self._rows: list[dict[str, Any]] = []
+        self._at = 0
+        self.number = 0
+
+    def head(self) -> dict[str, Any] | None:
+        while self._at == len(self._rows):
+            batch = next(self._batches, None)
+            if batch is None:
+                return None
+            self._rows, self._at = batch.to_pylist(), 0
+        return self._rows[self._at]
+
+    def take(self, article_id: str) -> list[tuple[int, dict[str, Any]]]:
+        """The rows of this article that come next (none when the next row is another's)."""
+        taken: list[tuple[int, dict[str, Any]]] = []
+        while self.head() is not None:
+            rows, start = self._rows, self._at
+            end = start
+            while end < len(rows) and rows[end]["article_id"] == article_id:
+                end += 1
+            taken += enumerate(rows[start:end], self.number)
+            self._at, self.number = end, self.number + end - start
+            if end < len(rows):  # another article's row: this one's are all taken
+                break
+        return taken
+
+
+def article_ids(out_dir: Path) -> set[str]:
+    """The ids of the run's articles."""
+    ids: set[str] = set()
+    for batch in _batches(out_dir / "articles.parquet", ["article_id"]):
+        ids.update(batch.column(0).to_pylist())
+    return ids
+
+
+def _batches(path: Path, columns: Sequence[str] | None = None) -> Iterator[pa.RecordBatch]:
+    """A Parquet file's batches, read in this thread: Arrow's reading threads each keep memory
+    of their own (the whole stage's worth, at 60,000 articles)."""
+    return pq.ParquetFile(path).iter_batches(
+        batch_size=BATCH_ROWS, columns=None if columns is None else list(columns), use_threads=False
+    )
+
+
+def by_article(out_dir: Path, columns: Mapping[str, Sequence[str]]) -> Iterator[ArticleRows]:
+    """Each article's rows of the tables named in `columns` (those columns read), in the order
+    of `articles`. Fact rows whose article has no `articles` row come as an article of their
+    own, without a row or an order, where they stand."""
+    known = article_ids(out_dir)
+    articles = _Cursor(out_dir / "articles.parquet", columns["articles"])
+    facts = {
+        name: _Cursor(out_dir / f"{name}.parquet", names)
+        for name, names in columns.items()
+        if name != "articles"
+    }
+    order = 0
+    while True:
+        for cursor in facts.values():  # rows of an article the run did not write
+            while (row := cursor.head()) is not None and row["article_id"] not in known:
+                orphan = row["article_id"]
+                yield ArticleRows(orphan, None, None, _take(facts, orphan))
+        row = articles.head()
+        if row is None:
+            return
+        articles.take(row["article_id"])
+        yield ArticleRows(row["article_id"], row, order, _take(facts, row["article_id"]))
+        order += 1
+
+
+def _take(facts: dict[str, _Cursor], article_id: str) -> dict[str, list[tuple[int, Any]]]:
+    return {name: cursor.take(article_id) for name, cursor in facts.items()}
+
+
+class ColumnsWriter:
+    """String columns written to a Parquet file a batch at a time (the link columns of a
+    table, one row per row of it, for `outputs.tables.replace_columns`)."""
+
+    def __init__(self, path: Path, schema: pa.Schema):
+        self.path, self.schema = path, schema
+        self._writer = pq.ParquetWriter(path, schema)
+        self._rows: list[dict[str, Any]] = []
+
+    def add(self, row: dict[str, Any]) -> None:
+        self._rows.append(row)
+        if len(self._rows) >= BATCH_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._rows:
+            self._writer.write_table(pa.Table.from_pylist(self._rows, schema=self.schema))
+            self._rows = []
+
+    def close(self) -> None:
+        self._flush()
+        self._writer.close()
+
+
+def read_rows(path: Path, columns: Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
+    """The rows of a Parquet file (those columns, or all), a batch at a time."""
+    for batch in _batches(path, columns):
+        yield from batch.to_pylist()
