@@ -22,18 +22,13 @@ TITLE_CASE_RE = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}]")
 
 Token = tuple[str, int, int]
 
-#: the words of the sentences scanned last: a sentence with several heads is split once
-_SENTENCE_TOKENS: dict[str, tuple[list[Token], list[int]]] = {}
 
-
+@functools.lru_cache(maxsize=64)
 def _sentence_tokens(text: str, lexicon: Lexicon) -> tuple[list[Token], list[int]]:
-    found = _SENTENCE_TOKENS.get(text)
-    if found is None:
-        if len(_SENTENCE_TOKENS) > 64:
-            _SENTENCE_TOKENS.clear()
-        tokens = _tokens(text, 0, len(text), lexicon)
-        found = _SENTENCE_TOKENS[text] = (tokens, [token[1] for token in tokens])
-    return found
+    """The words of a sentence and where each starts (memoized for the sentences scanned last:
+    a sentence with several heads is split once)."""
+    tokens = _tokens(text, 0, len(text), lexicon)
+    return tokens, [token[1] for token in tokens]
 
 
 def _tokens(text: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:

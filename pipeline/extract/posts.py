@@ -13,6 +13,7 @@ words around it say that a person is meant.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -43,9 +44,6 @@ _MOST_BODY_WORDS = 14
 #: the most posts one chain holds (a person seldom holds more than five): a chain is read
 #: from every title in it, so a longer one would be read in quadratic time
 _MOST_POSTS = 8
-#: chains read lately, by (lexicon, sentence, start, after a name); cleared when full
-_PARSED: dict[tuple[int, str, int, bool], tuple[tuple[Post, ...], int]] = {}
-_PARSED_KEPT = 512
 #: the most lower-case words a body's name may go on with after the scanner stopped
 _MOST_LOWER_WORDS = 6
 #: lower-case words that join two parts of one body before a capitalized word
@@ -177,15 +175,10 @@ def parse_posts(
     ủy TP HCM và Ngoại trưởng John Kerry` are two people. Several rules read the same chain
     (`ông A, Giám đốc Sở X` and `Giám đốc Sở X`): the chains of the sentences read last are
     kept."""
-    key = (id(lexicon), text, start, after_a_name)
-    parsed = _PARSED.get(key)
-    if parsed is None:
-        if len(_PARSED) > _PARSED_KEPT:
-            _PARSED.clear()
-        parsed = _PARSED[key] = _parse_posts(text, start, lexicon, after_a_name)
-    return parsed
+    return _parse_posts(text, start, lexicon, after_a_name)
 
 
+@functools.lru_cache(maxsize=512)
 def _parse_posts(
     text: str, start: int, lexicon: Lexicon, after_a_name: bool
 ) -> tuple[tuple[Post, ...], int]:
@@ -246,12 +239,18 @@ def _parse_posts(
 def _a_business(organization: str, lexicon: Lexicon) -> bool:
     """A body whose name holds an enterprise's head word (`Công ty`, `Ngân hàng`,
     gazetteers/org_heads.yml) or that is a brand (`BIDV`)."""
-    bodies = lexicon.bodies
-    if organization in bodies.brands:
+    if organization in lexicon.bodies.brands:
         return True
     words = f" {organization.lower()} "
-    return any(
-        f" {head} " in words
+    return any(f" {head} " in words for head in _enterprise_heads(lexicon))
+
+
+@functools.cache
+def _enterprise_heads(lexicon: Lexicon) -> tuple[str, ...]:
+    """The head words of enterprises, in lower case (once per rule set)."""
+    bodies = lexicon.bodies
+    return tuple(
+        head
         for head, name in bodies.heads_by_lower.items()
         if bodies.heads[name].type == "enterprise"
     )

@@ -41,6 +41,7 @@ def vocab() -> Vocab:
     return spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}}).vocab
 
 
+@functools.cache
 def underthesea_function(pipeline: str) -> Callable[..., Any]:
     """underthesea's `pipeline.<pipeline>.<pipeline>` function, without importing the rest.
 
