@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from pipeline.engine.contracts import ArticleText, Candidate
+from pipeline.engine.contracts import ArticleText, Candidate, Reject
 from pipeline.extract.lexicon import Lexicon
-from pipeline.extract.posts import Name, Post, is_person, person_text
+from pipeline.extract.posts import Name, Post, is_person, name_after_posts, person_text
 
 #: how far before a chain of posts their holder is looked for (characters)
 HOLDER_REACH = 80
@@ -37,7 +37,21 @@ def place_of_the_body(
     )
 
 
-def with_place(
+def posts_of_this_holder(
+    sentence: str, chain_start: int, end: int, posts: tuple[Post, ...], lexicon: Lexicon
+) -> tuple[tuple[Post, ...], int] | Reject:
+    """The posts of a holder named before them, and where they end: a Reject when a name
+    written right after them is the one they belong to (`ông Bình là Phó chủ tịch VAMC Nguyễn
+    …`), the posts with that run as their body's place when it is one (`Huyện ủy Lý Sơn`)."""
+    after = name_after_posts(sentence, end, posts, lexicon, tight=True)
+    if after is None:
+        return posts, end
+    if not place_of_the_body(sentence, chain_start, end, after, posts, lexicon):
+        return Reject("posts-of-the-next-name")
+    return _with_place(posts, sentence, end, after, lexicon)
+
+
+def _with_place(
     posts: tuple[Post, ...], sentence: str, end: int, place: Name, lexicon: Lexicon
 ) -> tuple[tuple[Post, ...], int]:
     """The posts with the place that ends their body's name (`Huyện ủy` + `Lý Sơn`)."""

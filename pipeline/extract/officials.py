@@ -254,12 +254,10 @@ def name_then_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if posts[0].country and not honorific and not lexicon.names.is_foreign(person):
         # `Trao đổi với Bí thư Nguyễn Thiện Nhân, Phó thủ tướng Hà Lan cho rằng …`
         return Reject("a-foreign-post-after-a-vietnamese-name", person)
-    if after := name_after_posts(sentence, end, posts, lexicon, tight=True):
-        if not holders.place_of_the_body(
-            sentence, match.spans["chain"][0], end, after, posts, lexicon
-        ):
-            return Reject("posts-of-the-next-name")
-        posts, end = holders.with_place(posts, sentence, end, after, lexicon)
+    own = holders.posts_of_this_holder(sentence, match.spans["chain"][0], end, posts, lexicon)
+    if isinstance(own, Reject):
+        return own
+    posts, end = own
     values = officials_values(posts, person, honorific, lexicon)
     return [Found(match.start, end, values)]
 
@@ -331,12 +329,10 @@ def names_then_verb(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("no-post")
     if match.group("former"):
         posts = former(posts, lexicon)
-    if after := name_after_posts(sentence, end, posts, lexicon, tight=True):
-        if not holders.place_of_the_body(
-            sentence, match.spans["chain"][0], end, after, posts, lexicon
-        ):
-            return Reject("posts-of-the-next-name")
-        posts, _ = holders.with_place(posts, sentence, end, after, lexicon)
+    own = holders.posts_of_this_holder(sentence, match.spans["chain"][0], end, posts, lexicon)
+    if isinstance(own, Reject):
+        return own
+    posts, _ = own
     names_start, names_end = match.spans["names"]
     found = []
     honorific = match.group("honorific")
