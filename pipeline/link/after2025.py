@@ -7,7 +7,7 @@ the same map (`underthesea/address/data/mapping.json`, handed over by `places.Ga
 the few lookups those questions need, and answers them by the same steps: abbreviations
 expanded, the address split at commas from the right, names compared by their keys (lower
 case, no diacritics, letters and digits only), the district and commune looked up together and
-then the commune alone. `tests/test_link_places.py` holds it to `convert_address` on every
+then the commune alone. `tests/test_link_after2025.py` holds it to `convert_address` on every
 place of the map.
 """
 

@@ -233,9 +233,14 @@ class Linker:
                 elif ref.key in self.article_keys:  # the article's own: known now
                     candidates.append(ref.key)
                     break
-            row = body_row(entry, self.resolver.places)
-            rows.append({**row, "sort_name": row["name"].casefold(), "parent_keys": candidates})
+            rows.append(self.kept_row(entry, candidates))
         return rows
+
+    def kept_row(self, entry: BodyEntry, parent_keys: list[str]) -> dict[str, Any]:
+        """A body's row as the stage keeps it (`stage.BODY_ROWS`): with its name for sorting
+        and the keys of the bodies that may be its parent, the first the run named is."""
+        row = body_row(entry, self.resolver.places)
+        return {**row, "sort_name": row["name"].casefold(), "parent_keys": parent_keys}
 
     def parents(self) -> dict[str, str]:
         """Placed body's key → the key of the body named inside its name (the longest one)."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import shutil
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ import pyarrow.parquet as pq
 from pipeline.link.bodies import Kind, stable_id
 from pipeline.link.linker import Linker
 from pipeline.link.people import SIGHTINGS
-from pipeline.link.rows import body_row, most_common, people_and_positions
+from pipeline.link.rows import most_common, people_and_positions
 from pipeline.link.stream import BATCH_ROWS, ColumnsWriter, by_article, read_rows
 from pipeline.outputs.tables import LINK_COLUMNS, TABLE_COLUMNS, TableWriter, replace_columns
 
@@ -120,9 +120,7 @@ def link_outputs(
         sightings.close()
         person_ids = linker.person_ids(parents, sightings.path)
         for key, entry in linker.bodies.items():
-            row = body_row(entry, linker.resolver.places)
-            parent = [parents[key]] if key in parents else []
-            bodies.add({**row, "sort_name": row["name"].casefold(), "parent_keys": parent})
+            bodies.add(linker.kept_row(entry, [parents[key]] if key in parents else []))
         bodies.close()
         counts = {"bodies": _write_bodies(out_dir, bodies.path, linker.known, csv_options)}
         del linker  # the bodies are written: only the people are left to gather
@@ -166,12 +164,8 @@ def _write_bodies(
     schema = BODY_ROWS.remove(BODY_ROWS.get_field_index("parent_keys"))
     table = pa.Table.from_batches(batches, schema.append(pa.field("parent_body_id", pa.string())))
     table = table.sort_by([("sort_name", "ascending"), ("body_id", "ascending")])
-    writer = TableWriter(out_dir, "bodies", **csv_options)
-    for batch in table.to_batches(BATCH_ROWS):
-        for row in batch.to_pylist():
-            writer.add(row)
-    writer.close()
-    return writer.count
+    rows_sorted = (row for batch in table.to_batches(BATCH_ROWS) for row in batch.to_pylist())
+    return _write(out_dir, "bodies", rows_sorted, csv_options)
 
 
 def _with_people(
@@ -187,7 +181,7 @@ def _with_people(
 
 
 def _write(
-    out_dir: Path, table: str, rows: list[dict[str, Any]], csv_options: dict[str, bool]
+    out_dir: Path, table: str, rows: Iterable[dict[str, Any]], csv_options: dict[str, bool]
 ) -> int:
     writer = TableWriter(Path(out_dir), table, **csv_options)
     for row in rows:
