@@ -552,7 +552,7 @@ def provincial_site(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     by its site is listed like a paper)."""
     places = lexicon.places
     site, domain = (match.group("site") or "").lower(), (match.group("domain") or "").lower()
-    by_site = {fold(province): province for province in places.provinces}
+    by_site = _province_by_site(lexicon)
     province = by_site.get(site) if domain == "gov" else None
     level: str | None = None
     if province is not None and province not in places.countries:
@@ -564,6 +564,12 @@ def provincial_site(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     else:
         return Reject("not-a-provincial-site")
     return {"name": name, "abbreviation": None, **describe(name, level, province, lexicon)}
+
+
+@functools.lru_cache(maxsize=4)
+def _province_by_site(lexicon: Lexicon) -> dict[str, str]:
+    """A province by its name as a site writes it (`binhdinh` → `Bình Định`)."""
+    return {fold(province): province for province in lexicon.places.provinces}
 
 
 @resolver("organizations", gazetteers=org_names.GAZETTEERS + places.GAZETTEERS)
