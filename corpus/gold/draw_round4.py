@@ -48,4 +48,4 @@ def draw(articles_dir: Path, batch: str, seed: int, drawn_later: tuple[str, ...]
 
 
 if __name__ == "__main__":
-    draw(Path(sys.argv[1]), "dev-k", SEED, drawn_later=("dev-l.tsv", "dev-m.tsv"))
+    draw(Path(sys.argv[1]), "dev-k", SEED, drawn_later=("dev-l.tsv", "dev-m.tsv", "dev-n.tsv"))

@@ -25,4 +25,4 @@ from draw_round4 import draw
 SEED = 20261202
 
 if __name__ == "__main__":
-    draw(Path(sys.argv[1]), "dev-l", SEED, drawn_later=("dev-m.tsv",))
+    draw(Path(sys.argv[1]), "dev-l", SEED, drawn_later=("dev-m.tsv", "dev-n.tsv"))
