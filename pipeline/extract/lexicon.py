@@ -349,6 +349,8 @@ class Places:
         "province_committees",
         "bodies_placed_by_province",
         "district_committees",
+        "districts_of_communes",
+        "hometown_cues",
         "place_abbreviations",
         "countries",
         "regions",
@@ -381,6 +383,11 @@ class Places:
     #: every such word from a position on, as one match: `captures(1)`, `starts(1)`, `ends(1)`
     #: give them all at once (half the time of a `finditer` over `token`)
     tokens: regex.Pattern[str]
+    #: a commune's place word → its district's (`xã` → `huyện`)
+    districts_of_communes: Mapping[str, str]
+    #: a commune, then its district written bare in parentheses: `xã Nghi Trung (Nghi Lộc, `;
+    #: not after a hometown word (`quê xã Hồng Minh (Hưng Hà, `)
+    commune_then_district: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Places:
@@ -408,6 +415,15 @@ class Places:
             Phrases(gazetteers["regions"]),
             lazy_compile(r"\s*(" + word + ")"),
             lazy_compile(r"(?:\s*(" + word + "))*"),
+            gazetteers["districts_of_communes"],
+            lazy_compile(
+                r"(?<![\p{L}])(?<!(?<![\p{L}])(?:"
+                + alternation(gazetteers["hometown_cues"])
+                + r") )(?P<level>"
+                + alternation(gazetteers["districts_of_communes"])
+                + r") \p{Lu}[\p{L}\p{M}]*(?: [\p{Lu}\d][\p{L}\p{M}\d]*)* \("
+                r"(?P<district>\p{Lu}[\p{L}\p{M}]*(?: \p{Lu}[\p{L}\p{M}]*){0,3}), "
+            ),
         )
 
 
@@ -425,6 +441,9 @@ class Head:
     located: bool = False
     #: the head is also a verb (`Tổ chức Hội nghị` holds a meeting)
     verb: bool = False
+    #: every place has one: written in lower case before a place word it still names a body
+    #: (`công an quận Hoàn Kiếm`, `thanh tra tỉnh`)
+    placed: bool = False
 
 
 @dataclass(frozen=True)
@@ -595,6 +614,7 @@ class Bodies:
                 bool((entry or {}).get("complete")),
                 bool((entry or {}).get("located")),
                 bool((entry or {}).get("verb")),
+                bool((entry or {}).get("placed")),
             )
             for name, entry in raw_heads.items()
         }
@@ -1026,6 +1046,7 @@ _MAPPINGS = frozenset(
         "place_levels",
         "source_provinces",
         "district_committees",
+        "districts_of_communes",
         "org_heads",
         "abbreviations",
         "news_outlets",

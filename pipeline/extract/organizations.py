@@ -150,7 +150,17 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     # `phòng giáo dục huyện Bình Sơn`, not `trạm y tế xã` (any commune's); `đảng Cộng sản
     # Trung Quốc`: a head that holds a name, with its country
     described = scanned.place and (scanned.lower_words or not match.text.islower())
-    if match.text[:1].islower() and not scanned.named and not alone and not described:
+    # `công an quận Hoàn Kiếm`, `thanh tra tỉnh`: a body every place has, before a place word
+    placed_everywhere = bool(
+        entry and entry.placed and scanned.place_level and not scanned.lower_words
+    )
+    if (
+        match.text[:1].islower()
+        and not scanned.named
+        and not alone
+        and not described
+        and not placed_everywhere
+    ):
         return Reject("lower-case-head")  # `trung tâm thành phố Quy Nhơn` is the city centre
     if head == "Đoàn" and not scanned.named and not scanned.place_level:
         return Reject("a-team")  # `Đoàn Bình Định giành giải nhất`: a province's team
@@ -585,6 +595,8 @@ def resolve_organizations(
     place_re = _place_re(lexicon)
     share_places(candidates, lexicon)
     spelled_out(candidates, lexicon)
+    for cand in candidates:
+        _numbered_place(cand, lexicon)
     paper = paper_province(text)
     named_in_full = {c.values["name"] for c in candidates if c.values.get("location")}
     sentences = iter(text.sentences)
@@ -610,11 +622,14 @@ def resolve_organizations(
                 count = len(known.split()) if known else place_word_count(words, lexicon)
                 if count:
                     places_named[found.group(1)] = " ".join(words[:count])
+            places.districts_in_parentheses(sentence.text, places_named, lexicon)
         bare = cand.values["name"]
         near = nearest_province(text, cand)  # an article about several provinces
         name, place = attach_place(bare, near or province, places_named, lexicon, other)
         if not paper and name not in named_in_full and _state_body(bare, lexicon):
             continue  # `HĐND và UBND` of no province the article names: kinds of bodies
+        if not place and not cand.values.get("location") and _placed_in_lower_case(cand, lexicon):
+            continue  # `phó trưởng công an xã`: any commune's, where the article names none
         if place:
             cand.values = {**cand.values, "name": name, "location": place}
         out.append(cand)
@@ -646,6 +661,43 @@ def _with_school_word(candidates: list[Candidate], lexicon: Lexicon) -> list[Can
                 **{k: known.get(k) for k in ("name", "location", "level")},
             }
     return candidates
+
+
+#: a capitalized place word that takes a number, and the number after it (`Quận 9`)
+_NUMBERED_LEVEL = regex.compile(r" (?P<level>Quận|Phường)$")
+_PLACE_NUMBER = regex.compile(r" (?P<number>\d{1,2})(?![\p{L}\p{N}]|[.,]\d)")
+
+
+def _numbered_place(cand: Candidate, lexicon: Lexicon) -> None:
+    """`Quận ủy Quận 9`, `UBND Phường 5`: a numbered district or ward written with a capital,
+    whose number the name scan left out, completes the name and is its place."""
+    name = cand.values["name"]
+    level = _NUMBERED_LEVEL.search(name)
+    if cand.values.get("location") or level is None:
+        return
+    number = _PLACE_NUMBER.match(cand.sentence.text, cand.end)
+    if number is None:
+        return
+    cand.end = number.end()
+    name = f"{name} {number['number']}"
+    place = describe(name, level["level"].lower(), number["number"], lexicon)
+    cand.values = {**cand.values, "name": name, **place}
+
+
+def _placed_in_lower_case(cand: Candidate, lexicon: Lexicon) -> bool:
+    """`công an xã`, `thanh tra tỉnh`: a body every place has, written in lower case before a
+    bare place word (org_heads.yml, `placed: true`); it names a body only with a place."""
+    name = cand.values["name"]
+    if not cand.text[:1].islower() or not name.lower().endswith(_bare_levels(lexicon)):
+        return False
+    _, entry = lexicon.bodies.head_of(name)
+    return bool(entry and entry.placed)
+
+
+@functools.lru_cache(maxsize=4)
+def _bare_levels(lexicon: Lexicon) -> tuple[str, ...]:
+    """A name's end that is a place word alone (` xã`, ` thành phố`), in lower case."""
+    return tuple(" " + w.lower() for w in lexicon.places.local_level_words)
 
 
 def _state_body(bare: str, lexicon: Lexicon) -> bool:

@@ -143,6 +143,18 @@ def attach_place(
     return name, None
 
 
+def districts_in_parentheses(text: str, places_named: dict[str, str], lexicon: Lexicon) -> None:
+    """`xã Nghi Trung (Nghi Lộc, Nghệ An)`: the district written bare after a commune is the
+    article's district (`huyện` → `Nghi Lộc`) where the article has named none with its place
+    word (rules/gazetteers/districts_of_communes.yml)."""
+    places = lexicon.places
+    for found in places.commune_then_district.finditer(text):
+        district = found.group("district")
+        if district.split(" ", 1)[0] in places.level_words:
+            continue  # `phường Tân Mai (TP Biên Hoà, Đồng Nai)`: a place word of its own
+        places_named.setdefault(places.districts_of_communes[found.group("level")], district)
+
+
 _LIST_GLUE = regex.compile(r"\s*(?:-|,|;|và)\s*")
 
 
