@@ -168,6 +168,10 @@ class NameScan(LowerCaseSteps):
             return 0
         if width == 1 and self.i > 0 and not (self.last_lower or self.completed):
             return 0
+        if width == 1 and self.i == 0 and TITLE_CASE_RE.match(after) and after not in (
+            self.lexicon.names.surnames
+        ):
+            return 0  # `Công ty Đức Bình`: a syllable of the body's own name
         return width
 
     def inner_body(self) -> bool:
@@ -287,7 +291,12 @@ class NameScan(LowerCaseSteps):
         if word.isdigit():
             return True
         if word.isupper() and len(word) > 1:
-            return word not in bodies.legal_forms
+            # `TNHH`, and an abbreviation of common words (`DV` for `Dịch vụ`, `THPT`): the
+            # name may go on in lower case after it (`Công ty TNHH DV hàng hóa Tân Sơn Nhất`)
+            full = bodies.abbreviations.get(word)
+            return word not in bodies.legal_forms and not (
+                full is not None and full.lower() in bodies.common_words
+            )
         if follows_capital:
             previous = self.tokens[self.i - 2][0]
             return f"{previous.lower()} {word.lower()}" not in bodies.common_words

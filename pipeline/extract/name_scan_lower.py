@@ -138,7 +138,14 @@ class LowerCaseSteps:
         before_place = self.titled_head == self.titled_head.split(" ")[0] and (
             opens_with(self.titled_head, bodies.heads_described_before_place)
         )
-        described = self.topic or opens_with(self.titled_head, bodies.heads_with_lower_case_names)
+        described = (
+            self.topic
+            or opens_with(self.titled_head, bodies.heads_with_lower_case_names)
+            or (
+                self.capital_words > 0
+                and opens_with(self.titled_head, bodies.heads_with_sentence_case_names)
+            )
+        )
         # after a capitalized name (`Sở Giao thông Vận tải`, `Hội Tiêu chuẩn và Bảo vệ`),
         # lower-case words are the name's only when its place closes them (`… người tiêu dùng
         # Việt Nam`), not when the sentence goes on (`… xây dựng`)
