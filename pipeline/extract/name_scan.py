@@ -168,8 +168,11 @@ class NameScan(LowerCaseSteps):
             return 0
         if width == 1 and self.i > 0 and not (self.last_lower or self.completed):
             return 0
-        if width == 1 and self.i == 0 and TITLE_CASE_RE.match(after) and after not in (
-            self.lexicon.names.surnames
+        if (
+            width == 1
+            and self.i == 0
+            and TITLE_CASE_RE.match(after)
+            and after not in (self.lexicon.names.surnames)
         ):
             return 0  # `Công ty Đức Bình`: a syllable of the body's own name
         return width
