@@ -153,9 +153,10 @@ class LowerCaseSteps:
         province or a country, close it; None when it is not closed."""
         places = self.lexicon.places
         while True:
-            j = self._lower_run_end(j)
-            if j is None:
+            item_end = self._lower_run_end(j)
+            if item_end is None:
                 return None
+            j = item_end
             word = self.tokens[j][0] if j < len(self.tokens) else ""
             if word == ",":
                 j += 1
