@@ -497,6 +497,7 @@ class Bodies:
         "title_heads",
         "event_openings",
         "heads_described_before_place",
+        "heads_with_sentence_case_names",
         "short_sector_names",
         "sector_heads",
         "school_heads",
@@ -569,6 +570,8 @@ class Bodies:
     heads_of_units: frozenset[str]
     event_openings: Phrases
     heads_described_before_place: frozenset[str]
+    #: heads whose capitalized name goes on in lower case (`Vụ Chính sách tiền tệ`)
+    heads_with_sentence_case_names: frozenset[str]
     #: a sector written short → its standard name (`Giáo dục` → `Giáo dục và Đào tạo`)
     short_sectors: Mapping[str, str]
     #: patterns of rules/defines.yml that the name scan and the normalizers read
@@ -713,6 +716,7 @@ class Bodies:
             frozenset(gazetteers["heads_of_units"]),
             Phrases(gazetteers["event_openings"]),
             frozenset(gazetteers["heads_described_before_place"]),
+            frozenset(gazetteers["heads_with_sentence_case_names"]),
             gazetteers["short_sector_names"],
             lazy_compile(defines["ORG_SEAT"], VERBOSE),
             lazy_compile(defines["ORG_PARENT_OF"], VERBOSE),

@@ -78,6 +78,9 @@ class NameScan(LowerCaseSteps):
     #: the last word taken is (part of) a proper name (`Viettel`, `Vĩnh Phát`): the name does
     #: not go on in lower case after it
     proper: bool = False
+    #: the last word taken is itself a proper name (`Tùng` of `Thanh Tùng`), not only part of
+    #: a capitalized run that began with one: a number after it is a count (`2 lần`)
+    proper_word: bool = False
     #: how many lower-case words the name has gone on with (`Cục Quản lý đấu thầu`)
     lower_words: int = 0
     #: the last word taken is such a lower-case word
@@ -168,6 +171,13 @@ class NameScan(LowerCaseSteps):
             return 0
         if width == 1 and self.i > 0 and not (self.last_lower or self.completed):
             return 0
+        if (
+            width == 1
+            and self.i == 0
+            and TITLE_CASE_RE.match(after)
+            and after not in (self.lexicon.names.surnames)
+        ):
+            return 0  # `Công ty Đức Bình`: a syllable of the body's own name
         return width
 
     def inner_body(self) -> bool:
@@ -243,7 +253,7 @@ class NameScan(LowerCaseSteps):
         roman_inside = numbered and self.named and bool(CAP_RE.match(self.word(1)))
         # after a proper name a number that the sentence goes on from counts (`xử phạt HTX CN
         # Thanh Tùng 2 lần`)
-        counted = word.isdigit() and self.proper and bool(LOW_RE.match(self.word(1)))
+        counted = word.isdigit() and self.proper_word and bool(LOW_RE.match(self.word(1)))
         if (word.isdigit() and not numbered) or counted:
             raise _Stop
         if ROMAN_RE.match(word) and not roman_inside:
@@ -274,10 +284,17 @@ class NameScan(LowerCaseSteps):
             and starts_with(tokens, i, bodies.stop_words) < 2  # `Phương Nam tiến hành`
         ):
             self.take(1)
-            self.proper, self.completed = False, True  # a common word: `Tài nguyên`
+            # a common word: `Tài nguyên`
+            self.proper = self.proper_word = False
+            self.completed = True
         else:
-            # a capitalized word after lower-case ones is a proper name: `sông Đuống`
-            self.proper = follows_lower or self._is_proper(word, follows_capital)
+            # a capitalized word after lower-case ones is a proper name (`sông Đuống`), and so
+            # is the rest of its capitalized run (`câu lạc bộ bóng đá Thường Xuân`, `May Bình
+            # Minh`): the name does not go on in lower case after it
+            self.proper_word = follows_lower or self._is_proper(word, follows_capital)
+            self.proper = self.proper_word or (
+                follows_capital and self.proper and word not in bodies.legal_forms
+            )
         return True
 
     def _is_proper(self, word: str, follows_capital: bool) -> bool:
@@ -287,7 +304,12 @@ class NameScan(LowerCaseSteps):
         if word.isdigit():
             return True
         if word.isupper() and len(word) > 1:
-            return word not in bodies.legal_forms
+            # `TNHH`, and an abbreviation of common words (`DV` for `Dịch vụ`, `THPT`): the
+            # name may go on in lower case after it (`Công ty TNHH DV hàng hóa Tân Sơn Nhất`)
+            full = bodies.abbreviations.get(word)
+            return word not in bodies.legal_forms and not (
+                full is not None and full.lower() in bodies.common_words
+            )
         if follows_capital:
             previous = self.tokens[self.i - 2][0]
             return f"{previous.lower()} {word.lower()}" not in bodies.common_words
@@ -425,6 +447,7 @@ class NameScan(LowerCaseSteps):
         LowerCaseSteps.level_word,
         LowerCaseSteps.about,
         joiner,
+        LowerCaseSteps.comma_list,
         aside,
         qualifier,
         name_words,

@@ -5,10 +5,12 @@ scan's word helpers: a base of `name_scan.NameScan`, which holds the state they 
 from __future__ import annotations
 
 from pipeline.extract.lexicon import Lexicon
-from pipeline.extract.org_tokens import LOW_RE, Token, opens_with, starts_with, word_run
+from pipeline.extract.org_tokens import LOW_RE, Token, head_at, opens_with, starts_with, word_run
 
 #: lower-case words that may stand between a capitalized name and its place
 _MOST_LOWER_BEFORE_PLACE = 4
+#: common words an item of a list inside a name has (`nước giải khát`, `dịch vụ y tế`)
+_MOST_WORDS_IN_AN_ITEM = 2
 
 
 class LowerCaseSteps:
@@ -126,6 +128,60 @@ class LowerCaseSteps:
             self.text.startswith(n, self.tokens[i][1]) for n in self.lexicon.bodies.sector_names
         )
 
+    def comma_list(self) -> bool:
+        """A list of lower-case words with commas inside a name that takes lower-case words
+        (`Hiệp hội Bia, rượu, nước giải khát Việt Nam`, `hiệp hội Đại học, cao đẳng Việt Nam`,
+        `phòng Quản lý vận tải, phương tiện và người lái`): read only when the list is closed,
+        by `và` and its last item or by a province or a country; elsewhere the comma ends the
+        name (`Sở Tài chính, kho bạc …`)."""
+        if self.word() != "," or not self.named or self.proper:
+            return False
+        bodies = self.lexicon.bodies
+        if not opens_with(self.titled_head, bodies.heads_with_lower_case_names) and not opens_with(
+            self.titled_head, bodies.heads_with_sentence_case_names
+        ):
+            return False
+        end = self._closed_list_end(self.i + 1)
+        if end is None:
+            return False
+        self.lower_words += 1
+        self.take(end - self.i, lower=True)
+        return True
+
+    def _closed_list_end(self, j: int) -> int | None:
+        """Where a list of lower-case items from token `j` ends when `và` and a last item, or a
+        province or a country, close it; None when it is not closed."""
+        places = self.lexicon.places
+        while True:
+            item_end = self._lower_run_end(j)
+            if item_end is None:
+                return None
+            j = item_end
+            word = self.tokens[j][0] if j < len(self.tokens) else ""
+            if word == ",":
+                j += 1
+            elif word == "và":
+                return self._lower_run_end(j + 1)
+            elif starts_with(self.tokens, j, places.provinces) or starts_with(
+                self.tokens, j, places.countries
+            ):
+                return j
+            else:
+                return None
+
+    def _lower_run_end(self, j: int) -> int | None:
+        """The end of an item of a list: one or two common lower-case words from token `j`,
+        not another body's head (`trường Việt Nam`); None when there is none."""
+        if j >= len(self.tokens) or head_at(self.text, self.tokens[j][1], self.lexicon):
+            return None
+        start = j
+        for _ in range(_MOST_WORDS_IN_AN_ITEM):
+            width = self.goes_on_lower(j)
+            if not width:
+                break
+            j += width
+        return j if j > start and not self.goes_on_lower(j) else None
+
     def lower_case(self) -> bool:
         """Common words in lower case go on a name whose last word is a common one (`Cục Quản
         lý đấu thầu`, `Hiệp hội Thị trường trái phiếu`), or right after a head that takes them
@@ -133,12 +189,21 @@ class LowerCaseSteps:
         rules/gazetteers/heads_with_lower_case_names.txt), up to a word that ends it (a verb, a
         function word: name_stop_words.txt, name_function_words.txt) or a proper name."""
         bodies = self.lexicon.bodies
-        if self.proper or not LOW_RE.match(self.word()):
+        # a number after a proper name (`công ty TNHH Đất Kinh Tuyến số 1`)
+        numbered = self.word() in bodies.number_introducers and self.word(1).isdigit()
+        if (self.proper and not numbered) or not LOW_RE.match(self.word()):
             return False
         before_place = self.titled_head == self.titled_head.split(" ")[0] and (
             opens_with(self.titled_head, bodies.heads_described_before_place)
         )
-        described = self.topic or opens_with(self.titled_head, bodies.heads_with_lower_case_names)
+        described = (
+            self.topic
+            or opens_with(self.titled_head, bodies.heads_with_lower_case_names)
+            or (
+                self.capital_words > 0
+                and opens_with(self.titled_head, bodies.heads_with_sentence_case_names)
+            )
+        )
         # after a capitalized name (`Sở Giao thông Vận tải`, `Hội Tiêu chuẩn và Bảo vệ`),
         # lower-case words are the name's only when its place closes them (`… người tiêu dùng
         # Việt Nam`), not when the sentence goes on (`… xây dựng`)
