@@ -172,6 +172,9 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         if _possessed(sentence, chain_start, lexicon):
             # `Người phát ngôn của Tổng thống Palestine, ông Nabil Abu Rdeineh`
             return Reject("someone-else's-post")
+        if not name.honorific and _places_listed(posts[-1].organization, lexicon):
+            # `Trưởng công an các huyện Thanh Trì, Hoàng Mai`: the next place of the list
+            return Reject("a-place-of-a-list", name.person)
     if not is_person(name.person, lexicon):
         return Reject("not-a-person", name.person)
     if holders.place_of_the_body(sentence, chain_start, end, name, posts, lexicon):
@@ -201,6 +204,23 @@ def _inside_a_word(sentence: str, start: int, lexicon: Lexicon) -> bool:
     last, earlier = before.group(2).lower(), (before.group(1) or "").lower()
     # `chức vụ phó chủ tịch`: the syllable before already closes a word
     return f"{last} {first.group(1)}" in words and f"{earlier} {last}" not in words
+
+
+def _places_listed(organization: str, lexicon: Lexicon) -> bool:
+    """The body's name lists places after a plural (`Công an các huyện Thanh Trì`)."""
+    levels, plural = lexicon.places.level_words, lexicon.titles.plural_before
+    return any(
+        word.group() in levels
+        and plural.search(organization, max(0, word.start() - 12), word.start())
+        for word in _FIRST_WORD.finditer(organization)
+    )
+
+
+def _in_a_list_of_places(sentence: str, start: int, lexicon: Lexicon) -> bool:
+    """A name right after a comma that follows places listed after a plural (`Trưởng công an
+    các huyện Thanh Trì, | Hoàng Mai`): the next place of the list."""
+    before = sentence[max(0, start - _NAME_BEFORE_REACH) : start].rstrip()
+    return before.endswith(",") and _places_listed(before, lexicon)
 
 
 def _possessed(sentence: str, chain_start: int, lexicon: Lexicon) -> bool:
@@ -262,6 +282,8 @@ def name_then_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("a-place-name", person)
     if not honorific and _inside_a_head(sentence, match.spans["person"][0], lexicon):
         return Reject("a-body's-name", person)  # `Bí thư Thành Đoàn Hà Nội, Chủ tịch …`
+    if not honorific and _in_a_list_of_places(sentence, match.spans["person"][0], lexicon):
+        return Reject("a-place-of-a-list", person)  # `… các huyện Thanh Trì, Hoàng Mai, Bí thư`
     if sentence[: match.start].rstrip().rsplit(" ", 1)[-1] in lexicon.names.no_post_leads:
         return Reject("a-pupil", person)  # `Em Sầm Đức Anh, trưởng nhóm …`
     if posts[0].country and not honorific and not lexicon.names.is_foreign(person):

@@ -229,13 +229,27 @@ def _parse_posts(
         )
         if base in titles.bare_ranks and not organization and not goes_on:
             break  # `Trưởng` is a post only with its body: `Trưởng CA xã Phước An`
-        if base in titles.public_body_ranks and _a_business(organization, lexicon):
-            break  # `cán bộ Ngân hàng …` is staff of a business, no post
+        if base in titles.public_body_ranks and (
+            _a_business(organization, lexicon) or _business_after(text, end, lexicon)
+        ):
+            # `cán bộ Ngân hàng …`, `cán bộ Phòng Công nghệ thông tin, Công ty Điện lực`:
+            # staff of a business, no post
+            break
         posts.append(Post(title, organization, generic, country, base in titles.heads_of_state))
         if separator is None or not goes_on:
             break
         position = separator.end()
     return tuple(posts), end
+
+
+def _business_after(text: str, end: int, lexicon: Lexicon) -> bool:
+    """A business set off by a comma right after a unit: the unit's parent (GUIDE.md, Round 3:
+    `Cục X, Bộ Y`)."""
+    comma = _COMMA.match(text, end)
+    if comma is None:
+        return False
+    parent, _, _ = _organization_after(text, comma.end(), comma.end(), lexicon)
+    return bool(parent) and _a_business(parent, lexicon)
 
 
 def _a_business(organization: str, lexicon: Lexicon) -> bool:
