@@ -177,7 +177,7 @@ class Names:
             lazy_compile(
                 r"(?<![\p{L}])(?:"
                 + defines["LEAVING_OFFICE"]
-                + r")(?:\s+(?:chức\s+)?(?:vụ|danh))?\s+$",
+                + r")(?:\s+(?:chức(?:\s+(?:vụ|danh))?|vụ|danh))?\s+$",
                 VERBOSE,
             ),
             lazy_compile(defines["VIETNAMESE_SYLLABLE"], VERBOSE),
@@ -266,6 +266,8 @@ class Titles:
     country: regex.Pattern[str]
     #: a plural word right before a post (PLURAL_BEFORE), searched up to the post
     plural_before: regex.Pattern[str]
+    #: an unnamed body right after a title (UNNAMED_BODY): `Giám đốc | một công ty`
+    unnamed_body: regex.Pattern[str]
     #: words before a post that make it someone else's (`của`)
     possessives: Phrases
     #: titles that start the next person of a list after a comma (`Hòa thượng`, `Đại biểu`)
@@ -311,6 +313,7 @@ class Titles:
                 )
             ),
             lazy_compile(defines["PLURAL_BEFORE"], VERBOSE),
+            lazy_compile(defines["UNNAMED_BODY"], VERBOSE),
             Phrases(gazetteers["possessives"]),
             frozenset(gazetteers["list_starting_titles"]),
             Phrases(gazetteers["school_subjects"]),

@@ -40,6 +40,7 @@ from pipeline.extract.posts import (
 
 _LAST_WORDS = regex.compile(r"(?:([\p{L}\p{M}]+)\s+)?([\p{L}\p{M}]+)\s+$")
 _FIRST_WORD = regex.compile(r"([\p{L}\p{M}]+)")
+_CAPITALIZED_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]*\s+$")
 #: how far before a chain of posts a name set off from it is looked for (characters)
 _NAME_BEFORE_REACH = 80
 #: what reading posts and the names around them consults
@@ -171,6 +172,9 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         if _possessed(sentence, chain_start, lexicon):
             # `Người phát ngôn của Tổng thống Palestine, ông Nabil Abu Rdeineh`
             return Reject("someone-else's-post")
+        if not name.honorific and _places_listed(posts[-1].organization, lexicon):
+            # `Trưởng công an các huyện Thanh Trì, Hoàng Mai`: the next place of the list
+            return Reject("a-place-of-a-list", name.person)
     if not is_person(name.person, lexicon):
         return Reject("not-a-person", name.person)
     if holders.place_of_the_body(sentence, chain_start, end, name, posts, lexicon):
@@ -202,6 +206,23 @@ def _inside_a_word(sentence: str, start: int, lexicon: Lexicon) -> bool:
     return f"{last} {first.group(1)}" in words and f"{earlier} {last}" not in words
 
 
+def _places_listed(organization: str, lexicon: Lexicon) -> bool:
+    """The body's name lists places after a plural (`Công an các huyện Thanh Trì`)."""
+    levels, plural = lexicon.places.level_words, lexicon.titles.plural_before
+    return any(
+        word.group() in levels
+        and plural.search(organization, max(0, word.start() - 12), word.start())
+        for word in _FIRST_WORD.finditer(organization)
+    )
+
+
+def _in_a_list_of_places(sentence: str, start: int, lexicon: Lexicon) -> bool:
+    """A name right after a comma that follows places listed after a plural (`Trưởng công an
+    các huyện Thanh Trì, | Hoàng Mai`): the next place of the list."""
+    before = sentence[max(0, start - _NAME_BEFORE_REACH) : start].rstrip()
+    return before.endswith(",") and _places_listed(before, lexicon)
+
+
 def _possessed(sentence: str, chain_start: int, lexicon: Lexicon) -> bool:
     """The word right before the posts makes them someone else's (`của`:
     gazetteers/possessives.txt)."""
@@ -217,6 +238,16 @@ def _after_a_place_word(match: Match, lexicon: Lexicon) -> bool:
     return (
         before.lower() in lexicon.titles.place_prepositions or before in lexicon.places.level_words
     )
+
+
+def _inside_a_head(sentence: str, start: int, lexicon: Lexicon) -> bool:
+    """The capitalized word right before a name opens a body's head word with the name's first
+    word (`Thành Đoàn`, `Huyện Đoàn` + `Hà Nội`): the name is the body's place."""
+    before = _CAPITALIZED_BEFORE.search(sentence, max(0, start - 12), start)
+    if before is None:
+        return False
+    head_end = org_names.head_at(sentence, before.start(), lexicon)
+    return head_end is not None and head_end > start
 
 
 def _a_name(person: str, honorific: str | None, lexicon: Lexicon) -> bool:
@@ -249,6 +280,10 @@ def name_then_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("not-a-person", person)
     if _after_a_place_word(match, lexicon):
         return Reject("a-place-name", person)
+    if not honorific and _inside_a_head(sentence, match.spans["person"][0], lexicon):
+        return Reject("a-body's-name", person)  # `Bí thư Thành Đoàn Hà Nội, Chủ tịch …`
+    if not honorific and _in_a_list_of_places(sentence, match.spans["person"][0], lexicon):
+        return Reject("a-place-of-a-list", person)  # `… các huyện Thanh Trì, Hoàng Mai, Bí thư`
     if sentence[: match.start].rstrip().rsplit(" ", 1)[-1] in lexicon.names.no_post_leads:
         return Reject("a-pupil", person)  # `Em Sầm Đức Anh, trưởng nhóm …`
     if posts[0].country and not honorific and not lexicon.names.is_foreign(person):
@@ -361,6 +396,12 @@ def _deputies_of(text: ArticleText[Lexicon]) -> tuple[str, str]:
     return title, titles.implied_body.get(title) or ""
 
 
+def _prefixed(title: str, lexicon: Lexicon) -> tuple[str, str]:
+    """A title's prefix (`nguyên`, gazetteers/title_prefixes.txt) and the title without it."""
+    first, _, rest = title.partition(" ")
+    return (first, rest) if rest and first in lexicon.titles.prefixes else ("", title)
+
+
 def _spellings(full: list[Candidate]) -> dict[str, str]:
     """An evident slip in a family name → the spelling the article uses most: the same given
     names (two syllables or more) and the same first post (`Chủ tịch Quốc hội Đặng Thị Kim
@@ -402,9 +443,11 @@ def resolve_officials(candidates: list[Candidate], text: ArticleText[Lexicon]) -
         cand.values = {**cand.values, "person": person}
         organization, _ = attach_place(cand.values["organization"], province, {}, text.lexicon)
         cand.values = {**cand.values, "organization": organization}
-        if cand.values["title"] == "Đại biểu":
+        prefix, bare = _prefixed(cand.values["title"], text.lexicon)
+        if bare == "Đại biểu":  # `nguyên Đại biểu` too (`bãi nhiệm đại biểu … đối với ông X`)
             deputies = deputies or _deputies_of(text)
             title, body = deputies
+            title = f"{prefix} {title}" if prefix and title else title
             cand.values = {**cand.values, "title": title, "organization": organization or body}
     full = [c for c in full if c.values["title"]]
     out = []

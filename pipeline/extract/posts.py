@@ -189,6 +189,8 @@ def _parse_posts(
         found = titles.title.match(text, position)
         if not found:
             break
+        if titles.unnamed_body.match(text, found.end()):
+            break  # `Giám đốc một công ty vàng`: no named body, no post
         base = titles.canonical(found.group("title"))
         title = base
         if found.group("prefix"):
@@ -227,13 +229,27 @@ def _parse_posts(
         )
         if base in titles.bare_ranks and not organization and not goes_on:
             break  # `Trưởng` is a post only with its body: `Trưởng CA xã Phước An`
-        if base in titles.public_body_ranks and _a_business(organization, lexicon):
-            break  # `cán bộ Ngân hàng …` is staff of a business, no post
+        if base in titles.public_body_ranks and (
+            _a_business(organization, lexicon) or _business_after(text, end, lexicon)
+        ):
+            # `cán bộ Ngân hàng …`, `cán bộ Phòng Công nghệ thông tin, Công ty Điện lực`:
+            # staff of a business, no post
+            break
         posts.append(Post(title, organization, generic, country, base in titles.heads_of_state))
         if separator is None or not goes_on:
             break
         position = separator.end()
     return tuple(posts), end
+
+
+def _business_after(text: str, end: int, lexicon: Lexicon) -> bool:
+    """A business set off by a comma right after a unit: the unit's parent (GUIDE.md, Round 3:
+    `Cục X, Bộ Y`)."""
+    comma = _COMMA.match(text, end)
+    if comma is None:
+        return False
+    parent, _, _ = _organization_after(text, comma.end(), comma.end(), lexicon)
+    return bool(parent) and _a_business(parent, lexicon)
 
 
 def _a_business(organization: str, lexicon: Lexicon) -> bool:
@@ -270,7 +286,14 @@ def _body_words(
     it (`Bộ NN & PTNT`, `Hội đồng Dân tộc của Quốc hội`) and the syllable that completes a
     capitalized word (`Quốc hội`) go on."""
     first = lexicon.places.token.match(text, start)
-    if first is None or not _may_start_body(first.group(1), lexicon, continuing, lower_start):
+    if first is None:
+        return start
+    word = first.group(1)
+    if (second := lexicon.places.token.match(text, first.end())) and (
+        f"{word} {second.group(1)}" in lexicon.places.level_words
+    ):
+        word = f"{word} {second.group(1)}"  # `thành phố`
+    if not _may_start_body(word, lexicon, continuing, lower_start):
         return start
     tokens: list[tuple[str, int, int]] = []
     position = start
@@ -280,6 +303,7 @@ def _body_words(
             break
         tokens.append((token.group(1), token.start(1), token.end(1)))
         position = token.end()
+    tokens = _place_words_joined(tokens, lexicon)
     end, i, placed = start, 0, False
     while i < min(len(tokens), _MOST_BODY_WORDS):
         word = tokens[i][0]
@@ -311,9 +335,9 @@ def _body_words(
                 break
             i += 1
             continue
-        if not _LOWER.match(word):
-            break
         level = word in lexicon.places.level_words
+        if not (level or _LOWER.match(word)):
+            break
         if placed or (level and not _CAPITALIZED.match(following)):
             # a place ends a body's name (`tỉnh Kiên Giang đi ôtô …`); `huyện thay ông …`
             if level and end == start and not continuing:
@@ -338,13 +362,31 @@ def _body_words(
     return end
 
 
+def _place_words_joined(
+    tokens: list[tuple[str, int, int]], lexicon: Lexicon
+) -> list[tuple[str, int, int]]:
+    """The words with a place word of two syllables as one (`thành phố`, `thị xã`): `Chủ tịch
+    thành phố Huỳnh Đức Thơ` as `Chủ tịch tỉnh …`."""
+    levels = lexicon.places.level_words
+    joined: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(tokens):
+        word, start, end = tokens[i]
+        if i + 1 < len(tokens) and f"{word} {tokens[i + 1][0]}" in levels:
+            word, end, i = f"{word} {tokens[i + 1][0]}", tokens[i + 1][2], i + 1
+        joined.append((word, start, end))
+        i += 1
+    return joined
+
+
 def _may_start_body(word: str, lexicon: Lexicon, continuing: bool, lower_start: bool) -> bool:
     """Whether a body's words may start with `word` (see `_body_words`); most do not."""
     if continuing:
         return word in _BODY_JOINERS
     return bool(
         _CAPITALIZED.match(word)
-        or (_LOWER.match(word) and (lower_start or word in lexicon.places.level_words))
+        or word in lexicon.places.level_words
+        or (_LOWER.match(word) and lower_start)
     )
 
 
