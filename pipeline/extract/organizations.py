@@ -115,6 +115,8 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     name = full_head + name[len(head) :]
     bare = name == bodies.head_full_forms.get(head, head)
     name = _full_name(name, head, lexicon)
+    if head == "Báo điện tử":  # a paper is named without its medium, as without `Online`
+        name, head = "Báo" + name[len(head) :], "Báo"
     if head == "Báo":  # `báo Tuổi Trẻ Online` is `Báo Tuổi Trẻ`; `báo Tuổi Trẻ Lê Thế Chữ`
         name, scanned = _credited_paper(name, head, match, scanned, lexicon)
     name = _joined_as_and(name, lexicon)
