@@ -142,7 +142,7 @@ def _sql_string(text: str) -> str:
 #: DuckDB's settings while it copies the tables in: left to itself it takes a share of the
 #: machine's memory per thread (230 MB of the driver's at 60,000 articles); one thread and a
 #: small budget (it streams from Parquet to the file) keep the copy under 80 MB, in 4 s
-_LOADING = {"threads": 1, "memory_limit": "32MB"}
+_LOADING: dict[str, str | bool | int | float | list[str]] = {"threads": 1, "memory_limit": "32MB"}
 
 
 def write_duckdb(out_dir: Path, db_name: str = "vnie.duckdb") -> Path:
