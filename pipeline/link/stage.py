@@ -26,7 +26,13 @@ from pipeline.link.linker import Linker
 from pipeline.link.people import SIGHTINGS
 from pipeline.link.rows import most_common, people_and_positions
 from pipeline.link.stream import BATCH_ROWS, ColumnsWriter, by_article, read_rows
-from pipeline.outputs.tables import LINK_COLUMNS, TABLE_COLUMNS, TableWriter, replace_columns
+from pipeline.outputs.tables import (
+    LINK_COLUMNS,
+    TABLE_COLUMNS,
+    TableWriter,
+    read_parquet,
+    replace_columns,
+)
 
 #: the gazetteers of rules/gazetteers/ the linking stage reads
 GAZETTEERS = (
@@ -154,7 +160,7 @@ def _write_bodies(
     parents that the run named; sorted by name (case aside) and id. Sorted in Arrow: the rows
     are columns there, a few bytes a cell."""
     batches = []
-    for batch in pq.ParquetFile(rows).iter_batches(BATCH_ROWS, use_threads=False):
+    for batch in read_parquet(rows).iter_batches(BATCH_ROWS, use_threads=False):
         parents = [
             next((stable_id("body", key) for key in keys if known(key)), None)
             for keys in batch.column("parent_keys").to_pylist()

@@ -15,6 +15,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.outputs.tables import read_parquet
+
 #: rows per batch read from a table, or written to a link file
 BATCH_ROWS = 1_000
 
@@ -71,9 +73,8 @@ def article_ids(out_dir: Path) -> set[str]:
 
 
 def _batches(path: Path, columns: Sequence[str] | None = None) -> Iterator[pa.RecordBatch]:
-    """A Parquet file's batches, read in this thread: Arrow's reading threads each keep memory
-    of their own (the whole stage's worth, at 60,000 articles)."""
-    return pq.ParquetFile(path).iter_batches(
+    """A Parquet file's batches, read in this thread (see `outputs.tables.read_parquet`)."""
+    return read_parquet(path).iter_batches(
         batch_size=BATCH_ROWS, columns=None if columns is None else list(columns), use_threads=False
     )
 
