@@ -126,6 +126,8 @@ class Names:
         "name_leads",
         "ranks",
         "not_official_leads",
+        "foreign_cities",
+        "posts_held_abroad",
     )
 
     surnames: frozenset[str]
@@ -136,6 +138,10 @@ class Names:
     leads: frozenset[str]
     #: words before a name that mark a person without a post (pupils, students)
     no_post_leads: frozenset[str]
+    #: cities abroad, written between a mayor's title and the name (`Thị trưởng Tokyo …`)
+    foreign_cities: frozenset[str]
+    #: posts of no body a name of another language follows with nothing between, lower case
+    posts_held_abroad: frozenset[str]
     #: a full name (`rules/defines.yml` PERSON_NAME)
     person: regex.Pattern[str]
     #: a name right after a chain of posts, with `honorific` and `person` groups
@@ -166,6 +172,8 @@ class Names:
             frozenset(gazetteers["not_officials"]),
             frozenset(lead.lower() for lead in (*gazetteers["name_leads"], *gazetteers["ranks"])),
             frozenset(gazetteers["not_official_leads"]),
+            frozenset(gazetteers["foreign_cities"]),
+            frozenset(post.lower() for post in gazetteers["posts_held_abroad"]),
             lazy_compile(defines["PERSON_NAME"], VERBOSE),
             lazy_compile(defines["NAME_AFTER_POSTS"], VERBOSE),
             lazy_compile(defines["FOREIGN_AFTER_POSTS"], VERBOSE),

@@ -36,6 +36,8 @@ _CAPITAL_WORD_AFTER = regex.compile(r"\s+\p{Lu}")
 _LOOSE = regex.compile(r",|(?<![\p{L}])là(?![\p{L}])")
 #: the sentence goes on after a name (a verb: `… Bob Kerry cho rằng`), or ends there
 _SENTENCE_GOES_ON = regex.compile(r"\s+\p{Ll}|\s*[.!?…]+(?:\s|$)|\s*$")
+#: … or a clause after a comma, a headline's colon (`HLV Park Hang Seo: U23 VN nghe lời`)
+_NAME_SET_OFF = regex.compile(r"\s*[,:;)]")
 #: one word of a name of another language (FOREIGN_NAME): `Jong-un`, `O'Brien`
 _FOREIGN_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{L}[\p{Ll}\p{M}'’]*)*")
 #: the most words a body without a head word may have (`Các vấn đề Nghị viện và Dân tộc
@@ -573,7 +575,15 @@ def name_after_posts(
     if tight and _LOOSE.search(text, end, found.start("person")):
         return None
     person, honorific = found.group("person"), found.group("honorific")
-    before = text[: found.start("person")].rstrip().rsplit(" ", 1)[-1]
+    start = found.start("person")
+    if person in names.foreign_cities:
+        return None  # `thống đốc Saint Petersburg`
+    for city in _cities_before(person, names.foreign_cities):
+        # `Thị trưởng Frankfurt Peter Feldmann`: the city is no part of the name
+        person, start = person[len(city) + 1 :], start + len(city) + 1
+        if " " not in person:
+            return None  # `Thị trưởng New York Bill de Blasio`: the name goes on
+    before = text[:start].rstrip().rsplit(" ", 1)[-1]
     if before in lexicon.titles.place_prepositions or before in lexicon.places.level_words:
         return None  # `bang Andhra Pradesh` is a place
     if not (names.is_foreign(person) or (honorific and " " in person)):
@@ -587,6 +597,33 @@ def name_after_posts(
         or (last is not None and last.head_of_state and not last.organization)
         or (last is not None and last.country and " " in person)
         or (last is not None and last.organization and " " in person and goes_on)
+        or (
+            # `HLV Park Hang Seo đã chia sẻ`, `Phó thị trưởng Stijin Steenbakkers, trao đổi`: a
+            # post of no body, then a name of two words or more
+            last is not None
+            and not last.organization
+            and _held_abroad(last.title, lexicon)
+            and " " in person
+            and names.is_foreign(person)
+            and (goes_on or _NAME_SET_OFF.match(text, found.end()))
+        )
     ):
-        return Name(person, honorific, found.start("person"), found.end())
+        return Name(person, honorific, start, found.end())
     return None
+
+
+def _cities_before(person: str, cities: frozenset[str]) -> list[str]:
+    """The city of one or two words a longer run of capitalized words starts with, if any."""
+    words = person.split()
+    for size in (2, 1):
+        if len(words) > size and " ".join(words[:size]) in cities:
+            return [" ".join(words[:size])]
+    return []
+
+
+def _held_abroad(title: str, lexicon: Lexicon) -> bool:
+    """`title`, past a prefix (`cựu`, `nguyên`), is a post a foreign name may follow bare."""
+    first, _, rest = title.lower().partition(" ")
+    if first in lexicon.titles.prefixes and rest:
+        return rest in lexicon.names.posts_held_abroad
+    return title.lower() in lexicon.names.posts_held_abroad
