@@ -209,6 +209,19 @@ class NameScan(LowerCaseSteps):
         if LOW_RE.match(self.word()) and not (committee or board):
             return False
         inner = scan_name(self.text, start, head_end, self.lexicon)
+        described_end = inner.end if inner.description_end is None else inner.description_end
+        if (
+            not (inner.named or inner.place or inner.place_level)
+            and described_end > head_end
+            and opens_with(outer, bodies.heads_with_lower_case_names)
+        ):
+            # `Cục Cảnh sát điều tra tội phạm về ma túy`: a force and its qualifier name the
+            # unit's field, which its name goes on to describe in lower case
+            while self.i < len(self.tokens) and self.tokens[self.i][2] <= described_end:
+                self.i += 1
+            self.end, self.named, self.last_lower = described_end, True, True
+            self.capital_words += 1
+            return True
         if inner.end <= head_end and not (entry and entry.alone):
             return False  # `Đảng ủy Sở` of which department?
         self.end, self.named = inner.end, True

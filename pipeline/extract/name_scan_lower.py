@@ -5,7 +5,15 @@ scan's word helpers: a base of `name_scan.NameScan`, which holds the state they 
 from __future__ import annotations
 
 from pipeline.extract.lexicon import Lexicon
-from pipeline.extract.org_tokens import LOW_RE, Token, head_at, opens_with, starts_with, word_run
+from pipeline.extract.org_tokens import (
+    LOW_RE,
+    TITLE_CASE_RE,
+    Token,
+    head_at,
+    opens_with,
+    starts_with,
+    word_run,
+)
 
 #: lower-case words that may stand between a capitalized name and its place
 _MOST_LOWER_BEFORE_PLACE = 4
@@ -152,6 +160,7 @@ class LowerCaseSteps:
         """Where a list of lower-case items from token `j` ends when `và` and a last item, or a
         province or a country, close it; None when it is not closed."""
         places = self.lexicon.places
+        start = j
         while True:
             item_end = self._lower_run_end(j)
             if item_end is None:
@@ -162,9 +171,12 @@ class LowerCaseSteps:
                 j += 1
             elif word == "và":
                 return self._lower_run_end(j + 1)
-            elif starts_with(self.tokens, j, places.provinces) or starts_with(
-                self.tokens, j, places.countries
-            ):
+            elif (
+                starts_with(self.tokens, j, places.provinces)
+                or starts_with(self.tokens, j, places.countries)
+            ) and not self._capitalized_common_word(start):
+                # a capitalized item closed by a place may be a parent (`Tổng cục Chính trị,
+                # Quân đội nhân dân Việt Nam`): only `và` closes a list of capitalized items
                 return j
             else:
                 return None
@@ -176,11 +188,23 @@ class LowerCaseSteps:
             return None
         start = j
         for _ in range(_MOST_WORDS_IN_AN_ITEM):
-            width = self.goes_on_lower(j)
+            width = self.goes_on_lower(j) or self._capitalized_common_word(j)
             if not width:
                 break
             j += width
         return j if j > start and not self.goes_on_lower(j) else None
+
+    def _capitalized_common_word(self, j: int) -> int:
+        """The width of a common word written with its first syllable capitalized at token `j`,
+        as an item of a name's list is (`Khoa học, Pháp lý và Kinh doanh`, `Giám sát, Điều hành
+        Đô thị thông minh`); 0 when there is none or it is a proper name."""
+        tokens = self.tokens
+        if j + 1 >= len(tokens) or not TITLE_CASE_RE.match(tokens[j][0]):
+            return 0
+        word = f"{tokens[j][0].lower()} {tokens[j + 1][0]}"
+        if not LOW_RE.match(tokens[j + 1][0]) or word not in self.lexicon.bodies.common_words:
+            return 0
+        return 0 if starts_with(tokens, j + 1, self.lexicon.bodies.stop_words) else 2
 
     def lower_case(self) -> bool:
         """Common words in lower case go on a name whose last word is a common one (`Cục Quản
