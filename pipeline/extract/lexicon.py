@@ -503,6 +503,7 @@ class Bodies:
         "heads_with_sentence_case_names",
         "short_sector_names",
         "sector_heads",
+        "office_short_sector_names",
         "school_heads",
         "unit_committees",
         "governing_boards",
@@ -536,6 +537,9 @@ class Bodies:
     numbered_heads: frozenset[str]
     #: heads whose sector written short takes its standard name (`Bộ`, `Sở`)
     sector_heads: frozenset[str]
+    #: other heads whose sector written short takes its standard name → their own short
+    #: sectors (`Phòng` → `Giáo dục` → `Giáo dục và Đào tạo`)
+    office_short_sectors: Mapping[str, Mapping[str, str]]
     #: the word written or left out before a school's head → those heads, each with a space
     #: after it (`Trường` → `Đại học `)
     school_heads: Mapping[str, tuple[str, ...]]
@@ -589,6 +593,9 @@ class Bodies:
     list_opening: regex.Pattern[str]
     list_glue: regex.Pattern[str]
     after_title: regex.Pattern[str]
+    #: a post right before a body (`Trưởng`, `Phó` of `Phó đoàn đại biểu Quốc hội`): its
+    #: holder's own body, not a kind of body
+    after_post: regex.Pattern[str]
     place_list: regex.Pattern[str]
     place_list_item: regex.Pattern[str]
     branch: regex.Pattern[str]
@@ -669,6 +676,7 @@ class Bodies:
             frozenset(gazetteers["credit_words"]),
             frozenset(gazetteers["numbered_heads"]),
             frozenset(gazetteers["sector_heads"]),
+            gazetteers["office_short_sector_names"],
             {
                 word: tuple(f"{head} " for head in heads)
                 for word, heads in gazetteers["school_heads"].items()
@@ -730,6 +738,7 @@ class Bodies:
             lazy_compile(defines["ORG_LIST_OPENING"], VERBOSE),
             lazy_compile(defines["ORG_LIST_GLUE"], VERBOSE),
             lazy_compile(defines["ORG_AFTER_TITLE"], VERBOSE),
+            lazy_compile(defines["ORG_AFTER_POST"], VERBOSE),
             lazy_compile(defines["ORG_PLACE_LIST"], VERBOSE),
             lazy_compile(defines["ORG_PLACE_LIST_ITEM"], VERBOSE),
             lazy_compile(defines["ORG_BRANCH"], VERBOSE),
@@ -1061,6 +1070,7 @@ _MAPPINGS = frozenset(
         "full_names",
         "sector_spellings",
         "short_sector_names",
+        "office_short_sector_names",
         "doc_types",
         "issuers",
         "issuers_by_name",

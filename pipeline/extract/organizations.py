@@ -383,14 +383,19 @@ def _standard_sector(name: str, head: str, scanned: OrgName, lexicon: Lexicon) -
     entry = lexicon.bodies.heads.get(head)
     if entry is None or entry.type != "state" or not name.startswith(head + " "):
         return name
-    if head not in lexicon.bodies.sector_heads:
-        return name  # `Phòng Nông nghiệp huyện Quế Sơn`: a district office keeps its wording
+    if head in lexicon.bodies.sector_heads:
+        shorts = lexicon.bodies.short_sectors
+    else:  # `phòng giáo dục huyện Bình Sơn`; `Phòng Nông nghiệp huyện Quế Sơn` keeps its wording
+        shorts = lexicon.bodies.office_short_sectors.get(head, {})
+    if not shorts:
+        return name
     if scanned.place in lexicon.places.countries and scanned.place != "Việt Nam":
         return name  # `Bộ Nông nghiệp Mỹ`: another country's ministry has its own name
     rest = name[len(head) + 1 :]
     place = " ".join(p for p in (scanned.place_level, scanned.place) if p)
-    sector = rest.removesuffix(" " + place) if place and rest.endswith(" " + place) else rest
-    standard = lexicon.bodies.short_sectors.get(sector)
+    placed = place and rest.casefold().endswith(" " + place.casefold())
+    sector = rest[: -len(place) - 1] if placed else rest  # `phòng giáo dục Thị xã Cửa Lò`
+    standard = shorts.get(sector) or shorts.get(sector[:1].upper() + sector[1:])
     return name.replace(sector, standard, 1) if standard else name
 
 
@@ -418,9 +423,10 @@ def _inside_a_word(match: Match, lexicon: Lexicon) -> bool:
         return False
     before = match.sentence.text[: match.start].rstrip()
     previous = _PUNCTUATION.sub("", before.rsplit(" ", 1)[-1]).lower() if before else ""
-    if _after_a_title(match, lexicon):
-        # `trưởng ban Tuyên giáo trung ương`: the title's body follows it; not in `Trưởng ban
-        # Ban Tuyên giáo`, where the body's own head follows
+    if _after_a_title(match, lexicon) or _after_a_post(match.sentence.text, match.start, lexicon):
+        # `trưởng ban Tuyên giáo trung ương`, `phó phòng giáo dục huyện Quảng Trạch`: the
+        # title's body follows it; not in `Trưởng ban Ban Tuyên giáo`, where the body's own
+        # head follows
         head = match.text[:1].upper() + match.text[1:]
         return match.sentence.text.startswith(head, match.end + 1)
     return f"{previous} {match.text.split()[0].lower()}" in lexicon.bodies.words
@@ -628,7 +634,12 @@ def resolve_organizations(
         bare = cand.values["name"]
         near = nearest_province(text, cand)  # an article about several provinces
         name, place = attach_place(bare, near or province, places_named, lexicon, other)
-        if not paper and name not in named_in_full and _state_body(bare, lexicon):
+        if (
+            not paper
+            and name not in named_in_full
+            and _state_body(bare, lexicon)
+            and not _after_a_post(cand.sentence.text, cand.start, lexicon)
+        ):
             continue  # `HĐND và UBND` of no province the article names: kinds of bodies
         if not place and not cand.values.get("location") and _placed_in_lower_case(cand, lexicon):
             continue  # `phó trưởng công an xã`: any commune's, where the article names none
@@ -700,6 +711,12 @@ def _placed_in_lower_case(cand: Candidate, lexicon: Lexicon) -> bool:
 def _bare_levels(lexicon: Lexicon) -> tuple[str, ...]:
     """A name's end that is a place word alone (` xã`, ` thành phố`), in lower case."""
     return tuple(" " + w.lower() for w in lexicon.places.local_level_words)
+
+
+def _after_a_post(text: str, start: int, lexicon: Lexicon) -> bool:
+    """`ông Phan Nguyễn Như Khuê (Phó đoàn đại biểu Quốc hội)`: a post written right before a
+    body makes it the holder's own (of the article's province, when bare)."""
+    return bool(lexicon.bodies.after_post.search(text, max(0, start - _LOOK_BACK), start))
 
 
 def _state_body(bare: str, lexicon: Lexicon) -> bool:
