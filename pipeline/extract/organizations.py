@@ -699,12 +699,14 @@ def _numbered_place(cand: Candidate, lexicon: Lexicon) -> None:
 
 def _placed_in_lower_case(cand: Candidate, lexicon: Lexicon) -> bool:
     """`công an xã`, `thanh tra tỉnh`: a body every place has, written in lower case before a
-    bare place word (org_heads.yml, `placed: true`); it names a body only with a place."""
+    bare place word (org_heads.yml, `placed: true`), or alone (`như toà án, viện kiểm sát`); it
+    names a body only with a place."""
     name = cand.values["name"]
-    if not cand.text[:1].islower() or not name.lower().endswith(_bare_levels(lexicon)):
+    if not cand.text[:1].islower():
         return False
-    _, entry = lexicon.bodies.head_of(name)
-    return bool(entry and entry.placed)
+    head, entry = lexicon.bodies.head_of(name)
+    bare = name == head and cand.text.islower()
+    return bool(entry and entry.placed) and (bare or name.lower().endswith(_bare_levels(lexicon)))
 
 
 @functools.lru_cache(maxsize=4)

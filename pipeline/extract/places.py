@@ -176,6 +176,27 @@ def share_places(candidates: list[Candidate], lexicon: Lexicon) -> None:
                 "location": later.values["location"],
                 "level": later.values["level"],
             }
+        elif not later.values.get("location"):
+            _share_level_word(earlier, later, lexicon)
+
+
+def _share_level_word(earlier: Candidate, later: Candidate, lexicon: Lexicon) -> None:
+    """`viện kiểm sát, công an huyện`: a bare body every place has takes the place word the
+    next body of its list ends with, and then the article's place of that level."""
+    name = earlier.values["name"]
+    head, entry = lexicon.bodies.head_of(name)
+    if name != head or not entry or not entry.placed or entry.level:
+        return  # `Huyện ủy, UBND huyện`: a committee names its level itself
+    later_name = later.values["name"].lower()
+    level = next(
+        (w for w in lexicon.places.local_level_words if later_name.endswith(" " + w)), None
+    )
+    if level:
+        earlier.values = {
+            **earlier.values,
+            "name": f"{name} {level}",
+            "level": later.values["level"],
+        }
 
 
 def _place_tail_re(places: Places) -> regex.Pattern[str]:
