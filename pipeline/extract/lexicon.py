@@ -504,6 +504,7 @@ class Bodies:
         "short_sector_names",
         "sector_heads",
         "office_short_sector_names",
+        "boards_of_level_committees",
         "school_heads",
         "unit_committees",
         "governing_boards",
@@ -540,6 +541,9 @@ class Bodies:
     #: other heads whose sector written short takes its standard name → their own short
     #: sectors (`Phòng` → `Giáo dục` → `Giáo dục và Đào tạo`)
     office_short_sectors: Mapping[str, Mapping[str, str]]
+    #: a Party committee's board → a bare place word after it → the committee it stands for
+    #: (`Ban Thường vụ` → `huyện` → `Huyện ủy`)
+    level_committees: Mapping[str, Mapping[str, str]]
     #: the word written or left out before a school's head → those heads, each with a space
     #: after it (`Trường` → `Đại học `)
     school_heads: Mapping[str, tuple[str, ...]]
@@ -677,6 +681,7 @@ class Bodies:
             frozenset(gazetteers["numbered_heads"]),
             frozenset(gazetteers["sector_heads"]),
             gazetteers["office_short_sector_names"],
+            gazetteers["boards_of_level_committees"],
             {
                 word: tuple(f"{head} " for head in heads)
                 for word, heads in gazetteers["school_heads"].items()
@@ -1071,6 +1076,7 @@ _MAPPINGS = frozenset(
         "sector_spellings",
         "short_sector_names",
         "office_short_sector_names",
+        "boards_of_level_committees",
         "doc_types",
         "issuers",
         "issuers_by_name",

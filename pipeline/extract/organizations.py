@@ -114,6 +114,7 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         full_head = head
     name = full_head + name[len(head) :]
     bare = name == bodies.head_full_forms.get(head, head)
+    name = _committee_of_level(name, full_head, lexicon)
     name = _full_name(name, head, lexicon)
     if head == "Báo điện tử":  # a paper is named without its medium, as without `Online`
         name, head = "Báo" + name[len(head) :], "Báo"
@@ -374,6 +375,22 @@ def _credited_paper(
     longest = max(known, key=len)
     end = match.sentence.text.index(longest, match.end) + len(longest)
     return lexicon.bodies.outlets[longest].name, dataclasses.replace(scanned, end=end)
+
+
+def _committee_of_level(name: str, head: str, lexicon: Lexicon) -> str:
+    """`Ban thường vụ huyện` → `Ban Thường vụ Huyện ủy`, `Ban Thường vụ huyện Sóc Sơn` → `Ban
+    Thường vụ Huyện ủy Sóc Sơn`: a committee's board with a bare place word for its committee
+    (rules/gazetteers/boards_of_level_committees.yml); not `Ban Thường vụ tỉnh hội`, nor
+    `Ban thường vụ huyện uỷ`."""
+    committees = lexicon.bodies.level_committees.get(head)
+    if not committees or not name.startswith(head + " "):
+        return name
+    rest = name[len(head) + 1 :]
+    for level, committee in committees.items():
+        after = rest[len(level) + 1 :] if rest.startswith(level + " ") else None
+        if rest == level or (after and (after[:1].isupper() or after[:1].isdigit())):
+            return f"{head} {committee}" + (f" {after}" if after else "")
+    return name
 
 
 def _standard_sector(name: str, head: str, scanned: OrgName, lexicon: Lexicon) -> str:
