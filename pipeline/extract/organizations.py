@@ -20,7 +20,7 @@ from pipeline.engine.contracts import (
     resolver,
 )
 from pipeline.extract import org_names, places
-from pipeline.extract.lexicon import Lexicon
+from pipeline.extract.lexicon import Head, Lexicon
 from pipeline.extract.org_aliases import spelled_out
 from pipeline.extract.org_committees import parent_joined, unit_after
 from pipeline.extract.org_lists import bodies_of_further_places, bodies_of_places, listed_bodies
@@ -928,6 +928,8 @@ def _nested(
             if not (unit and bodies.unit_committee_at_end.search(head)):
                 continue
             name = f"{head} {unit}"
+        if _central_level_of_a_kind(name, head, entry, lexicon):
+            continue
         name = _full_name(name, inner.head, lexicon)
         name = _official_sector_names(_joined_as_and(name, lexicon), lexicon)
         if _not_a_body(name, lexicon):
@@ -940,6 +942,16 @@ def _nested(
         }
         found_inside.append(Candidate(cand.rule, cand.sentence, inner.start, inner.end, values))
     return found_inside + _parent_of_branch(cand, lexicon)
+
+
+def _central_level_of_a_kind(name: str, head: str, entry: Head | None, lexicon: Lexicon) -> bool:
+    """`Công an trung ương` inside `Đảng ủy Công an trung ương`: a force every place has, at
+    its central level, names the Party organization it is part of, not a body of its own (a
+    head that is a name alone keeps it: `Viện Kiểm sát nhân dân tối cao`)."""
+    rest = name[len(head) :].strip().lower()
+    return bool(
+        entry and entry.placed and not entry.alone and rest and rest in lexicon.bodies.level_words
+    )
 
 
 def _complete_inside_head(cand: Candidate, own_head: int, lexicon: Lexicon) -> list[Candidate]:

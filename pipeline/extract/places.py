@@ -166,6 +166,8 @@ def share_places(candidates: list[Candidate], lexicon: Lexicon) -> None:
             continue
         if earlier.values["name"].split()[-1] in lexicon.places.level_words:
             continue  # `Cục Thuế tỉnh`: its own place word, left for the article's province
+        if _ends_with_a_level(earlier.values["name"], lexicon):
+            continue  # `Đảng ủy Công an Trung ương, Thành ủy TP HCM`: central, of no place
         if not _LIST_GLUE.fullmatch(earlier.sentence.text[earlier.end : later.start]):
             continue
         tail = tail_re.search(later.values["name"]) if later.values.get("location") else None
@@ -178,6 +180,12 @@ def share_places(candidates: list[Candidate], lexicon: Lexicon) -> None:
             }
         elif not later.values.get("location"):
             _share_level_word(earlier, later, lexicon)
+
+
+def _ends_with_a_level(name: str, lexicon: Lexicon) -> bool:
+    """`… Trung ương`, `… tối cao` (rules/gazetteers/name_level_words.txt)."""
+    words = name.lower().split()
+    return any(" ".join(words[-n:]) in lexicon.bodies.level_words for n in (1, 2))
 
 
 def _share_level_word(earlier: Candidate, later: Candidate, lexicon: Lexicon) -> None:
