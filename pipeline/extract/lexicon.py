@@ -511,6 +511,8 @@ class Bodies:
         "heads_with_sentence_case_names",
         "short_sector_names",
         "sector_heads",
+        "office_short_sector_names",
+        "boards_of_level_committees",
         "school_heads",
         "unit_committees",
         "governing_boards",
@@ -544,6 +546,12 @@ class Bodies:
     numbered_heads: frozenset[str]
     #: heads whose sector written short takes its standard name (`Bộ`, `Sở`)
     sector_heads: frozenset[str]
+    #: other heads whose sector written short takes its standard name → their own short
+    #: sectors (`Phòng` → `Giáo dục` → `Giáo dục và Đào tạo`)
+    office_short_sectors: Mapping[str, Mapping[str, str]]
+    #: a Party committee's board → a bare place word after it → the committee it stands for
+    #: (`Ban Thường vụ` → `huyện` → `Huyện ủy`)
+    level_committees: Mapping[str, Mapping[str, str]]
     #: the word written or left out before a school's head → those heads, each with a space
     #: after it (`Trường` → `Đại học `)
     school_heads: Mapping[str, tuple[str, ...]]
@@ -597,6 +605,9 @@ class Bodies:
     list_opening: regex.Pattern[str]
     list_glue: regex.Pattern[str]
     after_title: regex.Pattern[str]
+    #: a post right before a body (`Trưởng`, `Phó` of `Phó đoàn đại biểu Quốc hội`): its
+    #: holder's own body, not a kind of body
+    after_post: regex.Pattern[str]
     place_list: regex.Pattern[str]
     place_list_item: regex.Pattern[str]
     branch: regex.Pattern[str]
@@ -677,6 +688,8 @@ class Bodies:
             frozenset(gazetteers["credit_words"]),
             frozenset(gazetteers["numbered_heads"]),
             frozenset(gazetteers["sector_heads"]),
+            gazetteers["office_short_sector_names"],
+            gazetteers["boards_of_level_committees"],
             {
                 word: tuple(f"{head} " for head in heads)
                 for word, heads in gazetteers["school_heads"].items()
@@ -738,6 +751,7 @@ class Bodies:
             lazy_compile(defines["ORG_LIST_OPENING"], VERBOSE),
             lazy_compile(defines["ORG_LIST_GLUE"], VERBOSE),
             lazy_compile(defines["ORG_AFTER_TITLE"], VERBOSE),
+            lazy_compile(defines["ORG_AFTER_POST"], VERBOSE),
             lazy_compile(defines["ORG_PLACE_LIST"], VERBOSE),
             lazy_compile(defines["ORG_PLACE_LIST_ITEM"], VERBOSE),
             lazy_compile(defines["ORG_BRANCH"], VERBOSE),
@@ -1069,6 +1083,8 @@ _MAPPINGS = frozenset(
         "full_names",
         "sector_spellings",
         "short_sector_names",
+        "office_short_sector_names",
+        "boards_of_level_committees",
         "doc_types",
         "issuers",
         "issuers_by_name",

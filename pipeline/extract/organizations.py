@@ -20,7 +20,7 @@ from pipeline.engine.contracts import (
     resolver,
 )
 from pipeline.extract import org_names, places
-from pipeline.extract.lexicon import Lexicon
+from pipeline.extract.lexicon import Head, Lexicon
 from pipeline.extract.org_aliases import spelled_out
 from pipeline.extract.org_committees import parent_joined, unit_after
 from pipeline.extract.org_lists import bodies_of_further_places, bodies_of_places, listed_bodies
@@ -114,6 +114,7 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         full_head = head
     name = full_head + name[len(head) :]
     bare = name == bodies.head_full_forms.get(head, head)
+    name = _committee_of_level(name, full_head, lexicon)
     name = _full_name(name, head, lexicon)
     if head == "Báo điện tử":  # a paper is named without its medium, as without `Online`
         name, head = "Báo" + name[len(head) :], "Báo"
@@ -376,6 +377,22 @@ def _credited_paper(
     return lexicon.bodies.outlets[longest].name, dataclasses.replace(scanned, end=end)
 
 
+def _committee_of_level(name: str, head: str, lexicon: Lexicon) -> str:
+    """`Ban thường vụ huyện` → `Ban Thường vụ Huyện ủy`, `Ban Thường vụ huyện Sóc Sơn` → `Ban
+    Thường vụ Huyện ủy Sóc Sơn`: a committee's board with a bare place word for its committee
+    (rules/gazetteers/boards_of_level_committees.yml); not `Ban Thường vụ tỉnh hội`, nor
+    `Ban thường vụ huyện uỷ`."""
+    committees = lexicon.bodies.level_committees.get(head)
+    if not committees or not name.startswith(head + " "):
+        return name
+    rest = name[len(head) + 1 :]
+    for level, committee in committees.items():
+        after = rest[len(level) + 1 :] if rest.startswith(level + " ") else None
+        if rest == level or (after and (after[:1].isupper() or after[:1].isdigit())):
+            return f"{head} {committee}" + (f" {after}" if after else "")
+    return name
+
+
 def _standard_sector(name: str, head: str, scanned: OrgName, lexicon: Lexicon) -> str:
     """`Bộ Giáo dục` → `Bộ Giáo dục và Đào tạo`, `Sở Giáo dục Hà Nội` → `Sở Giáo dục và Đào tạo
     Hà Nội`: a State department's sector written short (rules/gazetteers/short_sector_names.yml),
@@ -383,14 +400,19 @@ def _standard_sector(name: str, head: str, scanned: OrgName, lexicon: Lexicon) -
     entry = lexicon.bodies.heads.get(head)
     if entry is None or entry.type != "state" or not name.startswith(head + " "):
         return name
-    if head not in lexicon.bodies.sector_heads:
-        return name  # `Phòng Nông nghiệp huyện Quế Sơn`: a district office keeps its wording
+    if head in lexicon.bodies.sector_heads:
+        shorts = lexicon.bodies.short_sectors
+    else:  # `phòng giáo dục huyện Bình Sơn`; `Phòng Nông nghiệp huyện Quế Sơn` keeps its wording
+        shorts = lexicon.bodies.office_short_sectors.get(head, {})
+    if not shorts:
+        return name
     if scanned.place in lexicon.places.countries and scanned.place != "Việt Nam":
         return name  # `Bộ Nông nghiệp Mỹ`: another country's ministry has its own name
     rest = name[len(head) + 1 :]
     place = " ".join(p for p in (scanned.place_level, scanned.place) if p)
-    sector = rest.removesuffix(" " + place) if place and rest.endswith(" " + place) else rest
-    standard = lexicon.bodies.short_sectors.get(sector)
+    placed = place and rest.casefold().endswith(" " + place.casefold())
+    sector = rest[: -len(place) - 1] if placed else rest  # `phòng giáo dục Thị xã Cửa Lò`
+    standard = shorts.get(sector) or shorts.get(sector[:1].upper() + sector[1:])
     return name.replace(sector, standard, 1) if standard else name
 
 
@@ -418,9 +440,10 @@ def _inside_a_word(match: Match, lexicon: Lexicon) -> bool:
         return False
     before = match.sentence.text[: match.start].rstrip()
     previous = _PUNCTUATION.sub("", before.rsplit(" ", 1)[-1]).lower() if before else ""
-    if _after_a_title(match, lexicon):
-        # `trưởng ban Tuyên giáo trung ương`: the title's body follows it; not in `Trưởng ban
-        # Ban Tuyên giáo`, where the body's own head follows
+    if _after_a_title(match, lexicon) or _after_a_post(match.sentence.text, match.start, lexicon):
+        # `trưởng ban Tuyên giáo trung ương`, `phó phòng giáo dục huyện Quảng Trạch`: the
+        # title's body follows it; not in `Trưởng ban Ban Tuyên giáo`, where the body's own
+        # head follows
         head = match.text[:1].upper() + match.text[1:]
         return match.sentence.text.startswith(head, match.end + 1)
     return f"{previous} {match.text.split()[0].lower()}" in lexicon.bodies.words
@@ -628,7 +651,12 @@ def resolve_organizations(
         bare = cand.values["name"]
         near = nearest_province(text, cand)  # an article about several provinces
         name, place = attach_place(bare, near or province, places_named, lexicon, other)
-        if not paper and name not in named_in_full and _state_body(bare, lexicon):
+        if (
+            not paper
+            and name not in named_in_full
+            and _state_body(bare, lexicon)
+            and not _after_a_post(cand.sentence.text, cand.start, lexicon)
+        ):
             continue  # `HĐND và UBND` of no province the article names: kinds of bodies
         if not place and not cand.values.get("location") and _placed_in_lower_case(cand, lexicon):
             continue  # `phó trưởng công an xã`: any commune's, where the article names none
@@ -688,18 +716,26 @@ def _numbered_place(cand: Candidate, lexicon: Lexicon) -> None:
 
 def _placed_in_lower_case(cand: Candidate, lexicon: Lexicon) -> bool:
     """`công an xã`, `thanh tra tỉnh`: a body every place has, written in lower case before a
-    bare place word (org_heads.yml, `placed: true`); it names a body only with a place."""
+    bare place word (org_heads.yml, `placed: true`), or alone (`như toà án, viện kiểm sát`); it
+    names a body only with a place."""
     name = cand.values["name"]
-    if not cand.text[:1].islower() or not name.lower().endswith(_bare_levels(lexicon)):
+    if not cand.text[:1].islower():
         return False
-    _, entry = lexicon.bodies.head_of(name)
-    return bool(entry and entry.placed)
+    head, entry = lexicon.bodies.head_of(name)
+    bare = name == head and cand.text.islower()
+    return bool(entry and entry.placed) and (bare or name.lower().endswith(_bare_levels(lexicon)))
 
 
 @functools.lru_cache(maxsize=4)
 def _bare_levels(lexicon: Lexicon) -> tuple[str, ...]:
     """A name's end that is a place word alone (` xã`, ` thành phố`), in lower case."""
     return tuple(" " + w.lower() for w in lexicon.places.local_level_words)
+
+
+def _after_a_post(text: str, start: int, lexicon: Lexicon) -> bool:
+    """`ông Phan Nguyễn Như Khuê (Phó đoàn đại biểu Quốc hội)`: a post written right before a
+    body makes it the holder's own (of the article's province, when bare)."""
+    return bool(lexicon.bodies.after_post.search(text, max(0, start - _LOOK_BACK), start))
 
 
 def _state_body(bare: str, lexicon: Lexicon) -> bool:
@@ -892,6 +928,8 @@ def _nested(
             if not (unit and bodies.unit_committee_at_end.search(head)):
                 continue
             name = f"{head} {unit}"
+        if _central_level_of_a_kind(name, head, entry, lexicon):
+            continue
         name = _full_name(name, inner.head, lexicon)
         name = _official_sector_names(_joined_as_and(name, lexicon), lexicon)
         if _not_a_body(name, lexicon):
@@ -904,6 +942,16 @@ def _nested(
         }
         found_inside.append(Candidate(cand.rule, cand.sentence, inner.start, inner.end, values))
     return found_inside + _parent_of_branch(cand, lexicon)
+
+
+def _central_level_of_a_kind(name: str, head: str, entry: Head | None, lexicon: Lexicon) -> bool:
+    """`Công an trung ương` inside `Đảng ủy Công an trung ương`: a force every place has, at
+    its central level, names the Party organization it is part of, not a body of its own (a
+    head that is a name alone keeps it: `Viện Kiểm sát nhân dân tối cao`)."""
+    rest = name[len(head) :].strip().lower()
+    return bool(
+        entry and entry.placed and not entry.alone and rest and rest in lexicon.bodies.level_words
+    )
 
 
 def _complete_inside_head(cand: Candidate, own_head: int, lexicon: Lexicon) -> list[Candidate]:

@@ -166,6 +166,8 @@ def share_places(candidates: list[Candidate], lexicon: Lexicon) -> None:
             continue
         if earlier.values["name"].split()[-1] in lexicon.places.level_words:
             continue  # `Cục Thuế tỉnh`: its own place word, left for the article's province
+        if _ends_with_a_level(earlier.values["name"], lexicon):
+            continue  # `Đảng ủy Công an Trung ương, Thành ủy TP HCM`: central, of no place
         if not _LIST_GLUE.fullmatch(earlier.sentence.text[earlier.end : later.start]):
             continue
         tail = tail_re.search(later.values["name"]) if later.values.get("location") else None
@@ -176,6 +178,33 @@ def share_places(candidates: list[Candidate], lexicon: Lexicon) -> None:
                 "location": later.values["location"],
                 "level": later.values["level"],
             }
+        elif not later.values.get("location"):
+            _share_level_word(earlier, later, lexicon)
+
+
+def _ends_with_a_level(name: str, lexicon: Lexicon) -> bool:
+    """`… Trung ương`, `… tối cao` (rules/gazetteers/name_level_words.txt)."""
+    words = name.lower().split()
+    return any(" ".join(words[-n:]) in lexicon.bodies.level_words for n in (1, 2))
+
+
+def _share_level_word(earlier: Candidate, later: Candidate, lexicon: Lexicon) -> None:
+    """`viện kiểm sát, công an huyện`: a bare body every place has takes the place word the
+    next body of its list ends with, and then the article's place of that level."""
+    name = earlier.values["name"]
+    head, entry = lexicon.bodies.head_of(name)
+    if name != head or not entry or not entry.placed or entry.level:
+        return  # `Huyện ủy, UBND huyện`: a committee names its level itself
+    later_name = later.values["name"].lower()
+    level = next(
+        (w for w in lexicon.places.local_level_words if later_name.endswith(" " + w)), None
+    )
+    if level:
+        earlier.values = {
+            **earlier.values,
+            "name": f"{name} {level}",
+            "level": later.values["level"],
+        }
 
 
 def _place_tail_re(places: Places) -> regex.Pattern[str]:
