@@ -15,6 +15,7 @@ from pipeline.outputs.tables import (
     FACT_TABLES,
     TABLE_COLUMNS,
     TableWriter,
+    data_dictionary,
     neutralize_formula,
     restore_formula,
 )
@@ -106,6 +107,13 @@ def test_duckdb_without_a_table_keeps_its_shape(out_dir: Path, tmp_path: Path) -
         assert [r[0] for r in db.execute("DESCRIBE models").fetchall()] == list(
             TABLE_COLUMNS["models"]
         )
+
+
+def test_committed_data_dictionary_is_the_one_runs_write() -> None:
+    """`make run` rewrites outputs/README.md from the column descriptions: the committed file
+    must be that text, or a run leaves the working tree changed and the two drift apart."""
+    committed = Path(__file__).resolve().parents[1] / "outputs" / "README.md"
+    assert committed.read_text(encoding="utf-8") == data_dictionary()
 
 
 def test_datapackage_lists_every_column(out_dir: Path) -> None:

@@ -57,12 +57,17 @@ TABLE_COLUMNS: dict[str, dict[str, tuple[pa.DataType, str]]] = {
             pa.string(),
             "full name: abbreviations of ordinary words expanded, an acronym the article spells"
             " out replaced by its full name, a paper credited by short name or site listed as"
-            " Báo …, attached place included",
+            " Báo …, attached place included; one body written short and in full, or with and"
+            " without its place word, in one article is named the same in each of its rows",
         ),
         "abbreviation": (pa.string(), "the abbreviation written, e.g. UBND"),
         "org_type": (pa.string(), "party, state, front, mass, armed, enterprise or other"),
         "level": (pa.string(), "central, province, district, commune or unit"),
-        "location": (pa.string(), "the place attached to the name (a province, a city, a country)"),
+        "location": (
+            pa.string(),
+            "the place attached to the name (a province, a city, a country, a region such as"
+            " Tây Nam Bộ)",
+        ),
         "body_id": (pa.string(), "the body across articles (joins to bodies.body_id)"),
     },
     "officials": {
