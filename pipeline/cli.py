@@ -323,8 +323,9 @@ def evaluate(
         Path | None,
         typer.Option(
             "--out",
-            help="Output folder: scored as it is when it holds a run (manifest.json), "
-            "else the gold articles are extracted into it.",
+            help="Output folder: scored as it is when it holds a run (manifest.json; a note "
+            "says when other rules made it or it lacks gold articles), else the gold articles "
+            "are extracted into it.",
         ),
     ] = None,
     show: Annotated[str | None, typer.Option(help="List misses and false hits of TABLE.")] = None,
@@ -361,6 +362,9 @@ def evaluate(
     files = ev.gold_files(gold, split) if gold.is_dir() else [gold]
     gold_records = ev.load_gold(files)
     needed = _gold_articles(files, articles)
+    if out is not None and (out / "manifest.json").exists():
+        for warning in _run_as_it_is(out, rules.resolve(), needed):
+            typer.echo(f"note: {warning}", err=True)
     if out is None or not (out / "manifest.json").exists():
         out = out or Path(tempfile.mkdtemp(prefix="vnie-eval-"))
         from pipeline.batch.runner import run_extract
@@ -396,6 +400,32 @@ def evaluate(
     typer.echo(ev.format_report(report, show))
     if len(reports) > 1:
         typer.echo(ev.format_comparison(reports))
+
+
+def _run_as_it_is(out: Path, rules: Path, needed: list[dict[str, Any]]) -> list[str]:
+    """What a user scoring an existing run should know: made by other rules than those now in
+    `rules`, or missing gold articles (scored as if nothing was found in them)."""
+    import csv
+
+    from pipeline.engine.ruleset import rules_hash
+
+    warnings = []
+    made_with = json.loads((out / "manifest.json").read_text(encoding="utf-8")).get("rules_hash")
+    now = rules_hash(rules)
+    if made_with != now:
+        warnings.append(
+            f"{out} holds a run made with other rules (hash {made_with}, now {now}): it is "
+            "scored as it is; give a new --out to extract with the rules now"
+        )
+    with (out / "articles.csv").open(encoding="utf-8-sig", newline="") as stream:
+        present = {row["article_id"] for row in csv.DictReader(stream)}
+    missing = [record["id"] for record in needed if str(record["id"]) not in present]
+    if missing:
+        warnings.append(
+            f"{len(missing)} of {len(needed)} gold articles are not in the run in {out} (e.g. "
+            f"{missing[0]}): nothing found in them is scored"
+        )
+    return warnings
 
 
 def _evaluate_identity(

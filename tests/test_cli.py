@@ -1,6 +1,8 @@
 """The command line, as a user types it."""
 
 import json
+import shutil
+from pathlib import Path
 
 import pandas as pd
 from typer.testing import CliRunner
@@ -117,3 +119,48 @@ def test_eval_scores_the_seed_article_against_its_gold(tmp_path):
     comparison = again.output.split("before")[-1].splitlines()
     line = next(x for x in comparison if x.startswith("documents "))
     assert line.split()[1:] == ["1.000", "1.000"]
+
+
+def test_eval_on_an_existing_run_says_when_it_is_stale(tmp_path):
+    """Scoring a folder that already holds a run scores it as it is: after a rule change, or for
+    gold articles the run never read, the user is told so (on stderr, the figures unchanged)."""
+    gold = "corpus/gold/seed-article-baolongan.gold.jsonl"
+    articles = "corpus/articles/seed-baolongan.jsonl"
+    out = tmp_path / "eval"
+    first = runner.invoke(app, ["eval", "--gold", gold, "--articles", articles, "--out", str(out)])
+    assert first.exit_code == 0 and "note:" not in first.stderr
+    again = runner.invoke(app, ["eval", "--gold", gold, "--articles", articles, "--out", str(out)])
+    assert again.exit_code == 0 and "note:" not in again.stderr
+
+    rules = tmp_path / "rules"
+    shutil.copytree("rules", rules)
+    with (rules / "gazetteers" / "not_officials.txt").open("a", encoding="utf-8") as stream:
+        stream.write("Nguyễn Văn Út\n")
+    # a second gold article, the seed under another id, that the run in `out` never read
+    record = json.loads(Path(articles).read_text(encoding="utf-8").splitlines()[0])
+    truth = json.loads(Path(gold).read_text(encoding="utf-8").splitlines()[0])
+    (tmp_path / "articles.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in (record, {**record, "id": "bản-sao"})),
+        encoding="utf-8",
+    )
+    (tmp_path / "gold.jsonl").write_text(
+        "\n".join(json.dumps(t, ensure_ascii=False) for t in (truth, {**truth, "id": "bản-sao"})),
+        encoding="utf-8",
+    )
+    stale = runner.invoke(
+        app,
+        [
+            "eval",
+            "--gold",
+            str(tmp_path / "gold.jsonl"),
+            "--articles",
+            str(tmp_path / "articles.jsonl"),
+            "--out",
+            str(out),
+            "--rules",
+            str(rules),
+        ],
+    )
+    assert stale.exit_code == 0, stale.output
+    assert "holds a run made with other rules" in stale.stderr
+    assert "1 of 2 gold articles are not in the run" in stale.stderr and "bản-sao" in stale.stderr
