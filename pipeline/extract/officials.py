@@ -36,6 +36,7 @@ from pipeline.extract.posts import (
     parent_after,
     parse_posts,
     person_text,
+    title_prefix,
 )
 
 _LAST_WORDS = regex.compile(r"(?:([\p{L}\p{M}]+)\s+)?([\p{L}\p{M}]+)\s+$")
@@ -74,9 +75,8 @@ def officials_values(
     if chosen is not None:
         organization = posts[chosen].organization
     else:
-        title = posts[0].title
-        first, _, rest = title.partition(" ")  # `cựu Thủ tướng` implies as `Thủ tướng`
-        implied = titles.implied_body.get(rest if first in titles.prefixes and rest else title)
+        _, bare = title_prefix(posts[0].title, lexicon)  # `cựu Thủ tướng` as `Thủ tướng`
+        implied = titles.implied_body.get(bare)
         organization = implied or ""
     return {
         "person": person,
@@ -396,12 +396,6 @@ def _deputies_of(text: ArticleText[Lexicon]) -> tuple[str, str]:
     return title, titles.implied_body.get(title) or ""
 
 
-def _prefixed(title: str, lexicon: Lexicon) -> tuple[str, str]:
-    """A title's prefix (`nguyên`, gazetteers/title_prefixes.txt) and the title without it."""
-    first, _, rest = title.partition(" ")
-    return (first, rest) if rest and first in lexicon.titles.prefixes else ("", title)
-
-
 def _spellings(full: list[Candidate]) -> dict[str, str]:
     """An evident slip in a family name → the spelling the article uses most: the same given
     names (two syllables or more) and the same first post (`Chủ tịch Quốc hội Đặng Thị Kim
@@ -443,7 +437,7 @@ def resolve_officials(candidates: list[Candidate], text: ArticleText[Lexicon]) -
         cand.values = {**cand.values, "person": person}
         organization, _ = attach_place(cand.values["organization"], province, {}, text.lexicon)
         cand.values = {**cand.values, "organization": organization}
-        prefix, bare = _prefixed(cand.values["title"], text.lexicon)
+        prefix, bare = title_prefix(cand.values["title"], text.lexicon)
         if bare == "Đại biểu":  # `nguyên Đại biểu` too (`bãi nhiệm đại biểu … đối với ông X`)
             deputies = deputies or _deputies_of(text)
             title, body = deputies

@@ -623,7 +623,11 @@ def _cities_before(person: str, cities: frozenset[str]) -> list[str]:
 
 def _held_abroad(title: str, lexicon: Lexicon) -> bool:
     """`title`, past a prefix (`cựu`, `nguyên`), is a post a foreign name may follow bare."""
-    first, _, rest = title.lower().partition(" ")
-    if first in lexicon.titles.prefixes and rest:
-        return rest in lexicon.names.posts_held_abroad
-    return title.lower() in lexicon.names.posts_held_abroad
+    return title_prefix(title.lower(), lexicon)[1] in lexicon.names.posts_held_abroad
+
+
+def title_prefix(title: str, lexicon: Lexicon) -> tuple[str, str]:
+    """A title's prefix (`nguyên`, `cựu`: gazetteers/title_prefixes.txt, in lower case) and
+    the title without it; ("", title) when it has none."""
+    first, _, rest = title.partition(" ")
+    return (first, rest) if rest and first in lexicon.titles.prefixes else ("", title)
