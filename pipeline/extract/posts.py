@@ -578,7 +578,7 @@ def name_after_posts(
     start = found.start("person")
     if person in names.foreign_cities:
         return None  # `thống đốc Saint Petersburg`
-    for city in _cities_before(person, names.foreign_cities):
+    if city := _city_before(person, names.foreign_cities):
         # `Thị trưởng Frankfurt Peter Feldmann`: the city is no part of the name
         person, start = person[len(city) + 1 :], start + len(city) + 1
         if " " not in person:
@@ -612,13 +612,13 @@ def name_after_posts(
     return None
 
 
-def _cities_before(person: str, cities: frozenset[str]) -> list[str]:
+def _city_before(person: str, cities: frozenset[str]) -> str | None:
     """The city of one or two words a longer run of capitalized words starts with, if any."""
     words = person.split()
     for size in (2, 1):
         if len(words) > size and " ".join(words[:size]) in cities:
-            return [" ".join(words[:size])]
-    return []
+            return " ".join(words[:size])
+    return None
 
 
 def _held_abroad(title: str, lexicon: Lexicon) -> bool:
