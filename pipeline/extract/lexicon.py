@@ -362,6 +362,7 @@ class Places:
         "district_committees",
         "districts_of_communes",
         "hometown_cues",
+        "numbered_place_words",
         "place_abbreviations",
         "countries",
         "regions",
@@ -399,6 +400,8 @@ class Places:
     #: a commune, then its district written bare in parentheses: `xã Nghi Trung (Nghi Lộc, `;
     #: not after a hometown word (`quê xã Hồng Minh (Hưng Hà, `)
     commune_then_district: regex.Pattern[str]
+    #: a name ending with a place word a city numbers its units by (`… Quận`), in group `level`
+    numbered_level: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Places:
@@ -435,6 +438,7 @@ class Places:
                 + r") \p{Lu}[\p{L}\p{M}]*(?: [\p{Lu}\d][\p{L}\p{M}\d]*)* \("
                 r"(?P<district>\p{Lu}[\p{L}\p{M}]*(?: \p{Lu}[\p{L}\p{M}]*){0,3}), "
             ),
+            lazy_compile(r" (?P<level>" + alternation(gazetteers["numbered_place_words"]) + r")$"),
         )
 
 

@@ -693,8 +693,7 @@ def _with_school_word(candidates: list[Candidate], lexicon: Lexicon) -> list[Can
     return candidates
 
 
-#: a capitalized place word that takes a number, and the number after it (`Quận 9`)
-_NUMBERED_LEVEL = regex.compile(r" (?P<level>Quận|Phường)$")
+#: the number after a place word that takes one (`Quận 9`)
 _PLACE_NUMBER = regex.compile(r" (?P<number>\d{1,2})(?![\p{L}\p{N}]|[.,]\d)")
 
 
@@ -702,7 +701,7 @@ def _numbered_place(cand: Candidate, lexicon: Lexicon) -> None:
     """`Quận ủy Quận 9`, `UBND Phường 5`: a numbered district or ward written with a capital,
     whose number the name scan left out, completes the name and is its place."""
     name = cand.values["name"]
-    level = _NUMBERED_LEVEL.search(name)
+    level = lexicon.places.numbered_level.search(name)
     if cand.values.get("location") or level is None:
         return
     number = _PLACE_NUMBER.match(cand.sentence.text, cand.end)
