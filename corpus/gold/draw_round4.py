@@ -19,25 +19,30 @@ SEED = 20261201
 SIZE = 40
 MAX_CHARS = 5000
 SOURCE = "vietnews-political.jsonl"
+#: batches drawn after this one; a re-run does not count them as taken
+LATER = ("dev-l.tsv", "dev-m.tsv", "dev-n.tsv", "dev-o.tsv", "dev-p.tsv")
 
 
-def draw(articles_dir: Path, batch: str, seed: int, drawn_later: tuple[str, ...] = ()) -> None:
-    """`SIZE` articles of `SOURCE` of at most `MAX_CHARS`, not in any selection but this
-    batch's own and those drawn after it, seeded; written to selection/<batch>.tsv (an existing
-    selection is the record of what was annotated: it is compared, not overwritten)."""
+def draw(articles_dir: Path, batch: str, seed: int, drawn_later: tuple[str, ...] = (), *,
+         source: str = SOURCE, size: int = SIZE, min_chars: int = 0,
+         max_chars: int = MAX_CHARS) -> None:
+    """`size` articles of `source` of more than `min_chars` and at most `max_chars`, not in any
+    selection but this batch's own and those drawn after it, seeded; written to
+    selection/<batch>.tsv (an existing selection is the record of what was annotated: it is
+    compared, not overwritten)."""
     here = Path(__file__).resolve().parent
     skipped = {f"{batch}.tsv", *drawn_later}
     taken = {line.split("\t")[1].strip() for path in (here / "selection").glob("*.tsv")
              if path.name not in skipped
              for line in path.read_text().splitlines()}
     candidates = []
-    for line in (articles_dir / SOURCE).open(encoding="utf-8"):
+    for line in (articles_dir / source).open(encoding="utf-8"):
         record = json.loads(line)
-        size = sum(len(record.get(key) or "") for key in ("title", "lead", "text"))
-        if record["id"] not in taken and size <= MAX_CHARS:
+        chars = sum(len(record.get(key) or "") for key in ("title", "lead", "text"))
+        if record["id"] not in taken and min_chars < chars <= max_chars:
             candidates.append(record["id"])
-    drawn = random.Random(seed).sample(sorted(candidates), SIZE)
-    text = "".join(f"{SOURCE}\t{article_id}\n" for article_id in drawn)
+    drawn = random.Random(seed).sample(sorted(candidates), size)
+    text = "".join(f"{source}\t{article_id}\n" for article_id in drawn)
     target = here / "selection" / f"{batch}.tsv"
     if target.exists():  # the record stays; a re-run only says whether it draws the same
         same = "the same batch as" if target.read_text() == text else "ANOTHER batch than"
@@ -48,4 +53,4 @@ def draw(articles_dir: Path, batch: str, seed: int, drawn_later: tuple[str, ...]
 
 
 if __name__ == "__main__":
-    draw(Path(sys.argv[1]), "dev-k", SEED, drawn_later=("dev-l.tsv", "dev-m.tsv", "dev-n.tsv"))
+    draw(Path(sys.argv[1]), "dev-k", SEED, drawn_later=LATER)

@@ -25,4 +25,5 @@ from draw_round4 import draw
 SEED = 20261202
 
 if __name__ == "__main__":
-    draw(Path(sys.argv[1]), "dev-l", SEED, drawn_later=("dev-m.tsv", "dev-n.tsv"))
+    later = ("dev-m.tsv", "dev-n.tsv", "dev-o.tsv", "dev-p.tsv")
+    draw(Path(sys.argv[1]), "dev-l", SEED, drawn_later=later)
