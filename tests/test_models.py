@@ -54,3 +54,12 @@ def test_a_movement_takes_the_fullest_wording_the_article_quotes(shared_articles
     # cây đời đời nhớ ơn Bác Hồ"`: one initiative, named by its fullest wording
     names = {m["name"] for m in _models(shared_articles, "vietnews-train-070237", ruleset)}
     assert names == {"Tết trồng cây đời đời nhớ ơn Bác Hồ"}
+
+
+def test_a_campaign_named_again_later_keeps_the_body_that_runs_it(shared_articles, ruleset):
+    # `… 1 năm thực hiện Cuộc vận động "Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn
+    # minh"` after the Mặt trận's 88 years, then `các hộ gia đình tiêu biểu trong thực hiện
+    # Cuộc vận động "…"` with no body beside it: one campaign, one owner
+    models = _models(shared_articles, "vietnews-test-014827", ruleset)
+    assert len(models) == 2
+    assert {m["owner"] for m in models} == {"Mặt trận Tổ quốc Việt Nam"}

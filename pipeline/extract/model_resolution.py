@@ -30,7 +30,8 @@ _OWNER_BEFORE_WORDS = 15
 def resolve_models(candidates: list[Candidate], text: ArticleText[Any]) -> list[Candidate]:
     """The owner: a person or a body named after `do`/`của`, else the body named before the
     model in the same sentence (`Chi bộ X với mô hình …`), else right after its name. Then one
-    initiative written several ways gets one name, its fullest wording (GUIDE.md Round 3)."""
+    initiative written several ways gets one name, its fullest wording (GUIDE.md Round 3), and
+    one owner."""
     organizations = text.resolved.get("organizations", [])
     for cand in candidates:
         owner_at = cand.values.pop("_owner_at", None)
@@ -62,6 +63,7 @@ def resolve_models(candidates: list[Candidate], text: ArticleText[Any]) -> list[
             cand.values = {**cand.values, "owner": owner.values["name"]}
     _fullest_quoted_wording(candidates, text)
     _one_name_per_initiative(candidates, text.lexicon.bodies)
+    _one_owner_per_initiative(candidates)
     return candidates
 
 
@@ -82,6 +84,20 @@ def _fullest_quoted_wording(candidates: list[Candidate], text: ArticleText[Any])
         fuller = [q for q in quoted if q.lower().startswith(opening)]
         if fuller:
             cand.values = {**cand.values, "name": max(fuller, key=len)}
+
+
+def _one_owner_per_initiative(candidates: list[Candidate]) -> None:
+    """`Cuộc vận động "Toàn dân đoàn kết …"` of the Mặt trận early in an article, the same
+    campaign named again later with no body beside it: the owner is the initiative's, so every
+    mention takes it, unless the article names two different owners for that name."""
+    owners: dict[str, set[str]] = {}
+    for cand in candidates:
+        if cand.values["owner"]:
+            owners.setdefault(cand.values["name"], set()).add(cand.values["owner"])
+    for cand in candidates:
+        known = owners.get(cand.values["name"], set())
+        if not cand.values["owner"] and len(known) == 1:
+            cand.values = {**cand.values, "owner": next(iter(known))}
 
 
 def _in_a_post(sentence: str, body_at: int, lexicon: Lexicon) -> bool:
