@@ -95,6 +95,8 @@ class NameScan(LowerCaseSteps):
     end_before_lower: int | None = None
     #: how many lower-case words were read since then
     lower_before_place: int = 0
+    #: the token where `các` opened the many things the name describes, if it did
+    plural_from: int | None = None
     description_end: int | None = None
     #: the words taken so far are a qualifier right after the head (`khối` in `Đảng ủy khối`)
     qualified: bool = False
@@ -254,9 +256,11 @@ class NameScan(LowerCaseSteps):
             self.end_before_lower is not None
             and self.last_lower
             and tokens[self.i - 1][0] not in _JOINERS
+            and not (self.plural_from is not None and self._capitalized_common_word(self.i))
         ):
             # lower-case words that must lead to a place: `Hội hoa xuân Tao Đàn`, but `Hội Bảo
-            # trợ người khuyết tật và Bảo vệ quyền trẻ em tỉnh`
+            # trợ người khuyết tật và Bảo vệ quyền trẻ em tỉnh`, and the many bodies a name
+            # unites, named in sentence case (`Liên hiệp các hội Khoa học và Kỹ thuật`)
             raise _Stop
         numbered = opens_with(full_head, bodies.numbered_heads) or (
             self.i > 0 and tokens[self.i - 1][0].lower() in bodies.number_introducers
@@ -464,6 +468,7 @@ class NameScan(LowerCaseSteps):
         aside,
         qualifier,
         name_words,
+        LowerCaseSteps.plural,
         LowerCaseSteps.lower_case,
     )
 
