@@ -472,6 +472,9 @@ class Outlet:
 
 #: an acronym in parentheses inside a body's name, before the rest of it (`(GTVT) TP HCM`)
 ORG_ASIDE = regex.compile(r"\s*\(\s*\p{Lu}[\p{Lu}\p{N}&.\- ]{0,12}\)(?=\s+\S)")
+#: a body's acronym in parentheses right after its name, wherever the sentence goes on
+#: (`Trung tâm giáo dục thiên nhiên (ENV),`)
+ORG_ACRONYM = regex.compile(r"\s*\(\p{Lu}[\p{Lu}\p{N}&\-]{1,11}\)")
 
 
 @dataclass(frozen=True)
