@@ -472,6 +472,9 @@ class Outlet:
 
 #: an acronym in parentheses inside a body's name, before the rest of it (`(GTVT) TP HCM`)
 ORG_ASIDE = regex.compile(r"\s*\(\s*\p{Lu}[\p{Lu}\p{N}&.\- ]{0,12}\)(?=\s+\S)")
+#: a body's acronym in parentheses right after its name, wherever the sentence goes on
+#: (`Trung tâm giáo dục thiên nhiên (ENV),`)
+ORG_ACRONYM = regex.compile(r"\s*\(\p{Lu}[\p{Lu}\p{N}&\-]{1,11}\)")
 
 
 @dataclass(frozen=True)
@@ -498,6 +501,7 @@ class Bodies:
         "doan_body_words",
         "name_stop_words",
         "heads_with_lower_case_names",
+        "plural_markers",
         "legal_forms",
         "name_level_words",
         "news_outlets",
@@ -576,6 +580,10 @@ class Bodies:
     #: words that end a name written partly in lower case (`cho biết`, `đã`)
     stop_words: Phrases
     heads_with_lower_case_names: frozenset[str]
+    #: one of those heads however its later words are capitalized (`Ban chỉ đạo`)
+    lower_case_named_head: regex.Pattern[str]
+    #: `các` before the many things a name describes (`Ban Quản lý các khu công nghiệp`)
+    plural_markers: frozenset[str]
     legal_forms: frozenset[str]
     legal_forms_longest_first: tuple[str, ...]
     level_words: Phrases
@@ -716,7 +724,11 @@ class Bodies:
             lazy_compile(
                 r"(?<=\s)(?:"
                 + "|".join(regex.escape(w) for w in sorted(nested_words, key=len, reverse=True))
-                + r"|(?:"
+                # `Ban chỉ đạo`: a nested head whose name goes on in lower case, however its
+                # later words are capitalized
+                + r"|(?=\p{Lu})(?i:"
+                + alternation(set(nested_heads) & set(gazetteers["heads_with_lower_case_names"]))
+                + r")|(?:"
                 + "|".join(
                     regex.escape(w[:1].lower() + w[1:])
                     for w in sorted(nested_heads, key=len, reverse=True)
@@ -728,6 +740,11 @@ class Bodies:
             common_vietnamese_words(),
             Phrases(gazetteers["name_stop_words"]),
             frozenset(gazetteers["heads_with_lower_case_names"]),
+            lazy_compile(
+                alternation(gazetteers["heads_with_lower_case_names"]) + r"(?![\p{L}])",
+                regex.IGNORECASE,
+            ),
+            frozenset(gazetteers["plural_markers"]),
             frozenset(gazetteers["legal_forms"]),
             tuple(sorted(gazetteers["legal_forms"], key=len, reverse=True)),
             Phrases(gazetteers["name_level_words"]),

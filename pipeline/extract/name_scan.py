@@ -95,6 +95,8 @@ class NameScan(LowerCaseSteps):
     end_before_lower: int | None = None
     #: how many lower-case words were read since then
     lower_before_place: int = 0
+    #: the token where `các` opened the many things the name describes, if it did
+    plural_from: int | None = None
     description_end: int | None = None
     #: the words taken so far are a qualifier right after the head (`khối` in `Đảng ủy khối`)
     qualified: bool = False
@@ -173,11 +175,15 @@ class NameScan(LowerCaseSteps):
             return 0
         if (
             width == 1
-            and self.i == 0
+            and (self.i == 0 or self.last_lower)
             and TITLE_CASE_RE.match(after)
             and after not in (self.lexicon.names.surnames)
+            and (self.i == 0 or not self.lexicon.names.is_foreign(after))
         ):
-            return 0  # `Công ty Đức Bình`: a syllable of the body's own name
+            # `Công ty Đức Bình`, `Công ty … dịch vụ Đức Thịnh`: a syllable of the body's own
+            # name, not a foreigner's name after a body's country (`Bộ An ninh nội địa Mỹ
+            # Kirstjen Nielsen`)
+            return 0
         return width
 
     def inner_body(self) -> bool:
@@ -254,9 +260,11 @@ class NameScan(LowerCaseSteps):
             self.end_before_lower is not None
             and self.last_lower
             and tokens[self.i - 1][0] not in _JOINERS
+            and not (self.plural_from is not None and self._capitalized_common_word(self.i))
         ):
             # lower-case words that must lead to a place: `Hội hoa xuân Tao Đàn`, but `Hội Bảo
-            # trợ người khuyết tật và Bảo vệ quyền trẻ em tỉnh`
+            # trợ người khuyết tật và Bảo vệ quyền trẻ em tỉnh`, and the many bodies a name
+            # unites, named in sentence case (`Liên hiệp các hội Khoa học và Kỹ thuật`)
             raise _Stop
         numbered = opens_with(full_head, bodies.numbered_heads) or (
             self.i > 0 and tokens[self.i - 1][0].lower() in bodies.number_introducers
@@ -304,11 +312,24 @@ class NameScan(LowerCaseSteps):
             # a capitalized word after lower-case ones is a proper name (`sông Đuống`), and so
             # is the rest of its capitalized run (`câu lạc bộ bóng đá Thường Xuân`, `May Bình
             # Minh`): the name does not go on in lower case after it
-            self.proper_word = follows_lower or self._is_proper(word, follows_capital)
+            # (an abbreviation of common words is none: `Hội đồng thi THPT quốc gia`)
+            self.proper_word = self._is_proper(word, follows_capital) or (
+                follows_lower and not self._common_abbreviation(word)
+            )
             self.proper = self.proper_word or (
                 follows_capital and self.proper and word not in bodies.legal_forms
             )
         return True
+
+    def _common_abbreviation(self, word: str) -> bool:
+        """Whether `word` abbreviates common words (`THPT`, `DV`), not a proper name."""
+        full = self.lexicon.bodies.abbreviations.get(word)
+        return (
+            word.isupper()
+            and len(word) > 1
+            and full is not None
+            and full.lower() in self.lexicon.bodies.common_words
+        )
 
     def _is_proper(self, word: str, follows_capital: bool) -> bool:
         """Whether a capitalized word just taken ends a proper name (`Viettel`, `Vĩnh Phát`,
@@ -319,10 +340,7 @@ class NameScan(LowerCaseSteps):
         if word.isupper() and len(word) > 1:
             # `TNHH`, and an abbreviation of common words (`DV` for `Dịch vụ`, `THPT`): the
             # name may go on in lower case after it (`Công ty TNHH DV hàng hóa Tân Sơn Nhất`)
-            full = bodies.abbreviations.get(word)
-            return word not in bodies.legal_forms and not (
-                full is not None and full.lower() in bodies.common_words
-            )
+            return word not in bodies.legal_forms and not self._common_abbreviation(word)
         if follows_capital:
             previous = self.tokens[self.i - 2][0]
             return f"{previous.lower()} {word.lower()}" not in bodies.common_words
@@ -333,7 +351,10 @@ class NameScan(LowerCaseSteps):
         nông thôn`, `GD-ĐT`), not before another body, a person or a credit (`- Ảnh:`):
         rules/gazetteers/org_name_words.txt, org_name_words_after_and.txt, credit_words.txt."""
         word, follows, after_follows = self.word(), self.word(1), self.word(2)
-        if word not in _JOINERS or not self.named:
+        # also inside a description in lower case (`Trung tâm nghiên cứu chiến lược và quốc
+        # tế`, `Viện nghiên cứu phát triển kinh tế - xã hội Đà Nẵng`)
+        described = self.last_lower and self._lower_case_named()
+        if word not in _JOINERS or not (self.named or described):
             return False
         if word == "và" and self.proper:
             return False  # `Nhà máy thép Dana Úc và Dana Ý`: a second body
@@ -341,6 +362,20 @@ class NameScan(LowerCaseSteps):
         next_start = self.tokens[self.i + 1][1] if self.i + 1 < len(self.tokens) else len(self.text)
         if self._inside_an_abbreviation():
             self.i += 1  # `VH-TT&TT`: not the title `TT` after a dash
+            return True
+        if not self.named:
+            # a description goes on only in lower case (not `Trung tâm thực hành chẩn đoán và
+            # xét nghiệm - Khu nhà …`), not into another body (`Ban quản lý rừng và công ty`),
+            # and with `và` only after a description of some length (`Cục phát triển thị
+            # trường và doanh nghiệp …`, not `Ban quản lý làng và dân làng`)
+            if (
+                word == "&"
+                or (word == "và" and self.lower_words < 2)
+                or head_at(self.text, next_start, self.lexicon) is not None
+                or not self._lower_after_joiner()
+            ):
+                return False
+            self.i += 1
             return True
         if head_at(self.text, next_start, self.lexicon) is not None:
             return False
@@ -464,6 +499,7 @@ class NameScan(LowerCaseSteps):
         aside,
         qualifier,
         name_words,
+        LowerCaseSteps.plural,
         LowerCaseSteps.lower_case,
     )
 

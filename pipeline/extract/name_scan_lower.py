@@ -10,6 +10,7 @@ from pipeline.extract.org_tokens import (
     TITLE_CASE_RE,
     Token,
     head_at,
+    level_width,
     opens_with,
     starts_with,
     word_run,
@@ -39,11 +40,15 @@ class LowerCaseSteps:
     topic: bool
     end_before_lower: int | None
     lower_before_place: int
+    completed: bool
+    plural_from: int | None
 
     @property
     def titled_head(self) -> str:
-        """The head with its first letter capitalized, as the gazetteers write it."""
-        return self.head[:1].upper() + self.head[1:]
+        """The head as the gazetteers write it, however the writer capitalized it (`Ban chỉ
+        đạo` is `Ban Chỉ đạo`: its name goes on in lower case as the capitalized one's does)."""
+        titled = self.head[:1].upper() + self.head[1:]
+        return self.lexicon.bodies.heads_by_lower.get(titled.lower(), titled)
 
     def word(self, offset: int = 0) -> str:
         at = self.i + offset
@@ -55,13 +60,21 @@ class LowerCaseSteps:
         self.i += count
         self.last_lower = lower
 
-    def common_word_width(self, i: int) -> int:
+    def common_word_width(self, i: int, *, first_capitalized: bool = False) -> int:
         """How many lower-case tokens from `i` (up to four, one space apart) form the longest
-        common word; 0 when none does."""
+        common word; 0 when none does. `first_capitalized`: its first syllable may be written
+        capitalized (`Khu công nghiệp`)."""
         tokens, common = self.tokens, self.lexicon.bodies.common_words
-        run = word_run(tokens, i, 4, LOW_RE)
+        if first_capitalized and i < len(tokens) and TITLE_CASE_RE.match(tokens[i][0]):
+            run = 1 + word_run(tokens, i + 1, 3, LOW_RE) if i + 1 < len(tokens) else 1
+            if run > 1 and tokens[i + 1][1] != tokens[i][2] + 1:
+                run = 1
+            words = [tokens[i][0].lower(), *(t[0] for t in tokens[i + 1 : i + run])]
+        else:
+            run = word_run(tokens, i, 4, LOW_RE)
+            words = [t[0] for t in tokens[i : i + run]]
         for width in range(run, 0, -1):
-            if " ".join(t[0] for t in tokens[i : i + width]) in common:
+            if " ".join(words[:width]) in common:
                 return width
         return 0
 
@@ -205,6 +218,47 @@ class LowerCaseSteps:
         if not LOW_RE.match(tokens[j + 1][0]) or word not in self.lexicon.bodies.common_words:
             return 0
         return 0 if starts_with(tokens, j + 1, self.lexicon.bodies.stop_words) else 2
+
+    def plural(self) -> bool:
+        """`các` and the common words after it, in a name that goes on in lower case (`Ban Quản
+        lý các khu công nghiệp tỉnh Bình Dương`, `Liên hiệp các hội Khoa học và Kỹ thuật Việt
+        Nam`), tentatively: they stay only where the name reaches its place, as `lower_case`
+        reads words that must; not before a level (`Hội đồng nhân dân các cấp`, `Sở Xây dựng
+        các tỉnh`): rules/gazetteers/plural_markers.txt."""
+        bodies = self.lexicon.bodies
+        if self.word() not in bodies.plural_markers or self.proper or self.topic:
+            return False
+        if not (self.i == 0 or self.last_lower or self.completed):
+            return False
+        if self.i == 0 and self.head[:1].islower():
+            return False  # `trung tâm các đô thị`: the centre of a place, not a body
+        if not self._lower_case_named():
+            return False
+        # the noun after `các` is the object, even where it is also a verb (`các tổ chức`) or
+        # capitalized (`các Khu công nghiệp`)
+        width = self.common_word_width(self.i + 1, first_capitalized=True)
+        if (
+            not width
+            or self.word(1) in bodies.function_words
+            or level_width(self.tokens, self.i + 1, self.lexicon)
+        ):
+            return False
+        if self.end_before_lower is None:
+            self.end_before_lower = self.end
+        self.plural_from = self.i
+        self.lower_words += 1
+        self.take(1 + width, lower=True)
+        return True
+
+    def _lower_case_named(self) -> bool:
+        """Whether the name read so far opens with a head whose name goes on in lower case,
+        as the head matched (`Liên hiệp`) or with the capitalized words after it (`Ban` +
+        `Quản lý`): rules/gazetteers/heads_with_lower_case_names.txt."""
+        bodies = self.lexicon.bodies
+        if opens_with(self.titled_head, bodies.heads_with_lower_case_names):
+            return True
+        found = bodies.lower_case_named_head.match(self.text, self.head_end - len(self.head))
+        return found is not None and self.head_end < found.end() <= self.end
 
     def lower_case(self) -> bool:
         """Common words in lower case go on a name whose last word is a common one (`Cục Quản

@@ -130,9 +130,14 @@ def head_at(text: str, position: int, lexicon: Lexicon) -> int | None:
 
 @functools.lru_cache(maxsize=4096)
 def _head_width(probe: str, lexicon: Lexicon) -> int | None:
-    """How many characters of `probe` a head word takes (the same probes recur: memoized)."""
+    """How many characters of `probe` a head word takes (the same probes recur: memoized); a
+    longer head whose name goes on in lower case may be written in lower case itself (`Ban chỉ
+    đạo`, not only `Ban`: rules/gazetteers/heads_with_lower_case_names.txt)."""
     found = lexicon.bodies.head.match(probe)
-    return found.end() if found else None
+    if found is None:
+        return None
+    longer = lexicon.bodies.lower_case_named_head.match(probe)
+    return max(found.end(), longer.end() if longer else 0)
 
 
 def opens_with(head: str, words: Collection[str]) -> bool:

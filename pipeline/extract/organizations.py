@@ -20,7 +20,7 @@ from pipeline.engine.contracts import (
     resolver,
 )
 from pipeline.extract import org_names, places
-from pipeline.extract.lexicon import Head, Lexicon
+from pipeline.extract.lexicon import ORG_ACRONYM, Head, Lexicon
 from pipeline.extract.org_aliases import spelled_out
 from pipeline.extract.org_committees import parent_joined, unit_after
 from pipeline.extract.org_lists import bodies_of_further_places, bodies_of_places, listed_bodies
@@ -222,16 +222,21 @@ def _named_by_description(match: Match, scanned: OrgName, lexicon: Lexicon) -> b
     if scanned.named or scanned.description_end is None or not match.text[:1].isupper():
         return False
     text = match.sentence.text
-    if _SENTENCE_OPENING.fullmatch(text, 0, match.start):
-        return False
     if lexicon.bodies.description_not_name.search(
         text, max(0, match.start - _LOOK_BACK), match.start
     ):
         return False  # `mô hình Trung tâm pháp luật cộng đồng`, `Luật Tổ chức chính quyền`
     _, entry = lexicon.bodies.head_of(text[match.start : scanned.description_end])
-    if entry is None or entry.type == "enterprise" or entry.verb:
+    if entry is None or entry.verb:
         return False
-    return len(text[match.end : scanned.description_end].split()) >= _DESCRIPTION_SYLLABLES
+    if len(text[match.end : scanned.description_end].split()) < _DESCRIPTION_SYLLABLES:
+        return False  # `Hội đồng xét xử (HĐXX)`, `Cảnh sát giao thông (CSGT)`: a kind
+    if ORG_ACRONYM.match(text, scanned.description_end):
+        # `Tổng công ty đầu tư và kinh doanh vốn nhà nước (SCIC)`, `Hội đồng vàng thế giới
+        # (WGC)`: the body's own acronym after the description makes it a name, also at a
+        # sentence's start and for a company
+        return True
+    return not (_SENTENCE_OPENING.fullmatch(text, 0, match.start) or entry.type == "enterprise")
 
 
 def _opens_own_name(name: str, position: int, lexicon: Lexicon) -> bool:
