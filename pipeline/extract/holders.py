@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+import regex
+
 from pipeline.engine.contracts import ArticleText, Candidate, Reject
 from pipeline.extract.lexicon import Lexicon
 from pipeline.extract.posts import Name, Post, is_person, name_after_posts, person_text
 
+_SPACES = regex.compile(r"\s*")
 #: how far before a chain of posts their holder is looked for (characters)
 HOLDER_REACH = 80
 
@@ -74,3 +77,24 @@ def written_before(given: str, cand: Candidate, text: ArticleText[Lexicon]) -> s
             if person.rsplit(" ", 1)[-1] == given and is_person(person, lexicon):
                 found = person
     return found
+
+
+def bare_rank_at(sentence: str, start: int, lexicon: Lexicon) -> bool:
+    """The title at `start` is a post only with its body (gazetteers/bare_ranks.txt)."""
+    found = lexicon.titles.title.match(sentence, start)
+    return bool(found) and lexicon.titles.canonical(found.group("title")) in (
+        lexicon.titles.bare_ranks
+    )
+
+
+def title_word_back(sentence: str, start: int, written: str, lexicon: Lexicon) -> tuple[str, int]:
+    """The name written from `start` without the last word when a title starts at that word
+    (`Đoàn Duy Hoạch Phó` before `tổng giám đốc`), and where the posts then start."""
+    words = written.split()
+    while len(words) > 2:
+        last = start + written.rindex(words[-1])
+        if not lexicon.titles.title.match(sentence, last):
+            break
+        words.pop()
+        written = " ".join(words)
+    return written, _SPACES.match(sentence, start + len(written)).end()

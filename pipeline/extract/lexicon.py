@@ -246,6 +246,8 @@ class Titles:
         "possessives",
         "list_starting_titles",
         "school_subjects",
+        "titles_with_field",
+        "international_bodies",
     )
 
     #: title → the body it implies when the text names none (`Thủ tướng` → Chính phủ)
@@ -286,6 +288,13 @@ class Titles:
     deputy_titles: Mapping[str, str]
     #: any of those names, as a whole word
     deputy_body: regex.Pattern[str]
+    #: titles whose field may stand before their body (`chuyên gia mô hình Viện …`)
+    with_field: frozenset[str]
+    #: that field, then `của` or `tại` (FIELD_BEFORE_BODY): group `field`
+    field_before_body: regex.Pattern[str]
+    #: international bodies, lower case → as listed: not businesses, whatever their head
+    #: (`Ngân hàng Thế giới`), and read whole after an expert's title
+    international: Mapping[str, str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Titles:
@@ -327,6 +336,9 @@ class Titles:
             Phrases(gazetteers["school_subjects"]),
             gazetteers["deputy_bodies"],
             _words_re(gazetteers["deputy_bodies"]),
+            frozenset(gazetteers["titles_with_field"]),
+            lazy_compile(defines["FIELD_BEFORE_BODY"], VERBOSE),
+            {body.lower(): body for body in gazetteers["international_bodies"]},
         )
 
     def canonical(self, written: str) -> str:

@@ -41,6 +41,9 @@ from pipeline.extract.posts import (
 
 _LAST_WORDS = regex.compile(r"(?:([\p{L}\p{M}]+)\s+)?([\p{L}\p{M}]+)\s+$")
 _FIRST_WORD = regex.compile(r"([\p{L}\p{M}]+)")
+#: what sets posts off from the name before them (`ông A, Giám đốc`, `A - Giám đốc`, `A (Giám
+#: đốc`); without it the posts follow the name directly or after `là`
+_SEPARATOR = regex.compile(r"[-–,(]")
 _CAPITALIZED_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]*\s+$")
 #: how far before a chain of posts a name set off from it is looked for (characters)
 _NAME_BEFORE_REACH = 80
@@ -269,8 +272,26 @@ def name_then_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     In `Bí thư Nguyễn Thiện Nhân, Giám đốc Học viện … Trần Hoàng Ngân` the second posts
     belong to the name after them, not to the one before."""
     sentence = match.sentence.text
-    posts, end = parse_posts(sentence, match.spans["chain"][0], lexicon)
     written = match.group("person") or ""
+    chain_start = match.spans["chain"][0]
+    start = match.start
+    between = sentence[match.spans["person"][1] : chain_start]
+    if not _SEPARATOR.search(between):
+        # `ông Đoàn Duy Hoạch Phó tổng giám đốc …`, `ông Lê Hoàng Quân thời điểm đó là …`: the
+        # fact is the posts alone, so posts written before the name (`Vụ trưởng …, ông X là
+        # Phó Hiệu trưởng …`) stay a fact of their own
+        start = chain_start
+    if not between.strip():
+        # no separator: the name may have read a title's first word (`Hoạch Phó`, `Sơn Hạt |
+        # trưởng`); give it back to the posts
+        person_start = match.spans["person"][0]
+        written, chain_start = holders.title_word_back(sentence, person_start, written, lexicon)
+        start = chain_start
+        if not lexicon.names.person.fullmatch(written):
+            return Reject("no-name-before-posts")
+        if sentence[chain_start].islower() and holders.bare_rank_at(sentence, chain_start, lexicon):
+            return Reject("a-verb-after-the-name")  # `ông Phạm Quang Nghị phụ trách Đảng bộ …`
+    posts, end = parse_posts(sentence, chain_start, lexicon)
     person, honorific = person_text(written), match.group("honorific")
     if not posts:
         return Reject("no-post")
@@ -289,12 +310,12 @@ def name_then_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if posts[0].country and not honorific and not lexicon.names.is_foreign(person):
         # `Trao đổi với Bí thư Nguyễn Thiện Nhân, Phó thủ tướng Hà Lan cho rằng …`
         return Reject("a-foreign-post-after-a-vietnamese-name", person)
-    own = holders.posts_of_this_holder(sentence, match.spans["chain"][0], end, posts, lexicon)
+    own = holders.posts_of_this_holder(sentence, chain_start, end, posts, lexicon)
     if isinstance(own, Reject):
         return own
     posts, end = own
     values = officials_values(posts, person, honorific, lexicon)
-    return [Found(match.start, end, values)]
+    return [Found(start, end, values)]
 
 
 @normalizer(

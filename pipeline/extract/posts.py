@@ -204,6 +204,18 @@ def _parse_posts(
             org_start = found.end() - len(tail)  # the title keeps its head word: Trưởng Ban
         name_start = _SPACES.match(text, org_start).end() if org_start == found.end() else org_start
         organization, generic, org_end = _organization_after(text, org_start, name_start, lexicon)
+        if not organization and base in titles.with_field:
+            # `chuyên gia mô hình Viện Quy hoạch …`, `chuyên gia cao cấp của Ngân hàng thế giới`
+            field = titles.field_before_body.match(text, found.end())
+            if field is not None:
+                at = field.end()
+                organization, generic, org_end = _international_at(text, at, lexicon)
+                if not organization:
+                    organization, generic, org_end = _organization_after(text, at, at, lexicon)
+                if organization in lexicon.places.regions:
+                    organization, org_end = "", None  # `chuyên gia về … của ĐBSCL`: a region
+                if organization and field.group("field"):
+                    title = f"{title} {field.group('field')}"
         end = max(found.end(), org_end or 0)
         country = ""
         direct = None if organization else lexicon.names.after_posts.match(text, found.end())
@@ -244,6 +256,16 @@ def _parse_posts(
     return tuple(posts), end
 
 
+def _international_at(text: str, start: int, lexicon: Lexicon) -> tuple[str, bool, int | None]:
+    """An international body written at `start`, whatever its case (`Ngân hàng thế giới`), as
+    `_organization_after` returns a body."""
+    probe = text[start : start + 80].lower()
+    for lower, name in lexicon.titles.international.items():
+        if probe.startswith(lower) and not probe[len(lower) : len(lower) + 1].isalnum():
+            return name, False, start + len(lower)
+    return "", False, None
+
+
 def _business_after(text: str, end: int, lexicon: Lexicon) -> bool:
     """A business set off by a comma right after a unit: the unit's parent (GUIDE.md, Round 3:
     `Cục X, Bộ Y`)."""
@@ -259,6 +281,8 @@ def _a_business(organization: str, lexicon: Lexicon) -> bool:
     gazetteers/org_heads.yml) or that is a brand (`BIDV`)."""
     if organization in lexicon.bodies.brands:
         return True
+    if organization.lower() in lexicon.titles.international:
+        return False  # `Ngân hàng Thế giới`
     words = f" {organization.lower()} "
     return any(f" {head} " in words for head in _enterprise_heads(lexicon))
 
