@@ -66,6 +66,19 @@ def _spaced(abbreviation: str) -> str:
     return pattern.replace(r"\ ", r"\s*").replace(r"\&", r"\s*&\s*").replace(r"\-", r"\s*-\s*")
 
 
+def _opening_head(name: str, heads: Mapping[str, Any]) -> str:
+    """The longest head of org_heads.yml that opens a name (`Công ty` of `Công ty Cổ phần`)."""
+    words = name.split(" ")
+    return next(
+        (
+            " ".join(words[:count])
+            for count in range(len(words), 0, -1)
+            if " ".join(words[:count]) in heads
+        ),
+        "",
+    )
+
+
 def _words_re(entries: Iterable[str], flags: int = 0) -> regex.Pattern[str]:
     """Any entry as a whole word."""
     return lazy_compile(r"(?<![\p{L}\p{N}])" + alternation(entries) + r"(?![\p{L}\p{N}])", flags)
@@ -653,9 +666,18 @@ class Bodies:
         }
         head_words = _longest_first(set(heads) | shorts)
         nested_heads: list[str] = gazetteers["nested_heads"]
+        # an acronym of such a head, also one that holds a legal form (`CTCP`: `Công ty Cổ
+        # phần` in `HĐQT CTCP Cảng Quy Nhơn`; `Công ty CP` is read from its `Công ty`)
+        legal_forms = frozenset(gazetteers["legal_forms"])
         nested_words = [
             *nested_heads,
-            *(a for a, full in abbreviations.items() if full in nested_heads),
+            *(
+                a
+                for a, full in abbreviations.items()
+                for head in [_opening_head(full, heads)]
+                if full in nested_heads
+                or (" " not in a and head in nested_heads and full[len(head) + 1 :] in legal_forms)
+            ),
         ]
         return cls(
             heads,
