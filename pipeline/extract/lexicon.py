@@ -534,6 +534,8 @@ class Bodies:
         "unit_committees",
         "governing_boards",
         "project_cues",
+        "foreign_legal_forms",
+        "listed_brands",
     )
 
     heads: Mapping[str, Head]
@@ -639,6 +641,10 @@ class Bodies:
     governing_boards: frozenset[str]
     #: a project word right before a head, at the end (`dự án `): a project's name follows
     project_cue: regex.Pattern[str]
+    #: the legal forms that end a business's name written in English (`Co., Ltd`, `Group`)
+    foreign_legal_forms: frozenset[str]
+    #: platforms and brands listed as businesses only beside a brand (`Google, Facebook`)
+    listed_brands: frozenset[str]
     #: `head_of` and `expand` of the names met so far: the same names recur in every article
     _heads_of: dict[str, tuple[str, Head | None]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -796,6 +802,8 @@ class Bodies:
             ),
             frozenset(gazetteers["governing_boards"]),
             lazy_compile(r"(?:^|(?<=\s))" + alternation(gazetteers["project_cues"]) + r"\s+$"),
+            frozenset(gazetteers["foreign_legal_forms"]),
+            frozenset(gazetteers["listed_brands"]),
         )
 
     def head_of(self, name: str) -> tuple[str, Head | None]:

@@ -23,6 +23,7 @@ from pipeline.extract import org_names, places
 from pipeline.extract.lexicon import Head, Lexicon
 from pipeline.extract.org_aliases import spelled_out
 from pipeline.extract.org_committees import parent_joined, unit_after
+from pipeline.extract.org_foreign import merge_bare_names
 from pipeline.extract.org_lists import bodies_of_further_places, bodies_of_places, listed_bodies
 from pipeline.extract.org_names import (
     TITLE_CASE_RE,
@@ -667,7 +668,7 @@ def resolve_organizations(
         out.extend(inside)
         nested.extend(inside)
     spelled_out(out, lexicon, nested)  # the bodies named inside others (`HĐQT Công ty CP An Phú`)
-    merged = _with_school_word(_merge_short_forms(out, lexicon), lexicon)
+    merged = _with_school_word(_merge_short_forms(merge_bare_names(out, lexicon), lexicon), lexicon)
     return _one_spelling_per_place(merged, lexicon)
 
 
