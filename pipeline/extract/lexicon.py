@@ -530,12 +530,14 @@ class Bodies:
         "sector_heads",
         "office_short_sector_names",
         "boards_of_level_committees",
+        "boards_of_named_bodies",
         "school_heads",
         "unit_committees",
         "governing_boards",
         "project_cues",
         "foreign_legal_forms",
         "listed_brands",
+        "boards_of_named_bodies",
     )
 
     heads: Mapping[str, Head]
@@ -645,6 +647,9 @@ class Bodies:
     foreign_legal_forms: frozenset[str]
     #: platforms and brands listed as businesses only beside a brand (`Google, Facebook`)
     listed_brands: frozenset[str]
+    #: a board written bare → the heads of the bodies it may belong to (`Ban Thường vụ` →
+    #: `Tỉnh ủy`, `Liên đoàn Lao động`, …)
+    boards_of_named_bodies: Mapping[str, frozenset[str]]
     #: `head_of` and `expand` of the names met so far: the same names recur in every article
     _heads_of: dict[str, tuple[str, Head | None]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -804,6 +809,10 @@ class Bodies:
             lazy_compile(r"(?:^|(?<=\s))" + alternation(gazetteers["project_cues"]) + r"\s+$"),
             frozenset(gazetteers["foreign_legal_forms"]),
             frozenset(gazetteers["listed_brands"]),
+            {
+                board: frozenset(heads)
+                for board, heads in gazetteers["boards_of_named_bodies"].items()
+            },
         )
 
     def head_of(self, name: str) -> tuple[str, Head | None]:
@@ -1119,6 +1128,7 @@ _MAPPINGS = frozenset(
         "short_sector_names",
         "office_short_sector_names",
         "boards_of_level_committees",
+        "boards_of_named_bodies",
         "doc_types",
         "issuers",
         "issuers_by_name",
