@@ -23,3 +23,14 @@ def test_a_business_named_short_later_is_the_row_of_its_full_name(ruleset):
     names = _names(ruleset, text)
     assert "Công ty Housing Group" in names
     assert "Housing Group" not in names
+
+
+def test_a_bare_district_body_is_of_the_district_whose_committee_the_article_names(ruleset):
+    """vietnews-train-063843: `Quận uỷ Liên Chiểu` names the district, so a later bare `UBND
+    quận` is `Ủy ban nhân dân quận Liên Chiểu`, as it is after `quận Liên Chiểu`."""
+    text = (
+        "Bí thư Quận uỷ Liên Chiểu (TP Đà Nẵng) cho hay, ông Quang phải tự tháo biệt thự của "
+        'mình trước ngày 4/2/2016.\n" Nếu ông Quang không tháo dỡ thì UBND quận sẽ tiến hành '
+        "cưỡng chế theo quy định của pháp luật."
+    )
+    assert "Ủy ban nhân dân quận Liên Chiểu" in _names(ruleset, text)

@@ -673,6 +673,7 @@ def resolve_organizations(
         if place:
             cand.values = {**cand.values, "name": name, "location": place}
         out.append(cand)
+        places.district_of_committee(cand.values["name"], places_named, lexicon)
         inside = _nested(cand, lexicon, (province, other), places_named)
         out.extend(inside)
         nested.extend(inside)
