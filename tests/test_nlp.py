@@ -44,3 +44,9 @@ def test_extraction_imports_two_pipelines_and_the_package_stays_whole() -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_foreign_company_s_legal_form_does_not_end_a_sentence() -> None:
+    """`Co.` in `Ota Floriculture Auction Co., Ltd` (vietnews-test-018219) is an abbreviation."""
+    text = "Trong đó có Ota Floriculture Auction Co., Ltd (Nhật Bản) và một công ty Hàn Quốc."
+    assert [s.text for s in split_sentences("text", text)] == [text]

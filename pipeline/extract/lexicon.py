@@ -66,6 +66,19 @@ def _spaced(abbreviation: str) -> str:
     return pattern.replace(r"\ ", r"\s*").replace(r"\&", r"\s*&\s*").replace(r"\-", r"\s*-\s*")
 
 
+def _opening_head(name: str, heads: Mapping[str, Any]) -> str:
+    """The longest head of org_heads.yml that opens a name (`Công ty` of `Công ty Cổ phần`)."""
+    words = name.split(" ")
+    return next(
+        (
+            " ".join(words[:count])
+            for count in range(len(words), 0, -1)
+            if " ".join(words[:count]) in heads
+        ),
+        "",
+    )
+
+
 def _words_re(entries: Iterable[str], flags: int = 0) -> regex.Pattern[str]:
     """Any entry as a whole word."""
     return lazy_compile(r"(?<![\p{L}\p{N}])" + alternation(entries) + r"(?![\p{L}\p{N}])", flags)
@@ -533,10 +546,14 @@ class Bodies:
         "sector_heads",
         "office_short_sector_names",
         "boards_of_level_committees",
+        "boards_of_named_bodies",
         "school_heads",
         "unit_committees",
         "governing_boards",
         "project_cues",
+        "foreign_legal_forms",
+        "listed_brands",
+        "boards_of_named_bodies",
     )
 
     heads: Mapping[str, Head]
@@ -646,6 +663,13 @@ class Bodies:
     governing_boards: frozenset[str]
     #: a project word right before a head, at the end (`dự án `): a project's name follows
     project_cue: regex.Pattern[str]
+    #: the legal forms that end a business's name written in English (`Co., Ltd`, `Group`)
+    foreign_legal_forms: frozenset[str]
+    #: platforms and brands listed as businesses only beside a brand (`Google, Facebook`)
+    listed_brands: frozenset[str]
+    #: a board written bare → the heads of the bodies it may belong to (`Ban Thường vụ` →
+    #: `Tỉnh ủy`, `Liên đoàn Lao động`, …)
+    boards_of_named_bodies: Mapping[str, frozenset[str]]
     #: `head_of` and `expand` of the names met so far: the same names recur in every article
     _heads_of: dict[str, tuple[str, Head | None]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -673,9 +697,18 @@ class Bodies:
         }
         head_words = _longest_first(set(heads) | shorts)
         nested_heads: list[str] = gazetteers["nested_heads"]
+        # an acronym of such a head, also one that holds a legal form (`CTCP`: `Công ty Cổ
+        # phần` in `HĐQT CTCP Cảng Quy Nhơn`; `Công ty CP` is read from its `Công ty`)
+        legal_forms = frozenset(gazetteers["legal_forms"])
         nested_words = [
             *nested_heads,
-            *(a for a, full in abbreviations.items() if full in nested_heads),
+            *(
+                a
+                for a, full in abbreviations.items()
+                for head in [_opening_head(full, heads)]
+                if full in nested_heads
+                or (" " not in a and head in nested_heads and full[len(head) + 1 :] in legal_forms)
+            ),
         ]
         return cls(
             heads,
@@ -803,6 +836,12 @@ class Bodies:
             ),
             frozenset(gazetteers["governing_boards"]),
             lazy_compile(r"(?:^|(?<=\s))" + alternation(gazetteers["project_cues"]) + r"\s+$"),
+            frozenset(gazetteers["foreign_legal_forms"]),
+            frozenset(gazetteers["listed_brands"]),
+            {
+                board: frozenset(heads)
+                for board, heads in gazetteers["boards_of_named_bodies"].items()
+            },
         )
 
     def head_of(self, name: str) -> tuple[str, Head | None]:
@@ -1118,6 +1157,7 @@ _MAPPINGS = frozenset(
         "short_sector_names",
         "office_short_sector_names",
         "boards_of_level_committees",
+        "boards_of_named_bodies",
         "doc_types",
         "issuers",
         "issuers_by_name",

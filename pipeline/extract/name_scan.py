@@ -254,7 +254,13 @@ class NameScan(LowerCaseSteps):
         own = self.last_lower and opens_with(head, bodies.heads_with_lower_case_names)
         # a head written short names people as its full form does (`HTX`, `DNTN Hà Bảo`)
         full_head = bodies.abbreviations.get(head, head)
-        if is_person and not opens_with(full_head, bodies.heads_named_after_people) and not own:
+        # a head that is a body's whole name names no one (`Ngân hàng Nhà nước Đặng Thanh Bình`:
+        # the bank, then its deputy governor), though `Ngân hàng` alone may
+        entry = bodies.heads.get(full_head)
+        named_after_people = opens_with(full_head, bodies.heads_named_after_people) and not (
+            entry and entry.alone
+        )
+        if is_person and not named_after_people and not own:
             raise _Stop
         if (
             self.end_before_lower is not None

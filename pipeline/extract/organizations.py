@@ -22,7 +22,9 @@ from pipeline.engine.contracts import (
 from pipeline.extract import org_names, places
 from pipeline.extract.lexicon import ORG_ACRONYM, Head, Lexicon
 from pipeline.extract.org_aliases import spelled_out
+from pipeline.extract.org_boards import board_of_named_body
 from pipeline.extract.org_committees import parent_joined, unit_after
+from pipeline.extract.org_foreign import merge_bare_names
 from pipeline.extract.org_lists import bodies_of_further_places, bodies_of_places, listed_bodies
 from pipeline.extract.org_names import (
     TITLE_CASE_RE,
@@ -184,6 +186,14 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if bare and parent:  # `Cơ quan CSĐT bộ Công an`: the unit's head, then its parent
         name, bare = f"{name} {parent[0]}", False
         scanned = dataclasses.replace(scanned, end=parent[1], named=True)
+    board = (
+        None if alone or not bare else board_of_named_body(match, scanned.end, full_head, lexicon)
+    )
+    if board is not None:  # `Ban Thường vụ` of the committee the sentence names
+        name, bare, placed = board.name, False, board.place_level or board.place
+        scanned = dataclasses.replace(
+            scanned, named=True, place_level=board.place_level, place=board.place
+        )
     if not (scanned.named or placed or (alone and bare)):
         return Reject("head-alone")  # `Sở`, `Ban`, `Đảng ủy khối` alone name nothing
     if bare and not alone:
@@ -668,11 +678,12 @@ def resolve_organizations(
         if place:
             cand.values = {**cand.values, "name": name, "location": place}
         out.append(cand)
+        places.district_of_committee(cand.values["name"], places_named, lexicon)
         inside = _nested(cand, lexicon, (province, other), places_named)
         out.extend(inside)
         nested.extend(inside)
     spelled_out(out, lexicon, nested)  # the bodies named inside others (`HĐQT Công ty CP An Phú`)
-    merged = _with_school_word(_merge_short_forms(out, lexicon), lexicon)
+    merged = _with_school_word(_merge_short_forms(merge_bare_names(out, lexicon), lexicon), lexicon)
     return _one_spelling_per_place(merged, lexicon)
 
 

@@ -212,3 +212,19 @@ def _place_tail_re(places: Places) -> regex.Pattern[str]:
         {w for w in places.level_words if not w.endswith(".") and w != "TP"}, key=len, reverse=True
     )
     return regex.compile("(?:" + "|".join(map(regex.escape, words)) + r") [^ ].*$")
+
+
+def district_of_committee(name: str, places_named: dict[str, str], lexicon: Lexicon) -> None:
+    """`Quận ủy Liên Chiểu` names the district `quận Liên Chiểu` as `quận Liên Chiểu` does: a
+    bare `UBND quận` later in the article is its (rules/gazetteers/district_committees.yml)."""
+    for committee, level in lexicon.places.district_committees.items():
+        rest = name[len(committee) + 1 :] if name.startswith(committee + " ") else ""
+        words = rest.split(" ")
+        # not `Quận ủy Quận 9` (a numbered district) nor a name of one syllable (`Thị ủy T`)
+        if (
+            len(words) > 1
+            and words[0][:1].isupper()
+            and words[0].lower() not in lexicon.places.level_words
+        ):
+            places_named.setdefault(level, rest)
+            return

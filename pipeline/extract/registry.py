@@ -14,6 +14,7 @@ from pipeline.extract import (
     models,
     money,
     officials,
+    org_foreign,
     organizations,
 )
 from pipeline.extract.lexicon import Lexicon
@@ -40,6 +41,8 @@ REGISTRY: Registry[Lexicon] = Registry.of(
         organizations.provincial_site,
         organizations.known_body,
         organizations.body_of_title,
+        org_foreign.foreign_company,
+        org_foreign.listed_brand,
         models.named_model,
         models.quoted_model,
         models.named_before,

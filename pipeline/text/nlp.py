@@ -107,7 +107,7 @@ def split_sentences(field: str, text: str, first_index: int = 0) -> list[Sentenc
 
 
 _ABBREVIATION_END = regex.compile(
-    r"(?:(?<![\p{L}])(?:TP|Tp|Q|P|TX|TT|ThS|TS|PGS|GS|BS|Th\.S|UVT|T)"
+    r"(?:(?<![\p{L}])(?:TP|Tp|Q|P|TX|TT|ThS|TS|PGS|GS|BS|Th\.S|UVT|T|Co)"
     r"|(?<![\p{L}])\p{Lu})\.$"
 )
 

@@ -1,0 +1,153 @@
+"""Organizations named the way foreign businesses are: an English name ended by its legal form
+(`Ota Floriculture Auction Co., Ltd`), and platforms that are businesses only where the
+sentence lists them beside other brands (`thu thuế Google, Facebook, Uber`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from pipeline.engine.contracts import Candidate, Found, Match, Reject, normalizer
+from pipeline.extract import org_names
+from pipeline.extract.lexicon import Lexicon
+
+#: a run of words at the end of a text: how far back a head word before a name is looked for
+_LAST_WORDS = regex.compile(r"(?:\S+\s+){0,3}$")
+#: nothing before a position but the sentence's opening (spaces, quotes, a dash)
+_SENTENCE_OPENING = regex.compile(r"[\s\p{P}]*")
+#: what joins the items of a list (`Google, Facebook`, `Google và Facebook`)
+_LIST_GLUE = regex.compile(r"\s*[,;]\s*|\s+(?:và|hoặc|hay|cùng)\s+|\s*\(\s*|\s*\)\s*")
+_EDGE_PUNCTUATION = regex.compile(r"^[\p{P}\s]+|[\p{P}\s]+$")
+#: the most words a brand's name has (`Nam A Bank`)
+_BRAND_WORDS = 3
+
+
+@normalizer(
+    "organizations.foreign_company",
+    groups=("name", "form"),
+    gazetteers=(*org_names.GAZETTEERS, "foreign_legal_forms"),
+)
+def foreign_company(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
+    """`Korea Agro - Fisheries & Food Trade Corporation`: the capitalized words before an
+    English legal form, listed as written; not where a head word names the business
+    (`Tập đoàn Sun Group`: the head rule's) nor as the short name in parentheses after one
+    (`Công ty Cổ phần Tập đoàn Mặt Trời (Sun Group)`)."""
+    text, bodies = match.sentence.text, lexicon.bodies
+    start = match.spans["name"][0]
+    words = text[start : match.spans["form"][0]].split()
+    if _SENTENCE_OPENING.fullmatch(text, 0, start) and len(words) > 1:
+        # `Theo Sun Group`: a sentence's first word is capitalized as any word is
+        first, pair = words[0].lower(), f"{words[0]} {words[1]}".lower()
+        if first in bodies.common_words and pair not in bodies.common_words:
+            start = text.index(words[1], start + len(words[0]))
+    start = _after_a_country(text, start, match.spans["form"][0], lexicon)
+    if start >= match.spans["form"][0]:
+        return Reject("no-name")
+    if bodies.head_of(bodies.expand(text[start : match.spans["form"][0]]))[1] is not None:
+        return Reject("named-by-a-head")  # `HĐQT BIM Group`, `CTCP Heritage Holdings`
+    before = text[:start].rstrip()
+    if before.endswith("("):
+        return Reject("a-short-name")  # `Công ty … Mặt Trời (Sun Group)`
+    last_words = _LAST_WORDS.search(before + " ")
+    if last_words and _ends_with_head(last_words.group().split(), lexicon):
+        return Reject("named-by-a-head")  # `Công ty Housing Group`: the head rule's
+    name = text[start : match.end]
+    values: dict[str, Any] = {
+        "name": name,
+        "abbreviation": None,
+        "org_type": "enterprise",
+        "level": None,
+        "location": None,
+    }
+    return [Found(start, match.end, values)]
+
+
+def _after_a_country(text: str, start: int, end: int, lexicon: Lexicon) -> int:
+    """Where a name starts after the country written before it (`nhà đầu tư Hàn Quốc Samsung
+    Fire & Marine Insurance Company Limited`)."""
+    words = text[start:end].split()
+    for count in range(min(3, len(words) - 1), 0, -1):
+        if " ".join(words[:count]) in lexicon.places.countries:
+            return text.index(words[count], start)
+    return start
+
+
+def _ends_with_head(words: list[str], lexicon: Lexicon) -> bool:
+    """Whether the last one to three words are a head word (`công ty`, `Tập đoàn`)."""
+    heads = lexicon.bodies.heads_by_lower
+    return any(
+        " ".join(words[-count:]).lower() in heads for count in range(1, min(3, len(words)) + 1)
+    )
+
+
+@normalizer(
+    "organizations.listed_brand",
+    kinds=("regex",),
+    gazetteers=(*org_names.GAZETTEERS, "listed_brands"),
+)
+def listed_brand(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
+    """`Facebook` in `thu thuế Google, Facebook, Uber`: a platform listed beside a brand of
+    brands.txt is a business; alone (`đăng lên Facebook`) it is where something was posted."""
+    text = match.sentence.text
+    left = _LIST_GLUE.split(text[: match.start])
+    right = _LIST_GLUE.split(text[match.end :])
+    if left[-1].strip() and right[0].strip():
+        return Reject("not-in-a-list")
+    beside = (
+        _brand_beside(reversed(left[:-1]), lexicon, at_end=True) if not left[-1].strip() else False
+    )
+    if not beside and not right[0].strip():
+        beside = _brand_beside(iter(right[1:]), lexicon, at_end=False)
+    if not beside:
+        return Reject("no-brand-beside")
+    return {
+        "name": match.text,
+        "abbreviation": None,
+        "org_type": "enterprise",
+        "level": None,
+        "location": None,
+    }
+
+
+def _brand_beside(items: Any, lexicon: Lexicon, *, at_end: bool) -> bool:
+    """Whether the list items next to a platform, read away from it, reach a brand of
+    brands.txt: the nearest item ends (before it) or starts (after it) with one, or is a
+    platform itself and the next one does."""
+    bodies = lexicon.bodies
+    for item in items:
+        words = _EDGE_PUNCTUATION.sub("", item).split()
+        if not words:
+            return False
+        for count in range(1, min(_BRAND_WORDS, len(words)) + 1):
+            edge = " ".join(words[-count:] if at_end else words[:count])
+            if edge in bodies.brands:
+                return True
+        if " ".join(words) not in bodies.listed_brands:
+            return False
+    return False
+
+
+def merge_bare_names(candidates: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """`Housing Group` and `Công ty Housing Group`, `Vingroup` and `Tập đoàn Vingroup` in one
+    article are one business (GUIDE.md: a later short form of the same company is the same
+    row): a name with no head word takes the name of the one business of the article named by
+    a head and its legal form before it; not a board's (`HĐQT VietinBank` is the board)."""
+    bodies = lexicon.bodies
+    by_own_name: dict[str, list[dict[str, Any]]] = {}
+    for cand in candidates:
+        head, entry = bodies.head_of(cand.values["name"])
+        if entry is None or entry.type != "enterprise" or entry.level == "unit":
+            continue
+        own = cand.values["name"][len(head) :].split()
+        while own and own[0] in bodies.legal_forms:
+            own.pop(0)
+        known = by_own_name.setdefault(" ".join(own).casefold(), [])
+        if cand.values not in known:
+            known.append(cand.values)
+    for cand in candidates:
+        name = cand.values["name"]
+        known = by_own_name.get(name.casefold(), [])
+        if len(known) == 1 and bodies.head_of(name)[1] is None:
+            cand.values = {**cand.values, **known[0]}
+    return candidates

@@ -1,0 +1,36 @@
+"""Organizations: article-level behaviour that the rule files' own examples cannot state."""
+
+from __future__ import annotations
+
+from pipeline.engine.article import extract
+from pipeline.records import Article
+
+
+def _names(ruleset, text: str) -> list[str]:
+    result = extract(Article(id="corpus-sentences", text=text), ruleset, tables=("organizations",))
+    return sorted({m.values["name"] for m in result.mentions["organizations"]})
+
+
+def test_a_business_named_short_later_is_the_row_of_its_full_name(ruleset):
+    """vietnews-train-014469: `Công ty Housing Group`, then `liên danh Housing Group và HAIC`,
+    is one business (GUIDE.md: a later short form of the same company is the same row)."""
+    text = (
+        "Cũng theo nữ luật sư, khi được tuyển dụng vào Công ty Housing Group làm việc, bị cáo "
+        "Cương không hề được bà Nga bàn bạc.\nBên cạnh đó, các luật sư cũng kiến nghị UBND TP "
+        "Hà Nội sớm phê duyệt dự án để liên danh Housing Group và HAIC thực hiện dự án B5 Cầu "
+        "Diễn."
+    )
+    names = _names(ruleset, text)
+    assert "Công ty Housing Group" in names
+    assert "Housing Group" not in names
+
+
+def test_a_bare_district_body_is_of_the_district_whose_committee_the_article_names(ruleset):
+    """vietnews-train-063843: `Quận uỷ Liên Chiểu` names the district, so a later bare `UBND
+    quận` is `Ủy ban nhân dân quận Liên Chiểu`, as it is after `quận Liên Chiểu`."""
+    text = (
+        "Bí thư Quận uỷ Liên Chiểu (TP Đà Nẵng) cho hay, ông Quang phải tự tháo biệt thự của "
+        'mình trước ngày 4/2/2016.\n" Nếu ông Quang không tháo dỡ thì UBND quận sẽ tiến hành '
+        "cưỡng chế theo quy định của pháp luật."
+    )
+    assert "Ủy ban nhân dân quận Liên Chiểu" in _names(ruleset, text)
