@@ -28,6 +28,7 @@ class LowerCaseSteps:
 
     text: str
     head: str
+    head_end: int
     tokens: list[Token]
     lexicon: Lexicon
     i: int
