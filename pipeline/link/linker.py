@@ -26,6 +26,7 @@ from pipeline.link.rows import BodyEntry, Rank, body_row
 from pipeline.link.stream import ArticleRows
 
 _ISO_DATE = regex.compile(r"^\d{4}-\d{2}-\d{2}")
+_SCHEME = regex.compile(r"^https?://(?:www\.)?")
 #: the rank of each table's mentions: where a body's first mention is looked for first
 _ORGANIZATIONS, _OFFICIALS, _DOCUMENTS, _MODELS = range(4)
 #: an organizations mention: (name, location, text as written)
@@ -111,7 +112,7 @@ class Linker:
             province = self.resolver.read(name, location).place.province
             if province and self.resolver.written_in(province, text):
                 counts[province] += len(numbers)
-        host = regex.sub(r"^https?://(?:www\.)?", "", row["url"] or "").split("/")[0]
+        host = _SCHEME.sub("", row["url"] or "").split("/")[0]
         paper = self.sources.get(row["source"] or "") or self.sources.get(host)
         own = self.resolver.places.province(row["province"])
         named = set(counts)
@@ -180,10 +181,10 @@ class Linker:
                 self._in_article.append(key)
         elif rank < entry.rank:  # an earlier mention in the run's order
             entry.ref, entry.rank, entry.example = ref, rank, (name, location, context)
-        entry.names[name] += times
+        entry.names[name] = entry.names.get(name, 0) + times
         kind = self.resolver.kinds.get(name.casefold())
         if kind is not None:
-            entry.kinds[kind] += times
+            entry.kinds[kind] = entry.kinds.get(kind, 0) + times
         entry.seen.add(context.article_id, context.published_on, order)
 
     def _organizations(

@@ -44,6 +44,8 @@ GAZETTEERS = (
     "source_provinces",
 )
 
+#: rows of the organizations table counted at a time by `_kinds` (a few megabytes of Arrow)
+_KIND_BATCH_ROWS = 50_000
 #: the columns the stage reads from each table the run wrote
 _READ = {
     "articles": ("article_id", "source", "url", "published_at", "province"),
@@ -146,10 +148,18 @@ def link_outputs(
 
 
 def _kinds(out_dir: Path) -> dict[str, Kind]:
-    """Case-folded body name → its most common (org_type, level) in the organizations table."""
+    """Case-folded body name → its most common (org_type, level) in the organizations table.
+    Counted in Arrow a batch at a time, per distinct (name, org_type, level): names repeat."""
     kinds: dict[str, Counter[Kind]] = defaultdict(Counter)
-    for row in read_rows(out_dir / "organizations.parquet", ["name", "org_type", "level"]):
-        kinds[row["name"].casefold()][(row["org_type"], row["level"])] += 1
+    keys = ["name", "org_type", "level"]
+    source = read_parquet(out_dir / "organizations.parquet")
+    for batch in source.iter_batches(_KIND_BATCH_ROWS, columns=keys, use_threads=False):
+        counted = pa.Table.from_batches([batch]).group_by(keys, use_threads=False)
+        counted = counted.aggregate([([], "count_all")])
+        for name, org_type, level, count in zip(
+            *(counted.column(key).to_pylist() for key in [*keys, "count_all"]), strict=True
+        ):
+            kinds[name.casefold()][(org_type, level)] += count
     return {name: most_common(counter) for name, counter in kinds.items()}
 
 
