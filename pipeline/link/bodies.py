@@ -44,12 +44,6 @@ def stable_id(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
-@functools.lru_cache(maxsize=100_000)
-def _body_id(key: str) -> str:
-    """A body's id, hashed once per key (a key is resolved anew at each of its mentions)."""
-    return stable_id("body", key)
-
-
 @dataclass(frozen=True)
 class ArticleContext:
     """What the linking stage knows of an article: its id, its date and the provinces it is
@@ -79,8 +73,12 @@ class BodyRef:
 
     @property
     def body_id(self) -> str:
-        """The body's id: a hash of its key."""
-        return _body_id(self.key)
+        """The body's id: a hash of its key (worked out once; `functools.cached_property`
+        would do, but takes a lock at each read)."""
+        found: str | None = self.__dict__.get("_body_id")
+        if found is None:
+            found = self.__dict__["_body_id"] = stable_id("body", self.key)
+        return found
 
     @property
     def placed(self) -> bool:
@@ -110,8 +108,8 @@ class BodyResolver:
         self.generic_re = _alternation(vocabulary["generic_name_words"], ignore_case=True)
         self._readings: dict[tuple[str, str | None], Reading] = {}
         self._names: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
-        #: province (None: any) → the case-folded endings of a bare name (`_bare`)
-        self._endings: dict[str | None, tuple[str, ...]] = {}
+        #: province (None: any) → a bare name's endings, case-folded: whole, after a space
+        self._endings: dict[str | None, tuple[frozenset[str], tuple[str, ...]]] = {}
         self._others: dict[str, list[tuple[str, ...]]] = {}  # see `_other_levels`
 
     def resolve(
@@ -200,9 +198,11 @@ class BodyResolver:
                 else [word for word, level in self.places.levels.items() if level == "province"]
             )
             words = [*levels, *(h for h, w in self.places.committees.items() if w in levels)]
-            endings = self._endings[province] = tuple(word.casefold() for word in words)
+            folded_words = [word.casefold() for word in words]
+            endings = (frozenset(folded_words), tuple(" " + word for word in folded_words))
+            self._endings[province] = endings
         folded = name.casefold()
-        return any(folded == e or folded.endswith(" " + e) for e in endings)
+        return folded in endings[0] or folded.endswith(endings[1])
 
     def _local(self, name: str, context: ArticleContext) -> BodyRef | None:
         """The only placed body of the article whose name is, or begins with, this name."""
@@ -235,7 +235,7 @@ class BodyResolver:
         """Whether a mention as written names the province (any spelling, `TP HCM` too)."""
         if not text:
             return False
-        return province in text or ascii_key(province) in self.places.written_key(text)
+        return province in text or ascii_key(province) in ascii_key(self.places.expand(text))
 
     def strip_place(self, name: str, province: str, location: str | None) -> str:
         """The name without the province the extractor attached at its end (`Ủy ban nhân dân

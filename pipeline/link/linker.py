@@ -53,6 +53,9 @@ class Linker:
         #: keys of the bodies of articles read (their rows are handed on when it is read)
         self.article_keys: set[str] = set()
         self._in_article: list[str] = []
+        #: the names of the article being read resolved since its bodies are known (`body`)
+        self._resolved: dict[tuple[str, str | None], BodyRef] = {}
+        self._resolved_in: ArticleContext | None = None
         self.n_sightings = 0  # of the articles read, handed on with them (`article`)
         heads = sorted(self.vocabulary["parent_heads"], key=len, reverse=True)
         # a head opens a body's name before a capital, a place word or the end (`Bộ Xây dựng`,
@@ -138,21 +141,35 @@ class Linker:
         order: int,
         text: str | None = None,
     ) -> BodyRef | None:
-        """Resolve one mention of a body (`text`: the mention as written) and count it."""
+        """Resolve one mention of a body (`text`: the mention as written) and count it. Called
+        once the article's bodies are known (`_organizations`): a name resolves the same all
+        through the article then, and is resolved once."""
         if not name:
             return None
-        ref, name, location = self.mention(name, None, text, context)
+        if self._resolved_in is not context:
+            self._resolved, self._resolved_in = {}, context
+        ref, name, location = self.mention(name, None, text, context, self._resolved)
         self._count(ref, name, location, context, 1, rank, order)
         return ref
 
     def mention(
-        self, name: str, location: str | None, text: str | None, context: ArticleContext
+        self,
+        name: str,
+        location: str | None,
+        text: str | None,
+        context: ArticleContext,
+        resolved: dict[tuple[str, str | None], BodyRef] | None = None,
     ) -> tuple[BodyRef, str, str | None]:
         """The body a mention names, and the name and place it was read from. In an article
         about several provinces, a province the mention does not write, that the extractor
         attached to a bare body (`UBND tỉnh` → `UBND tỉnh Cần Thơ`), is dropped: the body
-        stays unplaced rather than guessed."""
-        ref = self.resolver.resolve(name, location, context)
+        stays unplaced rather than guessed. `resolved`: the article's names resolved so far,
+        once its bodies are all known (a name resolves the same all through it then)."""
+        ref = resolved.get((name, location)) if resolved is not None else None
+        if ref is None:
+            ref = self.resolver.resolve(name, location, context)
+            if resolved is not None:
+                resolved[(name, location)] = ref
         attached = (
             ref.province and text is not None and not self.resolver.written_in(ref.province, text)
         )

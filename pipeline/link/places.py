@@ -91,8 +91,6 @@ class Gazetteer:
             for province, full in self.full.items()
         }
         self._unit_keys: dict[str, str] = {}  # a unit's name → its `unit_key`
-        #: a text's `ascii_key` once its shortenings are written out (`written_key`)
-        self.written_key = functools.lru_cache(maxsize=100_000)(self._written_key)
 
     def _read_units(self, mapping: dict[str, Any], period_names: dict[str, str]) -> None:
         #: ascii key → the province's name as written before 2025 (tone-mark and dash variants
@@ -150,9 +148,6 @@ class Gazetteer:
         Huệ` → `duchue`, like `huyện Đức Huệ`."""
         return ascii_key(self._leading_level.sub("", unit))
 
-    def _written_key(self, text: str) -> str:
-        """The `ascii_key` of a text with the press's shortenings written out (`TP HCM`)."""
-        return ascii_key(self.expand(text))
 
     def expand(self, name: str) -> str:
         """The name with the press's shortenings of places written out (`Sở GTVT TP HCM` →

@@ -122,6 +122,12 @@ class ColumnsWriter:
         if len(self._rows) >= BATCH_ROWS:
             self._flush()
 
+    def extend(self, rows: list[dict[str, Any]]) -> None:
+        """`add` each of the rows."""
+        self._rows += rows
+        if len(self._rows) >= BATCH_ROWS:
+            self._flush()
+
     def _flush(self) -> None:
         if self._rows:
             self._writer.write_table(pa.Table.from_pylist(self._rows, schema=self.schema))
