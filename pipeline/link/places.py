@@ -148,7 +148,6 @@ class Gazetteer:
         Huệ` → `duchue`, like `huyện Đức Huệ`."""
         return ascii_key(self._leading_level.sub("", unit))
 
-
     def expand(self, name: str) -> str:
         """The name with the press's shortenings of places written out (`Sở GTVT TP HCM` →
         `Sở GTVT Thành phố Hồ Chí Minh`)."""
