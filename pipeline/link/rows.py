@@ -80,17 +80,17 @@ def body_row(entry: BodyEntry, places: Gazetteer) -> dict[str, Any]:
 
 
 def people_and_positions(
-    officials: Iterable[dict[str, Any]],
+    officials: Iterable[tuple[Any, ...]],
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """One row per person and one per person × post × body, with their dates, from the
-    official rows as the stage keeps them (`stage.OFFICIAL_ROWS`), in the run's order."""
+    official rows as the stage keeps them (`stage.OFFICIAL_ROWS`), in the run's order: each
+    as (person id, article id, person, date, order, posts)."""
     people: dict[str, dict[str, Any]] = {}
     positions: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for row in officials:
-        person_id = row["person_id"]
+    for person_id, article_id, name, published_on, order, posts in officials:
         if person_id is None:
             continue
-        seen = (row["article_id"], row["published_on"], row["order"])
+        seen = (article_id, published_on, order)
         person = people.get(person_id)
         if person is None:
             person = people[person_id] = {
@@ -99,9 +99,9 @@ def people_and_positions(
                 "provinces": set(),
             }
         names = person["names"]
-        names[row["person"]] = names.get(row["person"], 0) + 1
+        names[name] = names.get(name, 0) + 1
         person["seen"].add(*seen)
-        for post in row["posts"]:
+        for post in posts:
             if post["province"]:
                 person["provinces"].add(post["province"])
             key = (person_id, post["title"].casefold(), post["where"])

@@ -26,7 +26,7 @@ from pipeline.link.bodies import Kind, stable_id
 from pipeline.link.linker import Linker
 from pipeline.link.people import SIGHTINGS
 from pipeline.link.rows import most_common, people_and_positions
-from pipeline.link.stream import BATCH_ROWS, ColumnsWriter, by_article, read_rows
+from pipeline.link.stream import BATCH_ROWS, ColumnsWriter, by_article
 from pipeline.outputs.tables import (
     LINK_COLUMNS,
     TABLE_COLUMNS,
@@ -193,14 +193,16 @@ def _write_bodies(
 
 def _with_people(
     path: Path, person_ids: list[str], links: ColumnsWriter
-) -> Iterator[dict[str, Any]]:
-    """The official rows kept by the stage, each with its person id; their link columns
-    written to `links` as they go by."""
-    for row in read_rows(path):
-        sighting = row["sighting"]
-        row["person_id"] = person_ids[sighting] if sighting is not None else None
-        links.add({"person_id": row["person_id"], "body_id": row["body_id"]})
-        yield row
+) -> Iterator[tuple[Any, ...]]:
+    """The official rows kept by the stage, each as (person id, article id, person, date,
+    order, posts); their link columns written to `links` as they go by, in Arrow."""
+    ids = pa.array(person_ids, pa.string())
+    columns = ["article_id", "person", "published_on", "order", "posts"]
+    for batch in read_parquet(path).iter_batches(BATCH_ROWS, use_threads=False):
+        people = ids.take(batch.column("sighting"))  # a row without a sighting: null
+        links.write(pa.table([people, batch.column("body_id")], schema=links.schema))
+        values = (batch.column(column).to_pylist() for column in columns)
+        yield from zip(people.to_pylist(), *values, strict=True)
 
 
 def _write(

@@ -128,6 +128,11 @@ class ColumnsWriter:
         if len(self._rows) >= BATCH_ROWS:
             self._flush()
 
+    def write(self, table: pa.Table) -> None:
+        """Rows already in Arrow, after those added."""
+        self._flush()
+        self._writer.write_table(table)
+
     def _flush(self) -> None:
         if self._rows:
             self._writer.write_table(pa.Table.from_pylist(self._rows, schema=self.schema))
