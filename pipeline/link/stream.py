@@ -143,12 +143,6 @@ class ColumnsWriter:
         self._writer.close()
 
 
-def read_rows(path: Path, columns: Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
-    """The rows of a Parquet file (those columns, or all), a batch at a time."""
-    for batch in _batches(path, columns):
-        yield from batch.to_pylist()
-
-
 def read_tuples(path: Path, columns: Sequence[str]) -> Iterator[tuple[Any, ...]]:
     """The rows of a Parquet file as tuples of those columns' values, a batch at a time (a
     column at a time out of Arrow: a fraction of the cost of a dict per row)."""
