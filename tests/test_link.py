@@ -375,3 +375,26 @@ def test_linking_in_tiny_batches_gives_the_same_tables(linked, ruleset, tmp_path
     link_outputs(copy, ruleset.gazetteers)
     assert table_bytes(copy) == table_bytes(linked)
     assert not (copy / ".link").exists()  # the stage's own files go when it ends
+
+
+def test_the_stage_leaves_nothing_for_the_cycle_collector(linked, ruleset, tmp_path):
+    """The stage runs with the cyclic garbage collector off (`stage.link_outputs`): all it
+    makes is freed as it goes, so a collection after it finds nothing, and it is on again."""
+    import gc
+    import shutil
+
+    from pipeline.link.stage import link_outputs
+
+    copy = tmp_path / "generation"
+    shutil.copytree(linked / ".vnie" / "current", copy)
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)  # what any collection finds is kept in gc.garbage
+    try:
+        link_outputs(copy, ruleset.gazetteers)
+        assert gc.isenabled()
+        gc.collect()
+        found = [type(thing).__name__ for thing in gc.garbage]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    assert found == []

@@ -71,10 +71,14 @@ class BodyRef:
     district: str | None = None
     commune: str | None = None
 
-    @functools.cached_property
+    @property
     def body_id(self) -> str:
-        """The body's id: a hash of its key."""
-        return stable_id("body", self.key)
+        """The body's id: a hash of its key (worked out once; `functools.cached_property`
+        would do, but takes a lock at each read)."""
+        found: str | None = self.__dict__.get("_body_id")
+        if found is None:
+            found = self.__dict__["_body_id"] = stable_id("body", self.key)
+        return found
 
     @property
     def placed(self) -> bool:
@@ -104,6 +108,9 @@ class BodyResolver:
         self.generic_re = _alternation(vocabulary["generic_name_words"], ignore_case=True)
         self._readings: dict[tuple[str, str | None], Reading] = {}
         self._names: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
+        #: province (None: any) → a bare name's endings, case-folded: whole, after a space
+        self._endings: dict[str | None, tuple[frozenset[str], tuple[str, ...]]] = {}
+        self._others: dict[str, list[tuple[str, ...]]] = {}  # see `_other_levels`
 
     def resolve(
         self, name: str, location: str | None, context: ArticleContext, local: bool = True
@@ -131,12 +138,13 @@ class BodyResolver:
         the body itself when no article can change it (its province is in the name)."""
         reading = self._readings.get((name, location))
         if reading is None:
+            expanded = self.places.expand(name)
             tokens = tuple(
                 word
-                for word in _WORD.findall(normalize_phrase(self.places.expand(name)).casefold())
+                for word in _WORD.findall(normalize_phrase(expanded).casefold())
                 if word not in self.ignored
             )
-            place = self.places.place_of(name, location)
+            place = self.places.place_in(expanded, location)
             national = self.is_national(name)
             reading = Reading(place, tokens, national)
             if place.province:
@@ -150,10 +158,21 @@ class BodyResolver:
     def _placed(self, reading: Reading, province: str) -> BodyRef:
         tokens = self._names.get((reading.tokens, province))
         if tokens is None:
-            tokens = _without_province(reading.tokens, province, self.places)
+            tokens = _without_province(
+                reading.tokens, province, self.places, self._other_levels(province)
+            )
             self._names[(reading.tokens, province)] = tokens
         place = reading.place
         return BodyRef(_key(tokens, province), province, province, place.district, place.commune)
+
+    def _other_levels(self, province: str) -> list[tuple[str, ...]]:
+        """The level words (as words) other than the province's own (`tỉnh`, `thành phố`)."""
+        levels = self._others.get(province)
+        if levels is None:
+            own = tuple(self.places.level_word(province).split())
+            levels = [tuple(word.split()) for word in self.places.levels]
+            levels = self._others[province] = [level for level in levels if level != own]
+        return levels
 
     def _province_from_units(self, place: Place, context: ArticleContext) -> str | None:
         candidates = self.places.provinces_with(place)
@@ -171,14 +190,19 @@ class BodyResolver:
     def _bare(self, name: str, province: str | None = None) -> bool:
         """Whether the name ends with a province's level word or committee, bare (`UBND tỉnh`,
         `Tỉnh ủy`), for that province's level (or any province's)."""
-        levels = (
-            [self.places.level_word(province)]
-            if province
-            else [word for word, level in self.places.levels.items() if level == "province"]
-        )
-        endings = [*levels, *(h for h, w in self.places.committees.items() if w in levels)]
+        endings = self._endings.get(province)
+        if endings is None:
+            levels = (
+                [self.places.level_word(province)]
+                if province
+                else [word for word, level in self.places.levels.items() if level == "province"]
+            )
+            words = [*levels, *(h for h, w in self.places.committees.items() if w in levels)]
+            folded_words = [word.casefold() for word in words]
+            endings = (frozenset(folded_words), tuple(" " + word for word in folded_words))
+            self._endings[province] = endings
         folded = name.casefold()
-        return any(folded == e.casefold() or folded.endswith(" " + e.casefold()) for e in endings)
+        return folded in endings[0] or folded.endswith(endings[1])
 
     def _local(self, name: str, context: ArticleContext) -> BodyRef | None:
         """The only placed body of the article whose name is, or begins with, this name."""
@@ -222,10 +246,16 @@ class BodyResolver:
         )
         full = self.places.full.get(province)
         for written in dict.fromkeys(w for w in (full, as_written, province) if w):
-            stripped = regex.sub(r"\s+" + regex.escape(written) + r"$", "", name, flags=regex.I)
+            stripped = _ending(written).sub("", name)
             if stripped != name:
                 return stripped
         return name
+
+
+@functools.lru_cache(maxsize=4096)
+def _ending(written: str) -> regex.Pattern:
+    """A place written at the end of a name, after a space (any case)."""
+    return regex.compile(r"\s+" + regex.escape(written) + r"$", flags=regex.I)
 
 
 def _alternation(words: list[str], ignore_case: bool = False) -> regex.Pattern:
@@ -236,18 +266,20 @@ def _alternation(words: list[str], ignore_case: bool = False) -> regex.Pattern:
     )
 
 
-def _without_province(tokens: tuple[str, ...], province: str, places: Gazetteer) -> tuple[str, ...]:
+def _without_province(
+    tokens: tuple[str, ...], province: str, places: Gazetteer, others: list[tuple[str, ...]]
+) -> tuple[str, ...]:
     """The name's words without the province's own (`Ủy ban nhân dân tỉnh Long An` and `UBND
     Long An` → `ủy ban nhân dân`); a unit named like its province keeps them (`thành phố Tây
-    Ninh`, the province's city)."""
+    Ninh`, the province's city). `others`: the level words other than the province's own."""
     target = ascii_key(province)
     width = len(_WORD.findall(province))
     own = tuple(places.level_word(province).split())
-    others = [tuple(word.split()) for word in places.levels if tuple(word.split()) != own]
     kept = list(tokens)
+    keys = [ascii_key(token) for token in kept]  # the key of tokens joined: their keys joined
     i = len(kept) - width
     while i >= 0:
-        if ascii_key("".join(kept[i : i + width])) != target:
+        if "".join(keys[i : i + width]) != target:
             i -= 1
             continue
         before = tuple(kept[max(0, i - 2) : i])
@@ -256,6 +288,7 @@ def _without_province(tokens: tuple[str, ...], province: str, places: Gazetteer)
             continue
         start = i - len(own) if before[-len(own) :] == own else i
         del kept[start : i + width]
+        del keys[start : i + width]
         i = start - width
     return tuple(kept)
 

@@ -26,6 +26,7 @@ from pipeline.link.rows import BodyEntry, Rank, body_row
 from pipeline.link.stream import ArticleRows
 
 _ISO_DATE = regex.compile(r"^\d{4}-\d{2}-\d{2}")
+_SCHEME = regex.compile(r"^https?://(?:www\.)?")
 #: the rank of each table's mentions: where a body's first mention is looked for first
 _ORGANIZATIONS, _OFFICIALS, _DOCUMENTS, _MODELS = range(4)
 #: an organizations mention: (name, location, text as written)
@@ -52,6 +53,9 @@ class Linker:
         #: keys of the bodies of articles read (their rows are handed on when it is read)
         self.article_keys: set[str] = set()
         self._in_article: list[str] = []
+        #: the names of the article being read resolved since its bodies are known (`body`)
+        self._resolved: dict[tuple[str, str | None], BodyRef] = {}
+        self._resolved_in: ArticleContext | None = None
         self.n_sightings = 0  # of the articles read, handed on with them (`article`)
         heads = sorted(self.vocabulary["parent_heads"], key=len, reverse=True)
         # a head opens a body's name before a capital, a place word or the end (`Bộ Xây dựng`,
@@ -111,7 +115,7 @@ class Linker:
             province = self.resolver.read(name, location).place.province
             if province and self.resolver.written_in(province, text):
                 counts[province] += len(numbers)
-        host = regex.sub(r"^https?://(?:www\.)?", "", row["url"] or "").split("/")[0]
+        host = _SCHEME.sub("", row["url"] or "").split("/")[0]
         paper = self.sources.get(row["source"] or "") or self.sources.get(host)
         own = self.resolver.places.province(row["province"])
         named = set(counts)
@@ -137,21 +141,35 @@ class Linker:
         order: int,
         text: str | None = None,
     ) -> BodyRef | None:
-        """Resolve one mention of a body (`text`: the mention as written) and count it."""
+        """Resolve one mention of a body (`text`: the mention as written) and count it. Called
+        once the article's bodies are known (`_organizations`): a name resolves the same all
+        through the article then, and is resolved once."""
         if not name:
             return None
-        ref, name, location = self.mention(name, None, text, context)
+        if self._resolved_in is not context:
+            self._resolved, self._resolved_in = {}, context
+        ref, name, location = self.mention(name, None, text, context, self._resolved)
         self._count(ref, name, location, context, 1, rank, order)
         return ref
 
     def mention(
-        self, name: str, location: str | None, text: str | None, context: ArticleContext
+        self,
+        name: str,
+        location: str | None,
+        text: str | None,
+        context: ArticleContext,
+        resolved: dict[tuple[str, str | None], BodyRef] | None = None,
     ) -> tuple[BodyRef, str, str | None]:
         """The body a mention names, and the name and place it was read from. In an article
         about several provinces, a province the mention does not write, that the extractor
         attached to a bare body (`UBND tỉnh` → `UBND tỉnh Cần Thơ`), is dropped: the body
-        stays unplaced rather than guessed."""
-        ref = self.resolver.resolve(name, location, context)
+        stays unplaced rather than guessed. `resolved`: the article's names resolved so far,
+        once its bodies are all known (a name resolves the same all through it then)."""
+        ref = resolved.get((name, location)) if resolved is not None else None
+        if ref is None:
+            ref = self.resolver.resolve(name, location, context)
+            if resolved is not None:
+                resolved[(name, location)] = ref
         attached = (
             ref.province and text is not None and not self.resolver.written_in(ref.province, text)
         )
@@ -180,10 +198,10 @@ class Linker:
                 self._in_article.append(key)
         elif rank < entry.rank:  # an earlier mention in the run's order
             entry.ref, entry.rank, entry.example = ref, rank, (name, location, context)
-        entry.names[name] += times
+        entry.names[name] = entry.names.get(name, 0) + times
         kind = self.resolver.kinds.get(name.casefold())
         if kind is not None:
-            entry.kinds[kind] += times
+            entry.kinds[kind] = entry.kinds.get(kind, 0) + times
         entry.seen.add(context.article_id, context.published_on, order)
 
     def _organizations(

@@ -37,7 +37,7 @@ from typing import Any
 import pyarrow as pa
 
 from pipeline.link.bodies import stable_id
-from pipeline.link.stream import read_rows
+from pipeline.link.stream import read_tuples
 from pipeline.text.normalize import normalize_phrase
 
 
@@ -132,20 +132,21 @@ def sighting_row(sighting: Sighting) -> dict[str, Any]:
 
 def _sightings(path: Path) -> Iterator[tuple[int, Sighting]]:
     """The sightings kept in a file, with their numbers, a batch at a time."""
-    for index, row in enumerate(read_rows(path)):
+    for index, row in enumerate(read_tuples(path, SIGHTINGS.names)):
+        name, article_id, order, main, own, bodies, provinces, titles, unique, central = row
         yield (
             index,
             Sighting(
-                row["name_key"],
-                row["article_id"],
-                row["order"],
-                row["main_province"],
-                row["own_province"],
-                tuple(row["bodies"]),
-                tuple(row["provinces"]),
-                tuple(row["titles"]),
-                tuple(row["unique_posts"]),
-                tuple((title, body) for title, body in row["central"]),
+                name,
+                article_id,
+                order,
+                main,
+                own,
+                tuple(bodies),
+                tuple(provinces),
+                tuple(titles),
+                tuple(unique),
+                tuple((title, body) for title, body in central),
             ),
         )
 
@@ -207,15 +208,15 @@ def cluster_people(path: Path, count: int, related: Mapping[str, AbstractSet[str
     del first_in_bucket
     central.join(groups)
     anchors: dict[int, str] = {}
-    for index, sighting in _sightings(path):
+    for index, (bodies, article_id) in enumerate(read_tuples(path, ("bodies", "article_id"))):
         root = groups.find(index)
-        anchor = min(sighting.bodies) if sighting.bodies else f"article:{sighting.article_id}"
+        anchor = min(bodies) if bodies else f"article:{article_id}"
         if root not in anchors or _before(anchor, anchors[root]):
             anchors[root] = anchor
     one: dict[tuple[str, str], str] = {}  # each person's id, one string for all its sightings
     ids = []
-    for index, sighting in _sightings(path):
-        key = (sighting.name_key, anchors[groups.find(index)])
+    for index, (name,) in enumerate(read_tuples(path, ("name_key",))):
+        key = (name, anchors[groups.find(index)])
         if key not in one:
             one[key] = stable_id("person", *key)
         ids.append(one[key])

@@ -16,6 +16,7 @@ import functools
 import importlib.util
 import json
 import unicodedata
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,14 +29,17 @@ from pipeline.link.after2025 import Converter2025
 _PLACE_NAME = r"(?:\p{Lu}[\p{Ll}\p{M}]*|\d{1,2})(?:[ -]+(?:\p{Lu}[\p{Ll}\p{M}]*|\d{1,2}))*"
 _NOT_ASCII_ALNUM = regex.compile(r"[^a-z0-9]")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_NONE: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=100_000)
 def ascii_key(text: str) -> str:
     """Lower case, no diacritics, no spaces or punctuation: `Thừa Thiên - Huế` → `thuathienhue`."""
     decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NOT_ASCII_ALNUM.sub("", letters.lower())
+    # the marks, and every other letter outside ASCII, dropped at once (the same key as
+    # dropping the combining marks, then what is not a-z or 0-9: checked on every code point)
+    letters = decomposed.lower().encode("ascii", "ignore").decode("ascii")
+    return _NOT_ASCII_ALNUM.sub("", letters)
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,12 @@ class Gazetteer:
         self._converter = Converter2025(mapping)
         self._read_words(gazetteers["abbreviations"])
         self._converted: dict[tuple[str, str | None, str | None], tuple[str, str | None]] = {}
+        #: each province's own level word (`tỉnh`, `thành phố`), asked for once per mention
+        self._level_words = {
+            province: full[: -len(self.short[province])].strip().casefold()
+            for province, full in self.full.items()
+        }
+        self._unit_keys: dict[str, str] = {}  # a unit's name → its `unit_key`
 
     def _read_units(self, mapping: dict[str, Any], period_names: dict[str, str]) -> None:
         #: ascii key → the province's name as written before 2025 (tone-mark and dash variants
@@ -149,7 +159,10 @@ class Gazetteer:
 
     def place_of(self, name: str, location: str | None = None) -> Place:
         """The place a body's name (and the extractor's `location`, when given) names."""
-        name = self.expand(name)
+        return self.place_in(self.expand(name), location)
+
+    def place_in(self, name: str, location: str | None = None) -> Place:
+        """`place_of` a name whose shortenings are written out already (`expand`)."""
         found_places = [
             (found.group("level").lower(), found.group("name"))
             for found in self._level_then_name.finditer(name)
@@ -184,16 +197,18 @@ class Gazetteer:
 
     def level_word(self, province: str) -> str:
         """How the province's own level is written: `tỉnh`, or `thành phố` for a city."""
-        return self.full[province][: -len(self.short[province])].strip().casefold()
+        return self._level_words[province]
 
     def _trailing_province(self, name: str, location: str | None) -> str | None:
         """A province whose name ends the body's (`Sở Nội vụ Đà Nẵng`); not a city named after
         a man, written bare (rules/gazetteers/linking.yml, `named_after_people`)."""
         words = _WORD.findall(name)
+        # the key of words joined is their keys joined: each word's key, cached, serves all
+        keys = [ascii_key(word) for word in words[-4:]]
         for width in (4, 3, 2, 1):
             if len(words) <= width:
                 continue
-            province = self.province(" ".join(words[-width:]))
+            province = self.provinces.get("".join(keys[-width:]))
             if province is None:
                 continue
             level = self.level_word(province)
@@ -215,13 +230,20 @@ class Gazetteer:
         """How many communes of this name (level word aside) the province had."""
         return len(self._commune_districts.get((province, self.unit_key(commune)), ()))
 
-    def provinces_with(self, place: Place) -> set[str]:
+    def provinces_with(self, place: Place) -> AbstractSet[str]:
         """The provinces that have a district (or, without one, a commune) of this name."""
         if place.district:
-            return set(self.districts.get(self.unit_key(place.district), ()))
+            return self.districts.get(self._named_unit_key(place.district), _NONE)
         if place.commune:
-            return set(self.communes.get(self.unit_key(place.commune), ()))
-        return set()
+            return self.communes.get(self._named_unit_key(place.commune), _NONE)
+        return _NONE
+
+    def _named_unit_key(self, unit: str) -> str:
+        """`unit_key`, worked out once per unit the bodies name (each is named many times)."""
+        key = self._unit_keys.get(unit)
+        if key is None:
+            key = self._unit_keys[unit] = self.unit_key(unit)
+        return key
 
     def after_2025(
         self, province: str, district: str | None, commune: str | None

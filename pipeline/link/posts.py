@@ -33,6 +33,7 @@ class PostReader:
         self.canonical = {title.casefold(): title for title in ordered}
         self.neutral = {prefix.casefold() for prefix in neutral_prefixes}
         self._read: dict[tuple[str | None, str | None], list[WrittenPost]] = {}
+        self._parts: dict[str, tuple[str, str | None]] = {}  # see `_part`
         self.pattern = regex.compile(
             r"(?:(?P<prefix>"
             + "|".join(regex.escape(prefix) for prefix in sorted(self.prefixes))
@@ -60,6 +61,13 @@ class PostReader:
         ]
 
     def _part(self, part: str) -> tuple[str, str | None]:
+        """One part's (title, body as written), read once per distinct part."""
+        read = self._parts.get(part)
+        if read is None:
+            read = self._parts[part] = self._read_part(part)
+        return read
+
+    def _read_part(self, part: str) -> tuple[str, str | None]:
         found = self.pattern.match(part)
         if found is None:
             return part, None

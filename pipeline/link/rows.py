@@ -3,8 +3,7 @@ where and when it was seen."""
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
@@ -56,8 +55,8 @@ class BodyEntry:
     ref: BodyRef
     rank: Rank
     example: tuple[str, str | None, ArticleContext]
-    names: Counter[str] = field(default_factory=Counter)
-    kinds: Counter[Kind] = field(default_factory=Counter)
+    names: dict[str, int] = field(default_factory=dict)  # name → mentions (a Counter is slower)
+    kinds: dict[Kind, int] = field(default_factory=dict)
     seen: Seen = field(default_factory=Seen)
 
 
@@ -81,41 +80,43 @@ def body_row(entry: BodyEntry, places: Gazetteer) -> dict[str, Any]:
 
 
 def people_and_positions(
-    officials: Iterable[dict[str, Any]],
+    officials: Iterable[tuple[Any, ...]],
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """One row per person and one per person × post × body, with their dates, from the
-    official rows as the stage keeps them (`stage.OFFICIAL_ROWS`), in the run's order."""
+    official rows as the stage keeps them (`stage.OFFICIAL_ROWS`), in the run's order: each
+    as (person id, article id, person, date, order, posts)."""
     people: dict[str, dict[str, Any]] = {}
     positions: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for row in officials:
-        person_id = row["person_id"]
+    for person_id, article_id, name, published_on, order, posts in officials:
         if person_id is None:
             continue
-        seen = (row["article_id"], row["published_on"], row["order"])
+        seen = (article_id, published_on, order)
         person = people.get(person_id)
         if person is None:
             person = people[person_id] = {
-                "names": Counter(),
+                "names": {},
                 "seen": Seen(),
                 "provinces": set(),
             }
-        person["names"][row["person"]] += 1
+        names = person["names"]
+        names[name] = names.get(name, 0) + 1
         person["seen"].add(*seen)
-        for post in row["posts"]:
+        for post in posts:
             if post["province"]:
                 person["provinces"].add(post["province"])
             key = (person_id, post["title"].casefold(), post["where"])
             entry = positions.get(key)
             if entry is None:
                 entry = positions[key] = {
-                    "titles": Counter(),
-                    "organizations": Counter(),
+                    "titles": {},
+                    "organizations": {},
                     "body_id": post["body_id"],
                     "seen": Seen(),
                 }
-            entry["titles"][post["title"]] += 1
+            titles, organizations = entry["titles"], entry["organizations"]
+            titles[post["title"]] = titles.get(post["title"], 0) + 1
             if post["organization"]:
-                entry["organizations"][post["organization"]] += 1
+                organizations[post["organization"]] = organizations.get(post["organization"], 0) + 1
             entry["seen"].add(*seen)
     people_rows = [
         {
@@ -151,26 +152,24 @@ def people_and_positions(
     return people_rows, position_rows
 
 
-def most_common(counter: Counter[T]) -> T:
+def most_common(counter: Mapping[T, int]) -> T:
     """The most frequent value; ties go to the smallest, so the choice never depends on order."""
     best = max(counter.values())
     return min((value for value, count in counter.items() if count == best), key=_sortable)
 
 
-def fullest(names: Counter[str]) -> str:
+def fullest(names: Mapping[str, int]) -> str:
     """The name to show for a body: the most written among those no other name extends
     (`Ban Chỉ huy quân sự xã Thông Thụ`, not the `… xã` that stood for it in one sentence)."""
     words = {name: name.casefold().split() for name in names}
-    full = Counter(
-        {
-            name: count
-            for name, count in names.items()
-            if not any(
-                len(other) > len(words[name]) and other[: len(words[name])] == words[name]
-                for other in words.values()
-            )
-        }
-    )
+    full = {
+        name: count
+        for name, count in names.items()
+        if not any(
+            len(other) > len(words[name]) and other[: len(words[name])] == words[name]
+            for other in words.values()
+        )
+    }
     return most_common(full or names)
 
 

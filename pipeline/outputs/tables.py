@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import itertools
 import json
 import os
 import re
@@ -232,6 +231,10 @@ def restore_formula(cell: str) -> str:
 
 def guarded_cell(value: Any) -> Any:
     """A CSV cell as written when formulas are guarded against (see the data dictionary)."""
+    if value is None:
+        return ""
+    if type(value) is str and value[:1].isalnum() and "\x00" not in value:
+        return value  # most cells: a letter or digit first is never a formula, nor a blank
     cell = _csv_cell(value)
     return neutralize_formula(cell) if isinstance(cell, str) else cell
 
@@ -368,18 +371,19 @@ def replace_columns(out_dir: Path, name: str, links: Path, *, excel: bool = Fals
     replaced = pq.ParquetFile(links).schema_arrow.names
     pq_tmp, csv_tmp = out_dir / f".{name}.parquet.tmp", out_dir / f".{name}.csv.tmp"
     # batch by batch: neither the table nor its new columns are ever whole in memory (a run
-    # over an archive is millions of rows)
-    values = _link_rows(links)
+    # over an archive is millions of rows); the new columns go from Arrow to Arrow
+    values = _LinkSlices(links)
     with (
         read_parquet(out_dir / f"{name}.parquet") as source,
         pq.ParquetWriter(pq_tmp, source.schema_arrow) as parquet,
     ):
         for batch in source.iter_batches(batch_size=_REPLACE_BATCH, use_threads=False):
             table = pa.Table.from_batches([batch])
-            rows = list(itertools.islice(values, batch.num_rows))
-            for at, column in enumerate(replaced):
-                cells = pa.array([row[at] for row in rows], type=TABLE_COLUMNS[name][column][0])
-                table = table.set_column(columns.index(column), column, cells)
+            cells = values.take(batch.num_rows)
+            for column in replaced:
+                typ = TABLE_COLUMNS[name][column][0]
+                filled = cells.column(column).combine_chunks().cast(typ)
+                table = table.set_column(columns.index(column), column, filled)
             parquet.write_table(table)
     encoding = "utf-8-sig" if excel else "utf-8"
     positions = [columns.index(column) for column in replaced]
@@ -389,12 +393,41 @@ def replace_columns(out_dir: Path, name: str, links: Path, *, excel: bool = Fals
     ):
         reader, writer = csv.reader(source), csv.writer(target)
         writer.writerow(next(reader))
-        for cells, row in zip(reader, _link_rows(links), strict=True):
-            for index, value in zip(positions, row, strict=True):
-                cells[index] = _csv_cell(value)
-            writer.writerow(cells)
+        writer.writerows(_filled(reader, _link_rows(links), positions))
     os.replace(csv_tmp, out_dir / f"{name}.csv")
     os.replace(pq_tmp, out_dir / f"{name}.parquet")
+
+
+def _filled(
+    rows: Iterator[list[str]], values: Iterator[tuple[Any, ...]], positions: list[int]
+) -> Iterator[list[str]]:
+    """CSV rows with the cells at `positions` replaced by `values`, row by row."""
+    for cells, row in zip(rows, values, strict=True):
+        for index, value in zip(positions, row, strict=True):
+            cells[index] = _csv_cell(value)
+        yield cells
+
+
+class _LinkSlices:
+    """The rows of a Parquet file handed out as Arrow tables of as many rows as asked for."""
+
+    def __init__(self, path: Path):
+        self._batches = read_parquet(path).iter_batches(
+            batch_size=_REPLACE_BATCH, use_threads=False
+        )
+        self._schema = pq.ParquetFile(path).schema_arrow
+        self._left = self._schema.empty_table()
+
+    def take(self, count: int) -> pa.Table:
+        """The next `count` rows (fewer only when the file has no more)."""
+        parts = [self._left]
+        held = self._left.num_rows
+        while held < count and (batch := next(self._batches, None)) is not None:
+            parts.append(pa.Table.from_batches([batch]))
+            held += batch.num_rows
+        table = pa.concat_tables(parts)
+        self._left = table.slice(count)
+        return table.slice(0, count)
 
 
 def _link_rows(path: Path) -> Iterator[tuple[Any, ...]]:
