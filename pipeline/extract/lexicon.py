@@ -141,6 +141,7 @@ class Names:
         "not_official_leads",
         "foreign_cities",
         "posts_held_abroad",
+        "name_particles",
     )
 
     surnames: frozenset[str]
@@ -261,6 +262,10 @@ class Titles:
         "school_subjects",
         "titles_with_field",
         "international_bodies",
+        "titles_of_a_country",
+        "titles_of_a_place_abroad",
+        "place_levels_abroad",
+        "name_particles",
     )
 
     #: title → the body it implies when the text names none (`Thủ tướng` → Chính phủ)
@@ -308,6 +313,13 @@ class Titles:
     #: international bodies, lower case → as listed: not businesses, whatever their head
     #: (`Ngân hàng Thế giới`), and read whole after an expert's title
     international: Mapping[str, str]
+    #: titles that are a post only with a country right after them (`lãnh đạo Triều Tiên`)
+    of_a_country: frozenset[str]
+    #: posts of a city or a state abroad, whose place stays in the title (`Thị trưởng …`)
+    of_a_place_abroad: frozenset[str]
+    #: a place word that may open that place (group `level`), then the capitalized words
+    #: there, the place's and a name's after it (group `run`)
+    place_level_abroad: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Titles:
@@ -352,6 +364,15 @@ class Titles:
             frozenset(gazetteers["titles_with_field"]),
             lazy_compile(defines["FIELD_BEFORE_BODY"], VERBOSE),
             {body.lower(): body for body in gazetteers["international_bodies"]},
+            frozenset(gazetteers["titles_of_a_country"]),
+            frozenset(gazetteers["titles_of_a_place_abroad"]),
+            lazy_compile(
+                r"\s+(?:(?P<level>(?i:"
+                + alternation(gazetteers["place_levels_abroad"])
+                + r"))(?![\p{L}])\s*)?(?P<run>\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:"
+                + alternation(gazetteers["name_particles"])
+                + r")\s+)?\p{Lu}[\p{L}\p{M}'’-]*){0,7})(?![\p{L}\p{M}])"
+            ),
         )
 
     def canonical(self, written: str) -> str:

@@ -175,6 +175,10 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         if _possessed(sentence, chain_start, lexicon):
             # `Người phát ngôn của Tổng thống Palestine, ông Nabil Abu Rdeineh`
             return Reject("someone-else's-post")
+        if _names_an_event(sentence, chain_start, lexicon):
+            # `Hội nghị Bộ trưởng Quốc phòng các nước ASEAN …, ông James Mattis`: the posts
+            # name a meeting's members, not the name's post
+            return Reject("an-event's-name", name.person)
         if not name.honorific and _places_listed(posts[-1].organization, lexicon):
             # `Trưởng công an các huyện Thanh Trì, Hoàng Mai`: the next place of the list
             return Reject("a-place-of-a-list", name.person)
@@ -207,6 +211,16 @@ def _inside_a_word(sentence: str, start: int, lexicon: Lexicon) -> bool:
     last, earlier = before.group(2).lower(), (before.group(1) or "").lower()
     # `chức vụ phó chủ tịch`: the syllable before already closes a word
     return f"{last} {first.group(1)}" in words and f"{earlier} {last}" not in words
+
+
+def _names_an_event(sentence: str, chain_start: int, lexicon: Lexicon) -> bool:
+    """The posts right after a capitalized event's opening (`Hội nghị`: gazetteers/
+    event_openings.txt) are part of the event's name."""
+    words = sentence[max(0, chain_start - 24) : chain_start].split()
+    events = lexicon.bodies.event_openings
+    return any(
+        " ".join(words[-width:]) in events for width in events.widths if width <= len(words)
+    )
 
 
 def _places_listed(organization: str, lexicon: Lexicon) -> bool:

@@ -48,6 +48,7 @@ _MOST_BODY_WORDS = 14
 _MOST_POSTS = 8
 #: the most lower-case words a body's name may go on with after the scanner stopped
 _MOST_LOWER_WORDS = 6
+_WORD = regex.compile(r"\S+")
 #: lower-case words that join two parts of one body before a capitalized word
 _BODY_JOINERS = frozenset(("và", "của", "tại", "&", "-", "–"))
 
@@ -216,10 +217,23 @@ def _parse_posts(
                     organization, org_end = "", None  # `chuyên gia về … của ĐBSCL`: a region
                 if organization and field.group("field"):
                     title = f"{title} {field.group('field')}"
-        end = max(found.end(), org_end or 0)
+        before_post, end = end, max(found.end(), org_end or 0)
         country = ""
+        if (
+            base in titles.of_a_place_abroad
+            and (not organization or generic)
+            and (abroad := _place_abroad(text, found.end(), lexicon))
+        ):
+            # `Thị trưởng thành phố New York`, `Thống đốc bang Bắc Carolina Roy Cooper`: the
+            # place stays in the title, no organization (GUIDE.md, Round 7)
+            country, end = abroad
+            title, organization, generic = f"{title} {country}", "", False
         direct = None if organization else lexicon.names.after_posts.match(text, found.end())
-        if not organization and not (direct and is_person(direct.group("person"), lexicon)):
+        if (
+            not organization
+            and not country
+            and not (direct and is_person(direct.group("person"), lexicon))
+        ):
             read = titles.country.match(text, found.end())
             if read:
                 country = " ".join(read.group().split())
@@ -232,6 +246,9 @@ def _parse_posts(
                 taught = base in titles.bare_ranks and _starts_with(body, titles.subjects)
                 if body_end > body_start and not taught:  # not `giáo viên Vật lý`
                     organization, end = _with_head(base, body, lexicon), body_end
+        if base in titles.of_a_country and not country:
+            end = before_post  # `lãnh đạo Sở Y tế` is a body's leadership, no post
+            break
         separator = titles.separator.match(text, end)
         following = separator and titles.title.match(text, separator.end())
         goes_on = bool(following) and not (
@@ -254,6 +271,50 @@ def _parse_posts(
             break
         position = separator.end()
     return tuple(posts), end
+
+
+def _place_abroad(text: str, start: int, lexicon: Lexicon) -> tuple[str, int] | None:
+    """The city or the state a mayor's or a governor's title names at `start`, as written,
+    and its end; None when a body or a name follows instead.
+
+    A city of gazetteers/foreign_cities.txt is the place (`Thị trưởng Frankfurt Peter
+    Feldmann`). Otherwise, after a place word (`thành phố`, `bang`), the capitalized words up
+    to the holder's name: a Vietnamese full name (`Bắc Kinh Vương Kỳ Sơn`) or the last two
+    words (`bang Bắc Carolina Roy Cooper`); with no place word, only before such a name, for a
+    lone capitalized word after the title is the holder's (`Thị trưởng Gimenez trao …`)."""
+    opening = lexicon.titles.place_level_abroad.match(text, start)
+    if opening is None or head_at(text, opening.start("run"), lexicon):
+        return None  # `Thống đốc Ngân hàng Nhà nước`
+    run = list(_WORD.finditer(text, *opening.span("run")))
+    names = lexicon.names
+    place: list[regex.Match[str]] = []
+    for size in (2, 1):
+        if len(run) >= size and " ".join(w.group() for w in run[:size]) in names.foreign_cities:
+            place = run[:size]
+            break
+    if not place:
+        cut = next(
+            (
+                k
+                for k in range(1, len(run) - 1)
+                if run[k].group() in names.surnames
+                and names.person.fullmatch(text, run[k].start(), run[-1].end())
+            ),
+            None,
+        )
+        if cut is None and len(run) >= 3:
+            cut = len(run) - (3 if run[-2].group().islower() else 2)  # `… Bill de Blasio`
+        if cut is None and opening.group("level") and run:
+            cut = len(run)
+        if not cut:
+            return None
+        place = run[:cut]
+    if names_a_province(" ".join(w.group() for w in place), lexicon) or any(
+        len(w.group()) > 1 and w.group().isupper() for w in place
+    ):
+        return None  # a Vietnamese province, a body's short name (`Phó Thống đốc NHNN …`)
+    written = " ".join((opening.group("level") or "").split() + [w.group() for w in place])
+    return written, place[-1].end()
 
 
 def _international_at(text: str, start: int, lexicon: Lexicon) -> tuple[str, bool, int | None]:
@@ -533,7 +594,7 @@ def _person_in_run(
     công ty Hoàng Anh`, `Khu kinh tế mở Chu Lai`), a name after a capitalized word (`Huyện Đoàn
     Bình Chánh`) and the whole run right after a place word (`xã Lý Văn Lâm`) are not taken
     for a person. Failing a Vietnamese name, the last words may be a name of another language
-    (`Ấn Độ Nirmala Sitharaman`)."""
+    (`Ấn Độ Nirmala Sitharaman`), which never starts with a country (`Nga Sergey Ryabkov`)."""
     names = lexicon.names
     after_place = i > 0 and tokens[i - 1][0] in lexicon.places.level_words
     found: list[int] = []
@@ -562,9 +623,24 @@ def _person_in_run(
             first_may_start
             and all(_FOREIGN_WORD.fullmatch(w) for w in words)
             and names.is_foreign(" ".join(words))
+            # `Thứ trưởng Ngoại giao Nga Sergey Ryabkov`: the country ends the body
+            and not _in_a_country(tokens, i, k, lexicon)
         ):
             return k
     return run
+
+
+def _in_a_country(tokens: list[tuple[str, int, int]], i: int, k: int, lexicon: Lexicon) -> bool:
+    """A country (`Nga`, `New Zealand`, `Sri Lanka`) starts at word `k` or spans it, begun
+    at a word from `i` on: no name starts there."""
+    countries = lexicon.titles.countries
+    for j in range(max(i, k - max(countries.widths) + 1), k + 1):
+        words = [t[0] for t in tokens[j:]]
+        if words and words[0] in countries.first_words:
+            for width in countries.widths:
+                if j + width > k and " ".join(words[:width]) in countries:
+                    return True
+    return False
 
 
 def _ends_with_place_word(text: str, end: int, lexicon: Lexicon) -> bool:
