@@ -575,6 +575,7 @@ class Bodies:
         "foreign_legal_forms",
         "listed_brands",
         "boards_of_named_bodies",
+        "legal_form_spellings",
     )
 
     heads: Mapping[str, Head]
@@ -691,6 +692,13 @@ class Bodies:
     #: a board written bare → the heads of the bodies it may belong to (`Ban Thường vụ` →
     #: `Tỉnh ủy`, `Liên đoàn Lao động`, …)
     boards_of_named_bodies: Mapping[str, frozenset[str]]
+    #: a legal form spelled out, as whole words in any case (`Trách nhiệm hữu hạn`), and the
+    #: short form a name is listed with → rules/gazetteers/legal_form_spellings.yml
+    legal_form_spelled: regex.Pattern[str]
+    legal_form_short: Mapping[str, str]
+    #: the State's formal name after a complete head (`Quốc hội nước Cộng hòa xã hội chủ nghĩa
+    #: Việt Nam`): defines ORG_STATE_NAME
+    state_name: regex.Pattern[str]
     #: `head_of` and `expand` of the names met so far: the same names recur in every article
     _heads_of: dict[str, tuple[str, Head | None]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -863,6 +871,12 @@ class Bodies:
                 board: frozenset(heads)
                 for board, heads in gazetteers["boards_of_named_bodies"].items()
             },
+            lazy_compile(
+                r"(?<![\p{L}])" + alternation(gazetteers["legal_form_spellings"]) + r"(?![\p{L}])",
+                regex.IGNORECASE,
+            ),
+            {k.lower(): v for k, v in gazetteers["legal_form_spellings"].items()},
+            lazy_compile(defines["ORG_STATE_NAME"], VERBOSE),
         )
 
     def head_of(self, name: str) -> tuple[str, Head | None]:
@@ -1175,6 +1189,7 @@ _MAPPINGS = frozenset(
         "head_full_forms",
         "full_names",
         "sector_spellings",
+        "legal_form_spellings",
         "short_sector_names",
         "office_short_sector_names",
         "boards_of_level_committees",

@@ -234,6 +234,22 @@ class NameScan(LowerCaseSteps):
         self.place_level, self.place = inner.place_level, inner.place
         raise _Stop
 
+    def spelled_legal_form(self) -> bool:
+        """A company's legal form spelled out and capitalized (`Trách nhiệm hữu hạn`): part of
+        the name, which goes on after it (rules/gazetteers/legal_form_spellings.yml)."""
+        if not CAP_RE.match(self.word()):
+            return False
+        found = self.lexicon.bodies.legal_form_spelled.match(self.text, self.tokens[self.i][1])
+        if found is None:
+            return False
+        width = 0
+        while self.i + width < len(self.tokens) and self.tokens[self.i + width][2] <= found.end():
+            width += 1
+        self.named = True
+        self.take(width)
+        self.proper = self.proper_word = False
+        return True
+
     def capitalized(self) -> bool:
         """A capitalized syllable, and the lower-case one that completes its word (`Tài
         nguyên`, not `Phương Nam tiến hành`); a person's name, a bare number or a roman
@@ -439,8 +455,9 @@ class NameScan(LowerCaseSteps):
     def aside(self) -> bool:
         """An acronym in parentheses inside the name, before its place or its parent (`Sở Giao
         thông vận tải (GTVT) TP HCM`, `Hội đồng nhân dân (HĐND) tỉnh`, `Phòng hình sự (PC 45)
-        Công an TP. HCM`): the name reads on after it (`Bodies.expand` drops it)."""
-        if self.word() != "(" or not (self.named or self.i == 0):
+        Công an TP. HCM`), also after a qualifier (`Viện Kiểm sát nhân dân (KSND) tỉnh`): the name
+        reads on after it (`Bodies.expand` drops it)."""
+        if self.word() != "(" or not (self.named or self.qualified or self.i == 0):
             return False
         found = ORG_ASIDE.match(self.text, self.tokens[self.i][1] - 1)
         if found is None:
@@ -461,12 +478,16 @@ class NameScan(LowerCaseSteps):
         return True
 
     def qualifier(self) -> bool:
-        """Before any name: `khối`, `cơ sở`, `nhân dân` (rules/gazetteers/org_qualifiers.txt)."""
-        width = (
-            0 if self.named else starts_with(self.tokens, self.i, self.lexicon.bodies.qualifiers)
-        )
+        """Before any name: `khối`, `cơ sở`, `nhân dân`, also `Khối` before a name in lower case
+        or a capitalized one (`Đảng ủy Khối các cơ quan tỉnh`, `Đảng ủy Khối Doanh nghiệp`):
+        rules/gazetteers/org_qualifiers.txt; a verb after a force every place has is none."""
+        bodies = self.lexicon.bodies
+        width = 0 if self.named else starts_with(self.tokens, self.i, bodies.qualifiers)
         if not width:
             return False
+        entry = bodies.heads.get(self.titled_head)
+        if entry and entry.placed and starts_with(self.tokens, self.i, bodies.stop_words) >= width:
+            return False  # `Công an điều tra vụ án`: the police investigate
         self.take(width)
         self.qualified = True
         return True
@@ -497,13 +518,14 @@ class NameScan(LowerCaseSteps):
         attached_place,
         province,
         inner_body,
+        qualifier,
+        spelled_legal_form,
         capitalized,
         LowerCaseSteps.level_word,
         LowerCaseSteps.about,
         joiner,
         LowerCaseSteps.comma_list,
         aside,
-        qualifier,
         name_words,
         LowerCaseSteps.plural,
         LowerCaseSteps.lower_case,
@@ -581,6 +603,10 @@ def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> Or
         if width and tokens[0][1] == head_end + 1:
             country = " ".join(t[0] for t in tokens[:width])
             return OrgName(head_start, tokens[width - 1][2], head, None, country, True)
+        # … or the State's formal name (`Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam`)
+        state = bodies.state_name.match(text, head_end)
+        if state is not None:
+            return OrgName(head_start, state.end(), head, None, None, True)
         # … or a party's (`Bộ Chính trị Đảng Cộng sản Trung Quốc`, `Trung ương Đảng Cộng sản
         # Trung Quốc`)
         party = (

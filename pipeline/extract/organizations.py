@@ -125,6 +125,7 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     name = _joined_as_and(name, lexicon)
     name = _LOWER_INNER_HEAD.sub(lambda m: m.group().capitalize(), name)
     name = _official_sector_names(name, lexicon)
+    name = _short_legal_form(name, lexicon)
     name = _standard_sector(name, head, scanned, lexicon)
     alone = bool(entry and entry.alone)
     unit = None
@@ -376,6 +377,13 @@ def _official_sector_names(name: str, lexicon: Lexicon) -> str:
         o for w, o in bodies.sector_spellings.items() if w.lower() == found.group().lower()
     )
     return name[: found.start()] + official + name[found.end() :]
+
+
+def _short_legal_form(name: str, lexicon: Lexicon) -> str:
+    """`Công ty Trách nhiệm hữu hạn …` → `Công ty TNHH …` (GUIDE.md Round 7;
+    rules/gazetteers/legal_form_spellings.yml)."""
+    bodies = lexicon.bodies
+    return bodies.legal_form_spelled.sub(lambda m: bodies.legal_form_short[m.group().lower()], name)
 
 
 def _credited_paper(
@@ -909,6 +917,9 @@ def _nested(
     text = cand.sentence.text
     own_head = _own_head_end(text, cand.start, cand.end, lexicon)
     found_inside: list[Candidate] = _complete_inside_head(cand, own_head, lexicon)
+    #: a department named short inside the name → its standard name (`Đảng ủy Sở Lao động -
+    #: Thương binh` is the committee of the `Sở Lao động - Thương binh và Xã hội`)
+    standard_names: dict[str, str] = {}
     for found in bodies.nested.finditer(text, own_head, cand.end):
         before = text[: found.start()].rstrip().lower()
         if before.endswith("đại biểu"):
@@ -949,6 +960,9 @@ def _nested(
         name = _official_sector_names(_joined_as_and(name, lexicon), lexicon)
         if _not_a_body(name, lexicon):
             continue
+        standard = _short_legal_form(_standard_sector(name, head, inner, lexicon), lexicon)
+        if standard != name:
+            standard_names[name], name = standard, standard
         name, place = attach_place(name, provinces[0], places_named, lexicon, provinces[1])
         values = {
             "name": name,
@@ -956,6 +970,11 @@ def _nested(
             **describe(name, inner.place_level, inner.place or place, lexicon),
         }
         found_inside.append(Candidate(cand.rule, cand.sentence, inner.start, inner.end, values))
+    for short, standard in standard_names.items():
+        for named in (cand, *found_inside):
+            outer = named.values["name"]
+            if short in outer and standard not in outer:
+                named.values = {**named.values, "name": outer.replace(short, standard, 1)}
     return found_inside + _parent_of_branch(cand, lexicon)
 
 
