@@ -218,9 +218,7 @@ def _names_an_event(sentence: str, chain_start: int, lexicon: Lexicon) -> bool:
     event_openings.txt) are part of the event's name."""
     words = sentence[max(0, chain_start - 24) : chain_start].split()
     events = lexicon.bodies.event_openings
-    return any(
-        " ".join(words[-width:]) in events for width in events.widths if width <= len(words)
-    )
+    return any(" ".join(words[-width:]) in events for width in events.widths if width <= len(words))
 
 
 def _places_listed(organization: str, lexicon: Lexicon) -> bool:
