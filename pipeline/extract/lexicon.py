@@ -487,6 +487,9 @@ class Head:
     #: every country has one: written in lower case before a country it still names that
     #: country's body (`cảnh sát Hàn Quốc`, `quân đội Mỹ`; GUIDE.md Round 7)
     national: bool = False
+    #: a place that acts as a body (`bến xe Miền Đông`, `Thảo cầm viên TP. HCM`): a body only
+    #: right after a post or a representative (rules/gazetteers/place_body_cues.txt)
+    place: bool = False
 
 
 @dataclass(frozen=True)
@@ -537,6 +540,7 @@ class Bodies:
         "not_organization_openings",
         "common_noun_heads",
         "heads_meaning_a_middle",
+        "place_body_cues",
         "brands",
         "international_bodies",
         "region_cues",
@@ -628,6 +632,8 @@ class Bodies:
     common_noun_heads: frozenset[str]
     #: heads that, in lower case before a proper name, are its middle (`trung tâm Manhattan`)
     middle_heads: frozenset[str]
+    #: a post or a representative right before a place that makes it a body (`giám đốc`)
+    place_body_cue: regex.Pattern[str]
     #: enterprises and banks named by brand (`BIDV`, `Grab`)
     brands: frozenset[str]
     #: a word right before an international body's name that makes it a region (`các nước`)
@@ -695,6 +701,7 @@ class Bodies:
                 bool((entry or {}).get("verb")),
                 bool((entry or {}).get("placed")),
                 bool((entry or {}).get("national")),
+                bool((entry or {}).get("place")),
             )
             for name, entry in raw_heads.items()
         }
@@ -808,6 +815,9 @@ class Bodies:
             frozenset(gazetteers["not_organization_openings"]),
             frozenset(gazetteers["common_noun_heads"]),
             frozenset(gazetteers["heads_meaning_a_middle"]),
+            lazy_compile(
+                r"(?:^|(?<=[\s(]))(?i:" + alternation(gazetteers["place_body_cues"]) + r")\s*$"
+            ),
             frozenset(gazetteers["brands"]),
             lazy_compile(r"(?:^|(?<=\s))" + alternation(gazetteers["region_cues"]) + r"\s+$"),
             frozenset(gazetteers["heads_with_topics"]),

@@ -97,6 +97,10 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("a-common-noun")  # `vụ Oceanbank` is a case
     if match.text in bodies.middle_heads and _proper_name_after(match, lexicon):
         return Reject("the-middle-of-a-place")  # `trung tâm Manhattan`, `trung tâm Đà Lạt`
+    written_place = bodies.heads.get(bodies.heads_by_lower.get(match.text.lower(), ""))
+    spoken_for = bool(written_place and written_place.place and _spoken_for(match, lexicon))
+    if written_place and written_place.place and not spoken_for:
+        return Reject("a-place")  # `tham quan Bảo tàng Hà Nội`; `giám đốc Bảo tàng Hà Nội`
     written_head = bodies.heads.get(bodies.heads_by_lower.get(match.text, ""))
     if match.text[:1].islower() and written_head and written_head.verb:
         return Reject("a-verb")  # `tổ chức hội nghị`
@@ -178,6 +182,7 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         and not described
         and not placed_everywhere
         and not national
+        and not (spoken_for and placed)
     ):
         return Reject("lower-case-head")  # `trung tâm thành phố Quy Nhơn` is the city centre
     if head == "Đoàn" and not scanned.named and not scanned.place_level:
@@ -274,6 +279,15 @@ def _opens_own_name(name: str, position: int, lexicon: Lexicon) -> bool:
         and word not in places.provinces.first_words
         and word not in places.regions.first_words
         and head_at(name, position, lexicon) is None
+    )
+
+
+def _spoken_for(match: Match, lexicon: Lexicon) -> bool:
+    """`giám đốc Thảo cầm viên`, `đại diện bến xe Miền Đông`: a post or a representative
+    right before a place makes it a body (rules/gazetteers/place_body_cues.txt)."""
+    text = match.sentence.text
+    return bool(
+        lexicon.bodies.place_body_cue.search(text, max(0, match.start - _LOOK_BACK), match.start)
     )
 
 
