@@ -505,6 +505,12 @@ class Head:
     #: every place has one: written in lower case before a place word it still names a body
     #: (`công an quận Hoàn Kiếm`, `thanh tra tỉnh`)
     placed: bool = False
+    #: every country has one: written in lower case before a country it still names that
+    #: country's body (`cảnh sát Hàn Quốc`, `quân đội Mỹ`; GUIDE.md Round 7)
+    national: bool = False
+    #: a place that acts as a body (`bến xe Miền Đông`, `Thảo cầm viên TP. HCM`): a body only
+    #: right after a post or a representative (rules/gazetteers/place_body_cues.txt)
+    place: bool = False
 
 
 @dataclass(frozen=True)
@@ -554,6 +560,8 @@ class Bodies:
         "press_cues",
         "not_organization_openings",
         "common_noun_heads",
+        "heads_meaning_a_middle",
+        "place_body_cues",
         "brands",
         "international_bodies",
         "region_cues",
@@ -644,6 +652,10 @@ class Bodies:
     press_cue: regex.Pattern[str]
     not_openings: frozenset[str]
     common_noun_heads: frozenset[str]
+    #: heads that, in lower case before a proper name, are its middle (`trung tâm Manhattan`)
+    middle_heads: frozenset[str]
+    #: a post or a representative right before a place that makes it a body (`giám đốc`)
+    place_body_cue: regex.Pattern[str]
     #: enterprises and banks named by brand (`BIDV`, `Grab`)
     brands: frozenset[str]
     #: a word right before an international body's name that makes it a region (`các nước`)
@@ -717,6 +729,8 @@ class Bodies:
                 bool((entry or {}).get("located")),
                 bool((entry or {}).get("verb")),
                 bool((entry or {}).get("placed")),
+                bool((entry or {}).get("national")),
+                bool((entry or {}).get("place")),
             )
             for name, entry in raw_heads.items()
         }
@@ -829,6 +843,10 @@ class Bodies:
             lazy_compile(r"(?:^|(?<=[\s(]))" + alternation(gazetteers["press_cues"]) + r"\s*$"),
             frozenset(gazetteers["not_organization_openings"]),
             frozenset(gazetteers["common_noun_heads"]),
+            frozenset(gazetteers["heads_meaning_a_middle"]),
+            lazy_compile(
+                r"(?:^|(?<=[\s(]))(?i:" + alternation(gazetteers["place_body_cues"]) + r")\s*$"
+            ),
             frozenset(gazetteers["brands"]),
             lazy_compile(r"(?:^|(?<=\s))" + alternation(gazetteers["region_cues"]) + r"\s+$"),
             frozenset(gazetteers["heads_with_topics"]),

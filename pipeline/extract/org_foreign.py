@@ -1,6 +1,7 @@
 """Organizations named the way foreign businesses are: an English name ended by its legal form
 (`Ota Floriculture Auction Co., Ltd`), and platforms that are businesses only where the
-sentence lists them beside other brands (`thu thuế Google, Facebook, Uber`)."""
+sentence lists them beside other brands (`thu thuế Google, Facebook, Uber`); foreign State
+agencies named by their function and their country (`Cơ quan khí tượng Đài Loan`)."""
 
 from __future__ import annotations
 
@@ -61,6 +62,32 @@ def foreign_company(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         "location": None,
     }
     return [Found(start, match.end, values)]
+
+
+@normalizer(
+    "organizations.foreign_agency",
+    groups=("function", "country"),
+    gazetteers=org_names.GAZETTEERS,
+)
+def foreign_agency(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
+    """`Cơ quan khí tượng Đài Loan`: another country's State agency written by its function
+    and its country, which make it one body (GUIDE.md Round 7); not where a head names it
+    (`Cơ quan điều tra`: the head rule's), nor through a function word (`của`)."""
+    bodies = lexicon.bodies
+    country = match.group("country") or ""
+    if country == "Việt Nam":
+        return Reject("not-foreign")  # `Cơ quan đại diện Việt Nam ở nước ngoài`: many
+    if bodies.head_of(match.text)[1] is not None:
+        return Reject("named-by-a-head")
+    if any(w in bodies.function_words for w in (match.group("function") or "").split()):
+        return Reject("a-function-word")
+    return {
+        "name": match.text,
+        "abbreviation": None,
+        "org_type": "state",
+        "level": "central",
+        "location": country,
+    }
 
 
 def _after_a_country(text: str, start: int, end: int, lexicon: Lexicon) -> int:

@@ -46,8 +46,11 @@ from pipeline.extract.places import (
     share_places,
 )
 from pipeline.sources.html_text import fold
+from pipeline.text.normalize import normalize_phrase
 
 _DASH_BEFORE_LOWER = regex.compile(r" - (\p{Ll})")
+#: one or two capitalized words right after a head (`trung tâm Thượng Hải`)
+_CAPITALIZED_AFTER = regex.compile(r"\s+(\p{Lu}\p{Ll}+)(?:\s+(\p{Lu}\p{Ll}+))?(?![\p{L}\p{N}])")
 #: a body written in lower case inside a longer name: a Party committee (`Ban tổ chức tỉnh ủy
 #: Lâm Đồng`), the business a board governs (`Hội đồng quản trị công ty Cổ phần …`)
 _LOWER_INNER_HEAD = regex.compile(
@@ -92,6 +95,12 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("head-written-twice")  # `Trung tâm Trung tâm Nghiên cứu …`: the second's
     if match.text in bodies.common_noun_heads and not _after_a_title(match, lexicon):
         return Reject("a-common-noun")  # `vụ Oceanbank` is a case
+    if match.text in bodies.middle_heads and _proper_name_after(match, lexicon):
+        return Reject("the-middle-of-a-place")  # `trung tâm Manhattan`, `trung tâm Đà Lạt`
+    written_place = bodies.heads.get(bodies.heads_by_lower.get(match.text.lower(), ""))
+    spoken_for = bool(written_place and written_place.place and _spoken_for(match, lexicon))
+    if written_place and written_place.place and not spoken_for:
+        return Reject("a-place")  # `tham quan Bảo tàng Hà Nội`; `giám đốc Bảo tàng Hà Nội`
     written_head = bodies.heads.get(bodies.heads_by_lower.get(match.text, ""))
     if match.text[:1].islower() and written_head and written_head.verb:
         return Reject("a-verb")  # `tổ chức hội nghị`
@@ -160,12 +169,21 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     placed_everywhere = bool(
         entry and entry.placed and scanned.place_level and not scanned.lower_words
     )
+    # `cảnh sát Hàn Quốc`, `quân đội Mỹ`: a body every country has, before the country
+    national = bool(
+        entry
+        and entry.national
+        and scanned.place in lexicon.places.countries
+        and not scanned.lower_words
+    )
     if (
         match.text[:1].islower()
         and not scanned.named
         and not alone
         and not described
         and not placed_everywhere
+        and not national
+        and not (spoken_for and placed)
     ):
         return Reject("lower-case-head")  # `trung tâm thành phố Quy Nhơn` is the city centre
     if head == "Đoàn" and not scanned.named and not scanned.place_level:
@@ -263,6 +281,25 @@ def _opens_own_name(name: str, position: int, lexicon: Lexicon) -> bool:
         and word not in places.regions.first_words
         and head_at(name, position, lexicon) is None
     )
+
+
+def _spoken_for(match: Match, lexicon: Lexicon) -> bool:
+    """`giám đốc Thảo cầm viên`, `đại diện bến xe Miền Đông`: a post or a representative
+    right before a place makes it a body (rules/gazetteers/place_body_cues.txt)."""
+    text = match.sentence.text
+    return bool(
+        lexicon.bodies.place_body_cue.search(text, max(0, match.start - _LOOK_BACK), match.start)
+    )
+
+
+def _proper_name_after(match: Match, lexicon: Lexicon) -> bool:
+    """Whether a proper name follows: a capitalized word, or pair, that is not a common word
+    (`Manhattan`, `Thượng Hải`; not `Y tế`, `Dân số`)."""
+    found = _CAPITALIZED_AFTER.match(match.sentence.text, match.end)
+    if not found:
+        return False
+    words = found.group(1) if found.group(2) is None else f"{found.group(1)} {found.group(2)}"
+    return normalize_phrase(words.lower()) not in lexicon.bodies.common_words
 
 
 def _foreign_place(scanned: OrgName, lexicon: Lexicon) -> bool:
@@ -390,14 +427,18 @@ def _credited_paper(
     name: str, head: str, match: Match, scanned: OrgName, lexicon: Lexicon
 ) -> tuple[str, OrgName]:
     """A paper named after `Báo` ends with its name (news_outlets.yml): what follows is the
-    reporter's name (`báo Tuổi Trẻ Lê Thế Chữ`); the paper is listed under its own name."""
+    reporter's name (`báo Tuổi Trẻ Lê Thế Chữ`); the paper is listed under its own name, a
+    foreign one kept as written, with `Báo` (`báo Korea Times` → `Báo Korea Times`)."""
     written = match.sentence.text[match.end : scanned.end].strip()
     known = [w for w in lexicon.bodies.outlets if written == w or written.startswith(w + " ")]
     if not known:
         return name, scanned
     longest = max(known, key=len)
     end = match.sentence.text.index(longest, match.end) + len(longest)
-    return lexicon.bodies.outlets[longest].name, dataclasses.replace(scanned, end=end)
+    listed = lexicon.bodies.outlets[longest].name
+    if listed == longest:  # a foreign paper, kept as written: `báo Korea Times` (GUIDE Round 7)
+        listed = f"{head} {listed}"
+    return listed, dataclasses.replace(scanned, end=end)
 
 
 def _committee_of_level(name: str, head: str, lexicon: Lexicon) -> str:

@@ -42,6 +42,7 @@ REGISTRY: Registry[Lexicon] = Registry.of(
         organizations.known_body,
         organizations.body_of_title,
         org_foreign.foreign_company,
+        org_foreign.foreign_agency,
         org_foreign.listed_brand,
         models.named_model,
         models.quoted_model,
