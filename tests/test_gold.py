@@ -45,8 +45,11 @@ def test_the_gold_set_is_big_enough_and_split():
     ids = [record["id"] for _, record in RECORDS]
     assert len(ids) == len(set(ids)) >= 340
     tests = [name for name, _ in RECORDS if name.startswith("test-")]
-    # a held-out share of at least a fifth (150 of 690 articles after round 6)
-    assert len(RECORDS) / 5 <= len(tests) <= len(RECORDS) * 0.6
+    blind = [name for name in tests if name.startswith("test-d.jsonl:")]
+    # held out: the old `test` (41) and the blind `test-d` (109, the issue asks for 60 or
+    # more), 150 articles however large dev grows (a fifth of the gold until round 7)
+    assert len(blind) >= 60
+    assert 150 <= len(tests) <= len(RECORDS) * 0.6
 
 
 def test_every_gold_file_is_in_exactly_one_split():
