@@ -582,7 +582,6 @@ class Bodies:
         "project_cues",
         "foreign_legal_forms",
         "listed_brands",
-        "boards_of_named_bodies",
         "legal_form_spellings",
     )
 

@@ -121,8 +121,7 @@ class NameScan(LowerCaseSteps):
         if known is None:
             return False
         self.end, self.named = known, True
-        while self.i < len(self.tokens) and self.tokens[self.i][2] <= known:
-            self.i += 1
+        self.i += self._tokens_until(known)
         return True
 
     def attached_place(self) -> bool:
@@ -223,8 +222,7 @@ class NameScan(LowerCaseSteps):
         ):
             # `Cục Cảnh sát điều tra tội phạm về ma túy`: a force and its qualifier name the
             # unit's field, which its name goes on to describe in lower case
-            while self.i < len(self.tokens) and self.tokens[self.i][2] <= described_end:
-                self.i += 1
+            self.i += self._tokens_until(described_end)
             self.end, self.named, self.last_lower = described_end, True, True
             self.capital_words += 1
             return True
@@ -234,6 +232,13 @@ class NameScan(LowerCaseSteps):
         self.place_level, self.place = inner.place_level, inner.place
         raise _Stop
 
+    def _tokens_until(self, end: int) -> int:
+        """How many tokens from the current one end at or before character `end`."""
+        count = 0
+        while self.i + count < len(self.tokens) and self.tokens[self.i + count][2] <= end:
+            count += 1
+        return count
+
     def spelled_legal_form(self) -> bool:
         """A company's legal form spelled out and capitalized (`Trách nhiệm hữu hạn`): part of
         the name, which goes on after it (rules/gazetteers/legal_form_spellings.yml)."""
@@ -242,11 +247,8 @@ class NameScan(LowerCaseSteps):
         found = self.lexicon.bodies.legal_form_spelled.match(self.text, self.tokens[self.i][1])
         if found is None:
             return False
-        width = 0
-        while self.i + width < len(self.tokens) and self.tokens[self.i + width][2] <= found.end():
-            width += 1
         self.named = True
-        self.take(width)
+        self.take(self._tokens_until(found.end()))
         self.proper = self.proper_word = False
         return True
 

@@ -53,15 +53,7 @@ def foreign_company(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     last_words = _LAST_WORDS.search(before + " ")
     if last_words and _ends_with_head(last_words.group().split(), lexicon):
         return Reject("named-by-a-head")  # `Công ty Housing Group`: the head rule's
-    name = text[start : match.end]
-    values: dict[str, Any] = {
-        "name": name,
-        "abbreviation": None,
-        "org_type": "enterprise",
-        "level": None,
-        "location": None,
-    }
-    return [Found(start, match.end, values)]
+    return [Found(start, match.end, _business(text[start : match.end]))]
 
 
 @normalizer(
@@ -128,8 +120,13 @@ def listed_brand(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
         beside = _brand_beside(iter(right[1:]), lexicon, at_end=False)
     if not beside:
         return Reject("no-brand-beside")
+    return _business(match.text)
+
+
+def _business(name: str) -> dict[str, Any]:
+    """A business's values, its name as written."""
     return {
-        "name": match.text,
+        "name": name,
         "abbreviation": None,
         "org_type": "enterprise",
         "level": None,

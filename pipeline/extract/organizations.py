@@ -193,8 +193,8 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     # `dự án viện Nghiên cứu …`, `dự án Nhà máy thép Vạn Lợi`: a project; but `dự án Công ty
     # TNHH Cường Hưng` is the company's project
     owner = entry is not None and entry.type == "enterprise" and entry.level != "unit"
-    if not owner and bodies.project_cue.search(
-        match.sentence.text, max(0, match.start - _PROJECT_LOOK_BACK), match.start
+    if not owner and _cue_before(
+        bodies.project_cue, match.sentence.text, match.start, _PROJECT_LOOK_BACK
     ):
         return Reject("a-project")
     parent = (
@@ -243,6 +243,12 @@ _SENTENCE_OPENING = regex.compile(r"[\s\p{P}]*")
 _DESCRIPTION_SYLLABLES = 3
 
 
+def _cue_before(cue: regex.Pattern[str], text: str, start: int, reach: int = _LOOK_BACK) -> bool:
+    """Whether `cue` is found in the `reach` characters before `start` (the words that tell
+    what a head is: `mô hình `, `trưởng `, `giám đốc `)."""
+    return cue.search(text, max(0, start - reach), start) is not None
+
+
 def _named_by_description(match: Match, scanned: OrgName, lexicon: Lexicon) -> bool:
     """`Trung tâm điều hành đô thị thông minh`, `Hội đồng quốc gia thẩm định sách giáo khoa`:
     lower-case words alone after a head the writer capitalized inside a sentence name a body
@@ -251,9 +257,7 @@ def _named_by_description(match: Match, scanned: OrgName, lexicon: Lexicon) -> b
     if scanned.named or scanned.description_end is None or not match.text[:1].isupper():
         return False
     text = match.sentence.text
-    if lexicon.bodies.description_not_name.search(
-        text, max(0, match.start - _LOOK_BACK), match.start
-    ):
+    if _cue_before(lexicon.bodies.description_not_name, text, match.start):
         return False  # `mô hình Trung tâm pháp luật cộng đồng`, `Luật Tổ chức chính quyền`
     _, entry = lexicon.bodies.head_of(text[match.start : scanned.description_end])
     if entry is None or entry.verb:
@@ -286,10 +290,7 @@ def _opens_own_name(name: str, position: int, lexicon: Lexicon) -> bool:
 def _spoken_for(match: Match, lexicon: Lexicon) -> bool:
     """`giám đốc Thảo cầm viên`, `đại diện bến xe Miền Đông`: a post or a representative
     right before a place makes it a body (rules/gazetteers/place_body_cues.txt)."""
-    text = match.sentence.text
-    return bool(
-        lexicon.bodies.place_body_cue.search(text, max(0, match.start - _LOOK_BACK), match.start)
-    )
+    return _cue_before(lexicon.bodies.place_body_cue, match.sentence.text, match.start)
 
 
 def _proper_name_after(match: Match, lexicon: Lexicon) -> bool:
@@ -335,10 +336,7 @@ def _not_a_body(name: str, lexicon: Lexicon) -> bool:
 
 def _after_a_title(match: Match, lexicon: Lexicon) -> bool:
     """`Phó Vụ trưởng vụ Đào tạo`: a title written with the head comes right before it."""
-    text = match.sentence.text
-    return bool(
-        lexicon.bodies.after_title.search(text, max(0, match.start - _LOOK_BACK), match.start)
-    )
+    return _cue_before(lexicon.bodies.after_title, match.sentence.text, match.start)
 
 
 _LEGAL_FORM_SPACES = regex.compile(r"\s+")
@@ -799,7 +797,7 @@ def _bare_levels(lexicon: Lexicon) -> tuple[str, ...]:
 def _after_a_post(text: str, start: int, lexicon: Lexicon) -> bool:
     """`ông Phan Nguyễn Như Khuê (Phó đoàn đại biểu Quốc hội)`: a post written right before a
     body makes it the holder's own (of the article's province, when bare)."""
-    return bool(lexicon.bodies.after_post.search(text, max(0, start - _LOOK_BACK), start))
+    return _cue_before(lexicon.bodies.after_post, text, start)
 
 
 def _state_body(bare: str, lexicon: Lexicon) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import regex
 
 from pipeline.extract.lexicon import Lexicon, Phrases
-from pipeline.extract.org_names import head_at, scan_name
+from pipeline.extract.org_names import head_at, scan_name, starts_with
 
 _SPACES = regex.compile(r"\s*")
 _COMMA = regex.compile(r"\s*,\s*")
@@ -634,13 +634,10 @@ def _in_a_country(tokens: list[tuple[str, int, int]], i: int, k: int, lexicon: L
     """A country (`Nga`, `New Zealand`, `Sri Lanka`) starts at word `k` or spans it, begun
     at a word from `i` on: no name starts there."""
     countries = lexicon.titles.countries
-    for j in range(max(i, k - max(countries.widths) + 1), k + 1):
-        words = [t[0] for t in tokens[j:]]
-        if words and words[0] in countries.first_words:
-            for width in countries.widths:
-                if j + width > k and " ".join(words[:width]) in countries:
-                    return True
-    return False
+    return any(
+        j + starts_with(tokens, j, countries) > k
+        for j in range(max(i, k - max(countries.widths) + 1), k + 1)
+    )
 
 
 def _ends_with_place_word(text: str, end: int, lexicon: Lexicon) -> bool:
