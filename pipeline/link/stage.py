@@ -26,7 +26,7 @@ from pipeline.link.bodies import Kind, stable_id
 from pipeline.link.linker import Linker
 from pipeline.link.people import SIGHTINGS
 from pipeline.link.rows import most_common, people_and_positions
-from pipeline.link.stream import BATCH_ROWS, ColumnsWriter, by_article
+from pipeline.link.stream import BATCH_ROWS, ColumnsWriter, by_article, read_batches
 from pipeline.outputs.tables import (
     LINK_COLUMNS,
     TABLE_COLUMNS,
@@ -177,7 +177,7 @@ def _write_bodies(
     parents that the run named; sorted by name (case aside) and id. Sorted in Arrow: the rows
     are columns there, a few bytes a cell."""
     batches = []
-    for batch in read_parquet(rows).iter_batches(BATCH_ROWS, use_threads=False):
+    for batch in read_batches(rows):
         parents = [
             next((stable_id("body", key) for key in keys if known(key)), None)
             for keys in batch.column("parent_keys").to_pylist()
@@ -198,7 +198,7 @@ def _with_people(
     order, posts); their link columns written to `links` as they go by, in Arrow."""
     ids = pa.array(person_ids, pa.string())
     columns = ["article_id", "person", "published_on", "order", "posts"]
-    for batch in read_parquet(path).iter_batches(BATCH_ROWS, use_threads=False):
+    for batch in read_batches(path):
         people = ids.take(batch.column("sighting"))  # a row without a sighting: null
         links.write(pa.table([people, batch.column("body_id")], schema=links.schema))
         values = (batch.column(column).to_pylist() for column in columns)

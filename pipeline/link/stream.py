@@ -36,7 +36,7 @@ class _Cursor:
     """A table's rows in order, with the number of the next one."""
 
     def __init__(self, path: Path, columns: Sequence[str]):
-        self._batches = _batches(path, columns)
+        self._batches = read_batches(path, columns)
         self._rows: list[dict[str, Any]] = []
         self._ids: list[str] = []  # the rows' article ids
         self._at = 0
@@ -68,12 +68,12 @@ class _Cursor:
 def article_ids(out_dir: Path) -> set[str]:
     """The ids of the run's articles."""
     ids: set[str] = set()
-    for batch in _batches(out_dir / "articles.parquet", ["article_id"]):
+    for batch in read_batches(out_dir / "articles.parquet", ["article_id"]):
         ids.update(batch.column(0).to_pylist())
     return ids
 
 
-def _batches(path: Path, columns: Sequence[str] | None = None) -> Iterator[pa.RecordBatch]:
+def read_batches(path: Path, columns: Sequence[str] | None = None) -> Iterator[pa.RecordBatch]:
     """A Parquet file's batches, read in this thread (see `outputs.tables.read_parquet`)."""
     return read_parquet(path).iter_batches(
         batch_size=BATCH_ROWS, columns=None if columns is None else list(columns), use_threads=False
@@ -118,12 +118,9 @@ class ColumnsWriter:
         self._rows: list[dict[str, Any]] = []
 
     def add(self, row: dict[str, Any]) -> None:
-        self._rows.append(row)
-        if len(self._rows) >= BATCH_ROWS:
-            self._flush()
+        self.extend([row])
 
     def extend(self, rows: list[dict[str, Any]]) -> None:
-        """`add` each of the rows."""
         self._rows += rows
         if len(self._rows) >= BATCH_ROWS:
             self._flush()
@@ -146,5 +143,5 @@ class ColumnsWriter:
 def read_tuples(path: Path, columns: Sequence[str]) -> Iterator[tuple[Any, ...]]:
     """The rows of a Parquet file as tuples of those columns' values, a batch at a time (a
     column at a time out of Arrow: a fraction of the cost of a dict per row)."""
-    for batch in _batches(path, columns):
+    for batch in read_batches(path, columns):
         yield from zip(*(column.to_pylist() for column in batch.columns), strict=True)
