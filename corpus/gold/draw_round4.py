@@ -19,19 +19,19 @@ SEED = 20261201
 SIZE = 40
 MAX_CHARS = 5000
 SOURCE = "vietnews-political.jsonl"
-#: batches drawn after this one; a re-run does not count them as taken
-LATER = tuple(f"dev-{batch}.tsv" for batch in "lmnopqr")
+#: the random batches in the order they were drawn (this one first): a re-run of one draw does
+#: not count the batches drawn after it as taken
+DRAWN = tuple(f"dev-{batch}" for batch in "klmnopqrst")
 
 
-def draw(articles_dir: Path, batch: str, seed: int, drawn_later: tuple[str, ...] = (), *,
-         source: str = SOURCE, size: int = SIZE, min_chars: int = 0,
-         max_chars: int = MAX_CHARS) -> None:
+def draw(articles_dir: Path, batch: str, seed: int, *, source: str = SOURCE, size: int = SIZE,
+         min_chars: int = 0, max_chars: int = MAX_CHARS) -> None:
     """`size` articles of `source` of more than `min_chars` and at most `max_chars`, not in any
     selection but this batch's own and those drawn after it, seeded; written to
     selection/<batch>.tsv (an existing selection is the record of what was annotated: it is
     compared, not overwritten)."""
     here = Path(__file__).resolve().parent
-    skipped = {f"{batch}.tsv", *drawn_later}
+    skipped = {f"{later}.tsv" for later in DRAWN[DRAWN.index(batch):]}
     taken = {line.split("\t")[1].strip() for path in (here / "selection").glob("*.tsv")
              if path.name not in skipped
              for line in path.read_text().splitlines()}
@@ -53,4 +53,4 @@ def draw(articles_dir: Path, batch: str, seed: int, drawn_later: tuple[str, ...]
 
 
 if __name__ == "__main__":
-    draw(Path(sys.argv[1]), "dev-k", SEED, drawn_later=LATER)
+    draw(Path(sys.argv[1]), "dev-k", SEED)

@@ -25,5 +25,4 @@ from draw_round4 import draw
 SEED = 20261202
 
 if __name__ == "__main__":
-    later = ("dev-m.tsv", "dev-n.tsv", "dev-o.tsv", "dev-p.tsv", "dev-q.tsv", "dev-r.tsv")
-    draw(Path(sys.argv[1]), "dev-l", SEED, drawn_later=later)
+    draw(Path(sys.argv[1]), "dev-l", SEED)

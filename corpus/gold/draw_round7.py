@@ -27,8 +27,7 @@ GENERAL = "vietnews-general.jsonl"
 
 if __name__ == "__main__":
     articles = Path(sys.argv[1])
-    later = ("dev-p.tsv", "dev-q.tsv", "dev-r.tsv")
-    draw(articles, "dev-o", SEED, drawn_later=later, size=20, min_chars=5000, max_chars=10000)
-    draw(articles, "dev-p", SEED + 1, drawn_later=later[1:], source=GENERAL, size=20)
-    draw(articles, "dev-q", SEED + 2, drawn_later=later[2:], size=20, max_chars=10000)
+    draw(articles, "dev-o", SEED, size=20, min_chars=5000, max_chars=10000)
+    draw(articles, "dev-p", SEED + 1, source=GENERAL, size=20)
+    draw(articles, "dev-q", SEED + 2, size=20, max_chars=10000)
     draw(articles, "dev-r", SEED + 3, source=GENERAL, size=20)
