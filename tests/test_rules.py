@@ -69,6 +69,13 @@ def _line_of(rules: Path, file: str, needle: str) -> int:
         ),
         (
             "officials.yml",
+            "    starts: '{NAME_START}'",
+            "    starts: '{NAME_START}'\n    anchored: true",
+            "- id: officials.name_then_title",
+            "`starts` needs a regex pattern, and no `anchored`",
+        ),
+        (
+            "officials.yml",
             "normalizer: officials.short_reference",
             "normalizer: officials.short_reference\n    triggers: [ông, bà",
             "triggers: [ông, bà",
@@ -86,6 +93,21 @@ def test_a_mistake_names_the_file_and_the_line(tmp_path, file, old, new, needle,
     assert f"{rules / file}:" in message
     reported = int(message.split(f"{rules / file}:")[1].split(":")[0])
     assert abs(reported - line) <= 2, message
+
+
+def test_a_starts_regex_that_misses_where_matches_begin_fails_the_rules_examples(tmp_path):
+    # names only at a capital: `ông Nguyễn Hữu Tín, …` is then matched from `Nguyễn`, without
+    # its honorific, and the examples that expect one say so
+    rules = _broken_copy(
+        tmp_path,
+        "defines.yml",
+        "NAME_START: '(?<![\\p{L}])(?:\\p{Lu}|(?:{@honorifics}|hai|ba|các)\\s)'",
+        "NAME_START: '(?<![\\p{L}])\\p{Lu}'",
+    )
+    results = list(run_examples(load_ruleset(rules, REGISTRY)))
+    failed = {r.rule_id for r in results if not r.passed}
+    assert "officials.name_then_title" in failed
+    assert all(r.passed for r in RESULTS if r.rule_id == "officials.name_then_title")
 
 
 def test_an_unknown_gazetteer_is_named(tmp_path):

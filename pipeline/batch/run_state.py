@@ -26,6 +26,9 @@ class ResultCache:
     def __init__(self, path: Path):
         self.db = sqlite3.connect(path)
         self.db.execute("PRAGMA journal_mode=WAL")
+        # no disk sync at each batch's commit (a third of a second per hundred batches): in WAL
+        # mode a commit stays atomic; a power cut may lose the last batches, computed again
+        self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, result TEXT)")
 
     def get(self, key: str) -> Result | None:

@@ -88,13 +88,23 @@ class CompiledRules:
 
     def rules_for(self, sentence_text: str) -> list[tuple[Rule, list[int]]]:
         """The rules whose triggers occur in the sentence (and those with none), in file order,
-        each with where its triggers start (what an `anchored` rule is tried at)."""
+        each with where its matches can start: where its triggers start (what an `anchored`
+        rule is tried at), or where its `starts` regex finds something (read once for the
+        rules that share it)."""
         selected: dict[str, tuple[Rule, list[int]]] = {r.id: (r, []) for r in self.always}
         if len(self.automaton):
             for end, (length, rules) in self.automaton.iter(sentence_text.lower()):
                 for rule in rules:
                     selected.setdefault(rule.id, (rule, []))[1].append(end - length + 1)
-        return sorted(selected.values(), key=lambda chosen: chosen[0].order)
+        chosen = sorted(selected.values(), key=lambda pair: pair[0].order)
+        starts: dict[str, list[int]] = {}
+        for index, (rule, _) in enumerate(chosen):
+            if rule.starts is not None:
+                source = rule.starts.pattern
+                if source not in starts:
+                    starts[source] = [m.start() for m in rule.starts.finditer(sentence_text)]
+                chosen[index] = (rule, starts[source])
+        return chosen
 
 
 def compiled(ruleset: RuleSet) -> CompiledRules:
@@ -127,7 +137,7 @@ def _matches(
 ) -> list[Match]:
     if rule.kind == "tokens":
         return _token_matches(rule, sentence, text, comp)
-    if rule.anchored:
+    if rule.anchored or rule.starts is not None:
         return [
             Match.from_regex(sentence, m) for m in _anchored(rule.pattern, sentence.text, anchors)
         ]

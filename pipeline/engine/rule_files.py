@@ -48,6 +48,7 @@ RULE_FILE_SCHEMA: dict[str, Any] = {
                     "triggers": {"type": "array", "items": {"type": "string"}},
                     "prefilter": {"type": "string"},
                     "anchored": {"type": "boolean"},
+                    "starts": {"type": "string"},
                     "normalizer": {"type": "string"},
                     "examples": {
                         "type": "array",

@@ -59,6 +59,9 @@ class Rule:
     prefilter: Any = None
     #: every match starts where a trigger occurs: the pattern is tried only there
     anchored: bool = False
+    #: a cheap regex that finds every place where a match can start: the pattern is tried
+    #: only there (for a rule whose matches start with no one word, such as a person's name)
+    starts: Any = None
 
 
 @dataclass
@@ -310,6 +313,13 @@ def _compile_rule(
             f"rule {rule_id}: `anchored` needs a regex pattern and triggers",
             "give the rule the triggers every match starts with, or drop `anchored`",
         )
+    if raw.get("starts") and (kind != "regex" or raw.get("anchored")):
+        raise RuleError(
+            path,
+            line,
+            f"rule {rule_id}: `starts` needs a regex pattern, and no `anchored`",
+            "drop `starts`, or `anchored` (a trigger already says where matches start)",
+        )
     examples = [
         Example(e["text"], strip_lines(e.get("expect", {})), e.get("match"), e.get("__line__"))
         for e in raw.get("examples", [])
@@ -332,6 +342,7 @@ def _compile_rule(
             raw.get("prefilter"), rule_id, defines, gazetteers, path, line, verify
         ),
         anchored=bool(raw.get("anchored")),
+        starts=_compile_regex(raw.get("starts"), rule_id, defines, gazetteers, path, line, verify),
     )
 
 

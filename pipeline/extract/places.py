@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 
 import regex
 
@@ -160,7 +161,7 @@ _LIST_GLUE = regex.compile(r"\s*(?:-|,|;|và)\s*")
 
 def share_places(candidates: list[Candidate], lexicon: Lexicon) -> None:
     """`Huyện ủy - HĐND - UBND huyện Hoài Ân`: a list of bodies shares the place at its end."""
-    tail_re = _place_tail_re(lexicon.places)
+    tail_re = _place_tail_re(lexicon)
     for later, earlier in zip(candidates[::-1], candidates[-2::-1], strict=False):
         if earlier.sentence.index != later.sentence.index or earlier.values.get("location"):
             continue
@@ -207,9 +208,13 @@ def _share_level_word(earlier: Candidate, later: Candidate, lexicon: Lexicon) ->
         }
 
 
-def _place_tail_re(places: Places) -> regex.Pattern[str]:
+@functools.lru_cache(maxsize=8)
+def _place_tail_re(lexicon: Lexicon) -> regex.Pattern[str]:
+    """A place word and the place's name after it, to the end (built once per lexicon)."""
     words = sorted(
-        {w for w in places.level_words if not w.endswith(".") and w != "TP"}, key=len, reverse=True
+        {w for w in lexicon.places.level_words if not w.endswith(".") and w != "TP"},
+        key=len,
+        reverse=True,
     )
     return regex.compile("(?:" + "|".join(map(regex.escape, words)) + r") [^ ].*$")
 
