@@ -29,6 +29,7 @@ from pipeline.extract.lexicon import Lexicon, Names, Titles
 from pipeline.extract.places import attach_place, province_of
 from pipeline.extract.posts import (
     Post,
+    capitalized_tail,
     is_person,
     lower_case_tail,
     name_after_posts,
@@ -36,6 +37,7 @@ from pipeline.extract.posts import (
     parent_after,
     parse_posts,
     person_text,
+    tail_before_holder,
     title_prefix,
 )
 
@@ -129,13 +131,32 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if (
         name is None
         and posts[-1].organization
-        and (tail := lower_case_tail(sentence, end, lexicon))
+        and (
+            tail := lower_case_tail(sentence, end, lexicon)
+            or capitalized_tail(sentence, end, lexicon)
+        )
     ):
-        # `Giám đốc Trung tâm chống ngập nước TP HCM Nguyễn Ngọc Công`
+        # `Giám đốc Trung tâm chống ngập nước TP HCM Nguyễn Ngọc Công`, `Chủ tịch HĐQT
+        # Vietcombank Nghiêm Xuân Thành`
         name = name_after_posts(sentence, tail, posts, lexicon)
         if name is not None:
             body = lexicon.bodies.expand(f"{posts[-1].organization} {sentence[end:tail]}")
             posts = (*posts[:-1], replace(posts[-1], organization=body, generic=False))
+            end = tail
+    if (
+        name is None
+        and (tail := tail_before_holder(sentence, end, lexicon))
+        and not _holder_written_before(sentence, chain_start, lexicon)
+    ):
+        # `Chủ tịch Quốc hội bang Hessen - ông Boris Rhein`: the body's name goes on to the
+        # holder, set off after an honorific (not `ông A là thành viên độc lập HĐQT, ông B`)
+        name = name_after_posts(sentence, tail, posts, lexicon)
+        rest = sentence[end:tail].split()
+        held_at = rest[0] in lexicon.titles.place_prepositions  # `Đại sứ Anh | tại Washington`
+        if name is not None and posts[-1].organization and not held_at:
+            body = lexicon.bodies.expand(f"{posts[-1].organization} {' '.join(rest)}")
+            posts = (*posts[:-1], replace(posts[-1], organization=body, generic=False))
+        if name is not None:
             end = tail
     if name is None and leaving and (held := names.held_by.match(sentence, end)):
         # `Thủ tướng cách chức Phó chủ tịch UBND tỉnh … đối với ông Ngô Văn Tuấn`; the fact
@@ -168,9 +189,9 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if leaving:
         posts = former(posts, lexicon)
     if "," in sentence[end : name.start]:
-        reach = max(0, chain_start - _NAME_BEFORE_REACH)
-        if lexicon.names.before_posts.search(sentence, reach, chain_start):
-            # `ông Lâm Đình Thắng - phó bí thư …, thiếu tướng Ngô Tuấn Nghĩa`: a list
+        if _holder_written_before(sentence, chain_start, lexicon):
+            # `ông Lâm Đình Thắng - phó bí thư …, thiếu tướng Ngô Tuấn Nghĩa`, `ông A là thành
+            # viên HĐQT, ông B là …`: a list
             return Reject("posts-of-the-name-before")
         if _possessed(sentence, chain_start, lexicon):
             # `Người phát ngôn của Tổng thống Palestine, ông Nabil Abu Rdeineh`
@@ -198,6 +219,16 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
             values = officials_values(posts, person, more.group("honorific"), lexicon)
             found.append(Found(more.start("person"), more.end(), values))
     return found
+
+
+def _holder_written_before(sentence: str, chain_start: int, lexicon: Lexicon) -> bool:
+    """A name written right before the posts holds them (`ông Nguyễn Giang Nam là thành viên
+    độc lập HĐQT`, `ông Lâm Đình Thắng - phó bí thư …`)."""
+    names, reach = lexicon.names, max(0, chain_start - _NAME_BEFORE_REACH)
+    return bool(
+        names.before_posts.search(sentence, reach, chain_start)
+        or names.holder_before.search(sentence, reach, chain_start)
+    )
 
 
 def _inside_a_word(sentence: str, start: int, lexicon: Lexicon) -> bool:

@@ -49,6 +49,12 @@ _MOST_POSTS = 8
 #: the most lower-case words a body's name may go on with after the scanner stopped
 _MOST_LOWER_WORDS = 6
 _WORD = regex.compile(r"\S+")
+#: the most words a body's name may go on with before its holder, set off after an honorific
+_MOST_TAIL_WORDS = 8
+#: a word of a body's name (a place word keeps its dot: `TP.`), not a punctuation mark
+_TAIL_WORD = regex.compile(r"[\p{L}\p{M}\p{N}&]+\.?")
+#: a comma or a dash, then a word (an honorific, checked against the gazetteer) and a name
+_SET_OFF_HONORIFIC = regex.compile(r"\s*[-–,]\s*(\p{L}+)\s+\p{Lu}")
 #: lower-case words that join two parts of one body before a capitalized word
 _BODY_JOINERS = frozenset(("và", "của", "tại", "&", "-", "–"))
 
@@ -525,6 +531,55 @@ def lower_case_tail(text: str, end: int, lexicon: Lexicon) -> int | None:
     if stop == i:
         return None
     return tokens[stop - 1][2]
+
+
+def capitalized_tail(text: str, end: int, lexicon: Lexicon) -> int | None:
+    """Where a body's name ends when a capitalized name the scanner stopped at goes on to a
+    person (`Chủ tịch HĐQT | Vietcombank | Nghiêm Xuân Thành`, `Chủ tịch HĐQT | Quốc Cường Gia
+    Lai | Nguyễn Thị Như Loan`): the person starts inside the run, after its first word."""
+    tokens: list[tuple[str, int, int]] = []
+    position = end
+    while len(tokens) < _MOST_BODY_WORDS:
+        token = lexicon.places.token.match(text, position)
+        if token is None or not _CAPITALIZED.match(token.group(1)):
+            break
+        tokens.append((token.group(1), token.start(1), token.end(1)))
+        position = token.end()
+    if len(tokens) < 3 or _title_at(text, tokens[0], lexicon):
+        return None
+    stop = _person_in_run(text, tokens, 0, len(tokens), lexicon)
+    if stop in (0, len(tokens)):
+        return None
+    return tokens[stop - 1][2]
+
+
+def tail_before_holder(text: str, end: int, lexicon: Lexicon) -> int | None:
+    """Where the rest of a body's name ends when the holder of the posts follows it set off
+    by a comma or a dash, after an honorific (`Chủ tịch Quốc hội | bang Hessen | - ông Boris
+    Rhein`, `Chủ nhiệm | uỷ ban kiểm tra Tỉnh uỷ Long An | - ông Lê Thanh Nghiêm`): a few
+    words the scanner stopped at, none a title or a word that starts the rest of the sentence
+    (`cho biết`, `tại`, an honorific), the last one capitalized, as a name ends; None else."""
+    tokens: list[tuple[str, int, int]] = []
+    position = end
+    while len(tokens) <= _MOST_TAIL_WORDS:
+        token = lexicon.places.token.match(text, position)
+        if token is None or not _TAIL_WORD.fullmatch(token.group(1)):
+            break
+        tokens.append((token.group(1), token.start(1), token.end(1)))
+        position = token.end()
+    if not tokens or len(tokens) > _MOST_TAIL_WORDS:
+        return None
+    if not _TITLE_CASE_OR_ABBREVIATION.match(tokens[-1][0]):
+        return None
+    set_off = _SET_OFF_HONORIFIC.match(text, position)
+    if set_off is None or set_off.group(1).lower() not in lexicon.names.honorifics:
+        return None
+    if any(
+        _stops_body(tokens, i, lexicon) or _title_at(text, tokens[i], lexicon)
+        for i in range(len(tokens))
+    ):
+        return None
+    return tokens[-1][2]
 
 
 def _joined_lower_case_words(
