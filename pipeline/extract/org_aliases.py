@@ -52,8 +52,11 @@ def _acronyms(candidates: list[Candidate], lexicon: Lexicon) -> dict[str, str]:
         if not defined:
             continue
         short, name = defined.group(1) or defined.group(2), cand.values["name"]
-        if short in lexicon.places.provinces or short in lexicon.bodies.abbreviations:
-            continue  # `(Long An)`, `(UBND)`: a place or a word, not the body's own short name
+        places = lexicon.places
+        if short in places.provinces or short in places.countries:
+            continue  # `(Long An)`, `(Nga)`: a place, not the body's own short name
+        if short in lexicon.bodies.abbreviations:
+            continue  # `(UBND)`: a word, not the body's own short name
         if short.lower() in name.lower().split():
             continue
         if " " in short and not short.isascii():

@@ -1,7 +1,9 @@
 """Organizations named the way foreign businesses are: an English name ended by its legal form
 (`Ota Floriculture Auction Co., Ltd`), and platforms that are businesses only where the
 sentence lists them beside other brands (`thu thuế Google, Facebook, Uber`); foreign State
-agencies named by their function and their country (`Cơ quan khí tượng Đài Loan`)."""
+agencies named by their function and their country (`Cơ quan khí tượng Đài Loan`); firms and
+agencies named after `hãng` (`hãng Lockheed Martin`, `hãng tin Anadolu`) or listed after a
+kind of business (`các công ty như Facebook, Google và Amazon`)."""
 
 from __future__ import annotations
 
@@ -20,6 +22,11 @@ _SENTENCE_OPENING = regex.compile(r"[\s\p{P}]*")
 #: what joins the items of a list (`Google, Facebook`, `Google và Facebook`)
 _LIST_GLUE = regex.compile(r"\s*[,;]\s*|\s+(?:và|hoặc|hay|cùng)\s+|\s*\(\s*|\s*\)\s*")
 _EDGE_PUNCTUATION = regex.compile(r"^[\p{P}\s]+|[\p{P}\s]+$")
+#: a number, and what goes on after one that ends a firm's name (`23,6 triệu`: an amount)
+_NUMBER = regex.compile(r"\d+")
+_NUMBER_GOES_ON = regex.compile(r"[.,]\d|\s+\p{Ll}")
+#: the lower-case word right after a name
+_NEXT_LOWER_WORD = regex.compile(r"\s+(\p{Ll}+)")
 #: the most words a brand's name has (`Nam A Bank`)
 _BRAND_WORDS = 3
 
@@ -80,6 +87,88 @@ def foreign_agency(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
         "level": "central",
         "location": country,
     }
+
+
+@normalizer(
+    "organizations.firm",
+    groups=("kind", "name"),
+    gazetteers=org_names.GAZETTEERS,
+)
+def firm(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
+    """`hãng Lockheed Martin của Mỹ`, `hãng tin Anadolu`: the capitalized name after `hãng`
+    (and what the firm does) is a business or a news agency, listed as written without them;
+    a country before or after it is not part of it (`hãng thông tấn Triều Tiên KCNA`), and a
+    country alone (`các hãng Nhật Bản`) or a description in capitals (`Hãng thông tấn Trung
+    ương Triều Tiên`) is no name."""
+    text, bodies, countries = match.sentence.text, lexicon.bodies, lexicon.places.countries
+    start, end = match.spans["name"]
+    words = text[start:end].split()
+    for count in range(min(3, len(words)), 0, -1):
+        if _vietnamese_country(" ".join(words[:count]), countries):
+            words = words[count:]
+            break
+    country_after = False
+    for count in range(min(3, len(words)), 0, -1):
+        if _vietnamese_country(" ".join(words[-count:]), countries):
+            words, country_after = words[:-count], True
+            break
+    while words and words[-1] in ("-", "–", "&", "and", "of"):
+        words.pop()
+    if len(words) > 1 and _NUMBER.fullmatch(words[-1]) and _NUMBER_GOES_ON.match(text, end):
+        words.pop()  # `Hãng Ford 23,6 triệu USD`: an amount, not the name's number
+    if not words or " ".join(words) in countries:
+        return Reject("no-name", "a country, not a firm's name")
+    cut = _NEXT_LOWER_WORD.match(text, end)
+    if cut and f"{words[-1]} {cut.group(1)}".lower() in bodies.common_words:
+        return Reject("a-cut-name", f"{words[-1]} {cut.group(1)}")  # `Quốc gia Việt Nam`
+    if country_after and " ".join(words).lower() in bodies.common_words:
+        return Reject("a-description", " ".join(words))  # `Trung ương` of a country
+    name_start = text.index(words[0], start)
+    name_end = text.rindex(words[-1], name_start, end) + len(words[-1])
+    name = " ".join(text[name_start:name_end].split())
+    if bodies.head_of(bodies.expand(name))[1] is not None:
+        return Reject("named-by-a-head")  # `hãng Công ty …`: the head rule's
+    found = _business(name)
+    if (match.group("kind") or "").lower() in ("tin", "thông tấn"):
+        found["org_type"] = "other"  # as the press rule lists an agency
+    return [Found(name_start, name_end, found)]
+
+
+@normalizer(
+    "organizations.business_list",
+    groups=("list",),
+    gazetteers=org_names.GAZETTEERS,
+)
+def business_list(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
+    """`các công ty lớn như IBM, Cisco, Intel`: each name of the list is a business, listed as
+    written; not a country or a province (`nhiều hãng bay tại châu Á như Ấn Độ, Trung
+    Quốc`), nor a business named by a head word (`Công ty cổ phần 79`: the head rule's)."""
+    text, bodies, places = match.sentence.text, lexicon.bodies, lexicon.places
+    found: list[Found] = []
+    at = match.spans["list"][0]
+    items = _LIST_GLUE.split(match.group("list") or "")
+    # `, và Robert Bosch …`: a comma and a conjunction both join
+    for piece in (piece for item in items for piece in _LIST_GLUE.split(" " + item)):
+        name = _EDGE_PUNCTUATION.sub("", piece)
+        if not name:
+            continue
+        start = text.index(name, at)
+        at = start + len(name)
+        if name in places.countries or name in places.provinces:
+            continue
+        cut = _NEXT_LOWER_WORD.match(text, at)
+        if cut and f"{name.rsplit(' ', 1)[-1]} {cut.group(1)}".lower() in bodies.common_words:
+            continue  # `Công` of `Công ty TNHH I.V.C`: a name cut at a lower-case word
+        if bodies.head_of(bodies.expand(name))[1] is not None:
+            continue
+        found.append(Found(start, at, _business(name)))
+    return found or Reject("no-business", "countries, places or bodies named by a head")
+
+
+def _vietnamese_country(words: str, countries: frozenset[str]) -> bool:
+    """A country as Vietnamese writes it (`Mỹ`, `Triều Tiên`), not as the English of a firm's
+    name does (`Air Canada`, `Malaysia Airlines`): written with a Vietnamese letter."""
+    return words in countries and not words.isascii()
 
 
 def _after_a_country(text: str, start: int, end: int, lexicon: Lexicon) -> int:

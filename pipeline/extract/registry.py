@@ -44,6 +44,8 @@ REGISTRY: Registry[Lexicon] = Registry.of(
         org_foreign.foreign_company,
         org_foreign.foreign_agency,
         org_foreign.listed_brand,
+        org_foreign.firm,
+        org_foreign.business_list,
         models.named_model,
         models.quoted_model,
         models.named_before,
