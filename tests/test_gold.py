@@ -32,7 +32,11 @@ RECORDS = _gold_records()
 @pytest.fixture(scope="module")
 def articles(shared_articles) -> dict[str, Article]:
     found = {}
-    paths = [*shared_articles.glob("*.jsonl"), *(ROOT / "corpus" / "articles").glob("*.jsonl")]
+    paths = [
+        *shared_articles.glob("*.jsonl"),
+        *(ROOT / "corpus" / "articles").glob("*.jsonl"),
+        *(ROOT / "corpus" / "gold" / "articles").glob("*.jsonl"),
+    ]
     for path in paths:
         with path.open(encoding="utf-8", newline="\n") as lines:
             for line in lines:
