@@ -7,10 +7,10 @@ are dev, the rest the blind `test-d`, and round 7's 80 random articles named no 
 models rules had no unseen text to be measured or improved on. The VietNews release (repository
 ThanhChinhBK/vietnews, commit a20d9b7f, word-segmented), which ../shared/corpus's two VietNews
 files come from, holds 150,704 articles; ../shared/corpus took 5,951 of them. This script reads
-the others from a git clone of that commit (138,076 texts once repeats are dropped), keeps those
-the net catches with at most 10,000 characters (2,481), re-joins them as ../shared/corpus did (`--check` re-joins the 5,951 it took and
-counts the records that come out identical to it: 5,801), and draws two batches of 20 with fixed
-seeds, before any models rule of round 8 changed:
+the others from a git clone of that commit (138,076 texts once repeats are dropped), re-joins
+them as ../shared/corpus did (`--check` re-joins the 5,951 it took: 5,801 come out identical),
+keeps those the net catches with at most 10,000 characters (2,481), and draws two batches of 20
+with fixed seeds, before any models rule of round 8 changed:
 
 - `dev-u` (seed 20261211): scored once as unseen text, then dev;
 - `dev-v` (seed 20261212): held out while the round's models rules change, scored at the end.
