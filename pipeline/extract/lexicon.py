@@ -567,6 +567,7 @@ class Bodies:
         "region_cues",
         "heads_with_topics",
         "heads_of_units",
+        "bare_units",
         "title_heads",
         "event_openings",
         "heads_described_before_place",
@@ -661,6 +662,9 @@ class Bodies:
     region_cue: regex.Pattern[str]
     heads_with_topics: frozenset[str]
     heads_of_units: frozenset[str]
+    #: heads that, alone at the end of another body's name, stand for the article's unit of
+    #: that head (`Đảng ủy Tập đoàn`), longest first
+    bare_units: tuple[str, ...]
     event_openings: Phrases
     heads_described_before_place: frozenset[str]
     #: heads whose capitalized name goes on in lower case (`Vụ Chính sách tiền tệ`)
@@ -850,6 +854,7 @@ class Bodies:
             lazy_compile(r"(?:^|(?<=\s))" + alternation(gazetteers["region_cues"]) + r"\s+$"),
             frozenset(gazetteers["heads_with_topics"]),
             frozenset(gazetteers["heads_of_units"]),
+            tuple(sorted(gazetteers["bare_units"], key=len, reverse=True)),
             Phrases(gazetteers["event_openings"]),
             frozenset(gazetteers["heads_described_before_place"]),
             frozenset(gazetteers["heads_with_sentence_case_names"]),

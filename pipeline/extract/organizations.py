@@ -22,6 +22,7 @@ from pipeline.engine.contracts import (
 from pipeline.extract import org_names, places
 from pipeline.extract.lexicon import ORG_ACRONYM, Head, Lexicon
 from pipeline.extract.org_aliases import spelled_out
+from pipeline.extract.org_bare_units import complete_bare_units
 from pipeline.extract.org_boards import board_of_named_body
 from pipeline.extract.org_committees import parent_joined, unit_after
 from pipeline.extract.org_foreign import merge_bare_names
@@ -730,6 +731,7 @@ def resolve_organizations(
         out.extend(inside)
         nested.extend(inside)
     spelled_out(out, lexicon, nested)  # the bodies named inside others (`HĐQT Công ty CP An Phú`)
+    complete_bare_units(out, lexicon)  # `Đảng ủy Tập đoàn` → `… Tập đoàn Hóa chất Việt Nam`
     merged = _with_school_word(_merge_short_forms(merge_bare_names(out, lexicon), lexicon), lexicon)
     return _one_spelling_per_place(merged, lexicon)
 
