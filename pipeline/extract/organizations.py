@@ -981,7 +981,8 @@ def _nested(
         if lower and text.startswith(capitalized, found.end() + 1):
             continue  # `đại học Đại học Đà Nẵng`: the head written twice
         if previous and previous.start(1) >= own_head:
-            if longer in bodies.heads_by_lower:  # `Tổng Công ty`
+            if longer in bodies.heads_by_lower and not _ends_a_word(text, previous, lexicon):
+                # `Tổng Công ty`; not `bộ Công an` in `Đảng bộ Công an Trung ương`
                 head, head_start = bodies.heads_by_lower[longer], previous.start(1)
             elif longer in bodies.common_words:
                 continue  # `tổng Cục`: a word of the outer name
@@ -1017,6 +1018,17 @@ def _nested(
             if short in outer and standard not in outer:
                 named.values = {**named.values, "name": outer.replace(short, standard, 1)}
     return found_inside + _parent_of_branch(cand, lexicon)
+
+
+def _ends_a_word(text: str, found: regex.Match[str], lexicon: Lexicon) -> bool:
+    """Whether the lower-case word `found` ends a word with the one before it (`bộ` of `Đảng
+    bộ`), so that it cannot open a head (`Bộ Công an`)."""
+    word = found.group(1)
+    before = _LAST_WORD.search(text, 0, found.start(1))
+    if not word[:1].islower() or before is None:
+        return False
+    joined = f"{before.group(1)} {word}".lower()
+    return joined in lexicon.bodies.words or joined in lexicon.bodies.heads_by_lower
 
 
 def _central_level_of_a_kind(name: str, head: str, entry: Head | None, lexicon: Lexicon) -> bool:
