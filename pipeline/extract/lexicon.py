@@ -680,6 +680,9 @@ class Bodies:
     levels_after: regex.Pattern[str]
     #: what right before a capitalized head makes its lower-case description no name
     description_not_name: regex.Pattern[str]
+    #: a law or an honour right before a head names the law, not the body (`Luật Công an nhân
+    #: dân`, `danh hiệu Công an nhân dân`)
+    law_or_honour: regex.Pattern[str]
     list_opening: regex.Pattern[str]
     list_glue: regex.Pattern[str]
     after_title: regex.Pattern[str]
@@ -865,6 +868,7 @@ class Bodies:
             lazy_compile(defines["ORG_KIND_AFTER"], VERBOSE),
             lazy_compile(defines["ORG_LEVELS_AFTER"], VERBOSE),
             lazy_compile(defines["ORG_DESCRIPTION_NOT_NAME"], VERBOSE),
+            lazy_compile(defines["ORG_LAW_OR_HONOUR"], VERBOSE),
             lazy_compile(defines["ORG_LIST_OPENING"], VERBOSE),
             lazy_compile(defines["ORG_LIST_GLUE"], VERBOSE),
             lazy_compile(defines["ORG_AFTER_TITLE"], VERBOSE),

@@ -92,6 +92,8 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("inside-a-name")
     if _inside_a_word(match, lexicon):
         return Reject("inside-a-word")
+    if _cue_before(bodies.law_or_honour, match.sentence.text, match.start):
+        return Reject("a-law-or-honour")  # `Luật Công an nhân dân`, `danh hiệu Công an nhân dân`
     if match.sentence.text[match.end + 1 :].lower().startswith(match.text.lower() + " "):
         return Reject("head-written-twice")  # `Trung tâm Trung tâm Nghiên cứu …`: the second's
     if match.text in bodies.common_noun_heads and not _after_a_title(match, lexicon):
@@ -548,6 +550,8 @@ def named_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | list[Found] |
     another country's party (`Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc`)."""
     if _in_a_deputy_title(match):
         return Reject("a-title")  # `Đại biểu Quốc hội` is a post; its body is the Đoàn
+    if _cue_before(lexicon.bodies.law_or_honour, match.sentence.text, match.start):
+        return Reject("a-law-or-honour")  # `Luật Tổ chức Quốc hội`
     name = lexicon.bodies.expand(match.text)
     name = lexicon.bodies.full_names.get(name, name)
     party = party_at(match.sentence.text, match.end - len("Đảng"), lexicon)
