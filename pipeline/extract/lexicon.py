@@ -567,6 +567,7 @@ class Bodies:
         "region_cues",
         "heads_with_topics",
         "heads_of_units",
+        "bare_units",
         "title_heads",
         "event_openings",
         "heads_described_before_place",
@@ -661,6 +662,9 @@ class Bodies:
     region_cue: regex.Pattern[str]
     heads_with_topics: frozenset[str]
     heads_of_units: frozenset[str]
+    #: heads that, alone at the end of another body's name, stand for the article's unit of
+    #: that head (`Đảng ủy Tập đoàn`), longest first
+    bare_units: tuple[str, ...]
     event_openings: Phrases
     heads_described_before_place: frozenset[str]
     #: heads whose capitalized name goes on in lower case (`Vụ Chính sách tiền tệ`)
@@ -676,6 +680,9 @@ class Bodies:
     levels_after: regex.Pattern[str]
     #: what right before a capitalized head makes its lower-case description no name
     description_not_name: regex.Pattern[str]
+    #: a law or an honour right before a head names the law, not the body (`Luật Công an nhân
+    #: dân`, `danh hiệu Công an nhân dân`)
+    law_or_honour: regex.Pattern[str]
     list_opening: regex.Pattern[str]
     list_glue: regex.Pattern[str]
     after_title: regex.Pattern[str]
@@ -850,6 +857,7 @@ class Bodies:
             lazy_compile(r"(?:^|(?<=\s))" + alternation(gazetteers["region_cues"]) + r"\s+$"),
             frozenset(gazetteers["heads_with_topics"]),
             frozenset(gazetteers["heads_of_units"]),
+            tuple(sorted(gazetteers["bare_units"], key=len, reverse=True)),
             Phrases(gazetteers["event_openings"]),
             frozenset(gazetteers["heads_described_before_place"]),
             frozenset(gazetteers["heads_with_sentence_case_names"]),
@@ -860,6 +868,7 @@ class Bodies:
             lazy_compile(defines["ORG_KIND_AFTER"], VERBOSE),
             lazy_compile(defines["ORG_LEVELS_AFTER"], VERBOSE),
             lazy_compile(defines["ORG_DESCRIPTION_NOT_NAME"], VERBOSE),
+            lazy_compile(defines["ORG_LAW_OR_HONOUR"], VERBOSE),
             lazy_compile(defines["ORG_LIST_OPENING"], VERBOSE),
             lazy_compile(defines["ORG_LIST_GLUE"], VERBOSE),
             lazy_compile(defines["ORG_AFTER_TITLE"], VERBOSE),

@@ -318,13 +318,16 @@ class NameScan(LowerCaseSteps):
             and TITLE_CASE_RE.match(tokens[i - 2][0])
             and f"{tokens[i - 2][0].lower()} {word.lower()}" in bodies.words
         )
+        pair = f"{word.lower()} {tokens[i][0]}" if i < len(tokens) else ""
         if (
             i < len(tokens)
             and not after_proper
             and (TITLE_CASE_RE.match(word) or len(word) == 1)
             and LOW_RE.match(tokens[i][0])
-            and tokens[i][0] not in bodies.function_words
-            and f"{word.lower()} {tokens[i][0]}" in bodies.words
+            # a function word ends the name, but where the two make a word of names (`Hàng
+            # không`, `Phòng không`: org_name_words.txt)
+            and (tokens[i][0] not in bodies.function_words or pair in bodies.name_words)
+            and pair in bodies.words
             and not level_width(tokens, i, self.lexicon)
             and starts_with(tokens, i, bodies.stop_words) < 2  # `Phương Nam tiến hành`
         ):

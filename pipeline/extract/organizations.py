@@ -22,6 +22,7 @@ from pipeline.engine.contracts import (
 from pipeline.extract import org_names, places
 from pipeline.extract.lexicon import ORG_ACRONYM, Head, Lexicon
 from pipeline.extract.org_aliases import spelled_out
+from pipeline.extract.org_bare_units import complete_bare_units
 from pipeline.extract.org_boards import board_of_named_body
 from pipeline.extract.org_committees import parent_joined, unit_after
 from pipeline.extract.org_foreign import merge_bare_names
@@ -91,6 +92,8 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("inside-a-name")
     if _inside_a_word(match, lexicon):
         return Reject("inside-a-word")
+    if _cue_before(bodies.law_or_honour, match.sentence.text, match.start):
+        return Reject("a-law-or-honour")  # `Luật Công an nhân dân`, `danh hiệu Công an nhân dân`
     if match.sentence.text[match.end + 1 :].lower().startswith(match.text.lower() + " "):
         return Reject("head-written-twice")  # `Trung tâm Trung tâm Nghiên cứu …`: the second's
     if match.text in bodies.common_noun_heads and not _after_a_title(match, lexicon):
@@ -547,6 +550,8 @@ def named_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | list[Found] |
     another country's party (`Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc`)."""
     if _in_a_deputy_title(match):
         return Reject("a-title")  # `Đại biểu Quốc hội` is a post; its body is the Đoàn
+    if _cue_before(lexicon.bodies.law_or_honour, match.sentence.text, match.start):
+        return Reject("a-law-or-honour")  # `Luật Tổ chức Quốc hội`
     name = lexicon.bodies.expand(match.text)
     name = lexicon.bodies.full_names.get(name, name)
     party = party_at(match.sentence.text, match.end - len("Đảng"), lexicon)
@@ -730,6 +735,7 @@ def resolve_organizations(
         out.extend(inside)
         nested.extend(inside)
     spelled_out(out, lexicon, nested)  # the bodies named inside others (`HĐQT Công ty CP An Phú`)
+    complete_bare_units(out, lexicon)  # `Đảng ủy Tập đoàn` → `… Tập đoàn Hóa chất Việt Nam`
     merged = _with_school_word(_merge_short_forms(merge_bare_names(out, lexicon), lexicon), lexicon)
     return _one_spelling_per_place(merged, lexicon)
 
@@ -979,7 +985,8 @@ def _nested(
         if lower and text.startswith(capitalized, found.end() + 1):
             continue  # `đại học Đại học Đà Nẵng`: the head written twice
         if previous and previous.start(1) >= own_head:
-            if longer in bodies.heads_by_lower:  # `Tổng Công ty`
+            if longer in bodies.heads_by_lower and not _ends_a_word(text, previous, lexicon):
+                # `Tổng Công ty`; not `bộ Công an` in `Đảng bộ Công an Trung ương`
                 head, head_start = bodies.heads_by_lower[longer], previous.start(1)
             elif longer in bodies.common_words:
                 continue  # `tổng Cục`: a word of the outer name
@@ -1015,6 +1022,17 @@ def _nested(
             if short in outer and standard not in outer:
                 named.values = {**named.values, "name": outer.replace(short, standard, 1)}
     return found_inside + _parent_of_branch(cand, lexicon)
+
+
+def _ends_a_word(text: str, found: regex.Match[str], lexicon: Lexicon) -> bool:
+    """Whether the lower-case word `found` ends a word with the one before it (`bộ` of `Đảng
+    bộ`), so that it cannot open a head (`Bộ Công an`)."""
+    word = found.group(1)
+    before = _LAST_WORD.search(text, 0, found.start(1))
+    if not word[:1].islower() or before is None:
+        return False
+    joined = f"{before.group(1)} {word}".lower()
+    return joined in lexicon.bodies.words or joined in lexicon.bodies.heads_by_lower
 
 
 def _central_level_of_a_kind(name: str, head: str, entry: Head | None, lexicon: Lexicon) -> bool:
