@@ -101,8 +101,8 @@ def test_a_starts_regex_that_misses_where_matches_begin_fails_the_rules_examples
     rules = _broken_copy(
         tmp_path,
         "defines.yml",
-        "NAME_START: '(?<![\\p{L}])(?:\\p{Lu}|(?:{@honorifics}|hai|ba|các)\\s)'",
-        "NAME_START: '(?<![\\p{L}])\\p{Lu}'",
+        "(?<![\\p{L}])(?=\\p{Lu}|(?:{@honorifics}|hai|ba|các)\\s)\n",
+        "(?<![\\p{L}])(?=\\p{Lu})\n",
     )
     results = list(run_examples(load_ruleset(rules, REGISTRY)))
     failed = {r.rule_id for r in results if not r.passed}

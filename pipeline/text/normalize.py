@@ -74,8 +74,20 @@ _OLD_STYLE_RE = regex.compile(
 _NEEDS_WORK_RE = regex.compile(
     "[" + regex.escape("".join(_TRANSLATE)) + r"\p{M}]|  |" + _OLD_STYLE_RE.pattern
 )
-_CLUSTER_RE = regex.compile(r"\r\n|\X", regex.DOTALL)
 _MARK_RE = regex.compile(r"\p{M}")
+# a letter or sign that is a cluster of its own and NFC as it is (ASCII, the Latin letters
+# Vietnamese is written in, none of them replaced), as long as nothing that joins a cluster
+# follows it; runs of them, one space apart, are what `_normalize_clusters` copies whole
+_PLAIN = r"[\x21-\x7e\xc0-\xcf\xd1-\xef\xf1-\u024f\u1e00-\u1eff]"
+_JOINS_CLUSTER = (
+    r"\p{Grapheme_Cluster_Break=Extend}|\p{Grapheme_Cluster_Break=ZWJ}"
+    r"|\p{Grapheme_Cluster_Break=SpacingMark}"
+)
+_PLAIN_RUN_OR_CLUSTER_RE = regex.compile(
+    rf"(?P<plain>{_PLAIN}(?!{_JOINS_CLUSTER})(?:{_PLAIN}(?!{_JOINS_CLUSTER})| (?={_PLAIN}))*)"
+    r"|\r\n|\X",
+    regex.DOTALL,
+)
 _ONE_FOR_ONE = {k: v for k, v in _TRANSLATE.items() if len(v) == 1 and k != "\r"}
 # the few characters replaced one for one, found by the standard library's `re` (a character
 # class is what it scans fastest: twenty times `str.translate` on Vietnamese text)
@@ -146,13 +158,22 @@ def _normalize_composed(source: str) -> NormalizedText:
 
 
 def _normalize_clusters(source: str) -> NormalizedText:
-    """Text with combining marks (NFD): compose cluster by cluster, keeping each one's span."""
+    """Text with combining marks (NFD): compose cluster by cluster, keeping each one's span.
+
+    Most of such a text is still plain letters, one cluster each that stays as it is: a run of
+    them (with single spaces between) is copied whole, and only the other clusters are read
+    one by one."""
     chars: list[str] = []
     starts = array("l")
     ends = array("l")
-    for match in _CLUSTER_RE.finditer(source):
-        cluster = match.group()
+    for match in _PLAIN_RUN_OR_CLUSTER_RE.finditer(source):
         start, end = match.span()
+        if match.group("plain") is not None:
+            chars.extend(match.group())
+            starts.extend(range(start, end))
+            ends.extend(range(start + 1, end + 1))
+            continue
+        cluster = match.group()
         if cluster == "\r\n":
             cluster = "\n"
         for char in unicodedata.normalize("NFC", cluster):
