@@ -644,12 +644,14 @@ def _person_in_run(
     """Where a person's name starts among the capitalized words `i`…`run` (it ends the run);
     `run` when none does. A Vietnamese name starts at a common family name if one starts a
     name there (`Việt Nam Huỳnh Đảm`, `La Ê Đặng Đình Xuân`), else at the first family name
-    that starts a name of three syllables or more, alone or after an abbreviation (`ITD Lâm
-    Thiếu Quân`). Bodies are often named like people: two syllables that start the run (`Tổng
-    công ty Hoàng Anh`, `Khu kinh tế mở Chu Lai`), a name after a capitalized word (`Huyện Đoàn
-    Bình Chánh`) and the whole run right after a place word (`xã Lý Văn Lâm`) are not taken
-    for a person. Failing a Vietnamese name, the last words may be a name of another language
-    (`Ấn Độ Nirmala Sitharaman`), which never starts with a country (`Nga Sergey Ryabkov`)."""
+    that starts a name of three syllables or more, alone or after an abbreviation, a number or
+    a word of another language (`ITD Lâm Thiếu Quân`, `quận 1 Đoàn Ngọc Hải`, `Vietcombank
+    Nghiêm Xuân Thành`). Bodies are often named like people: two syllables that start the run
+    (`Tổng công ty Hoàng Anh`, `Khu kinh tế mở Chu Lai`), a name after a capitalized word
+    (`Huyện Đoàn Bình Chánh`) and the whole run right after a place word (`xã Lý Văn Lâm`) are
+    not taken for a person. Failing a Vietnamese name, the last words may be a name of another
+    language (`Ấn Độ Nirmala Sitharaman`), which never starts with a country (`Nga Sergey
+    Ryabkov`)."""
     names = lexicon.names
     after_place = i > 0 and tokens[i - 1][0] in lexicon.places.level_words
     found: list[int] = []
@@ -665,8 +667,16 @@ def _person_in_run(
         if word in names.common_surnames:
             if run - k > 2 or k > i:  # `Tổng công ty Hoàng Anh` is a business
                 return k
-        elif run - k > 2 and (k == i or tokens[k - 1][0].isupper()):
-            found.append(k)  # not `Tổng Công ty Thái Sơn`, `Huyện Đoàn Bình Chánh`
+        elif run - k > 2 and (
+            k == i
+            or tokens[k - 1][0].isupper()
+            or tokens[k - 1][0].isdigit()
+            or names.is_foreign(tokens[k - 1][0])
+        ):
+            # after an abbreviation, a number or a brand's word (`quận 1 Đoàn Ngọc Hải`,
+            # `Vietcombank Nghiêm Xuân Thành`, `HAGL Agrico Đoàn Nguyên Đức`); not `Tổng Công
+            # ty Thái Sơn`, `Huyện Đoàn Bình Chánh`
+            found.append(k)
     if found:
         return found[0]
     for k in range(max(i, run - 4), run):
