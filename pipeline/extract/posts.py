@@ -49,6 +49,8 @@ _MOST_POSTS = 8
 #: the most lower-case words a body's name may go on with after the scanner stopped
 _MOST_LOWER_WORDS = 6
 _WORD = regex.compile(r"\S+")
+#: a word and the spaces after it: the first of two prefixes (`nguyên | quyền Bí thư`)
+_FIRST_PREFIX = regex.compile(r"(\p{L}+)\s+")
 #: the most words a body's name may go on with before its holder, set off after an honorific
 _MOST_TAIL_WORDS = 8
 #: a word of a body's name (a place word keeps its dot: `TP.`), not a punctuation mark
@@ -195,7 +197,7 @@ def _parse_posts(
     posts: list[Post] = []
     position, end = start, start
     while len(posts) < _MOST_POSTS:
-        found = titles.title.match(text, position)
+        outer, found = _title_with_prefixes(text, position, lexicon)
         if not found:
             break
         if titles.unnamed_body.match(text, found.end()):
@@ -203,7 +205,7 @@ def _parse_posts(
         base = titles.canonical(found.group("title"))
         title = base
         if found.group("prefix"):
-            title = f"{found.group('prefix').lower()} {base}"
+            title = f"{outer}{found.group('prefix').lower()} {base}"
         org_start = found.end()
         written = found.group("title").lower()
         tail = next((t for t in titles.head_tails if written.endswith(" " + t.lower())), None)
@@ -211,6 +213,14 @@ def _parse_posts(
             org_start = found.end() - len(tail)  # the title keeps its head word: Trưởng Ban
         name_start = _SPACES.match(text, org_start).end() if org_start == found.end() else org_start
         organization, generic, org_end = _organization_after(text, org_start, name_start, lexicon)
+        if (
+            not organization
+            and base in titles.public_body_ranks
+            and (commune := _commune_after_field(text, found.end(), lexicon))
+        ):
+            # `cán bộ địa chính xã Nghĩa Thái`: a commune's staff, their field between
+            field_words, organization, org_end = commune
+            title = f"{title} {field_words}"
         if not organization and base in titles.with_field:
             # `chuyên gia mô hình Viện Quy hoạch …`, `chuyên gia cao cấp của Ngân hàng thế giới`
             field = titles.field_before_body.match(text, found.end())
@@ -277,6 +287,38 @@ def _parse_posts(
             break
         position = separator.end()
     return tuple(posts), end
+
+
+def _title_with_prefixes(
+    text: str, position: int, lexicon: Lexicon
+) -> tuple[str, regex.Match[str] | None]:
+    """The title at `position`, after one prefix or two (`nguyên quyền Bí thư`): the outer
+    prefix with its space ('' when there is one prefix or none), and the match of the rest."""
+    titles = lexicon.titles
+    found = titles.title.match(text, position)
+    if found is not None:
+        return "", found
+    first = _FIRST_PREFIX.match(text, position)
+    if first is None or first.group(1).lower() not in titles.prefixes:
+        return "", None
+    inner = titles.title.match(text, first.end())
+    if inner is None or not inner.group("prefix"):
+        return "", None
+    return f"{first.group(1).lower()} ", inner
+
+
+def _commune_after_field(text: str, start: int, lexicon: Lexicon) -> tuple[str, str, int] | None:
+    """The field of a staff title and the commune after it (`cán bộ | địa chính | xã Nghĩa
+    Thái`, `cán bộ tài chính của xã Mỹ Thuận`): (field, commune, its end); None when no field
+    or no named commune follows (`cán bộ thuộc diện Bộ Chính trị` belongs to no body)."""
+    field = lexicon.titles.field_before_body.match(text, start)
+    if field is None or not field.group("field") or not text[field.end()].islower():
+        return None
+    at = field.end()
+    end = _body_words(text, at, lexicon)
+    if not _SPACE_CAPITAL.search(text, at, end):
+        return None  # `cán bộ địa chính xã` names no commune
+    return field.group("field"), lexicon.bodies.expand(text[at:end]), end
 
 
 def _place_abroad(text: str, start: int, lexicon: Lexicon) -> tuple[str, int] | None:
