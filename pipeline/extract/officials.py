@@ -24,7 +24,7 @@ from pipeline.engine.contracts import (
     normalizer,
     resolver,
 )
-from pipeline.extract import holders, org_names, places
+from pipeline.extract import holders, org_names, places, respective
 from pipeline.extract.lexicon import Lexicon, Names, Titles
 from pipeline.extract.places import attach_place, province_of
 from pipeline.extract.posts import (
@@ -49,6 +49,10 @@ _SEPARATOR = regex.compile(r"[-–,(]")
 _CAPITALIZED_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]*\s+$")
 #: how far before a chain of posts a name set off from it is looked for (characters)
 _NAME_BEFORE_REACH = 80
+#: how far before a name a body that may end with it is looked for (characters)
+_BODY_REACH = 40
+#: a capitalized word's start
+_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}")
 #: what reading posts and the names around them consults
 GAZETTEERS = (*org_names.GAZETTEERS, *Names.GAZETTEERS, *Titles.GAZETTEERS)
 
@@ -296,6 +300,21 @@ def _inside_a_head(sentence: str, start: int, lexicon: Lexicon) -> bool:
     return head_end is not None and head_end > start
 
 
+def _ends_a_body(sentence: str, span: tuple[int, int], lexicon: Lexicon) -> bool:
+    """A name of two syllables ends the name of a body begun a few words before it (`Khu kinh
+    tế mở Chu Lai`): the organization scanner reads it into that body."""
+    start, end = span
+    if sentence.count(" ", start, end) != 1:
+        return False
+    for word in _WORD_BEFORE.finditer(sentence, max(0, start - _BODY_REACH), start):
+        head_end = org_names.head_at(sentence, word.start(), lexicon)
+        if head_end is not None and head_end <= start:
+            scanned = org_names.scan_name(sentence, word.start(), head_end, lexicon)
+            if scanned.end >= end:
+                return True
+    return False
+
+
 def _a_name(person: str, honorific: str | None, lexicon: Lexicon) -> bool:
     """A name of another language (`Yoonhee Kim`), or, after an honorific, any name of two
     words or more (`ông Sáu Khanh`)."""
@@ -344,8 +363,12 @@ def name_then_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("not-a-person", person)
     if _after_a_place_word(match, lexicon):
         return Reject("a-place-name", person)
-    if not honorific and _inside_a_head(sentence, match.spans["person"][0], lexicon):
-        return Reject("a-body's-name", person)  # `Bí thư Thành Đoàn Hà Nội, Chủ tịch …`
+    if not honorific and (
+        _inside_a_head(sentence, match.spans["person"][0], lexicon)
+        or _ends_a_body(sentence, match.spans["person"], lexicon)
+    ):
+        # `Bí thư Thành Đoàn Hà Nội, Chủ tịch …`, `Ban quản lý Khu kinh tế mở Chu Lai, phó …`
+        return Reject("a-body's-name", person)
     if not honorific and _in_a_list_of_places(sentence, match.spans["person"][0], lexicon):
         return Reject("a-place-of-a-list", person)  # `… các huyện Thanh Trì, Hoàng Mai, Bí thư`
     if sentence[: match.start].rstrip().rsplit(" ", 1)[-1] in lexicon.names.no_post_leads:
@@ -353,6 +376,12 @@ def name_then_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if posts[0].country and not honorific and not lexicon.names.is_foreign(person):
         # `Trao đổi với Bí thư Nguyễn Thiện Nhân, Phó thủ tướng Hà Lan cho rằng …`
         return Reject("a-foreign-post-after-a-vietnamese-name", person)
+    listed = respective.names_listed_before(sentence, match.spans["person"][0], lexicon)
+    if sentence[match.spans["person"][1] : chain_start].strip() == "(" and (
+        respective.respective_posts(sentence, chain_start, listed, lexicon)
+    ):
+        # `A, B và bà C (Giám đốc, Phó giám đốc và Kế toán …)`: names_then_respective_posts
+        return Reject("posts-listed-respectively", person)
     own = holders.posts_of_this_holder(sentence, chain_start, end, posts, lexicon)
     if isinstance(own, Reject):
         return own
@@ -444,6 +473,34 @@ def names_then_verb(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
             values = officials_values(posts, person, honorific, lexicon)
             found.append(Found(name.start(), name.end(), values))
     return found or Reject("not-a-person")
+
+
+@normalizer(
+    "officials.names_then_respective_posts",
+    groups=("names", "chain"),
+    optional=("honorific",),
+    gazetteers=GAZETTEERS,
+)
+def names_then_respective_posts(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
+    """`Các ông Trần Trương Hiển, Nguyễn Quốc Vinh và bà Nguyễn Phạm Đài Trang (Giám đốc, Phó
+    giám đốc và Kế toán Trung tâm …)`: each name holds the post listed in its place."""
+    sentence = match.sentence.text
+    names = list(lexicon.names.person.finditer(sentence, *match.spans["names"]))
+    posts = respective.respective_posts(sentence, match.spans["chain"][0], len(names), lexicon)
+    if posts is None:
+        return Reject("not-listed-respectively")
+    found = []
+    honorific = match.group("honorific")
+    names_start = match.spans["names"][0]
+    for name, post in zip(names, posts, strict=True):
+        before = sentence[names_start : name.start()].rstrip().rsplit(" ", 1)[-1]
+        if before.lower() in lexicon.names.honorifics:
+            honorific = before
+        person = person_text(name.group())
+        if post is not None and is_person(person, lexicon):
+            values = officials_values((post,), person, honorific, lexicon)
+            found.append(Found(name.start(), name.end(), values))
+    return found or Reject("no-post")
 
 
 def _deputies_of(text: ArticleText[Lexicon]) -> tuple[str, str]:

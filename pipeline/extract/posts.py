@@ -49,6 +49,8 @@ _MOST_POSTS = 8
 #: the most lower-case words a body's name may go on with after the scanner stopped
 _MOST_LOWER_WORDS = 6
 _WORD = regex.compile(r"\S+")
+#: a word and the spaces after it: the first of two prefixes (`nguyên | quyền Bí thư`)
+_FIRST_PREFIX = regex.compile(r"(\p{L}+)\s+")
 #: the most words a body's name may go on with before its holder, set off after an honorific
 _MOST_TAIL_WORDS = 8
 #: a word of a body's name (a place word keeps its dot: `TP.`), not a punctuation mark
@@ -195,7 +197,7 @@ def _parse_posts(
     posts: list[Post] = []
     position, end = start, start
     while len(posts) < _MOST_POSTS:
-        found = titles.title.match(text, position)
+        outer, found = _title_with_prefixes(text, position, lexicon)
         if not found:
             break
         if titles.unnamed_body.match(text, found.end()):
@@ -203,7 +205,7 @@ def _parse_posts(
         base = titles.canonical(found.group("title"))
         title = base
         if found.group("prefix"):
-            title = f"{found.group('prefix').lower()} {base}"
+            title = f"{outer}{found.group('prefix').lower()} {base}"
         org_start = found.end()
         written = found.group("title").lower()
         tail = next((t for t in titles.head_tails if written.endswith(" " + t.lower())), None)
@@ -211,6 +213,14 @@ def _parse_posts(
             org_start = found.end() - len(tail)  # the title keeps its head word: Trưởng Ban
         name_start = _SPACES.match(text, org_start).end() if org_start == found.end() else org_start
         organization, generic, org_end = _organization_after(text, org_start, name_start, lexicon)
+        if (
+            not organization
+            and base in titles.public_body_ranks
+            and (commune := _commune_after_field(text, found.end(), lexicon))
+        ):
+            # `cán bộ địa chính xã Nghĩa Thái`: a commune's staff, their field between
+            field_words, organization, org_end = commune
+            title = f"{title} {field_words}"
         if not organization and base in titles.with_field:
             # `chuyên gia mô hình Viện Quy hoạch …`, `chuyên gia cao cấp của Ngân hàng thế giới`
             field = titles.field_before_body.match(text, found.end())
@@ -277,6 +287,38 @@ def _parse_posts(
             break
         position = separator.end()
     return tuple(posts), end
+
+
+def _title_with_prefixes(
+    text: str, position: int, lexicon: Lexicon
+) -> tuple[str, regex.Match[str] | None]:
+    """The title at `position`, after one prefix or two (`nguyên quyền Bí thư`): the outer
+    prefix with its space ('' when there is one prefix or none), and the match of the rest."""
+    titles = lexicon.titles
+    found = titles.title.match(text, position)
+    if found is not None:
+        return "", found
+    first = _FIRST_PREFIX.match(text, position)
+    if first is None or first.group(1).lower() not in titles.prefixes:
+        return "", None
+    inner = titles.title.match(text, first.end())
+    if inner is None or not inner.group("prefix"):
+        return "", None
+    return f"{first.group(1).lower()} ", inner
+
+
+def _commune_after_field(text: str, start: int, lexicon: Lexicon) -> tuple[str, str, int] | None:
+    """The field of a staff title and the commune after it (`cán bộ | địa chính | xã Nghĩa
+    Thái`, `cán bộ tài chính của xã Mỹ Thuận`): (field, commune, its end); None when no field
+    or no named commune follows (`cán bộ thuộc diện Bộ Chính trị` belongs to no body)."""
+    field = lexicon.titles.field_before_body.match(text, start)
+    if field is None or not field.group("field") or not text[field.end()].islower():
+        return None
+    at = field.end()
+    end = _body_words(text, at, lexicon)
+    if not _SPACE_CAPITAL.search(text, at, end):
+        return None  # `cán bộ địa chính xã` names no commune
+    return field.group("field"), lexicon.bodies.expand(text[at:end]), end
 
 
 def _place_abroad(text: str, start: int, lexicon: Lexicon) -> tuple[str, int] | None:
@@ -644,12 +686,14 @@ def _person_in_run(
     """Where a person's name starts among the capitalized words `i`…`run` (it ends the run);
     `run` when none does. A Vietnamese name starts at a common family name if one starts a
     name there (`Việt Nam Huỳnh Đảm`, `La Ê Đặng Đình Xuân`), else at the first family name
-    that starts a name of three syllables or more, alone or after an abbreviation (`ITD Lâm
-    Thiếu Quân`). Bodies are often named like people: two syllables that start the run (`Tổng
-    công ty Hoàng Anh`, `Khu kinh tế mở Chu Lai`), a name after a capitalized word (`Huyện Đoàn
-    Bình Chánh`) and the whole run right after a place word (`xã Lý Văn Lâm`) are not taken
-    for a person. Failing a Vietnamese name, the last words may be a name of another language
-    (`Ấn Độ Nirmala Sitharaman`), which never starts with a country (`Nga Sergey Ryabkov`)."""
+    that starts a name of three syllables or more, alone or after an abbreviation, a number or
+    a word of another language (`ITD Lâm Thiếu Quân`, `quận 1 Đoàn Ngọc Hải`, `Vietcombank
+    Nghiêm Xuân Thành`). Bodies are often named like people: two syllables that start the run
+    (`Tổng công ty Hoàng Anh`, `Khu kinh tế mở Chu Lai`), a name after a capitalized word
+    (`Huyện Đoàn Bình Chánh`) and the whole run right after a place word (`xã Lý Văn Lâm`) are
+    not taken for a person. Failing a Vietnamese name, the last words may be a name of another
+    language (`Ấn Độ Nirmala Sitharaman`), which never starts with a country (`Nga Sergey
+    Ryabkov`)."""
     names = lexicon.names
     after_place = i > 0 and tokens[i - 1][0] in lexicon.places.level_words
     found: list[int] = []
@@ -665,8 +709,16 @@ def _person_in_run(
         if word in names.common_surnames:
             if run - k > 2 or k > i:  # `Tổng công ty Hoàng Anh` is a business
                 return k
-        elif run - k > 2 and (k == i or tokens[k - 1][0].isupper()):
-            found.append(k)  # not `Tổng Công ty Thái Sơn`, `Huyện Đoàn Bình Chánh`
+        elif run - k > 2 and (
+            k == i
+            or tokens[k - 1][0].isupper()
+            or tokens[k - 1][0].isdigit()
+            or names.is_foreign(tokens[k - 1][0])
+        ):
+            # after an abbreviation, a number or a brand's word (`quận 1 Đoàn Ngọc Hải`,
+            # `Vietcombank Nghiêm Xuân Thành`, `HAGL Agrico Đoàn Nguyên Đức`); not `Tổng Công
+            # ty Thái Sơn`, `Huyện Đoàn Bình Chánh`
+            found.append(k)
     if found:
         return found[0]
     for k in range(max(i, run - 4), run):

@@ -33,6 +33,7 @@ REGISTRY: Registry[Lexicon] = Registry.of(
         officials.name_then_title,
         officials.foreign_name_then_title,
         officials.names_then_verb,
+        officials.names_then_respective_posts,
         officials.short_name_then_verb,
         officials.short_reference,
         organizations.organization,
