@@ -88,8 +88,7 @@ def test_a_mark_joins_the_plain_letter_before_it_in_half_decomposed_text():
     """Pages that mix composed and decomposed letters: the plain letters between are copied
     in runs, and a run gives up its last letter to the mark that follows it."""
     source = (
-        "Ban Thu\u031bo\u031b\u0300ng vu\u0323 Ti\u0309nh u\u0309y Long An "
-        "hoa\u0300 bi\u0300nh"
+        "Ban Thu\u031bo\u031b\u0300ng vu\u0323 Ti\u0309nh u\u0309y Long An hoa\u0300 bi\u0300nh"
     )
     normalized = normalize(source)
     assert normalized.text == "Ban Thường vụ Tỉnh ủy Long An hòa bình"
