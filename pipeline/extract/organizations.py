@@ -622,6 +622,8 @@ def known_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | list[Found] |
             return [Found(match.start, place_end, _named_business(name))]
     if _CAPITAL_AFTER.match(text, match.end):
         return Reject("part-of-a-name")  # `EVN SPC`, `Toyota Avalon`, `Becamex VSIP`
+    if bodies.project_cue.search(text[: match.start]):
+        return Reject("a-project")  # `dự án Formosa`: the project, not the business
     if bodies.region_cue.search(text[: match.start]):
         return Reject("a-region")  # `các nước ASEAN`, `thị trường EU`
     name = bodies.full_names.get(match.text, match.text)
