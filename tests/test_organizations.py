@@ -40,6 +40,21 @@ def test_a_brand_and_its_province_is_the_company_whose_name_ends_with_them(rules
     assert "Formosa Hà Tĩnh" not in names
 
 
+def test_an_organ_of_the_united_nations_lists_it_and_its_short_name_is_the_same_body(ruleset):
+    """vietnews-train-072092: `Hội đồng Bảo an Liên Hợp Quốc` names `Liên Hợp Quốc` too (a body
+    named inside another's name is listed); a later bare `Hội đồng Bảo an` is the same organ."""
+    text = (
+        "Nhân dịp Việt Nam được bầu làm Uỷ viên không thường trực Hội đồng Bảo an Liên Hợp Quốc "
+        "nhiệm kỳ 2020-2021, Thủ tướng Chính phủ Nguyễn Xuân Phúc có bài viết.\nTrong lần đầu "
+        "tiên tham gia vào công việc của Hội đồng Bảo an nhiệm kỳ 2008-2009, Việt Nam đã nỗ lực "
+        "rất cao."
+    )
+    names = _names(ruleset, text)
+    assert "Liên Hợp Quốc" in names
+    assert "Hội đồng Bảo an Liên Hợp Quốc" in names
+    assert "Hội đồng Bảo an" not in names
+
+
 def test_a_bare_district_body_is_of_the_district_whose_committee_the_article_names(ruleset):
     """vietnews-train-063843: `Quận uỷ Liên Chiểu` names the district, so a later bare `UBND
     quận` is `Ủy ban nhân dân quận Liên Chiểu`, as it is after `quận Liên Chiểu`."""

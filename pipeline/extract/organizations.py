@@ -949,7 +949,11 @@ def _goes_on(known: dict[str, Any], length: int, lexicon: Lexicon) -> bool:
     words = name[length:].split()
     if len(words) > 1 and words[0] in lexicon.names.surnames:
         return False
-    if bodies.nested.search(" " + " ".join(words)):
+    rest = bodies.heads.get(" ".join(words))
+    # an organ named short before the world body it belongs to (`Hội đồng Bảo an` of `Hội đồng
+    # Bảo an Liên Hợp Quốc`: org_heads.yml, a body of type other, alone and complete)
+    world_body = rest is not None and rest.alone and rest.complete and rest.type == "other"
+    if not world_body and bodies.nested.search(" " + " ".join(words)):
         return False
     tokens = [(w.lower(), 0, 0) for w in words]
     i = 0
