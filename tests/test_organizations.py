@@ -25,6 +25,36 @@ def test_a_business_named_short_later_is_the_row_of_its_full_name(ruleset):
     assert "Housing Group" not in names
 
 
+def test_a_brand_and_its_province_is_the_company_whose_name_ends_with_them(ruleset):
+    """vietnews-val-019582: `Công ty TNHH Hưng nghiệp Formosa Hà Tĩnh`, then `Formosa Hà
+    Tĩnh`, is one business, named by its full name."""
+    text = (
+        "Khoảng 6 tháng sau, Ban quản lý khu kinh tế Hà Tĩnh cấp Giấy chứng nhận đầu tư lần đầu "
+        "cho Công ty TNHH Hưng nghiệp Formosa Hà Tĩnh với thời hạn 70 năm.\nTrước đó, quá trình "
+        "xem xét đề nghị của Hà Tĩnh, Văn phòng Chính phủ đã có các công văn truyền đạt ý kiến "
+        "của Thủ tướng đồng ý về chủ trương và nguyên tắc, không có nội dung nào về thời hạn đầu "
+        "tư của Formosa Hà Tĩnh."
+    )
+    names = _names(ruleset, text)
+    assert "Công ty TNHH Hưng nghiệp Formosa Hà Tĩnh" in names
+    assert "Formosa Hà Tĩnh" not in names
+
+
+def test_an_organ_of_the_united_nations_lists_it_and_its_short_name_is_the_same_body(ruleset):
+    """vietnews-train-072092: `Hội đồng Bảo an Liên Hợp Quốc` names `Liên Hợp Quốc` too (a body
+    named inside another's name is listed); a later bare `Hội đồng Bảo an` is the same organ."""
+    text = (
+        "Nhân dịp Việt Nam được bầu làm Uỷ viên không thường trực Hội đồng Bảo an Liên Hợp Quốc "
+        "nhiệm kỳ 2020-2021, Thủ tướng Chính phủ Nguyễn Xuân Phúc có bài viết.\nTrong lần đầu "
+        "tiên tham gia vào công việc của Hội đồng Bảo an nhiệm kỳ 2008-2009, Việt Nam đã nỗ lực "
+        "rất cao."
+    )
+    names = _names(ruleset, text)
+    assert "Liên Hợp Quốc" in names
+    assert "Hội đồng Bảo an Liên Hợp Quốc" in names
+    assert "Hội đồng Bảo an" not in names
+
+
 def test_a_bare_district_body_is_of_the_district_whose_committee_the_article_names(ruleset):
     """vietnews-train-063843: `Quận uỷ Liên Chiểu` names the district, so a later bare `UBND
     quận` is `Ủy ban nhân dân quận Liên Chiểu`, as it is after `quận Liên Chiểu`."""

@@ -583,6 +583,7 @@ class Bodies:
         "project_cues",
         "foreign_legal_forms",
         "listed_brands",
+        "venue_brands",
         "legal_form_spellings",
     )
 
@@ -707,6 +708,8 @@ class Bodies:
     foreign_legal_forms: frozenset[str]
     #: platforms and brands listed as businesses only beside a brand (`Google, Facebook`)
     listed_brands: frozenset[str]
+    #: brands whose name with a province names a venue or a club (`FLC Quảng Bình`)
+    venue_brands: frozenset[str]
     #: a board written bare → the heads of the bodies it may belong to (`Ban Thường vụ` →
     #: `Tỉnh ủy`, `Liên đoàn Lao động`, …)
     boards_of_named_bodies: Mapping[str, frozenset[str]]
@@ -893,6 +896,7 @@ class Bodies:
             lazy_compile(r"(?:^|(?<=\s))" + alternation(gazetteers["project_cues"]) + r"\s+$"),
             frozenset(gazetteers["foreign_legal_forms"]),
             frozenset(gazetteers["listed_brands"]),
+            frozenset(gazetteers["venue_brands"]),
             {
                 board: frozenset(heads)
                 for board, heads in gazetteers["boards_of_named_bodies"].items()

@@ -36,8 +36,9 @@ from pipeline.text.normalize import normalize_phrase
 
 #: the levels of a Party committee that may be written in lower case inside a longer name
 _COMMITTEE_LEVELS = ("province", "district")
-#: what joins two parts of one name (`Nông nghiệp và Phát triển nông thôn`, `GD-ĐT`)
-_JOINERS = ("và", "&", "-")
+#: what joins two parts of one name (`Nông nghiệp và Phát triển nông thôn`, `GD-ĐT`, and
+#: in an English name `Ernst and Young`)
+_JOINERS = ("và", "&", "-", "and")
 
 
 @dataclass(frozen=True)
@@ -157,8 +158,27 @@ class NameScan(LowerCaseSteps):
         if self.i < len(self.tokens) and level_width(self.tokens, self.i, self.lexicon):
             self.named = True
             return True
+        partner = self._partner_country()
+        if partner:
+            # `Bệnh viện Việt Nam - Cuba Đồng Hới`: two countries joined by a dash name the
+            # body's friendship, and the name goes on
+            self.take(partner)
+            self.named = True
+            # and it may end with the town it serves (`… Cuba Đồng Hới`)
+            town = place_length(self.tokens, self.i, self.lexicon, titled=self.titled)
+            if town:
+                self.take(town)
+                raise _Stop
+            return True
         self.place = " ".join(t[0] for t in self.tokens[self.i - width : self.i])
         raise _Stop
+
+    def _partner_country(self) -> int:
+        """How many tokens a dash and a second country take right here (`- Cuba`), or 0."""
+        if self.word() not in ("-", "–") or self.i + 1 >= len(self.tokens):
+            return 0
+        width = starts_with(self.tokens, self.i + 1, self.lexicon.places.countries)
+        return width + 1 if width else 0
 
     def _country_width(self) -> int:
         """How many tokens from here name a country, when one follows the name: not the start
@@ -385,6 +405,8 @@ class NameScan(LowerCaseSteps):
             return False
         if word == "và" and self.proper:
             return False  # `Nhà máy thép Dana Úc và Dana Ý`: a second body
+        if word == "and" and not (self.proper and CAP_RE.match(follows)):
+            return False  # only between two capitalized words of an English name
         bodies = self.lexicon.bodies
         next_start = self.tokens[self.i + 1][1] if self.i + 1 < len(self.tokens) else len(self.text)
         if self._inside_an_abbreviation():

@@ -245,9 +245,13 @@ def merge_bare_names(candidates: list[Candidate], lexicon: Lexicon) -> list[Cand
     """`Housing Group` and `Công ty Housing Group`, `Vingroup` and `Tập đoàn Vingroup` in one
     article are one business (GUIDE.md: a later short form of the same company is the same
     row): a name with no head word takes the name of the one business of the article named by
-    a head and its legal form before it; not a board's (`HĐQT VietinBank` is the board)."""
+    a head and its legal form before it; not a board's (`HĐQT VietinBank` is the board). A
+    name of two words or more also takes the name of the one business whose own name ends with
+    it (`Formosa Hà Tĩnh` after `Công ty TNHH Gang thép Hưng Nghiệp Formosa Hà Tĩnh`), named by
+    its first mention."""
     bodies = lexicon.bodies
     by_own_name: dict[str, list[dict[str, Any]]] = {}
+    by_tail: dict[str, dict[str, dict[str, Any]]] = {}
     for cand in candidates:
         head, entry = bodies.head_of(cand.values["name"])
         if entry is None or entry.type != "enterprise" or entry.level == "unit":
@@ -255,12 +259,22 @@ def merge_bare_names(candidates: list[Candidate], lexicon: Lexicon) -> list[Cand
         own = cand.values["name"][len(head) :].split()
         while own and own[0] in bodies.legal_forms:
             own.pop(0)
-        known = by_own_name.setdefault(" ".join(own).casefold(), [])
+        own_name = " ".join(own).casefold()
+        known = by_own_name.setdefault(own_name, [])
         if cand.values not in known:
             known.append(cand.values)
+        for start in range(1, len(own) - 1):
+            by_tail.setdefault(" ".join(own[start:]).casefold(), {}).setdefault(
+                own_name, cand.values
+            )
     for cand in candidates:
         name = cand.values["name"]
+        if bodies.head_of(name)[1] is not None:
+            continue
         known = by_own_name.get(name.casefold(), [])
-        if len(known) == 1 and bodies.head_of(name)[1] is None:
+        ending = list(by_tail.get(name.casefold(), {}).values())
+        if len(known) == 1:
             cand.values = {**cand.values, **known[0]}
+        elif not known and len(ending) == 1:
+            cand.values = {**cand.values, **ending[0]}
     return candidates

@@ -610,14 +610,25 @@ def _names_a_body(text: str, position: int, lexicon: Lexicon) -> bool:
 
 
 @normalizer("organizations.known", kinds=("regex", "phrases"), gazetteers=org_names.GAZETTEERS)
-def known_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
+def known_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | list[Found] | Reject:
     """A brand (`BIDV`, `Grab`) or an international body (`UNESCO`, `Khmer Đỏ`) named alone,
     listed as written."""
     text, bodies = match.sentence.text, lexicon.bodies
     if _CODE_BEFORE.search(text[: match.start]) or _CODE_AFTER.match(text, match.end):
         return Reject("in-a-code")  # `Nghị định 15/NĐ-CP`, `EVN-SPC` read as one word
+    if match.text in bodies.brands:
+        place_end = _place_after(text, match.end, lexicon)
+        if place_end is not None:
+            if _names_a_venue(match, place_end, lexicon):
+                return Reject("a-venue")  # `dự án FLC Quảng Bình`, the club `FLC Thanh Hóa`
+            # `Formosa Hà Tĩnh`, `HSBC Việt Nam`: the brand's business there, named as written
+            # (GUIDE.md Round 6: the group's brand gets no row of its own)
+            name = " ".join(text[match.start : place_end].split())
+            return [Found(match.start, place_end, _named_business(name))]
     if _CAPITAL_AFTER.match(text, match.end):
         return Reject("part-of-a-name")  # `EVN SPC`, `Toyota Avalon`, `Becamex VSIP`
+    if bodies.project_cue.search(text[: match.start]):
+        return Reject("a-project")  # `dự án Formosa`: the project, not the business
     if bodies.region_cue.search(text[: match.start]):
         return Reject("a-region")  # `các nước ASEAN`, `thị trường EU`
     name = bodies.full_names.get(match.text, match.text)
@@ -625,7 +636,45 @@ def known_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     return {"name": name, "abbreviation": None, "org_type": kind, "level": None, "location": None}
 
 
+def _place_after(text: str, end: int, lexicon: Lexicon) -> int | None:
+    """Where a province, or Vietnam, written right after a brand ends (`EVN Hà Nội`, `EVN Hà
+    Nội Nguyễn Anh Tuấn`: the place, then a person's name); None when none is."""
+    words: list[tuple[str, int]] = []
+    while len(words) < _PLACE_WORDS:
+        word = _CAPITALIZED_WORD.match(text, words[-1][1] if words else end)
+        if word is None:
+            break
+        words.append((word.group(1), word.end()))
+    for count in range(len(words), 0, -1):
+        place = " ".join(w for w, _ in words[:count])
+        if place in lexicon.places.provinces or place == "Việt Nam":
+            return words[count - 1][1]
+    return None
+
+
+def _names_a_venue(match: Match, place_end: int, lexicon: Lexicon) -> bool:
+    """Whether a brand and its province name a project (`dự án Formosa Hà Tĩnh`) or a venue or
+    club (`FLC Quảng Bình`: rules/gazetteers/venue_brands.txt) rather than a business."""
+    bodies, text = lexicon.bodies, match.sentence.text
+    if bodies.project_cue.search(text[: match.start]):
+        return True
+    return match.text in bodies.venue_brands and not text[:place_end].endswith("Việt Nam")
+
+
+def _named_business(name: str) -> dict[str, Any]:
+    return {
+        "name": name,
+        "abbreviation": None,
+        "org_type": "enterprise",
+        "level": None,
+        "location": None,
+    }
+
+
 _PUNCTUATION = regex.compile(r"^\p{P}+")
+#: a capitalized word right after a position, and how many a place after a brand may have
+_CAPITALIZED_WORD = regex.compile(r"\s+(\p{Lu}[\p{L}\p{M}]*)(?![\p{L}\p{N}])")
+_PLACE_WORDS = 4
 _CODE_AFTER = regex.compile(r"[-/]\p{L}")
 _NUMBER_AFTER = regex.compile(r"\s+\d")
 _CAPITAL_AFTER = regex.compile(r"\s+\p{Lu}")
@@ -906,7 +955,11 @@ def _goes_on(known: dict[str, Any], length: int, lexicon: Lexicon) -> bool:
     words = name[length:].split()
     if len(words) > 1 and words[0] in lexicon.names.surnames:
         return False
-    if bodies.nested.search(" " + " ".join(words)):
+    rest = bodies.heads.get(" ".join(words))
+    # an organ named short before the world body it belongs to (`Hội đồng Bảo an` of `Hội đồng
+    # Bảo an Liên Hợp Quốc`: org_heads.yml, a body of type other, alone and complete)
+    world_body = rest is not None and rest.alone and rest.complete and rest.type == "other"
+    if not world_body and bodies.nested.search(" " + " ".join(words)):
         return False
     tokens = [(w.lower(), 0, 0) for w in words]
     i = 0
