@@ -58,6 +58,8 @@ _TITLE_CASE_SHARE = 0.8
 #: a quoted name opening with a head is a body's when this share of its other words is
 #: capitalized (`Trường Đại học Bách khoa Hà Nội`, not `Hội Luật gia cơ sở tham gia …`)
 _BODY_NAME_SHARE = 0.5
+#: a lower-case quoted name after `phong trào` of at most this many words is a nickname
+_MOST_NICKNAME_WORDS = 2
 #: a quoted name longer than this is a quotation
 _MOST_NAME_WORDS = 30
 GAZETTEERS = (
@@ -145,6 +147,10 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         or _changed_into(sentence, match.start, descriptor, models)
     ):
         return problem
+    if trigger == "phong trào" and not descriptor and _a_nickname(sentence[slice(*spans[0])]):
+        # `phong trào "áo vàng"`, `phong trào "mai mối"`: what the press calls a protest or a
+        # fashion, not the name a body gives a movement it runs (`"Chủ nhật xanh"`)
+        return Reject("a-nickname-not-a-name", sentence[slice(*spans[0])])
     if trigger == "mô hình" and _opens_with_a_country(sentence[slice(*spans[0])], lexicon.places):
         # `bước sang mô hình "Thái Lan 2.0"`: a country's stage, a template
         return Reject("a-country-as-template", sentence[slice(*spans[0])])
@@ -294,6 +300,11 @@ def _physical(sentence: str, trigger_at: int, name_end: int, models: Models) -> 
     bằng hoa`: a replica or a machine, by the words just before the trigger or after the name."""
     cue = near(models.physical_cue, sentence, trigger_at, name_end)
     return Reject("a-physical-model", cue) if cue else None
+
+
+def _a_nickname(name: str) -> bool:
+    """One or two words in lower case: a nickname, not a movement's name."""
+    return name[:1].islower() and len(name.split()) <= _MOST_NICKNAME_WORDS
 
 
 def _a_predicate(descriptor: str, quoted: str) -> bool:
