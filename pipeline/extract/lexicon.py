@@ -1140,6 +1140,9 @@ class Models:
         "model_form_cues",
         "model_objects",
         "model_clause_words",
+        "model_sales_cues",
+        "model_contest_cues",
+        "model_customer_cues",
     )
 
     #: forms of organization and concepts, lower case: never a model, quoted or not
@@ -1169,6 +1172,24 @@ class Models:
     next_quoted: regex.Pattern[str]
     #: a quoted name anywhere (group `quoted`)
     quoted: regex.Pattern[str]
+    #: a word of a sales promotion (`khuyến mãi`, `khách hàng`) near `chương trình "…"`
+    sales_cue: regex.Pattern[str]
+    #: the buyers a sales promotion is for (`khách hàng`), right next to `chương trình "…"`
+    customer_cue: regex.Pattern[str]
+    #: a word of a contest (`thí sinh`, `á quân`) near `chương trình "…"`
+    contest_cue: regex.Pattern[str]
+    #: `tổ chức`, `tham dự` just before the trigger, at the end
+    event_before: regex.Pattern[str]
+    #: one day the sentence names (`Tối 22-1`), anywhere
+    event_day: regex.Pattern[str]
+    #: a place right after the name (`… tại Bệnh viện Việt Đức`), at a position
+    event_place: regex.Pattern[str]
+    #: `diễn ra`, `khai mạc` right after the name, at a position
+    event_after: regex.Pattern[str]
+    #: an edition at the end of a quoted name, or right after it (`… 2019`, `năm 2019`, `lần 3`)
+    edition: regex.Pattern[str]
+    #: a word before the trigger saying the programme holds the event (`nằm trong`), at the end
+    event_holder: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Models:
@@ -1200,6 +1221,15 @@ class Models:
             lazy_compile(defines["MODEL_OWNER_LEAD"], VERBOSE),
             lazy_compile(defines["MODEL_NEXT_QUOTED"], VERBOSE),
             lazy_compile(defines["MODEL_QUOTED"], VERBOSE),
+            _words_re(gazetteers["model_sales_cues"], regex.IGNORECASE),
+            _words_re(gazetteers["model_customer_cues"], regex.IGNORECASE),
+            _words_re(gazetteers["model_contest_cues"], regex.IGNORECASE),
+            lazy_compile(defines["MODEL_EVENT_BEFORE"], VERBOSE),
+            lazy_compile(defines["MODEL_EVENT_DAY"], VERBOSE),
+            lazy_compile(defines["MODEL_EVENT_PLACE"], VERBOSE),
+            lazy_compile(defines["MODEL_EVENT_AFTER"], VERBOSE),
+            lazy_compile(defines["MODEL_EDITION"], VERBOSE),
+            lazy_compile(defines["MODEL_EVENT_HOLDER"], VERBOSE),
         )
 
 

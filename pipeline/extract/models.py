@@ -14,8 +14,10 @@ Three ways the press names one:
 What is not a model (GUIDE.md Round 3): a form of organization, a concept or a standard
 (`mô hình PPP`, `mô hình Ban quản lý cảng`, `VietGAP`), a body (`mô hình Trường Đại học X`), a
 post (`mô hình Bí thư Đảng ủy đồng thời …`), a place or brand followed as a template (`theo
-mô hình Singapore`), a one-off event (`chương trình nghệ thuật "…"`, `"Dạ hội sinh viên"`), a
-physical model (`mô hình … trưng bày`), a protest movement, a quotation; and capitals mean
+mô hình Singapore`, `theo mô hình Liên Xô trước đây`), a one-off event (`chương trình nghệ
+thuật "…"`, `"Dạ hội sinh viên"`, a programme organized on a day or at a place, attended or
+taking place: `model_cues.py`), a sales promotion, a contest, a physical model (`mô hình …
+trưng bày`), a protest movement, a quotation; and capitals mean
 nothing in a headline written all in capitals or in Title Case. `model_resolution` finds
 owners and gives every spelling of one initiative in an article its fullest wording.
 """
@@ -33,8 +35,12 @@ from pipeline.engine.contracts import (
     normalizer,
 )
 from pipeline.extract.lexicon import Bodies, Lexicon, Models, Names, Places, Titles
+from pipeline.extract.model_cues import WORDS_AFTER_RE, near, one_off_event, sales_promotion
 
-_ACRONYM_RE = regex.compile(r"\p{Lu}{2,}[\p{Lu}\d]*(?:\s+\p{Lu}{2,}[\p{Lu}\d]*)*(?![\p{L}\p{N}])")
+#: an acronym, maybe glued to the next word where a caption lost its line break (`VNENLớp học`)
+_ACRONYM_RE = regex.compile(
+    r"\p{Lu}{2,}[\p{Lu}\d]*(?:\s+\p{Lu}{2,}[\p{Lu}\d]*)*(?:(?![\p{L}\p{N}])|(?=\p{Lu}\p{Ll}))"
+)
 _PROPER_NAME_ONLY_RE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*)*")
 _LIST_ITEM_RE = regex.compile(
     r"\s*(?:,|và)\s*(\p{Lu}[\p{Ll}\p{M}]*(?:\s+[\p{L}\p{M}]+){0,4}?)(?=\s*(?:,|và|\.|$))"
@@ -43,8 +49,6 @@ _LIST_ITEM_RE = regex.compile(
 _CLAUSE_AFTER_RE = regex.compile(r",\s*\p{Ll}")
 _PLACE_AFTER_RE = regex.compile(r"\s+(?:của|ở|tại|trên)\s+")
 _WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
-_WORDS_BEFORE_RE = regex.compile(r"(?:\S+\s+){1,3}$")
-_WORDS_AFTER_RE = regex.compile(r"[\s\"']*(?:[^\s\"']+[\s\"']*){1,6}")
 #: a quotation, not a name: a sentence ends inside it (not at `TP.`, `Q.`, `ThS.`)
 _SENTENCE_INSIDE_RE = regex.compile(r"(?:(?<!(?:^|\s)\p{Lu}\p{L}{0,2})\.|[?!…])(?:\s|$)")
 _NEXT_IS_CAPITALIZED_RE = regex.compile(r"\s*(?:$|\p{Lu})")
@@ -54,6 +58,8 @@ _TITLE_CASE_SHARE = 0.8
 #: a quoted name opening with a head is a body's when this share of its other words is
 #: capitalized (`Trường Đại học Bách khoa Hà Nội`, not `Hội Luật gia cơ sở tham gia …`)
 _BODY_NAME_SHARE = 0.5
+#: a lower-case quoted name after `phong trào` of at most this many words is a nickname
+_MOST_NICKNAME_WORDS = 2
 #: a quoted name longer than this is a quotation
 _MOST_NAME_WORDS = 30
 GAZETTEERS = (
@@ -86,6 +92,9 @@ def named_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return problem
     if _is_a_template(sentence, match.start, name, acronym is not None):
         return Reject("a-template", name)
+    if _opens_with_a_country(name, lexicon.places):
+        # `theo mô hình Liên Xô trước đây`, `mô hình Thái Lan 4.0`: a country as a template
+        return Reject("a-country-as-template", name)
     listed = _listed_after(sentence, end)
     after = listed[-1][1] if listed else end
     listed = [
@@ -120,9 +129,12 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("a-clause-not-a-name", clause.group())
     if match.group("colon") and not models.introducer_at_end.search(descriptor):
         return Reject("a-quotation", descriptor)
+    if _a_predicate(descriptor, match.group("quoted") or ""):
+        # `chương trình mới là "sự xáo trộn tâm can"`: what the programme is, not its name
+        return Reject("a-description-not-a-name", descriptor)
     trigger = " ".join((match.group("trigger") or "").lower().split())
     if trigger in models.movements and (
-        cue := _near(models.movement_cue, sentence, match.start, match.end)
+        cue := near(models.movement_cue, sentence, match.start, match.end, wide=True)
     ):
         return Reject("a-political-or-historical-movement", cue)
     spans = [match.spans["quoted"]]
@@ -135,6 +147,22 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         or _changed_into(sentence, match.start, descriptor, models)
     ):
         return problem
+    if trigger == "phong trào" and not descriptor and _a_nickname(sentence[slice(*spans[0])]):
+        # `phong trào "áo vàng"`, `phong trào "mai mối"`: what the press calls a protest or a
+        # fashion, not the name a body gives a movement it runs (`"Chủ nhật xanh"`)
+        return Reject("a-nickname-not-a-name", sentence[slice(*spans[0])])
+    if trigger == "mô hình" and _opens_with_a_country(sentence[slice(*spans[0])], lexicon.places):
+        # `bước sang mô hình "Thái Lan 2.0"`: a country's stage, a template
+        return Reject("a-country-as-template", sentence[slice(*spans[0])])
+    if trigger == "chương trình" and (
+        problem := sales_promotion(sentence, match.start, spans[-1][1], models)
+        or one_off_event(sentence, match.start, spans[-1][1] + 1, models)
+    ):
+        return problem
+    if trigger == "chương trình" and (
+        cue := near(models.contest_cue, sentence, match.start, spans[-1][1] + 1)
+    ):
+        return Reject("a-contest", cue)
     rows, first_problem = [], None
     for start, end in spans:
         name = sentence[start:end].strip(" ,")
@@ -156,7 +184,7 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
 def named_before(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     """`"Mỗi tuần một ý tưởng" là mô hình của Đoàn thanh niên …` → the quoted name."""
     sentence = match.sentence.text
-    after = _WORDS_AFTER_RE.match(sentence, match.end)
+    after = WORDS_AFTER_RE.match(sentence, match.end)
     not_one = lexicon.models.not_descriptor.search(after.group() if after else "")
     if not_one:
         return Reject("not-an-initiative", not_one.group())
@@ -270,19 +298,34 @@ def _names_a_body(name: str, bodies: Bodies, quoted: bool) -> bool:
 def _physical(sentence: str, trigger_at: int, name_end: int, models: Models) -> Reject | None:
     """`Mô hình Châu ấn thuyền đã được phục chế và trưng bày …`, `thiết kế mô hình "…" kết
     bằng hoa`: a replica or a machine, by the words just before the trigger or after the name."""
-    cue = _near(models.physical_cue, sentence, trigger_at, name_end)
+    cue = near(models.physical_cue, sentence, trigger_at, name_end)
     return Reject("a-physical-model", cue) if cue else None
 
 
-def _near(cues: regex.Pattern[str], sentence: str, trigger_at: int, name_end: int) -> str | None:
-    """A cue among the three words before the trigger or the six after the name."""
-    before = _WORDS_BEFORE_RE.search(sentence, 0, trigger_at)
-    after = _WORDS_AFTER_RE.match(sentence, name_end)
-    for near in (before, after):
-        cue = cues.search(near.group()) if near else None
-        if cue:
-            return cue.group()
-    return None
+def _a_nickname(name: str) -> bool:
+    """One or two words in lower case: a nickname, not a movement's name."""
+    return name[:1].islower() and len(name.split()) <= _MOST_NICKNAME_WORDS
+
+
+def _a_predicate(descriptor: str, quoted: str) -> bool:
+    """`chương trình mới là "sự xáo trộn tâm can"`: a lower-case quote after `là` (not `tên
+    là`) says what the thing is; a name after `là` starts with a capital."""
+    words = descriptor.lower().split()
+    return (
+        bool(words)
+        and words[-1] == "là"
+        and (len(words) < 2 or words[-2] != "tên")
+        and quoted[:1].islower()
+    )
+
+
+def _opens_with_a_country(name: str, places: Places) -> bool:
+    words = name.split()
+    return any(
+        " ".join(words[:width]) in places.countries
+        for width in places.countries.widths
+        if width <= len(words)
+    )
 
 
 def _changed_into(sentence: str, trigger_at: int, name: str, models: Models) -> Reject | None:

@@ -1,0 +1,85 @@
+"""Cues in the words around `chương trình "…"` and the other triggers that say what a quoted
+name is when it is no initiative a body runs over time (annotation guide, models; GUIDE.md
+Round 3): a sales promotion, a one-off event, a contest, a protest movement, a physical
+model. The words looked at are the few before the trigger and after the name; the lists of
+cue words are gazetteers read through the lexicon part `Models`."""
+
+from __future__ import annotations
+
+import regex
+
+from pipeline.engine.contracts import Reject
+from pipeline.extract.lexicon import Models
+
+#: the three words before the trigger, the six after the name
+_THREE_WORDS_BEFORE_RE = regex.compile(r"(?:\S+\s+){1,3}$")
+WORDS_AFTER_RE = regex.compile(r"[\s\"']*(?:[^\s\"']+[\s\"']*){1,6}")
+#: wider windows, for cues that stand further from the name (`Cuộc biểu tình lần thứ 18 của
+#: phong trào "…"`, `chương trình "…" với cơ cấu hấp dẫn dành cho khách hàng`), within the
+#: clause (`… cho các khách hàng lớn; Triển khai chương trình …` is another item)
+_SIX_WORDS_BEFORE_RE = regex.compile(r"(?:[^\s;]+\s+){1,6}$")
+_TEN_WORDS_AFTER_RE = regex.compile(r"[\s\"']*(?:[^\s\"';]+[\s\"']*){1,10}")
+
+
+def near(
+    cues: regex.Pattern[str], sentence: str, trigger_at: int, name_end: int, *, wide: bool = False
+) -> str | None:
+    """A cue among the three words before the trigger or the six after the name (six and ten
+    when `wide`)."""
+    before_re, after_re = (
+        (_SIX_WORDS_BEFORE_RE, _TEN_WORDS_AFTER_RE)
+        if wide
+        else (_THREE_WORDS_BEFORE_RE, WORDS_AFTER_RE)
+    )
+    before = before_re.search(sentence, 0, trigger_at)
+    after = after_re.match(sentence, name_end)
+    for window in (before, after):
+        cue = cues.search(window.group()) if window else None
+        if cue:
+            return cue.group()
+    return None
+
+
+def sales_promotion(
+    sentence: str, trigger_at: int, names_end: int, models: Models
+) -> Reject | None:
+    """`chương trình khuyến mãi "Vui Tết Việt"`, `chương trình "Nhân đôi ưu đãi"`, `chương
+    trình "…" dành cho khách hàng`: a sales promotion, by a word of selling in the descriptor,
+    the name, or the words around them (the buyers only right next to them)."""
+    inside = models.sales_cue.search(sentence, trigger_at, names_end)
+    cue = (
+        inside.group()
+        if inside
+        else near(models.sales_cue, sentence, trigger_at, names_end + 1, wide=True)
+        or near(models.customer_cue, sentence, trigger_at, names_end + 1)
+    )
+    return Reject("a-sales-promotion", cue) if cue else None
+
+
+def one_off_event(sentence: str, trigger_at: int, after: int, models: Models) -> Reject | None:
+    """`Tối 22-1, Trường ĐH Vinh đã tổ chức chương trình "…"`, `tổ chức chương trình "…" tại
+    Bệnh viện Việt Đức`, `tham dự chương trình "…"`, `chương trình "…" diễn ra vào ngày 22/3`:
+    an activity held once, on a day or at a place, not an initiative run over time. Organized
+    with neither, or in an edition (`Ngày 4-1, … đã tổ chức chương trình "Tết sum vầy 2019",
+    tặng quà …`: a programme run year after year), it stays."""
+    before = models.event_before.search(sentence, 0, trigger_at)
+    if before is not None and not _in_an_edition(sentence, trigger_at, after, models):
+        cue = before.group().strip()
+        if not cue.startswith("tổ"):
+            return Reject("an-event-attended", cue)
+        if models.event_day.search(sentence) or models.event_place.match(sentence, after):
+            return Reject("an-event-on-a-day-or-at-a-place", cue)
+    if models.event_after.match(sentence, after) and not models.event_holder.search(
+        sentence, 0, trigger_at
+    ):
+        return Reject("an-event-taking-place")
+    return None
+
+
+def _in_an_edition(sentence: str, trigger_at: int, after: int, models: Models) -> bool:
+    """`"Tết sum vầy 2019"`, `"Xuân Trường Sa - Tết hải đảo" năm 2019`: the name carries an
+    edition, inside the quotes or right after them."""
+    return (
+        models.edition.search(sentence, trigger_at, after) is not None
+        or models.edition.match(sentence[after : after + 20]) is not None
+    )
