@@ -60,7 +60,7 @@ def foreign_company(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     last_words = _LAST_WORDS.search(before + " ")
     if last_words and _ends_with_head(last_words.group().split(), lexicon):
         return Reject("named-by-a-head")  # `Công ty Housing Group`: the head rule's
-    return [Found(start, match.end, _business(text[start : match.end]))]
+    return [Found(start, match.end, business(text[start : match.end]))]
 
 
 @normalizer(
@@ -128,7 +128,7 @@ def firm(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     name = " ".join(text[name_start:name_end].split())
     if bodies.head_of(bodies.expand(name))[1] is not None:
         return Reject("named-by-a-head")  # `hãng Công ty …`: the head rule's
-    found = _business(name)
+    found = business(name)
     if (match.group("kind") or "").lower() in ("tin", "thông tấn"):
         found["org_type"] = "other"  # as the press rule lists an agency
     return [Found(name_start, name_end, found)]
@@ -161,7 +161,7 @@ def business_list(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
             continue  # `Công` of `Công ty TNHH I.V.C`: a name cut at a lower-case word
         if bodies.head_of(bodies.expand(name))[1] is not None:
             continue
-        found.append(Found(start, at, _business(name)))
+        found.append(Found(start, at, business(name)))
     return found or Reject("no-business", "countries, places or bodies named by a head")
 
 
@@ -209,10 +209,10 @@ def listed_brand(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
         beside = _brand_beside(iter(right[1:]), lexicon, at_end=False)
     if not beside:
         return Reject("no-brand-beside")
-    return _business(match.text)
+    return business(match.text)
 
 
-def _business(name: str) -> dict[str, Any]:
+def business(name: str) -> dict[str, Any]:
     """A business's values, its name as written."""
     return {
         "name": name,

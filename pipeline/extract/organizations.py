@@ -25,7 +25,7 @@ from pipeline.extract.org_aliases import spelled_out
 from pipeline.extract.org_bare_units import complete_bare_units
 from pipeline.extract.org_boards import board_of_named_body
 from pipeline.extract.org_committees import parent_joined, unit_after
-from pipeline.extract.org_foreign import merge_bare_names
+from pipeline.extract.org_foreign import business, merge_bare_names
 from pipeline.extract.org_lists import bodies_of_further_places, bodies_of_places, listed_bodies
 from pipeline.extract.org_names import (
     TITLE_CASE_RE,
@@ -624,7 +624,7 @@ def known_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | list[Found] |
             # `Formosa Hà Tĩnh`, `HSBC Việt Nam`: the brand's business there, named as written
             # (GUIDE.md Round 6: the group's brand gets no row of its own)
             name = " ".join(text[match.start : place_end].split())
-            return [Found(match.start, place_end, _named_business(name))]
+            return [Found(match.start, place_end, business(name))]
     if _CAPITAL_AFTER.match(text, match.end):
         return Reject("part-of-a-name")  # `EVN SPC`, `Toyota Avalon`, `Becamex VSIP`
     if bodies.project_cue.search(text[: match.start]):
@@ -659,16 +659,6 @@ def _names_a_venue(match: Match, place_end: int, lexicon: Lexicon) -> bool:
     if bodies.project_cue.search(text[: match.start]):
         return True
     return match.text in bodies.venue_brands and not text[:place_end].endswith("Việt Nam")
-
-
-def _named_business(name: str) -> dict[str, Any]:
-    return {
-        "name": name,
-        "abbreviation": None,
-        "org_type": "enterprise",
-        "level": None,
-        "location": None,
-    }
 
 
 _PUNCTUATION = regex.compile(r"^\p{P}+")
