@@ -510,6 +510,9 @@ def _inside_a_word(match: Match, lexicon: Lexicon) -> bool:
         # title's body follows it; not in `Trưởng ban Ban Tuyên giáo`, where the body's own
         # head follows
         head = match.text[:1].upper() + match.text[1:]
+        title = lexicon.titles.title.match(match.sentence.text, len(before) - len(previous))
+        if title is not None and title.end() > match.end:
+            return True  # `Phó trưởng ban Thường trực Ban Chỉ đạo thi`: the title goes on
         return match.sentence.text.startswith(head, match.end + 1)
     return f"{previous} {match.text.split()[0].lower()}" in lexicon.bodies.words
 
