@@ -455,7 +455,11 @@ class Places:
         levels: Mapping[str, str] = gazetteers["place_levels"]
         local = tuple(w for w in levels if w.islower() and not w.endswith("."))
         dotted = (regex.escape(w) for w in _longest_first(levels) if w.endswith("."))
-        word = "".join(w + "|" for w in dotted) + r"[\p{L}\p{M}\p{N}&]+|\S"
+        # … and an initialism written with a dot inside (`T.Ư` of `Ủy ban Kiểm tra T.Ư`)
+        word = (
+            "".join(w + "|" for w in dotted)
+            + r"\p{Lu}\.\p{Lu}(?![\p{L}\p{M}.])|[\p{L}\p{M}\p{N}&]+|\S"
+        )
         return cls(
             Phrases(provinces),
             _longest_first(provinces),

@@ -313,9 +313,13 @@ class NameScan(LowerCaseSteps):
         numbered = opens_with(full_head, bodies.numbered_heads) or (
             self.i > 0 and tokens[self.i - 1][0].lower() in bodies.number_introducers
         )
-        # a numbered body's number goes on to its name (`HTX Nông nghiệp II Nhơn Thọ`); a
-        # roman numeral ends any other name (`Đại hội XIII`)
-        roman_inside = numbered and self.named and bool(CAP_RE.match(self.word(1)))
+        # a numbered body's number goes on to its name (`HTX Nông nghiệp II Nhơn Thọ`), or is
+        # its whole name right after the head (`Cục III Thanh tra Chính phủ`, `Tổng cục IV`);
+        # a roman numeral ends any other name (`Đại hội XIII`)
+        roman_inside = numbered and (
+            (self.named and bool(CAP_RE.match(self.word(1))))
+            or (self.i == 0 and word.isupper() and not self._initial(self.i))
+        )
         # after a proper name a number that the sentence goes on from counts (`xử phạt HTX CN
         # Thanh Tùng 2 lần`)
         counted = word.isdigit() and self.proper_word and bool(LOW_RE.match(self.word(1)))
@@ -368,6 +372,11 @@ class NameScan(LowerCaseSteps):
             )
         return True
 
+    def _initial(self, i: int) -> bool:
+        """Whether token `i` is an initial of an abbreviation (`I` of `Công ty I.V. C`)."""
+        end = self.tokens[i][2]
+        return self.text[end : end + 1] == "." and self.text[end + 1 : end + 2].isalpha()
+
     def _common_abbreviation(self, word: str) -> bool:
         """Whether `word` abbreviates common words (`THPT`, `DV`), not a proper name."""
         full = self.lexicon.bodies.abbreviations.get(word)
@@ -403,8 +412,9 @@ class NameScan(LowerCaseSteps):
         described = self.last_lower and self._lower_case_named()
         if word not in _JOINERS or not (self.named or described):
             return False
-        if word == "và" and self.proper:
-            return False  # `Nhà máy thép Dana Úc và Dana Ý`: a second body
+        if word == "và" and (self.proper or follows.isdigit()):
+            # `Nhà máy thép Dana Úc và Dana Ý`: a second body; `Tổng cục Thuế và 17 cục thuế`
+            return False
         if word == "and" and not (self.proper and CAP_RE.match(follows)):
             return False  # only between two capitalized words of an English name
         bodies = self.lexicon.bodies

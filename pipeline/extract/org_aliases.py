@@ -13,6 +13,7 @@ import regex
 
 from pipeline.engine.contracts import Candidate
 from pipeline.extract.lexicon import Lexicon
+from pipeline.extract.org_tokens import ROMAN_RE
 
 #: `(IPC)`, `(Bidiphar)`, `(TN&MT)` right after a body's name, or an acronym written after it
 #: (`Tập đoàn Bưu chính viễn thông Việt Nam VNPT`, `Tổng công ty Điện lực miền Nam - EVN SPC`)
@@ -20,6 +21,8 @@ _DEFINED = regex.compile(
     r"\s*\(\s*(?:(?:[Cc]ông\s+ty|[Tt]ập\s+đoàn|[Tt]ổng\s+công\s+ty|[Nn]gân\s+hàng)\s+)?"
     r"(\p{Lu}[\p{L}\p{N}&.-]{1,20}(?:\s\p{Lu}[\p{L}\p{N}&.-]{1,20})?)\s*\)"
     r"|\s+(?:[-–]\s+)?(\p{Lu}{2,}(?:\s\p{Lu}{2,})?)(?![\p{L}\p{N}])"
+    # a unit's number in parentheses (`Tổng cục Hậu cần - Kỹ thuật (Tổng cục IV, Bộ Công an)`)
+    r"|\s*\(\s*(\p{Lu}\p{Ll}*(?:\s\p{Ll}+)?\s[IVX]{1,4})\s*[,)]"
 )
 
 
@@ -51,7 +54,8 @@ def _acronyms(candidates: list[Candidate], lexicon: Lexicon) -> dict[str, str]:
         defined = _DEFINED.match(cand.sentence.text, cand.end)
         if not defined:
             continue
-        short, name = defined.group(1) or defined.group(2), cand.values["name"]
+        numbered = defined.group(3)
+        short, name = defined.group(1) or defined.group(2) or numbered, cand.values["name"]
         places = lexicon.places
         if short in places.provinces or short in places.countries:
             continue  # `(Long An)`, `(Nga)`: a place, not the body's own short name
@@ -59,9 +63,16 @@ def _acronyms(candidates: list[Candidate], lexicon: Lexicon) -> dict[str, str]:
             continue  # `(UBND)`: a word, not the body's own short name
         if short.lower() in name.lower().split():
             continue
-        if " " in short and not short.isascii():
+        if ROMAN_RE.match(short):
+            continue  # `Cục Bảo vệ chính trị III`: the number of the name, not a short name
+        if " " in short and not short.isascii() and not numbered:
             continue  # `(Đắk Glong)`: a place; a short name of two words is a brand's (`Sun Group`)
-        found.setdefault(short, _named_by(short, cand, lexicon))
+        if short in found:
+            continue
+        full = _named_by(short, cand, lexicon)
+        if numbered and lexicon.bodies.head_of(numbered)[0] != lexicon.bodies.head_of(full)[0]:
+            continue  # `Bộ Công an (Tổng cục IV)`: the unit of the body before, not its name
+        found[short] = full
     return found
 
 
@@ -94,6 +105,13 @@ def _with_acronyms(name: str, acronyms: dict[str, str], lexicon: Lexicon) -> str
     EVN` → `Hội đồng thành viên Tập đoàn Điện lực Việt Nam`."""
     if name in acronyms:
         return acronyms[name]
+    numbered = next(
+        (s for s in acronyms if ROMAN_RE.match(s.rsplit(" ", 1)[-1]) and name.endswith(" " + s)),
+        None,
+    )
+    if numbered is not None:
+        # `Ban Thường vụ Đảng ủy Tổng cục IV`: the unit's full name inside a longer one
+        return name[: -len(numbered)] + acronyms[numbered]
     head, _ = lexicon.bodies.head_of(name)
     full = acronyms.get(name[len(head) :].strip()) if head else None
     if full is None or full == name:

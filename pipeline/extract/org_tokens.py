@@ -13,8 +13,11 @@ import regex
 
 from pipeline.extract.lexicon import Lexicon, Phrases
 
-#: a capitalized word of a name: `Tài`, `UBND`, `TN&MT`, a brand's `GreenFeed`, `Z131`, a number
-CAP_RE = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{M}]*|[A-Z][A-Za-z\d&]*|\p{Lu}{2,}[\p{Lu}\d&]*|\d+)$")
+#: a capitalized word of a name: `Tài`, `UBND`, `TN&MT`, a brand's `GreenFeed`, `Z131`, `T.Ư`,
+#: a number
+CAP_RE = regex.compile(
+    r"^(?:\p{Lu}[\p{Ll}\p{M}]*|[A-Z][A-Za-z\d&]*|\p{Lu}{2,}[\p{Lu}\d&]*|\p{Lu}\.\p{Lu}|\d+)$"
+)
 LOW_RE = regex.compile(r"^\p{Ll}[\p{Ll}\p{M}]*$")
 ROMAN_RE = regex.compile(r"^[IVXL]+$")
 SCAN_WINDOW = 300  # characters after a head that a name can reach

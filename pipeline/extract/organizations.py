@@ -510,6 +510,9 @@ def _inside_a_word(match: Match, lexicon: Lexicon) -> bool:
         # title's body follows it; not in `Trưởng ban Ban Tuyên giáo`, where the body's own
         # head follows
         head = match.text[:1].upper() + match.text[1:]
+        title = lexicon.titles.title.match(match.sentence.text, len(before) - len(previous))
+        if title is not None and title.end() > match.end:
+            return True  # `Phó trưởng ban Thường trực Ban Chỉ đạo thi`: the title goes on
         return match.sentence.text.startswith(head, match.end + 1)
     return f"{previous} {match.text.split()[0].lower()}" in lexicon.bodies.words
 
@@ -553,6 +556,8 @@ def named_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | list[Found] |
     if _cue_before(lexicon.bodies.law_or_honour, match.sentence.text, match.start):
         return Reject("a-law-or-honour")  # `Luật Tổ chức Quốc hội`
     name = lexicon.bodies.expand(match.text)
+    head, _ = lexicon.bodies.head_of(name)
+    name = head + name[len(head) :]  # `Kiểm toán nhà nước khu vực III`: the head as listed
     name = lexicon.bodies.full_names.get(name, name)
     party = party_at(match.sentence.text, match.end - len("Đảng"), lexicon)
     if match.text.endswith(" Đảng") and name.endswith(" Đảng") and party is not None:
@@ -1107,13 +1112,15 @@ def _complete_inside_head(cand: Candidate, own_head: int, lexicon: Lexicon) -> l
 
 
 def _parent_of_branch(cand: Candidate, lexicon: Lexicon) -> list[Candidate]:
-    """`Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh Cần Thơ` also names the bank."""
+    """`Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh Cần Thơ` also names the bank,
+    `Kiểm toán Nhà nước khu vực III` the State Audit (a head that is a whole name)."""
     branch = lexicon.bodies.branch.search(cand.text)
     if branch is None:
         return []
     name = lexicon.bodies.expand(cand.text[: branch.start()])
     head, entry = lexicon.bodies.head_of(name)
-    if entry is None or name == head:
+    if entry is None or (name.casefold() == head.casefold() and not entry.alone):
         return []
+    name = head + name[len(head) :]
     values = {"name": name, "abbreviation": None, **describe(name, None, None, lexicon)}
     return [Candidate(cand.rule, cand.sentence, cand.start, cand.start + branch.start(), values)]

@@ -162,6 +162,9 @@ _LIST_GLUE = regex.compile(r"\s*(?:-|,|;|và)\s*")
 def share_places(candidates: list[Candidate], lexicon: Lexicon) -> None:
     """`Huyện ủy - HĐND - UBND huyện Hoài Ân`: a list of bodies shares the place at its end."""
     tail_re = _place_tail_re(lexicon)
+    #: the place a committee took without its place word, for the bodies listed before it
+    #: (`Hội đồng nhân dân, Thành ủy và Ủy ban thành phố Hạ Long`)
+    passed_on: dict[int, str] = {}
     for later, earlier in zip(candidates[::-1], candidates[-2::-1], strict=False):
         if earlier.sentence.index != later.sentence.index or earlier.values.get("location"):
             continue
@@ -172,15 +175,37 @@ def share_places(candidates: list[Candidate], lexicon: Lexicon) -> None:
         if not _LIST_GLUE.fullmatch(earlier.sentence.text[earlier.end : later.start]):
             continue
         tail = tail_re.search(later.values["name"]) if later.values.get("location") else None
-        if tail and earlier.values.get("level") != "central":
+        shared = tail.group() if tail else passed_on.get(id(later))
+        if shared and earlier.values.get("level") != "central":
+            level = _level_of_committee(earlier.values["name"], lexicon)
+            if level is not None:
+                if not shared.startswith(level + " "):
+                    continue  # `Tỉnh ủy, UBND huyện …`: not the province's committee
+                # `Tỉnh ủy, UBND tỉnh Nghệ An`: the committee names its level itself
+                passed_on[id(earlier)] = shared
+                shared = later.values["location"]
             earlier.values = {
                 **earlier.values,
-                "name": f"{earlier.values['name']} {tail.group()}",
+                "name": f"{earlier.values['name']} {shared}",
                 "location": later.values["location"],
                 "level": later.values["level"],
             }
         elif not later.values.get("location"):
             _share_level_word(earlier, later, lexicon)
+
+
+def _level_of_committee(name: str, lexicon: Lexicon) -> str | None:
+    """The place word a committee's head stands for (`Tỉnh ủy` → `tỉnh`, `Huyện ủy` → `huyện`,
+    `Thành ủy` → `thành`), when the name ends with one (province_committees.txt,
+    district_committees.yml); else None."""
+    places = lexicon.places
+    for committee in places.province_committees:
+        if name == committee or name.endswith(" " + committee):
+            return committee.split()[0].lower()
+    for committee, level in places.district_committees.items():
+        if name == committee or name.endswith(" " + committee):
+            return level
+    return None
 
 
 def _ends_with_a_level(name: str, lexicon: Lexicon) -> bool:
