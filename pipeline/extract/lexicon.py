@@ -13,7 +13,7 @@ import functools
 import hashlib
 import inspect
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,6 +44,14 @@ class Phrases(frozenset[str]):
         phrases.first_words = frozenset(entry.split(" ")[0] for entry in phrases)
         phrases.widths = tuple(sorted({len(entry.split(" ")) for entry in phrases}, reverse=True))
         return phrases
+
+    def starts(self, words: Sequence[str]) -> bool:
+        """The words are, or start with, one of the phrases."""
+        return (
+            bool(words)
+            and words[0] in self.first_words
+            and any(" ".join(words[:width]) in self for width in self.widths if width <= len(words))
+        )
 
 
 def _lower_keys(entries: Iterable[str]) -> dict[str, str]:

@@ -92,7 +92,7 @@ def named_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return problem
     if _is_a_template(sentence, match.start, name, acronym is not None):
         return Reject("a-template", name)
-    if _opens_with_a_country(name, lexicon.places):
+    if lexicon.places.countries.starts(name.split()):
         # `theo mô hình Liên Xô trước đây`, `mô hình Thái Lan 4.0`: a country as a template
         return Reject("a-country-as-template", name)
     listed = _listed_after(sentence, end)
@@ -147,13 +147,14 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         or _changed_into(sentence, match.start, descriptor, models)
     ):
         return problem
-    if trigger == "phong trào" and not descriptor and _a_nickname(sentence[slice(*spans[0])]):
+    first = sentence[slice(*spans[0])]
+    if trigger == "phong trào" and not descriptor and _a_nickname(first):
         # `phong trào "áo vàng"`, `phong trào "mai mối"`: what the press calls a protest or a
         # fashion, not the name a body gives a movement it runs (`"Chủ nhật xanh"`)
-        return Reject("a-nickname-not-a-name", sentence[slice(*spans[0])])
-    if trigger == "mô hình" and _opens_with_a_country(sentence[slice(*spans[0])], lexicon.places):
+        return Reject("a-nickname-not-a-name", first)
+    if trigger == "mô hình" and lexicon.places.countries.starts(first.split()):
         # `bước sang mô hình "Thái Lan 2.0"`: a country's stage, a template
-        return Reject("a-country-as-template", sentence[slice(*spans[0])])
+        return Reject("a-country-as-template", first)
     if trigger == "chương trình" and (
         problem := sales_promotion(sentence, match.start, spans[-1][1], models)
         or one_off_event(sentence, match.start, spans[-1][1] + 1, models)
@@ -316,15 +317,6 @@ def _a_predicate(descriptor: str, quoted: str) -> bool:
         and words[-1] == "là"
         and (len(words) < 2 or words[-2] != "tên")
         and quoted[:1].islower()
-    )
-
-
-def _opens_with_a_country(name: str, places: Places) -> bool:
-    words = name.split()
-    return any(
-        " ".join(words[:width]) in places.countries
-        for width in places.countries.widths
-        if width <= len(words)
     )
 
 

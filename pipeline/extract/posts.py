@@ -94,10 +94,7 @@ def person_text(written: str) -> str:
 
 def _starts_with(name: str, phrases: Phrases) -> bool:
     """The name is, or starts with, one of the phrases."""
-    words = name.split(" ")
-    return words[0] in phrases.first_words and any(
-        " ".join(words[:width]) in phrases for width in phrases.widths if width <= len(words)
-    )
+    return phrases.starts(name.split(" "))
 
 
 def names_a_province(name: str, lexicon: Lexicon) -> bool:
