@@ -14,7 +14,7 @@ words around it say that a person is meant.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -427,14 +427,7 @@ def _body_words(
         word = f"{word} {second.group(1)}"  # `thành phố`
     if not _may_start_body(word, lexicon, continuing, lower_start):
         return start
-    tokens: list[tuple[str, int, int]] = []
-    position = start
-    while len(tokens) <= _MOST_BODY_WORDS:
-        token = lexicon.places.token.match(text, position)
-        if token is None:
-            break
-        tokens.append((token.group(1), token.start(1), token.end(1)))
-        position = token.end()
+    tokens, _ = _words_from(text, start, _MOST_BODY_WORDS + 1, lexicon)
     tokens = _place_words_joined(tokens, lexicon)
     end, i, placed = start, 0, False
     while i < min(len(tokens), _MOST_BODY_WORDS):
@@ -544,14 +537,7 @@ def lower_case_tail(text: str, end: int, lexicon: Lexicon) -> int | None:
     first = lexicon.places.token.match(text, end)
     if first is None or not _LOWER.match(first.group(1)):
         return None  # most posts are followed by punctuation or a verb
-    tokens: list[tuple[str, int, int]] = []
-    position = end
-    while len(tokens) < _MOST_BODY_WORDS:
-        token = lexicon.places.token.match(text, position)
-        if token is None:
-            break
-        tokens.append((token.group(1), token.start(1), token.end(1)))
-        position = token.end()
+    tokens, _ = _words_from(text, end, _MOST_BODY_WORDS, lexicon)
     i = 0
     while i < min(len(tokens), _MOST_LOWER_WORDS) and _LOWER.match(tokens[i][0]):
         if _stops_body(tokens, i, lexicon) or _place_word_at(tokens, i, lexicon):
@@ -572,18 +558,30 @@ def lower_case_tail(text: str, end: int, lexicon: Lexicon) -> int | None:
     return tokens[stop - 1][2]
 
 
+def _words_from(
+    text: str,
+    position: int,
+    most: int,
+    lexicon: Lexicon,
+    keep: Callable[[str], object] | None = None,
+) -> tuple[list[tuple[str, int, int]], int]:
+    """Up to `most` words from `position`, each with its offsets (the first word `keep` turns
+    down ends them), and where the reading stopped."""
+    tokens: list[tuple[str, int, int]] = []
+    while len(tokens) < most:
+        token = lexicon.places.token.match(text, position)
+        if token is None or (keep is not None and not keep(token.group(1))):
+            break
+        tokens.append((token.group(1), token.start(1), token.end(1)))
+        position = token.end()
+    return tokens, position
+
+
 def capitalized_tail(text: str, end: int, lexicon: Lexicon) -> int | None:
     """Where a body's name ends when a capitalized name the scanner stopped at goes on to a
     person (`Chủ tịch HĐQT | Vietcombank | Nghiêm Xuân Thành`, `Chủ tịch HĐQT | Quốc Cường Gia
     Lai | Nguyễn Thị Như Loan`): the person starts inside the run, after its first word."""
-    tokens: list[tuple[str, int, int]] = []
-    position = end
-    while len(tokens) < _MOST_BODY_WORDS:
-        token = lexicon.places.token.match(text, position)
-        if token is None or not _CAPITALIZED.match(token.group(1)):
-            break
-        tokens.append((token.group(1), token.start(1), token.end(1)))
-        position = token.end()
+    tokens, _ = _words_from(text, end, _MOST_BODY_WORDS, lexicon, _CAPITALIZED.match)
     if len(tokens) < 3 or _title_at(text, tokens[0], lexicon):
         return None
     stop = _person_in_run(text, tokens, 0, len(tokens), lexicon)
@@ -598,14 +596,7 @@ def tail_before_holder(text: str, end: int, lexicon: Lexicon) -> int | None:
     Rhein`, `Chủ nhiệm | uỷ ban kiểm tra Tỉnh uỷ Long An | - ông Lê Thanh Nghiêm`): a few
     words the scanner stopped at, none a title or a word that starts the rest of the sentence
     (`cho biết`, `tại`, an honorific), the last one capitalized, as a name ends; None else."""
-    tokens: list[tuple[str, int, int]] = []
-    position = end
-    while len(tokens) <= _MOST_TAIL_WORDS:
-        token = lexicon.places.token.match(text, position)
-        if token is None or not _TAIL_WORD.fullmatch(token.group(1)):
-            break
-        tokens.append((token.group(1), token.start(1), token.end(1)))
-        position = token.end()
+    tokens, position = _words_from(text, end, _MOST_TAIL_WORDS + 1, lexicon, _TAIL_WORD.fullmatch)
     if not tokens or len(tokens) > _MOST_TAIL_WORDS:
         return None
     if not _TITLE_CASE_OR_ABBREVIATION.match(tokens[-1][0]):
