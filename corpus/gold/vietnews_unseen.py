@@ -1,6 +1,7 @@
 """Round 8: model-rich articles nobody has seen, from the rest of the VietNews release (2026-12-01):
 
-    python3 corpus/gold/vietnews_unseen.py ../shared/corpus/articles VIETNEWS_GIT_DIR [--check]
+    python3 corpus/gold/vietnews_unseen.py ../shared/corpus/articles VIETNEWS_GIT_DIR \
+        [--check] [--out DIR]
 
 The models net of draw_round3.py has caught every article of ../shared/corpus it can: about half
 are dev, the rest the blind `test-d`, and round 7's 80 random articles named no model. So the
@@ -15,8 +16,16 @@ with fixed seeds, before any models rule of round 8 changed:
 - `dev-u` (seed 20261211): scored once as unseen text, then dev;
 - `dev-v` (seed 20261212): held out while the round's models rules change, scored at the end.
 
+Round 9 (2026-12-01) drew two more, before any rule of round 9 changed, held out while the
+round's rules change and scored at its end (`--out DIR` writes them outside the gold folder
+until then):
+
+- `dev-w` (seed 20261213): 30 more articles the net catches, for the models table;
+- `dev-x` (seed 20261214): 20 articles drawn from every unseen release text of 1,000 to 5,000
+  characters, net or not, for the other tables.
+
 Their records go to articles/vietnews-unseen.jsonl (the design's article format, with the
-release's path in `provenance`), the lists to selection/dev-u.tsv and selection/dev-v.tsv.
+release's path in `provenance`), the lists to selection/<batch>.tsv.
 """
 
 import json
@@ -36,8 +45,10 @@ COMMIT = "a20d9b7f5d37b95f39f28f08999092f9fa400983"
 SHARED_FILES = ("vietnews-political.jsonl", "vietnews-general.jsonl")
 TRIGGERS = ("mô hình", "phong trào", "cuộc vận động", "chương trình", "đề án", "sáng kiến")
 MAX_CHARS = 10000
-BATCHES = (("dev-u", 20261211), ("dev-v", 20261212))
-SIZE = 20
+#: (batch, seed, size, drawn from the net's catch or from every text of RANDOM_CHARS), in order
+BATCHES = (("dev-u", 20261211, 20, True), ("dev-v", 20261212, 20, True),
+           ("dev-w", 20261213, 30, True), ("dev-x", 20261214, 20, False))
+RANDOM_CHARS = (1000, 5000)
 OUTPUT = "vietnews-unseen.jsonl"
 
 _SPACE_BEFORE = regex.compile(r"\s+([,.;:!?…%)\]}”])")
@@ -118,8 +129,7 @@ def check(shared: list[dict], git_dir: Path) -> None:
     print(f"{same} of {len(shared)} shared corpus records re-joined identical")
 
 
-def main(articles_dir: Path, git_dir: Path) -> None:
-    here = Path(__file__).resolve().parent
+def main(articles_dir: Path, git_dir: Path, out: Path) -> None:
     shared = [json.loads(line) for name in SHARED_FILES
               for line in (articles_dir / name).open(encoding="utf-8")]
     if "--check" in sys.argv:
@@ -138,29 +148,37 @@ def main(articles_dir: Path, git_dir: Path) -> None:
         if sha not in seen:
             seen.add(sha)
             paths.append(path)
-    caught = {}
+    caught, plain = {}, {}  # the net's catch; every text of RANDOM_CHARS
     for path, text in read_files(git_dir, paths):
-        if not any(word in unicodedata.normalize("NFC", text.replace("_", " "))
-                   for word in TRIGGERS):
-            continue  # no trigger word: the net cannot catch it (a cheap first look)
         record = article(path, text)
         body = "\n".join((record["title"], record["lead"], record["text"]))
-        if len(body) <= MAX_CHARS and NET.search(unicodedata.normalize("NFC", body)):
+        if RANDOM_CHARS[0] < len(body) <= RANDOM_CHARS[1]:
+            plain[record["id"]] = record
+        if (len(body) <= MAX_CHARS and any(word in unicodedata.normalize("NFC", body)
+                                           for word in TRIGGERS)
+                and NET.search(unicodedata.normalize("NFC", body))):
             caught[record["id"]] = record
     print(f"{len(paths)} release files not in ../shared/corpus; the net catches {len(caught)} "
-          f"of at most {MAX_CHARS} characters")
-    left, drawn = sorted(caught), []
-    for batch, seed in BATCHES:
-        chosen = random.Random(seed).sample(left, SIZE)
-        left = [article_id for article_id in left if article_id not in chosen]
-        (here / "selection" / f"{batch}.tsv").write_text(
+          f"of at most {MAX_CHARS} characters; {len(plain)} hold {RANDOM_CHARS[0]:,} to "
+          f"{RANDOM_CHARS[1]:,}")
+    drawn: list[str] = []
+    for batch, seed, size, from_net in BATCHES:
+        pool = caught if from_net else plain
+        chosen = random.Random(seed).sample(sorted(set(pool) - set(drawn)), size)
+        (out / "selection").mkdir(parents=True, exist_ok=True)
+        (out / "selection" / f"{batch}.tsv").write_text(
             "".join(f"{OUTPUT}\t{article_id}\n" for article_id in chosen))
         drawn += chosen
         print(f"{batch}: {len(chosen)} articles")
-    with (here / "articles" / OUTPUT).open("w", encoding="utf-8") as stream:
+    (out / "articles").mkdir(parents=True, exist_ok=True)
+    with (out / "articles" / OUTPUT).open("w", encoding="utf-8") as stream:
         for article_id in drawn:
-            stream.write(json.dumps(caught[article_id], ensure_ascii=False) + "\n")
+            record = caught.get(article_id) or plain[article_id]
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]))
+    arguments = [argument for argument in sys.argv[1:] if argument != "--check"]
+    target = Path(arguments[arguments.index("--out") + 1]) if "--out" in arguments else \
+        Path(__file__).resolve().parent
+    main(Path(arguments[0]), Path(arguments[1]), target)
