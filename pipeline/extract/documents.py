@@ -55,7 +55,7 @@ def _named_issuer(match: Match, documents: Documents) -> str | None:
 @normalizer(
     "documents.numbered",
     groups=("number", "issuer"),
-    optional=("year", "code", "type", "slashed"),
+    optional=("year", "code", "type", "slashed", "party_slash"),
     gazetteers=Documents.GAZETTEERS,
 )
 def numbered(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
@@ -69,6 +69,8 @@ def numbered(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
         # `1143/QĐ/TTg` is a decision; `01/2015/HTĐT/HADICO7` a contract's own number
         return Reject("not-a-type-code", type_code)
     issuer_name, is_party = _issuer(issuer_code, documents)
+    if is_party is None and match.group("party_slash"):
+        is_party = True  # an issuer nobody listed keeps the Party form written: 26-KL/TUQN-TUĐN
     if is_party is None and not type_code:  # a law: 45/2019/QH14
         issuer_name = documents.issuers["QH"]["name"]
     if is_party and not year:
