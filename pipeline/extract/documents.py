@@ -22,6 +22,8 @@ _SPACES = regex.compile(r"\s+")
 _TRAILING_DIGITS = regex.compile(r"\d+$")
 #: a further bare number in a list after a short reference (`Nghị quyết số 18, 19`)
 _LISTED_NUMBER = regex.compile(r"\d{1,5}")
+#: the numbers listed before one full number (`10, 30, 30 a/2008/NQ-CP`)
+_LISTED_WITH_LETTER = regex.compile(r"\d{1,5}(?:\s?[a-z](?![\p{L}]))?")
 #: how far before a short reference its issuer may be named (`Thủ tướng đã có Quyết định 66`)
 _ISSUER_REACH = 100
 
@@ -55,13 +57,13 @@ def _named_issuer(match: Match, documents: Documents) -> str | None:
 @normalizer(
     "documents.numbered",
     groups=("number", "issuer"),
-    optional=("year", "code", "type", "slashed", "party_slash"),
+    optional=("year", "code", "type", "slashed", "party_slash", "listed"),
     gazetteers=Documents.GAZETTEERS,
 )
-def numbered(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
-    """A full document number in Party, State or law form → canonical fields."""
+def numbered(match: Match, lexicon: Lexicon) -> dict[str, Any] | list[Found] | Reject:
+    """A full document number in Party, State or law form → canonical fields; numbers listed
+    before it share its code (`nghị quyết 10, 30, 30 a/2008/NQ-CP`): one row each."""
     documents = lexicon.documents
-    number = match.group("number")
     year = match.group("year")
     issuer_code = documents.canonical_code(_squash(match.group("issuer") or ""))
     type_code = documents.canonical_code(_squash(match.group("code") or ""))
@@ -73,23 +75,43 @@ def numbered(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
         is_party = True  # an issuer nobody listed keeps the Party form written: 26-KL/TUQN-TUĐN
     if is_party is None and not type_code:  # a law: 45/2019/QH14
         issuer_name = documents.issuers["QH"]["name"]
-    if is_party and not year:
-        doc_id = f"{number}-{type_code}/{issuer_code}"
-    elif type_code:
-        doc_id = "/".join(p for p in (number, year, f"{type_code}-{issuer_code}") if p)
-    else:  # a law, 45/2019/QH14; a resolution cited without its year, 88/QH13
-        doc_id = "/".join(p for p in (number, year, issuer_code) if p)
     by_code = documents.party_type_by_code if is_party else documents.state_type_by_code
     doc_type = _written_type(match, documents) or by_code.get(type_code)
-    return {
-        "doc_id": doc_id,
-        "doc_type": doc_type or ("Luật" if not type_code else None),
-        "number": number,
-        "year": int(year) if year else None,
-        "issuer_code": issuer_code,
-        "issuer": _named_issuer(match, documents) or issuer_name,
-        "as_written": match.text,
-    }
+
+    def values(number: str, as_written: str) -> dict[str, Any]:
+        if is_party and not year:
+            doc_id = f"{number}-{type_code}/{issuer_code}"
+        elif type_code:
+            doc_id = "/".join(p for p in (number, year, f"{type_code}-{issuer_code}") if p)
+        else:  # a law, 45/2019/QH14; a resolution cited without its year, 88/QH13
+            doc_id = "/".join(p for p in (number, year, issuer_code) if p)
+        return {
+            "doc_id": doc_id,
+            "doc_type": doc_type or ("Luật" if not type_code else None),
+            "number": number,
+            "year": int(year) if year else None,
+            "issuer_code": issuer_code,
+            "issuer": _named_issuer(match, documents) or issuer_name,
+            "as_written": as_written,
+        }
+
+    number = _squash(match.group("number") or "")
+    if not match.group("listed"):
+        return values(number, match.text)
+    offset = match.spans["listed"][0]
+    listed = [
+        Found(
+            offset + found.start(),
+            offset + found.end(),
+            values(_squash(found.group()), found.group()),
+        )
+        for found in _LISTED_WITH_LETTER.finditer(match.group("listed") or "")
+    ]
+    start = match.spans["number"][0]
+    return [
+        *listed,
+        Found(start, match.end, values(number, match.sentence.text[start : match.end])),
+    ]
 
 
 def _short_issuer(match: Match, doc_type: DocType | None, documents: Documents) -> str | None:
