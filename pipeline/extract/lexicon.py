@@ -1154,6 +1154,7 @@ class Models:
         "model_clause_words",
         "model_sales_cues",
         "model_contest_cues",
+        "model_contest_roles",
         "model_customer_cues",
     )
 
@@ -1190,6 +1191,8 @@ class Models:
     customer_cue: regex.Pattern[str]
     #: a word of a contest (`thí sinh`, `á quân`) near `chương trình "…"`
     contest_cue: regex.Pattern[str]
+    #: the people of a contest (`giám khảo`, `ghế nóng`), in the words before the trigger
+    contest_role: regex.Pattern[str]
     #: `tổ chức`, `tham dự` just before the trigger, at the end
     event_before: regex.Pattern[str]
     #: one day the sentence names (`Tối 22-1`), anywhere
@@ -1236,6 +1239,7 @@ class Models:
             _words_re(gazetteers["model_sales_cues"], regex.IGNORECASE),
             _words_re(gazetteers["model_customer_cues"], regex.IGNORECASE),
             _words_re(gazetteers["model_contest_cues"], regex.IGNORECASE),
+            _words_re(gazetteers["model_contest_roles"], regex.IGNORECASE),
             lazy_compile(defines["MODEL_EVENT_BEFORE"], VERBOSE),
             lazy_compile(defines["MODEL_EVENT_DAY"], VERBOSE),
             lazy_compile(defines["MODEL_EVENT_PLACE"], VERBOSE),

@@ -40,6 +40,13 @@ def near(
     return None
 
 
+def before(cues: regex.Pattern[str], sentence: str, trigger_at: int) -> str | None:
+    """A cue among the six words before the trigger, within the clause."""
+    window = _SIX_WORDS_BEFORE_RE.search(sentence, 0, trigger_at)
+    cue = cues.search(window.group()) if window else None
+    return cue.group() if cue else None
+
+
 def sales_promotion(
     sentence: str, trigger_at: int, names_end: int, models: Models
 ) -> Reject | None:
