@@ -170,7 +170,7 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     ):
         return problem
     if trigger == "chương trình" and (
-        cue := near(models.contest_cue, sentence, match.start, spans[-1][1] + 1)
+        cue := near(models.contest_cue, sentence, match.start, spans[-1][1] + 1, wide=True)
         or before(models.contest_role, sentence, match.start)
     ):
         return Reject("a-contest", cue)
