@@ -76,6 +76,12 @@ def one_off_event(sentence: str, trigger_at: int, after: int, models: Models) ->
             return Reject("an-event-attended", cue)
         if models.event_day.search(sentence) or models.event_place.match(sentence, after):
             return Reject("an-event-on-a-day-or-at-a-place", cue)
+    if (
+        models.event_at.search(sentence, 0, trigger_at)
+        and models.event_day.search(sentence)
+        and not _in_an_edition(sentence, trigger_at, after, models)
+    ):
+        return Reject("an-event-on-a-day", "tại")
     if models.event_after.match(sentence, after) and not models.event_holder.search(
         sentence, 0, trigger_at
     ):
