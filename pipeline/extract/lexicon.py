@@ -1197,6 +1197,8 @@ class Models:
     event_before: regex.Pattern[str]
     #: `tại` just before the trigger, at the end
     event_at: regex.Pattern[str]
+    #: `tổ chức tại` right after the name, at a position
+    event_held_at: regex.Pattern[str]
     #: one day the sentence names (`Tối 22-1`), anywhere
     event_day: regex.Pattern[str]
     #: a place right after the name (`… tại Bệnh viện Việt Đức`), at a position
@@ -1244,6 +1246,7 @@ class Models:
             _words_re(gazetteers["model_contest_roles"], regex.IGNORECASE),
             lazy_compile(defines["MODEL_EVENT_BEFORE"], VERBOSE),
             lazy_compile(defines["MODEL_EVENT_AT"], VERBOSE),
+            lazy_compile(defines["MODEL_EVENT_HELD_AT"], VERBOSE),
             lazy_compile(defines["MODEL_EVENT_DAY"], VERBOSE),
             lazy_compile(defines["MODEL_EVENT_PLACE"], VERBOSE),
             lazy_compile(defines["MODEL_EVENT_AFTER"], VERBOSE),

@@ -82,6 +82,10 @@ def one_off_event(sentence: str, trigger_at: int, after: int, models: Models) ->
         and not _in_an_edition(sentence, trigger_at, after, models)
     ):
         return Reject("an-event-on-a-day", "tại")
+    if models.event_held_at.match(sentence, after) and not _in_an_edition(
+        sentence, trigger_at, after, models
+    ):
+        return Reject("an-event-at-a-place", "tổ chức tại")
     if models.event_after.match(sentence, after) and not models.event_holder.search(
         sentence, 0, trigger_at
     ):
