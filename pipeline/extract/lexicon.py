@@ -1154,6 +1154,7 @@ class Models:
         "model_clause_words",
         "model_sales_cues",
         "model_contest_cues",
+        "model_contest_roles",
         "model_customer_cues",
     )
 
@@ -1190,8 +1191,14 @@ class Models:
     customer_cue: regex.Pattern[str]
     #: a word of a contest (`thí sinh`, `á quân`) near `chương trình "…"`
     contest_cue: regex.Pattern[str]
+    #: the people of a contest (`giám khảo`, `ghế nóng`), in the words before the trigger
+    contest_role: regex.Pattern[str]
     #: `tổ chức`, `tham dự` just before the trigger, at the end
     event_before: regex.Pattern[str]
+    #: `tại` just before the trigger, at the end
+    event_at: regex.Pattern[str]
+    #: `tổ chức tại` right after the name, at a position
+    event_held_at: regex.Pattern[str]
     #: one day the sentence names (`Tối 22-1`), anywhere
     event_day: regex.Pattern[str]
     #: a place right after the name (`… tại Bệnh viện Việt Đức`), at a position
@@ -1236,7 +1243,10 @@ class Models:
             _words_re(gazetteers["model_sales_cues"], regex.IGNORECASE),
             _words_re(gazetteers["model_customer_cues"], regex.IGNORECASE),
             _words_re(gazetteers["model_contest_cues"], regex.IGNORECASE),
+            _words_re(gazetteers["model_contest_roles"], regex.IGNORECASE),
             lazy_compile(defines["MODEL_EVENT_BEFORE"], VERBOSE),
+            lazy_compile(defines["MODEL_EVENT_AT"], VERBOSE),
+            lazy_compile(defines["MODEL_EVENT_HELD_AT"], VERBOSE),
             lazy_compile(defines["MODEL_EVENT_DAY"], VERBOSE),
             lazy_compile(defines["MODEL_EVENT_PLACE"], VERBOSE),
             lazy_compile(defines["MODEL_EVENT_AFTER"], VERBOSE),

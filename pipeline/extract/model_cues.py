@@ -40,6 +40,13 @@ def near(
     return None
 
 
+def before(cues: regex.Pattern[str], sentence: str, trigger_at: int) -> str | None:
+    """A cue among the six words before the trigger, within the clause."""
+    window = _SIX_WORDS_BEFORE_RE.search(sentence, 0, trigger_at)
+    cue = cues.search(window.group()) if window else None
+    return cue.group() if cue else None
+
+
 def sales_promotion(
     sentence: str, trigger_at: int, names_end: int, models: Models
 ) -> Reject | None:
@@ -69,6 +76,16 @@ def one_off_event(sentence: str, trigger_at: int, after: int, models: Models) ->
             return Reject("an-event-attended", cue)
         if models.event_day.search(sentence) or models.event_place.match(sentence, after):
             return Reject("an-event-on-a-day-or-at-a-place", cue)
+    if (
+        models.event_at.search(sentence, 0, trigger_at)
+        and models.event_day.search(sentence)
+        and not _in_an_edition(sentence, trigger_at, after, models)
+    ):
+        return Reject("an-event-on-a-day", "tại")
+    if models.event_held_at.match(sentence, after) and not _in_an_edition(
+        sentence, trigger_at, after, models
+    ):
+        return Reject("an-event-at-a-place", "tổ chức tại")
     if models.event_after.match(sentence, after) and not models.event_holder.search(
         sentence, 0, trigger_at
     ):

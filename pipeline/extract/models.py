@@ -35,7 +35,13 @@ from pipeline.engine.contracts import (
     normalizer,
 )
 from pipeline.extract.lexicon import Bodies, Lexicon, Models, Names, Places, Titles
-from pipeline.extract.model_cues import WORDS_AFTER_RE, near, one_off_event, sales_promotion
+from pipeline.extract.model_cues import (
+    WORDS_AFTER_RE,
+    before,
+    near,
+    one_off_event,
+    sales_promotion,
+)
 
 #: an acronym, maybe glued to the next word where a caption lost its line break (`VNENLớp học`)
 _ACRONYM_RE = regex.compile(
@@ -52,6 +58,8 @@ _WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
 #: a quotation, not a name: a sentence ends inside it (not at `TP.`, `Q.`, `ThS.`)
 _SENTENCE_INSIDE_RE = regex.compile(r"(?:(?<!(?:^|\s)\p{Lu}\p{L}{0,2})\.|[?!…])(?:\s|$)")
 _NEXT_IS_CAPITALIZED_RE = regex.compile(r"\s*(?:$|\p{Lu})")
+#: a weapon's or a vehicle's designation (`mô hình J -20`, `mô hình S -400 cao su`): a replica
+_DESIGNATION_RE = regex.compile(r"\p{Lu}{1,3}\s*-\s*\d")
 #: the share of capitalized words above which a sentence is a headline in capitals or in
 #: Title Case, where capitals say nothing about names
 _TITLE_CASE_SHARE = 0.8
@@ -85,6 +93,7 @@ def named_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     end = start + len(name)
     problem = (
         _not_an_initiative(name, lexicon, quoted=False)
+        or _replica(name, lexicon.models)
         or _physical(sentence, match.start, end, lexicon.models)
         or _changed_into(sentence, match.start, name, lexicon.models)
     )
@@ -161,7 +170,8 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     ):
         return problem
     if trigger == "chương trình" and (
-        cue := near(models.contest_cue, sentence, match.start, spans[-1][1] + 1)
+        cue := near(models.contest_cue, sentence, match.start, spans[-1][1] + 1, wide=True)
+        or before(models.contest_role, sentence, match.start)
     ):
         return Reject("a-contest", cue)
     rows, first_problem = [], None
@@ -255,6 +265,9 @@ def _not_an_initiative(name: str, lexicon: Lexicon, *, quoted: bool) -> Reject |
     if name in lexicon.places.abbreviations or name in lexicon.bodies.abbreviations:
         # `mô hình TP thông minh`: the short form of a common word, not a name
         return Reject("an-abbreviation", name)
+    if quoted and len(name.split()) == 1 and name[:1].islower():
+        # `chương trình "hot" nhất`, `các chương trình "đinh" của VTV4`: a word in quotes
+        return Reject("a-word-in-quotes", name)
     if quoted and (len(name.split()) > _MOST_NAME_WORDS or looks_like_a_quotation(name)):
         return Reject("a-quotation", name)
     return None
@@ -301,6 +314,15 @@ def _physical(sentence: str, trigger_at: int, name_end: int, models: Models) -> 
     bằng hoa`: a replica or a machine, by the words just before the trigger or after the name."""
     cue = near(models.physical_cue, sentence, trigger_at, name_end)
     return Reject("a-physical-model", cue) if cue else None
+
+
+def _replica(name: str, models: Models) -> Reject | None:
+    """`mô hình J -20 Trung Quốc xuất hiện`, `mô hình Mặt Trăng khổng lồ lăn khắp phố`: an
+    unquoted name that opens with a designation or holds a word of a physical model."""
+    if _DESIGNATION_RE.match(name):
+        return Reject("a-physical-model", name)
+    cue = models.physical_cue.search(name)
+    return Reject("a-physical-model", cue.group()) if cue else None
 
 
 def _a_nickname(name: str) -> bool:
