@@ -38,8 +38,10 @@ _LOOSE = regex.compile(r",|(?<![\p{L}])là(?![\p{L}])")
 _SENTENCE_GOES_ON = regex.compile(r"\s+\p{Ll}|\s*[.!?…]+(?:\s|$)|\s*$")
 #: … or a clause after a comma, a headline's colon (`HLV Park Hang Seo: U23 VN nghe lời`)
 _NAME_SET_OFF = regex.compile(r"\s*[,:;)]")
-#: one word of a name of another language (FOREIGN_NAME): `Jong-un`, `O'Brien`
-_FOREIGN_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{L}[\p{Ll}\p{M}'’]*)*")
+#: one word of a name of another language (FOREIGN_NAME): `Jong-un`, `O'Brien`, `McCain`
+_FOREIGN_WORD = regex.compile(
+    r"(?:Ma?c(?=\p{Lu}))?\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{L}[\p{Ll}\p{M}'’]*)*"
+)
 #: the most words a body without a head word may have (`Các vấn đề Nghị viện và Dân tộc
 #: Thiểu số của Ấn Độ` has thirteen)
 _MOST_BODY_WORDS = 14
