@@ -59,6 +59,8 @@ _MOST_TAIL_WORDS = 8
 _TAIL_WORD = regex.compile(r"[\p{L}\p{M}\p{N}&]+\.?")
 #: a comma or a dash, then a word (an honorific, checked against the gazetteer) and a name
 _SET_OFF_HONORIFIC = regex.compile(r"\s*[-–,]\s*(\p{L}+)\s+\p{Lu}")
+#: a hyphen inside a name written with spaces around it (`al - Assad`)
+_SPACED_HYPHEN = regex.compile(r"\s*-\s*")
 #: lower-case words that join two parts of one body before a capitalized word
 _BODY_JOINERS = frozenset(("và", "của", "tại", "&", "-", "–"))
 
@@ -90,7 +92,9 @@ _TRAILING_PERSON = regex.compile(
 
 
 def person_text(written: str) -> str:
-    """A name as the `person` column writes it: `NGUYỄN LÊ NINH` → `Nguyễn Lê Ninh`."""
+    """A name as the `person` column writes it: `NGUYỄN LÊ NINH` → `Nguyễn Lê Ninh`, `Bashar
+    al - Assad` → `Bashar al-Assad` (the release spaces its hyphens)."""
+    written = _SPACED_HYPHEN.sub("-", written)
     return written.title() if written.isupper() and len(written) > 1 else written
 
 
@@ -768,7 +772,7 @@ def name_after_posts(
         return None
     if tight and _LOOSE.search(text, end, found.start("person")):
         return None
-    person, honorific = found.group("person"), found.group("honorific")
+    person, honorific = person_text(found.group("person")), found.group("honorific")
     start = found.start("person")
     if person in names.foreign_cities:
         return None  # `thống đốc Saint Petersburg`
