@@ -254,7 +254,17 @@ def _parse_posts(
             and not (direct and is_person(direct.group("person"), lexicon))
         ):
             read = titles.country.match(text, found.end())
-            if read:
+            sector = titles.head_words.get(base) and titles.lower_sector.match(text, found.end())
+            if sector:
+                # `Bộ trưởng tài chính Canada Bill Morneau`: the ministry in lower case, then its
+                # country (`Bộ Tài chính Canada`), which a name of another language may follow
+                words = sector.group("sector")
+                body, end = words[0].upper() + words[1:], sector.end()
+                if held_in := titles.country.match(text, end):
+                    country = " ".join(held_in.group("country").split())
+                    body, end = f"{body} {country}", held_in.end("country")
+                organization = _with_head(base, body, lexicon)
+            elif read:
                 country = " ".join(read.group().split())
                 title, end = f"{title} {country}", read.end()
             else:
