@@ -150,6 +150,7 @@ class Names:
         "foreign_cities",
         "posts_held_abroad",
         "name_particles",
+        "korean_surnames",
     )
 
     surnames: frozenset[str]
