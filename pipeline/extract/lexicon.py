@@ -150,6 +150,7 @@ class Names:
         "foreign_cities",
         "posts_held_abroad",
         "name_particles",
+        "korean_surnames",
     )
 
     surnames: frozenset[str]
@@ -274,6 +275,7 @@ class Titles:
         "titles_of_a_place_abroad",
         "place_levels_abroad",
         "name_particles",
+        "ministry_sectors",
     )
 
     #: title → the body it implies when the text names none (`Thủ tướng` → Chính phủ)
@@ -328,6 +330,9 @@ class Titles:
     #: a place word that may open that place (group `level`), then the capitalized words
     #: there, the place's and a name's after it (group `run`)
     place_level_abroad: regex.Pattern[str]
+    #: a ministry's sector written in lower case after its minister's title, as a whole word
+    #: (`Bộ trưởng | tài chính Canada`: gazetteers/ministry_sectors.txt); group `sector`
+    lower_sector: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Titles:
@@ -380,6 +385,11 @@ class Titles:
                 + r"))(?![\p{L}])\s*)?(?P<run>\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:"
                 + alternation(gazetteers["name_particles"])
                 + r")\s+)?\p{Lu}[\p{L}\p{M}'’-]*){0,7})(?![\p{L}\p{M}])"
+            ),
+            lazy_compile(
+                r"\s+(?P<sector>"
+                + alternation(gazetteers["ministry_sectors"])
+                + r")(?![\p{L}\p{M}])"
             ),
         )
 

@@ -51,6 +51,8 @@ _CAPITALIZED_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]*\s+$"
 _NAME_BEFORE_REACH = 80
 #: how far before a name a body that may end with it is looked for (characters)
 _BODY_REACH = 40
+#: a word and the spaces after it (a title's prefix, then the title)
+_PREFIX_THEN_WORD = regex.compile(r"([\p{L}\p{M}]+)\s+")
 #: a capitalized word's start
 _WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}")
 #: what reading posts and the names around them consults
@@ -104,9 +106,14 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     `Tây Ninh`) stays with the organization. A post held by several people (`các Phó trưởng
     ban … Hà Ban và Nguyễn Thanh Bình`) goes to every name listed after it."""
     sentence = match.sentence.text
-    chain_start = match.spans["chain"][0]
+    chain_start = start = match.spans["chain"][0]
     if _inside_a_word(sentence, chain_start, lexicon):
-        return Reject("inside-a-word")  # `chức vụ Phó chủ tịch` is not `Vụ phó`
+        # `chính quyền Tổng thống Mỹ Donald Trump`: a prefix that ends a word (`quyền`) is no
+        # prefix, the title after it still is one
+        title_start = _title_after_prefix(sentence, chain_start, lexicon)
+        if title_start is None:
+            return Reject("inside-a-word")  # `chức vụ Phó chủ tịch` is not `Vụ phó`
+        chain_start = start = title_start
     posts, end = parse_posts(sentence, chain_start, lexicon, after_a_name=False)
     if not posts:
         return Reject("no-post")
@@ -121,7 +128,7 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         if not is_person(person, lexicon):
             return Reject("not-a-person", person)
         values = officials_values(posts, person, replaced.group("honorific"), lexicon)
-        return [Found(match.start, end, values)]
+        return [Found(start, end, values)]
     if (
         name is None
         and posts[-1].organization
@@ -171,9 +178,7 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
             return Reject("not-a-person", person)
         posts = former(posts, lexicon)
         found = [
-            Found(
-                match.start, end, officials_values(posts, person, held.group("honorific"), lexicon)
-            )
+            Found(start, end, officials_values(posts, person, held.group("honorific"), lexicon))
         ]
         position = held.end()
         while (more := names.in_list.match(sentence, position)) and (
@@ -214,7 +219,7 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     values = officials_values(posts, name.person, name.honorific, lexicon)
     if lexicon.names.is_foreign(name.person) and not posts[-1].organization:
         values["organization"] = ""  # `cựu Thủ tướng Thaksin`: not Vietnam's Chính phủ
-    found = [Found(match.start, name.end, values)]
+    found = [Found(start, name.end, values)]
     if lexicon.titles.plural_before.search(sentence, max(0, chain_start - 12), chain_start):
         while more := lexicon.names.in_list.match(sentence, found[-1].end):
             person = person_text(more.group("person"))
@@ -246,6 +251,15 @@ def _inside_a_word(sentence: str, start: int, lexicon: Lexicon) -> bool:
     last, earlier = before.group(2).lower(), (before.group(1) or "").lower()
     # `chức vụ phó chủ tịch`: the syllable before already closes a word
     return f"{last} {first.group(1)}" in words and f"{earlier} {last}" not in words
+
+
+def _title_after_prefix(sentence: str, start: int, lexicon: Lexicon) -> int | None:
+    """Where the title after a prefix at `start` begins (`quyền | Tổng thống`); None when the
+    word at `start` is no prefix or no title follows it."""
+    first = _PREFIX_THEN_WORD.match(sentence, start)
+    if first is None or first.group(1).lower() not in lexicon.titles.prefixes:
+        return None
+    return first.end() if lexicon.titles.title.match(sentence, first.end()) else None
 
 
 def _names_an_event(sentence: str, chain_start: int, lexicon: Lexicon) -> bool:

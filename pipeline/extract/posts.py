@@ -38,8 +38,10 @@ _LOOSE = regex.compile(r",|(?<![\p{L}])là(?![\p{L}])")
 _SENTENCE_GOES_ON = regex.compile(r"\s+\p{Ll}|\s*[.!?…]+(?:\s|$)|\s*$")
 #: … or a clause after a comma, a headline's colon (`HLV Park Hang Seo: U23 VN nghe lời`)
 _NAME_SET_OFF = regex.compile(r"\s*[,:;)]")
-#: one word of a name of another language (FOREIGN_NAME): `Jong-un`, `O'Brien`
-_FOREIGN_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{L}[\p{Ll}\p{M}'’]*)*")
+#: one word of a name of another language (FOREIGN_NAME): `Jong-un`, `O'Brien`, `McCain`
+_FOREIGN_WORD = regex.compile(
+    r"(?:Ma?c(?=\p{Lu}))?\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{L}[\p{Ll}\p{M}'’]*)*"
+)
 #: the most words a body without a head word may have (`Các vấn đề Nghị viện và Dân tộc
 #: Thiểu số của Ấn Độ` has thirteen)
 _MOST_BODY_WORDS = 14
@@ -57,6 +59,8 @@ _MOST_TAIL_WORDS = 8
 _TAIL_WORD = regex.compile(r"[\p{L}\p{M}\p{N}&]+\.?")
 #: a comma or a dash, then a word (an honorific, checked against the gazetteer) and a name
 _SET_OFF_HONORIFIC = regex.compile(r"\s*[-–,]\s*(\p{L}+)\s+\p{Lu}")
+#: a hyphen inside a name written with spaces around it (`al - Assad`)
+_SPACED_HYPHEN = regex.compile(r"\s*-\s*")
 #: lower-case words that join two parts of one body before a capitalized word
 _BODY_JOINERS = frozenset(("và", "của", "tại", "&", "-", "–"))
 
@@ -88,7 +92,9 @@ _TRAILING_PERSON = regex.compile(
 
 
 def person_text(written: str) -> str:
-    """A name as the `person` column writes it: `NGUYỄN LÊ NINH` → `Nguyễn Lê Ninh`."""
+    """A name as the `person` column writes it: `NGUYỄN LÊ NINH` → `Nguyễn Lê Ninh`, `Bashar
+    al - Assad` → `Bashar al-Assad` (the release spaces its hyphens)."""
+    written = _SPACED_HYPHEN.sub("-", written)
     return written.title() if written.isupper() and len(written) > 1 else written
 
 
@@ -248,7 +254,17 @@ def _parse_posts(
             and not (direct and is_person(direct.group("person"), lexicon))
         ):
             read = titles.country.match(text, found.end())
-            if read:
+            sector = titles.head_words.get(base) and titles.lower_sector.match(text, found.end())
+            if sector:
+                # `Bộ trưởng tài chính Canada Bill Morneau`: the ministry in lower case, then its
+                # country (`Bộ Tài chính Canada`), which a name of another language may follow
+                words = sector.group("sector")
+                body, end = words[0].upper() + words[1:], sector.end()
+                if held_in := titles.country.match(text, end):
+                    country = " ".join(held_in.group("country").split())
+                    body, end = f"{body} {country}", held_in.end("country")
+                organization = _with_head(base, body, lexicon)
+            elif read:
                 country = " ".join(read.group().split())
                 title, end = f"{title} {country}", read.end()
             else:
@@ -766,7 +782,7 @@ def name_after_posts(
         return None
     if tight and _LOOSE.search(text, end, found.start("person")):
         return None
-    person, honorific = found.group("person"), found.group("honorific")
+    person, honorific = person_text(found.group("person")), found.group("honorific")
     start = found.start("person")
     if person in names.foreign_cities:
         return None  # `thống đốc Saint Petersburg`
