@@ -312,13 +312,26 @@ class TableWriter:
         self._csv = csv.writer(self._csv_file)
         self._csv.writerow(list(self.columns))
         self._parquet = pq.ParquetWriter(self._pq_tmp, self.schema)
+        #: (column, its name for errors, its type, whether it holds text), built once: the
+        #: driver checks every cell of a run
+        self._checks = [
+            (col, f"{name}.{col}", typ, pa.types.is_string(typ))
+            for col, (typ, _) in self.columns.items()
+        ]
 
     def checked(self, row: dict[str, Any]) -> dict[str, Any]:
         """The row as its table stores it; RowError names the column and value that cannot be."""
-        return {
-            col: _checked_value(f"{self.name}.{col}", typ, row.get(col))
-            for col, (typ, _) in self.columns.items()
-        }
+        out: dict[str, Any] = {}
+        for col, where, typ, text in self._checks:
+            value = row.get(col)
+            if value is None:
+                out[col] = None
+            elif text and type(value) is str:  # most cells: what `_checked_value` does to text
+                value.encode("utf-8")  # a lone surrogate raises here
+                out[col] = value
+            else:
+                out[col] = _checked_value(where, typ, value)
+        return out
 
     def add(self, row: dict[str, Any]) -> None:
         """Queue a row that `checked` returned."""
