@@ -317,7 +317,10 @@ from pipeline.batch.workers import local_executor
 
 executor = local_executor(2, Path(sys.argv[1]))
 list(executor.map(time.sleep, [0.5, 0.5, 0.5, 0.5]))  # both workers started and loaded
-workers = [p.pid for p in psutil.Process().children() if "spawn_main" in " ".join(p.cmdline())]
+me = psutil.Process()  # workers are forked from it (spawned where fork is not available)
+workers = [
+    p.pid for p in me.children() if p.cmdline() == me.cmdline() or "spawn_main" in str(p.cmdline())
+]
 print(json.dumps(workers), flush=True)
 time.sleep(600)
 """

@@ -60,18 +60,22 @@ def _sample_rss(process: psutil.Process, peaks: dict[int, tuple[str, int]]) -> N
     for member in family:
         try:
             rss = member.memory_info().rss
-            role = "driver" if member.pid == process.pid else _role(member)
+            role = "driver" if member.pid == process.pid else _role(member, process)
         except psutil.Error:
             continue
         if rss > peaks.get(member.pid, ("", 0))[1]:
             peaks[member.pid] = (role, rss)
 
 
-def _role(process: psutil.Process) -> str:
-    command = " ".join(process.cmdline())
-    if "resource_tracker" in command:
+def _role(process: psutil.Process, driver: psutil.Process) -> str:
+    command = process.cmdline()
+    if "resource_tracker" in " ".join(command):
         return "other"
-    return "worker" if "spawn_main" in command or "multiprocessing" in command else "other"
+    if command == driver.cmdline():  # forked from the driver
+        return "worker"
+    return (
+        "worker" if any("spawn_main" in c or "multiprocessing" in c for c in command) else "other"
+    )
 
 
 def run_extract_process(inputs: list[Path], workers: int, out: Path) -> dict[str, Any]:

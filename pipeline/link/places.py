@@ -13,16 +13,18 @@ of them (`TP.`, `TP HCM`) are abbreviations.yml's.
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib.util
 import json
 import unicodedata
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import regex
 
+from pipeline.engine import cache
 from pipeline.link.after2025 import Converter2025
 
 #: a place's name after its level word: capitalized syllables, or a number (`quận 1`)
@@ -56,11 +58,27 @@ def underthesea_map() -> dict[str, Any]:
     """underthesea's map of administrative units (read once per `Gazetteer`, not kept: it is
     a hundred megabytes of Python objects, of which the gazetteer keeps a few). Found without
     importing underthesea, whose every pipeline loads on import (sixty megabytes more)."""
+    return cast("dict[str, Any]", json.loads(_map_path().read_bytes()))
+
+
+def _map_path() -> Path:
     spec = importlib.util.find_spec("underthesea")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("underthesea is not installed: its map of places is needed")
-    data = Path(spec.submodule_search_locations[0]) / "address" / "data" / "mapping.json"
-    return json.loads(data.read_text(encoding="utf-8"))
+    return Path(spec.submodule_search_locations[0]) / "address" / "data" / "mapping.json"
+
+
+#: what `Gazetteer` keeps of underthesea's map (see `Gazetteer._from_map`)
+_FROM_MAP = (
+    "provinces",
+    "short",
+    "full",
+    "central_cities",
+    "districts",
+    "communes",
+    "_commune_districts",
+    "_converter",
+)
 
 
 class Gazetteer:
@@ -80,9 +98,15 @@ class Gazetteer:
         self.committees: dict[str, str] = dict(vocabulary["committee_levels"])
         self.named_after_people = set(vocabulary["named_after_people"])
         period_names: dict[str, str] = vocabulary["period_province_names"]
-        mapping = underthesea_map()
-        self._read_units(mapping, period_names)
-        self._converter = Converter2025(mapping)
+        # what the gazetteer keeps of underthesea's map, kept on disk by the hash of the map,
+        # of these words and of the code that reads them: reading the map and its 50,000
+        # places was a fixed 0.3 s of each run (and a 100 MB peak of the driver's)
+        key = hashlib.sha256(json.dumps([period_names, sorted(self.levels)]).encode())
+        for source in (_map_path(), Path(__file__), Path(__file__).with_name("after2025.py")):
+            key.update(source.read_bytes())
+        kept = cache.cached("places", key.hexdigest()[:16], lambda: self._from_map(period_names))
+        for attribute, value in kept.items():
+            setattr(self, attribute, value)
         self._read_words(gazetteers["abbreviations"])
         self._converted: dict[tuple[str, str | None, str | None], tuple[str, str | None]] = {}
         #: each province's own level word (`tỉnh`, `thành phố`), asked for once per mention
@@ -91,6 +115,13 @@ class Gazetteer:
             for province, full in self.full.items()
         }
         self._unit_keys: dict[str, str] = {}  # a unit's name → its `unit_key`
+
+    def _from_map(self, period_names: dict[str, str]) -> dict[str, Any]:
+        """The attributes `_read_units` sets, and `_converter`, from underthesea's map."""
+        mapping = underthesea_map()
+        self._read_units(mapping, period_names)
+        self._converter = Converter2025(mapping)
+        return {name: getattr(self, name) for name in _FROM_MAP}
 
     def _read_units(self, mapping: dict[str, Any], period_names: dict[str, str]) -> None:
         #: ascii key → the province's name as written before 2025 (tone-mark and dash variants

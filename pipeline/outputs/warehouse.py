@@ -171,8 +171,6 @@ def write_duckdb(out_dir: Path, db_name: str = "vnie.duckdb") -> Path:
                 connection.register("empty_table", schema.empty_table())
                 connection.execute(f"CREATE TABLE {table} AS SELECT * FROM empty_table")
                 connection.unregister("empty_table")
-            for name, (_, meaning) in columns.items():
-                connection.execute(f'COMMENT ON COLUMN {table}."{name}" IS {_sql_string(meaning)}')
         errors_csv = out_dir / "errors.csv"
         column_types = ", ".join(f"'{c}': 'VARCHAR'" for c in ERROR_COLUMNS)
         source = (
@@ -186,9 +184,16 @@ def write_duckdb(out_dir: Path, db_name: str = "vnie.duckdb") -> Path:
             connection.execute(
                 "CREATE TABLE errors (" + ", ".join(f"{c} VARCHAR" for c in ERROR_COLUMNS) + ")"
             )
+        # the comments and views in one transaction: a commit each was 0.3 s of a run's
+        # fixed cost (the tables are loaded a commit each, which keeps the load's memory low)
+        connection.execute("BEGIN TRANSACTION")
+        for table, columns in TABLE_COLUMNS.items():
+            for name, (_, meaning) in columns.items():
+                connection.execute(f'COMMENT ON COLUMN {table}."{name}" IS {_sql_string(meaning)}')
         for view, query in VIEWS.items():
             connection.execute(f"CREATE VIEW {view} AS {query}")
             connection.execute(f"COMMENT ON VIEW {view} IS {_sql_string(VIEW_MEANINGS[view])}")
+        connection.execute("COMMIT")
     finally:
         connection.close()
     os.replace(tmp, target)
