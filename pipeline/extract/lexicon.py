@@ -570,6 +570,7 @@ class Bodies:
         "name_level_words",
         "news_outlets",
         "press_cues",
+        "reporting_verbs",
         "not_organization_openings",
         "common_noun_heads",
         "heads_meaning_a_middle",
@@ -663,6 +664,9 @@ class Bodies:
     outlets: Mapping[str, Outlet]
     #: a credit or reporting word right before a paper's name (`Theo`, `Ảnh:`), at the end
     press_cue: regex.Pattern[str]
+    #: a reporting verb right after a source's name, perhaps past a word or two (`đưa tin`,
+    #: `hôm nay dẫn tin`): rules/gazetteers/reporting_verbs.txt
+    reported_after: regex.Pattern[str]
     not_openings: frozenset[str]
     common_noun_heads: frozenset[str]
     #: heads that, in lower case before a proper name, are its middle (`trung tâm Manhattan`)
@@ -862,6 +866,11 @@ class Bodies:
                 for written, entry in gazetteers["news_outlets"].items()
             },
             lazy_compile(r"(?:^|(?<=[\s(]))" + alternation(gazetteers["press_cues"]) + r"\s*$"),
+            lazy_compile(
+                r"(?:\s+\p{Ll}+){0,2}\s+"
+                + alternation(gazetteers["reporting_verbs"])
+                + r"(?![\p{L}])"
+            ),
             frozenset(gazetteers["not_organization_openings"]),
             frozenset(gazetteers["common_noun_heads"]),
             frozenset(gazetteers["heads_meaning_a_middle"]),

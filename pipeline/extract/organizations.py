@@ -683,7 +683,10 @@ def credited_outlet(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     outlet = bodies.outlets.get(match.group("outlet") or "")
     if outlet is None:
         return Reject("not-an-outlet")
-    if outlet.credited and not bodies.press_cue.search(match.sentence.text[: match.start]):
+    credited = bodies.press_cue.search(match.sentence.text[: match.start]) or (
+        bodies.reported_after.match(match.sentence.text, match.end)  # `AP dẫn lời`
+    )
+    if outlet.credited and not credited:
         return Reject("not-credited")  # `Thanh Niên` with no `Theo`, `báo`, `Ảnh:` before it
     if outlet.credited and _NUMBER_AFTER.match(match.sentence.text, match.end):
         return Reject("a-ranking")  # `theo mô hình của Fortune 500`

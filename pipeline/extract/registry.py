@@ -15,6 +15,7 @@ from pipeline.extract import (
     money,
     officials,
     org_foreign,
+    org_sources,
     organizations,
 )
 from pipeline.extract.lexicon import Lexicon
@@ -38,6 +39,7 @@ REGISTRY: Registry[Lexicon] = Registry.of(
         officials.short_reference,
         organizations.organization,
         organizations.named_body,
+        org_sources.credited_source,
         organizations.credited_outlet,
         organizations.provincial_site,
         organizations.known_body,
