@@ -523,6 +523,9 @@ class Head:
     #: a place that acts as a body (`bến xe Miền Đông`, `Thảo cầm viên TP. HCM`): a body only
     #: right after a post or a representative (rules/gazetteers/place_body_cues.txt)
     place: bool = False
+    #: the head names a body only with a proper name right after it (`đảng Dân chủ`), not
+    #: alone, before a place word (`Đại hội Đảng toàn quốc`) or before another body's head
+    proper: bool = False
 
 
 @dataclass(frozen=True)
@@ -756,6 +759,7 @@ class Bodies:
                 bool((entry or {}).get("placed")),
                 bool((entry or {}).get("national")),
                 bool((entry or {}).get("place")),
+                bool((entry or {}).get("proper")),
             )
             for name, entry in raw_heads.items()
         }

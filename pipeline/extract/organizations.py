@@ -108,6 +108,9 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if match.text[:1].islower() and written_head and written_head.verb:
         return Reject("a-verb")  # `tổ chức hội nghị`
     scanned = scan_name(match.sentence.text, match.start, match.end, lexicon)
+    proper = _proper_name_missing(match, scanned.end, lexicon)
+    if proper:
+        return Reject(proper)
     holder = _holder_start(match, scanned.end, lexicon)
     if holder is not None and holder <= match.end + 1:
         return Reject("a-holder")  # `Chánh thanh tra cảnh sát Khalid Abu Bakar`: a person
@@ -541,6 +544,32 @@ def _is_delegation(match: Match, name: str, head: str, lexicon: Lexicon) -> bool
     return bool(inner)
 
 
+def _proper_name_missing(match: Match, end: int, lexicon: Lexicon) -> str | None:
+    """Why a head that names a body only with a proper name after it (org_heads.yml, `proper:
+    true`: `đảng Dân chủ`) names none here: no capitalized word that opens no other body's
+    head, no place and no title follows it (`Đại hội Đảng toàn quốc`, `Ban cán sự đảng Bộ
+    Giao thông Vận tải`, `Đảng TP HCM`)."""
+    bodies, text = lexicon.bodies, match.sentence.text
+    entry = bodies.heads.get(bodies.heads_by_lower.get(match.text.lower(), ""))
+    if entry is None or not entry.proper:
+        return None
+    after = _NEXT_WORD.match(text, match.end, end)
+    if after is None or not after.group(1)[:1].isupper():
+        return "no-proper-name"
+    if head_at(text, after.start(1), lexicon) is not None:
+        return "another-body"
+    word = after.group(1)
+    if word in lexicon.places.level_words or word.startswith(lexicon.places.abbreviations):
+        return "a-place"  # `Đảng TP HCM`: the city's Party organization, a `Đảng bộ`
+    if lexicon.titles.title.match(text, after.start(1)):
+        return "a-title"  # `Bí thư Chi bộ đảng Trưởng ban`: the next post
+    return None
+
+
+#: the word right after a position
+_NEXT_WORD = regex.compile(r"\s+(\S+)")
+
+
 def _holder_start(match: Match, end: int, lexicon: Lexicon) -> int | None:
     """Where a person's name starts inside a scanned body's name (`Phó tổng thanh tra cảnh
     sát Malaysia Rashid Ismail`): two capitalized words or more of another language right
@@ -553,7 +582,10 @@ def _holder_start(match: Match, end: int, lexicon: Lexicon) -> int | None:
     text = match.sentence.text
     # right after the head only after a post (`cảnh sát Las Vegas` is the city's police)
     right_after = entry.national and _title_right_before(text, match.start, lexicon)
-    return foreign_holder_start(text, match.end, end, lexicon, right_after=right_after)
+    found = foreign_holder_start(text, match.end, end, lexicon, right_after=right_after)
+    if found is None and entry.type == "party":  # `ứng viên đảng Dân chủ Hillary Clinton`
+        found = _holder_after_sector(text, match.end, end, lexicon)
+    return found
 
 
 #: the kinds of body whose holder's name may follow its own (not a business, nor a paper:
@@ -596,9 +628,10 @@ def foreign_holder_start(
 
 
 def _holder_after_sector(text: str, start: int, end: int, lexicon: Lexicon) -> int | None:
-    """Where a foreign person's name starts after the Vietnamese words of a title's body
-    (`Quốc phòng James Mattis` after `Bộ trưởng`): the first of the last capitalized words that
-    `is_foreign` (two or more), with a Vietnamese word before them."""
+    """Where a foreign person's name starts after the Vietnamese words of a title's body or a
+    party's (`Quốc phòng James Mattis` after `Bộ trưởng`, `Dân chủ Hillary Clinton` after
+    `đảng`): the first of the last title-case words that `is_foreign` (two or more), with a
+    Vietnamese word before them."""
     words = list(_WORDS.finditer(text, start, end))
     countries = lexicon.places.countries
     for i in range(1, len(words) - 1):
