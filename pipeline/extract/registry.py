@@ -49,6 +49,7 @@ REGISTRY: Registry[Lexicon] = Registry.of(
         org_foreign.listed_brand,
         org_foreign.firm,
         org_foreign.business_list,
+        org_foreign.armed_group,
         models.named_model,
         models.quoted_model,
         models.named_before,
