@@ -286,7 +286,7 @@ def merge_bare_names(candidates: list[Candidate], lexicon: Lexicon) -> list[Cand
 @normalizer(
     "organizations.armed_group",
     groups=("name",),
-    gazetteers=(*org_names.GAZETTEERS, "foreign_cities", "armed_group_words"),
+    gazetteers=(*org_names.GAZETTEERS, "foreign_cities"),
 )
 def armed_group(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     """`phiến quân Houthi`, `nhóm khủng bố al - Shabaab`: a name of another language (or an
