@@ -17,6 +17,8 @@ from pipeline.extract.org_names import describe
 
 #: a capitalized word and a lower-case one right before a position: the name goes on there
 _NAME_GOING_ON = regex.compile(r"(?<![\p{L}])\p{Lu}\p{L}* \p{Ll}+ $")
+#: the last word before a position and the spaces after it
+_LAST_WORD = regex.compile(r"(\S+)\s+$")
 
 
 @normalizer("organizations.source", groups=("name",), gazetteers=org_names.GAZETTEERS)
@@ -29,8 +31,13 @@ def credited_source(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     start, end = match.spans["name"]
     if _NAME_GOING_ON.search(text, 0, start):
         return Reject("a-cut-name")  # `An ninh TV đưa tin`: the end of a sentence-case name
+    previous = _LAST_WORD.search(text, 0, start)
+    if previous and previous.group(1).lower() in bodies.heads_by_lower:
+        return Reject("named-by-a-head")  # `theo báo Giadinh.net`: the head rule's
     words = text[start:end].split()
     while len(words) > 1 and bodies.press_cue.search(words[0]):
+        if words[0].lower() in bodies.heads_by_lower:
+            return Reject("named-by-a-head")  # `Báo Giadinh.net đưa tin`: the head rule's
         words = words[1:]  # `Trang ABC7News`, `Như Tuổi Trẻ Online`
     for count in range(min(3, len(words) - 1), 0, -1):
         if " ".join(words[:count]) in places.countries:

@@ -556,6 +556,8 @@ def _proper_name_missing(match: Match, end: int, lexicon: Lexicon) -> str | None
     after = _NEXT_WORD.match(text, match.end, end)
     if after is None or not after.group(1)[:1].isupper():
         return "no-proper-name"
+    if after.group(1) in bodies.outlets:
+        return "a-dateline"  # `… Đảng. TTO - Các …`: a paper's dateline after the sentence
     if head_at(text, after.start(1), lexicon) is not None:
         return "another-body"
     word = after.group(1)
@@ -583,7 +585,7 @@ def _holder_start(match: Match, end: int, lexicon: Lexicon) -> int | None:
     # right after the head only after a post (`cảnh sát Las Vegas` is the city's police)
     right_after = entry.national and _title_right_before(text, match.start, lexicon)
     found = foreign_holder_start(text, match.end, end, lexicon, right_after=right_after)
-    if found is None and entry.type == "party":  # `ứng viên đảng Dân chủ Hillary Clinton`
+    if found is None and entry.proper:  # `ứng viên đảng Dân chủ Hillary Clinton`
         found = _holder_after_sector(text, match.end, end, lexicon)
     return found
 
@@ -643,6 +645,8 @@ def _holder_after_sector(text: str, start: int, end: int, lexicon: Lexicon) -> i
         ):
             if lexicon.names.is_foreign(text[start : words[i - 1].end()]):
                 return None  # `Cục trưởng FBI Christopher Wray`: a foreign body's own name
+            if words[i - 1].group().lower() in lexicon.places.level_words:
+                return None  # `Du lịch và Văn hóa bang Andhra Pradesh`: a place's name
             return int(words[i].start())
     return None
 
