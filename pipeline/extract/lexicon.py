@@ -533,6 +533,9 @@ class Head:
     #: a place that acts as a body (`bến xe Miền Đông`, `Thảo cầm viên TP. HCM`): a body only
     #: right after a post or a representative (rules/gazetteers/place_body_cues.txt)
     place: bool = False
+    #: the head names a body only with a proper name right after it (`đảng Dân chủ`), not
+    #: alone, before a place word (`Đại hội Đảng toàn quốc`) or before another body's head
+    proper: bool = False
 
 
 @dataclass(frozen=True)
@@ -580,6 +583,7 @@ class Bodies:
         "name_level_words",
         "news_outlets",
         "press_cues",
+        "reporting_verbs",
         "not_organization_openings",
         "common_noun_heads",
         "heads_meaning_a_middle",
@@ -673,6 +677,9 @@ class Bodies:
     outlets: Mapping[str, Outlet]
     #: a credit or reporting word right before a paper's name (`Theo`, `Ảnh:`), at the end
     press_cue: regex.Pattern[str]
+    #: a reporting verb right after a source's name, perhaps past a word or two (`đưa tin`,
+    #: `hôm nay dẫn tin`): rules/gazetteers/reporting_verbs.txt
+    reported_after: regex.Pattern[str]
     not_openings: frozenset[str]
     common_noun_heads: frozenset[str]
     #: heads that, in lower case before a proper name, are its middle (`trung tâm Manhattan`)
@@ -762,6 +769,7 @@ class Bodies:
                 bool((entry or {}).get("placed")),
                 bool((entry or {}).get("national")),
                 bool((entry or {}).get("place")),
+                bool((entry or {}).get("proper")),
             )
             for name, entry in raw_heads.items()
         }
@@ -872,6 +880,11 @@ class Bodies:
                 for written, entry in gazetteers["news_outlets"].items()
             },
             lazy_compile(r"(?:^|(?<=[\s(]))" + alternation(gazetteers["press_cues"]) + r"\s*$"),
+            lazy_compile(
+                r"(?:\s+\p{Ll}+){0,2}\s+"
+                + alternation(gazetteers["reporting_verbs"])
+                + r"(?![\p{L}])"
+            ),
             frozenset(gazetteers["not_organization_openings"]),
             frozenset(gazetteers["common_noun_heads"]),
             frozenset(gazetteers["heads_meaning_a_middle"]),

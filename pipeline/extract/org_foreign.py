@@ -3,7 +3,8 @@
 sentence lists them beside other brands (`thu thuế Google, Facebook, Uber`); foreign State
 agencies named by their function and their country (`Cơ quan khí tượng Đài Loan`); firms and
 agencies named after `hãng` (`hãng Lockheed Martin`, `hãng tin Anadolu`) or listed after a
-kind of business (`các công ty như Facebook, Google và Amazon`)."""
+kind of business (`các công ty như Facebook, Google và Amazon`); armed groups named after what
+they are (`phiến quân Houthi`, `nhóm khủng bố Abu Sayyaf`)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ _NUMBER = regex.compile(r"\d+")
 _NUMBER_GOES_ON = regex.compile(r"[.,]\d|\s+\p{Ll}")
 #: the lower-case word right after a name
 _NEXT_LOWER_WORD = regex.compile(r"\s+(\p{Ll}+)")
+#: the fewest letters of an armed group's name written in title case (`Maute`, `Shi` is cut)
+_SHORTEST_GROUP_NAME = 4
 #: the most words a brand's name has (`Nam A Bank`)
 _BRAND_WORDS = 3
 
@@ -278,3 +281,39 @@ def merge_bare_names(candidates: list[Candidate], lexicon: Lexicon) -> list[Cand
         elif not known and len(ending) == 1:
             cand.values = {**cand.values, **ending[0]}
     return candidates
+
+
+@normalizer(
+    "organizations.armed_group",
+    groups=("name",),
+    gazetteers=(*org_names.GAZETTEERS, "foreign_cities"),
+)
+def armed_group(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
+    """`phiến quân Houthi`, `nhóm khủng bố al - Shabaab`: a name of another language (or an
+    acronym) after words that describe an armed group is the group, listed as written; not a
+    country or a city (`phiến quân Syria`, `lực lượng vũ trang Mỹ`), nor a body listed as
+    international (`IS`, `Taliban`: the international rule's)."""
+    text, places = match.sentence.text, lexicon.places
+    start, end = match.spans["name"]
+    words = text[start:end].split()
+    for count in range(min(3, len(words)), 0, -1):
+        if " ".join(words[-count:]) in places.countries:
+            words = words[:-count]  # `Houthi Yemen`: the group's country
+            break
+    while words and not words[-1][:1].isupper():
+        words.pop()  # `Jaish al`: a name ends with a capitalized word
+    name = " ".join(words)
+    if (
+        not name
+        or name in places.countries
+        or name in lexicon.names.foreign_cities
+        or name.startswith(places.abbreviations)
+    ):
+        return Reject("a-place", name)  # `lực lượng vũ trang TP`: the city's
+    if name.lower() in lexicon.titles.international:
+        return Reject("listed-as-international")
+    if len(name) < _SHORTEST_GROUP_NAME and not name.isupper():
+        return Reject("a-cut-word", name)  # `Shi` of `Shi ' ite`
+    if not (name.isupper() or lexicon.names.is_foreign(name)):
+        return Reject("not-a-foreign-name", name)  # `phiến quân Hồi giáo`, `nhóm Mây Trắng`
+    return [Found(start, start + len(name), {**business(name), "org_type": "other"})]

@@ -140,7 +140,16 @@ def _head_width(probe: str, lexicon: Lexicon) -> int | None:
     if found is None:
         return None
     longer = lexicon.bodies.lower_case_named_head.match(probe)
-    return max(found.end(), longer.end() if longer else 0)
+    width = max(found.end(), longer.end() if longer else 0)
+    bodies = lexicon.bodies
+    entry = bodies.heads.get(bodies.heads_by_lower.get(probe[:width].lower(), ""))
+    if entry is not None and entry.proper and not _TITLE_CASE_AFTER.match(probe, width):
+        return None  # `Dân - Chính - Đảng TP HCM`: `Đảng` opens a body only before its name
+    return width
+
+
+#: a title-case word right after a position (`đảng Dân chủ`)
+_TITLE_CASE_AFTER = regex.compile(r" \p{Lu}[\p{Ll}\p{M}]")
 
 
 def opens_with(head: str, words: Collection[str]) -> bool:

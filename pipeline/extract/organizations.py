@@ -108,6 +108,14 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if match.text[:1].islower() and written_head and written_head.verb:
         return Reject("a-verb")  # `tổ chức hội nghị`
     scanned = scan_name(match.sentence.text, match.start, match.end, lexicon)
+    proper = _proper_name_missing(match, scanned.end, lexicon)
+    if proper:
+        return Reject(proper)
+    holder = _holder_start(match, scanned.end, lexicon)
+    if holder is not None and holder <= match.end + 1:
+        return Reject("a-holder")  # `Chánh thanh tra cảnh sát Khalid Abu Bakar`: a person
+    if holder is not None:  # `Phó tổng thanh tra cảnh sát Malaysia Rashid Ismail`
+        scanned = dataclasses.replace(scanned, end=len(match.sentence.text[:holder].rstrip()))
     if (
         bodies.heads_by_lower.get(match.text.lower()) == "Quốc hội"
         and not _foreign_place(scanned, lexicon)
@@ -536,6 +544,116 @@ def _is_delegation(match: Match, name: str, head: str, lexicon: Lexicon) -> bool
     return bool(inner)
 
 
+def _proper_name_missing(match: Match, end: int, lexicon: Lexicon) -> str | None:
+    """Why a head that names a body only with a proper name after it (org_heads.yml, `proper:
+    true`: `đảng Dân chủ`) names none here: no capitalized word that opens no other body's
+    head, no place and no title follows it (`Đại hội Đảng toàn quốc`, `Ban cán sự đảng Bộ
+    Giao thông Vận tải`, `Đảng TP HCM`)."""
+    bodies, text = lexicon.bodies, match.sentence.text
+    entry = bodies.heads.get(bodies.heads_by_lower.get(match.text.lower(), ""))
+    if entry is None or not entry.proper:
+        return None
+    after = _NEXT_WORD.match(text, match.end, end)
+    if after is None or not after.group(1)[:1].isupper():
+        return "no-proper-name"
+    if after.group(1) in bodies.outlets:
+        return "a-dateline"  # `… Đảng. TTO - Các …`: a paper's dateline after the sentence
+    if head_at(text, after.start(1), lexicon) is not None:
+        return "another-body"
+    word = after.group(1)
+    if word in lexicon.places.level_words or word.startswith(lexicon.places.abbreviations):
+        return "a-place"  # `Đảng TP HCM`: the city's Party organization, a `Đảng bộ`
+    if lexicon.titles.title.match(text, after.start(1)):
+        return "a-title"  # `Bí thư Chi bộ đảng Trưởng ban`: the next post
+    return None
+
+
+#: the word right after a position
+_NEXT_WORD = regex.compile(r"\s+(\S+)")
+
+
+def _holder_start(match: Match, end: int, lexicon: Lexicon) -> int | None:
+    """Where a person's name starts inside a scanned body's name (`Phó tổng thanh tra cảnh
+    sát Malaysia Rashid Ismail`): two capitalized words or more of another language right
+    after the country that ends a body's name, or right after a head every country has
+    (`Chánh thanh tra cảnh sát Khalid Abu Bakar`); not in a business's name, which may hold a
+    country and foreign words (`Tập đoàn Hàn Quốc Samsung Electronics`)."""
+    entry = lexicon.bodies.heads.get(lexicon.bodies.heads_by_lower.get(match.text.lower(), ""))
+    if entry is None or entry.type not in _BODIES_WITH_HOLDERS:
+        return None
+    text = match.sentence.text
+    # right after the head only after a post (`cảnh sát Las Vegas` is the city's police)
+    right_after = entry.national and _title_right_before(text, match.start, lexicon)
+    found = foreign_holder_start(text, match.end, end, lexicon, right_after=right_after)
+    if found is None and entry.proper:  # `ứng viên đảng Dân chủ Hillary Clinton`
+        found = _holder_after_sector(text, match.end, end, lexicon)
+    return found
+
+
+#: the kinds of body whose holder's name may follow its own (not a business, nor a paper:
+#: `báo Nhật Asahi Shimbun`, `Tập đoàn Hàn Quốc Samsung Electronics`)
+_BODIES_WITH_HOLDERS = ("state", "armed", "front", "party")
+#: the most words of a title (`Phó tổng thanh tra`)
+_TITLE_WORDS = 4
+
+
+def _title_right_before(text: str, start: int, lexicon: Lexicon) -> bool:
+    """Whether a title (titles.yml) ends right before `start` (`Chánh thanh tra cảnh sát`)."""
+    words = text[:start].split()[-_TITLE_WORDS:]
+    by_lower = lexicon.titles.by_lower
+    return any(" ".join(words[-n:]).lower() in by_lower for n in range(1, len(words) + 1))
+
+
+def foreign_holder_start(
+    text: str, start: int, end: int, lexicon: Lexicon, *, right_after: bool
+) -> int | None:
+    """Where a foreign person's name (two title-case words or more that `is_foreign`, not a
+    country) ends the words between `start` and `end`: after a country (`Ngoại giao Mỹ Mike
+    Pompeo`), or at `start` itself when `right_after`."""
+    words = list(_WORDS.finditer(text, start, end))
+    countries = lexicon.places.countries
+    for i in range(len(words) - 1):
+        rest = [w.group() for w in words[i:]]
+        if not all(TITLE_CASE_RE.match(w) for w in rest):
+            continue  # `Việt Nam TP. HCM`: a place, not a person
+        if any(" ".join(rest[:n]) in countries for n in range(1, min(3, len(rest)) + 1)):
+            continue
+        if not lexicon.names.is_foreign(text[words[i].start() : end]):
+            continue
+        before = [w.group() for w in words[:i]]
+        after_country = any(
+            " ".join(before[-n:]) in countries for n in range(1, min(3, len(before)) + 1)
+        )
+        if after_country or (right_after and not before):
+            return int(words[i].start())
+    return None
+
+
+def _holder_after_sector(text: str, start: int, end: int, lexicon: Lexicon) -> int | None:
+    """Where a foreign person's name starts after the Vietnamese words of a title's body or a
+    party's (`Quốc phòng James Mattis` after `Bộ trưởng`, `Dân chủ Hillary Clinton` after
+    `đảng`): the first of the last title-case words that `is_foreign` (two or more), with a
+    Vietnamese word before them."""
+    words = list(_WORDS.finditer(text, start, end))
+    countries = lexicon.places.countries
+    for i in range(1, len(words) - 1):
+        rest = [w.group() for w in words[i:]]
+        if any(" ".join(rest[:n]) in countries for n in range(1, min(3, len(rest)) + 1)):
+            continue  # `Tư pháp Saudi Arabia`: the ministry's country
+        if all(TITLE_CASE_RE.match(w) for w in rest) and lexicon.names.is_foreign(
+            text[words[i].start() : end]
+        ):
+            if lexicon.names.is_foreign(text[start : words[i - 1].end()]):
+                return None  # `Cục trưởng FBI Christopher Wray`: a foreign body's own name
+            if words[i - 1].group().lower() in lexicon.places.level_words:
+                return None  # `Du lịch và Văn hóa bang Andhra Pradesh`: a place's name
+            return int(words[i].start())
+    return None
+
+
+_WORDS = regex.compile(r"\S+")
+
+
 def _looks_like_a_person(written: str, lexicon: Lexicon) -> bool:
     """`Đoàn Tấn Bửu`: a head that is also a family name, then only capitalized syllables."""
     words = written.split()
@@ -586,6 +704,10 @@ def body_of_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("no-name")  # `Bộ trưởng Nguyễn Văn Thể`, `Bộ trưởng Dũng`
     if lexicon.names.is_foreign(text[name_start : scanned.end]):
         return Reject("a-person")  # `Bộ trưởng James Mattis`
+    holder = foreign_holder_start(text, name_start, scanned.end, lexicon, right_after=False)
+    holder = holder or _holder_after_sector(text, name_start, scanned.end, lexicon)
+    if holder is not None:  # `Bộ trưởng Quốc phòng James Mattis`: the minister's name
+        scanned = dataclasses.replace(scanned, end=len(text[:holder].rstrip()))
     title = match.group("title") or ""
     # `Thứ trưởng Xây dựng` → `Bộ Xây dựng` (title_head_words.yml); `Vụ trưởng …` → `Vụ …`
     head = next(
@@ -683,7 +805,10 @@ def credited_outlet(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     outlet = bodies.outlets.get(match.group("outlet") or "")
     if outlet is None:
         return Reject("not-an-outlet")
-    if outlet.credited and not bodies.press_cue.search(match.sentence.text[: match.start]):
+    credited = bodies.press_cue.search(match.sentence.text[: match.start]) or (
+        bodies.reported_after.match(match.sentence.text, match.end)  # `AP dẫn lời`
+    )
+    if outlet.credited and not credited:
         return Reject("not-credited")  # `Thanh Niên` with no `Theo`, `báo`, `Ảnh:` before it
     if outlet.credited and _NUMBER_AFTER.match(match.sentence.text, match.end):
         return Reject("a-ranking")  # `theo mô hình của Fortune 500`

@@ -15,6 +15,7 @@ from pipeline.extract import (
     money,
     officials,
     org_foreign,
+    org_sources,
     organizations,
 )
 from pipeline.extract.lexicon import Lexicon
@@ -38,6 +39,7 @@ REGISTRY: Registry[Lexicon] = Registry.of(
         officials.short_reference,
         organizations.organization,
         organizations.named_body,
+        org_sources.credited_source,
         organizations.credited_outlet,
         organizations.provincial_site,
         organizations.known_body,
@@ -47,6 +49,7 @@ REGISTRY: Registry[Lexicon] = Registry.of(
         org_foreign.listed_brand,
         org_foreign.firm,
         org_foreign.business_list,
+        org_foreign.armed_group,
         models.named_model,
         models.quoted_model,
         models.named_before,
