@@ -151,6 +151,7 @@ class Names:
         "posts_held_abroad",
         "name_particles",
         "korean_surnames",
+        "foreign_family_names",
     )
 
     surnames: frozenset[str]
@@ -185,6 +186,8 @@ class Names:
     leaving_before: regex.Pattern[str]
     #: a Vietnamese syllable without its marks (VIETNAMESE_SYLLABLE), matched whole
     syllable: regex.Pattern[str]
+    #: family names abroad that read as unmarked Vietnamese syllables (`Hun`), lower case
+    foreign_family_names: frozenset[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Names:
@@ -212,12 +215,14 @@ class Names:
                 VERBOSE,
             ),
             lazy_compile(defines["VIETNAMESE_SYLLABLE"], VERBOSE),
+            frozenset(name.lower() for name in gazetteers["foreign_family_names"]),
         )
 
     def is_foreign(self, name: str) -> bool:
         """A name of another language: no letter only Vietnamese writes (đ, ơ, ư, ă, a tone
         mark of its own), no Vietnamese syllable with a mark (`Lào`), and a word that is no
-        Vietnamese syllable (`Trump`, `Jong-un`)."""
+        Vietnamese syllable (`Trump`, `Jong-un`), or, in a name of two words or more, a family
+        name abroad that reads as one (`Hun Sen`: gazetteers/foreign_family_names.txt)."""
         words = [word for word in _NAME_PARTS.split(name.lower()) if word]
         plain = [_unmarked(word) for word in words]
         if not words or any(
@@ -225,6 +230,8 @@ class Names:
             for word, bare in zip(words, plain, strict=True)
         ):
             return False
+        if len(words) > 1 and words[0] in self.foreign_family_names:
+            return True
         return any(bare is not None and not self.syllable.fullmatch(bare) for bare in plain)
 
 
