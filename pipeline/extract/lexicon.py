@@ -283,6 +283,7 @@ class Titles:
         "place_levels_abroad",
         "name_particles",
         "ministry_sectors",
+        "host_bodies",
     )
 
     #: title → the body it implies when the text names none (`Thủ tướng` → Chính phủ)
@@ -306,8 +307,8 @@ class Titles:
     #: a title with an optional prefix: groups `prefix` and `title`
     title: regex.Pattern[str]
     separator: regex.Pattern[str]
-    #: a country right after a title, as a whole word, and the one it serves in (`Nhật Bản
-    #: tại Việt Nam`): groups `country` and `host`
+    #: a country right after a title, as a whole word, and the one or the international body
+    #: it serves in (`Nhật Bản tại Việt Nam`, `Mỹ tại LHQ`): groups `country` and `host`
     country: regex.Pattern[str]
     #: a plural word right before a post (PLURAL_BEFORE), searched up to the post
     plural_before: regex.Pattern[str]
@@ -370,8 +371,9 @@ class Titles:
             title_re,
             separator,
             lazy_compile(
-                r"\s+(?P<country>{0})(?:\s+tại\s+(?P<host>{0}))?(?![\p{{L}}\p{{N}}-])".format(
-                    alternation(gazetteers["countries"])
+                r"\s+(?P<country>{0})(?:\s+tại\s+(?P<host>{0}|{1}))?"
+                r"(?![\p{{L}}\p{{N}}-])".format(
+                    alternation(gazetteers["countries"]), alternation(gazetteers["host_bodies"])
                 )
             ),
             lazy_compile(defines["PLURAL_BEFORE"], VERBOSE),
