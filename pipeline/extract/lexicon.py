@@ -188,6 +188,8 @@ class Names:
     syllable: regex.Pattern[str]
     #: family names abroad that read as unmarked Vietnamese syllables (`Hun`), lower case
     foreign_family_names: frozenset[str]
+    #: Korean family names, lower case: before a given name joined by a hyphen (`Ri Yong-ho`)
+    korean_surnames: frozenset[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Names:
@@ -216,13 +218,15 @@ class Names:
             ),
             lazy_compile(defines["VIETNAMESE_SYLLABLE"], VERBOSE),
             frozenset(name.lower() for name in gazetteers["foreign_family_names"]),
+            frozenset(name.lower() for name in gazetteers["korean_surnames"]),
         )
 
     def is_foreign(self, name: str) -> bool:
         """A name of another language: no letter only Vietnamese writes (đ, ơ, ư, ă, a tone
         mark of its own), no Vietnamese syllable with a mark (`Lào`), and a word that is no
         Vietnamese syllable (`Trump`, `Jong-un`), or, in a name of two words or more, a family
-        name abroad that reads as one (`Hun Sen`: gazetteers/foreign_family_names.txt)."""
+        name abroad that reads as one (`Hun Sen`: gazetteers/foreign_family_names.txt), or a
+        Korean family name before a given name joined by a hyphen (`Ri Yong-ho`)."""
         words = [word for word in _NAME_PARTS.split(name.lower()) if word]
         plain = [_unmarked(word) for word in words]
         if not words or any(
@@ -230,13 +234,18 @@ class Names:
             for word, bare in zip(words, plain, strict=True)
         ):
             return False
-        if len(words) > 1 and words[0] in self.foreign_family_names:
+        if len(words) > 1 and (
+            words[0] in self.foreign_family_names
+            or (words[0] in self.korean_surnames and _KOREAN_HYPHEN.search(name))
+        ):
             return True
         return any(bare is not None and not self.syllable.fullmatch(bare) for bare in plain)
 
 
 #: how a name splits into words: spaces and the hyphens inside `Jong-un`
 _NAME_PARTS = regex.compile(r"[\s\-]+")
+#: a given name of two syllables joined by a hyphen, the second in lower case (`Yong-ho`)
+_KOREAN_HYPHEN = regex.compile(r"\p{Lu}\p{Ll}+\s?-\s?\p{Ll}+$")
 #: marks only Vietnamese puts on a Latin letter: horn (ơ, ư), breve (ă), hook above (ả), dot
 #: below (ạ); đ is a letter of its own
 _VIETNAMESE_MARKS = frozenset("\u031b\u0306\u0309\u0323")
