@@ -151,6 +151,7 @@ class Names:
         "posts_held_abroad",
         "name_particles",
         "korean_surnames",
+        "foreign_family_names",
     )
 
     surnames: frozenset[str]
@@ -185,6 +186,10 @@ class Names:
     leaving_before: regex.Pattern[str]
     #: a Vietnamese syllable without its marks (VIETNAMESE_SYLLABLE), matched whole
     syllable: regex.Pattern[str]
+    #: family names abroad that read as unmarked Vietnamese syllables (`Hun`), lower case
+    foreign_family_names: frozenset[str]
+    #: Korean family names, lower case: before a given name joined by a hyphen (`Ri Yong-ho`)
+    korean_surnames: frozenset[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Names:
@@ -212,12 +217,16 @@ class Names:
                 VERBOSE,
             ),
             lazy_compile(defines["VIETNAMESE_SYLLABLE"], VERBOSE),
+            frozenset(name.lower() for name in gazetteers["foreign_family_names"]),
+            frozenset(name.lower() for name in gazetteers["korean_surnames"]),
         )
 
     def is_foreign(self, name: str) -> bool:
         """A name of another language: no letter only Vietnamese writes (đ, ơ, ư, ă, a tone
         mark of its own), no Vietnamese syllable with a mark (`Lào`), and a word that is no
-        Vietnamese syllable (`Trump`, `Jong-un`)."""
+        Vietnamese syllable (`Trump`, `Jong-un`), or, in a name of two words or more, a family
+        name abroad that reads as one (`Hun Sen`: gazetteers/foreign_family_names.txt), or a
+        Korean family name before a given name joined by a hyphen (`Ri Yong-ho`)."""
         words = [word for word in _NAME_PARTS.split(name.lower()) if word]
         plain = [_unmarked(word) for word in words]
         if not words or any(
@@ -225,11 +234,18 @@ class Names:
             for word, bare in zip(words, plain, strict=True)
         ):
             return False
+        if len(words) > 1 and (
+            words[0] in self.foreign_family_names
+            or (words[0] in self.korean_surnames and _KOREAN_HYPHEN.search(name))
+        ):
+            return True
         return any(bare is not None and not self.syllable.fullmatch(bare) for bare in plain)
 
 
 #: how a name splits into words: spaces and the hyphens inside `Jong-un`
 _NAME_PARTS = regex.compile(r"[\s\-]+")
+#: a given name of two syllables joined by a hyphen, the second in lower case (`Yong-ho`)
+_KOREAN_HYPHEN = regex.compile(r"\p{Lu}\p{Ll}+\s?-\s?\p{Ll}+$")
 #: marks only Vietnamese puts on a Latin letter: horn (ơ, ư), breve (ă), hook above (ả), dot
 #: below (ạ); đ is a letter of its own
 _VIETNAMESE_MARKS = frozenset("\u031b\u0306\u0309\u0323")
@@ -276,6 +292,7 @@ class Titles:
         "place_levels_abroad",
         "name_particles",
         "ministry_sectors",
+        "host_bodies",
     )
 
     #: title → the body it implies when the text names none (`Thủ tướng` → Chính phủ)
@@ -299,8 +316,8 @@ class Titles:
     #: a title with an optional prefix: groups `prefix` and `title`
     title: regex.Pattern[str]
     separator: regex.Pattern[str]
-    #: a country right after a title, as a whole word, and the one it serves in (`Nhật Bản
-    #: tại Việt Nam`): groups `country` and `host`
+    #: a country right after a title, as a whole word, and the one or the international body
+    #: it serves in (`Nhật Bản tại Việt Nam`, `Mỹ tại LHQ`): groups `country` and `host`
     country: regex.Pattern[str]
     #: a plural word right before a post (PLURAL_BEFORE), searched up to the post
     plural_before: regex.Pattern[str]
@@ -363,8 +380,9 @@ class Titles:
             title_re,
             separator,
             lazy_compile(
-                r"\s+(?P<country>{0})(?:\s+tại\s+(?P<host>{0}))?(?![\p{{L}}\p{{N}}-])".format(
-                    alternation(gazetteers["countries"])
+                r"\s+(?P<country>{0})(?:\s+tại\s+(?P<host>{0}|{1}))?"
+                r"(?![\p{{L}}\p{{N}}-])".format(
+                    alternation(gazetteers["countries"]), alternation(gazetteers["host_bodies"])
                 )
             ),
             lazy_compile(defines["PLURAL_BEFORE"], VERBOSE),

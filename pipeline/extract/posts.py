@@ -728,7 +728,10 @@ def _person_in_run(
     for k in range(max(i, run - 4), run):
         words = [t[0] for t in tokens[k:run]]
         first_may_start = (
-            k == i or not names.syllable.fullmatch(words[0].lower()) or words[0] in names.surnames
+            k == i
+            or not names.syllable.fullmatch(words[0].lower())
+            or words[0] in names.surnames
+            or _country_ends_at(tokens, i, k, lexicon)  # `Campuchia | Kem Sokha`
         )
         if (
             first_may_start
@@ -748,6 +751,16 @@ def _in_a_country(tokens: list[tuple[str, int, int]], i: int, k: int, lexicon: L
     return any(
         j + starts_with(tokens, j, countries) > k
         for j in range(max(i, k - max(countries.widths) + 1), k + 1)
+    )
+
+
+def _country_ends_at(tokens: list[tuple[str, int, int]], i: int, k: int, lexicon: Lexicon) -> bool:
+    """A country begun at a word from `i` on ends right before word `k` (`Quốc phòng Campuchia
+    | Kem Sokha`): a name may start there."""
+    countries = lexicon.titles.countries
+    return any(
+        j + starts_with(tokens, j, countries) == k
+        for j in range(max(i, k - max(countries.widths)), k)
     )
 
 
