@@ -1160,6 +1160,8 @@ class Models:
         "model_objects",
         "model_clause_words",
         "model_sales_cues",
+        "model_sales_cues_near_only",
+        "model_response_words",
         "model_contest_cues",
         "model_contest_roles",
         "model_contest_people",
@@ -1199,6 +1201,11 @@ class Models:
     quoted: regex.Pattern[str]
     #: a word of a sales promotion (`khuyến mãi`, `khách hàng`) near `chương trình "…"`
     sales_cue: regex.Pattern[str]
+    #: a word of a sales promotion that says so anywhere in a sentence (`khuyến mãi`, not
+    #: `ưu đãi`)
+    sales_word: regex.Pattern[str]
+    #: others answering a programme's call (`hưởng ứng`), anywhere in a sentence
+    response_word: regex.Pattern[str]
     #: the buyers a sales promotion is for (`khách hàng`), right next to `chương trình "…"`
     customer_cue: regex.Pattern[str]
     #: a word of a contest (`thí sinh`, `á quân`) near `chương trình "…"`
@@ -1262,6 +1269,11 @@ class Models:
             lazy_compile(defines["MODEL_NEXT_QUOTED"], VERBOSE),
             lazy_compile(defines["MODEL_QUOTED"], VERBOSE),
             _words_re(gazetteers["model_sales_cues"], regex.IGNORECASE),
+            _words_re(
+                _without(gazetteers["model_sales_cues"], gazetteers["model_sales_cues_near_only"]),
+                regex.IGNORECASE,
+            ),
+            _words_re(gazetteers["model_response_words"], regex.IGNORECASE),
             _words_re(gazetteers["model_customer_cues"], regex.IGNORECASE),
             _words_re(gazetteers["model_contest_cues"], regex.IGNORECASE),
             _words_re(

@@ -101,12 +101,18 @@ def _a_protest(cand: Candidate, text: ArticleText[Any]) -> bool:
 def _a_contest_or_show(cand: Candidate, text: ArticleText[Any]) -> bool:
     """`chương trình "Cặp đôi hoàn hảo"` in an article that writes `Cuộc thi "Cặp đôi hoàn hảo"
     năm nay …`, `đêm nhạc "Tim Sen"` or `phim tài liệu "Chuyến bay MH 370"`, or names it in a
-    sentence with a contest's people or rounds (`giám khảo`, `ghế nóng`, `quán quân`): a
-    contest, a show or a one-off event, not a programme run over time (GUIDE.md Round 3; Round
-    8: a contest on television is a contest, a broadcast series a body runs is a model)."""
+    sentence with a contest's people or rounds (`giám khảo`, `ghế nóng`, `quán quân`) or with a
+    word of selling (`khuyến mãi`, `giảm giá`; not where others answer its call, `hưởng ứng`): a
+    contest, a show, a one-off event or a sales promotion, not a programme run over time
+    (GUIDE.md Round 3; Round 8: a contest on television is a contest, sales promotions are not
+    models, a broadcast series a body runs is a model)."""
     models = text.lexicon.models
     return any(
         models.contest_word.search(sentence) is not None
+        or (
+            models.sales_word.search(sentence) is not None
+            and models.response_word.search(sentence) is None
+        )
         or any(
             models.show_word_at_end.search(sentence, max(0, start - _SHOW_WORD_REACH), start)
             for start, _ in spans
