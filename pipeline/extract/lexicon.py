@@ -92,6 +92,12 @@ def _words_re(entries: Iterable[str], flags: int = 0) -> regex.Pattern[str]:
     return lazy_compile(r"(?<![\p{L}\p{N}])" + alternation(entries) + r"(?![\p{L}\p{N}])", flags)
 
 
+def _without(entries: Iterable[str], left_out: Iterable[str]) -> list[str]:
+    """The entries but those left out."""
+    dropped = set(left_out)
+    return [entry for entry in entries if entry not in dropped]
+
+
 @functools.cache
 def vietnamese_words() -> frozenset[str]:
     """Two-syllable Vietnamese words (underthesea's Viet74K word list), lower case, modern
@@ -1188,14 +1194,20 @@ class Models:
         "model_event_names",
         "model_movements",
         "model_movement_cues",
+        "model_protest_cues",
         "model_physical_cues",
         "model_name_introducers",
         "model_form_cues",
         "model_objects",
         "model_clause_words",
         "model_sales_cues",
+        "model_sales_cues_near_only",
+        "model_response_words",
         "model_contest_cues",
         "model_contest_roles",
+        "model_contest_people",
+        "model_show_words",
+        "model_programme_gatherings",
         "model_customer_cues",
     )
 
@@ -1215,6 +1227,8 @@ class Models:
     movements: frozenset[str]
     #: a protest, political or historical movement's word
     movement_cue: regex.Pattern[str]
+    #: a word of a protest or an uprising (`biểu tình`), anywhere in a sentence
+    protest_cue: regex.Pattern[str]
     physical_cue: regex.Pattern[str]
     #: words just before the trigger that make the name a form (`chuyển đổi mô hình`), at the end
     form_cue_at_end: regex.Pattern[str]
@@ -1228,12 +1242,22 @@ class Models:
     quoted: regex.Pattern[str]
     #: a word of a sales promotion (`khuyến mãi`, `khách hàng`) near `chương trình "…"`
     sales_cue: regex.Pattern[str]
+    #: a word of a sales promotion that says so anywhere in a sentence (`khuyến mãi`, not
+    #: `ưu đãi`)
+    sales_word: regex.Pattern[str]
+    #: others answering a programme's call (`hưởng ứng`), anywhere in a sentence
+    response_word: regex.Pattern[str]
     #: the buyers a sales promotion is for (`khách hàng`), right next to `chương trình "…"`
     customer_cue: regex.Pattern[str]
     #: a word of a contest (`thí sinh`, `á quân`) near `chương trình "…"`
     contest_cue: regex.Pattern[str]
     #: the people of a contest (`giám khảo`, `ghế nóng`), in the words before the trigger
     contest_role: regex.Pattern[str]
+    #: a contest's people or rounds (`giám khảo`, `quán quân`), anywhere in a sentence
+    contest_word: regex.Pattern[str]
+    #: a word calling what follows a contest, a show or an event (`cuộc thi`, `đêm nhạc`),
+    #: then maybe an opening quote, at the end
+    show_word_at_end: regex.Pattern[str]
     #: `tổ chức`, `tham dự` just before the trigger, at the end
     event_before: regex.Pattern[str]
     #: `tại` just before the trigger, at the end
@@ -1267,7 +1291,11 @@ class Models:
                 alternation(gazetteers["model_objects"]) + r"(?![\p{L}\p{N}])", regex.IGNORECASE
             ),
             frozenset(movement.lower() for movement in gazetteers["model_movements"]),
-            _words_re(gazetteers["model_movement_cues"], regex.IGNORECASE),
+            _words_re(
+                gazetteers["model_movement_cues"] + gazetteers["model_protest_cues"],
+                regex.IGNORECASE,
+            ),
+            _words_re(gazetteers["model_protest_cues"], regex.IGNORECASE),
             _words_re(gazetteers["model_physical_cues"], regex.IGNORECASE),
             lazy_compile(
                 r"(?<![\p{L}])" + alternation(gazetteers["model_form_cues"]) + r"\s*$",
@@ -1282,9 +1310,35 @@ class Models:
             lazy_compile(defines["MODEL_NEXT_QUOTED"], VERBOSE),
             lazy_compile(defines["MODEL_QUOTED"], VERBOSE),
             _words_re(gazetteers["model_sales_cues"], regex.IGNORECASE),
+            _words_re(
+                _without(gazetteers["model_sales_cues"], gazetteers["model_sales_cues_near_only"]),
+                regex.IGNORECASE,
+            ),
+            _words_re(gazetteers["model_response_words"], regex.IGNORECASE),
             _words_re(gazetteers["model_customer_cues"], regex.IGNORECASE),
             _words_re(gazetteers["model_contest_cues"], regex.IGNORECASE),
-            _words_re(gazetteers["model_contest_roles"], regex.IGNORECASE),
+            _words_re(
+                gazetteers["model_contest_roles"] + gazetteers["model_contest_people"],
+                regex.IGNORECASE,
+            ),
+            _words_re(
+                gazetteers["model_contest_cues"] + gazetteers["model_contest_people"],
+                regex.IGNORECASE,
+            ),
+            lazy_compile(
+                r"(?<![\p{L}])"
+                + alternation(
+                    [
+                        *_without(
+                            gazetteers["model_event_names"],
+                            gazetteers["model_programme_gatherings"],
+                        ),
+                        *gazetteers["model_show_words"],
+                    ]
+                )
+                + r"\s*[\"“'‘]?\s*$",
+                regex.IGNORECASE,
+            ),
             lazy_compile(defines["MODEL_EVENT_BEFORE"], VERBOSE),
             lazy_compile(defines["MODEL_EVENT_AT"], VERBOSE),
             lazy_compile(defines["MODEL_EVENT_HELD_AT"], VERBOSE),

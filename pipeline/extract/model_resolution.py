@@ -1,4 +1,6 @@
-"""Models across an article: who runs each one, and one name per initiative.
+"""Models across an article: what the rest of the article says a quoted programme or movement
+is (a contest, a show, a protest: then no model), who runs each one, and one name per
+initiative.
 
 The owner is a person or a body named right after the model (`do`/`của` …), else a body
 named just before it in the sentence (`Chi bộ X với mô hình …`), not one inside a speaker's
@@ -9,6 +11,7 @@ with the name, a name that contains another, or two spellings that share most wo
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import regex
@@ -17,6 +20,7 @@ from pipeline.engine.contracts import ArticleText, Candidate, resolver
 from pipeline.extract.lexicon import Bodies, Lexicon
 from pipeline.extract.models import looks_like_a_quotation
 
+Span = tuple[int, int]
 _WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
 #: the most words a title takes (`Phó Chủ tịch Thường trực`)
 _LONGEST_TITLE_WORDS = 5
@@ -24,6 +28,8 @@ _LONGEST_TITLE_WORDS = 5
 _MOST_WORDING_WORDS = 15
 #: a body named before the model runs it only this many words before the trigger
 _OWNER_BEFORE_WORDS = 15
+#: the characters before a programme's name read for a word calling it a show (`cuộc thi "`)
+_SHOW_WORD_REACH = 40
 
 
 @resolver("models", requires=("organizations",))
@@ -32,6 +38,7 @@ def resolve_models(candidates: list[Candidate], text: ArticleText[Any]) -> list[
     model in the same sentence (`Chi bộ X với mô hình …`), else right after its name. Then one
     initiative written several ways gets one name, its fullest wording (GUIDE.md Round 3), and
     one owner."""
+    candidates = [c for c in candidates if not _said_elsewhere_to_be_no_model(c, text)]
     organizations = text.resolved.get("organizations", [])
     for cand in candidates:
         owner_at = cand.values.pop("_owner_at", None)
@@ -65,6 +72,62 @@ def resolve_models(candidates: list[Candidate], text: ArticleText[Any]) -> list[
     _one_name_per_initiative(candidates, text.lexicon.bodies)
     _one_owner_per_initiative(candidates)
     return candidates
+
+
+def _said_elsewhere_to_be_no_model(cand: Candidate, text: ArticleText[Any]) -> bool:
+    """What the rest of the article says a quoted programme or movement is: a contest, a show,
+    a protest."""
+    trigger = cand.values.pop("_trigger", None)
+    if trigger == "chương trình":
+        return _a_contest_or_show(cand, text)
+    if trigger in text.lexicon.models.movements:
+        return _a_protest(cand, text)
+    return False
+
+
+def _a_protest(cand: Candidate, text: ArticleText[Any]) -> bool:
+    """`phong trào "Áo khoác vàng"` in an article that writes `người biểu tình "áo khoác vàng"`
+    or `Dư âm cuộc biểu tình đầy bạo lực của phong trào "Áo khoác vàng"`: a protest or
+    political movement, by a word of protest in a sentence that names it, outside the name
+    (the words near the trigger are read by the normalizer)."""
+    cue = text.lexicon.models.protest_cue
+    return any(
+        not any(start <= found.start() < end for start, end in spans)
+        for sentence, spans in _sentences_naming(cand.values["name"], text)
+        for found in cue.finditer(sentence)
+    )
+
+
+def _a_contest_or_show(cand: Candidate, text: ArticleText[Any]) -> bool:
+    """`chương trình "Cặp đôi hoàn hảo"` in an article that writes `Cuộc thi "Cặp đôi hoàn hảo"
+    năm nay …`, `đêm nhạc "Tim Sen"` or `phim tài liệu "Chuyến bay MH 370"`, or names it in a
+    sentence with a contest's people or rounds (`giám khảo`, `ghế nóng`, `quán quân`) or with a
+    word of selling (`khuyến mãi`, `giảm giá`; not where others answer its call, `hưởng ứng`): a
+    contest, a show, a one-off event or a sales promotion, not a programme run over time
+    (GUIDE.md Round 3; Round 8: a contest on television is a contest, sales promotions are not
+    models, a broadcast series a body runs is a model)."""
+    models = text.lexicon.models
+    return any(
+        models.contest_word.search(sentence) is not None
+        or (
+            models.sales_word.search(sentence) is not None
+            and models.response_word.search(sentence) is None
+        )
+        or any(
+            models.show_word_at_end.search(sentence, max(0, start - _SHOW_WORD_REACH), start)
+            for start, _ in spans
+        )
+        for sentence, spans in _sentences_naming(cand.values["name"], text)
+    )
+
+
+def _sentences_naming(name: str, text: ArticleText[Any]) -> Iterator[tuple[str, list[Span]]]:
+    """Each sentence of the article that writes the name (in any case), with where."""
+    pattern = regex.compile(regex.escape(name), regex.IGNORECASE)
+    for sentence in text.sentences:
+        spans = [found.span() for found in pattern.finditer(sentence.text)]
+        if spans:
+            yield sentence.text, spans
 
 
 def _fullest_quoted_wording(candidates: list[Candidate], text: ArticleText[Any]) -> None:

@@ -184,6 +184,8 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if not rows:
         return first_problem or Reject("no-name")
     values = _values(rows[0][2], sentence, spans[-1][1] + 1, lexicon)
+    # the resolver reads the rest of the article for what a programme or a movement is
+    values["_trigger"] = trigger
     found = []
     for start, end, name in rows:
         found_start = match.start if start == spans[0][0] else start - 1
