@@ -30,7 +30,7 @@ import pyarrow.parquet as pq
 
 from pipeline.link.bodies import Kind, stable_id
 from pipeline.link.linker import Linker
-from pipeline.link.people import SIGHTINGS
+from pipeline.link.people import SIGHTINGS, cluster_people
 from pipeline.link.rows import most_common, people_and_positions
 from pipeline.link.stream import BATCH_ROWS, ColumnsWriter, by_article, read_batches
 from pipeline.outputs.tables import (
@@ -113,6 +113,7 @@ def link_outputs(
     out_dir, csv_options = Path(out_dir), csv_options or {}
     excel = csv_options.get("excel", False)
     filling: list[tuple[str, Future[None]]] = []  # the tables' link columns being filled
+    people: Future[list[str]] | None = None  # the sightings' person ids
     writing: Future[int] | None = None  # the bodies table being written
     work = out_dir / ".link"
     work.mkdir(exist_ok=True)
@@ -149,13 +150,16 @@ def link_outputs(
             filling.append((table, fill))
         parents = linker.parents()
         sightings.close()
-        person_ids = linker.person_ids(parents, sightings.path)
+        # people are clustered on a worker while this process keeps the bodies' rows
+        clustering = (sightings.path, linker.n_sightings, linker.related(parents))
+        people = _on(executor, cluster_people, *clustering)
         for key, entry in linker.bodies.items():
             bodies.add(linker.kept_row(entry, [parents[key]] if key in parents else []))
         bodies.close()
         known = linker.bodies.keys() | linker.article_keys
         writing = _on(executor, _write_bodies, out_dir, bodies.path, known, csv_options)
         del linker  # the bodies are kept: only the people are left to gather
+        person_ids = _result(people, cluster_people, *clustering)
         people_rows, position_rows = people_and_positions(
             _with_people(officials.path, person_ids, links["officials"])
         )
@@ -168,7 +172,9 @@ def link_outputs(
             _result(future, _fill, out_dir, table, links[table].path, excel)
         counts["bodies"] = _result(writing, _write_bodies, out_dir, bodies.path, known, csv_options)
     finally:
-        wait([future for _, future in filling])  # none still writing when `work` goes
+        # none still reading `work` when it goes
+        running: list[Future[Any]] = [future for _, future in filling]
+        wait(running + [future for future in (people, writing) if future is not None])
         if collecting:
             gc.enable()
         pa.set_memory_pool(pool)
@@ -196,7 +202,7 @@ def _fill(out_dir: Path, table: str, links: Path, excel: bool) -> None:
 
 def _result(future: Future[T], task: Callable[..., T], *args: Any) -> T:
     """The future's result; `task(*args)` again, here, when its worker was lost (both the
-    tasks given to workers write their files anew)."""
+    tasks given to workers write their files anew, or only return a value)."""
     try:
         return future.result()
     except Exception:  # a broken pool; an error of the task's own comes again here
