@@ -377,6 +377,25 @@ def test_linking_in_tiny_batches_gives_the_same_tables(linked, ruleset, tmp_path
     assert not (copy / ".link").exists()  # the stage's own files go when it ends
 
 
+def test_linking_with_a_process_pool_gives_the_same_tables(linked, ruleset, tmp_path):
+    """Given the run's pool, the stage fills tables, writes bodies and clusters people on its
+    workers; and does it all itself when the pool is gone: the tables are the run's."""
+    import shutil
+    from concurrent.futures import ProcessPoolExecutor
+
+    from pipeline.link.stage import link_outputs
+
+    for case in ("pool", "closed pool"):
+        copy = tmp_path / case
+        shutil.copytree(linked / ".vnie" / "current", copy)
+        with ProcessPoolExecutor(2) as pool:
+            if case == "closed pool":
+                pool.shutdown()
+            link_outputs(copy, ruleset.gazetteers, {}, pool)
+        assert table_bytes(copy) == table_bytes(linked), case
+        assert not (copy / ".link").exists()
+
+
 def test_the_stage_leaves_nothing_for_the_cycle_collector(linked, ruleset, tmp_path):
     """The stage runs with the cyclic garbage collector off (`stage.link_outputs`): all it
     makes is freed as it goes, so a collection after it finds nothing, and it is on again."""

@@ -27,3 +27,24 @@ def test_rules_with_starts_find_what_their_pattern_finds_everywhere(shared_artic
                 tried += 1
                 found += len(everywhere)
     assert tried > 500 and found > 100
+
+
+def test_rule_prefilters_pass_every_sentence_their_pattern_matches(shared_articles, ruleset):
+    """A regex rule's `prefilter` is a part of what every match contains: a sentence it turns
+    away is one where the pattern finds nothing (on real sentences and the rules' examples)."""
+    with (shared_articles / "vietnews-political.jsonl").open(encoding="utf-8") as lines:
+        articles = [Article.from_record(json.loads(line)) for line in islice(lines, 150)]
+    filtered = [r for r in ruleset.rules if r.kind == "regex" and r.prefilter is not None]
+    assert {
+        "officials.title_then_list",
+        "officials.short_name_then_verb",
+        "officials.foreign_name_then_title",
+    } <= {rule.id for rule in filtered}
+    sentences = [s.text for a in articles for s in read_article(a, ruleset).sentences]
+    found = dict.fromkeys((rule.id for rule in filtered), 0)
+    for rule in filtered:
+        for text in [*sentences, *(example.text for example in rule.examples)]:
+            if rule.pattern.search(text) is not None:
+                assert rule.prefilter.search(text) is not None, (rule.id, text)
+                found[rule.id] += 1
+    assert all(found.values()), found  # each pattern found something

@@ -28,7 +28,7 @@ import platform
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -268,16 +268,21 @@ class _Run:
                     if isinstance(self.executor, InlineExecutor)
                     else type(self.executor).__name__
                 )
-                self.close()
+                self.cache.close()
         for writer in self.writers.values():
             writer.close()
         self.summary.counts = {name: writer.count for name, writer in self.writers.items()}
         return engine
 
-    def close(self) -> None:
+    def link_pool(self) -> Executor | None:
+        """The run's own process pool, for the linking stage to fill tables on (None: none)."""
+        local = self.own_executor and isinstance(self.executor, ProcessPoolExecutor)
+        return self.executor if local else None
+
+    def shutdown(self) -> None:
+        """Stop the run's own executor (once the linking stage is done with it)."""
         if self.own_executor:
             self.executor.shutdown(wait=True, cancel_futures=True)
-        self.cache.close()
 
 
 def run_extract(
@@ -334,10 +339,13 @@ def run_extract(
         )
         run.summary.total = estimate_total(inputs)
         items = work_items(inputs, ruleset.rules_hash, max_chars, timeout)
-        used = run.run_all(items, batch_size, generation / "errors.csv", excel)
+        try:  # the pool outlives the extraction: the linking stage uses it
+            used = run.run_all(items, batch_size, generation / "errors.csv", excel)
+            linked = link_outputs(generation, ruleset.gazetteers, csv_options, run.link_pool())
+        finally:
+            run.shutdown()
         engine = engine or used
         summary = run.summary
-        linked = link_outputs(generation, ruleset.gazetteers, csv_options)
         summary.counts.update(linked["rows"])
         summary.seconds = round(time.perf_counter() - clock, 3)
         write_json_atomic(

@@ -14,13 +14,12 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import regex
 
 from pipeline.link.bodies import ARTICLE, NATIONAL, ArticleContext, BodyRef, BodyResolver, Kind
-from pipeline.link.people import SightingDraft, cluster_people, name_key, sighting_row
+from pipeline.link.people import SightingDraft, name_key, sighting_row
 from pipeline.link.posts import PostReader
 from pipeline.link.rows import BodyEntry, Rank, body_row
 from pipeline.link.stream import ArticleRows
@@ -365,13 +364,10 @@ class Linker:
                 if placed.province:
                     draft.provinces.add(placed.province)
 
-    def person_ids(self, parents: dict[str, str], sightings: Path) -> list[str]:
-        """Each sighting's person id, by number (`sightings`: the file of their rows)."""
-        return cluster_people(sightings, self.n_sightings, self._related(parents))
-
-    def _related(self, parents: dict[str, str]) -> dict[str, set[str]]:
+    def related(self, parents: dict[str, str]) -> dict[str, set[str]]:
         """Body key → the bodies it belongs to (its parent) or is a longer form of (`Bộ Giao
-        thông Vận tải` → `Bộ Giao thông`, both national)."""
+        thông Vận tải` → `Bộ Giao thông`, both national): what `people.cluster_people` reads
+        besides the sightings."""
         national = {
             key.rsplit("|", 1)[0]
             for key, entry in self.bodies.items()

@@ -7,6 +7,11 @@ It reads them article by article (`stream`) and keeps only per-body and per-sigh
 aggregates (`linker`): the link values go to files of its own in the run's private generation
 (`.link/`, removed when it ends), from which the fact tables are rewritten a batch at a time.
 Its memory follows the number of bodies and people, not of rows.
+
+Filling a fact table's link columns (`outputs.tables.replace_columns`) needs only its own file
+of link values: given the run's process pool, the stage hands each table to a worker as soon as
+its values are complete (all but officials once every article is read, officials once people
+are clustered) and goes on with bodies and people on its own core meanwhile.
 """
 
 from __future__ import annotations
@@ -15,16 +20,17 @@ import gc
 import shutil
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
+from concurrent.futures import Executor, Future, wait
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.link.bodies import Kind, stable_id
 from pipeline.link.linker import Linker
-from pipeline.link.people import SIGHTINGS
+from pipeline.link.people import SIGHTINGS, cluster_people
 from pipeline.link.rows import most_common, people_and_positions
 from pipeline.link.stream import BATCH_ROWS, ColumnsWriter, by_article, read_batches
 from pipeline.outputs.tables import (
@@ -35,6 +41,7 @@ from pipeline.outputs.tables import (
     replace_columns,
 )
 
+T = TypeVar("T")
 #: the gazetteers of rules/gazetteers/ the linking stage reads
 GAZETTEERS = (
     "linking",
@@ -94,12 +101,20 @@ BODY_ROWS = pa.schema(
 
 
 def link_outputs(
-    out_dir: Path, gazetteers: dict[str, Any], csv_options: dict[str, bool] | None = None
+    out_dir: Path,
+    gazetteers: dict[str, Any],
+    csv_options: dict[str, bool] | None = None,
+    executor: Executor | None = None,
 ) -> dict[str, Any]:
     """Link a finished run in `out_dir`: write bodies, people, positions and fill the fact
-    tables' link columns (CSV + Parquet, atomically). Returns row counts and seconds."""
+    tables' link columns (CSV + Parquet, atomically), on `executor`'s workers when given (a
+    local process pool: they see `out_dir`). Returns row counts and seconds."""
     clock = time.perf_counter()
     out_dir, csv_options = Path(out_dir), csv_options or {}
+    excel = csv_options.get("excel", False)
+    filling: list[tuple[str, Future[None]]] = []  # the tables' link columns being filled
+    people: Future[list[str]] | None = None  # the sightings' person ids
+    writing: Future[int] | None = None  # the bodies table being written
     work = out_dir / ".link"
     work.mkdir(exist_ok=True)
     # Arrow's default allocator keeps what the stage's reading batches freed; the system's
@@ -129,29 +144,69 @@ def link_outputs(
             for table, rows in linker.article(group).items():
                 (spills[table] if table in spills else links[table]).extend(rows)
         officials.close()
+        for table in ("organizations", "documents", "models"):  # their link values are all in
+            links[table].close()
+            fill = _on(executor, _fill, out_dir, table, links[table].path, excel)
+            filling.append((table, fill))
         parents = linker.parents()
         sightings.close()
-        person_ids = linker.person_ids(parents, sightings.path)
+        # people are clustered on a worker while this process keeps the bodies' rows
+        clustering = (sightings.path, linker.n_sightings, linker.related(parents))
+        people = _on(executor, cluster_people, *clustering)
         for key, entry in linker.bodies.items():
             bodies.add(linker.kept_row(entry, [parents[key]] if key in parents else []))
         bodies.close()
-        counts = {"bodies": _write_bodies(out_dir, bodies.path, linker.known, csv_options)}
-        del linker  # the bodies are written: only the people are left to gather
+        known = linker.bodies.keys() | linker.article_keys
+        writing = _on(executor, _write_bodies, out_dir, bodies.path, known, csv_options)
+        del linker  # the bodies are kept: only the people are left to gather
+        person_ids = _result(people, cluster_people, *clustering)
         people_rows, position_rows = people_and_positions(
             _with_people(officials.path, person_ids, links["officials"])
         )
-        for writer in links.values():
-            writer.close()
-        counts["people"] = _write(out_dir, "people", people_rows, csv_options)
+        links["officials"].close()
+        path = links["officials"].path
+        filling.append(("officials", _on(executor, _fill, out_dir, "officials", path, excel)))
+        counts = {"people": _write(out_dir, "people", people_rows, csv_options)}
         counts["positions"] = _write(out_dir, "positions", position_rows, csv_options)
-        for table, writer in links.items():
-            replace_columns(out_dir, table, writer.path, excel=csv_options.get("excel", False))
+        for table, future in filling:
+            _result(future, _fill, out_dir, table, links[table].path, excel)
+        counts["bodies"] = _result(writing, _write_bodies, out_dir, bodies.path, known, csv_options)
     finally:
+        # none still reading `work` when it goes
+        running: list[Future[Any]] = [future for _, future in filling]
+        wait(running + [future for future in (people, writing) if future is not None])
         if collecting:
             gc.enable()
         pa.set_memory_pool(pool)
         shutil.rmtree(work, ignore_errors=True)
     return {"rows": counts, "seconds": round(time.perf_counter() - clock, 3)}
+
+
+def _on(executor: Executor | None, task: Callable[..., T], *args: Any) -> Future[T]:
+    """`task(*args)` on `executor` (a future of it), or here when there is none or it is
+    broken."""
+    if executor is not None:
+        try:
+            return executor.submit(task, *args)
+        except Exception:  # a broken or closed pool: here instead
+            pass
+    done: Future[T] = Future()
+    done.set_result(task(*args))
+    return done
+
+
+def _fill(out_dir: Path, table: str, links: Path, excel: bool) -> None:
+    """Fill the table's link columns from the file `links` (a task for a worker)."""
+    replace_columns(out_dir, table, links, excel=excel)
+
+
+def _result(future: Future[T], task: Callable[..., T], *args: Any) -> T:
+    """The future's result; `task(*args)` again, here, when its worker was lost (both the
+    tasks given to workers write their files anew, or only return a value)."""
+    try:
+        return future.result()
+    except Exception:  # a broken pool; an error of the task's own comes again here
+        return task(*args)
 
 
 def _kinds(out_dir: Path) -> dict[str, Kind]:
@@ -171,7 +226,7 @@ def _kinds(out_dir: Path) -> dict[str, Kind]:
 
 
 def _write_bodies(
-    out_dir: Path, rows: Path, known: Callable[[str], bool], csv_options: dict[str, bool]
+    out_dir: Path, rows: Path, known: Container[str], csv_options: dict[str, bool]
 ) -> int:
     """The bodies table from the rows kept: each body's parent is the first of its possible
     parents that the run named; sorted by name (case aside) and id. Sorted in Arrow: the rows
@@ -179,7 +234,7 @@ def _write_bodies(
     batches = []
     for batch in read_batches(rows):
         parents = [
-            next((stable_id("body", key) for key in keys if known(key)), None)
+            next((stable_id("body", key) for key in keys if key in known), None)
             for keys in batch.column("parent_keys").to_pylist()
         ]
         batch = batch.drop_columns(["parent_keys"])
