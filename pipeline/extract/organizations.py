@@ -356,18 +356,19 @@ _CREDIT_BEFORE = regex.compile(r"(?r)(\p{L}+):\s*$")
 
 
 def _photographer_credit(text: str, start: int, written: str, lexicon: Lexicon) -> bool:
-    """A name of two or more words all in capitals, opening with a surname, right after a
-    photo credit (`Ảnh: ĐOÀN NHẠN`, not `Ảnh: BỘ CÔNG AN`): bylines and photo credits name
-    people, not bodies (annotation decisions)."""
+    """A name all in capitals right after a photo credit that reads as a person's: two words
+    with no abbreviation (`Ảnh: TRƯỜNG TRUNG`, not `Ảnh: SỞ GTVT`) or a surname first (`Ảnh:
+    ĐOÀN NHẠN`, not `Ảnh: BỘ CÔNG AN`): bylines and photo credits name people, not bodies
+    (annotation decisions)."""
     words = written.split()
-    if (
-        len(words) < 2
-        or not written.isupper()
-        or words[0].capitalize() not in lexicon.names.surnames
-    ):
+    if len(words) < 2 or not written.isupper():
         return False
     credit = _CREDIT_BEFORE.search(text, 0, start)
-    return credit is not None and credit.group(1).capitalize() in lexicon.bodies.credit_words
+    if credit is None or credit.group(1).capitalize() not in lexicon.bodies.credit_words:
+        return False
+    if words[0].capitalize() in lexicon.names.surnames:
+        return True
+    return len(words) == 2 and lexicon.bodies.expand(written) == written
 
 
 _LEGAL_FORM_SPACES = regex.compile(r"\s+")
