@@ -59,9 +59,9 @@ def test_an_acronym_after_a_name_ending_with_the_united_nations_is_the_whole_nam
     """vietnews-val-009380 (round 9 pool): `(UNESCO)` after `Tổ chức Giáo dục, Khoa học và Văn
     hoá Liên Hợp Quốc` names the agency, not `Liên Hợp Quốc`, the parent that ends its name."""
     text = (
-        "Thủ tướng Netanyahu \"hoan nghênh quyết định của Tổng thống Mỹ Donald Trump, rút khỏi Tổ "
-        "chức Giáo dục, Khoa học và Văn hoá Liên Hợp Quốc (UNESCO)\".\nÔng cáo buộc UNESCO đã "
-        "\"đi sai đường\"."
+        'Thủ tướng Netanyahu "hoan nghênh quyết định của Tổng thống Mỹ Donald Trump, rút khỏi Tổ '
+        'chức Giáo dục, Khoa học và Văn hoá Liên Hợp Quốc (UNESCO)".\nÔng cáo buộc UNESCO đã '
+        '"đi sai đường".'
     )
     result = extract(Article(id="corpus-sentences", text=text), ruleset, tables=("organizations",))
     short = {m.values["name"] for m in result.mentions["organizations"] if m.text == "UNESCO"}
