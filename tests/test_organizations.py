@@ -55,6 +55,19 @@ def test_an_organ_of_the_united_nations_lists_it_and_its_short_name_is_the_same_
     assert "Hội đồng Bảo an" not in names
 
 
+def test_an_acronym_after_a_name_ending_with_the_united_nations_is_the_whole_name(ruleset):
+    """vietnews-val-009380 (round 9 pool): `(UNESCO)` after `Tổ chức Giáo dục, Khoa học và Văn
+    hoá Liên Hợp Quốc` names the agency, not `Liên Hợp Quốc`, the parent that ends its name."""
+    text = (
+        'Thủ tướng Netanyahu "hoan nghênh quyết định của Tổng thống Mỹ Donald Trump, rút khỏi Tổ '
+        'chức Giáo dục, Khoa học và Văn hoá Liên Hợp Quốc (UNESCO)".\nÔng cáo buộc UNESCO đã '
+        '"đi sai đường".'
+    )
+    result = extract(Article(id="corpus-sentences", text=text), ruleset, tables=("organizations",))
+    short = {m.values["name"] for m in result.mentions["organizations"] if m.text == "UNESCO"}
+    assert short == {"Tổ chức Giáo dục, Khoa học và Văn hóa Liên Hợp Quốc"}
+
+
 def test_a_bare_district_body_is_of_the_district_whose_committee_the_article_names(ruleset):
     """vietnews-train-063843: `Quận uỷ Liên Chiểu` names the district, so a later bare `UBND
     quận` is `Ủy ban nhân dân quận Liên Chiểu`, as it is after `quận Liên Chiểu`."""

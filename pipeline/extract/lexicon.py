@@ -608,6 +608,7 @@ class Bodies:
         "news_outlets",
         "press_cues",
         "reporting_verbs",
+        "paper_reporting_verbs",
         "not_organization_openings",
         "common_noun_heads",
         "heads_meaning_a_middle",
@@ -702,7 +703,8 @@ class Bodies:
     #: a credit or reporting word right before a paper's name (`Theo`, `Ảnh:`), at the end
     press_cue: regex.Pattern[str]
     #: a reporting verb right after a source's name, perhaps past a word or two (`đưa tin`,
-    #: `hôm nay dẫn tin`): rules/gazetteers/reporting_verbs.txt
+    #: `hôm nay dẫn tin`, a known paper's `ghi nhận`): rules/gazetteers/reporting_verbs.txt,
+    #: paper_reporting_verbs.txt
     reported_after: regex.Pattern[str]
     not_openings: frozenset[str]
     common_noun_heads: frozenset[str]
@@ -906,7 +908,7 @@ class Bodies:
             lazy_compile(r"(?:^|(?<=[\s(]))" + alternation(gazetteers["press_cues"]) + r"\s*$"),
             lazy_compile(
                 r"(?:\s+\p{Ll}+){0,2}\s+"
-                + alternation(gazetteers["reporting_verbs"])
+                + alternation(gazetteers["reporting_verbs"] + gazetteers["paper_reporting_verbs"])
                 + r"(?![\p{L}])"
             ),
             frozenset(gazetteers["not_organization_openings"]),

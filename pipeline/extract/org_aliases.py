@@ -88,6 +88,11 @@ def _named_by(short: str, cand: Candidate, lexicon: Lexicon) -> str:
     inner = next(iter(reversed(list(bodies.nested.finditer(text, cand.start + 1, cand.end)))), None)
     if inner is None:
         return name
+    world = bodies.heads.get(bodies.heads_by_lower.get(inner.group().lower(), ""))
+    if world and world.alone and world.complete and world.type == "other":
+        # a world body ending the name is its parent, not what the acronym names (`Tổ chức
+        # Giáo dục, Khoa học và Văn hóa Liên Hợp Quốc (UNESCO)`)
+        return name
     start = inner.start()
     if text[cand.start : start].rstrip().endswith(bodies.legal_forms_longest_first):
         return name  # `Công ty Cổ phần Tập đoàn Mặt Trời (Sun Group)`: the company's own name

@@ -127,6 +127,8 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if _named_by_description(match, scanned, lexicon):
         scanned = dataclasses.replace(scanned, end=scanned.description_end or 0, named=True)
     written = match.sentence.text[scanned.start : scanned.end]
+    if _photographer_credit(match.sentence.text, scanned.start, written, lexicon):
+        return Reject("a-photographer")  # `Ảnh: ĐOÀN NHẠN`: a person named in capitals
     name = bodies.expand(written)
     head, entry = bodies.head_of(name)
     # `Ban thường vụ`, `bộ Công an`: the head as it is named; `Mặt trận xã` is the Front's,
@@ -348,6 +350,25 @@ def _not_a_body(name: str, lexicon: Lexicon) -> bool:
 def _after_a_title(match: Match, lexicon: Lexicon) -> bool:
     """`Phó Vụ trưởng vụ Đào tạo`: a title written with the head comes right before it."""
     return _cue_before(lexicon.bodies.after_title, match.sentence.text, match.start)
+
+
+_CREDIT_BEFORE = regex.compile(r"(?r)(\p{L}+):\s*$")
+
+
+def _photographer_credit(text: str, start: int, written: str, lexicon: Lexicon) -> bool:
+    """A name all in capitals right after a photo credit that reads as a person's: two words
+    with no abbreviation (`Ảnh: TRƯỜNG TRUNG`, not `Ảnh: SỞ GTVT`) or a surname first (`Ảnh:
+    ĐOÀN NHẠN`, not `Ảnh: BỘ CÔNG AN`): bylines and photo credits name people, not bodies
+    (annotation decisions)."""
+    words = written.split()
+    if len(words) < 2 or not written.isupper():
+        return False
+    credit = _CREDIT_BEFORE.search(text, 0, start)
+    if credit is None or credit.group(1).capitalize() not in lexicon.bodies.credit_words:
+        return False
+    if words[0].capitalize() in lexicon.names.surnames:
+        return True
+    return len(words) == 2 and lexicon.bodies.expand(written) == written
 
 
 _LEGAL_FORM_SPACES = regex.compile(r"\s+")
@@ -752,8 +773,12 @@ def known_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | list[Found] |
             # (GUIDE.md Round 6: the group's brand gets no row of its own)
             name = " ".join(text[match.start : place_end].split())
             return [Found(match.start, place_end, business(name))]
-    if _CAPITAL_AFTER.match(text, match.end):
-        return Reject("part-of-a-name")  # `EVN SPC`, `Toyota Avalon`, `Becamex VSIP`
+    if _CAPITAL_AFTER.match(text, match.end) and not (
+        match.text not in bodies.brands and _title_right_before(text, match.start, lexicon)
+    ):
+        # `EVN SPC`, `Toyota Avalon`, `Becamex VSIP`; but after a title the capital opens its
+        # holder's name (`Tổng thư ký NATO Jens Stoltenberg`)
+        return Reject("part-of-a-name")
     if bodies.project_cue.search(text[: match.start]):
         return Reject("a-project")  # `dự án Formosa`: the project, not the business
     if bodies.region_cue.search(text[: match.start]):
