@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 import multiprocessing
 import os
 import signal
@@ -189,6 +190,10 @@ def local_executor(workers: int, rules_dir: Path) -> Executor:
         init_worker(rules_dir)
         return InlineExecutor()
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork":
+        # what the driver holds now (code, rules) lives as long as it: out of the collector's
+        # reach, so that a worker's collections do not write to, and copy, the pages it shares
+        gc.freeze()
     return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context(method),
