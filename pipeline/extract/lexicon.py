@@ -47,11 +47,17 @@ class Phrases(frozenset[str]):
 
     def starts(self, words: Sequence[str]) -> bool:
         """The words are, or start with, one of the phrases."""
-        return (
-            bool(words)
-            and words[0] in self.first_words
-            and any(" ".join(words[:width]) in self for width in self.widths if width <= len(words))
-        )
+        return self.leading(words) > 0
+
+    def leading(self, words: Sequence[str]) -> int:
+        """How many of the first words are one of the phrases, the longest first (0: none)."""
+        if not words or words[0] not in self.first_words:
+            return 0
+        return next((w for w in self.widths if w <= len(words) and " ".join(words[:w]) in self), 0)
+
+    def trailing(self, words: Sequence[str]) -> int:
+        """How many of the last words are one of the phrases, the longest first (0: none)."""
+        return next((w for w in self.widths if w <= len(words) and " ".join(words[-w:]) in self), 0)
 
 
 def _lower_keys(entries: Iterable[str]) -> dict[str, str]:
@@ -969,6 +975,10 @@ class Bodies:
             {k.lower(): v for k, v in gazetteers["legal_form_spellings"].items()},
             lazy_compile(defines["ORG_STATE_NAME"], VERBOSE),
         )
+
+    def head_entry(self, written: str) -> Head | None:
+        """The entry of the head written, in any case (`đảng` → `Đảng`'s); None: no head."""
+        return self.heads.get(self.heads_by_lower.get(written.lower(), ""))
 
     def head_of(self, name: str) -> tuple[str, Head | None]:
         """The longest head word that opens an (expanded) name, and what it says."""

@@ -217,12 +217,12 @@ class NameScan(LowerCaseSteps):
         if head_end is None:
             return False
         bodies = self.lexicon.bodies
-        entry = bodies.heads.get(bodies.heads_by_lower.get(self.text[start:head_end].lower(), ""))
+        entry = bodies.head_entry(self.text[start:head_end])
         committee = bool(
             entry and entry.alone and entry.type == "party" and entry.level in _COMMITTEE_LEVELS
         )
         outer = self.titled_head
-        outer_entry = bodies.heads.get(bodies.heads_by_lower.get(bodies.expand(outer).lower(), ""))
+        outer_entry = bodies.head_entry(bodies.expand(outer))
         # `HĐQT công ty CP Vận tải đường sắt Hà Nội`: a board and the business it governs
         board = bool(
             outer_entry
@@ -624,7 +624,7 @@ def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> Or
     another's name, by the resolvers."""
     bodies = lexicon.bodies
     head = text[head_start:head_end]
-    entry = bodies.heads.get(head) or bodies.heads.get(bodies.heads_by_lower.get(head.lower(), ""))
+    entry = bodies.heads.get(head) or bodies.head_entry(head)
     longest = (
         head_at(text, head_start, lexicon) if head.lower() in bodies.complete_prefixes else None
     )

@@ -88,7 +88,7 @@ def _named_by(short: str, cand: Candidate, lexicon: Lexicon) -> str:
     inner = next(iter(reversed(list(bodies.nested.finditer(text, cand.start + 1, cand.end)))), None)
     if inner is None:
         return name
-    world = bodies.heads.get(bodies.heads_by_lower.get(inner.group().lower(), ""))
+    world = bodies.head_entry(inner.group())
     if world and world.alone and world.complete and world.type == "other":
         # a world body ending the name is its parent, not what the acronym names (`Tổ chức
         # Giáo dục, Khoa học và Văn hóa Liên Hợp Quốc (UNESCO)`)

@@ -178,10 +178,8 @@ def _after_a_country(text: str, start: int, end: int, lexicon: Lexicon) -> int:
     """Where a name starts after the country written before it (`nhà đầu tư Hàn Quốc Samsung
     Fire & Marine Insurance Company Limited`)."""
     words = text[start:end].split()
-    for count in range(min(3, len(words) - 1), 0, -1):
-        if " ".join(words[:count]) in lexicon.places.countries:
-            return text.index(words[count], start)
-    return start
+    country = lexicon.places.countries.leading(words[:-1][:3])
+    return text.index(words[country], start) if country else start
 
 
 def _ends_with_head(words: list[str], lexicon: Lexicon) -> bool:
@@ -296,10 +294,8 @@ def armed_group(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     text, places = match.sentence.text, lexicon.places
     start, end = match.spans["name"]
     words = text[start:end].split()
-    for count in range(min(3, len(words)), 0, -1):
-        if " ".join(words[-count:]) in places.countries:
-            words = words[:-count]  # `Houthi Yemen`: the group's country
-            break
+    country = places.countries.trailing(words[-3:])
+    words = words[: len(words) - country]  # `Houthi Yemen`: the group's country
     while words and not words[-1][:1].isupper():
         words.pop()  # `Jaish al`: a name ends with a capitalized word
     name = " ".join(words)

@@ -39,10 +39,7 @@ def credited_source(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         if words[0].lower() in bodies.heads_by_lower:
             return Reject("named-by-a-head")  # `Báo Giadinh.net đưa tin`: the head rule's
         words = words[1:]  # `Trang ABC7News`, `Như Tuổi Trẻ Online`
-    for count in range(min(3, len(words) - 1), 0, -1):
-        if " ".join(words[:count]) in places.countries:
-            words = words[count:]  # `Triều Tiên KCNA`: the agency of a country
-            break
+    words = words[places.countries.leading(words[:-1][:3]) :]  # `Triều Tiên KCNA`: its country's
     name = " ".join(words)
     if not name[:1].isalpha():
         return Reject("a-date-or-number", name)  # `hôm 12 đưa tin`

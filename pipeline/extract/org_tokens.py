@@ -141,8 +141,7 @@ def _head_width(probe: str, lexicon: Lexicon) -> int | None:
         return None
     longer = lexicon.bodies.lower_case_named_head.match(probe)
     width = max(found.end(), longer.end() if longer else 0)
-    bodies = lexicon.bodies
-    entry = bodies.heads.get(bodies.heads_by_lower.get(probe[:width].lower(), ""))
+    entry = lexicon.bodies.head_entry(probe[:width])
     if entry is not None and entry.proper and not _TITLE_CASE_AFTER.match(probe, width):
         return None  # `Dân - Chính - Đảng TP HCM`: `Đảng` opens a body only before its name
     return width

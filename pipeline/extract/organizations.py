@@ -100,7 +100,7 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("a-common-noun")  # `vụ Oceanbank` is a case
     if match.text in bodies.middle_heads and _proper_name_after(match, lexicon):
         return Reject("the-middle-of-a-place")  # `trung tâm Manhattan`, `trung tâm Đà Lạt`
-    written_place = bodies.heads.get(bodies.heads_by_lower.get(match.text.lower(), ""))
+    written_place = bodies.head_entry(match.text)
     spoken_for = bool(written_place and written_place.place and _spoken_for(match, lexicon))
     if written_place and written_place.place and not spoken_for:
         return Reject("a-place")  # `tham quan Bảo tàng Hà Nội`; `giám đốc Bảo tàng Hà Nội`
@@ -571,7 +571,7 @@ def _proper_name_missing(match: Match, end: int, lexicon: Lexicon) -> str | None
     head, no place and no title follows it (`Đại hội Đảng toàn quốc`, `Ban cán sự đảng Bộ
     Giao thông Vận tải`, `Đảng TP HCM`)."""
     bodies, text = lexicon.bodies, match.sentence.text
-    entry = bodies.heads.get(bodies.heads_by_lower.get(match.text.lower(), ""))
+    entry = bodies.head_entry(match.text)
     if entry is None or not entry.proper:
         return None
     after = _NEXT_WORD.match(text, match.end, end)
@@ -599,7 +599,7 @@ def _holder_start(match: Match, end: int, lexicon: Lexicon) -> int | None:
     after the country that ends a body's name, or right after a head every country has
     (`Chánh thanh tra cảnh sát Khalid Abu Bakar`); not in a business's name, which may hold a
     country and foreign words (`Tập đoàn Hàn Quốc Samsung Electronics`)."""
-    entry = lexicon.bodies.heads.get(lexicon.bodies.heads_by_lower.get(match.text.lower(), ""))
+    entry = lexicon.bodies.head_entry(match.text)
     if entry is None or entry.type not in _BODIES_WITH_HOLDERS:
         return None
     text = match.sentence.text
@@ -637,15 +637,12 @@ def foreign_holder_start(
         rest = [w.group() for w in words[i:]]
         if not all(TITLE_CASE_RE.match(w) for w in rest):
             continue  # `Việt Nam TP. HCM`: a place, not a person
-        if any(" ".join(rest[:n]) in countries for n in range(1, min(3, len(rest)) + 1)):
+        if countries.starts(rest[:3]):
             continue
         if not lexicon.names.is_foreign(text[words[i].start() : end]):
             continue
         before = [w.group() for w in words[:i]]
-        after_country = any(
-            " ".join(before[-n:]) in countries for n in range(1, min(3, len(before)) + 1)
-        )
-        if after_country or (right_after and not before):
+        if countries.trailing(before[-3:]) or (right_after and not before):
             return int(words[i].start())
     return None
 
@@ -659,7 +656,7 @@ def _holder_after_sector(text: str, start: int, end: int, lexicon: Lexicon) -> i
     countries = lexicon.places.countries
     for i in range(1, len(words) - 1):
         rest = [w.group() for w in words[i:]]
-        if any(" ".join(rest[:n]) in countries for n in range(1, min(3, len(rest)) + 1)):
+        if countries.starts(rest[:3]):
             continue  # `Tư pháp Saudi Arabia`: the ministry's country
         if all(TITLE_CASE_RE.match(w) for w in rest) and lexicon.names.is_foreign(
             text[words[i].start() : end]
