@@ -22,8 +22,9 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator
 from concurrent.futures import Executor, Future, wait
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -112,9 +113,7 @@ def link_outputs(
     clock = time.perf_counter()
     out_dir, csv_options = Path(out_dir), csv_options or {}
     excel = csv_options.get("excel", False)
-    filling: list[tuple[str, Future[None]]] = []  # the tables' link columns being filled
-    people: Future[list[str]] | None = None  # the sightings' person ids
-    writing: Future[int] | None = None  # the bodies table being written
+    handed: list[_Handed[Any]] = []  # what workers are doing: none reads `work` when it goes
     work = out_dir / ".link"
     work.mkdir(exist_ok=True)
     # Arrow's default allocator keeps what the stage's reading batches freed; the system's
@@ -144,37 +143,35 @@ def link_outputs(
             for table, rows in linker.article(group).items():
                 (spills[table] if table in spills else links[table]).extend(rows)
         officials.close()
+        filling = []  # the tables' link columns being filled
         for table in ("organizations", "documents", "models"):  # their link values are all in
             links[table].close()
-            fill = _on(executor, _fill, out_dir, table, links[table].path, excel)
-            filling.append((table, fill))
+            filling.append(_on(executor, handed, _fill, out_dir, table, links[table].path, excel))
         parents = linker.parents()
         sightings.close()
         # people are clustered on a worker while this process keeps the bodies' rows
         clustering = (sightings.path, linker.n_sightings, linker.related(parents))
-        people = _on(executor, cluster_people, *clustering)
+        people = _on(executor, handed, cluster_people, *clustering)
         for key, entry in linker.bodies.items():
             bodies.add(linker.kept_row(entry, [parents[key]] if key in parents else []))
         bodies.close()
         known = linker.bodies.keys() | linker.article_keys
-        writing = _on(executor, _write_bodies, out_dir, bodies.path, known, csv_options)
+        writing = _on(executor, handed, _write_bodies, out_dir, bodies.path, known, csv_options)
         del linker  # the bodies are kept: only the people are left to gather
-        person_ids = _result(people, cluster_people, *clustering)
+        person_ids = people.result()
         people_rows, position_rows = people_and_positions(
             _with_people(officials.path, person_ids, links["officials"])
         )
         links["officials"].close()
         path = links["officials"].path
-        filling.append(("officials", _on(executor, _fill, out_dir, "officials", path, excel)))
+        filling.append(_on(executor, handed, _fill, out_dir, "officials", path, excel))
         counts = {"people": _write(out_dir, "people", people_rows, csv_options)}
         counts["positions"] = _write(out_dir, "positions", position_rows, csv_options)
-        for table, future in filling:
-            _result(future, _fill, out_dir, table, links[table].path, excel)
-        counts["bodies"] = _result(writing, _write_bodies, out_dir, bodies.path, known, csv_options)
+        for fill in filling:
+            fill.result()
+        counts["bodies"] = writing.result()
     finally:
-        # none still reading `work` when it goes
-        running: list[Future[Any]] = [future for _, future in filling]
-        wait(running + [future for future in (people, writing) if future is not None])
+        wait([task.future for task in handed])  # none still reading `work` when it goes
         if collecting:
             gc.enable()
         pa.set_memory_pool(pool)
@@ -182,31 +179,43 @@ def link_outputs(
     return {"rows": counts, "seconds": round(time.perf_counter() - clock, 3)}
 
 
-def _on(executor: Executor | None, task: Callable[..., T], *args: Any) -> Future[T]:
-    """`task(*args)` on `executor` (a future of it), or here when there is none or it is
+@dataclass(frozen=True)
+class _Handed(Generic[T]):
+    """`task(*args)` handed to a worker: its future, and what to run here if the worker is
+    lost (each task writes its files anew, or only returns a value)."""
+
+    future: Future[T]
+    task: Callable[..., T]
+    args: tuple[Any, ...]
+
+    def result(self) -> T:
+        try:
+            return self.future.result()
+        except Exception:  # a broken pool; an error of the task's own comes again here
+            return self.task(*self.args)
+
+
+def _on(
+    executor: Executor | None, handed: list[_Handed[Any]], task: Callable[..., T], *args: Any
+) -> _Handed[T]:
+    """`task(*args)` on `executor` (kept in `handed`), or here when there is none or it is
     broken."""
+    future: Future[T] | None = None
     if executor is not None:
         try:
-            return executor.submit(task, *args)
+            future = executor.submit(task, *args)
         except Exception:  # a broken or closed pool: here instead
-            pass
-    done: Future[T] = Future()
-    done.set_result(task(*args))
-    return done
+            future = None
+    if future is None:
+        future = Future()
+        future.set_result(task(*args))
+    handed.append(_Handed(future, task, args))
+    return handed[-1]
 
 
 def _fill(out_dir: Path, table: str, links: Path, excel: bool) -> None:
     """Fill the table's link columns from the file `links` (a task for a worker)."""
     replace_columns(out_dir, table, links, excel=excel)
-
-
-def _result(future: Future[T], task: Callable[..., T], *args: Any) -> T:
-    """The future's result; `task(*args)` again, here, when its worker was lost (both the
-    tasks given to workers write their files anew, or only return a value)."""
-    try:
-        return future.result()
-    except Exception:  # a broken pool; an error of the task's own comes again here
-        return task(*args)
 
 
 def _kinds(out_dir: Path) -> dict[str, Kind]:
