@@ -24,6 +24,11 @@ until then):
 - `dev-x` (seed 20261214): 20 articles drawn from every unseen release text of 1,000 to 5,000
   characters, net or not, for the other tables.
 
+Round 10 (2026-12-01) drew two more the same way, before any rule of round 10 changed:
+
+- `dev-y` (seed 20261215): 30 more articles the net catches;
+- `dev-z` (seed 20261216): 25 more random release texts of 1,000 to 5,000 characters.
+
 Their records go to articles/vietnews-unseen.jsonl (the design's article format, with the
 release's path in `provenance`), the lists to selection/<batch>.tsv.
 """
@@ -47,7 +52,8 @@ TRIGGERS = ("mô hình", "phong trào", "cuộc vận động", "chương trình
 MAX_CHARS = 10000
 #: (batch, seed, size, drawn from the net's catch or from every text of RANDOM_CHARS), in order
 BATCHES = (("dev-u", 20261211, 20, True), ("dev-v", 20261212, 20, True),
-           ("dev-w", 20261213, 30, True), ("dev-x", 20261214, 20, False))
+           ("dev-w", 20261213, 30, True), ("dev-x", 20261214, 20, False),
+           ("dev-y", 20261215, 30, True), ("dev-z", 20261216, 25, False))
 RANDOM_CHARS = (1000, 5000)
 OUTPUT = "vietnews-unseen.jsonl"
 
