@@ -281,7 +281,12 @@ def try_sentence(
     text: Annotated[str, typer.Argument(help="A sentence or a paragraph, in Vietnamese.")],
     rules: RulesOption = DEFAULT_RULES_DIR,
     explain: Annotated[
-        bool, typer.Option("--explain", help="Also show matches a normalizer turned down, and why.")
+        bool,
+        typer.Option(
+            "--explain",
+            help="Also show matches a normalizer turned down, and why, and those a longer "
+            "match or the table's resolver took out.",
+        ),
     ] = False,
 ) -> None:
     """Show what each rule finds in a piece of text, with rule ids and normalized fields."""
@@ -302,6 +307,8 @@ def try_sentence(
             f"{'turned down':<13} {rejection.rule_id:<32} «{rejection.text}»  "
             f"{rejection.reason}{detail}"
         )
+    for drop in explanation.drops if explanation else ():
+        typer.echo(f"{'dropped':<13} {drop.rule_id:<32} «{drop.text}»  by {drop.by}")
 
 
 @app.command("eval")

@@ -41,6 +41,25 @@ def test_try_explain_says_why_a_match_was_turned_down():
     assert line.startswith("turned down") and "a-form-of-organization (Thung lũng Silicon)" in line
 
 
+def test_try_explain_says_what_took_a_match_out():
+    """A name that another sentence calls a contest is no model: the models resolver, which
+    reads the whole article, drops it, and a shorter match inside a longer one loses to it."""
+    named = "NSƯT Vũ Thành Vinh, người sáng lập chương trình “Solo cùng Bolero” cho biết."
+    contest = "Một trong các giám khảo khách mời của cuộc thi “Solo cùng Bolero” năm 2017."
+    alone = runner.invoke(app, ["try", named])
+    assert "models.quoted" in alone.output and "Solo cùng Bolero" in alone.output
+    explained = runner.invoke(app, ["try", "--explain", f"{named} {contest}"])
+    assert explained.exit_code == 0, explained.output
+    lines = explained.output.splitlines()
+    assert not any(line.startswith("models ") for line in lines)
+    dropped = next(line for line in lines if line.startswith("dropped") and "models" in line)
+    assert "Solo cùng Bolero" in dropped and dropped.endswith("by the models resolver")
+    credited = "Theo báo Tuổi Trẻ, chiều 18/7, Bộ Tài nguyên và môi trường đã yêu cầu báo cáo."
+    overlap = runner.invoke(app, ["try", "--explain", credited]).output.splitlines()
+    lost = next(line for line in overlap if line.startswith("dropped"))
+    assert "«Tuổi Trẻ»" in lost and lost.endswith("by organizations.head «báo Tuổi Trẻ»")
+
+
 def test_rules_check_and_rules_test_pass():
     check = runner.invoke(app, ["rules", "check"])
     assert check.exit_code == 0 and check.output.startswith("ok:")

@@ -40,11 +40,23 @@ class Rejection:
     detail: str
 
 
+@dataclass(frozen=True)
+class Drop:
+    """A normalized match that did not reach the table, and what took it out (for
+    `vnie try --explain`): a longer overlapping match of the same table, or the table's
+    resolver, which reads the whole article."""
+
+    rule_id: str
+    text: str
+    by: str
+
+
 @dataclass
 class Explanation:
     """What `--explain` collects while an article is read."""
 
     rejections: list[Rejection] = field(default_factory=list)
+    drops: list[Drop] = field(default_factory=list)
 
 
 _WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
@@ -261,15 +273,47 @@ def extract(
                 per_table[rule.table].extend(found)
     resolved: dict[str, list[Candidate]] = {}
     for table in order:
-        candidates = _drop_overlaps(per_table[table])
+        longest = _drop_overlaps(per_table[table])
         resolver = ruleset.registry.resolvers.get(table)
-        if resolver is not None:
+        if resolver is None:
+            resolved[table] = longest
+        else:
             text.resolved = {required: resolved[required] for required in resolver.requires}
-            candidates = resolver(candidates, text)
-        resolved[table] = candidates
+            resolved[table] = resolver(longest, text)
+        if explanation is not None:
+            _note_drops(explanation, per_table[table], longest, resolved[table])
     mentions = {table: [_to_mention(c, text) for c in resolved[table]] for table in tables}
     n_words = sum(len(_WORD_RE.findall(s.text)) for s in text.sentences)
     return ArticleResult(_article_row(article, text, n_words), mentions)
+
+
+def _note_drops(
+    explanation: Explanation,
+    found: list[Candidate],
+    longest: list[Candidate],
+    table: list[Candidate],
+) -> None:
+    """Each match its normalizer took that did not reach the table, and what took it out: a
+    longer match (the one in `longest` over it), else the table's resolver. A match the
+    resolver trimmed (the same rule over part of it) or that came back in the table (a body
+    named inside a longer one) is no drop."""
+
+    def overlap(a: Candidate, b: Candidate) -> bool:
+        return a.sentence.index == b.sentence.index and a.start < b.end and b.start < a.end
+
+    for cand in found:
+        if any(
+            (k.sentence.index, k.start, k.end) == (cand.sentence.index, cand.start, cand.end)
+            or (k.rule.id == cand.rule.id and overlap(k, cand))
+            for k in table
+        ):
+            continue
+        if any(k is cand for k in longest):
+            by = f"the {cand.rule.table} resolver"
+        else:
+            winner = next(k for k in longest if overlap(k, cand))
+            by = f"{winner.rule.id} «{winner.text}»"
+        explanation.drops.append(Drop(cand.rule.id, cand.text, by))
 
 
 def _to_mention(cand: Candidate, text: ArticleText[Any]) -> Mention:
