@@ -84,7 +84,7 @@ def foreign_agency(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     if any(w in bodies.function_words for w in (match.group("function") or "").split()):
         return Reject("a-function-word")
     return {
-        "name": match.text,
+        "name": match.text[:1].upper() + match.text[1:],  # `cơ quan tình báo Somali`
         "abbreviation": None,
         "org_type": "state",
         "level": "central",
