@@ -583,6 +583,7 @@ class NameScan(LowerCaseSteps):
         inner_body,
         qualifier,
         spelled_legal_form,
+        LowerCaseSteps.business_line,
         capitalized,
         LowerCaseSteps.level_word,
         LowerCaseSteps.about,
