@@ -231,9 +231,24 @@ class NameScan(LowerCaseSteps):
             and entry
             and entry.type == "enterprise"
         )
-        if LOW_RE.match(self.word()) and not (committee or board):
+        # `Đảng bộ trường Chính trị Trần Phú`, `Chi bộ phòng Kinh tế`: a Party committee of a
+        # unit the writer named in sentence case (not `Tiểu ban tổ chức …`, a verb's head)
+        unit_committee = bool(
+            outer_entry
+            and outer_entry.type == "party"
+            and outer_entry.level in (None, "unit")
+            and entry
+            and entry.type != "party"
+            and not entry.verb
+            # not a word the two make (`Hội trường Thống Nhất` is a hall)
+            and f"{outer.split()[-1]} {self.word()}".lower() not in bodies.words
+        )
+        if LOW_RE.match(self.word()) and not (committee or board or unit_committee):
             return False
         inner = scan_name(self.text, start, head_end, self.lexicon)
+        lower_unit = LOW_RE.match(self.word()) and unit_committee and not (committee or board)
+        if lower_unit and not inner.named:
+            return False  # `Đảng bộ bộ phận …`, `Chi bộ khoa …` of what?
         described_end = inner.end if inner.description_end is None else inner.description_end
         if (
             not (inner.named or inner.place or inner.place_level)
