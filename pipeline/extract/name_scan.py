@@ -231,9 +231,24 @@ class NameScan(LowerCaseSteps):
             and entry
             and entry.type == "enterprise"
         )
-        if LOW_RE.match(self.word()) and not (committee or board):
+        # `Đảng bộ trường Chính trị Trần Phú`, `Chi bộ phòng Kinh tế`: a Party committee of a
+        # unit the writer named in sentence case (not `Tiểu ban tổ chức …`, a verb's head)
+        unit_committee = bool(
+            outer_entry
+            and outer_entry.type == "party"
+            and outer_entry.level in (None, "unit")
+            and entry
+            and entry.type != "party"
+            and not entry.verb
+            # not a word the two make (`Hội trường Thống Nhất` is a hall)
+            and f"{outer.split()[-1]} {self.word()}".lower() not in bodies.words
+        )
+        if LOW_RE.match(self.word()) and not (committee or board or unit_committee):
             return False
         inner = scan_name(self.text, start, head_end, self.lexicon)
+        lower_unit = LOW_RE.match(self.word()) and unit_committee and not (committee or board)
+        if lower_unit and not inner.named:
+            return False  # `Đảng bộ bộ phận …`, `Chi bộ khoa …` of what?
         described_end = inner.end if inner.description_end is None else inner.description_end
         if (
             not (inner.named or inner.place or inner.place_level)
@@ -272,6 +287,27 @@ class NameScan(LowerCaseSteps):
         self.proper = self.proper_word = False
         return True
 
+    def _holder_named_here(self, named_after_people: bool) -> bool:
+        """Whether the capitals from here are a person's full name and nothing more: a family
+        name and two title-case syllables, then no capital; not a place (`Trần Phú Hà Tĩnh`
+        goes on). A head named after people (`Trường`, `Công ty`) keeps a name read right
+        after it (`Trường THPT Lê Quý Đôn`): its holder follows only a proper name of its own."""
+        tokens = self.tokens
+        if self.i + 2 >= len(tokens) or not all(
+            TITLE_CASE_RE.match(tokens[self.i + k][0])
+            and tokens[self.i + k][1] == tokens[self.i + k - 1][2] + 1
+            for k in (1, 2)
+        ):
+            return False
+        if self.i + 3 < len(tokens) and CAP_RE.match(tokens[self.i + 3][0]):
+            return False
+        if self.word() not in self.lexicon.names.common_surnames:
+            return False
+        # a name wholly in lower case before it is left to the officials' reading of the post
+        # (`Viện trưởng Viện nghiên cứu lập pháp Nguyễn Đình Quyền`: posts.lower_case_tail)
+        proper_before = any(TITLE_CASE_RE.match(t[0]) for t in tokens[: self.i])
+        return proper_before and (named_after_people or self.last_lower)
+
     def capitalized(self) -> bool:
         """A capitalized syllable, and the lower-case one that completes its word (`Tài
         nguyên`, not `Phương Nam tiến hành`); a person's name, a bare number or a roman
@@ -299,6 +335,11 @@ class NameScan(LowerCaseSteps):
             entry and entry.alone
         )
         if is_person and not named_after_people and not own:
+            raise _Stop
+        if is_person and self.titled and self._holder_named_here(named_after_people):
+            # after a title, a full name that ends the capitals is the holder's, even after a
+            # descriptive name (`Cục trưởng cục Chống tham nhũng Phạm Trọng Đạt`) or a
+            # business's own name (`Chủ tịch tập đoàn Hoa Sen Trần Ngọc Chu`)
             raise _Stop
         if (
             self.end_before_lower is not None
@@ -557,6 +598,7 @@ class NameScan(LowerCaseSteps):
         inner_body,
         qualifier,
         spelled_legal_form,
+        LowerCaseSteps.business_line,
         capitalized,
         LowerCaseSteps.level_word,
         LowerCaseSteps.about,

@@ -20,6 +20,8 @@ from pipeline.extract.org_tokens import (
 _MOST_LOWER_BEFORE_PLACE = 4
 #: common words an item of a list inside a name has (`nước giải khát`, `dịch vụ y tế`)
 _MOST_WORDS_IN_AN_ITEM = 2
+#: the most lower-case words of a business's line between its legal form and its own name
+_MOST_BUSINESS_LINE_WORDS = 7
 
 
 class LowerCaseSteps:
@@ -260,6 +262,47 @@ class LowerCaseSteps:
             return True
         found = bodies.lower_case_named_head.match(self.text, self.head_end - len(self.head))
         return found is not None and self.head_end < found.end() <= self.end
+
+    def business_line(self) -> bool:
+        """The business's line in lower case between its legal form and its own capitalized
+        name, whatever its words (`Công ty TNHH dịch vụ đòi nợ Đại Việt`, `Công ty TNHH thương
+        mại và tổng hợp Hương Tích`): the name the capitals give closes it. A function word
+        other than `và` ends it (`công ty TNHH MTV thuộc sở hữu của Đảng bộ`), as does a
+        capital that opens another body or follows punctuation; after a head in lower case, a
+        place alone is no business's name."""
+        if self.proper or not LOW_RE.match(self.word()) or self.word() == "và":
+            return False
+        read = self.text[: self.end].casefold()
+        if not any(
+            read.endswith(f" {form.casefold()}") for form in self.lexicon.bodies.legal_forms
+        ):
+            return False
+        tokens, function_words = self.tokens, self.lexicon.bodies.function_words
+        j = self.i
+        while (
+            j < len(tokens)
+            and j - self.i < _MOST_BUSINESS_LINE_WORDS
+            and LOW_RE.match(tokens[j][0])
+            and (tokens[j][0] == "và" or tokens[j][0] not in function_words)
+            and (j == self.i or tokens[j][1] == tokens[j - 1][2] + 1)
+        ):
+            j += 1
+        if (
+            j >= len(tokens)
+            or tokens[j][1] != tokens[j - 1][2] + 1
+            or not TITLE_CASE_RE.match(tokens[j][0])
+            or tokens[j - 1][0] == "và"
+            or head_at(self.text, tokens[j][1], self.lexicon) is not None
+        ):
+            return False
+        places = self.lexicon.places
+        if self.head[:1].islower() and (
+            starts_with(tokens, j, places.countries) or starts_with(tokens, j, places.provinces)
+        ):
+            return False  # `ngân hàng TMCP lâu đời nhất Việt Nam`: a description, and a place
+        self.lower_words += j - self.i
+        self.take(j - self.i, lower=True)
+        return True
 
     def lower_case(self) -> bool:
         """Common words in lower case go on a name whose last word is a common one (`Cục Quản

@@ -744,14 +744,35 @@ def body_of_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
 def _names_a_body(text: str, position: int, lexicon: Lexicon) -> bool:
     """Whether a body's name starts at `position` (`Bộ Tài chính`, `Tổng cục V`), not a head
     that is also an ordinary word and names nothing there (`Tổ chức` in `Vụ trưởng Tổ chức cán
-    bộ`)."""
+    bộ`), nor a head that needs a name or a place and has none (`Công an` in `Bộ trưởng Công
+    an`: the ministry's sector)."""
     bodies = lexicon.bodies
     head_end = head_at(text, position, lexicon)
     if head_end is None:
         return False
     head = text[position:head_end]
     entry = bodies.heads.get(bodies.heads_by_lower.get(head.lower(), head))
-    return not (entry and entry.verb) or scan_name(text, position, head_end, lexicon).named
+    if entry is None:
+        return True
+    scanned = scan_name(text, position, head_end, lexicon)
+    if entry.verb:
+        return scanned.named
+    described = scanned.description_end is not None  # `Cục quản lý chất thải …`
+    # a lower-case word after the head that is not a word with it goes on the body's name
+    # (`Vụ trưởng Vụ đổi mới doanh nghiệp`), as does a title (`Bộ trưởng Bộ trưởng Bộ …`);
+    # a word with it is the sector's (`Thứ trưởng Khoa học và Công nghệ`)
+    after = _LOWER_WORD_AFTER.match(text, head_end)
+    pair = f"{head} {after.group(1)}".lower() if after else ""
+    in_a_word = bool(after) and (pair not in bodies.words or pair in lexicon.titles.by_lower)
+    return (
+        entry.alone
+        or described
+        or in_a_word
+        or bool(scanned.named or scanned.place or scanned.place_level)
+    )
+
+
+_LOWER_WORD_AFTER = regex.compile(r"\s+(\p{Ll}+)")
 
 
 @normalizer("organizations.known", kinds=("regex", "phrases"), gazetteers=org_names.GAZETTEERS)
