@@ -18,6 +18,8 @@ from pipeline.extract.posts import Name, Post, is_person, name_after_posts, pers
 _SPACES = regex.compile(r"\s*")
 #: how far before a chain of posts their holder is looked for (characters)
 HOLDER_REACH = 80
+#: the levels of the places a district's or a commune's name follows (gazetteers/place_levels.yml)
+_BELOW_A_PROVINCE = frozenset({"district", "commune"})
 
 
 def place_of_the_body(
@@ -98,3 +100,42 @@ def title_word_back(sentence: str, start: int, written: str, lexicon: Lexicon) -
         words.pop()
         written = " ".join(words)
     return written, _SPACES.match(sentence, start + len(written)).end()
+
+
+def named_as_a_place(
+    cand: Candidate, candidates: Sequence[Candidate], text: ArticleText[Lexicon]
+) -> bool:
+    """The article writes the 'person' as a district or a commune elsewhere, after its place
+    word (`Bí thư Huyện ủy Lý Sơn` in an article that names `huyện Lý Sơn`, `Chủ tịch HĐND
+    huyện Hoàng Su Phì` beside `huyện Hoàng Su Phì`): a place read after a committee, not a
+    holder. Names of three syllables at most, with no honorific (`ông Lý Sơn` is a man);
+    the words of the candidates that read this name are no evidence (`Phó Bí thư Thường trực
+    Đảng ủy xã Phan Thành Lý`, written twice)."""
+    person = cand.values["person"]
+    if cand.values.get("honorific") or person.count(" ") > 2:
+        return False
+    places = text.lexicon.places
+    lower = [w for w in places.local_level_words if places.levels[w] in _BELOW_A_PROVINCE]
+    if "full_text" not in text.facts:
+        text.facts["full_text"] = text.full_text()
+    full: str = text.facts["full_text"]
+    if not any(f"{word} {person}" in full for word in lower):
+        return False
+    written = regex.compile(
+        r"(?<![\p{L}\p{M}])(?:"
+        + "|".join(regex.escape(w) for w in lower)
+        + r")\s+"
+        + regex.escape(person)
+        + r"(?![\p{L}\p{M}])(?!\s+\p{Lu}[\p{L}\p{M}])"
+    )
+    spans = [
+        (c.sentence.index, c.start, c.end) for c in candidates if c.values.get("person") == person
+    ]
+    for sentence in text.sentences:
+        for found in written.finditer(sentence.text):
+            if not any(
+                index == sentence.index and start <= found.start() < end
+                for index, start, end in spans
+            ):
+                return True
+    return False

@@ -561,6 +561,11 @@ def resolve_officials(candidates: list[Candidate], text: ArticleText[Lexicon]) -
     article's province (`Tỉnh ủy` → `Tỉnh ủy Long An`). A bare `đại biểu` is a deputy of the
     elected body the article is about, and dropped in an article about neither."""
     province = province_of(text)
+    candidates = [
+        c
+        for c in candidates
+        if not (c.values.get("person") and holders.named_as_a_place(c, candidates, text))
+    ]
     full = [c for c in candidates if c.values.get("person")]
     names = sorted({c.values["person"] for c in full}, key=len, reverse=True)
     spelling = _spellings(full)

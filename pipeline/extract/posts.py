@@ -727,6 +727,13 @@ def _person_in_run(
         return found[0]
     for k in range(max(i, run - 4), run):
         words = [t[0] for t in tokens[k:run]]
+        if (
+            k == i + 1
+            and run - k > 2
+            and not names.is_foreign(tokens[i][0])
+            and not _country_ends_at(tokens, i, k, lexicon)
+        ):
+            continue  # one Vietnamese word names no body: `Điện Kremlin | Dmitry Peskov`
         first_may_start = (
             k == i
             or not names.syllable.fullmatch(words[0].lower())
