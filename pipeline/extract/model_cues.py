@@ -19,6 +19,7 @@ WORDS_AFTER_RE = regex.compile(r"[\s\"']*(?:[^\s\"']+[\s\"']*){1,6}")
 #: clause (`… cho các khách hàng lớn; Triển khai chương trình …` is another item)
 _SIX_WORDS_BEFORE_RE = regex.compile(r"(?:[^\s;]+\s+){1,6}$")
 _TEN_WORDS_AFTER_RE = regex.compile(r"[\s\"']*(?:[^\s\"';]+[\s\"']*){1,10}")
+_TEN_WORDS_BEFORE_RE = regex.compile(r"(?:[^\s;]+\s+){1,10}$")
 
 
 def near(
@@ -40,9 +41,13 @@ def near(
     return None
 
 
-def before(cues: regex.Pattern[str], sentence: str, trigger_at: int) -> str | None:
-    """A cue among the six words before the trigger, within the clause."""
-    window = _SIX_WORDS_BEFORE_RE.search(sentence, 0, trigger_at)
+def before(
+    cues: regex.Pattern[str], sentence: str, trigger_at: int, *, wide: bool = False
+) -> str | None:
+    """A cue among the six words before the trigger (ten when `wide`), within the clause."""
+    window = (_TEN_WORDS_BEFORE_RE if wide else _SIX_WORDS_BEFORE_RE).search(
+        sentence, 0, trigger_at
+    )
     cue = cues.search(window.group()) if window else None
     return cue.group() if cue else None
 
@@ -61,6 +66,13 @@ def sales_promotion(
         or near(models.customer_cue, sentence, trigger_at, names_end + 1)
     )
     return Reject("a-sales-promotion", cue) if cue else None
+
+
+def after(cues: regex.Pattern[str], sentence: str, names_end: int) -> str | None:
+    """A cue among the ten words after the names, within the clause."""
+    window = _TEN_WORDS_AFTER_RE.match(sentence, names_end)
+    cue = cues.search(window.group()) if window else None
+    return cue.group() if cue else None
 
 
 def one_off_event(sentence: str, trigger_at: int, after: int, models: Models) -> Reject | None:

@@ -37,6 +37,7 @@ from pipeline.engine.contracts import (
 from pipeline.extract.lexicon import Bodies, Lexicon, Models, Names, Places, Titles
 from pipeline.extract.model_cues import (
     WORDS_AFTER_RE,
+    after,
     before,
     near,
     one_off_event,
@@ -146,6 +147,14 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         cue := near(models.movement_cue, sentence, match.start, match.end, wide=True)
     ):
         return Reject("a-political-or-historical-movement", cue)
+    if trigger != "mô hình" and (era := models.historical_time.search(sentence)):
+        # `Thời kỳ kháng chiến … có rất nhiều phong trào như "Hũ gạo kháng chiến"`: history
+        return Reject("a-political-or-historical-movement", era.group())
+    quoted = match.group("quoted") or ""
+    if quoted[:1].islower() and (term := models.term_word.search(descriptor)):
+        # `chương trình huấn luyện các "siêu nhân"`: a term the sentence quotes, not a name;
+        # `phong trào thi đua "dạy tốt, học tốt"` is a movement's own name
+        return Reject("a-term-in-quotes", term.group())
     spans = [match.spans["quoted"]]
     position = match.end
     while (more := models.next_quoted.match(sentence, position)) is not None:
@@ -172,12 +181,24 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if trigger == "chương trình" and (
         cue := near(models.contest_cue, sentence, match.start, spans[-1][1] + 1, wide=True)
         or before(models.contest_role, sentence, match.start)
+        or _first(models.contest_name.search(sentence, *spans[0]))
     ):
         return Reject("a-contest", cue)
+    listed = bool(match.group("colon")) or models.introducer_at_end.search(descriptor) is not None
+    if trigger == "chương trình" and (
+        problem := _show_or_weapons(sentence, match.start, spans[-1][1] + 1, listed, models)
+    ):
+        return problem
     rows, first_problem = [], None
+    # `chương trình “chạy thử”`, `chương trình "đổi chác"`: a programme has a name of its own,
+    # two lower-case words in quotes are the sentence's words (round 10, the unseen pool)
+    # (the first name only: `chương trình "5 không" (…), "ba có" (…)` is a list of names)
+    words_in_quotes = _MOST_NICKNAME_WORDS if trigger == "chương trình" else 1
     for start, end in spans:
         name = sentence[start:end].strip(" ,")
-        problem = _not_an_initiative(name, lexicon, quoted=True)
+        problem = _not_an_initiative(
+            name, lexicon, quoted=True, quoted_words=words_in_quotes if start == spans[0][0] else 1
+        )
         if problem is None:
             rows.append((start, end, name))
         first_problem = first_problem or problem
@@ -201,6 +222,10 @@ def named_before(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     not_one = lexicon.models.not_descriptor.search(after.group() if after else "")
     if not_one:
         return Reject("not-an-initiative", not_one.group())
+    sold = lexicon.models.sales_cue.search(after.group() if after else "")
+    if sold:
+        # `"Chào năm mới - Trúng lộc lớn" là chương trình khuyến mãi tiền gửi …`
+        return Reject("a-sales-promotion", sold.group())
     start, end = match.spans["quoted"]
     name = sentence[start:end].strip(" ,")
     problem = _not_an_initiative(name, lexicon, quoted=True)
@@ -243,9 +268,11 @@ def _listed_after(sentence: str, end: int) -> list[tuple[int, int]]:
     return items if items and (rest in ("", ".") or _CLAUSE_AFTER_RE.match(rest)) else []
 
 
-def _not_an_initiative(name: str, lexicon: Lexicon, *, quoted: bool) -> Reject | None:
+def _not_an_initiative(
+    name: str, lexicon: Lexicon, *, quoted: bool, quoted_words: int = 1
+) -> Reject | None:
     """Why a name is no initiative, or None: a form or concept, a body, a post, an event, a
-    quotation (GUIDE.md Round 3)."""
+    quotation (GUIDE.md Round 3), a word in quotes (lower case, at most `quoted_words`)."""
     models = lexicon.models
     if len(name) < 2:
         return Reject("too-short", name)
@@ -267,7 +294,7 @@ def _not_an_initiative(name: str, lexicon: Lexicon, *, quoted: bool) -> Reject |
     if name in lexicon.places.abbreviations or name in lexicon.bodies.abbreviations:
         # `mô hình TP thông minh`: the short form of a common word, not a name
         return Reject("an-abbreviation", name)
-    if quoted and len(name.split()) == 1 and name[:1].islower():
+    if quoted and len(name.split()) <= quoted_words and name[:1].islower():
         # `chương trình "hot" nhất`, `các chương trình "đinh" của VTV4`: a word in quotes
         return Reject("a-word-in-quotes", name)
     if quoted and (len(name.split()) > _MOST_NAME_WORDS or looks_like_a_quotation(name)):
@@ -309,6 +336,27 @@ def _names_a_body(name: str, bodies: Bodies, quoted: bool) -> bool:
         return True
     capitalized = sum(word[:1].isupper() or word[:1].isdigit() for word in rest)
     return capitalized >= _BODY_NAME_SHARE * len(rest)
+
+
+def _first(found: regex.Match[str] | None) -> str | None:
+    return found.group() if found else None
+
+
+def _show_or_weapons(
+    sentence: str, trigger_at: int, names_end: int, listed: bool, models: Models
+) -> Reject | None:
+    """`Các tác phẩm được lựa chọn biểu diễn trong chương trình bao gồm: "…"`, `những bộ phim
+    và chương trình đình đám như "…"`: works listed, by a word of films or songs before the
+    trigger and a list after it; `… "Kỳ tài lộ diện" - gameshow`, `… và nhiều bộ phim khác`:
+    shows, by a word of shows after the names; `phóng thử tên lửa … nằm trong chương trình
+    mang tên "Sứ mệnh Shakti"`: a weapons programme (round 10, the unseen VietNews pool)."""
+    cue = (before(models.work_cue, sentence, trigger_at, wide=True) if listed else None) or after(
+        models.show_word, sentence, names_end
+    )
+    if cue:
+        return Reject("a-show-or-a-work", cue)
+    cue = near(models.weapon_cue, sentence, trigger_at, names_end, wide=True)
+    return Reject("a-weapons-programme", cue) if cue else None
 
 
 def _physical(sentence: str, trigger_at: int, name_end: int, models: Models) -> Reject | None:
