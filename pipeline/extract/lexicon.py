@@ -1225,6 +1225,7 @@ class Models:
         "model_weapon_cues",
         "model_contest_names",
         "model_work_cues",
+        "model_concept_words",
     )
 
     #: forms of organization and concepts, lower case: never a model, quoted or not
@@ -1302,6 +1303,10 @@ class Models:
     show_word: regex.Pattern[str]
     #: a past era (`thời kỳ kháng chiến`, `vào thế kỷ 17`), anywhere in a sentence
     historical_time: regex.Pattern[str]
+    #: `theo`, `áp dụng` (group `applied`) just before `mô hình`, at the end
+    template_before: regex.Pattern[str]
+    #: a word calling a model a concept (`khái niệm`), anywhere in a sentence
+    concept_word: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Models:
@@ -1381,6 +1386,8 @@ class Models:
             _words_re(gazetteers["model_work_cues"], regex.IGNORECASE),
             _words_re(gazetteers["model_show_words"], regex.IGNORECASE),
             lazy_compile(defines["MODEL_HISTORICAL_TIME"], VERBOSE),
+            lazy_compile(defines["MODEL_TEMPLATE_BEFORE"], VERBOSE),
+            _words_re(gazetteers["model_concept_words"], regex.IGNORECASE),
         )
 
 

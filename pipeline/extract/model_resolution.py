@@ -19,10 +19,12 @@ import regex
 from pipeline.engine.contracts import ArticleText, Candidate, resolver
 from pipeline.extract.lexicon import Bodies, Lexicon, Models
 from pipeline.extract.model_cues import near
-from pipeline.extract.models import looks_like_a_quotation
+from pipeline.extract.models import followed, looks_like_a_quotation
 
 Span = tuple[int, int]
 _WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
+#: `mô hình` right before a quoted name, at the end
+_TRIGGER_AT_END_RE = regex.compile(r"(?i:mô\s+hình)\s*[\"“'‘]\s*$")
 #: the most words a title takes (`Phó Chủ tịch Thường trực`)
 _LONGEST_TITLE_WORDS = 5
 #: a quoted wording longer than this is not taken for an initiative's fuller name
@@ -83,6 +85,24 @@ def _said_elsewhere_to_be_no_model(cand: Candidate, text: ArticleText[Any]) -> b
         return _a_contest_or_show(cand, text)
     if trigger in text.lexicon.models.movements:
         return _a_protest(cand, text)
+    if trigger == "mô hình":
+        return _a_template_or_concept(cand, text)
+    return False
+
+
+def _a_template_or_concept(cand: Candidate, text: ArticleText[Any]) -> bool:
+    """`mô hình "kéo - đẩy"` in an article that writes `áp dụng mô hình "kéo - đẩy"` or
+    `mô hình "kéo - đẩy" có thể là một khái niệm …`: a template followed or a concept, by what
+    another mention says of it (round 10, the unseen VietNews pool)."""
+    models = text.lexicon.models
+    name = cand.values["name"]
+    for sentence, spans in _sentences_naming(name, text):
+        if models.concept_word.search(sentence):
+            return True
+        for start, _ in spans:
+            trigger = _TRIGGER_AT_END_RE.search(sentence, 0, start)
+            if trigger and followed(sentence, trigger.start(), name, models):
+                return True
     return False
 
 

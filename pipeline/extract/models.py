@@ -170,6 +170,9 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         # `phong trào "áo vàng"`, `phong trào "mai mối"`: what the press calls a protest or a
         # fashion, not the name a body gives a movement it runs (`"Chủ nhật xanh"`)
         return Reject("a-nickname-not-a-name", first)
+    if trigger == "mô hình" and not descriptor and followed(sentence, match.start, first, models):
+        # `theo mô hình "hỗn hợp" kiểu đảo cọ Palm Jumeirah`: a template, not an initiative
+        return Reject("a-template", first)
     if trigger == "mô hình" and lexicon.places.countries.starts(first.split()):
         # `bước sang mô hình "Thái Lan 2.0"`: a country's stage, a template
         return Reject("a-country-as-template", first)
@@ -336,6 +339,13 @@ def _names_a_body(name: str, bodies: Bodies, quoted: bool) -> bool:
         return True
     capitalized = sum(word[:1].isupper() or word[:1].isdigit() for word in rest)
     return capitalized >= _BODY_NAME_SHARE * len(rest)
+
+
+def followed(sentence: str, trigger_at: int, name: str, models: Models) -> bool:
+    """`theo mô hình "hỗn hợp"`, `theo mô hình "Pentomic"`, `áp dụng mô hình "after school"`:
+    a template followed, in any case, or applied, in lower case (round 10, the unseen pool)."""
+    cue = models.template_before.search(sentence, 0, trigger_at)
+    return cue is not None and (cue.group("applied") is None or name[:1].islower())
 
 
 def _first(found: regex.Match[str] | None) -> str | None:
