@@ -1307,6 +1307,8 @@ class Models:
     template_before: regex.Pattern[str]
     #: a word calling a model a concept (`khái niệm`), anywhere in a sentence
     concept_word: regex.Pattern[str]
+    #: a word counting one object (`chiếc`), at the end
+    object_before: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Models:
@@ -1388,6 +1390,7 @@ class Models:
             lazy_compile(defines["MODEL_HISTORICAL_TIME"], VERBOSE),
             lazy_compile(defines["MODEL_TEMPLATE_BEFORE"], VERBOSE),
             _words_re(gazetteers["model_concept_words"], regex.IGNORECASE),
+            lazy_compile(defines["MODEL_OBJECT_BEFORE"], VERBOSE),
         )
 
 

@@ -92,14 +92,20 @@ def _said_elsewhere_to_be_no_model(cand: Candidate, text: ArticleText[Any]) -> b
 
 def _a_template_or_concept(cand: Candidate, text: ArticleText[Any]) -> bool:
     """`mô hình "kéo - đẩy"` in an article that writes `áp dụng mô hình "kéo - đẩy"` or
-    `mô hình "kéo - đẩy" có thể là một khái niệm …`: a template followed or a concept, by what
-    another mention says of it (round 10, the unseen VietNews pool)."""
+    `mô hình "kéo - đẩy" có thể là một khái niệm …`: a template followed or a concept;
+    `Mô hình Châu ấn thuyền` (unquoted) in one that writes `chiếc Châu ấn thuyền`: a replica;
+    by what another mention says of it (round 10, the unseen VietNews pool and the shared
+    corpus)."""
     models = text.lexicon.models
     name = cand.values["name"]
+    quoted = cand.rule.id != "models.named"
     for sentence, spans in _sentences_naming(name, text):
         if models.concept_word.search(sentence):
             return True
         for start, _ in spans:
+            if not quoted and models.object_before.search(sentence, 0, start):
+                # (not `"móc khoá an ninh"`: an initiative named after what it hands out)
+                return True
             trigger = _TRIGGER_AT_END_RE.search(sentence, 0, start)
             if trigger and followed(sentence, trigger.start(), name, models):
                 return True

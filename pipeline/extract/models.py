@@ -114,6 +114,8 @@ def named_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         and not _PROPER_NAME_ONLY_RE.fullmatch(sentence[s:e])
     ]
     values = _values(name, sentence, after, lexicon)
+    # the resolver reads the rest of the article for what the model is (a replica, a template)
+    values["_trigger"] = "mô hình"
     rows = [Found(match.start, end, values)]
     rows += [Found(s, e, {**values, "name": sentence[s:e]}) for s, e in listed]
     return rows
