@@ -100,7 +100,7 @@ def named_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     )
     if problem is not None:
         return problem
-    if _is_a_template(sentence, match.start, name, acronym is not None):
+    if _is_a_template(sentence, match.start, name, lexicon.models, acronym=acronym is not None):
         return Reject("a-template", name)
     if lexicon.places.countries.starts(name.split()):
         # `theo mô hình Liên Xô trước đây`, `mô hình Thái Lan 4.0`: a country as a template
@@ -411,13 +411,17 @@ def _changed_into(sentence: str, trigger_at: int, name: str, models: Models) -> 
     return Reject("a-form-of-organization", name) if cue else None
 
 
-def _is_a_template(sentence: str, trigger_at: int, name: str, acronym: bool) -> bool:
+def _is_a_template(
+    sentence: str, trigger_at: int, name: str, models: Models, *, acronym: bool
+) -> bool:
     """`theo mô hình Safari`, `mô hình Universal Studios`, `mô hình Vân Đồn`: a place or a
     brand followed as an example. Initiatives are named with a Vietnamese phrase, so a name of
-    capitalized words only is taken for a proper name, and so is an acronym after `theo`."""
-    before = sentence[:trigger_at].rstrip().rsplit(" ", 1)[-1].lower()
+    capitalized words only is taken for a proper name, and so is an acronym after `theo` or
+    `tương tự` (`tương tự mô hình CDC của Hoa Kỳ`; not after `áp dụng`: `áp dụng mô hình
+    VNEN`)."""
     if acronym:
-        return before == "theo"
+        cue = models.template_before.search(sentence, 0, trigger_at)
+        return cue is not None and cue.group("applied") is None
     # `Safari của thế giới`, `Universal Studios ở Phú Quốc`: the proper name, then where it is
     proper = _PLACE_AFTER_RE.split(name, 1)[0]
     return bool(_PROPER_NAME_ONLY_RE.fullmatch(proper))
