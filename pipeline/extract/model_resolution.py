@@ -18,8 +18,8 @@ import regex
 
 from pipeline.engine.contracts import ArticleText, Candidate, resolver
 from pipeline.extract.lexicon import Bodies, Lexicon, Models
-from pipeline.extract.model_cues import near
-from pipeline.extract.models import followed, looks_like_a_quotation
+from pipeline.extract.model_cues import followed, near
+from pipeline.extract.models import looks_like_a_quotation
 
 Span = tuple[int, int]
 _WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")

@@ -17,7 +17,9 @@ post (`mô hình Bí thư Đảng ủy đồng thời …`), a place or brand fo
 mô hình Singapore`, `theo mô hình Liên Xô trước đây`), a one-off event (`chương trình nghệ
 thuật "…"`, `"Dạ hội sinh viên"`, a programme organized on a day or at a place, attended or
 taking place: `model_cues.py`), a sales promotion, a contest, a physical model (`mô hình …
-trưng bày`), a protest movement, a quotation; and capitals mean
+trưng bày`), a protest movement, a quotation, a term quoted after a clause's words (`chương
+trình huấn luyện các "siêu nhân"`), a weapons programme, history (`thời kỳ kháng chiến`),
+works listed (`Các tác phẩm … trong chương trình bao gồm: "…"`); and capitals mean
 nothing in a headline written all in capitals or in Title Case. `model_resolution` finds
 owners and gives every spelling of one initiative in an article its fullest wording.
 """
@@ -37,11 +39,13 @@ from pipeline.engine.contracts import (
 from pipeline.extract.lexicon import Bodies, Lexicon, Models, Names, Places, Titles
 from pipeline.extract.model_cues import (
     WORDS_AFTER_RE,
-    after,
     before,
+    contest_by_name,
+    followed,
     near,
     one_off_event,
     sales_promotion,
+    show_or_weapons,
 )
 
 #: an acronym, maybe glued to the next word where a caption lost its line break (`VNENLớp học`)
@@ -186,12 +190,12 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if trigger == "chương trình" and (
         cue := near(models.contest_cue, sentence, match.start, spans[-1][1] + 1, wide=True)
         or before(models.contest_role, sentence, match.start)
-        or _first(models.contest_name.search(sentence, *spans[0]))
+        or contest_by_name(sentence, spans[0], models)
     ):
         return Reject("a-contest", cue)
     listed = bool(match.group("colon")) or models.introducer_at_end.search(descriptor) is not None
     if trigger == "chương trình" and (
-        problem := _show_or_weapons(sentence, match.start, spans[-1][1] + 1, listed, models)
+        problem := show_or_weapons(sentence, match.start, spans[-1][1] + 1, listed, models)
     ):
         return problem
     rows, first_problem = [], None
@@ -341,34 +345,6 @@ def _names_a_body(name: str, bodies: Bodies, quoted: bool) -> bool:
         return True
     capitalized = sum(word[:1].isupper() or word[:1].isdigit() for word in rest)
     return capitalized >= _BODY_NAME_SHARE * len(rest)
-
-
-def followed(sentence: str, trigger_at: int, name: str, models: Models) -> bool:
-    """`theo mô hình "hỗn hợp"`, `theo mô hình "Pentomic"`, `áp dụng mô hình "after school"`:
-    a template followed, in any case, or applied, in lower case (round 10, the unseen pool)."""
-    cue = models.template_before.search(sentence, 0, trigger_at)
-    return cue is not None and (cue.group("applied") is None or name[:1].islower())
-
-
-def _first(found: regex.Match[str] | None) -> str | None:
-    return found.group() if found else None
-
-
-def _show_or_weapons(
-    sentence: str, trigger_at: int, names_end: int, listed: bool, models: Models
-) -> Reject | None:
-    """`Các tác phẩm được lựa chọn biểu diễn trong chương trình bao gồm: "…"`, `những bộ phim
-    và chương trình đình đám như "…"`: works listed, by a word of films or songs before the
-    trigger and a list after it; `… "Kỳ tài lộ diện" - gameshow`, `… và nhiều bộ phim khác`:
-    shows, by a word of shows after the names; `phóng thử tên lửa … nằm trong chương trình
-    mang tên "Sứ mệnh Shakti"`: a weapons programme (round 10, the unseen VietNews pool)."""
-    cue = (before(models.work_cue, sentence, trigger_at, wide=True) if listed else None) or after(
-        models.show_word, sentence, names_end
-    )
-    if cue:
-        return Reject("a-show-or-a-work", cue)
-    cue = near(models.weapon_cue, sentence, trigger_at, names_end, wide=True)
-    return Reject("a-weapons-programme", cue) if cue else None
 
 
 def _physical(sentence: str, trigger_at: int, name_end: int, models: Models) -> Reject | None:
