@@ -1221,6 +1221,11 @@ class Models:
         "model_show_words",
         "model_programme_gatherings",
         "model_customer_cues",
+        "model_term_words",
+        "model_weapon_cues",
+        "model_contest_names",
+        "model_work_cues",
+        "model_concept_words",
     )
 
     #: forms of organization and concepts, lower case: never a model, quoted or not
@@ -1286,6 +1291,24 @@ class Models:
     edition: regex.Pattern[str]
     #: a word before the trigger saying the programme holds the event (`nằm trong`), at the end
     event_holder: regex.Pattern[str]
+    #: a grammatical word between a trigger and a lower-case quote (`các`, `để`), anywhere
+    term_word: regex.Pattern[str]
+    #: a word of weapons (`tên lửa`) near `chương trình "…"`
+    weapon_cue: regex.Pattern[str]
+    #: a word of a pageant or a talent contest (`Hoa hậu`) inside a programme's name
+    contest_name: regex.Pattern[str]
+    #: a word of films, songs, pieces and game shows (`bộ phim`, `tác phẩm`) near the trigger
+    work_cue: regex.Pattern[str]
+    #: a word calling a programme a show (`gameshow`, `bộ phim`), anywhere
+    show_word: regex.Pattern[str]
+    #: a past era (`thời kỳ kháng chiến`, `vào thế kỷ 17`), anywhere in a sentence
+    historical_time: regex.Pattern[str]
+    #: `theo`, `áp dụng` (group `applied`) just before `mô hình`, at the end
+    template_before: regex.Pattern[str]
+    #: a word calling a model a concept (`khái niệm`), anywhere in a sentence
+    concept_word: regex.Pattern[str]
+    #: a word counting one object (`chiếc`), at the end
+    object_before: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Models:
@@ -1359,6 +1382,15 @@ class Models:
             lazy_compile(defines["MODEL_EVENT_AFTER"], VERBOSE),
             lazy_compile(defines["MODEL_EDITION"], VERBOSE),
             lazy_compile(defines["MODEL_EVENT_HOLDER"], VERBOSE),
+            _words_re(gazetteers["model_term_words"], regex.IGNORECASE),
+            _words_re(gazetteers["model_weapon_cues"], regex.IGNORECASE),
+            _words_re(gazetteers["model_contest_names"]),
+            _words_re(gazetteers["model_work_cues"], regex.IGNORECASE),
+            _words_re(gazetteers["model_show_words"], regex.IGNORECASE),
+            lazy_compile(defines["MODEL_HISTORICAL_TIME"], VERBOSE),
+            lazy_compile(defines["MODEL_TEMPLATE_BEFORE"], VERBOSE),
+            _words_re(gazetteers["model_concept_words"], regex.IGNORECASE),
+            lazy_compile(defines["MODEL_OBJECT_BEFORE"], VERBOSE),
         )
 
 

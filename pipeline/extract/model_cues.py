@@ -1,8 +1,9 @@
 """Cues in the words around `chương trình "…"` and the other triggers that say what a quoted
 name is when it is no initiative a body runs over time (annotation guide, models; GUIDE.md
 Round 3): a sales promotion, a one-off event, a contest, a protest movement, a physical
-model. The words looked at are the few before the trigger and after the name; the lists of
-cue words are gazetteers read through the lexicon part `Models`."""
+model, a template followed, works or shows, a weapons programme. The words looked at are the
+few before the trigger and after the name; the lists of cue words are gazetteers read through
+the lexicon part `Models`."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ WORDS_AFTER_RE = regex.compile(r"[\s\"']*(?:[^\s\"']+[\s\"']*){1,6}")
 #: clause (`… cho các khách hàng lớn; Triển khai chương trình …` is another item)
 _SIX_WORDS_BEFORE_RE = regex.compile(r"(?:[^\s;]+\s+){1,6}$")
 _TEN_WORDS_AFTER_RE = regex.compile(r"[\s\"']*(?:[^\s\"';]+[\s\"']*){1,10}")
+_TEN_WORDS_BEFORE_RE = regex.compile(r"(?:[^\s;]+\s+){1,10}$")
 
 
 def near(
@@ -40,9 +42,13 @@ def near(
     return None
 
 
-def before(cues: regex.Pattern[str], sentence: str, trigger_at: int) -> str | None:
-    """A cue among the six words before the trigger, within the clause."""
-    window = _SIX_WORDS_BEFORE_RE.search(sentence, 0, trigger_at)
+def before(
+    cues: regex.Pattern[str], sentence: str, trigger_at: int, *, wide: bool = False
+) -> str | None:
+    """A cue among the six words before the trigger (ten when `wide`), within the clause."""
+    window = (_TEN_WORDS_BEFORE_RE if wide else _SIX_WORDS_BEFORE_RE).search(
+        sentence, 0, trigger_at
+    )
     cue = cues.search(window.group()) if window else None
     return cue.group() if cue else None
 
@@ -61,6 +67,13 @@ def sales_promotion(
         or near(models.customer_cue, sentence, trigger_at, names_end + 1)
     )
     return Reject("a-sales-promotion", cue) if cue else None
+
+
+def after(cues: regex.Pattern[str], sentence: str, names_end: int) -> str | None:
+    """A cue among the ten words after the names, within the clause."""
+    window = _TEN_WORDS_AFTER_RE.match(sentence, names_end)
+    cue = cues.search(window.group()) if window else None
+    return cue.group() if cue else None
 
 
 def one_off_event(sentence: str, trigger_at: int, after: int, models: Models) -> Reject | None:
@@ -100,3 +113,34 @@ def _in_an_edition(sentence: str, trigger_at: int, after: int, models: Models) -
         models.edition.search(sentence, trigger_at, after) is not None
         or models.edition.match(sentence[after : after + 20]) is not None
     )
+
+
+def followed(sentence: str, trigger_at: int, name: str, models: Models) -> bool:
+    """`theo mô hình "hỗn hợp"`, `theo mô hình "Pentomic"`, `áp dụng mô hình "after school"`:
+    a template followed, in any case, or applied, in lower case (round 10, the unseen pool)."""
+    cue = models.template_before.search(sentence, 0, trigger_at)
+    return cue is not None and (cue.group("applied") is None or name[:1].islower())
+
+
+def contest_by_name(sentence: str, name: tuple[int, int], models: Models) -> str | None:
+    """`chương trình "Tôi là Hoa hậu Hoàn vũ Việt Nam 2017"`: a pageant or a talent contest by a
+    word of its own name (round 10, the unseen VietNews pool)."""
+    found = models.contest_name.search(sentence, *name)
+    return found.group() if found else None
+
+
+def show_or_weapons(
+    sentence: str, trigger_at: int, names_end: int, listed: bool, models: Models
+) -> Reject | None:
+    """`Các tác phẩm được lựa chọn biểu diễn trong chương trình bao gồm: "…"`, `những bộ phim
+    và chương trình đình đám như "…"`: works listed, by a word of films or songs before the
+    trigger and a list after it; `… "Kỳ tài lộ diện" - gameshow`, `… và nhiều bộ phim khác`:
+    shows, by a word of shows after the names; `phóng thử tên lửa … nằm trong chương trình
+    mang tên "Sứ mệnh Shakti"`: a weapons programme (round 10, the unseen VietNews pool)."""
+    cue = (before(models.work_cue, sentence, trigger_at, wide=True) if listed else None) or after(
+        models.show_word, sentence, names_end
+    )
+    if cue:
+        return Reject("a-show-or-a-work", cue)
+    cue = near(models.weapon_cue, sentence, trigger_at, names_end, wide=True)
+    return Reject("a-weapons-programme", cue) if cue else None

@@ -17,7 +17,9 @@ post (`mô hình Bí thư Đảng ủy đồng thời …`), a place or brand fo
 mô hình Singapore`, `theo mô hình Liên Xô trước đây`), a one-off event (`chương trình nghệ
 thuật "…"`, `"Dạ hội sinh viên"`, a programme organized on a day or at a place, attended or
 taking place: `model_cues.py`), a sales promotion, a contest, a physical model (`mô hình …
-trưng bày`), a protest movement, a quotation; and capitals mean
+trưng bày`), a protest movement, a quotation, a term quoted after a clause's words (`chương
+trình huấn luyện các "siêu nhân"`), a weapons programme, history (`thời kỳ kháng chiến`),
+works listed (`Các tác phẩm … trong chương trình bao gồm: "…"`); and capitals mean
 nothing in a headline written all in capitals or in Title Case. `model_resolution` finds
 owners and gives every spelling of one initiative in an article its fullest wording.
 """
@@ -38,9 +40,12 @@ from pipeline.extract.lexicon import Bodies, Lexicon, Models, Names, Places, Tit
 from pipeline.extract.model_cues import (
     WORDS_AFTER_RE,
     before,
+    contest_by_name,
+    followed,
     near,
     one_off_event,
     sales_promotion,
+    show_or_weapons,
 )
 
 #: an acronym, maybe glued to the next word where a caption lost its line break (`VNENLớp học`)
@@ -99,7 +104,7 @@ def named_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     )
     if problem is not None:
         return problem
-    if _is_a_template(sentence, match.start, name, acronym is not None):
+    if _is_a_template(sentence, match.start, name, lexicon.models, acronym=acronym is not None):
         return Reject("a-template", name)
     if lexicon.places.countries.starts(name.split()):
         # `theo mô hình Liên Xô trước đây`, `mô hình Thái Lan 4.0`: a country as a template
@@ -113,6 +118,8 @@ def named_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         and not _PROPER_NAME_ONLY_RE.fullmatch(sentence[s:e])
     ]
     values = _values(name, sentence, after, lexicon)
+    # the resolver reads the rest of the article for what the model is (a replica, a template)
+    values["_trigger"] = "mô hình"
     rows = [Found(match.start, end, values)]
     rows += [Found(s, e, {**values, "name": sentence[s:e]}) for s, e in listed]
     return rows
@@ -146,6 +153,14 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         cue := near(models.movement_cue, sentence, match.start, match.end, wide=True)
     ):
         return Reject("a-political-or-historical-movement", cue)
+    if trigger != "mô hình" and (era := models.historical_time.search(sentence)):
+        # `Thời kỳ kháng chiến … có rất nhiều phong trào như "Hũ gạo kháng chiến"`: history
+        return Reject("a-political-or-historical-movement", era.group())
+    quoted = match.group("quoted") or ""
+    if quoted[:1].islower() and (term := models.term_word.search(descriptor)):
+        # `chương trình huấn luyện các "siêu nhân"`: a term the sentence quotes, not a name;
+        # `phong trào thi đua "dạy tốt, học tốt"` is a movement's own name
+        return Reject("a-term-in-quotes", term.group())
     spans = [match.spans["quoted"]]
     position = match.end
     while (more := models.next_quoted.match(sentence, position)) is not None:
@@ -161,6 +176,9 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         # `phong trào "áo vàng"`, `phong trào "mai mối"`: what the press calls a protest or a
         # fashion, not the name a body gives a movement it runs (`"Chủ nhật xanh"`)
         return Reject("a-nickname-not-a-name", first)
+    if trigger == "mô hình" and not descriptor and followed(sentence, match.start, first, models):
+        # `theo mô hình "hỗn hợp" kiểu đảo cọ Palm Jumeirah`: a template, not an initiative
+        return Reject("a-template", first)
     if trigger == "mô hình" and lexicon.places.countries.starts(first.split()):
         # `bước sang mô hình "Thái Lan 2.0"`: a country's stage, a template
         return Reject("a-country-as-template", first)
@@ -172,12 +190,24 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if trigger == "chương trình" and (
         cue := near(models.contest_cue, sentence, match.start, spans[-1][1] + 1, wide=True)
         or before(models.contest_role, sentence, match.start)
+        or contest_by_name(sentence, spans[0], models)
     ):
         return Reject("a-contest", cue)
+    listed = bool(match.group("colon")) or models.introducer_at_end.search(descriptor) is not None
+    if trigger == "chương trình" and (
+        problem := show_or_weapons(sentence, match.start, spans[-1][1] + 1, listed, models)
+    ):
+        return problem
     rows, first_problem = [], None
+    # `chương trình “chạy thử”`, `chương trình "đổi chác"`: a programme has a name of its own,
+    # two lower-case words in quotes are the sentence's words (round 10, the unseen pool)
+    # (the first name only: `chương trình "5 không" (…), "ba có" (…)` is a list of names)
+    words_in_quotes = _MOST_NICKNAME_WORDS if trigger == "chương trình" else 1
     for start, end in spans:
         name = sentence[start:end].strip(" ,")
-        problem = _not_an_initiative(name, lexicon, quoted=True)
+        problem = _not_an_initiative(
+            name, lexicon, quoted=True, quoted_words=words_in_quotes if start == spans[0][0] else 1
+        )
         if problem is None:
             rows.append((start, end, name))
         first_problem = first_problem or problem
@@ -201,6 +231,10 @@ def named_before(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     not_one = lexicon.models.not_descriptor.search(after.group() if after else "")
     if not_one:
         return Reject("not-an-initiative", not_one.group())
+    sold = lexicon.models.sales_cue.search(after.group() if after else "")
+    if sold:
+        # `"Chào năm mới - Trúng lộc lớn" là chương trình khuyến mãi tiền gửi …`
+        return Reject("a-sales-promotion", sold.group())
     start, end = match.spans["quoted"]
     name = sentence[start:end].strip(" ,")
     problem = _not_an_initiative(name, lexicon, quoted=True)
@@ -243,9 +277,11 @@ def _listed_after(sentence: str, end: int) -> list[tuple[int, int]]:
     return items if items and (rest in ("", ".") or _CLAUSE_AFTER_RE.match(rest)) else []
 
 
-def _not_an_initiative(name: str, lexicon: Lexicon, *, quoted: bool) -> Reject | None:
+def _not_an_initiative(
+    name: str, lexicon: Lexicon, *, quoted: bool, quoted_words: int = 1
+) -> Reject | None:
     """Why a name is no initiative, or None: a form or concept, a body, a post, an event, a
-    quotation (GUIDE.md Round 3)."""
+    quotation (GUIDE.md Round 3), a word in quotes (lower case, at most `quoted_words`)."""
     models = lexicon.models
     if len(name) < 2:
         return Reject("too-short", name)
@@ -267,7 +303,7 @@ def _not_an_initiative(name: str, lexicon: Lexicon, *, quoted: bool) -> Reject |
     if name in lexicon.places.abbreviations or name in lexicon.bodies.abbreviations:
         # `mô hình TP thông minh`: the short form of a common word, not a name
         return Reject("an-abbreviation", name)
-    if quoted and len(name.split()) == 1 and name[:1].islower():
+    if quoted and len(name.split()) <= quoted_words and name[:1].islower():
         # `chương trình "hot" nhất`, `các chương trình "đinh" của VTV4`: a word in quotes
         return Reject("a-word-in-quotes", name)
     if quoted and (len(name.split()) > _MOST_NAME_WORDS or looks_like_a_quotation(name)):
@@ -351,13 +387,17 @@ def _changed_into(sentence: str, trigger_at: int, name: str, models: Models) -> 
     return Reject("a-form-of-organization", name) if cue else None
 
 
-def _is_a_template(sentence: str, trigger_at: int, name: str, acronym: bool) -> bool:
+def _is_a_template(
+    sentence: str, trigger_at: int, name: str, models: Models, *, acronym: bool
+) -> bool:
     """`theo mô hình Safari`, `mô hình Universal Studios`, `mô hình Vân Đồn`: a place or a
     brand followed as an example. Initiatives are named with a Vietnamese phrase, so a name of
-    capitalized words only is taken for a proper name, and so is an acronym after `theo`."""
-    before = sentence[:trigger_at].rstrip().rsplit(" ", 1)[-1].lower()
+    capitalized words only is taken for a proper name, and so is an acronym after `theo` or
+    `tương tự` (`tương tự mô hình CDC của Hoa Kỳ`; not after `áp dụng`: `áp dụng mô hình
+    VNEN`)."""
     if acronym:
-        return before == "theo"
+        cue = models.template_before.search(sentence, 0, trigger_at)
+        return cue is not None and cue.group("applied") is None
     # `Safari của thế giới`, `Universal Studios ở Phú Quốc`: the proper name, then where it is
     proper = _PLACE_AFTER_RE.split(name, 1)[0]
     return bool(_PROPER_NAME_ONLY_RE.fullmatch(proper))
