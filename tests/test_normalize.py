@@ -97,3 +97,15 @@ def test_a_mark_joins_the_plain_letter_before_it_in_half_decomposed_text():
     start = normalized.text.index("hòa")
     assert source[slice(*normalized.to_source(start, start + 3))] == "hoa\u0300"
     assert_maps_back(source)
+
+
+def test_a_cluster_that_does_not_compose_keeps_its_whole_span_inside_a_decomposed_word():
+    """A decomposed run is composed whole only where each cluster gives one character; a mark
+    with no composed letter (`x̃`, a typing slip) sends its run back cluster by cluster."""
+    source = unicodedata.normalize("NFD", "Tỉnh ủy Long An họp") + " x\u0303a\u0300"
+    normalized = normalize(source)
+    assert normalized.text == "Tỉnh ủy Long An họp x\u0303à"
+    mark = normalized.text.index("\u0303")
+    assert normalized.to_source(mark - 1, mark) == normalized.to_source(mark, mark + 1)
+    assert source[slice(*normalized.to_source(mark - 1, mark + 2))] == "x\u0303a\u0300"
+    assert_maps_back(source)

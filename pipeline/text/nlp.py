@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from pipeline.text.sentence_ends import sent_tokenize
+
 if TYPE_CHECKING:  # spaCy is imported only when a token rule needs words (it takes ~0.5 s)
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
@@ -76,9 +78,19 @@ def underthesea_function(pipeline: str) -> Callable[..., Any]:
     return function
 
 
+@functools.cache
+def sentence_abbreviations() -> frozenset[str]:
+    """The words underthesea's sentence splitter never ends a sentence after (`tp`, `ths`,
+    single letters…), from its model."""
+    underthesea_function("sent_tokenize")("Khởi động.")  # loads the model
+    module = importlib.import_module("underthesea.pipeline.sent_tokenize")
+    return frozenset(module.sentence_tokenizer.abbrev_types)
+
+
 def split_sentences(field: str, text: str, first_index: int = 0) -> list[Sentence]:
-    """Paragraphs (newlines) then underthesea's sentence splitter, with offsets into `text`."""
-    sent_tokenize = underthesea_function("sent_tokenize")
+    """Paragraphs (newlines) then underthesea's sentence splitter (its decisions, taken by
+    `sentence_ends.sent_tokenize`), with offsets into `text`."""
+    abbreviations = sentence_abbreviations()
     sentences: list[Sentence] = []
     cursor = 0
     for paragraph in text.split("\n"):
@@ -87,7 +99,7 @@ def split_sentences(field: str, text: str, first_index: int = 0) -> list[Sentenc
         if not paragraph.strip():
             continue
         position = 0
-        for piece in _rejoin_abbreviations(sent_tokenize(paragraph)):
+        for piece in _rejoin_abbreviations(sent_tokenize(paragraph, abbreviations)):
             found = paragraph.find(piece, position)
             if found < 0:  # the splitter changed the text: keep the rest as one sentence
                 break

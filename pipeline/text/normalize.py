@@ -83,15 +83,22 @@ _JOINS_CLUSTER = (
     r"\p{Grapheme_Cluster_Break=Extend}|\p{Grapheme_Cluster_Break=ZWJ}"
     r"|\p{Grapheme_Cluster_Break=SpacingMark}"
 )
-_PLAIN_RUN_OR_CLUSTER_RE = regex.compile(
-    rf"(?P<plain>{_PLAIN}(?!{_JOINS_CLUSTER})(?:{_PLAIN}(?!{_JOINS_CLUSTER})| (?={_PLAIN}))*)"
-    r"|\r\n|\X",
+# such a letter or sign with the nonspacing marks that follow it (`e` + circumflex + tilde,
+# decomposed `ễ`), all of one cluster: a run of them, one space apart, is one word or several
+# of decomposed (NFD) Vietnamese, composed whole by `_normalize_clusters`
+_UNIT = rf"{_PLAIN}\p{{Mn}}*+(?!{_JOINS_CLUSTER})"
+# a run's clusters are each captured by its first character (where they start: `starts("c")`)
+_CAPTURED_UNIT = rf"(?P<c>{_PLAIN})\p{{Mn}}*+(?!{_JOINS_CLUSTER})"
+_RUN_OR_CLUSTER_RE = regex.compile(
+    rf"(?P<run>{_CAPTURED_UNIT}(?:{_CAPTURED_UNIT}|(?P<c> )(?={_UNIT}))*)|\r\n|\X",
     regex.DOTALL,
 )
+_CLUSTER_RE = regex.compile(r"\X", regex.DOTALL)
 _ONE_FOR_ONE = {k: v for k, v in _TRANSLATE.items() if len(v) == 1 and k != "\r"}
 # the few characters replaced one for one, found by the standard library's `re` (a character
 # class is what it scans fastest: twenty times `str.translate` on Vietnamese text)
 _ONE_FOR_ONE_RE = re.compile("[" + re.escape("".join(_ONE_FOR_ONE)) + "]")
+_TRANSLATED_RE = re.compile("[" + re.escape("".join(_TRANSLATE)) + "]")
 # what composed text loses: zero-width characters, the \r of \r\n, runs of spaces
 _ZERO_WIDTH = "[" + "".join(k for k, v in _TRANSLATE.items() if not v) + "]"
 _DROP_RE = regex.compile(_ZERO_WIDTH + "+|\r(?=\n)|(?<=[ \n]" + _ZERO_WIDTH + "*) +")
@@ -160,22 +167,15 @@ def _normalize_composed(source: str) -> NormalizedText:
 def _normalize_clusters(source: str) -> NormalizedText:
     """Text with combining marks (NFD): compose cluster by cluster, keeping each one's span.
 
-    Most of such a text is still plain letters, one cluster each that stays as it is: a run of
-    them (with single spaces between) is copied whole, and only the other clusters are read
-    one by one."""
+    Most of such a text is runs of letters, each with its marks, one space apart: a run is
+    composed whole, and where each of its clusters composes to one character (all of them, in
+    Vietnamese) the characters take the clusters' spans in order; only the other clusters are
+    read one by one."""
     chars: list[str] = []
     starts = array("l")
     ends = array("l")
-    for match in _PLAIN_RUN_OR_CLUSTER_RE.finditer(source):
-        start, end = match.span()
-        if match.group("plain") is not None:
-            chars.extend(match.group())
-            starts.extend(range(start, end))
-            ends.extend(range(start + 1, end + 1))
-            continue
-        cluster = match.group()
-        if cluster == "\r\n":
-            cluster = "\n"
+
+    def add(cluster: str, start: int, end: int) -> None:
         for char in unicodedata.normalize("NFC", cluster):
             char = _TRANSLATE.get(char, char)
             if not char:
@@ -186,6 +186,27 @@ def _normalize_clusters(source: str) -> NormalizedText:
             chars.append(char)
             starts.append(start)
             ends.append(end)
+
+    for match in _RUN_OR_CLUSTER_RE.finditer(source):
+        start, end = match.span()
+        if match.group("run") is None:
+            add("\n" if match.group() == "\r\n" else match.group(), start, end)
+            continue
+        firsts = match.starts("c")
+        if len(firsts) == end - start:  # no marks: each character stays as it is
+            chars.extend(match.group())
+            starts.extend(range(start, end))
+            ends.extend(range(start + 1, end + 1))
+            continue
+        composed = unicodedata.normalize("NFC", match.group())
+        if len(firsts) == len(composed) and not _TRANSLATED_RE.search(composed):
+            chars.extend(composed)
+            starts.fromlist(firsts)
+            firsts.append(end)
+            ends.fromlist(firsts[1:])
+            continue
+        for cluster in _CLUSTER_RE.finditer(source, start, end):
+            add(cluster.group(), *cluster.span())
     text = "".join(chars)
     if _OLD_STYLE_RE.search(text):
         for match in _OLD_STYLE_RE.finditer(text):
