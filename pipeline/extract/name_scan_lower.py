@@ -132,11 +132,11 @@ class LowerCaseSteps:
         bodies = self.lexicon.bodies
         if self.topic or not self.i < len(self.tokens):
             return False
-        head_words = self._topic_head_words()
-        if head_words is None:
-            return False
         about = bodies.topic.match(self.text, self.tokens[self.i][1])
         if about is None:
+            return False
+        head_words = self._topic_head_words()
+        if head_words is None:
             return False
         if self.capital_words - head_words > 1:
             return False  # `Ủy ban Thường vụ Quốc hội về nội dung …`: the name was complete
