@@ -305,8 +305,10 @@ class NameScan(LowerCaseSteps):
             return False
         # a name wholly in lower case before it is left to the officials' reading of the post
         # (`Viện trưởng Viện nghiên cứu lập pháp Nguyễn Đình Quyền`: posts.lower_case_tail)
+        # … but one after a committee's topic ends it (`phó chánh văn phòng Ban chỉ đạo trung
+        # ương về phòng chống thiên tai Nguyễn Trường Sơn`)
         proper_before = any(TITLE_CASE_RE.match(t[0]) for t in tokens[: self.i])
-        return proper_before and (named_after_people or self.last_lower)
+        return (proper_before or self.topic) and (named_after_people or self.last_lower)
 
     def capitalized(self) -> bool:
         """A capitalized syllable, and the lower-case one that completes its word (`Tài

@@ -130,19 +130,41 @@ class LowerCaseSteps:
         """`về` and the topic after a committee's name (`Ủy ban Quốc gia về thanh niên Việt
         Nam`, `Ủy ban về các vấn đề xã hội`): rules/gazetteers/heads_with_topics.txt."""
         bodies = self.lexicon.bodies
-        if self.topic or self.head not in bodies.heads_with_topics or not self.i < len(self.tokens):
+        if self.topic or not self.i < len(self.tokens):
             return False
         about = bodies.topic.match(self.text, self.tokens[self.i][1])
         if about is None:
             return False
-        if self.capital_words > 1:
+        head_words = self._topic_head_words()
+        if head_words is None:
+            return False
+        if self.capital_words - head_words > 1:
             return False  # `Ủy ban Thường vụ Quốc hội về nội dung …`: the name was complete
         skip = len(about.group().split())  # `về các vấn đề`
         if not (self.goes_on_lower(self.i + skip) or self._sector_at(self.i + skip)):
             return False
         self.topic = self.named = True
+        self.proper = False  # after `trung ương` (`Ban Chỉ đạo trung ương về phòng chống …`)
         self.take(skip, lower=True)
         return True
+
+    def _topic_head_words(self) -> int | None:
+        """How many capitalized words of the name read so far belong to a head that takes a
+        topic: 0 when the head matched is one, 1 when the head matched opens one with the
+        words after it (`Ban` + `Chỉ đạo`, where the head was read before `trung ương` in lower
+        case); None when no such head opens the name."""
+        topic_heads = self.lexicon.bodies.heads_with_topics
+        if self.head in topic_heads or self.titled_head in topic_heads:
+            return 0
+        start = self.head_end - len(self.head)
+        for head in topic_heads:
+            if (
+                head.casefold().startswith(f"{self.head.casefold()} ")
+                and start + len(head) < self.end
+                and self.text[start : start + len(head)].casefold() == head.casefold()
+            ):
+                return 1
+        return None
 
     def _sector_at(self, i: int) -> bool:
         """Whether a sector name with a comma starts at token `i` (`phòng, chống`)."""

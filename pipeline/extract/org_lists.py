@@ -17,12 +17,18 @@ _MOST_ITEMS = 10
 def listed_bodies(match: Match, scanned: OrgName, name: str, lexicon: Lexicon) -> list[Found]:
     """The further bodies of a plural list opened by the head (`các sở Tư pháp, Xây dựng`,
     `gồm: Sở Công Thương; Ngoại vụ; Tư pháp`):
-    each capitalized item after a comma or `và` takes the head (`Sở Xây dựng`)."""
+    each capitalized item after a comma or `và` takes the head (`Sở Xây dựng`). Without
+    `các`, a ministry's or a department's head shares itself only with items that are sectors
+    (`Sở Nội vụ, Xây dựng, Tài nguyên - môi trường`, `liên bộ Tài chính, Nông nghiệp`:
+    ministry_sectors.txt), not with a title or another name after the comma."""
     text = match.sentence.text
-    if not lexicon.bodies.list_opening.search(text[: match.start]) or not scanned.named:
+    if not scanned.named:
         return []
     head, _ = lexicon.bodies.head_of(name)
     head = lexicon.bodies.head_full_forms.get(head, head)
+    opened = lexicon.bodies.list_opening.search(text[: match.start]) is not None
+    if not opened and head not in lexicon.bodies.sector_heads:
+        return []
     found: list[Found] = []
     position = scanned.end
     while len(found) < _MOST_ITEMS:
@@ -32,9 +38,13 @@ def listed_bodies(match: Match, scanned: OrgName, name: str, lexicon: Lexicon) -
         start = glue.end()
         if _another_head(text, start, lexicon) or not text[start].isupper():
             break  # another body (`Ban tổ chức Tỉnh ủy`), or the sentence goes on
+        if not opened and not _a_sector(text, start, lexicon):
+            break  # `Sở Tài chính, Phó Trưởng ban …`: a post
         item = scan_name(text, start, start, lexicon)
         if not item.named or item.end <= start:
             break
+        if not opened:
+            item = _before_and(text, start, item, lexicon)
         full = f"{head} {lexicon.bodies.expand(text[start : item.end])}"
         values = {
             "name": full,
@@ -46,7 +56,32 @@ def listed_bodies(match: Match, scanned: OrgName, name: str, lexicon: Lexicon) -
     return found
 
 
+def _before_and(text: str, start: int, item: OrgName, lexicon: Lexicon) -> OrgName:
+    """An item read through `và` that is no sector's standard name holds two items (`Giao
+    thông vận tải và Xây dựng`; but `Tài nguyên và Môi trường`: short_sector_names.yml): the
+    first ends before `và`, the list goes on with the second."""
+    written = text[start : item.end]
+    cut = written.find(" và ")
+    if cut < 0:
+        return item
+    standard = written.casefold()
+    if any(name.casefold() == standard for name in lexicon.bodies.short_sectors.values()):
+        return item
+    if lexicon.titles.lower_sector.fullmatch(f" {standard}") is not None:
+        return item  # `Kế hoạch và Đầu tư`, `Thông tin và Truyền thông`
+    return OrgName(start, start + cut, item.head, None, None, True)
+
+
 _NEXT_WORD = regex.compile(r"\s+(\S+)")
+#: how many characters of an item are read for its sector
+_SECTOR_REACH = 30
+
+
+def _a_sector(text: str, start: int, lexicon: Lexicon) -> bool:
+    """Whether a ministry's sector, however capitalized, opens the item at `start`
+    (`Xây dựng`, `Tài nguyên - môi trường`)."""
+    item = f" {text[start : start + _SECTOR_REACH].lower()}"
+    return lexicon.titles.lower_sector.match(item) is not None
 
 
 def _another_head(text: str, start: int, lexicon: Lexicon) -> bool:

@@ -243,7 +243,14 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         "abbreviation": abbreviation,
         **describe(name, scanned.place_level, scanned.place, lexicon),
     }
-    listed = listed_bodies(match, scanned, name, lexicon)
+    listed = [  # `các Bộ Tài chính, Nông nghiệp`: `Bộ Nông nghiệp và Phát triển nông thôn`
+        Found(
+            f.start,
+            f.end,
+            {**f.values, "name": _standard_sector(str(f.values["name"]), head, scanned, lexicon)},
+        )
+        for f in listed_bodies(match, scanned, name, lexicon)
+    ]
     elsewhere = bodies_of_further_places(match, scanned, name, lexicon)
     return [Found(scanned.start, scanned.end, values), *listed, *elsewhere]
 

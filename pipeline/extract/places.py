@@ -174,6 +174,8 @@ def share_places(candidates: list[Candidate], lexicon: Lexicon) -> None:
             continue  # `Đảng ủy Công an Trung ương, Thành ủy TP HCM`: central, of no place
         if not _LIST_GLUE.fullmatch(earlier.sentence.text[earlier.end : later.start]):
             continue
+        if _a_department_before_a_district(earlier, later, lexicon):
+            continue  # `Sở Tài chính, Tài nguyên và Môi trường, UBND quận 1`: the province's
         tail = tail_re.search(later.values["name"]) if later.values.get("location") else None
         shared = tail.group() if tail else passed_on.get(id(later))
         if shared and earlier.values.get("level") != "central":
@@ -192,6 +194,18 @@ def share_places(candidates: list[Candidate], lexicon: Lexicon) -> None:
             }
         elif not later.values.get("location"):
             _share_level_word(earlier, later, lexicon)
+
+
+def _a_department_before_a_district(earlier: Candidate, later: Candidate, lexicon: Lexicon) -> bool:
+    """Whether a province's department (`Sở`: sector_heads.txt) comes before a body of a
+    district or a commune, whose place is not the department's."""
+    head, entry = lexicon.bodies.head_of(earlier.values["name"])
+    return (
+        head in lexicon.bodies.sector_heads
+        and entry is not None
+        and entry.level == "province"
+        and later.values.get("level") in ("district", "commune")
+    )
 
 
 def _level_of_committee(name: str, lexicon: Lexicon) -> str | None:
