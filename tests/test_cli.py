@@ -42,18 +42,21 @@ def test_try_explain_says_why_a_match_was_turned_down():
 
 
 def test_try_explain_says_what_took_a_match_out():
-    """A name that another sentence calls a contest is no model: the models resolver, which
-    reads the whole article, drops it, and a shorter match inside a longer one loses to it."""
-    named = "NSƯT Vũ Thành Vinh, người sáng lập chương trình “Solo cùng Bolero” cho biết."
-    contest = "Một trong các giám khảo khách mời của cuộc thi “Solo cùng Bolero” năm 2017."
+    """A name that another sentence calls a concert is no model: the models resolver, which
+    reads the whole article, drops it; and a shorter match inside a longer one loses to it."""
+    named = "Đến với chương trình “Tim Sen”, ca sĩ Ngọc Khuê thể hiện bản mashup đầy cảm xúc."
+    concert = (
+        "Nhiều nghệ sĩ đã lấy nước mắt khán giả khi trình diễn những ca khúc đong đầy cảm xúc "
+        'về đấng sinh thành trong đêm nhạc "Tim Sen".'
+    )
     alone = runner.invoke(app, ["try", named])
-    assert "models.quoted" in alone.output and "Solo cùng Bolero" in alone.output
-    explained = runner.invoke(app, ["try", "--explain", f"{named} {contest}"])
+    assert "models.quoted" in alone.output and "Tim Sen" in alone.output
+    explained = runner.invoke(app, ["try", "--explain", f"{concert} {named}"])
     assert explained.exit_code == 0, explained.output
     lines = explained.output.splitlines()
     assert not any(line.startswith("models ") for line in lines)
     dropped = next(line for line in lines if line.startswith("dropped") and "models" in line)
-    assert "Solo cùng Bolero" in dropped and dropped.endswith("by the models resolver")
+    assert "Tim Sen" in dropped and dropped.endswith("by the models resolver")
     credited = "Theo báo Tuổi Trẻ, chiều 18/7, Bộ Tài nguyên và môi trường đã yêu cầu báo cáo."
     overlap = runner.invoke(app, ["try", "--explain", credited]).output.splitlines()
     lost = next(line for line in overlap if line.startswith("dropped"))
