@@ -147,10 +147,11 @@ class NameScan(LowerCaseSteps):
         Độ`) ends it, unless a place word follows (`Mặt trận Tổ quốc Việt Nam xã`):
         rules/gazetteers/provinces.txt, countries.txt."""
         places = self.lexicon.places
-        width = (
-            starts_with(self.tokens, self.i, places.provinces)
-            or starts_with(self.tokens, self.i, places.regions)
-            or self._country_width()
+        # the longest place: `Thái Bình Dương` (regions.txt), not the province `Thái Bình`
+        width = max(
+            starts_with(self.tokens, self.i, places.provinces),
+            starts_with(self.tokens, self.i, places.regions),
+            self._country_width(),
         )
         if not width:
             return False
