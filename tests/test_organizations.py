@@ -77,3 +77,16 @@ def test_a_bare_district_body_is_of_the_district_whose_committee_the_article_nam
         "cưỡng chế theo quy định của pháp luật."
     )
     assert "Ủy ban nhân dân quận Liên Chiểu" in _names(ruleset, text)
+
+
+def test_a_brand_alone_is_the_company_not_a_board_of_it_named_elsewhere(ruleset):
+    """vietnews-train-061211: `HĐQT VPBank`, then `VPBank` alone, is the bank itself, not its
+    board (the unseen random pool read `Hội đồng quản trị VPBank` for every bare `VPBank`)."""
+    text = (
+        "Theo đó, HĐQT VPBank đã có quyết định bổ nhiệm chức danh Phó Tổng giám đốc Thường trực "
+        "đối với ông Sanjeev Nanavati, bắt đầu từ ngày 16/7/2018.\nTrong vòng 2 tuần, VPBank đã "
+        "bổ nhiệm hai Phó Tổng giám đốc."
+    )
+    names = _names(ruleset, text)
+    assert "VPBank" in names
+    assert "Hội đồng quản trị VPBank" in names

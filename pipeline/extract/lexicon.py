@@ -642,6 +642,7 @@ class Bodies:
         "listed_brands",
         "venue_brands",
         "legal_form_spellings",
+        "force_epithets",
     )
 
     heads: Mapping[str, Head]
@@ -781,6 +782,9 @@ class Bodies:
     #: the State's formal name after a complete head (`Quốc hội nước Cộng hòa xã hội chủ nghĩa
     #: Việt Nam`): defines ORG_STATE_NAME
     state_name: regex.Pattern[str]
+    #: words between a national force's head and its country (`Hoàng gia` in `Hải quân Hoàng
+    #: gia Anh`): force_epithets.txt
+    force_epithets: Phrases
     #: `head_of` and `expand` of the names met so far: the same names recur in every article
     _heads_of: dict[str, tuple[str, Head | None]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -974,6 +978,7 @@ class Bodies:
             ),
             {k.lower(): v for k, v in gazetteers["legal_form_spellings"].items()},
             lazy_compile(defines["ORG_STATE_NAME"], VERBOSE),
+            Phrases(gazetteers["force_epithets"]),
         )
 
     def head_entry(self, written: str) -> Head | None:

@@ -147,10 +147,11 @@ class NameScan(LowerCaseSteps):
         Độ`) ends it, unless a place word follows (`Mặt trận Tổ quốc Việt Nam xã`):
         rules/gazetteers/provinces.txt, countries.txt."""
         places = self.lexicon.places
-        width = (
-            starts_with(self.tokens, self.i, places.provinces)
-            or starts_with(self.tokens, self.i, places.regions)
-            or self._country_width()
+        # the longest place: `Thái Bình Dương` (regions.txt), not the province `Thái Bình`
+        width = max(
+            starts_with(self.tokens, self.i, places.provinces),
+            starts_with(self.tokens, self.i, places.regions),
+            self._country_width(),
         )
         if not width:
             return False
@@ -680,10 +681,12 @@ def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> Or
     tokens = tokens_after(text, head_end, lexicon)
     if entry is not None and entry.complete:
         # `Quốc hội`, `Chính phủ` name no more, but a country's (`Chính phủ Nhật Bản`)
-        width = starts_with(tokens, 0, lexicon.places.countries)
+        # … its epithet too, for a force every country has (`Hải quân Hoàng gia Anh`)
+        epithet = starts_with(tokens, 0, bodies.force_epithets) if entry.national else 0
+        width = starts_with(tokens, epithet, lexicon.places.countries)
         if width and tokens[0][1] == head_end + 1:
-            country = " ".join(t[0] for t in tokens[:width])
-            return OrgName(head_start, tokens[width - 1][2], head, None, country, True)
+            country = " ".join(t[0] for t in tokens[epithet : epithet + width])
+            return OrgName(head_start, tokens[epithet + width - 1][2], head, None, country, True)
         # … or the State's formal name (`Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam`)
         state = bodies.state_name.match(text, head_end)
         if state is not None:

@@ -88,7 +88,12 @@ class LowerCaseSteps:
         width = self.common_word_width(i)
         if not width or self.tokens[i][0] in bodies.function_words:
             return 0
-        if starts_with(self.tokens, i, bodies.stop_words) >= width:
+        if starts_with(self.tokens, i, bodies.stop_words) >= width and not (
+            # a word that names bodies goes on a description in lower case (`Trung tâm báo tin
+            # động đất và cảnh báo sóng thần`), a verb after a capitalized name (`Tổ chức Ân xá
+            # Quốc tế cảnh báo`)
+            self.last_lower and starts_with(self.tokens, i, bodies.name_words) >= width
+        ):
             return 0
         return width
 

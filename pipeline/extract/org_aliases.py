@@ -145,6 +145,8 @@ def _company_in_full(name: str, by_last_word: dict[str, list[str]], lexicon: Lex
         and other.startswith(head + " " if head else "")
         and other.endswith(" " + proper)
         and bodies.head_of(other)[1] is not None
+        # a brand alone is the company, not a board of it (`HĐQT VPBank` … `VPBank`)
+        and (bool(head) or _an_enterprise(other, lexicon))
     ]
     # the longest, and of two as long the first the article writes: the same in every process
     return max(longer, key=len) if longer else name

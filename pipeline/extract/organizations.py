@@ -115,7 +115,11 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if holder is not None and holder <= match.end + 1:
         return Reject("a-holder")  # `Chánh thanh tra cảnh sát Khalid Abu Bakar`: a person
     if holder is not None:  # `Phó tổng thanh tra cảnh sát Malaysia Rashid Ismail`
-        scanned = dataclasses.replace(scanned, end=len(match.sentence.text[:holder].rstrip()))
+        kept = match.sentence.text[scanned.start : holder].rstrip()
+        scanned = dataclasses.replace(scanned, end=scanned.start + len(kept))
+        if scanned.place and not kept.endswith(scanned.place):
+            # `Cục Điều tra Liên bang James Comey`: the holder's name was read as a place
+            scanned = dataclasses.replace(scanned, place=None, place_level=None)
     if (
         bodies.heads_by_lower.get(match.text.lower()) == "Quốc hội"
         and not _foreign_place(scanned, lexicon)
@@ -607,13 +611,21 @@ def _holder_start(match: Match, end: int, lexicon: Lexicon) -> int | None:
     (`Chánh thanh tra cảnh sát Khalid Abu Bakar`); not in a business's name, which may hold a
     country and foreign words (`Tập đoàn Hàn Quốc Samsung Electronics`)."""
     entry = lexicon.bodies.head_entry(match.text)
-    if entry is None or entry.type not in _BODIES_WITH_HOLDERS:
+    if entry is None:
         return None
     text = match.sentence.text
+    # a post right before the head: its holder's name may follow the body's (`Giám đốc Cục
+    # Điều tra Liên bang James Comey`, `Thống đốc Ngân hàng trung ương Nga Elvira Nabiullina`)
+    after_post = _title_right_before(text, match.start, lexicon)
+    if entry.type not in _BODIES_WITH_HOLDERS and not after_post:
+        return None
     # right after the head only after a post (`cảnh sát Las Vegas` is the city's police)
-    right_after = entry.national and _title_right_before(text, match.start, lexicon)
+    right_after = entry.national and after_post
     found = foreign_holder_start(text, match.end, end, lexicon, right_after=right_after)
-    if found is None and entry.proper:  # `ứng viên đảng Dân chủ Hillary Clinton`
+    # `ứng viên đảng Dân chủ Hillary Clinton`; not in a business's name after its director
+    # (`Giám đốc công ty TNHH Võ Việt Chung International`)
+    sector = entry.proper or (after_post and entry.type in _BODIES_WITH_HOLDERS)
+    if found is None and sector:
         found = _holder_after_sector(text, match.end, end, lexicon)
     return found
 
@@ -670,10 +682,38 @@ def _holder_after_sector(text: str, start: int, end: int, lexicon: Lexicon) -> i
         ):
             if lexicon.names.is_foreign(text[start : words[i - 1].end()]):
                 return None  # `Cục trưởng FBI Christopher Wray`: a foreign body's own name
-            if words[i - 1].group().lower() in lexicon.places.level_words:
-                return None  # `Du lịch và Văn hóa bang Andhra Pradesh`: a place's name
+            if any(
+                (found := lexicon.bodies.head_entry(" ".join(w.group() for w in words[i - n : i])))
+                and (found.national or found.placed)
+                and not found.complete
+                for n in (1, 2)
+            ):
+                # `Sở cảnh sát Las Vegas`: the police of a place, named after it; but
+                # `Giám sát Hạ viện Elijah Cummings`, where nothing goes on a chamber's name
+                return None
+            previous = words[i - 1].group().lower()
+            if previous in lexicon.places.level_words and not (
+                i > 1 and f"{words[i - 2].group().lower()} {previous}" in lexicon.bodies.words
+            ):
+                # `Du lịch và Văn hóa bang Andhra Pradesh`: a place's name; but `bang` of
+                # `Điều tra Liên bang James Comey` ends a word, no place's level
+                return None
             return int(words[i].start())
     return None
+
+
+def _family_name_after_sector(text: str, start: int, end: int, lexicon: Lexicon) -> int | None:
+    """Where a holder named by one foreign word starts after a title's sector written in
+    Vietnamese (`Bộ trưởng Quốc phòng Shoigu`): the last word, of another language, no country
+    nor city, after a lower-case word (`Bộ trưởng Quốc phòng Nga` keeps its country)."""
+    words = [w.group() for w in _WORDS.finditer(text, start, end)]
+    if len(words) < 2 or not words[-2][:1].islower() or not TITLE_CASE_RE.match(words[-1]):
+        return None
+    last = words[-1]
+    places = lexicon.places
+    if places.countries.starts([last]) or last in lexicon.names.foreign_cities:
+        return None
+    return end - len(last) if lexicon.names.is_foreign(last) else None
 
 
 _WORDS = regex.compile(r"\S+")
@@ -731,6 +771,7 @@ def body_of_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("a-person")  # `Bộ trưởng James Mattis`
     holder = foreign_holder_start(text, name_start, scanned.end, lexicon, right_after=False)
     holder = holder or _holder_after_sector(text, name_start, scanned.end, lexicon)
+    holder = holder or _family_name_after_sector(text, name_start, scanned.end, lexicon)
     if holder is not None:  # `Bộ trưởng Quốc phòng James Mattis`: the minister's name
         scanned = dataclasses.replace(scanned, end=len(text[:holder].rstrip()))
     title = match.group("title") or ""
@@ -920,6 +961,8 @@ def resolve_organizations(
                 break
             current = sentence.index
             for found in place_re.finditer(sentence.text):
+                if _level_word_in_a_word(sentence.text, found, lexicon):
+                    continue  # `Cục Điều tra Liên bang James Comey`: no state's name
                 words = found.group(2).split()
                 # `huyện Phú Quốc Mai Văn Huỳnh`: the place stops where a person's name starts
                 known = next(
@@ -1030,6 +1073,18 @@ def _state_body(bare: str, lexicon: Lexicon) -> bool:
     bare Party body (`Đảng bộ`) is the article's own."""
     entry = lexicon.bodies.heads.get(bare)
     return bare in lexicon.places.placed_by_province and not (entry and entry.type == "party")
+
+
+def _level_word_in_a_word(text: str, found: regex.Match[str], lexicon: Lexicon) -> bool:
+    """Whether a level word of one syllable ends a word with the one before it, before no
+    country (`Liên bang James Comey`; but `Liên bang Nga` names Russia)."""
+    level = found.group(1)
+    before = text[: found.start(1)].rsplit(None, 1)[-1:] or [""]
+    return (
+        " " not in level
+        and f"{before[0]} {level}".lower() in lexicon.bodies.words
+        and not lexicon.places.countries.starts(found.group(2).split()[:3])
+    )
 
 
 @functools.lru_cache(maxsize=4)
