@@ -61,6 +61,8 @@ _TAIL_WORD = regex.compile(r"[\p{L}\p{M}\p{N}&]+\.?")
 _SET_OFF_HONORIFIC = regex.compile(r"\s*[-–,]\s*(\p{L}+)\s+\p{Lu}")
 #: a hyphen inside a name written with spaces around it (`al - Assad`)
 _SPACED_HYPHEN = regex.compile(r"\s*-\s*")
+#: an apostrophe after one capital inside a name, written with spaces around it (`O ' Neill`)
+_SPACED_ELISION = regex.compile(r"(?<=(?<![\p{L}])\p{Lu})\s?(['’])\s?(?=\p{Lu})")
 #: lower-case words that join two parts of one body before a capitalized word
 _BODY_JOINERS = frozenset(("và", "của", "tại", "&", "-", "–"))
 
@@ -93,8 +95,9 @@ _TRAILING_PERSON = regex.compile(
 
 def person_text(written: str) -> str:
     """A name as the `person` column writes it: `NGUYỄN LÊ NINH` → `Nguyễn Lê Ninh`, `Bashar
-    al - Assad` → `Bashar al-Assad` (the release spaces its hyphens)."""
-    written = _SPACED_HYPHEN.sub("-", written)
+    al - Assad` → `Bashar al-Assad`, `Peter O ' Neill` → `Peter O'Neill` (the release spaces its
+    hyphens and apostrophes)."""
+    written = _SPACED_ELISION.sub(r"\1", _SPACED_HYPHEN.sub("-", written))
     return written.title() if written.isupper() and len(written) > 1 else written
 
 
