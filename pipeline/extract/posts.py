@@ -61,8 +61,12 @@ _TAIL_WORD = regex.compile(r"[\p{L}\p{M}\p{N}&]+\.?")
 _SET_OFF_HONORIFIC = regex.compile(r"\s*[-–,]\s*(\p{L}+)\s+\p{Lu}")
 #: a hyphen inside a name written with spaces around it (`al - Assad`)
 _SPACED_HYPHEN = regex.compile(r"\s*-\s*")
+#: an apostrophe after one capital inside a name, written with spaces around it (`O ' Neill`)
+_SPACED_ELISION = regex.compile(r"(?<=(?<![\p{L}])\p{Lu})\s?(['’])\s?(?=\p{Lu})")
 #: lower-case words that join two parts of one body before a capitalized word
 _BODY_JOINERS = frozenset(("và", "của", "tại", "&", "-", "–"))
+#: words after a comma that go on with a list of names
+_LIST_JOINERS = frozenset(("và", "hoặc", "cùng"))
 
 
 @dataclass(frozen=True)
@@ -93,8 +97,9 @@ _TRAILING_PERSON = regex.compile(
 
 def person_text(written: str) -> str:
     """A name as the `person` column writes it: `NGUYỄN LÊ NINH` → `Nguyễn Lê Ninh`, `Bashar
-    al - Assad` → `Bashar al-Assad` (the release spaces its hyphens)."""
-    written = _SPACED_HYPHEN.sub("-", written)
+    al - Assad` → `Bashar al-Assad`, `Peter O ' Neill` → `Peter O'Neill` (the release spaces its
+    hyphens and apostrophes)."""
+    written = _SPACED_ELISION.sub(r"\1", _SPACED_HYPHEN.sub("-", written))
     return written.title() if written.isupper() and len(written) > 1 else written
 
 
@@ -819,7 +824,11 @@ def name_after_posts(
     if ":" in text[end : found.start("person")]:
         return None  # `Đại sứ Mỹ: Trump …` is a headline
     last = posts[-1] if posts else None
-    goes_on = bool(_SENTENCE_GOES_ON.match(text, found.end()))
+    # … or the name is set off by commas on both sides (`Bộ trưởng Quốc phòng Nga, Sergei
+    # Shoigu, cho biết`)
+    goes_on = bool(_SENTENCE_GOES_ON.match(text, found.end())) or (
+        "," in text[end:start] and _set_off_before_clause(text, found.end(), lexicon)
+    )
     if (
         honorific
         or (last is not None and last.head_of_state and not last.organization)
@@ -838,6 +847,22 @@ def name_after_posts(
     ):
         return Name(person, honorific, start, found.end())
     return None
+
+
+def _set_off_before_clause(text: str, end: int, lexicon: Lexicon) -> bool:
+    """A comma closes the name ending at `end`, and the clause after it is no next name of a
+    list (`, và …`) nor its posts (`James Comey, cựu giám đốc FBI, Anthony Scaramucci, cựu Giám
+    đốc truyền thông`)."""
+    comma = _COMMA.match(text, end)
+    if comma is None or not text.startswith(",", end):
+        return False
+    after = comma.end()
+    first = _WORD.match(text, after)
+    if first is None or first.group().lower() in _LIST_JOINERS:
+        return False
+    if first.group().lower() in lexicon.titles.prefixes:
+        after = _SPACES.match(text, first.end()).end()
+    return not lexicon.titles.title.match(text, after)
 
 
 def _city_before(person: str, cities: frozenset[str]) -> str | None:
