@@ -1226,6 +1226,7 @@ class Models:
         "model_contest_names",
         "model_work_cues",
         "model_concept_words",
+        "model_contest_cues_next_door",
     )
 
     #: forms of organization and concepts, lower case: never a model, quoted or not
@@ -1309,6 +1310,8 @@ class Models:
     concept_word: regex.Pattern[str]
     #: a word counting one object (`chiếc`), at the end
     object_before: regex.Pattern[str]
+    #: a contest's judges, players or rounds, in a sentence next to one naming a programme
+    contest_word_next_door: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Models:
@@ -1391,6 +1394,7 @@ class Models:
             lazy_compile(defines["MODEL_TEMPLATE_BEFORE"], VERBOSE),
             _words_re(gazetteers["model_concept_words"], regex.IGNORECASE),
             lazy_compile(defines["MODEL_OBJECT_BEFORE"], VERBOSE),
+            _words_re(gazetteers["model_contest_cues_next_door"], regex.IGNORECASE),
         )
 
 

@@ -134,7 +134,7 @@ def _a_contest_or_show(cand: Candidate, text: ArticleText[Any]) -> bool:
     (GUIDE.md Round 3; Round 8: a contest on television is a contest, sales promotions are not
     models, a broadcast series a body runs is a model)."""
     models = text.lexicon.models
-    return any(
+    return _a_contest_next_door(cand.values["name"], text) or any(
         models.contest_word.search(sentence) is not None
         or (
             (
@@ -149,6 +149,28 @@ def _a_contest_or_show(cand: Candidate, text: ArticleText[Any]) -> bool:
         )
         for sentence, spans in _sentences_naming(cand.values["name"], text)
     )
+
+
+def _a_contest_next_door(name: str, text: ArticleText[Any]) -> bool:
+    """`… cho một chương trình có tên "Đấu trường phong cách".` after `… tham gia các vòng thi
+    từ sáng đến đêm khuya.`: a contest's judges, players or rounds in the sentence before or
+    after one that names the programme (round 10, the unseen VietNews pool: the press names a
+    show in one sentence and says what it is in the next). Not a sentence that quotes another
+    name (`Đây là vòng thi cuối cùng của cuộc thi "Lớn lên cùng sách"` beside `chương trình
+    "Ước mơ của Thuý"`): that contest is another's."""
+    models = text.lexicon.models
+    pattern = regex.compile(regex.escape(name), regex.IGNORECASE)
+    sentences = text.sentences
+    for at, sentence in enumerate(sentences):
+        if not pattern.search(sentence.text):
+            continue
+        for next_door in sentences[max(0, at - 1) : at] + sentences[at + 1 : at + 2]:
+            if models.contest_word_next_door.search(next_door.text) and not any(
+                found.group("quoted").lower() != name.lower()
+                for found in models.quoted.finditer(next_door.text)
+            ):
+                return True
+    return False
 
 
 def _sold_near(sentence: str, start: int, end: int, models: Models) -> bool:
