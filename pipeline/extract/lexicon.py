@@ -1227,6 +1227,8 @@ class Models:
         "model_work_cues",
         "model_concept_words",
         "model_contest_cues_next_door",
+        "model_stage_cues",
+        "model_broadcast_cues",
     )
 
     #: forms of organization and concepts, lower case: never a model, quoted or not
@@ -1312,6 +1314,10 @@ class Models:
     object_before: regex.Pattern[str]
     #: a contest's judges, players or rounds, in a sentence next to one naming a programme
     contest_word_next_door: regex.Pattern[str]
+    #: singing and performing on a stage, anywhere in a sentence
+    stage_word: regex.Pattern[str]
+    #: broadcasting (`phát sóng`), anywhere in a sentence
+    broadcast_word: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Models:
@@ -1395,6 +1401,8 @@ class Models:
             _words_re(gazetteers["model_concept_words"], regex.IGNORECASE),
             lazy_compile(defines["MODEL_OBJECT_BEFORE"], VERBOSE),
             _words_re(gazetteers["model_contest_cues_next_door"], regex.IGNORECASE),
+            _words_re(gazetteers["model_stage_cues"], regex.IGNORECASE),
+            _words_re(gazetteers["model_broadcast_cues"], regex.IGNORECASE),
         )
 
 
