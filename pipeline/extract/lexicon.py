@@ -1262,8 +1262,8 @@ class Models:
     quoted: regex.Pattern[str]
     #: a word of a sales promotion (`khuyến mãi`, `khách hàng`) near `chương trình "…"`
     sales_cue: regex.Pattern[str]
-    #: a word of a sales promotion that says so anywhere in a sentence (`khuyến mãi`, not
-    #: `ưu đãi`)
+    #: a word of a sales promotion that says so anywhere in a sentence naming a programme or
+    #: next to one (`khuyến mãi`, not `ưu đãi`)
     sales_word: regex.Pattern[str]
     #: others answering a programme's call (`hưởng ứng`), anywhere in a sentence
     response_word: regex.Pattern[str]

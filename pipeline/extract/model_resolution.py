@@ -134,7 +134,7 @@ def _a_contest_or_show(cand: Candidate, text: ArticleText[Any]) -> bool:
     (GUIDE.md Round 3; Round 8: a contest on television is a contest, sales promotions are not
     models, a broadcast series a body runs is a model)."""
     return (
-        _a_contest_next_door(cand.values["name"], text)
+        _a_contest_or_sale_next_door(cand.values["name"], text)
         or _a_stage_show(cand.values["name"], text)
         or _said_to_be_a_contest_show_or_sale(cand.values["name"], text)
     )
@@ -176,12 +176,14 @@ def _a_stage_show(name: str, text: ArticleText[Any]) -> bool:
     )
 
 
-def _a_contest_next_door(name: str, text: ArticleText[Any]) -> bool:
-    """`… cho một chương trình có tên "Đấu trường phong cách".` after `… tham gia các vòng thi
-    từ sáng đến đêm khuya.`: a contest's judges, players or rounds in the sentence before or
-    after one that names the programme (round 10, the unseen VietNews pool: the press names a
-    show in one sentence and says what it is in the next). Not a sentence that quotes another
-    name (`Đây là vòng thi cuối cùng của cuộc thi "Lớn lên cùng sách"` beside `chương trình
+def _a_contest_or_sale_next_door(name: str, text: ArticleText[Any]) -> bool:
+    """`Tập 5 của chương trình “Người hát tình ca 2017” …` before `Phần thi hát tiếp sức …`: a
+    contest's judges, players or rounds in the sentence before or after one that names the
+    programme; `… áp dụng chương trình giảm giá trong dịp Noel …` before `… khu du lịch sẽ có
+    chương trình "Vui Giáng sinh, lung linh đảo Ngọc" …`: a word of selling there, not where
+    others answer a call (round 10, the unseen VietNews pool: the press names a show or a
+    promotion in one sentence and says what it is in the next). Not a sentence that quotes
+    another name (`Đây là vòng thi cuối cùng của cuộc thi "Lớn lên cùng sách"` beside `chương trình
     "Ước mơ của Thuý"`): that contest is another's."""
     models = text.lexicon.models
     pattern = regex.compile(regex.escape(name), regex.IGNORECASE)
@@ -190,7 +192,11 @@ def _a_contest_next_door(name: str, text: ArticleText[Any]) -> bool:
         if not pattern.search(sentence.text):
             continue
         for next_door in sentences[max(0, at - 1) : at] + sentences[at + 1 : at + 2]:
-            if models.contest_word_next_door.search(next_door.text) and not any(
+            cue = models.contest_word_next_door.search(next_door.text) or (
+                models.sales_word.search(next_door.text)
+                and not models.response_word.search(next_door.text)
+            )
+            if cue and not any(
                 found.group("quoted").lower() != name.lower()
                 for found in models.quoted.finditer(next_door.text)
             ):
