@@ -1231,6 +1231,9 @@ class Models:
         "model_contest_names",
         "model_work_cues",
         "model_concept_words",
+        "model_contest_cues_next_door",
+        "model_stage_cues",
+        "model_broadcast_cues",
     )
 
     #: forms of organization and concepts, lower case: never a model, quoted or not
@@ -1264,8 +1267,8 @@ class Models:
     quoted: regex.Pattern[str]
     #: a word of a sales promotion (`khuyến mãi`, `khách hàng`) near `chương trình "…"`
     sales_cue: regex.Pattern[str]
-    #: a word of a sales promotion that says so anywhere in a sentence (`khuyến mãi`, not
-    #: `ưu đãi`)
+    #: a word of a sales promotion that says so anywhere in a sentence naming a programme or
+    #: next to one (`khuyến mãi`, not `ưu đãi`)
     sales_word: regex.Pattern[str]
     #: others answering a programme's call (`hưởng ứng`), anywhere in a sentence
     response_word: regex.Pattern[str]
@@ -1314,6 +1317,12 @@ class Models:
     concept_word: regex.Pattern[str]
     #: a word counting one object (`chiếc`), at the end
     object_before: regex.Pattern[str]
+    #: a contest's judges, players or rounds, in a sentence next to one naming a programme
+    contest_word_next_door: regex.Pattern[str]
+    #: singing and performing on a stage, anywhere in a sentence
+    stage_word: regex.Pattern[str]
+    #: broadcasting (`phát sóng`), anywhere in a sentence
+    broadcast_word: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Models:
@@ -1396,6 +1405,9 @@ class Models:
             lazy_compile(defines["MODEL_TEMPLATE_BEFORE"], VERBOSE),
             _words_re(gazetteers["model_concept_words"], regex.IGNORECASE),
             lazy_compile(defines["MODEL_OBJECT_BEFORE"], VERBOSE),
+            _words_re(gazetteers["model_contest_cues_next_door"], regex.IGNORECASE),
+            _words_re(gazetteers["model_stage_cues"], regex.IGNORECASE),
+            _words_re(gazetteers["model_broadcast_cues"], regex.IGNORECASE),
         )
 
 

@@ -133,6 +133,16 @@ def _a_contest_or_show(cand: Candidate, text: ArticleText[Any]) -> bool:
     contest, a show, a one-off event or a sales promotion, not a programme run over time
     (GUIDE.md Round 3; Round 8: a contest on television is a contest, sales promotions are not
     models, a broadcast series a body runs is a model)."""
+    return (
+        _a_contest_or_sale_next_door(cand.values["name"], text)
+        or _a_stage_show(cand.values["name"], text)
+        or _said_to_be_a_contest_show_or_sale(cand.values["name"], text)
+    )
+
+
+def _said_to_be_a_contest_show_or_sale(name: str, text: ArticleText[Any]) -> bool:
+    """A contest's people, a word of selling, or a word calling it a show, in a sentence that
+    names it."""
     models = text.lexicon.models
     return any(
         models.contest_word.search(sentence) is not None
@@ -147,8 +157,51 @@ def _a_contest_or_show(cand: Candidate, text: ArticleText[Any]) -> bool:
             models.show_word_at_end.search(sentence, max(0, start - _SHOW_WORD_REACH), start)
             for start, _ in spans
         )
-        for sentence, spans in _sentences_naming(cand.values["name"], text)
+        for sentence, spans in _sentences_naming(name, text)
     )
+
+
+def _a_stage_show(name: str, text: ArticleText[Any]) -> bool:
+    """`Tham gia chương trình "Duyên dáng Việt Nam" lần thứ 29 tại TP. Đà Lạt, hai anh em danh ca
+    …`, `đây là đêm diễn đầu tiên nằm trong chuỗi chương trình "Golden Concert"`: singing or
+    performing on a stage in the words around a mention of the programme, with no word of
+    broadcasting in its sentence (a series on the air stays a model), is a gala or an art
+    show, numbered by its edition or not (round 10, the unseen VietNews pool; GUIDE.md Round 3:
+    an art show is no model)."""
+    models = text.lexicon.models
+    return any(
+        models.broadcast_word.search(sentence) is None
+        and any(near(models.stage_word, sentence, start, end, wide=True) for start, end in spans)
+        for sentence, spans in _sentences_naming(name, text)
+    )
+
+
+def _a_contest_or_sale_next_door(name: str, text: ArticleText[Any]) -> bool:
+    """`Tập 5 của chương trình “Người hát tình ca 2017” …` before `Phần thi hát tiếp sức …`: a
+    contest's judges, players or rounds in the sentence before or after one that names the
+    programme; `… áp dụng chương trình giảm giá trong dịp Noel …` before `… khu du lịch sẽ có
+    chương trình "Vui Giáng sinh, lung linh đảo Ngọc" …`: a word of selling there, not where
+    others answer a call (round 10, the unseen VietNews pool: the press names a show or a
+    promotion in one sentence and says what it is in the next). Not a sentence that quotes
+    another name (`Đây là vòng thi cuối cùng của cuộc thi "Lớn lên cùng sách"` beside `chương trình
+    "Ước mơ của Thuý"`): that contest is another's."""
+    models = text.lexicon.models
+    pattern = regex.compile(regex.escape(name), regex.IGNORECASE)
+    sentences = text.sentences
+    for at, sentence in enumerate(sentences):
+        if not pattern.search(sentence.text):
+            continue
+        for next_door in sentences[max(0, at - 1) : at] + sentences[at + 1 : at + 2]:
+            cue = models.contest_word_next_door.search(next_door.text) or (
+                models.sales_word.search(next_door.text)
+                and not models.response_word.search(next_door.text)
+            )
+            if cue and not any(
+                found.group("quoted").lower() != name.lower()
+                for found in models.quoted.finditer(next_door.text)
+            ):
+                return True
+    return False
 
 
 def _sold_near(sentence: str, start: int, end: int, models: Models) -> bool:
