@@ -161,9 +161,10 @@ def test_the_words_of_a_sentence_at_once_are_the_words_one_by_one(lexicon, sente
 def test_the_memos_of_names_start_again_when_full(lexicon, monkeypatch):
     """`head_of` and `expand` remember the names met, but never more than `MEMO_LIMIT` (the
     memory of a worker stays flat over a long archive), and answer the same after a restart."""
-    from pipeline.extract import lexicon as lexicon_module
+    from pipeline.extract.lexicon import bodies as bodies_module
 
-    monkeypatch.setattr(lexicon_module, "MEMO_LIMIT", 3)
+    # `Bodies` reads the limit through its own module's global, at call time
+    monkeypatch.setattr(bodies_module, "MEMO_LIMIT", 3)
     # the lexicon is shared by the session's tests: start from memos holding none of the names
     # (a name met before is answered from the memo, and adds nothing to fill it)
     lexicon.bodies._heads_of.clear()

@@ -521,7 +521,7 @@ def rules_hash(directory: Path) -> str:
     package = Path(__file__).resolve().parents[1]
     files = [*sorted(directory.rglob("*.yml")), *sorted(directory.rglob("*.txt"))]
     for stage in ("text", "engine", "extract"):
-        files += sorted((package / stage).glob("*.py"))
+        files += sorted((package / stage).rglob("*.py"))
     for path in files:
         if path.name == "sources.yml":
             continue

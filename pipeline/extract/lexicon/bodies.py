@@ -1,0 +1,473 @@
+"""Organizations: head words, abbreviations, the words names are made of (lexicon part
+`Bodies`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from pipeline.engine.ruleset import alternation, lazy_compile
+from pipeline.extract.lexicon.common import (
+    MEMO_LIMIT,
+    SPACES,
+    VERBOSE,
+    Defines,
+    Gazetteers,
+    Phrases,
+    common_vietnamese_words,
+    longest_first,
+    lower_keys,
+    vietnamese_words,
+)
+from pipeline.extract.lexicon.heads import ORG_ASIDE, Head, Outlet, opening_head
+from pipeline.text.normalize import normalize_phrase
+
+
+def _spaced(abbreviation: str) -> str:
+    """An abbreviation as a pattern that allows spaces around its `&` and `-` (`NN & PTNT`,
+    `LĐ - TB & XH` are written so too) and where it has one."""
+    squashed = SPACES.sub("", abbreviation)
+    pattern = regex.escape(squashed) if " " not in abbreviation else regex.escape(abbreviation)
+    return pattern.replace(r"\ ", r"\s*").replace(r"\&", r"\s*&\s*").replace(r"\-", r"\s*-\s*")
+
+
+@dataclass(frozen=True)
+class Bodies:
+    """Organizations: head words, abbreviations, the words names are made of."""
+
+    GAZETTEERS = (
+        "org_heads",
+        "abbreviations",
+        "head_full_forms",
+        "full_names",
+        "not_organizations",
+        "sector_names",
+        "sector_spellings",
+        "name_function_words",
+        "org_qualifiers",
+        "org_name_words",
+        "org_name_words_after_and",
+        "credit_words",
+        "numbered_heads",
+        "number_introducers",
+        "heads_named_after_people",
+        "nested_heads",
+        "doan_body_words",
+        "name_stop_words",
+        "heads_with_lower_case_names",
+        "plural_markers",
+        "legal_forms",
+        "name_level_words",
+        "news_outlets",
+        "press_cues",
+        "reporting_verbs",
+        "paper_reporting_verbs",
+        "not_organization_openings",
+        "common_noun_heads",
+        "heads_meaning_a_middle",
+        "place_body_cues",
+        "brands",
+        "international_bodies",
+        "region_cues",
+        "heads_with_topics",
+        "heads_of_units",
+        "bare_units",
+        "title_heads",
+        "event_openings",
+        "heads_described_before_place",
+        "heads_with_sentence_case_names",
+        "short_sector_names",
+        "sector_heads",
+        "office_short_sector_names",
+        "boards_of_level_committees",
+        "boards_of_named_bodies",
+        "school_heads",
+        "unit_committees",
+        "governing_boards",
+        "project_cues",
+        "foreign_legal_forms",
+        "listed_brands",
+        "venue_brands",
+        "legal_form_spellings",
+        "force_epithets",
+    )
+
+    heads: Mapping[str, Head]
+    #: the first words, in lower case, of complete heads (`bộ` of `Bộ Chính trị`)
+    complete_prefixes: frozenset[str]
+    #: a head in lower case → the head as written in org_heads.yml (longest spelling first)
+    heads_by_lower: Mapping[str, str]
+    most_head_words: int
+    abbreviations: Mapping[str, str]
+    #: abbreviations without their spaces (`TN & MT` is written `TN&MT` too)
+    abbreviations_squashed: Mapping[str, str]
+    head_full_forms: Mapping[str, str]
+    full_names: Mapping[str, str]
+    not_organizations: frozenset[str]
+    sector_names: tuple[str, ...]
+    #: the same, modern tone marks and case folded, for comparing with any spelling
+    sector_names_folded: tuple[str, ...]
+    sector_first_words: frozenset[str]
+    sector_spellings: Mapping[str, str]
+    #: any sector spelling as whole words after a space, in any case
+    sector_spelling: regex.Pattern[str]
+    function_words: frozenset[str]
+    qualifiers: Phrases
+    name_words: Phrases
+    name_words_after_and: Phrases
+    credit_words: frozenset[str]
+    numbered_heads: frozenset[str]
+    #: heads whose sector written short takes its standard name (`Bộ`, `Sở`)
+    sector_heads: frozenset[str]
+    #: other heads whose sector written short takes its standard name → their own short
+    #: sectors (`Phòng` → `Giáo dục` → `Giáo dục và Đào tạo`)
+    office_short_sectors: Mapping[str, Mapping[str, str]]
+    #: a Party committee's board → a bare place word after it → the committee it stands for
+    #: (`Ban Thường vụ` → `huyện` → `Huyện ủy`)
+    level_committees: Mapping[str, Mapping[str, str]]
+    #: the word written or left out before a school's head → those heads, each with a space
+    #: after it (`Trường` → `Đại học `)
+    school_heads: Mapping[str, tuple[str, ...]]
+    number_introducers: frozenset[str]
+    heads_named_after_people: frozenset[str]
+    nested_heads: frozenset[str]
+    doan_body_words: tuple[str, ...]
+    #: a head word or an abbreviation that stands for a body or a head, at a position
+    head: regex.Pattern[str]
+    abbreviation: regex.Pattern[str]
+    #: where a body named inside another body's name starts (in lower case, before a capital:
+    #: `phòng Quản lý nhà … sở Xây dựng Thanh Hóa`)
+    nested: regex.Pattern[str]
+    #: two-syllable Vietnamese words (`tài nguyên`), lower case
+    words: frozenset[str]
+    #: common words of one to four syllables (`nghiên cứu`, `xe cơ giới`), not proper names
+    common_words: frozenset[str]
+    #: words that end a name written partly in lower case (`cho biết`, `đã`)
+    stop_words: Phrases
+    heads_with_lower_case_names: frozenset[str]
+    #: one of those heads however its later words are capitalized (`Ban chỉ đạo`)
+    lower_case_named_head: regex.Pattern[str]
+    #: `các` before the many things a name describes (`Ban Quản lý các khu công nghiệp`)
+    plural_markers: frozenset[str]
+    legal_forms: frozenset[str]
+    legal_forms_longest_first: tuple[str, ...]
+    level_words: Phrases
+    #: a paper, site or agency as written → how it is listed (rules/gazetteers/news_outlets.yml)
+    outlets: Mapping[str, Outlet]
+    #: a credit or reporting word right before a paper's name (`Theo`, `Ảnh:`), at the end
+    press_cue: regex.Pattern[str]
+    #: a reporting verb right after a source's name, perhaps past a word or two (`đưa tin`,
+    #: `hôm nay dẫn tin`, a known paper's `ghi nhận`): rules/gazetteers/reporting_verbs.txt,
+    #: paper_reporting_verbs.txt
+    reported_after: regex.Pattern[str]
+    not_openings: frozenset[str]
+    common_noun_heads: frozenset[str]
+    #: heads that, in lower case before a proper name, are its middle (`trung tâm Manhattan`)
+    middle_heads: frozenset[str]
+    #: a post or a representative right before a place that makes it a body (`giám đốc`)
+    place_body_cue: regex.Pattern[str]
+    #: enterprises and banks named by brand (`BIDV`, `Grab`)
+    brands: frozenset[str]
+    #: a word right before an international body's name that makes it a region (`các nước`)
+    region_cue: regex.Pattern[str]
+    heads_with_topics: frozenset[str]
+    heads_of_units: frozenset[str]
+    #: heads that, alone at the end of another body's name, stand for the article's unit of
+    #: that head (`Đảng ủy Tập đoàn`), longest first
+    bare_units: tuple[str, ...]
+    event_openings: Phrases
+    heads_described_before_place: frozenset[str]
+    #: heads whose capitalized name goes on in lower case (`Vụ Chính sách tiền tệ`)
+    heads_with_sentence_case_names: frozenset[str]
+    #: a sector written short → its standard name (`Giáo dục` → `Giáo dục và Đào tạo`)
+    short_sectors: Mapping[str, str]
+    #: patterns of rules/defines.yml that the name scan and the normalizers read
+    seat: regex.Pattern[str]
+    parent_of: regex.Pattern[str]
+    topic: regex.Pattern[str]
+    kind_after: regex.Pattern[str]
+    #: bodies of several levels at once after a bare level word (`HĐND quận, phường`)
+    levels_after: regex.Pattern[str]
+    #: what right before a capitalized head makes its lower-case description no name
+    description_not_name: regex.Pattern[str]
+    #: a law or an honour right before a head names the law, not the body (`Luật Công an nhân
+    #: dân`, `danh hiệu Công an nhân dân`)
+    law_or_honour: regex.Pattern[str]
+    list_opening: regex.Pattern[str]
+    list_glue: regex.Pattern[str]
+    after_title: regex.Pattern[str]
+    #: a post right before a body (`Trưởng`, `Phó` of `Phó đoàn đại biểu Quốc hội`): its
+    #: holder's own body, not a kind of body
+    after_post: regex.Pattern[str]
+    place_list: regex.Pattern[str]
+    place_list_item: regex.Pattern[str]
+    branch: regex.Pattern[str]
+    #: a name ending with a Party committee that takes the unit after it (`Ủy ban Kiểm tra Đảng
+    #: ủy`), in any case
+    unit_committee_at_end: regex.Pattern[str]
+    #: the same anywhere in a name, as whole words
+    unit_committee_in: regex.Pattern[str]
+    #: those committees that, before a State body of a commune, are the place's (`Đảng ủy`)
+    place_committees: frozenset[str]
+    #: boards that govern the body named after them (`Ban Tổng giám đốc`)
+    governing_boards: frozenset[str]
+    #: a project word right before a head, at the end (`dự án `): a project's name follows
+    project_cue: regex.Pattern[str]
+    #: the legal forms that end a business's name written in English (`Co., Ltd`, `Group`)
+    foreign_legal_forms: frozenset[str]
+    #: platforms and brands listed as businesses only beside a brand (`Google, Facebook`)
+    listed_brands: frozenset[str]
+    #: brands whose name with a province names a venue or a club (`FLC Quảng Bình`)
+    venue_brands: frozenset[str]
+    #: a board written bare → the heads of the bodies it may belong to (`Ban Thường vụ` →
+    #: `Tỉnh ủy`, `Liên đoàn Lao động`, …)
+    boards_of_named_bodies: Mapping[str, frozenset[str]]
+    #: a legal form spelled out, as whole words in any case (`Trách nhiệm hữu hạn`), and the
+    #: short form a name is listed with → rules/gazetteers/legal_form_spellings.yml
+    legal_form_spelled: regex.Pattern[str]
+    legal_form_short: Mapping[str, str]
+    #: the State's formal name after a complete head (`Quốc hội nước Cộng hòa xã hội chủ nghĩa
+    #: Việt Nam`): defines ORG_STATE_NAME
+    state_name: regex.Pattern[str]
+    #: words between a national force's head and its country (`Hoàng gia` in `Hải quân Hoàng
+    #: gia Anh`): force_epithets.txt
+    force_epithets: Phrases
+    #: `head_of` and `expand` of the names met so far: the same names recur in every article
+    _heads_of: dict[str, tuple[str, Head | None]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _expanded: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @classmethod
+    def build(cls, gazetteers: Gazetteers, defines: Defines) -> Bodies:
+        raw_heads: Mapping[str, Mapping[str, Any] | None] = gazetteers["org_heads"]
+        heads = {
+            name: Head(
+                str((entry or {}).get("type", "other")),
+                (entry or {}).get("level"),
+                bool((entry or {}).get("alone")),
+                bool((entry or {}).get("complete")),
+                bool((entry or {}).get("located")),
+                bool((entry or {}).get("verb")),
+                bool((entry or {}).get("placed")),
+                bool((entry or {}).get("national")),
+                bool((entry or {}).get("place")),
+                bool((entry or {}).get("proper")),
+            )
+            for name, entry in raw_heads.items()
+        }
+        abbreviations: Mapping[str, str] = gazetteers["abbreviations"]
+        shorts = {
+            a for a, full in abbreviations.items() if (a.isupper() and len(a) > 2) or full in heads
+        }
+        head_words = longest_first(set(heads) | shorts)
+        nested_heads: list[str] = gazetteers["nested_heads"]
+        # an acronym of such a head, also one that holds a legal form (`CTCP`: `Công ty Cổ
+        # phần` in `HĐQT CTCP Cảng Quy Nhơn`; `Công ty CP` is read from its `Công ty`)
+        legal_forms = frozenset(gazetteers["legal_forms"])
+        nested_words = [
+            *nested_heads,
+            *(
+                a
+                for a, full in abbreviations.items()
+                for head in [opening_head(full, heads)]
+                if full in nested_heads
+                or (" " not in a and head in nested_heads and full[len(head) + 1 :] in legal_forms)
+            ),
+        ]
+        return cls(
+            heads,
+            frozenset(
+                " ".join(words[:count]).lower()
+                for name, entry in heads.items()
+                if entry.complete
+                for words in [name.split(" ")]
+                for count in range(1, len(words))
+            ),
+            lower_keys(sorted(heads, key=len, reverse=True)),
+            max(len(head.split(" ")) for head in heads),
+            abbreviations,
+            {SPACES.sub("", short): full for short, full in abbreviations.items()},
+            gazetteers["head_full_forms"],
+            gazetteers["full_names"],
+            frozenset(gazetteers["not_organizations"]),
+            tuple(gazetteers["sector_names"]),
+            tuple(normalize_phrase(name).casefold() for name in gazetteers["sector_names"]),
+            frozenset(name.split(" ")[0].rstrip(",") for name in gazetteers["sector_names"]),
+            gazetteers["sector_spellings"],
+            lazy_compile(
+                r"(?<= )(?:"
+                + "|".join(
+                    regex.escape(k) for k in sorted(gazetteers["sector_spellings"], key=len)[::-1]
+                )
+                + r")(?= |$)",
+                regex.IGNORECASE,
+            ),
+            frozenset(gazetteers["name_function_words"]),
+            Phrases(gazetteers["org_qualifiers"]),
+            Phrases(gazetteers["org_name_words"]),
+            Phrases(gazetteers["org_name_words_after_and"]),
+            frozenset(gazetteers["credit_words"]),
+            frozenset(gazetteers["numbered_heads"]),
+            frozenset(gazetteers["sector_heads"]),
+            gazetteers["office_short_sector_names"],
+            gazetteers["boards_of_level_committees"],
+            {
+                word: tuple(f"{head} " for head in heads)
+                for word, heads in gazetteers["school_heads"].items()
+            },
+            frozenset(gazetteers["number_introducers"]),
+            frozenset(gazetteers["heads_named_after_people"]),
+            frozenset(nested_heads),
+            tuple(gazetteers["doan_body_words"]),
+            lazy_compile(alternation(head_words) + r"(?![\p{L}])"),
+            lazy_compile(
+                r"(?<![\p{L}\p{N}])(?:"
+                + "|".join(
+                    _spaced(k)
+                    for k in sorted(
+                        abbreviations, key=lambda k: len(SPACES.sub("", k)), reverse=True
+                    )
+                )
+                + r")(?![\p{L}\p{N}])"
+            ),
+            lazy_compile(
+                r"(?<=\s)(?:"
+                + "|".join(regex.escape(w) for w in sorted(nested_words, key=len, reverse=True))
+                # `Ban chỉ đạo`: a nested head whose name goes on in lower case, however its
+                # later words are capitalized
+                + r"|(?=\p{Lu})(?i:"
+                + alternation(set(nested_heads) & set(gazetteers["heads_with_lower_case_names"]))
+                + r")|(?:"
+                + "|".join(
+                    regex.escape(w[:1].lower() + w[1:])
+                    for w in sorted(nested_heads, key=len, reverse=True)
+                    if w[:1].isupper()
+                )
+                + r")(?=\s+\p{Lu}))(?![\p{L}])"
+            ),
+            vietnamese_words(),
+            common_vietnamese_words(),
+            Phrases(gazetteers["name_stop_words"]),
+            frozenset(gazetteers["heads_with_lower_case_names"]),
+            lazy_compile(
+                alternation(gazetteers["heads_with_lower_case_names"]) + r"(?![\p{L}])",
+                regex.IGNORECASE,
+            ),
+            frozenset(gazetteers["plural_markers"]),
+            frozenset(gazetteers["legal_forms"]),
+            tuple(sorted(gazetteers["legal_forms"], key=len, reverse=True)),
+            Phrases(gazetteers["name_level_words"]),
+            {
+                written: Outlet(str(entry["name"]), bool(entry.get("credited")))
+                for written, entry in gazetteers["news_outlets"].items()
+            },
+            lazy_compile(r"(?:^|(?<=[\s(]))" + alternation(gazetteers["press_cues"]) + r"\s*$"),
+            lazy_compile(
+                r"(?:\s+\p{Ll}+){0,2}\s+"
+                + alternation(gazetteers["reporting_verbs"] + gazetteers["paper_reporting_verbs"])
+                + r"(?![\p{L}])"
+            ),
+            frozenset(gazetteers["not_organization_openings"]),
+            frozenset(gazetteers["common_noun_heads"]),
+            frozenset(gazetteers["heads_meaning_a_middle"]),
+            lazy_compile(
+                r"(?:^|(?<=[\s(]))(?i:" + alternation(gazetteers["place_body_cues"]) + r")\s*$"
+            ),
+            frozenset(gazetteers["brands"]),
+            lazy_compile(r"(?:^|(?<=\s))" + alternation(gazetteers["region_cues"]) + r"\s+$"),
+            frozenset(gazetteers["heads_with_topics"]),
+            frozenset(gazetteers["heads_of_units"]),
+            tuple(sorted(gazetteers["bare_units"], key=len, reverse=True)),
+            Phrases(gazetteers["event_openings"]),
+            frozenset(gazetteers["heads_described_before_place"]),
+            frozenset(gazetteers["heads_with_sentence_case_names"]),
+            gazetteers["short_sector_names"],
+            lazy_compile(defines["ORG_SEAT"], VERBOSE),
+            lazy_compile(defines["ORG_PARENT_OF"], VERBOSE),
+            lazy_compile(defines["ORG_TOPIC"], VERBOSE),
+            lazy_compile(defines["ORG_KIND_AFTER"], VERBOSE),
+            lazy_compile(defines["ORG_LEVELS_AFTER"], VERBOSE),
+            lazy_compile(defines["ORG_DESCRIPTION_NOT_NAME"], VERBOSE),
+            lazy_compile(defines["ORG_LAW_OR_HONOUR"], VERBOSE),
+            lazy_compile(defines["ORG_LIST_OPENING"], VERBOSE),
+            lazy_compile(defines["ORG_LIST_GLUE"], VERBOSE),
+            lazy_compile(defines["ORG_AFTER_TITLE"], VERBOSE),
+            lazy_compile(defines["ORG_AFTER_POST"], VERBOSE),
+            lazy_compile(defines["ORG_PLACE_LIST"], VERBOSE),
+            lazy_compile(defines["ORG_PLACE_LIST_ITEM"], VERBOSE),
+            lazy_compile(defines["ORG_BRANCH"], VERBOSE),
+            lazy_compile(
+                r"(?:^|(?<=\s))" + alternation(gazetteers["unit_committees"]) + r"$",
+                regex.IGNORECASE,
+            ),
+            lazy_compile(
+                r"(?:^|(?<=\s))" + alternation(gazetteers["unit_committees"]) + r"(?![\p{L}])",
+                regex.IGNORECASE,
+            ),
+            frozenset(
+                name.lower()
+                for name, entry in gazetteers["unit_committees"].items()
+                if (entry or {}).get("of_place")
+            ),
+            frozenset(gazetteers["governing_boards"]),
+            lazy_compile(r"(?:^|(?<=\s))" + alternation(gazetteers["project_cues"]) + r"\s+$"),
+            frozenset(gazetteers["foreign_legal_forms"]),
+            frozenset(gazetteers["listed_brands"]),
+            frozenset(gazetteers["venue_brands"]),
+            {
+                board: frozenset(heads)
+                for board, heads in gazetteers["boards_of_named_bodies"].items()
+            },
+            lazy_compile(
+                r"(?<![\p{L}])" + alternation(gazetteers["legal_form_spellings"]) + r"(?![\p{L}])",
+                regex.IGNORECASE,
+            ),
+            {k.lower(): v for k, v in gazetteers["legal_form_spellings"].items()},
+            lazy_compile(defines["ORG_STATE_NAME"], VERBOSE),
+            Phrases(gazetteers["force_epithets"]),
+        )
+
+    def head_entry(self, written: str) -> Head | None:
+        """The entry of the head written, in any case (`đảng` → `Đảng`'s); None: no head."""
+        return self.heads.get(self.heads_by_lower.get(written.lower(), ""))
+
+    def head_of(self, name: str) -> tuple[str, Head | None]:
+        """The longest head word that opens an (expanded) name, and what it says."""
+        found = self._heads_of.get(name)
+        if found is None:
+            found = self._heads_of[name] = self._head_of(name)
+            if len(self._heads_of) > MEMO_LIMIT:
+                self._heads_of.clear()
+        return found
+
+    def _head_of(self, name: str) -> tuple[str, Head | None]:
+        words = name.lower().split(" ", self.most_head_words)
+        for count in range(min(len(words), self.most_head_words), 0, -1):
+            head = self.heads_by_lower.get(" ".join(words[:count]))
+            if head is not None:
+                return head, self.heads[head]
+        return "", None
+
+    def expand(self, name: str) -> str:
+        """UBND → Ủy ban nhân dân, TP. HCM → Thành phố Hồ Chí Minh, … (whole words only); an
+        acronym in parentheses inside the name is dropped (`Sở Giao thông vận tải (GTVT) TP
+        HCM`)."""
+        found = self._expanded.get(name)
+        if found is None:
+            found = self._expanded[name] = self._expand(name)
+            if len(self._expanded) > MEMO_LIMIT:
+                self._expanded.clear()
+        return found
+
+    def _expand(self, name: str) -> str:
+        name = ORG_ASIDE.sub("", name)
+        expanded = self.abbreviation.sub(
+            lambda m: self.abbreviations_squashed[SPACES.sub("", m.group(0))], name
+        )
+        expanded = SPACES.sub(" ", expanded).strip()
+        return expanded[:1].upper() + expanded[1:]

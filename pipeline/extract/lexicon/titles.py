@@ -1,0 +1,186 @@
+"""Positions: titles, their abbreviations and chains of posts (lexicon part `Titles`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import regex
+
+from pipeline.engine.ruleset import alternation, lazy_compile
+from pipeline.extract.lexicon.common import (
+    SPACES,
+    VERBOSE,
+    Defines,
+    Gazetteers,
+    Phrases,
+    lower_keys,
+    words_re,
+)
+
+
+@dataclass(frozen=True)
+class Titles:
+    """Positions: the titles, how they are abbreviated, how chains of posts are written, and
+    what may stand between a title and the name after it (a country, a body no head word
+    opens)."""
+
+    GAZETTEERS = (
+        "titles",
+        "title_abbreviations",
+        "title_prefixes",
+        "membership_titles",
+        "title_head_tails",
+        "title_head_words",
+        "bare_ranks",
+        "public_body_ranks",
+        "post_separators",
+        "place_prepositions",
+        "countries",
+        "heads_of_state",
+        "body_stop_words",
+        "deputy_bodies",
+        "possessives",
+        "list_starting_titles",
+        "school_subjects",
+        "titles_with_field",
+        "international_bodies",
+        "titles_of_a_country",
+        "titles_of_a_place_abroad",
+        "place_levels_abroad",
+        "name_particles",
+        "ministry_sectors",
+        "host_bodies",
+    )
+
+    #: title → the body it implies when the text names none (`Thủ tướng` → Chính phủ)
+    implied_body: Mapping[str, str | None]
+    by_lower: Mapping[str, str]
+    abbreviations: Mapping[str, str]
+    #: words before a title that stay in it, lower case (`nguyên`, `cựu`)
+    prefixes: tuple[str, ...]
+    membership: tuple[str, ...]
+    head_tails: tuple[str, ...]
+    #: title → the head word of its body, for a body written without it (`Bộ trưởng` → Bộ)
+    head_words: Mapping[str, str]
+    bare_ranks: frozenset[str]
+    #: titles that are a post only with a public body (`cán bộ`), not with a business
+    public_body_ranks: frozenset[str]
+    place_prepositions: frozenset[str]
+    heads_of_state: frozenset[str]
+    countries: Phrases
+    #: lower-case words (and phrases) that end a body written without a head word
+    body_stops: Phrases
+    #: a title with an optional prefix: groups `prefix` and `title`
+    title: regex.Pattern[str]
+    separator: regex.Pattern[str]
+    #: a country right after a title, as a whole word, and the one or the international body
+    #: it serves in (`Nhật Bản tại Việt Nam`, `Mỹ tại LHQ`): groups `country` and `host`
+    country: regex.Pattern[str]
+    #: a plural word right before a post (PLURAL_BEFORE), searched up to the post
+    plural_before: regex.Pattern[str]
+    #: an unnamed body right after a title (UNNAMED_BODY): `Giám đốc | một công ty`
+    unnamed_body: regex.Pattern[str]
+    #: words before a post that make it someone else's (`của`)
+    possessives: Phrases
+    #: titles that start the next person of a list after a comma (`Hòa thượng`, `Đại biểu`)
+    list_starting: frozenset[str]
+    #: what a teacher teaches (`Vật lý`), not a body
+    subjects: Phrases
+    #: an elected body as an article names it → the title of its deputies
+    deputy_titles: Mapping[str, str]
+    #: any of those names, as a whole word
+    deputy_body: regex.Pattern[str]
+    #: titles whose field may stand before their body (`chuyên gia mô hình Viện …`)
+    with_field: frozenset[str]
+    #: that field, then `của` or `tại` (FIELD_BEFORE_BODY): group `field`
+    field_before_body: regex.Pattern[str]
+    #: international bodies, lower case → as listed: not businesses, whatever their head
+    #: (`Ngân hàng Thế giới`), and read whole after an expert's title
+    international: Mapping[str, str]
+    #: titles that are a post only with a country right after them (`lãnh đạo Triều Tiên`)
+    of_a_country: frozenset[str]
+    #: posts of a city or a state abroad, whose place stays in the title (`Thị trưởng …`)
+    of_a_place_abroad: frozenset[str]
+    #: a place word that may open that place (group `level`), then the capitalized words
+    #: there, the place's and a name's after it (group `run`)
+    place_level_abroad: regex.Pattern[str]
+    #: a ministry's sector written in lower case after its minister's title, as a whole word
+    #: (`Bộ trưởng | tài chính Canada`: gazetteers/ministry_sectors.txt); group `sector`
+    lower_sector: regex.Pattern[str]
+
+    @classmethod
+    def build(cls, gazetteers: Gazetteers, defines: Defines) -> Titles:
+        titles: Mapping[str, str | None] = gazetteers["titles"]
+        by_lower = lower_keys(titles)
+        title_re = lazy_compile(
+            r"(?i:(?:(?P<prefix>"
+            + alternation(gazetteers["title_prefixes"])
+            + r")\s+)?(?P<title>"
+            + "|".join(_title_pattern(t) for t in sorted(titles, key=len, reverse=True))
+            + r"))(?![\p{L}])"
+        )
+        separator = lazy_compile(r"\s*" + alternation(gazetteers["post_separators"]) + r"\s*")
+        return cls(
+            titles,
+            by_lower,
+            gazetteers["title_abbreviations"],
+            tuple(prefix.lower() for prefix in gazetteers["title_prefixes"]),
+            tuple(gazetteers["membership_titles"]),
+            tuple(gazetteers["title_head_tails"]),
+            gazetteers["title_head_words"],
+            frozenset((*gazetteers["bare_ranks"], *gazetteers["public_body_ranks"])),
+            frozenset(gazetteers["public_body_ranks"]),
+            frozenset(gazetteers["place_prepositions"]),
+            frozenset(gazetteers["heads_of_state"]),
+            Phrases(gazetteers["countries"]),
+            Phrases(gazetteers["body_stop_words"]),
+            title_re,
+            separator,
+            lazy_compile(
+                r"\s+(?P<country>{0})(?:\s+tại\s+(?P<host>{0}|{1}))?"
+                r"(?![\p{{L}}\p{{N}}-])".format(
+                    alternation(gazetteers["countries"]), alternation(gazetteers["host_bodies"])
+                )
+            ),
+            lazy_compile(defines["PLURAL_BEFORE"], VERBOSE),
+            lazy_compile(defines["UNNAMED_BODY"], VERBOSE),
+            Phrases(gazetteers["possessives"]),
+            frozenset(gazetteers["list_starting_titles"]),
+            Phrases(gazetteers["school_subjects"]),
+            gazetteers["deputy_bodies"],
+            words_re(gazetteers["deputy_bodies"]),
+            frozenset(gazetteers["titles_with_field"]),
+            lazy_compile(defines["FIELD_BEFORE_BODY"], VERBOSE),
+            {body.lower(): body for body in gazetteers["international_bodies"]},
+            frozenset(gazetteers["titles_of_a_country"]),
+            frozenset(gazetteers["titles_of_a_place_abroad"]),
+            lazy_compile(
+                r"\s+(?:(?P<level>(?i:"
+                + alternation(gazetteers["place_levels_abroad"])
+                + r"))(?![\p{L}])\s*)?(?P<run>\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:"
+                + alternation(gazetteers["name_particles"])
+                + r")\s+)?\p{Lu}[\p{L}\p{M}'’-]*){0,7})(?![\p{L}\p{M}])"
+            ),
+            lazy_compile(
+                r"\s+(?P<sector>"
+                + alternation(gazetteers["ministry_sectors"])
+                + r")(?![\p{L}\p{M}])"
+            ),
+        )
+
+    def canonical(self, written: str) -> str:
+        """A title as the `title` column writes it: `phó chủ tịch` → `Phó Chủ tịch`."""
+        squashed = SPACES.sub(" ", written)
+        if squashed not in self.implied_body:
+            squashed = self.by_lower.get(squashed.lower(), squashed)
+        return self.abbreviations.get(squashed, squashed)
+
+
+def _title_pattern(title: str) -> str:
+    """A title as written, case aside, except a last word `phó`, which is written in lower case:
+    `Cục phó Di sản văn hóa`, not `bưu cục Phó Giám đốc …`."""
+    pattern = regex.escape(title).replace(r"\ ", r"\s+")
+    if title.endswith(" phó"):
+        pattern = pattern[: -len("phó")] + "(?-i:phó)"
+    return pattern
