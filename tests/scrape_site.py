@@ -185,6 +185,20 @@ class FakePaper:
         self.server.shutdown()
         self.server.server_close()
 
+    def settle(self, quiet: float = 1.0, limit: float = 10.0) -> None:
+        """Wait until no request has come for `quiet` seconds (at most `limit`). A request the
+        crawler gave up on (a timeout on a loaded machine) can reach the handler after the crawl
+        has returned; a test that tells one run's requests from the next waits for it first."""
+        deadline = time.monotonic() + limit
+        seen = -1
+        while time.monotonic() < deadline:
+            with self.lock:
+                count = len(self.hits)
+            if count == seen:
+                return
+            seen = count
+            time.sleep(quiet)
+
     def paths(self) -> list[str]:
         """Paths requested so far (query included), in order."""
         with self.lock:

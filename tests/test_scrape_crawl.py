@@ -142,6 +142,7 @@ def test_the_warc_holds_every_page_and_extracts_again_without_the_site(crawled):
 def test_a_second_run_asks_conditionally_and_fetches_nothing_again_in_full(tmp_path):
     with FakePaper() as site:
         crawl(site, tmp_path)
+        site.settle()
         first = len(site.hits)
         summary = crawl(site, tmp_path)
         again = site.hits[first:]
@@ -167,6 +168,7 @@ def test_a_new_article_is_picked_up_by_the_next_run(tmp_path):
         }
         new = _article(12, 20)
         site.extra_articles[new.path] = new
+        site.settle()
         first = len(site.hits)
         summary = crawl(site, tmp_path)
         again = [hit.path for hit in site.hits[first:]]
