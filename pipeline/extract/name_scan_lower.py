@@ -299,10 +299,11 @@ class LowerCaseSteps:
         place alone is no business's name."""
         if self.proper or not LOW_RE.match(self.word()) or self.word() == "và":
             return False
-        read = self.text[: self.end].casefold()
-        if not any(
-            read.endswith(f" {form.casefold()}") for form in self.lexicon.bodies.legal_forms
-        ):
+        endings = self.lexicon.bodies.legal_form_endings
+        # case-folding maps each character to one or more: the longest ending's length of
+        # characters read is enough to tell
+        read = self.text[max(0, self.end - len(endings[0])) : self.end].casefold()
+        if not read.endswith(endings):
             return False
         tokens, function_words = self.tokens, self.lexicon.bodies.function_words
         j = self.i

@@ -155,6 +155,9 @@ class Bodies:
     plural_markers: frozenset[str]
     legal_forms: frozenset[str]
     legal_forms_longest_first: tuple[str, ...]
+    #: each legal form case-folded after a space, longest first: what a name read so far ends
+    #: with where a business's line in lower case may follow (`Công ty TNHH dịch vụ …`)
+    legal_form_endings: tuple[str, ...]
     level_words: Phrases
     #: a paper, site or agency as written → how it is listed (rules/gazetteers/news_outlets.yml)
     outlets: Mapping[str, Outlet]
@@ -361,6 +364,13 @@ class Bodies:
             frozenset(gazetteers["plural_markers"]),
             frozenset(gazetteers["legal_forms"]),
             tuple(sorted(gazetteers["legal_forms"], key=len, reverse=True)),
+            tuple(
+                sorted(
+                    {f" {form.casefold()}" for form in gazetteers["legal_forms"]},
+                    key=len,
+                    reverse=True,
+                )
+            ),
             Phrases(gazetteers["name_level_words"]),
             {
                 written: Outlet(str(entry["name"]), bool(entry.get("credited")))
