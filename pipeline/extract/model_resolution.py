@@ -22,6 +22,8 @@ from pipeline.extract.model_cues import followed, near
 from pipeline.extract.models import looks_like_a_quotation
 
 Span = tuple[int, int]
+#: a sentence that names a model: its place among the article's sentences, its text, the spans
+Naming = tuple[int, str, list[Span]]
 _WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
 #: `mô hình` right before a quoted name, at the end
 _TRIGGER_AT_END_RE = regex.compile(r"(?i:mô\s+hình)\s*[\"“'‘]\s*$")
@@ -99,7 +101,7 @@ def _a_template_or_concept(cand: Candidate, text: ArticleText[Any]) -> bool:
     models = text.lexicon.models
     name = cand.values["name"]
     quoted = cand.rule.id != "models.named"
-    for sentence, spans in _sentences_naming(name, text):
+    for _, sentence, spans in _sentences_naming(name, text):
         if models.concept_word.search(sentence):
             return True
         for start, _ in spans:
@@ -120,7 +122,7 @@ def _a_protest(cand: Candidate, text: ArticleText[Any]) -> bool:
     cue = text.lexicon.models.protest_cue
     return any(
         not any(start <= found.start() < end for start, end in spans)
-        for sentence, spans in _sentences_naming(cand.values["name"], text)
+        for _, sentence, spans in _sentences_naming(cand.values["name"], text)
         for found in cue.finditer(sentence)
     )
 
@@ -133,17 +135,18 @@ def _a_contest_or_show(cand: Candidate, text: ArticleText[Any]) -> bool:
     contest, a show, a one-off event or a sales promotion, not a programme run over time
     (GUIDE.md Round 3; Round 8: a contest on television is a contest, sales promotions are not
     models, a broadcast series a body runs is a model)."""
+    name, models = cand.values["name"], text.lexicon.models
+    naming = list(_sentences_naming(name, text))
     return (
-        _a_contest_or_sale_next_door(cand.values["name"], text)
-        or _a_stage_show(cand.values["name"], text)
-        or _said_to_be_a_contest_show_or_sale(cand.values["name"], text)
+        _a_contest_or_sale_next_door(name, naming, text)
+        or _a_stage_show(naming, models)
+        or _said_to_be_a_contest_show_or_sale(naming, models)
     )
 
 
-def _said_to_be_a_contest_show_or_sale(name: str, text: ArticleText[Any]) -> bool:
+def _said_to_be_a_contest_show_or_sale(naming: list[Naming], models: Models) -> bool:
     """A contest's people, a word of selling, or a word calling it a show, in a sentence that
     names it."""
-    models = text.lexicon.models
     return any(
         models.contest_word.search(sentence) is not None
         or (
@@ -157,26 +160,25 @@ def _said_to_be_a_contest_show_or_sale(name: str, text: ArticleText[Any]) -> boo
             models.show_word_at_end.search(sentence, max(0, start - _SHOW_WORD_REACH), start)
             for start, _ in spans
         )
-        for sentence, spans in _sentences_naming(name, text)
+        for _, sentence, spans in naming
     )
 
 
-def _a_stage_show(name: str, text: ArticleText[Any]) -> bool:
+def _a_stage_show(naming: list[Naming], models: Models) -> bool:
     """`Tham gia chương trình "Duyên dáng Việt Nam" lần thứ 29 tại TP. Đà Lạt, hai anh em danh ca
     …`, `đây là đêm diễn đầu tiên nằm trong chuỗi chương trình "Golden Concert"`: singing or
     performing on a stage in the words around a mention of the programme, with no word of
     broadcasting in its sentence (a series on the air stays a model), is a gala or an art
     show, numbered by its edition or not (round 10, the unseen VietNews pool; GUIDE.md Round 3:
     an art show is no model)."""
-    models = text.lexicon.models
     return any(
         models.broadcast_word.search(sentence) is None
         and any(near(models.stage_word, sentence, start, end, wide=True) for start, end in spans)
-        for sentence, spans in _sentences_naming(name, text)
+        for _, sentence, spans in naming
     )
 
 
-def _a_contest_or_sale_next_door(name: str, text: ArticleText[Any]) -> bool:
+def _a_contest_or_sale_next_door(name: str, naming: list[Naming], text: ArticleText[Any]) -> bool:
     """`Tập 5 của chương trình “Người hát tình ca 2017” …` before `Phần thi hát tiếp sức …`: a
     contest's judges, players or rounds in the sentence before or after one that names the
     programme; `… áp dụng chương trình giảm giá trong dịp Noel …` before `… khu du lịch sẽ có
@@ -186,11 +188,8 @@ def _a_contest_or_sale_next_door(name: str, text: ArticleText[Any]) -> bool:
     another name (`Đây là vòng thi cuối cùng của cuộc thi "Lớn lên cùng sách"` beside `chương trình
     "Ước mơ của Thuý"`): that contest is another's."""
     models = text.lexicon.models
-    pattern = regex.compile(regex.escape(name), regex.IGNORECASE)
     sentences = text.sentences
-    for at, sentence in enumerate(sentences):
-        if not pattern.search(sentence.text):
-            continue
+    for at, _, _ in naming:
         for next_door in sentences[max(0, at - 1) : at] + sentences[at + 1 : at + 2]:
             cue = models.contest_word_next_door.search(next_door.text) or (
                 models.sales_word.search(next_door.text)
@@ -212,13 +211,14 @@ def _sold_near(sentence: str, start: int, end: int, models: Models) -> bool:
     return near(models.customer_cue, sentence, start, end + 1) is not None
 
 
-def _sentences_naming(name: str, text: ArticleText[Any]) -> Iterator[tuple[str, list[Span]]]:
-    """Each sentence of the article that writes the name (in any case), with where."""
+def _sentences_naming(name: str, text: ArticleText[Any]) -> Iterator[Naming]:
+    """Each sentence of the article that writes the name (in any case): its place among the
+    article's sentences, its text, and where the name is in it."""
     pattern = regex.compile(regex.escape(name), regex.IGNORECASE)
-    for sentence in text.sentences:
+    for at, sentence in enumerate(text.sentences):
         spans = [found.span() for found in pattern.finditer(sentence.text)]
         if spans:
-            yield sentence.text, spans
+            yield at, sentence.text, spans
 
 
 def _fullest_quoted_wording(candidates: list[Candidate], text: ArticleText[Any]) -> None:
