@@ -29,6 +29,11 @@ Round 10 (2026-12-01) drew two more the same way, before any rule of round 10 ch
 - `dev-y` (seed 20261215): 30 more articles the net catches;
 - `dev-z` (seed 20261216): 25 more random release texts of 1,000 to 5,000 characters.
 
+Round 11 (2026-12-01) drew two more the same way, before any rule of round 11 changed:
+
+- `dev-aa` (seed 20261217): 30 more articles the net catches;
+- `dev-ab` (seed 20261218): 25 more random release texts of 1,000 to 5,000 characters.
+
 Their records go to articles/vietnews-unseen.jsonl (the design's article format, with the
 release's path in `provenance`), the lists to selection/<batch>.tsv.
 """
@@ -53,7 +58,8 @@ MAX_CHARS = 10000
 #: (batch, seed, size, drawn from the net's catch or from every text of RANDOM_CHARS), in order
 BATCHES = (("dev-u", 20261211, 20, True), ("dev-v", 20261212, 20, True),
            ("dev-w", 20261213, 30, True), ("dev-x", 20261214, 20, False),
-           ("dev-y", 20261215, 30, True), ("dev-z", 20261216, 25, False))
+           ("dev-y", 20261215, 30, True), ("dev-z", 20261216, 25, False),
+           ("dev-aa", 20261217, 30, True), ("dev-ab", 20261218, 25, False))
 RANDOM_CHARS = (1000, 5000)
 OUTPUT = "vietnews-unseen.jsonl"
 
