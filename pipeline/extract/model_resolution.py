@@ -18,7 +18,7 @@ import regex
 
 from pipeline.engine.contracts import ArticleText, Candidate, resolver
 from pipeline.extract.lexicon import Bodies, Lexicon, Models
-from pipeline.extract.model_cues import followed, near
+from pipeline.extract.model_cues import after, before, followed, near
 from pipeline.extract.models import looks_like_a_quotation
 
 Span = tuple[int, int]
@@ -83,6 +83,8 @@ def _said_elsewhere_to_be_no_model(cand: Candidate, text: ArticleText[Any]) -> b
     """What the rest of the article says a quoted programme or movement is: a contest, a show,
     a protest."""
     trigger = cand.values.pop("_trigger", None)
+    if _a_term_no_one_runs(cand, text):
+        return True
     if trigger == "chương trình":
         return _a_contest_or_show(cand, text)
     if trigger in text.lexicon.models.movements:
@@ -90,6 +92,32 @@ def _said_elsewhere_to_be_no_model(cand: Candidate, text: ArticleText[Any]) -> b
     if trigger == "mô hình":
         return _a_template_or_concept(cand, text)
     return False
+
+
+def _a_term_no_one_runs(cand: Candidate, text: ArticleText[Any]) -> bool:
+    """`chương trình "xổ số visa"`, `mô hình "đàn sếu bay" ở châu Á`, `phong trào "chống vắc -
+    xin"`: a quote in lower case after a trigger is the sentence's own term, unless a sentence
+    of the article that names it says a body launches, runs or spreads it (`phát động phong
+    trào "chống rác thải nhựa"`), gives its years (`"…" 2016-2020`) or lists it among other
+    names (round 11, the unseen VietNews pool: about two in three such rows were terms)."""
+    name = cand.values["name"]
+    if cand.rule.id != "models.quoted" or not name[:1].islower():
+        return False
+    models = text.lexicon.models
+    if models.edition.search(name) or models.period_after.search(name):
+        # `"phối hợp tuyên truyền … giai đoạn 2017-2020"`: a campaign of its years
+        return False
+    for _, sentence, spans in _sentences_naming(name, text):
+        for start, end in spans:
+            if (
+                before(models.run_cue, sentence, max(start - 1, 0), wide=True)
+                or after(models.run_cue, sentence, end)
+                or models.period_after.match(sentence, end)
+                or models.quoted_before.search(sentence, 0, start)
+                or models.next_quoted.match(sentence, end + 1)
+            ):
+                return False
+    return True
 
 
 def _a_template_or_concept(cand: Candidate, text: ArticleText[Any]) -> bool:
