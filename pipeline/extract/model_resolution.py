@@ -18,7 +18,7 @@ import regex
 
 from pipeline.engine.contracts import ArticleText, Candidate, resolver
 from pipeline.extract.lexicon import Bodies, Lexicon, Models
-from pipeline.extract.model_cues import followed, near
+from pipeline.extract.model_cues import after, before, followed, near
 from pipeline.extract.models import looks_like_a_quotation
 
 Span = tuple[int, int]
@@ -33,6 +33,8 @@ _LONGEST_TITLE_WORDS = 5
 _MOST_WORDING_WORDS = 15
 #: a body named before the model runs it only this many words before the trigger
 _OWNER_BEFORE_WORDS = 15
+#: a name in capitals alone, an acronym (`ĐKKT`, `P5 + 2`), maybe with a number after it
+_ACRONYM_RE = regex.compile(r"\p{Lu}{2,}(?:[\s+&-]*[\p{Lu}\p{N}]+)*")
 #: the characters before a programme's name read for a word calling it a show (`cuộc thi "`)
 _SHOW_WORD_REACH = 40
 
@@ -83,12 +85,70 @@ def _said_elsewhere_to_be_no_model(cand: Candidate, text: ArticleText[Any]) -> b
     """What the rest of the article says a quoted programme or movement is: a contest, a show,
     a protest."""
     trigger = cand.values.pop("_trigger", None)
+    if _a_term_no_one_runs(cand, text) or _a_listed_body_or_brand(cand, text):
+        return True
     if trigger == "chương trình":
         return _a_contest_or_show(cand, text)
     if trigger in text.lexicon.models.movements:
         return _a_protest(cand, text)
     if trigger == "mô hình":
         return _a_template_or_concept(cand, text)
+    return False
+
+
+def _a_term_no_one_runs(cand: Candidate, text: ArticleText[Any]) -> bool:
+    """`chương trình "xổ số visa"`, `mô hình "đàn sếu bay" ở châu Á`, `phong trào "chống vắc -
+    xin"`: a quote in lower case after a trigger is the sentence's own term, unless a sentence
+    of the article that names it says a body launches, runs or spreads it (`phát động phong
+    trào "chống rác thải nhựa"`), gives its years (`"…" 2016-2020`) or lists it among other
+    names (round 11, the unseen VietNews pool: about two in three such rows were terms). So
+    too an acronym after `mô hình` (`mô hình ĐKKT`, `mô hình PMDG 777`, `mô hình CFM`): a
+    concept's or a product's, unless a body is said to run it (`nhân rộng mô hình VNEN`)."""
+    name = cand.values["name"]
+    quoted = cand.rule.id == "models.quoted"
+    if not (
+        (quoted and name[:1].islower())
+        or (cand.rule.id == "models.named" and _ACRONYM_RE.fullmatch(name))
+    ):
+        return False
+    models = text.lexicon.models
+    if models.edition.search(name) or models.period_after.search(name):
+        # `"phối hợp tuyên truyền … giai đoạn 2017-2020"`: a campaign of its years
+        return False
+    for _, sentence, spans in _sentences_naming(name, text):
+        for start, end in spans:
+            if quoted and not _opens_a_quote(sentence, start):
+                # the same words unquoted are the sentence's own (`thu hút du học tại chỗ`)
+                continue
+            if (
+                before(models.run_cue, sentence, start - 1 if quoted else start, wide=True)
+                or after(models.run_cue, sentence, end)
+                or models.period_after.match(sentence, end)
+                or models.quoted_before.search(sentence, 0, start)
+                or models.next_quoted.match(sentence, end + 1)
+            ):
+                return False
+    return True
+
+
+def _opens_a_quote(sentence: str, start: int) -> bool:
+    """Whether the name at `start` follows an opening quote."""
+    return start > 0 and sentence[start - 1] in "\"'"
+
+
+def _a_listed_body_or_brand(cand: Candidate, text: ArticleText[Any]) -> bool:
+    """`mô hình Vincom +`, `mô hình GrabTaxi`, `mô hình Nhà Trắng` (unquoted) in an article that
+    lists `Vincom`, `Grab`, `Nhà Trắng` among its organizations: a business's format, a brand or
+    a replica of a building, not an initiative (round 11, the unseen VietNews pool)."""
+    if cand.rule.id != "models.named":
+        return False
+    name = cand.values["name"]
+    for body in text.resolved.get("organizations", []):
+        body_name = body.values["name"]
+        if name.startswith(body_name) and (
+            len(name) == len(body_name) or not name[len(body_name)].islower()
+        ):
+            return True
     return False
 
 

@@ -52,6 +52,7 @@ class Models:
         "model_contest_cues_next_door",
         "model_stage_cues",
         "model_broadcast_cues",
+        "model_run_cues",
     )
 
     #: forms of organization and concepts, lower case: never a model, quoted or not
@@ -141,6 +142,12 @@ class Models:
     stage_word: regex.Pattern[str]
     #: broadcasting (`phát sóng`), anywhere in a sentence
     broadcast_word: regex.Pattern[str]
+    #: a body launching, running or spreading an initiative (`phát động`), near a name
+    run_cue: regex.Pattern[str]
+    #: a quoted name listed before (`"A", "`, `"A" và "`), at the end
+    quoted_before: regex.Pattern[str]
+    #: a period or a year right after a quoted name (`" 2016-2020`, `" năm 2019`), at a position
+    period_after: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Models:
@@ -226,4 +233,7 @@ class Models:
             words_re(gazetteers["model_contest_cues_next_door"], regex.IGNORECASE),
             words_re(gazetteers["model_stage_cues"], regex.IGNORECASE),
             words_re(gazetteers["model_broadcast_cues"], regex.IGNORECASE),
+            words_re(gazetteers["model_run_cues"], regex.IGNORECASE),
+            lazy_compile(defines["MODEL_QUOTED_BEFORE"], VERBOSE),
+            lazy_compile(defines["MODEL_PERIOD_AFTER"], VERBOSE),
         )
