@@ -551,6 +551,18 @@ def _spellings(full: list[Candidate]) -> dict[str, str]:
     return spelling
 
 
+def _vietnamese_with_a_title_abroad(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A Vietnamese name with a title that is a post only of a name of another language
+    (gazetteers/titles_of_names_abroad.txt: `cương vị người đứng đầu, ông Trịnh Xuân Thanh`)."""
+    bare = title_prefix(str(cand.values.get("title") or ""), lexicon)[1]
+    name = cand.values.get("person") or cand.values.get("given")
+    return (
+        bool(name)
+        and any(bare == t or bare.startswith(f"{t} ") for t in lexicon.titles.of_names_abroad)
+        and not lexicon.names.is_foreign(str(name))
+    )
+
+
 @resolver("officials", gazetteers=places.GAZETTEERS)
 def resolve_officials(candidates: list[Candidate], text: ArticleText[Lexicon]) -> list[Candidate]:
     """A later `ông Tín` becomes Nguyễn Hữu Tín with his posts; unresolved ones are dropped.
@@ -565,6 +577,7 @@ def resolve_officials(candidates: list[Candidate], text: ArticleText[Lexicon]) -
         c
         for c in candidates
         if not (c.values.get("person") and holders.named_as_a_place(c, candidates, text))
+        and not _vietnamese_with_a_title_abroad(c, text.lexicon)
     ]
     full = [c for c in candidates if c.values.get("person")]
     names = sorted({c.values["person"] for c in full}, key=len, reverse=True)

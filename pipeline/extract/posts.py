@@ -94,6 +94,12 @@ _TRAILING_PERSON = regex.compile(
     r"(?P<person>\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){2,3})$"
 )
 
+#: … and a name of another language there: unmarked capitalized words after a lower-case one
+_TRAILING_FOREIGN_NAME = regex.compile(
+    r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]*(?P<space>\s+)"
+    r"(?P<person>\p{Lu}[a-z]+(?:-\p{L}[a-z]*)*(?:\s+\p{Lu}[a-z]+(?:-\p{L}[a-z]*)*){1,2})$"
+)
+
 
 def person_text(written: str) -> str:
     """A name as the `person` column writes it: `NGUYỄN LÊ NINH` → `Nguyễn Lê Ninh`, `Bashar
@@ -151,7 +157,7 @@ def _before_trailing_person(text: str, start: int, end: int, lexicon: Lexicon) -
     (`Trường tiểu học Nguyễn Văn Trỗi`, gazetteers/heads_named_after_people.txt)."""
     found = _TRAILING_PERSON.search(text, start, end)
     if found is None:
-        return end
+        return _before_trailing_foreign_name(text, start, end, lexicon)
     names, bodies = lexicon.names, lexicon.bodies
     person = found.group("person")
     body = text[start:end].lower()
@@ -162,6 +168,21 @@ def _before_trailing_person(text: str, start: int, end: int, lexicon: Lexicon) -
         or not is_person(person, lexicon)
         or any(body.startswith(head.lower()) for head in bodies.heads_named_after_people)
     ):
+        return end
+    return found.start("person") - len(found.group("space"))
+
+
+def _before_trailing_foreign_name(text: str, start: int, end: int, lexicon: Lexicon) -> int:
+    """Where a body read from `start` to `end` ends when a name of another language of two
+    words or more was read into it after a lower-case word of the body (`Đảng Cộng hoà |
+    Lindsey Graham`, `đảng Dân chủ | Chris Murphy`). Only in a party's name: other bodies
+    name themselves so (`Trung tâm Startup Cafe`, `Tập đoàn Dầu khí Petronas`), and a
+    committee's place does (`Huyện ủy Ia Grai`)."""
+    found = _TRAILING_FOREIGN_NAME.search(text, start, end)
+    if found is None or not lexicon.names.is_foreign(found.group("person")):
+        return end
+    head = lexicon.bodies.head_of(lexicon.bodies.expand(text[start:end]))[1]
+    if head is None or head.type != "party" or not head.proper:
         return end
     return found.start("person") - len(found.group("space"))
 

@@ -27,7 +27,6 @@ class Names:
         "foreign_cities",
         "posts_held_abroad",
         "name_particles",
-        "korean_surnames",
         "foreign_family_names",
     )
 
@@ -65,8 +64,6 @@ class Names:
     syllable: regex.Pattern[str]
     #: family names abroad that read as unmarked Vietnamese syllables (`Hun`), lower case
     foreign_family_names: frozenset[str]
-    #: Korean family names, lower case: before a given name joined by a hyphen (`Ri Yong-ho`)
-    korean_surnames: frozenset[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Names:
@@ -95,7 +92,6 @@ class Names:
             ),
             lazy_compile(defines["VIETNAMESE_SYLLABLE"], VERBOSE),
             frozenset(name.lower() for name in gazetteers["foreign_family_names"]),
-            frozenset(name.lower() for name in gazetteers["korean_surnames"]),
         )
 
     def is_foreign(self, name: str) -> bool:
@@ -103,7 +99,8 @@ class Names:
         mark of its own), no Vietnamese syllable with a mark (`Lào`), and a word that is no
         Vietnamese syllable (`Trump`, `Jong-un`), or, in a name of two words or more, a family
         name abroad that reads as one (`Hun Sen`: gazetteers/foreign_family_names.txt), or a
-        Korean family name before a given name joined by a hyphen (`Ri Yong-ho`)."""
+        given name of two syllables joined by a hyphen after a family name (`Ri Yong-ho`,
+        `Chiu Yi-ying`, `Prayuth Chan-ocha`): a Vietnamese name joins no syllables so."""
         words = [word for word in _NAME_PARTS.split(name.lower()) if word]
         plain = [_unmarked(word) for word in words]
         if not words or any(
@@ -112,8 +109,7 @@ class Names:
         ):
             return False
         if len(words) > 1 and (
-            words[0] in self.foreign_family_names
-            or (words[0] in self.korean_surnames and _KOREAN_HYPHEN.search(name))
+            words[0] in self.foreign_family_names or _KOREAN_HYPHEN.search(name)
         ):
             return True
         return any(bare is not None and not self.syllable.fullmatch(bare) for bare in plain)

@@ -47,6 +47,7 @@ class Titles:
         "international_bodies",
         "titles_of_a_country",
         "titles_of_a_place_abroad",
+        "titles_of_names_abroad",
         "place_levels_abroad",
         "name_particles",
         "ministry_sectors",
@@ -102,6 +103,9 @@ class Titles:
     of_a_country: frozenset[str]
     #: posts of a city or a state abroad, whose place stays in the title (`Thị trưởng …`)
     of_a_place_abroad: frozenset[str]
+    #: titles that are a post only before or after a name of another language: the
+    #: Vietnamese press names its own officials so in passing (`cương vị người đứng đầu`)
+    of_names_abroad: frozenset[str]
     #: a place word that may open that place (group `level`), then the capitalized words
     #: there, the place's and a name's after it (group `run`)
     place_level_abroad: regex.Pattern[str]
@@ -155,6 +159,7 @@ class Titles:
             {body.lower(): body for body in gazetteers["international_bodies"]},
             frozenset(gazetteers["titles_of_a_country"]),
             frozenset(gazetteers["titles_of_a_place_abroad"]),
+            frozenset(gazetteers["titles_of_names_abroad"]),
             lazy_compile(
                 r"\s+(?:(?P<level>(?i:"
                 + alternation(gazetteers["place_levels_abroad"])
