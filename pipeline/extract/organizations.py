@@ -50,6 +50,8 @@ from pipeline.sources.html_text import fold
 from pipeline.text.normalize import normalize_phrase
 
 _DASH_BEFORE_LOWER = regex.compile(r" - (\p{Ll})")
+#: a further join after a dash in a name: `- thể thao và du lịch`, `- Rượu - Nước giải khát`
+_FURTHER_JOIN = regex.compile(r" (?:và|-|–|&) ")
 #: one or two capitalized words right after a head (`trung tâm Thượng Hải`)
 _CAPITALIZED_AFTER = regex.compile(r"\s+(\p{Lu}\p{Ll}+)(?:\s+(\p{Lu}\p{Ll}+))?(?![\p{L}\p{N}])")
 #: a body written in lower case inside a longer name: a Party committee (`Ban tổ chức tỉnh ủy
@@ -75,9 +77,13 @@ def _full_name(name: str, head: str, lexicon: Lexicon) -> str:
 def _joined_as_and(name: str, lexicon: Lexicon) -> str:
     """Two parts of a Vietnamese name are joined by `và`: `Sở Tài nguyên - môi trường` is how
     some write `Sở Tài nguyên và Môi trường`, `Bộ Kế hoạch & Đầu tư` is `Bộ Kế hoạch và Đầu
-    tư`; a foreign name keeps its `&` (`Fisheries & Food`, `Texas A & M`)."""
+    tư`; a foreign name keeps its `&` (`Fisheries & Food`, `Texas A & M`). A dash that is one
+    of several joins keeps its place (`Lao động - thương binh và xã hội`, `Bia - Rượu - Nước
+    giải khát`): only the last join of a list is `và`."""
     common = lexicon.bodies.common_words
-    name = _DASH_BEFORE_LOWER.sub(lambda m: " và " + m.group(1).upper(), name)
+    dash = _DASH_BEFORE_LOWER.search(name)
+    if dash and not _FURTHER_JOIN.search(name, dash.end()):
+        name = _DASH_BEFORE_LOWER.sub(lambda m: " và " + m.group(1).upper(), name)
     return _AMPERSAND.sub(
         lambda m: f" và {m['next']}" if m["next"].lower() in common else m.group(), name
     )
