@@ -113,7 +113,9 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     written_head = bodies.heads.get(bodies.heads_by_lower.get(match.text, ""))
     if match.text[:1].islower() and written_head and written_head.verb:
         return Reject("a-verb")  # `tổ chức hội nghị`
-    scanned = scan_name(match.sentence.text, match.start, match.end, lexicon)
+    scanned = _without_a_count(
+        match.sentence.text, scan_name(match.sentence.text, match.start, match.end, lexicon), lexicon
+    )
     proper = _proper_name_missing(match, scanned.end, lexicon)
     if proper:
         return Reject(proper)
@@ -449,6 +451,40 @@ def _inside_a_name(match: Match, lexicon: Lexicon) -> bool:
     return words[-1] in surnames or (
         len(words) == 2 and bool(TITLE_CASE_RE.match(words[-1])) and words[0] in surnames
     )
+
+
+#: a number that ends a scanned name (`công ty 100`, `UBND tỉnh 30`)
+_NUMBER_AT_END = regex.compile(r"(?<= )(\d+)$")
+#: what goes on from a number as an amount: a percent sign or a decimal (`100%`, `1,1 tỷ`)
+_AMOUNT_GOES_ON = regex.compile(r"%|[.,]\d")
+
+
+def _without_a_count(text: str, scanned: OrgName, lexicon: Lexicon) -> OrgName:
+    """`công ty 100%`, `Công an tỉnh 500 triệu đồng`, `UBND tỉnh 30 tấn gạo`, `công an thành
+    phố 2 vụ việc`: a number the sentence goes on from as an amount or a count is not part of
+    the name: one a percent sign, a decimal or a scale word follows (scale_words.yml), or a
+    bare number after a place word that does not number its places (only `Quận 9`, `Phường
+    5` do: numbered_place_words.txt, and hamlets, `ấp 6`)."""
+    number = _NUMBER_AT_END.search(text, scanned.start, scanned.end)
+    if number is None:
+        return scanned
+    after = text[scanned.end : scanned.end + 12]
+    amount = bool(_AMOUNT_GOES_ON.match(after)) or bool(
+        after[:1] == " " and lexicon.money.scale.match(after, 1)
+    )
+    before = text[scanned.start : number.start()].rstrip()
+    places = lexicon.places
+    counted = any(
+        before.endswith(" " + word)
+        and places.levels[word] != "unit"  # `Chi bộ ấp 6`: hamlets are numbered
+        and not places.numbered_level.search(" " + word.capitalize())
+        for word in places.local_level_words
+    )
+    if not (amount or counted):
+        return scanned
+    end = len(text[: number.start()].rstrip())
+    place = None if scanned.place == number.group() else scanned.place
+    return dataclasses.replace(scanned, end=end, place=place)
 
 
 def _official_sector_names(name: str, lexicon: Lexicon) -> str:
