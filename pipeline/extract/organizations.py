@@ -113,9 +113,8 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     written_head = bodies.heads.get(bodies.heads_by_lower.get(match.text, ""))
     if match.text[:1].islower() and written_head and written_head.verb:
         return Reject("a-verb")  # `tổ chức hội nghị`
-    scanned = _without_a_count(
-        match.sentence.text, scan_name(match.sentence.text, match.start, match.end, lexicon), lexicon
-    )
+    scanned = scan_name(match.sentence.text, match.start, match.end, lexicon)
+    scanned = _without_a_count(match.sentence.text, scanned, lexicon)
     proper = _proper_name_missing(match, scanned.end, lexicon)
     if proper:
         return Reject(proper)
