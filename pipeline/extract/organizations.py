@@ -50,6 +50,8 @@ from pipeline.sources.html_text import fold
 from pipeline.text.normalize import normalize_phrase
 
 _DASH_BEFORE_LOWER = regex.compile(r" - (\p{Ll})")
+#: a further join after a dash in a name: `- thể thao và du lịch`, `- Rượu - Nước giải khát`
+_FURTHER_JOIN = regex.compile(r" (?:và|-|–|&) ")
 #: one or two capitalized words right after a head (`trung tâm Thượng Hải`)
 _CAPITALIZED_AFTER = regex.compile(r"\s+(\p{Lu}\p{Ll}+)(?:\s+(\p{Lu}\p{Ll}+))?(?![\p{L}\p{N}])")
 #: a body written in lower case inside a longer name: a Party committee (`Ban tổ chức tỉnh ủy
@@ -75,9 +77,13 @@ def _full_name(name: str, head: str, lexicon: Lexicon) -> str:
 def _joined_as_and(name: str, lexicon: Lexicon) -> str:
     """Two parts of a Vietnamese name are joined by `và`: `Sở Tài nguyên - môi trường` is how
     some write `Sở Tài nguyên và Môi trường`, `Bộ Kế hoạch & Đầu tư` is `Bộ Kế hoạch và Đầu
-    tư`; a foreign name keeps its `&` (`Fisheries & Food`, `Texas A & M`)."""
+    tư`; a foreign name keeps its `&` (`Fisheries & Food`, `Texas A & M`). A dash that is one
+    of several joins keeps its place (`Lao động - thương binh và xã hội`, `Bia - Rượu - Nước
+    giải khát`): only the last join of a list is `và`."""
     common = lexicon.bodies.common_words
-    name = _DASH_BEFORE_LOWER.sub(lambda m: " và " + m.group(1).upper(), name)
+    dash = _DASH_BEFORE_LOWER.search(name)
+    if dash and not _FURTHER_JOIN.search(name, dash.end()):
+        name = _DASH_BEFORE_LOWER.sub(lambda m: " và " + m.group(1).upper(), name)
     return _AMPERSAND.sub(
         lambda m: f" và {m['next']}" if m["next"].lower() in common else m.group(), name
     )
@@ -108,6 +114,7 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if match.text[:1].islower() and written_head and written_head.verb:
         return Reject("a-verb")  # `tổ chức hội nghị`
     scanned = scan_name(match.sentence.text, match.start, match.end, lexicon)
+    scanned = _without_a_count(match.sentence.text, scanned, lexicon)
     proper = _proper_name_missing(match, scanned.end, lexicon)
     if proper:
         return Reject(proper)
@@ -443,6 +450,40 @@ def _inside_a_name(match: Match, lexicon: Lexicon) -> bool:
     return words[-1] in surnames or (
         len(words) == 2 and bool(TITLE_CASE_RE.match(words[-1])) and words[0] in surnames
     )
+
+
+#: a number that ends a scanned name (`công ty 100`, `UBND tỉnh 30`)
+_NUMBER_AT_END = regex.compile(r"(?<= )(\d+)$")
+#: what goes on from a number as an amount: a percent sign or a decimal (`100%`, `1,1 tỷ`)
+_AMOUNT_GOES_ON = regex.compile(r"%|[.,]\d")
+
+
+def _without_a_count(text: str, scanned: OrgName, lexicon: Lexicon) -> OrgName:
+    """`công ty 100%`, `Công an tỉnh 500 triệu đồng`, `UBND tỉnh 30 tấn gạo`, `công an thành
+    phố 2 vụ việc`: a number the sentence goes on from as an amount or a count is not part of
+    the name: one a percent sign, a decimal or a scale word follows (scale_words.yml), or a
+    bare number after a place word that does not number its places (only `Quận 9`, `Phường
+    5` do: numbered_place_words.txt, and hamlets, `ấp 6`)."""
+    number = _NUMBER_AT_END.search(text, scanned.start, scanned.end)
+    if number is None:
+        return scanned
+    after = text[scanned.end : scanned.end + 12]
+    amount = bool(_AMOUNT_GOES_ON.match(after)) or bool(
+        after[:1] == " " and lexicon.money.scale.match(after, 1)
+    )
+    before = text[scanned.start : number.start()].rstrip()
+    places = lexicon.places
+    counted = any(
+        before.endswith(" " + word)
+        and places.levels[word] != "unit"  # `Chi bộ ấp 6`: hamlets are numbered
+        and not places.numbered_level.search(" " + word.capitalize())
+        for word in places.local_level_words
+    )
+    if not (amount or counted):
+        return scanned
+    end = len(text[: number.start()].rstrip())
+    place = None if scanned.place == number.group() else scanned.place
+    return dataclasses.replace(scanned, end=end, place=place)
 
 
 def _official_sector_names(name: str, lexicon: Lexicon) -> str:
