@@ -305,3 +305,24 @@ def test_shared_corpus_slice_same_tables_for_1_and_2_workers(tmp_path: Path) -> 
     run_extract([str(archive)], tmp_path / "two", workers=2)
     assert table_bytes(tmp_path / "one") == table_bytes(tmp_path / "two")
     assert manifest(tmp_path / "two")["rows"]["articles"] > 250
+
+
+_PROBE: list[object] = []  # a pattern made before the pool starts, read in its workers
+
+
+def _probe_in_worker() -> tuple[bool, bool]:
+    """In a pool worker: was the probe pattern compiled before the fork, are the models in?"""
+    return "_compiled" in vars(_PROBE[0]), "spacy" in sys.modules
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux only")
+def test_forked_workers_start_with_the_drivers_patterns_and_models() -> None:
+    from pipeline.engine.ruleset import lazy_compile
+
+    _PROBE[:] = [lazy_compile(r"(?<![\p{L}])Long\s+An(?![\p{L}])")]
+    assert "_compiled" not in vars(_PROBE[0])
+    pool = workers.local_executor(2, DEFAULT_RULES_DIR)
+    try:
+        assert pool.submit(_probe_in_worker).result(timeout=120) == (True, True)
+    finally:
+        pool.shutdown(wait=True)

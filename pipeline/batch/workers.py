@@ -27,6 +27,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
+from pipeline.engine.ruleset import LazyRegex, RuleSet
 from pipeline.extract.registry import load_rules
 from pipeline.locations import DEFAULT_RULES_DIR
 from pipeline.records import Article
@@ -35,7 +36,8 @@ if TYPE_CHECKING:  # not at run time: a worker process need not import the reade
     from pipeline.batch.inputs import WorkRecord
 
 ARTICLE_TIMEOUT_S = 60
-_WORKER_RULES: Path | None = None
+#: the rules this process's articles are read with (`init_worker`)
+_WORKER_RULESET: RuleSet | None = None
 _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 Result = dict[str, Any]
@@ -45,9 +47,8 @@ T = TypeVar("T")
 
 def init_worker(rules_dir: str | Path = DEFAULT_RULES_DIR) -> None:
     """Load the models and compile the rules once per worker process."""
-    global _WORKER_RULES
-    _WORKER_RULES = Path(rules_dir)
-    ruleset = load_rules(_WORKER_RULES, fresh=True)
+    global _WORKER_RULESET
+    ruleset = _WORKER_RULESET = load_rules(rules_dir, fresh=True)
     from pipeline.engine.article import compiled
     from pipeline.text.nlp import make_doc, split_sentences
 
@@ -151,7 +152,7 @@ def process_article(record: WorkRecord) -> Result:
     try:
         with _Deadline(timeout):
             article = Article.from_record(record["article"], origin=origin)
-            result = extract(article, load_rules(_WORKER_RULES or DEFAULT_RULES_DIR))
+            result = extract(article, _WORKER_RULESET or load_rules(DEFAULT_RULES_DIR))
             return {
                 "article": result.article_row,
                 "mentions": {t: [m.row() for m in ms] for t, ms in result.mentions.items()},
@@ -182,17 +183,22 @@ class InlineExecutor(Executor):
 def local_executor(workers: int, rules_dir: Path) -> Executor:
     """A process pool whose workers load the models once each.
 
-    Where the platform can fork, the workers are forked from the driver, which has imported
-    the code and loaded the rules by then: each starts without a new interpreter, its imports
-    and the rules' loading (1.5 s of CPU of a two-worker run, most of a fifth of it over 50
-    articles). Elsewhere they start clean (spawn)."""
+    Where the platform can fork, the workers are forked from the driver once it has imported
+    the code, loaded the rules and models and compiled the patterns: each starts without a new
+    interpreter, its imports, the models' loading and the patterns' compiling (~2 s of CPU per
+    worker). Elsewhere they start clean (spawn)."""
     if workers <= 1:
         init_worker(rules_dir)
         return InlineExecutor()
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     if method == "fork":
-        # what the driver holds now (code, rules) lives as long as it: out of the collector's
-        # reach, so that a worker's collections do not write to, and copy, the pages it shares
+        # the workers' start, done once here for all of them: the models, the matching
+        # structures and every pattern (each worker compiled them again: ~2 s of CPU apiece)
+        init_worker(rules_dir)
+        LazyRegex.compile_all()
+        # what the driver holds now (code, rules, models) lives as long as it: out of the
+        # collector's reach, so that a worker's collections do not write to, and copy, the
+        # pages it shares
         gc.freeze()
     return ProcessPoolExecutor(
         max_workers=workers,

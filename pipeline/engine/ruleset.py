@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, ClassVar, cast
 
 import regex
 
@@ -373,8 +374,19 @@ class LazyRegex:
     them starts at once. Each attribute asked for (`finditer`, `match`…) is the compiled
     pattern's own, kept on the instance, so that later calls cost what a pattern's do."""
 
+    #: every pattern made in this process, for `compile_all`
+    _made: ClassVar[weakref.WeakSet[LazyRegex]] = weakref.WeakSet()
+
     def __init__(self, source: str, flags: int = _REGEX_FLAGS):
         self.source, self.flags = source, flags
+        LazyRegex._made.add(self)
+
+    @classmethod
+    def compile_all(cls) -> None:
+        """Compile every pattern of this process not compiled yet: before a process forks its
+        workers, so that they share the patterns instead of each compiling them (~1 s)."""
+        for pattern in list(cls._made):
+            pattern.match  # noqa: B018 (compiles it)
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):  # copy and pickle probe for these before __init__ ran
