@@ -1,7 +1,8 @@
 """Organizations named the way foreign businesses are: an English name ended by its legal form
 (`Ota Floriculture Auction Co., Ltd`), and platforms that are businesses only where the
 sentence lists them beside other brands (`thu thuế Google, Facebook, Uber`); foreign State
-agencies named by their function and their country (`Cơ quan khí tượng Đài Loan`); firms and
+agencies named by their function and their country (`Cơ quan khí tượng Đài Loan`); bodies whose
+full name the article ends with their acronym (`Lực lượng Dân chủ Syria (SDF)`); firms and
 agencies named after `hãng` (`hãng Lockheed Martin`, `hãng tin Anadolu`) or listed after a
 kind of business (`các công ty như Facebook, Google và Amazon`); armed groups named after what
 they are (`phiến quân Houthi`, `nhóm khủng bố Abu Sayyaf`)."""
@@ -15,6 +16,7 @@ import regex
 from pipeline.engine.contracts import Candidate, Found, Match, Reject, normalizer
 from pipeline.extract import org_names
 from pipeline.extract.lexicon import Lexicon
+from pipeline.sources.html_text import fold
 
 #: a run of words at the end of a text: how far back a head word before a name is looked for
 _LAST_WORDS = regex.compile(r"(?:\S+\s+){0,3}$")
@@ -30,6 +32,8 @@ _NUMBER_GOES_ON = regex.compile(r"[.,]\d|\s+\p{Ll}")
 _NEXT_LOWER_WORD = regex.compile(r"\s+(\p{Ll}+)")
 #: the fewest letters of an armed group's name written in title case (`Maute`, `Shi` is cut)
 _SHORTEST_GROUP_NAME = 4
+#: the most lower-case words of a kind before a body's own name (`Nhóm phiến quân`)
+_KIND_WORDS = 2
 #: the most words a brand's name has (`Nam A Bank`)
 _BRAND_WORDS = 3
 
@@ -90,6 +94,50 @@ def foreign_agency(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
         "level": "central",
         "location": country,
     }
+
+
+@normalizer(
+    "organizations.defined_body",
+    groups=("head", "rest", "short"),
+    gazetteers=org_names.GAZETTEERS,
+)
+def defined_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
+    """`Cơ quan Hợp tác quốc tế Hàn Quốc (KOICA)`: a body's full name, ended by the acronym the
+    article gives it in parentheses (GUIDE.md: the name the article spells out); not an
+    acronym of ordinary words (`(UBND)`) or a place, not two bodies joined by `và`, not
+    `tổ chức` holding an event (`tổ chức Diễn đàn …`)."""
+    bodies, places = lexicon.bodies, lexicon.places
+    head, rest = match.group("head") or "", match.group("rest") or ""
+    short = match.group("short") or ""
+    words, lower = rest.split(), head[:1].islower()
+    if short in bodies.abbreviations or short in places.countries or short in places.provinces:
+        return Reject("not-a-short-name", short)
+    if lower and not (words[0][:1].isupper() and words[-1][:1].isupper()):
+        # `tổ chức khủng bố Nhà nước Hồi giáo tự xưng (IS)`, `đảng Xã hội Dân chủ cánh tả (SPO)`
+        return Reject("a-kind")
+    if short.upper() == "".join(fold(w)[:1] for w in match.text.split()).upper():
+        return Reject("vietnamese-initials")  # `Trung tâm Giáo dục thường xuyên (TTGDTX)`
+    opening = lower or _SENTENCE_OPENING.fullmatch(match.sentence.text, 0, match.start)
+    if (opening and bodies.event_openings.leading(words)) or (
+        lower and bodies.head_of(rest.lstrip())[1]
+    ):
+        return Reject("a-verb")  # `tổ chức Hội nghị …`, `Tổ chức Diễn đàn …` opening a sentence
+    named = next((i for i, w in enumerate(words) if w[:1].isupper()), 0)
+    body_after = " ".join(words[named:])
+    if 0 < named <= _KIND_WORDS and (
+        bodies.head_of(body_after)[1] is not None
+        or body_after.lower() in lexicon.titles.international
+    ):
+        return Reject("a-kind")  # `Nhóm phiến quân Nhà nước Hồi giáo (IS)`: the body after it
+    after = [" ".join(words[i + 1 :]) for i, w in enumerate(words) if w == "và"]
+    if any(bodies.head_of(a)[1] or lexicon.titles.title.match(a) for a in after):
+        # `Tập đoàn Lộc Trời và Trường Quốc tế Việt Úc (VAS)`, `Ủy ban châu Âu và Tổng giám đốc
+        # Tổ chức Y tế Thế giới (WHO)`
+        return Reject("two-bodies")
+    name = match.text[:1].upper() + match.text[1:]
+    in_country = places.countries.trailing(words)
+    country = " ".join(words[-in_country:]) if in_country else None
+    return {"name": name, "abbreviation": None, **org_names.describe(name, None, country, lexicon)}
 
 
 @normalizer(

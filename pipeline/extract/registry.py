@@ -46,6 +46,7 @@ REGISTRY: Registry[Lexicon] = Registry.of(
         organizations.body_of_title,
         org_foreign.foreign_company,
         org_foreign.foreign_agency,
+        org_foreign.defined_body,
         org_foreign.listed_brand,
         org_foreign.firm,
         org_foreign.business_list,
