@@ -15,6 +15,7 @@ from pipeline.extract import (
     money,
     officials,
     org_foreign,
+    org_resolution,
     org_sources,
     organizations,
 )
@@ -59,7 +60,7 @@ REGISTRY: Registry[Lexicon] = Registry.of(
         documents.link_short_references,
         money.resolve_money,
         officials.resolve_officials,
-        organizations.resolve_organizations,
+        org_resolution.resolve_organizations,
         model_resolution.resolve_models,
     ),
     build_lexicon=lexicon.build_lexicon,

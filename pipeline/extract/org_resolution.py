@@ -1,0 +1,463 @@
+"""The organizations resolver: the article's places attached to bare bodies (`UBND huyện` of the
+article's district), the bodies named inside other bodies listed too (`Đảng ủy Công ty CP An
+Phú` → `Công ty CP An Phú`), short forms merged with their full names, one spelling per place.
+The rows it reads are found by the normalizers of `organizations`."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from typing import Any
+
+import regex
+
+from pipeline.engine.contracts import (
+    ArticleText,
+    Candidate,
+    resolver,
+)
+from pipeline.extract import org_names, places
+from pipeline.extract.lexicon import Head, Lexicon
+from pipeline.extract.org_aliases import spelled_out
+from pipeline.extract.org_bare_units import complete_bare_units
+from pipeline.extract.org_foreign import merge_bare_names
+from pipeline.extract.org_names import (
+    describe,
+    head_at,
+    place_word_count,
+    scan_name,
+    starts_with,
+)
+from pipeline.extract.organizations import (
+    after_a_post,
+    full_name,
+    joined_as_and,
+    not_a_body,
+    official_sector_names,
+    short_legal_form,
+    standard_sector,
+)
+from pipeline.extract.places import (
+    attach_place,
+    nearest_province,
+    other_kind_province,
+    paper_province,
+    province_of,
+    share_places,
+)
+
+
+@resolver("organizations", gazetteers=org_names.GAZETTEERS + places.GAZETTEERS)
+def resolve_organizations(
+    candidates: list[Candidate], text: ArticleText[Lexicon]
+) -> list[Candidate]:
+    """Attach the article's places to bare bodies and list the bodies named inside others."""
+    lexicon = text.lexicon
+    province = province_of(text)
+    other = other_kind_province(text)
+    places_named: dict[str, str] = {}
+    out: list[Candidate] = []
+    place_re = _place_re(lexicon)
+    share_places(candidates, lexicon)
+    spelled_out(candidates, lexicon)
+    for cand in candidates:
+        _numbered_place(cand, lexicon)
+    paper = paper_province(text)
+    named_in_full = {c.values["name"] for c in candidates if c.values.get("location")}
+    sentences = iter(text.sentences)
+    current = -1
+    nested: list[Candidate] = []
+    for cand in candidates:
+        while current < cand.sentence.index:
+            sentence = next(sentences, None)
+            if sentence is None:
+                break
+            current = sentence.index
+            for found in place_re.finditer(sentence.text):
+                if _level_word_in_a_word(sentence.text, found, lexicon):
+                    continue  # `Cục Điều tra Liên bang James Comey`: no state's name
+                words = found.group(2).split()
+                # `huyện Phú Quốc Mai Văn Huỳnh`: the place stops where a person's name starts
+                known = next(
+                    (
+                        p
+                        for p in lexicon.places.provinces_longest_first
+                        if found.group(2).startswith(p)
+                    ),
+                    None,
+                )
+                count = len(known.split()) if known else place_word_count(words, lexicon)
+                if count:
+                    places_named[found.group(1)] = " ".join(words[:count])
+            places.districts_in_parentheses(sentence.text, places_named, lexicon)
+        bare = cand.values["name"]
+        near = nearest_province(text, cand)  # an article about several provinces
+        name, place = attach_place(bare, near or province, places_named, lexicon, other)
+        if (
+            not paper
+            and name not in named_in_full
+            and _state_body(bare, lexicon)
+            and not after_a_post(cand.sentence.text, cand.start, lexicon)
+        ):
+            continue  # `HĐND và UBND` of no province the article names: kinds of bodies
+        if not place and not cand.values.get("location") and _placed_in_lower_case(cand, lexicon):
+            continue  # `phó trưởng công an xã`: any commune's, where the article names none
+        if place:
+            cand.values = {**cand.values, "name": name, "location": place}
+        out.append(cand)
+        places.district_of_committee(cand.values["name"], places_named, lexicon)
+        inside = _nested(cand, lexicon, (province, other), places_named)
+        out.extend(inside)
+        nested.extend(inside)
+    spelled_out(out, lexicon, nested)  # the bodies named inside others (`HĐQT Công ty CP An Phú`)
+    complete_bare_units(out, lexicon)  # `Đảng ủy Tập đoàn` → `… Tập đoàn Hóa chất Việt Nam`
+    merged = _with_school_word(_merge_short_forms(merge_bare_names(out, lexicon), lexicon), lexicon)
+    return _one_spelling_per_place(merged, lexicon)
+
+
+def _with_school_word(candidates: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """`ĐH Quốc tế Miền Đông` and `Trường ĐH Quốc tế Miền Đông` in one article are one school,
+    listed by the name written with `Trường` (rules/gazetteers/school_heads.yml)."""
+    by_name = {c.values["name"].casefold(): c.values for c in candidates}
+    for cand in candidates:
+        name = cand.values["name"]
+        known = next(
+            (
+                by_name.get(f"{word} {name}".casefold())
+                for word, heads in lexicon.bodies.school_heads.items()
+                if name.startswith(heads)
+            ),
+            None,
+        )
+        if known is not None:
+            cand.values = {
+                **cand.values,
+                **{k: known.get(k) for k in ("name", "location", "level")},
+            }
+    return candidates
+
+
+#: the number after a place word that takes one (`Quận 9`)
+_PLACE_NUMBER = regex.compile(r" (?P<number>\d{1,2})(?![\p{L}\p{N}]|[.,]\d)")
+
+
+def _numbered_place(cand: Candidate, lexicon: Lexicon) -> None:
+    """`Quận ủy Quận 9`, `UBND Phường 5`: a numbered district or ward written with a capital,
+    whose number the name scan left out, completes the name and is its place."""
+    name = cand.values["name"]
+    level = lexicon.places.numbered_level.search(name)
+    if cand.values.get("location") or level is None:
+        return
+    number = _PLACE_NUMBER.match(cand.sentence.text, cand.end)
+    if number is None:
+        return
+    cand.end = number.end()
+    name = f"{name} {number['number']}"
+    place = describe(name, level["level"].lower(), number["number"], lexicon)
+    cand.values = {**cand.values, "name": name, **place}
+
+
+def _placed_in_lower_case(cand: Candidate, lexicon: Lexicon) -> bool:
+    """`công an xã`, `thanh tra tỉnh`: a body every place has, written in lower case before a
+    bare place word (org_heads.yml, `placed: true`), or alone (`như toà án, viện kiểm sát`); it
+    names a body only with a place."""
+    name = cand.values["name"]
+    if not cand.text[:1].islower():
+        return False
+    head, entry = lexicon.bodies.head_of(name)
+    bare = name == head and cand.text.islower()
+    return bool(entry and entry.placed) and (bare or name.lower().endswith(_bare_levels(lexicon)))
+
+
+@functools.lru_cache(maxsize=4)
+def _bare_levels(lexicon: Lexicon) -> tuple[str, ...]:
+    """A name's end that is a place word alone (` xã`, ` thành phố`), in lower case."""
+    return tuple(" " + w.lower() for w in lexicon.places.local_level_words)
+
+
+def _state_body(bare: str, lexicon: Lexicon) -> bool:
+    """A bare body of the State or the Front that stands for a province (`HĐND`, `UBND`); a
+    bare Party body (`Đảng bộ`) is the article's own."""
+    entry = lexicon.bodies.heads.get(bare)
+    return bare in lexicon.places.placed_by_province and not (entry and entry.type == "party")
+
+
+def _level_word_in_a_word(text: str, found: regex.Match[str], lexicon: Lexicon) -> bool:
+    """Whether a level word of one syllable ends a word with the one before it, before no
+    country (`Liên bang James Comey`; but `Liên bang Nga` names Russia)."""
+    level = found.group(1)
+    before = text[: found.start(1)].rsplit(None, 1)[-1:] or [""]
+    return (
+        " " not in level
+        and f"{before[0]} {level}".lower() in lexicon.bodies.words
+        and not lexicon.places.countries.starts(found.group(2).split()[:3])
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def _place_re(lexicon: Lexicon) -> regex.Pattern[str]:
+    words = sorted(
+        (w for w in lexicon.places.local_level_words if w != "tỉnh"), key=len, reverse=True
+    )
+    return regex.compile(
+        r"(?<![\p{L}])(" + "|".join(map(regex.escape, words)) + r") "
+        r"(\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){0,6})"
+    )
+
+
+def _merge_short_forms(candidates: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """`Sở Giao thông Vận tải` and `Sở Giao thông Vận tải TP HCM`, `Ủy ban Chứng khoán` and `Ủy
+    ban Chứng khoán Nhà nước` in one article are one body: a name that only one longer name of
+    the article goes on (whatever the case) takes that name, its place and level; not a
+    branch's parent (`Ngân hàng …` and `Ngân hàng … chi nhánh Phú Nhuận` are two bodies)."""
+    by_name: dict[str, dict[str, Any]] = {}
+    for cand in candidates:
+        by_name.setdefault(cand.values["name"].casefold(), cand.values)
+    keys = sorted(by_name)
+    for cand in candidates:
+        name = cand.values["name"].casefold()
+        # the names that go on this one sit right after it in sorted order
+        first = bisect.bisect_left(keys, name + " ")
+        last = bisect.bisect_left(keys, name + "!", first)
+        longer = keys[first:last]
+        # the longest spellings only: `Hội Nông dân tỉnh Nghệ` goes on in `… Nghệ An`
+        longest = {n for n in longer if not any(o.startswith(n + " ") for o in longer)}
+        if len(longest) != 1:
+            continue
+        known = by_name[longest.pop()]
+        if not _goes_on(known, len(name), lexicon):
+            continue
+        cand.values = {
+            **cand.values,
+            "name": known["name"],
+            "location": known.get("location"),
+            "level": known.get("level"),
+        }
+    return candidates
+
+
+_LEVEL_BEFORE_PLACE = regex.compile(r" (?P<level>tỉnh|[Tt]hành phố|TP\.?) (?P<place>\p{Lu}.*)$")
+
+
+def _one_spelling_per_place(candidates: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """`Công an Đà Nẵng` and `Công an TP Đà Nẵng` in one article are one body, listed by the
+    name that writes the place word; a committee names its province bare (`Tỉnh ủy tỉnh Tây
+    Ninh` is `Tỉnh ủy Tây Ninh`). `thành phố Tây Ninh` (the province's city) is another place."""
+    places = lexicon.places
+
+    def spelling(name: str) -> tuple[str, bool]:
+        """The name without its place word, and whether it is a committee's."""
+        found = _LEVEL_BEFORE_PLACE.search(name)
+        if found is None:
+            return name.casefold(), name.rsplit(" ", 1)[0].endswith(places.province_committees)
+        if (found.group("level") == "tỉnh") == (found.group("place") in places.cities):
+            return name.casefold(), False
+        before = name[: found.start()]
+        return f"{before} {found.group('place')}".casefold(), before.endswith(
+            places.province_committees
+        )
+
+    chosen: dict[str, str] = {}
+    for cand in candidates:
+        name = cand.values["name"]
+        if not cand.values.get("location"):
+            continue
+        key, committee = spelling(name)
+        known = chosen.get(key)
+        if known is None or (len(name) < len(known) if committee else len(name) > len(known)):
+            chosen[key] = name
+    for cand in candidates:
+        if cand.values.get("location"):
+            cand.values = {**cand.values, "name": chosen[spelling(cand.values["name"])[0]]}
+    return candidates
+
+
+def _goes_on(known: dict[str, Any], length: int, lexicon: Lexicon) -> bool:
+    """Whether a name that goes on a shorter one after `length` characters names the same body:
+    with its place (`… TP HCM`), or with more words of a name (`Ủy ban Chứng khoán Nhà nước`,
+    `Bộ Nông nghiệp và Phát triển nông thôn`); not with a person (`Tập đoàn T&T Đỗ Quang
+    Hiển`), another body (`Ban Bí thư Trung ương Đoàn`), a branch (`… chi nhánh Phú Nhuận`) or
+    the words of a sentence (`Bộ Tư pháp và cơ quan`)."""
+    name = known["name"]
+    bodies = lexicon.bodies
+    if bodies.branch.search(name, length):
+        return False
+    if known.get("location"):
+        return True
+    words = name[length:].split()
+    if len(words) > 1 and words[0] in lexicon.names.surnames:
+        return False
+    rest = bodies.heads.get(" ".join(words))
+    # an organ named short before the world body it belongs to (`Hội đồng Bảo an` of `Hội đồng
+    # Bảo an Liên Hợp Quốc`: org_heads.yml, a body of type other, alone and complete)
+    world_body = rest is not None and rest.alone and rest.complete and rest.type == "other"
+    if not world_body and bodies.nested.search(" " + " ".join(words)):
+        return False
+    tokens = [(w.lower(), 0, 0) for w in words]
+    i = 0
+    while i < len(words):
+        word = words[i]
+        width = starts_with(tokens, i, bodies.name_words) or starts_with(
+            tokens, i, bodies.level_words
+        )
+        if not width and (
+            CAPITALIZED_WORD.match(word) or (word in _JOINERS and 0 < i < len(words) - 1)
+        ):
+            i += 1
+            continue
+        if not width and not (i == len(words) - 1 and word in lexicon.places.level_words):
+            return False  # `Bộ Tư pháp và cơ quan`, `Trường Đại học Quốc tế sớm`
+        i += width or 1
+    return True
+
+
+CAPITALIZED_WORD = regex.compile(r"^(?:\p{Lu}|\d)[\p{L}\p{M}\d&.]*$")
+_JOINERS = ("và", "-", "&")
+
+
+def _own_head_end(text: str, start: int, end: int, lexicon: Lexicon) -> int:
+    """Where the head of the name at `start` ends, however it is capitalized (`Tổng Công ty`)."""
+    found = head_at(text, start, lexicon)
+    if found:
+        return found
+    words = list(regex.finditer(r"\S+", text[start:end]))
+    for count in range(min(len(words), lexicon.bodies.most_head_words), 0, -1):
+        if " ".join(w.group() for w in words[:count]).lower() in lexicon.bodies.heads_by_lower:
+            return start + words[count - 1].end()
+    return start
+
+
+#: the last word before a position and the spaces after it, read backwards from there
+_LAST_WORD = regex.compile(r"(?r)(\S+)\s+$")
+
+
+def _nested(
+    cand: Candidate,
+    lexicon: Lexicon,
+    provinces: tuple[str | None, str | None],
+    places_named: dict[str, str],
+) -> list[Candidate]:
+    """`Ban Thường vụ Tỉnh ủy Long An` also names `Tỉnh ủy Long An`, `Văn phòng Chính phủ`
+    names `Chính phủ`: each body named inside the name after its own head (rules/gazetteers/
+    nested_heads.txt), except `Quốc hội` in `Đoàn đại biểu Quốc hội`."""
+    written = cand.text
+    if written.startswith("Chi bộ"):
+        return []
+    bodies = lexicon.bodies
+    text = cand.sentence.text
+    own_head = _own_head_end(text, cand.start, cand.end, lexicon)
+    found_inside: list[Candidate] = _complete_inside_head(cand, own_head, lexicon)
+    #: a department named short inside the name → its standard name (`Đảng ủy Sở Lao động -
+    #: Thương binh` is the committee of the `Sở Lao động - Thương binh và Xã hội`)
+    standard_names: dict[str, str] = {}
+    for found in bodies.nested.finditer(text, own_head, cand.end):
+        before = text[: found.start()].rstrip().lower()
+        if before.endswith("đại biểu"):
+            continue
+        head = bodies.abbreviations.get(found.group(), found.group())
+        head = bodies.head_full_forms.get(head, head)  # `Thành Đoàn` is the `Thành đoàn`
+        head_start = found.start()
+        previous = _LAST_WORD.search(text, 0, found.start())
+        longer = f"{previous.group(1)} {head}".lower() if previous else ""
+        if f"{text[cand.start : own_head]} {head}".lower() in bodies.heads_by_lower:
+            continue  # `trường ĐH`: the outer name's own head, written short
+        if text[cand.start : found.start()].rstrip().endswith(bodies.legal_forms_longest_first):
+            continue  # `Công ty CP Tập đoàn Mặt Trời`: a word of the company's own name
+        lower = found.group()[:1].islower()
+        if lower and (longer in bodies.words or longer in bodies.heads_by_lower):
+            continue  # `Ban Chấp hành Đảng bộ tỉnh`, `cơ sở Đảng`: a word of the outer name
+        capitalized = found.group()[:1].upper() + found.group()[1:]
+        if lower and text.startswith(capitalized, found.end() + 1):
+            continue  # `đại học Đại học Đà Nẵng`: the head written twice
+        if previous and previous.start(1) >= own_head:
+            if longer in bodies.heads_by_lower and not _ends_a_word(text, previous, lexicon):
+                # `Tổng Công ty`; not `bộ Công an` in `Đảng bộ Công an Trung ương`
+                head, head_start = bodies.heads_by_lower[longer], previous.start(1)
+            elif longer in bodies.common_words:
+                continue  # `tổng Cục`: a word of the outer name
+        inner = scan_name(text, head_start, found.end(), lexicon)
+        name = bodies.expand(text[inner.start : inner.end])
+        entry = bodies.heads.get(head)
+        if name == head and not (entry and entry.alone):
+            # `Ban Thường vụ Đảng ủy, Bộ Chỉ huy …`: the committee of the unit the outer name
+            # took (org_committees)
+            unit = cand.values["name"].partition(f" {head} ")[2]
+            if not (unit and bodies.unit_committee_at_end.search(head)):
+                continue
+            name = f"{head} {unit}"
+        if _central_level_of_a_kind(name, head, entry, lexicon):
+            continue
+        name = full_name(name, inner.head, lexicon)
+        name = official_sector_names(joined_as_and(name, lexicon), lexicon)
+        if not_a_body(name, lexicon):
+            continue
+        standard = short_legal_form(standard_sector(name, head, inner, lexicon), lexicon)
+        if standard != name:
+            standard_names[name], name = standard, standard
+        name, place = attach_place(name, provinces[0], places_named, lexicon, provinces[1])
+        values = {
+            "name": name,
+            "abbreviation": None,
+            **describe(name, inner.place_level, inner.place or place, lexicon),
+        }
+        found_inside.append(Candidate(cand.rule, cand.sentence, inner.start, inner.end, values))
+    for short, standard in standard_names.items():
+        for named in (cand, *found_inside):
+            outer = named.values["name"]
+            if short in outer and standard not in outer:
+                named.values = {**named.values, "name": outer.replace(short, standard, 1)}
+    return found_inside + _parent_of_branch(cand, lexicon)
+
+
+def _ends_a_word(text: str, found: regex.Match[str], lexicon: Lexicon) -> bool:
+    """Whether the lower-case word `found` ends a word with the one before it (`bộ` of `Đảng
+    bộ`), so that it cannot open a head (`Bộ Công an`)."""
+    word = found.group(1)
+    before = _LAST_WORD.search(text, 0, found.start(1))
+    if not word[:1].islower() or before is None:
+        return False
+    joined = f"{before.group(1)} {word}".lower()
+    return joined in lexicon.bodies.words or joined in lexicon.bodies.heads_by_lower
+
+
+def _central_level_of_a_kind(name: str, head: str, entry: Head | None, lexicon: Lexicon) -> bool:
+    """`Công an trung ương` inside `Đảng ủy Công an trung ương`: a force every place has, at
+    its central level, names the Party organization it is part of, not a body of its own (a
+    head that is a name alone keeps it: `Viện Kiểm sát nhân dân tối cao`)."""
+    rest = name[len(head) :].strip().lower()
+    return bool(
+        entry and entry.placed and not entry.alone and rest and rest in lexicon.bodies.level_words
+    )
+
+
+def _complete_inside_head(cand: Candidate, own_head: int, lexicon: Lexicon) -> list[Candidate]:
+    """`Ủy ban Thường vụ Quốc hội` also names `Quốc hội`: a complete body (org_heads.yml,
+    `complete: true`) that ends the head of another."""
+    bodies, text = lexicon.bodies, cand.sentence.text
+    head = bodies.heads_by_lower.get(text[cand.start : own_head].lower(), "")
+    entry = bodies.heads.get(head)
+    if entry is None or not entry.complete:
+        return []
+    for position in (m.start() + 1 for m in regex.finditer(" ", head)):
+        inner = bodies.heads.get(head[position:])
+        if inner is not None and inner.complete and inner.alone:
+            name = head[position:]
+            values = {"name": name, "abbreviation": None, **describe(name, None, None, lexicon)}
+            start = cand.start + position
+            return [Candidate(cand.rule, cand.sentence, start, own_head, values)]
+    return []
+
+
+def _parent_of_branch(cand: Candidate, lexicon: Lexicon) -> list[Candidate]:
+    """`Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh Cần Thơ` also names the bank,
+    `Kiểm toán Nhà nước khu vực III` the State Audit (a head that is a whole name)."""
+    branch = lexicon.bodies.branch.search(cand.text)
+    if branch is None:
+        return []
+    name = lexicon.bodies.expand(cand.text[: branch.start()])
+    head, entry = lexicon.bodies.head_of(name)
+    if entry is None or (name.casefold() == head.casefold() and not entry.alone):
+        return []
+    name = head + name[len(head) :]
+    values = {"name": name, "abbreviation": None, **describe(name, None, None, lexicon)}
+    return [Candidate(cand.rule, cand.sentence, cand.start, cand.start + branch.start(), values)]
