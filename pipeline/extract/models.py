@@ -237,6 +237,10 @@ def named_before(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("a-sales-promotion", sold.group())
     start, end = match.spans["quoted"]
     name = sentence[start:end].strip(" ,")
+    if any(_starts_with(name, head) for head in lexicon.models.form_heads):
+        # `dự án “Trung tâm Thông tin diễn giải … – Đi tìm Hoàng cung đã mất” là một chương
+        # trình trải nghiệm`: a centre, a park, a project called a programme (round 11)
+        return Reject("a-form-of-organization", name)
     problem = _not_an_initiative(name, lexicon, quoted=True)
     if problem is not None:
         return problem
