@@ -237,6 +237,10 @@ def named_before(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("a-sales-promotion", sold.group())
     start, end = match.spans["quoted"]
     name = sentence[start:end].strip(" ,")
+    if any(_starts_with(name, head) for head in lexicon.models.form_heads):
+        # `dự án “Trung tâm Thông tin diễn giải … – Đi tìm Hoàng cung đã mất” là một chương
+        # trình trải nghiệm`: a centre, a park, a project called a programme (round 11)
+        return Reject("a-form-of-organization", name)
     problem = _not_an_initiative(name, lexicon, quoted=True)
     if problem is not None:
         return problem
@@ -349,8 +353,11 @@ def _names_a_body(name: str, bodies: Bodies, quoted: bool) -> bool:
 
 def _physical(sentence: str, trigger_at: int, name_end: int, models: Models) -> Reject | None:
     """`Mô hình Châu ấn thuyền đã được phục chế và trưng bày …`, `thiết kế mô hình "…" kết
-    bằng hoa`: a replica or a machine, by the words just before the trigger or after the name."""
+    bằng hoa`: a replica or a machine, by the words just before the trigger or after the name;
+    `đã dựng mô hình Mặt Trăng nhỏ`: a replica set up (not `xây dựng`)."""
     cue = near(models.physical_cue, sentence, trigger_at, name_end)
+    if cue is None and (raised := models.raised_before.search(sentence, 0, trigger_at)):
+        cue = raised.group().strip()
     return Reject("a-physical-model", cue) if cue else None
 
 
@@ -394,9 +401,12 @@ def _is_a_template(
     brand followed as an example. Initiatives are named with a Vietnamese phrase, so a name of
     capitalized words only is taken for a proper name, and so is an acronym after `theo` or
     `tương tự` (`tương tự mô hình CDC của Hoa Kỳ`; not after `áp dụng`: `áp dụng mô hình
-    VNEN`)."""
+    VNEN`); any name after `giống như` (`giống như mô hình P5 + 2 đã tháo gỡ cuộc khủng hoảng
+    Iran`)."""
+    cue = models.template_before.search(sentence, 0, trigger_at)
+    if cue is not None and cue.group("like"):
+        return True
     if acronym:
-        cue = models.template_before.search(sentence, 0, trigger_at)
         return cue is not None and cue.group("applied") is None
     # `Safari của thế giới`, `Universal Studios ở Phú Quốc`: the proper name, then where it is
     proper = _PLACE_AFTER_RE.split(name, 1)[0]

@@ -148,6 +148,8 @@ class Models:
     quoted_before: regex.Pattern[str]
     #: a period or a year right after a quoted name (`" 2016-2020`, `" năm 2019`), at a position
     period_after: regex.Pattern[str]
+    #: `dựng` (not `xây dựng`) just before `mô hình`, at the end: a replica set up
+    raised_before: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Models:
@@ -236,4 +238,5 @@ class Models:
             words_re(gazetteers["model_run_cues"], regex.IGNORECASE),
             lazy_compile(defines["MODEL_QUOTED_BEFORE"], VERBOSE),
             lazy_compile(defines["MODEL_PERIOD_AFTER"], VERBOSE),
+            lazy_compile(defines["MODEL_RAISED_BEFORE"], VERBOSE),
         )
