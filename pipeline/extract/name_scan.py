@@ -324,6 +324,9 @@ class NameScan(LowerCaseSteps):
             and self.i + 1 < len(tokens)
             and not word.isupper()
             and not (self.i > 0 and tokens[self.i - 1][0] == "&")  # `Rau & Hoa Đà Lạt`
+            # right after the head, a name of another language is the body's own (`Đại học La
+            # Trobe`), not its holder's
+            and not (self.i == 0 and self.lexicon.names.is_foreign(f"{word} {self.word(1)}"))
         )
         head = self.titled_head
         # after a lower-case word of a descriptive name, a name is the body's own (`Ban quản lý

@@ -390,6 +390,10 @@ def name_then_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if posts[0].country and not honorific and not lexicon.names.is_foreign(person):
         # `Trao đổi với Bí thư Nguyễn Thiện Nhân, Phó thủ tướng Hà Lan cho rằng …`
         return Reject("a-foreign-post-after-a-vietnamese-name", person)
+    if _a_title_of_names_abroad(posts[0].title, lexicon) and not lexicon.names.is_foreign(person):
+        # `Nguyễn Xuân Phúc, lãnh đạo tỉnh Quảng Bình …`: the name is another fact's holder
+        # (`Thủ tướng Nguyễn Xuân Phúc`), no post of its own here
+        return Reject("a-title-of-names-abroad", person)
     listed = respective.names_listed_before(sentence, match.spans["person"][0], lexicon)
     if sentence[match.spans["person"][1] : chain_start].strip() == "(" and (
         respective.respective_posts(sentence, chain_start, listed, lexicon)
@@ -451,6 +455,10 @@ def short_name_then_verb(match: Match, lexicon: Lexicon) -> list[Found] | Reject
         return Reject("posts-of-the-next-name")  # `ông Bình là Phó chủ tịch VAMC Nguyễn …`
     if lexicon.names.replaced_holder.match(sentence, end):
         return Reject("posts-of-the-one-replaced")  # `… làm Chủ tịch Hà Tĩnh thay ông …`
+    if _a_title_of_names_abroad(posts[0].title, lexicon) and not lexicon.names.is_foreign(
+        match.group("given") or ""
+    ):
+        return Reject("a-title-of-names-abroad")  # `Ông Thảo cũng là lãnh đạo UBND thành phố`
     values = officials_values(posts, "", match.group("honorific"), lexicon)
     return [Found(match.start, end, {**values, "person": None, "given": match.group("given")})]
 
@@ -483,7 +491,10 @@ def names_then_verb(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         before = sentence[names_start : name.start()].rstrip().rsplit(" ", 1)[-1]
         if before in lexicon.names.honorifics:  # `… Nguyễn Văn Vũ và bà Phạm Thị Hồng Hương`
             honorific = before
-        if is_person(person, lexicon):
+        abroad_only = _a_title_of_names_abroad(posts[0].title, lexicon)
+        if is_person(person, lexicon) and not (
+            abroad_only and not lexicon.names.is_foreign(person)
+        ):
             values = officials_values(posts, person, honorific, lexicon)
             found.append(Found(name.start(), name.end(), values))
     return found or Reject("not-a-person")
@@ -554,13 +565,18 @@ def _spellings(full: list[Candidate]) -> dict[str, str]:
 def _vietnamese_with_a_title_abroad(cand: Candidate, lexicon: Lexicon) -> bool:
     """A Vietnamese name with a title that is a post only of a name of another language
     (gazetteers/titles_of_names_abroad.txt: `cương vị người đứng đầu, ông Trịnh Xuân Thanh`)."""
-    bare = title_prefix(str(cand.values.get("title") or ""), lexicon)[1]
     name = cand.values.get("person") or cand.values.get("given")
     return (
         bool(name)
-        and any(bare == t or bare.startswith(f"{t} ") for t in lexicon.titles.of_names_abroad)
+        and _a_title_of_names_abroad(str(cand.values.get("title") or ""), lexicon)
         and not lexicon.names.is_foreign(str(name))
     )
+
+
+def _a_title_of_names_abroad(title: str, lexicon: Lexicon) -> bool:
+    """A title that is a post only of a name of another language (titles_of_names_abroad.txt)."""
+    bare = title_prefix(title, lexicon)[1]
+    return any(bare == t or bare.startswith(f"{t} ") for t in lexicon.titles.of_names_abroad)
 
 
 @resolver("officials", gazetteers=places.GAZETTEERS)

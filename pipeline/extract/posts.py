@@ -301,8 +301,16 @@ def _parse_posts(
                 taught = base in titles.bare_ranks and _starts_with(body, titles.subjects)
                 if body_end > body_start and not taught:  # not `giáo viên Vật lý`
                     organization, end = _with_head(base, body, lexicon), body_end
-        if base in titles.of_a_country and not country:
-            end = before_post  # `lãnh đạo Sở Y tế` is a body's leadership, no post
+        # `lãnh đạo Sở Y tế` is a body's leadership, no post; right after a name, a named
+        # body's leader is one (`Kem Sokha, lãnh đạo đảng Cứu nguy Dân tộc Campuchia`), of a
+        # name of another language only (gazetteers/titles_of_names_abroad.txt); not later in
+        # the posts (`…, Chủ tịch UBND tỉnh Quảng Bình, lãnh đạo Bộ …` lists the next guests)
+        if (
+            base in titles.of_a_country
+            and not country
+            and not (after_a_name and organization and not posts)
+        ):
+            end = before_post
             break
         separator = titles.separator.match(text, end)
         following = separator and titles.title.match(text, separator.end())
