@@ -361,3 +361,44 @@ def armed_group(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if not (name.isupper() or lexicon.names.is_foreign(name)):
         return Reject("not-a-foreign-name", name)  # `phiến quân Hồi giáo`, `nhóm Mây Trắng`
     return [Found(start, start + len(name), {**business(name), "org_type": "other"})]
+
+
+#: a business's own name after its kind: capitalized words, an acronym or a joined brand,
+#: not a number (`công ty 901`: the company's number is its name)
+_OWN_NAME = regex.compile(
+    r"\p{Lu}[\p{L}\p{M}\p{N}&'’.]*(?:\s+(?:&\s+)?(?:\p{Lu}|\d)[\p{L}\p{M}\p{N}&'’.]*)*"
+)
+#: a brand written as an acronym or with a capital inside (`BIDV`, `KienLongBank`)
+_INNER_CAPITAL = regex.compile(r"\p{Lu}[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*")
+#: the most lower-case words that tell a business's trade (`công nghệ`, `quốc phòng`)
+_TRADE_WORDS = 3
+#: the fewest letters of a brand named alone (`ngân hàng điện tử F` names no brand)
+_SHORTEST_BRAND = 2
+
+
+def brand_after_descriptor(written_head: str, name: str, head: str, lexicon: Lexicon) -> str:
+    """A business written after a lower-case kind and its trade is named by its own name
+    (GUIDE.md Round 8, Round 10): `công ty đường sắt Tokyu` → `Tokyu`, `tập đoàn công nghệ
+    Huawei` → `Huawei`; only a name of another language or a brand's acronym, not a Vietnamese
+    name, a country or a place, a legal form (`công ty cổ phần SIC`: the company's own name),
+    nor where the trade is not written (`tập đoàn Novaland`: annotated with its head) or the
+    writer capitalized the head (a name of its own)."""
+    if not written_head[:1].islower():
+        return name
+    words = name[len(head) :].split()
+    trade = 0
+    while trade < len(words) and words[trade][:1].islower():
+        trade += 1
+    own = " ".join(words[trade:])
+    bodies, places = lexicon.bodies, lexicon.places
+    if not 0 < trade <= _TRADE_WORDS or len(own) < _SHORTEST_BRAND:
+        return name
+    if not _OWN_NAME.fullmatch(own) or any(word in bodies.legal_forms for word in words):
+        return name
+    if " ".join(words[:trade]) in bodies.legal_forms:
+        return name
+    if own in places.countries or own in places.provinces or own in places.cities:
+        return name
+    if lexicon.names.is_foreign(own) or all(_INNER_CAPITAL.fullmatch(w) for w in own.split()):
+        return own
+    return name

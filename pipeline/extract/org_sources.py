@@ -59,6 +59,16 @@ def credited_source(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     return [Found(name_start, name_start + len(name), _source(name, lexicon))]
 
 
+@normalizer("organizations.paper", groups=("name",), gazetteers=org_names.GAZETTEERS)
+def credited_paper(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
+    """A paper `tờ` names (`tờ Washington Examiner`), read as a credited source, is `Báo …`
+    (GUIDE.md Round 9: a foreign paper named bare is `Báo Daily Mail`; Round 10: `Báo Time`)."""
+    found = credited_source(match, lexicon)
+    if isinstance(found, Reject):
+        return found
+    return [Found(f.start, f.end, {**f.values, "name": f"Báo {f.values['name']}"}) for f in found]
+
+
 def _a_place(name: str, lexicon: Lexicon) -> bool:
     """A country, province or city (`Nga`, `Bình Phước`, `TP. HCM`): the media of a place."""
     places = lexicon.places
