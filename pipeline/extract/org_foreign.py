@@ -380,9 +380,9 @@ def brand_after_descriptor(written_head: str, name: str, head: str, lexicon: Lex
     """A business written after a lower-case kind and its trade is named by its own name
     (GUIDE.md Round 8, Round 10): `công ty đường sắt Tokyu` → `Tokyu`, `tập đoàn công nghệ
     Huawei` → `Huawei`; only a name of another language or a brand's acronym, not a Vietnamese
-    name, a country or a place, a legal form (`công ty cổ phần SIC`: the company's own name),
-    nor where the trade is not written (`tập đoàn Novaland`: annotated with its head) or the
-    writer capitalized the head (a name of its own)."""
+    name or one of the Highlands (`công ty lâm nghiệp Ka Nak`), a country or a place, a legal
+    form (`công ty cổ phần SIC`: the company's own name), nor where the trade is not written
+    (`tập đoàn Novaland`: annotated with its head) or the writer capitalized the head."""
     if not written_head[:1].islower():
         return name
     words = name[len(head) :].split()
@@ -399,6 +399,9 @@ def brand_after_descriptor(written_head: str, name: str, head: str, lexicon: Lex
         return name
     if own in places.countries or own in places.provinces or own in places.cities:
         return name
-    if lexicon.names.is_foreign(own) or all(_INNER_CAPITAL.fullmatch(w) for w in own.split()):
+    # every word of another language or an acronym: `Ka Nak` (a Highlands commune) is no firm's
+    # foreign name
+    foreign = lexicon.names.is_foreign
+    if all(foreign(word) or _INNER_CAPITAL.fullmatch(word) for word in own.split()):
         return own
     return name
