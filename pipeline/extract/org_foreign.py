@@ -154,8 +154,11 @@ def firm(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     text, bodies, countries = match.sentence.text, lexicon.bodies, lexicon.places.countries
     start, end = match.spans["name"]
     words = text[start:end].split()
+    # an agency's name does not open with its country, however written (`Syria SANA`)
+    agency = (match.group("kind") or "").lower().startswith(("tin", "thông tấn"))
     for count in range(min(3, len(words)), 0, -1):
-        if _vietnamese_country(" ".join(words[:count]), countries):
+        leading = " ".join(words[:count])
+        if _vietnamese_country(leading, countries) or (agency and leading in countries):
             words = words[count:]
             break
     country_after = False
@@ -180,7 +183,7 @@ def firm(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if bodies.head_of(bodies.expand(name))[1] is not None:
         return Reject("named-by-a-head")  # `hãng Công ty …`: the head rule's
     found = business(name)
-    if (match.group("kind") or "").lower() in ("tin", "thông tấn"):
+    if agency:
         found["org_type"] = "other"  # as the press rule lists an agency
     return [Found(name_start, name_end, found)]
 
