@@ -154,8 +154,11 @@ def firm(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     text, bodies, countries = match.sentence.text, lexicon.bodies, lexicon.places.countries
     start, end = match.spans["name"]
     words = text[start:end].split()
+    # an agency's name does not open with its country, however written (`Syria SANA`)
+    agency = (match.group("kind") or "").lower().startswith(("tin", "thông tấn"))
     for count in range(min(3, len(words)), 0, -1):
-        if _vietnamese_country(" ".join(words[:count]), countries):
+        leading = " ".join(words[:count])
+        if _vietnamese_country(leading, countries) or (agency and leading in countries):
             words = words[count:]
             break
     country_after = False
@@ -180,7 +183,7 @@ def firm(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if bodies.head_of(bodies.expand(name))[1] is not None:
         return Reject("named-by-a-head")  # `hãng Công ty …`: the head rule's
     found = business(name)
-    if (match.group("kind") or "").lower() in ("tin", "thông tấn"):
+    if agency:
         found["org_type"] = "other"  # as the press rule lists an agency
     return [Found(name_start, name_end, found)]
 
@@ -361,3 +364,47 @@ def armed_group(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if not (name.isupper() or lexicon.names.is_foreign(name)):
         return Reject("not-a-foreign-name", name)  # `phiến quân Hồi giáo`, `nhóm Mây Trắng`
     return [Found(start, start + len(name), {**business(name), "org_type": "other"})]
+
+
+#: a business's own name after its kind: capitalized words, an acronym or a joined brand,
+#: not a number (`công ty 901`: the company's number is its name)
+_OWN_NAME = regex.compile(
+    r"\p{Lu}[\p{L}\p{M}\p{N}&'’.]*(?:\s+(?:&\s+)?(?:\p{Lu}|\d)[\p{L}\p{M}\p{N}&'’.]*)*"
+)
+#: a brand written as an acronym or with a capital inside (`BIDV`, `KienLongBank`)
+_INNER_CAPITAL = regex.compile(r"\p{Lu}[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*")
+#: the most lower-case words that tell a business's trade (`công nghệ`, `quốc phòng`)
+_TRADE_WORDS = 3
+#: the fewest letters of a brand named alone (`ngân hàng điện tử F` names no brand)
+_SHORTEST_BRAND = 2
+
+
+def brand_after_descriptor(written_head: str, name: str, head: str, lexicon: Lexicon) -> str:
+    """A business written after a lower-case kind and its trade is named by its own name
+    (GUIDE.md Round 8, Round 10): `công ty đường sắt Tokyu` → `Tokyu`, `tập đoàn công nghệ
+    Huawei` → `Huawei`; only a name of another language or a brand's acronym, not a Vietnamese
+    name or one of the Highlands (`công ty lâm nghiệp Ka Nak`), a country or a place, a legal
+    form (`công ty cổ phần SIC`: the company's own name), nor where the trade is not written
+    (`tập đoàn Novaland`: annotated with its head) or the writer capitalized the head."""
+    if not written_head[:1].islower():
+        return name
+    words = name[len(head) :].split()
+    trade = 0
+    while trade < len(words) and words[trade][:1].islower():
+        trade += 1
+    own = " ".join(words[trade:])
+    bodies, places = lexicon.bodies, lexicon.places
+    if not 0 < trade <= _TRADE_WORDS or len(own) < _SHORTEST_BRAND:
+        return name
+    if not _OWN_NAME.fullmatch(own) or any(word in bodies.legal_forms for word in words):
+        return name
+    if " ".join(words[:trade]) in bodies.legal_forms:
+        return name
+    if own in places.countries or own in places.provinces or own in places.cities:
+        return name
+    # every word of another language or an acronym: `Ka Nak` (a Highlands commune) is no firm's
+    # foreign name
+    foreign = lexicon.names.is_foreign
+    if all(foreign(word) or _INNER_CAPITAL.fullmatch(word) for word in own.split()):
+        return own
+    return name

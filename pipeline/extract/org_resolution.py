@@ -20,7 +20,7 @@ from pipeline.extract import org_names, places
 from pipeline.extract.lexicon import Head, Lexicon
 from pipeline.extract.org_aliases import spelled_out
 from pipeline.extract.org_bare_units import complete_bare_units
-from pipeline.extract.org_foreign import merge_bare_names
+from pipeline.extract.org_foreign import brand_after_descriptor, merge_bare_names
 from pipeline.extract.org_names import (
     describe,
     head_at,
@@ -460,4 +460,6 @@ def _parent_of_branch(cand: Candidate, lexicon: Lexicon) -> list[Candidate]:
         return []
     name = head + name[len(head) :]
     values = {"name": name, "abbreviation": None, **describe(name, None, None, lexicon)}
+    if entry.type == "enterprise":  # `ngân hàng BIDV - Chi nhánh Hạ Long`: `BIDV`
+        values["name"] = brand_after_descriptor(cand.text, name, head, lexicon)
     return [Candidate(cand.rule, cand.sentence, cand.start, cand.start + branch.start(), values)]

@@ -23,6 +23,11 @@ _LAST_WORD = regex.compile(r"(\S+)\s+$")
 
 @normalizer("organizations.source", groups=("name",), gazetteers=org_names.GAZETTEERS)
 def credited_source(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
+    """A source credited by a byline or a reporting verb, listed as written."""
+    return _credited(match, lexicon)
+
+
+def _credited(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     """The capitalized name a byline or a reporting verb credits, without a credit word or a
     country written before it (`Trang ABC7News`, `Triều Tiên KCNA`); not a place (`truyền
     thông Nga đưa tin`), a body a head word names (`Báo Thanh Niên`: the head rule's), a known
@@ -57,6 +62,16 @@ def credited_source(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("a-person")
     name_start = text.index(words[0], start)
     return [Found(name_start, name_start + len(name), _source(name, lexicon))]
+
+
+@normalizer("organizations.paper", groups=("name",), gazetteers=org_names.GAZETTEERS)
+def credited_paper(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
+    """A paper `tờ` names (`tờ Washington Examiner`), read as a credited source, is `Báo …`
+    (GUIDE.md Round 9: a foreign paper named bare is `Báo Daily Mail`; Round 10: `Báo Time`)."""
+    found = _credited(match, lexicon)
+    if isinstance(found, Reject):
+        return found
+    return [Found(f.start, f.end, {**f.values, "name": f"Báo {f.values['name']}"}) for f in found]
 
 
 def _a_place(name: str, lexicon: Lexicon) -> bool:

@@ -20,7 +20,7 @@ from pipeline.extract import org_names
 from pipeline.extract.lexicon import ORG_ACRONYM, Lexicon
 from pipeline.extract.org_boards import board_of_named_body
 from pipeline.extract.org_committees import parent_joined, unit_after
-from pipeline.extract.org_foreign import business
+from pipeline.extract.org_foreign import brand_after_descriptor, business
 from pipeline.extract.org_lists import bodies_of_further_places, bodies_of_places, listed_bodies
 from pipeline.extract.org_names import (
     TITLE_CASE_RE,
@@ -140,6 +140,8 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         name, head = "Báo" + name[len(head) :], "Báo"
     if head == "Báo":  # `báo Tuổi Trẻ Online` is `Báo Tuổi Trẻ`; `báo Tuổi Trẻ Lê Thế Chữ`
         name, scanned = _credited_paper(name, head, match, scanned, lexicon)
+    if head == "Đài" and (outlet := bodies.outlets.get(name[len(head) :].strip())):
+        name = outlet.name  # `đài CBS`: a network is listed by its own name (GUIDE.md Round 9)
     name = joined_as_and(name, lexicon)
     name = _LOWER_INNER_HEAD.sub(lambda m: m.group().capitalize(), name)
     name = official_sector_names(name, lexicon)
@@ -234,8 +236,13 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         (a for a in written_abbreviations if not a.startswith(lexicon.places.abbreviations)),
         None,
     )
+    brand = (
+        brand_after_descriptor(match.text, name, head, lexicon)
+        if entry is not None and entry.type == "enterprise" and entry.level != "unit"
+        else name
+    )
     values = {
-        "name": name,
+        "name": brand,
         "abbreviation": abbreviation,
         **describe(name, scanned.place_level, scanned.place, lexicon),
     }

@@ -41,6 +41,7 @@ REGISTRY: Registry[Lexicon] = Registry.of(
         organizations.organization,
         organizations.named_body,
         org_sources.credited_source,
+        org_sources.credited_paper,
         organizations.credited_outlet,
         organizations.provincial_site,
         organizations.known_body,

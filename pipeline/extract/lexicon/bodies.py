@@ -66,6 +66,7 @@ class Bodies:
         "press_cues",
         "reporting_verbs",
         "paper_reporting_verbs",
+        "media_name_words",
         "not_organization_openings",
         "common_noun_heads",
         "heads_meaning_a_middle",
