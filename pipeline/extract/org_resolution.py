@@ -93,6 +93,8 @@ def resolve_organizations(
         bare = cand.values["name"]
         near = nearest_province(text, cand)  # an article about several provinces
         name, place = attach_place(bare, near or province, places_named, lexicon, other)
+        if not place and not cand.values.get("location"):
+            name, place = _of_the_passage_country(bare, name, cand, text)
         if (
             not paper
             and name not in named_in_full
@@ -113,6 +115,77 @@ def resolve_organizations(
     complete_bare_units(out, lexicon)  # `Đảng ủy Tập đoàn` → `… Tập đoàn Hóa chất Việt Nam`
     merged = _with_school_word(_merge_short_forms(merge_bare_names(out, lexicon), lexicon), lexicon)
     return _one_spelling_per_place(merged, lexicon)
+
+
+def _of_the_passage_country(
+    bare: str, name: str, cand: Candidate, text: ArticleText[Lexicon]
+) -> tuple[str, str]:
+    """A State body every country has, written bare, in an article about one foreign country:
+    that country's (`Chính phủ` → `Chính phủ Malaysia`; GUIDE.md Round 10); followed by `nước
+    này`, the country named last before it (`Chính phủ nước này` → `Chính phủ Mỹ`; Round 9)."""
+    if bare not in text.lexicon.bodies.passage_country_bodies:
+        return name, ""
+    if _THIS_COUNTRY.match(cand.sentence.text, cand.end):
+        country = _country_before(cand, text)
+    else:
+        country = _passage_country(text)
+        if country and any(
+            m.group() != country and not m.group("not")
+            for m in text.lexicon.places.country.finditer(cand.sentence.text)
+        ):
+            return name, ""  # `Chính phủ và người dân Palestine`: the sentence's other country
+    return (f"{bare} {country}", country) if country else (name, "")
+
+
+_THIS_COUNTRY = regex.compile(r" nước này(?![\p{L}])")
+
+
+def _country_before(cand: Candidate, text: ArticleText[Lexicon]) -> str | None:
+    """The country named last before a candidate (this sentence, else the ones before it); None
+    where that is Việt Nam."""
+    for sentence in reversed(text.sentences[: cand.sentence.index + 1]):
+        upto = cand.start if sentence.index == cand.sentence.index else len(sentence.text)
+        named = [
+            m.group()
+            for m in text.lexicon.places.country.finditer(sentence.text, 0, upto)
+            if not m.group("not") and not _inside_a_name(sentence.text, m)
+        ]
+        if named:
+            return None if named[-1] == "Việt Nam" else named[-1]
+    return None
+
+
+def _passage_country(text: ArticleText[Lexicon]) -> str | None:
+    """The one foreign country an article is about: named at least twice, twice as often as any
+    other, in an article naming neither Việt Nam nor a Vietnamese province (worked out once)."""
+    if "passage_country" in text.facts:
+        found: str | None = text.facts["passage_country"]
+        return found
+    found = None
+    if province_of(text) is None:
+        counts: dict[str, int] = {}
+        for sentence in text.sentences:
+            for match in text.lexicon.places.country.finditer(sentence.text):
+                if match.group("not") or _inside_a_name(sentence.text, match):
+                    continue  # `Ủy ban Pháp luật`, `Phùng Đức Tiến`: no country
+                counts[match.group()] = counts.get(match.group(), 0) + 1
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        if (
+            ranked
+            and "Việt Nam" not in counts
+            and ranked[0][1] >= 2
+            and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])
+        ):
+            found = ranked[0][0]
+    text.facts["passage_country"] = found
+    return found
+
+
+def _inside_a_name(text: str, match: regex.Match[str]) -> bool:
+    """A country's spelling right after a capitalized word is part of a name (`Phùng Đức Tiến`,
+    `ông Trần Tuấn Anh`)."""
+    before = text[: match.start()]
+    return before.endswith(" ") and before.rstrip(" ").rsplit(" ", 1)[-1][:1].isupper()
 
 
 def _with_school_word(candidates: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
