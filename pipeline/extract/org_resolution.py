@@ -29,6 +29,7 @@ from pipeline.extract.org_names import (
     starts_with,
 )
 from pipeline.extract.organizations import (
+    THIS_COUNTRY,
     after_a_post,
     full_name,
     joined_as_and,
@@ -94,7 +95,10 @@ def resolve_organizations(
         near = nearest_province(text, cand)  # an article about several provinces
         name, place = attach_place(bare, near or province, places_named, lexicon, other)
         if not place and not cand.values.get("location"):
-            name, place = _of_the_passage_country(bare, name, cand, text)
+            of_country = _of_the_passage_country(bare, name, cand, text)
+            if of_country is None:
+                continue  # `không quân nước này` of no country the article names
+            name, place = of_country
         if (
             not paper
             and name not in named_in_full
@@ -119,13 +123,15 @@ def resolve_organizations(
 
 def _of_the_passage_country(
     bare: str, name: str, cand: Candidate, text: ArticleText[Lexicon]
-) -> tuple[str, str]:
+) -> tuple[str, str] | None:
     """A State body every country has, written bare, in an article about one foreign country:
     that country's (`Chính phủ` → `Chính phủ Malaysia`; GUIDE.md Round 10); followed by `nước
     này`, the country named last before it (`Chính phủ nước này` → `Chính phủ Mỹ`; Round 9)."""
-    if bare not in text.lexicon.bodies.passage_country_bodies:
+    this_country = THIS_COUNTRY.match(cand.sentence.text, cand.end)
+    national = bool(this_country) and _national(bare, text.lexicon)
+    if bare not in text.lexicon.bodies.passage_country_bodies and not national:
         return name, ""
-    if _THIS_COUNTRY.match(cand.sentence.text, cand.end):
+    if this_country:
         country = _country_before(cand, text)
     else:
         country = _passage_country(text)
@@ -134,10 +140,15 @@ def _of_the_passage_country(
             for m in text.lexicon.places.country.finditer(cand.sentence.text)
         ):
             return name, ""  # `Chính phủ và người dân Palestine`: the sentence's other country
-    return (f"{bare} {country}", country) if country else (name, "")
+    if not country:
+        return None if national else (name, "")
+    return f"{bare} {country}", country
 
 
-_THIS_COUNTRY = regex.compile(r" nước này(?![\p{L}])")
+def _national(bare: str, lexicon: Lexicon) -> bool:
+    """A body every country has, written as its head alone (`Hải quân`, org_heads.yml)."""
+    head, entry = lexicon.bodies.head_of(bare)
+    return head == bare and entry is not None and entry.national
 
 
 def _country_before(cand: Candidate, text: ArticleText[Lexicon]) -> str | None:
@@ -183,9 +194,11 @@ def _passage_country(text: ArticleText[Lexicon]) -> str | None:
 
 def _inside_a_name(text: str, match: regex.Match[str]) -> bool:
     """A country's spelling right after a capitalized word is part of a name (`Phùng Đức Tiến`,
-    `ông Trần Tuấn Anh`)."""
-    before = text[: match.start()]
-    return before.endswith(" ") and before.rstrip(" ").rsplit(" ", 1)[-1][:1].isupper()
+    `ông Trần Tuấn Anh`); not after a comma (`tỉnh Hồ Bắc, Trung Quốc`)."""
+    return bool(_CAPITALIZED_WORD_BEFORE.search(text, 0, match.start()))
+
+
+_CAPITALIZED_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]* $")
 
 
 def _with_school_word(candidates: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
