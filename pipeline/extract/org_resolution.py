@@ -95,7 +95,7 @@ def resolve_organizations(
         near = nearest_province(text, cand)  # an article about several provinces
         name, place = attach_place(bare, near or province, places_named, lexicon, other)
         if not place and not cand.values.get("location"):
-            of_country = _of_the_passage_country(bare, name, cand, text)
+            of_country = _of_the_passage_country(bare, name, cand, text, named_in_full)
             if of_country is None:
                 continue  # `không quân nước này` of no country the article names
             name, place = of_country
@@ -122,7 +122,7 @@ def resolve_organizations(
 
 
 def _of_the_passage_country(
-    bare: str, name: str, cand: Candidate, text: ArticleText[Lexicon]
+    bare: str, name: str, cand: Candidate, text: ArticleText[Lexicon], placed: set[str]
 ) -> tuple[str, str] | None:
     """A State body every country has, written bare, in an article about one foreign country:
     that country's (`Chính phủ` → `Chính phủ Malaysia`; GUIDE.md Round 10); followed by `nước
@@ -134,6 +134,8 @@ def _of_the_passage_country(
     if this_country:
         country = _country_before(cand, text)
     else:
+        if any(other.startswith(bare + " ") for other in placed):
+            return name, ""  # `Bộ Quốc phòng Philippines` named: the bare one is that one
         country = _passage_country(text)
         if country and any(
             m.group() != country and not m.group("not")
@@ -168,18 +170,24 @@ def _country_before(cand: Candidate, text: ArticleText[Lexicon]) -> str | None:
 
 def _passage_country(text: ArticleText[Lexicon]) -> str | None:
     """The one foreign country an article is about: named at least twice, twice as often as any
-    other, in an article naming neither Việt Nam nor a Vietnamese province (worked out once)."""
+    other, in an article naming neither Việt Nam nor a Vietnamese province (worked out once); a
+    spelling the article uses inside a person's name (`Nguyễn Văn Đức`) counts nowhere in it."""
     if "passage_country" in text.facts:
         found: str | None = text.facts["passage_country"]
         return found
     found = None
     if province_of(text) is None:
         counts: dict[str, int] = {}
+        names: set[str] = set()
         for sentence in text.sentences:
             for match in text.lexicon.places.country.finditer(sentence.text):
-                if match.group("not") or _inside_a_name(sentence.text, match):
-                    continue  # `Ủy ban Pháp luật`, `Phùng Đức Tiến`: no country
+                if match.group("not"):
+                    continue  # `Ủy ban Pháp luật`: no country
+                if _inside_a_name(sentence.text, match):
+                    names.add(match.group())  # `Nguyễn Văn Đức`, then `ông Đức`: a person
                 counts[match.group()] = counts.get(match.group(), 0) + 1
+        for name in names:
+            del counts[name]
         ranked = sorted(counts.items(), key=lambda item: -item[1])
         if (
             ranked
