@@ -65,6 +65,9 @@ def resolve_organizations(
         _numbered_place(cand, lexicon)
     paper = paper_province(text)
     named_in_full = {c.values["name"] for c in candidates if c.values.get("location")}
+    placed_names = {
+        c.values["name"]: c.values["location"] for c in candidates if c.values.get("location")
+    }
     sentences = iter(text.sentences)
     current = -1
     nested: list[Candidate] = []
@@ -95,7 +98,7 @@ def resolve_organizations(
         near = nearest_province(text, cand)  # an article about several provinces
         name, place = attach_place(bare, near or province, places_named, lexicon, other)
         if not place and not cand.values.get("location"):
-            of_country = _of_the_passage_country(bare, name, cand, text, named_in_full)
+            of_country = _of_the_passage_country(bare, name, cand, text, placed_names)
             if of_country is None:
                 continue  # `không quân nước này` of no country the article names
             name, place = of_country
@@ -122,7 +125,7 @@ def resolve_organizations(
 
 
 def _of_the_passage_country(
-    bare: str, name: str, cand: Candidate, text: ArticleText[Lexicon], placed: set[str]
+    bare: str, name: str, cand: Candidate, text: ArticleText[Lexicon], placed: dict[str, str]
 ) -> tuple[str, str] | None:
     """A State body every country has, written bare, in an article about one foreign country:
     that country's (`Chính phủ` → `Chính phủ Malaysia`; GUIDE.md Round 10); followed by `nước
@@ -134,9 +137,10 @@ def _of_the_passage_country(
     if this_country:
         country = _country_before(cand, text)
     else:
-        if any(other.startswith(bare + " ") for other in placed):
-            return name, ""  # `Bộ Quốc phòng Philippines` named: the bare one is that one
         country = _passage_country(text)
+        elsewhere = {other for other in placed if other.startswith(bare + " ")}
+        if country and len(elsewhere) == 1:  # `Bộ Quốc phòng Philippines` named: that one
+            return min(elsewhere), placed[min(elsewhere)]
         if country and any(
             m.group() != country and not m.group("not")
             for m in text.lexicon.places.country.finditer(cand.sentence.text)
@@ -171,7 +175,7 @@ def _country_before(cand: Candidate, text: ArticleText[Lexicon]) -> str | None:
 def _passage_country(text: ArticleText[Lexicon]) -> str | None:
     """The one foreign country an article is about: named at least twice, twice as often as any
     other, in an article naming neither Việt Nam nor a Vietnamese province (worked out once); a
-    spelling the article uses inside a person's name (`Nguyễn Văn Đức`) counts nowhere in it."""
+    spelling the article uses inside a name (`Nguyễn Văn Đức`) counts nowhere in it."""
     if "passage_country" in text.facts:
         found: str | None = text.facts["passage_country"]
         return found
@@ -186,12 +190,13 @@ def _passage_country(text: ArticleText[Lexicon]) -> str | None:
                 if _inside_a_name(sentence.text, match):
                     names.add(match.group())  # `Nguyễn Văn Đức`, then `ông Đức`: a person
                 counts[match.group()] = counts.get(match.group(), 0) + 1
+        vietnam = "Việt Nam" in counts  # wherever written (`CHXHCN Việt Nam`)
         for name in names:
             del counts[name]
         ranked = sorted(counts.items(), key=lambda item: -item[1])
         if (
             ranked
-            and "Việt Nam" not in counts
+            and not vietnam
             and ranked[0][1] >= 2
             and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])
         ):
