@@ -29,6 +29,7 @@ from pipeline.extract.org_names import (
     starts_with,
 )
 from pipeline.extract.organizations import (
+    THIS_COUNTRY,
     after_a_post,
     full_name,
     joined_as_and,
@@ -64,6 +65,9 @@ def resolve_organizations(
         _numbered_place(cand, lexicon)
     paper = paper_province(text)
     named_in_full = {c.values["name"] for c in candidates if c.values.get("location")}
+    placed_names = {
+        c.values["name"]: c.values["location"] for c in candidates if c.values.get("location")
+    }
     sentences = iter(text.sentences)
     current = -1
     nested: list[Candidate] = []
@@ -93,6 +97,11 @@ def resolve_organizations(
         bare = cand.values["name"]
         near = nearest_province(text, cand)  # an article about several provinces
         name, place = attach_place(bare, near or province, places_named, lexicon, other)
+        if not place and not cand.values.get("location"):
+            of_country = _of_the_passage_country(bare, name, cand, text, placed_names)
+            if of_country is None:
+                continue  # `không quân nước này` of no country the article names
+            name, place = of_country
         if (
             not paper
             and name not in named_in_full
@@ -113,6 +122,96 @@ def resolve_organizations(
     complete_bare_units(out, lexicon)  # `Đảng ủy Tập đoàn` → `… Tập đoàn Hóa chất Việt Nam`
     merged = _with_school_word(_merge_short_forms(merge_bare_names(out, lexicon), lexicon), lexicon)
     return _one_spelling_per_place(merged, lexicon)
+
+
+def _of_the_passage_country(
+    bare: str, name: str, cand: Candidate, text: ArticleText[Lexicon], placed: dict[str, str]
+) -> tuple[str, str] | None:
+    """A State body every country has, written bare, in an article about one foreign country:
+    that country's (`Chính phủ` → `Chính phủ Malaysia`; GUIDE.md Round 10); followed by `nước
+    này`, the country named last before it (`Chính phủ nước này` → `Chính phủ Mỹ`; Round 9)."""
+    this_country = THIS_COUNTRY.match(cand.sentence.text, cand.end)
+    national = bool(this_country) and _national(bare, text.lexicon)
+    if bare not in text.lexicon.bodies.passage_country_bodies and not national:
+        return name, ""
+    if this_country:
+        country = _country_before(cand, text)
+    else:
+        country = _passage_country(text)
+        elsewhere = {other for other in placed if other.startswith(bare + " ")}
+        if country and len(elsewhere) == 1:  # `Bộ Quốc phòng Philippines` named: that one
+            return min(elsewhere), placed[min(elsewhere)]
+        if country and any(
+            m.group() != country and not m.group("not")
+            for m in text.lexicon.places.country.finditer(cand.sentence.text)
+        ):
+            return name, ""  # `Chính phủ và người dân Palestine`: the sentence's other country
+    if not country:
+        return None if national else (name, "")
+    return f"{bare} {country}", country
+
+
+def _national(bare: str, lexicon: Lexicon) -> bool:
+    """A body every country has, written as its head alone (`Hải quân`, org_heads.yml)."""
+    head, entry = lexicon.bodies.head_of(bare)
+    return head == bare and entry is not None and entry.national
+
+
+def _country_before(cand: Candidate, text: ArticleText[Lexicon]) -> str | None:
+    """The country named last before a candidate (this sentence, else the ones before it); None
+    where that is Việt Nam."""
+    for sentence in reversed(text.sentences[: cand.sentence.index + 1]):
+        upto = cand.start if sentence.index == cand.sentence.index else len(sentence.text)
+        named = [
+            m.group()
+            for m in text.lexicon.places.country.finditer(sentence.text, 0, upto)
+            if not m.group("not") and not _inside_a_name(sentence.text, m)
+        ]
+        if named:
+            return None if named[-1] == "Việt Nam" else named[-1]
+    return None
+
+
+def _passage_country(text: ArticleText[Lexicon]) -> str | None:
+    """The one foreign country an article is about: named at least twice, twice as often as any
+    other, in an article naming neither Việt Nam nor a Vietnamese province (worked out once); a
+    spelling the article uses inside a name (`Nguyễn Văn Đức`) counts nowhere in it."""
+    if "passage_country" in text.facts:
+        found: str | None = text.facts["passage_country"]
+        return found
+    found = None
+    if province_of(text) is None:
+        counts: dict[str, int] = {}
+        names: set[str] = set()
+        for sentence in text.sentences:
+            for match in text.lexicon.places.country.finditer(sentence.text):
+                if match.group("not"):
+                    continue  # `Ủy ban Pháp luật`: no country
+                if _inside_a_name(sentence.text, match):
+                    names.add(match.group())  # `Nguyễn Văn Đức`, then `ông Đức`: a person
+                counts[match.group()] = counts.get(match.group(), 0) + 1
+        vietnam = "Việt Nam" in counts  # wherever written (`CHXHCN Việt Nam`)
+        for name in names:
+            del counts[name]
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        if (
+            ranked
+            and not vietnam
+            and ranked[0][1] >= 2
+            and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])
+        ):
+            found = ranked[0][0]
+    text.facts["passage_country"] = found
+    return found
+
+
+def _inside_a_name(text: str, match: regex.Match[str]) -> bool:
+    """A country's spelling right after a capitalized word is part of a name (`Phùng Đức Tiến`,
+    `ông Trần Tuấn Anh`); not after a comma (`tỉnh Hồ Bắc, Trung Quốc`)."""
+    return bool(_CAPITALIZED_WORD_BEFORE.search(text, 0, match.start()))
+
+
+_CAPITALIZED_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]* $")
 
 
 def _with_school_word(candidates: list[Candidate], lexicon: Lexicon) -> list[Candidate]:

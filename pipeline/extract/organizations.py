@@ -35,6 +35,8 @@ from pipeline.sources.html_text import fold
 from pipeline.text.normalize import normalize_phrase
 
 _DASH_BEFORE_LOWER = regex.compile(r" - (\p{Ll})")
+#: `nước này` right after a body: the country named before it (`hải quân nước này`)
+THIS_COUNTRY = regex.compile(r" nước này(?![\p{L}])")
 #: a further join after a dash in a name: `- thể thao và du lịch`, `- Rượu - Nước giải khát`
 _FURTHER_JOIN = regex.compile(r" (?:và|-|–|&) ")
 #: one or two capitalized words right after a head (`trung tâm Thượng Hải`)
@@ -187,6 +189,11 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         and scanned.place in lexicon.places.countries
         and not scanned.lower_words
     )
+    # `hải quân nước này`: a body every country has, of the country named before it (the
+    # resolver adds it; GUIDE.md Round 9)
+    this_country = bool(
+        entry and entry.national and THIS_COUNTRY.match(match.sentence.text, scanned.end)
+    )
     if (
         match.text[:1].islower()
         and not scanned.named
@@ -194,6 +201,7 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         and not described
         and not placed_everywhere
         and not national
+        and not this_country
         and not (spoken_for and placed)
     ):
         return Reject("lower-case-head")  # `trung tâm thành phố Quy Nhơn` is the city centre
@@ -224,9 +232,9 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         scanned = dataclasses.replace(
             scanned, named=True, place_level=board.place_level, place=board.place
         )
-    if not (scanned.named or placed or (alone and bare)):
+    if not (scanned.named or placed or (alone and bare) or this_country):
         return Reject("head-alone")  # `Sở`, `Ban`, `Đảng ủy khối` alone name nothing
-    if bare and not alone:
+    if bare and not alone and not this_country:
         return Reject("head-alone")  # `Ban Chấp hành` of whom?
     if _looks_like_a_person(written, lexicon) or _person_after_head(written, head, lexicon):
         return Reject("a-person")

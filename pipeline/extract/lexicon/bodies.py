@@ -95,6 +95,7 @@ class Bodies:
         "venue_brands",
         "legal_form_spellings",
         "force_epithets",
+        "bodies_of_the_passage_country",
     )
 
     heads: Mapping[str, Head]
@@ -240,6 +241,9 @@ class Bodies:
     #: words between a national force's head and its country (`Hoàng gia` in `Hải quân Hoàng
     #: gia Anh`): force_epithets.txt
     force_epithets: Phrases
+    #: a State body every country has, written bare: in an article about one foreign country it
+    #: is that country's (`Chính phủ` → `Chính phủ Malaysia`): bodies_of_the_passage_country.txt
+    passage_country_bodies: frozenset[str]
     #: `head_of` and `expand` of the names met so far: the same names recur in every article
     _heads_of: dict[str, tuple[str, Head | None]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -441,6 +445,7 @@ class Bodies:
             {k.lower(): v for k, v in gazetteers["legal_form_spellings"].items()},
             lazy_compile(defines["ORG_STATE_NAME"], VERBOSE),
             Phrases(gazetteers["force_epithets"]),
+            frozenset(gazetteers["bodies_of_the_passage_country"]),
         )
 
     def head_entry(self, written: str) -> Head | None:

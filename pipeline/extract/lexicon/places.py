@@ -31,6 +31,7 @@ class Places:
         "place_abbreviations",
         "countries",
         "regions",
+        "not_countries",
     )
 
     provinces: Phrases
@@ -67,6 +68,9 @@ class Places:
     commune_then_district: regex.Pattern[str]
     #: a name ending with a place word a city numbers its units by (`… Quận`), in group `level`
     numbered_level: regex.Pattern[str]
+    #: any country (countries.txt) as whole words, or in group `not` a word holding one that
+    #: names none (not_countries.txt: `Pháp luật`, `Chủ Nhật`): the country an article is about
+    country: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Places:
@@ -108,4 +112,11 @@ class Places:
                 r"(?P<district>\p{Lu}[\p{L}\p{M}]*(?: \p{Lu}[\p{L}\p{M}]*){0,3}), "
             ),
             lazy_compile(r" (?P<level>" + alternation(gazetteers["numbered_place_words"]) + r")$"),
+            lazy_compile(
+                r"(?<![\p{L}])(?:(?P<not>"
+                + alternation(gazetteers["not_countries"])
+                + r")|"
+                + alternation(gazetteers["countries"])
+                + r")(?![\p{L}])"
+            ),
         )
