@@ -310,19 +310,19 @@ def test_shared_corpus_slice_same_tables_for_1_and_2_workers(tmp_path: Path) -> 
 _PROBE: list[object] = []  # a pattern made before the pool starts, read in its workers
 
 
-def _probe_in_worker() -> tuple[bool, bool]:
-    """In a pool worker: was the probe pattern compiled before the fork, are the models in?"""
-    return "_compiled" in vars(_PROBE[0]), "spacy" in sys.modules
+def _probe_in_worker() -> bool:
+    """In a pool worker: was the probe pattern compiled before the fork?"""
+    return "_compiled" in vars(_PROBE[0])
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux only")
-def test_forked_workers_start_with_the_drivers_patterns_and_models() -> None:
+def test_forked_workers_start_with_the_drivers_compiled_patterns() -> None:
     from pipeline.engine.ruleset import lazy_compile
 
     _PROBE[:] = [lazy_compile(r"(?<![\p{L}])Long\s+An(?![\p{L}])")]
     assert "_compiled" not in vars(_PROBE[0])
     pool = workers.local_executor(2, DEFAULT_RULES_DIR)
     try:
-        assert pool.submit(_probe_in_worker).result(timeout=120) == (True, True)
+        assert pool.submit(_probe_in_worker).result(timeout=120)
     finally:
         pool.shutdown(wait=True)

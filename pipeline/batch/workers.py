@@ -47,14 +47,20 @@ T = TypeVar("T")
 
 def init_worker(rules_dir: str | Path = DEFAULT_RULES_DIR) -> None:
     """Load the models and compile the rules once per worker process."""
+    from pipeline.text.nlp import make_doc, split_sentences
+
+    compile_rules(rules_dir)
+    split_sentences("text", "Khởi động. Xong.")  # loads underthesea's sentence model
+    make_doc("Khởi động")  # and its word model
+
+
+def compile_rules(rules_dir: str | Path) -> None:
+    """This process's rule set and its matching structures."""
     global _WORKER_RULESET
     ruleset = _WORKER_RULESET = load_rules(rules_dir, fresh=True)
     from pipeline.engine.article import compiled
-    from pipeline.text.nlp import make_doc, split_sentences
 
     compiled(ruleset)
-    split_sentences("text", "Khởi động. Xong.")  # loads underthesea's sentence model
-    make_doc("Khởi động")  # and its word model
 
 
 def die_with_parent(parent_pid: int) -> None:
@@ -184,21 +190,22 @@ def local_executor(workers: int, rules_dir: Path) -> Executor:
     """A process pool whose workers load the models once each.
 
     Where the platform can fork, the workers are forked from the driver once it has imported
-    the code, loaded the rules and models and compiled the patterns: each starts without a new
-    interpreter, its imports, the models' loading and the patterns' compiling (~2 s of CPU per
-    worker). Elsewhere they start clean (spawn)."""
+    the code, loaded the rules and compiled the patterns: each starts without a new
+    interpreter, its imports and the patterns' compiling (~1 s of CPU per worker), and loads
+    the segmentation models itself. Elsewhere they start clean (spawn)."""
     if workers <= 1:
         init_worker(rules_dir)
         return InlineExecutor()
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     if method == "fork":
-        # the workers' start, done once here for all of them: the models, the matching
-        # structures and every pattern (each worker compiled them again: ~2 s of CPU apiece)
-        init_worker(rules_dir)
+        # the rules' part of the workers' start, done once here for all of them: the matching
+        # structures and every pattern (each worker compiled them again: ~1 s of CPU apiece).
+        # Not the segmentation models: each worker loads those (~0.8 s), which would add ~90 MB
+        # to the driver for the whole run (over 400 MB at 60,000 articles)
+        compile_rules(rules_dir)
         LazyRegex.compile_all()
-        # what the driver holds now (code, rules, models) lives as long as it: out of the
-        # collector's reach, so that a worker's collections do not write to, and copy, the
-        # pages it shares
+        # what the driver holds now (code, rules) lives as long as it: out of the collector's
+        # reach, so that a worker's collections do not write to, and copy, the pages it shares
         gc.freeze()
     return ProcessPoolExecutor(
         max_workers=workers,
