@@ -390,7 +390,7 @@ def name_then_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if posts[0].country and not honorific and not lexicon.names.is_foreign(person):
         # `Trao đổi với Bí thư Nguyễn Thiện Nhân, Phó thủ tướng Hà Lan cho rằng …`
         return Reject("a-foreign-post-after-a-vietnamese-name", person)
-    if _a_title_of_names_abroad(posts[0].title, lexicon) and not lexicon.names.is_foreign(person):
+    if _held_abroad_only(posts[0].title, person, lexicon):
         # `Nguyễn Xuân Phúc, lãnh đạo tỉnh Quảng Bình …`: the name is another fact's holder
         # (`Thủ tướng Nguyễn Xuân Phúc`), no post of its own here
         return Reject("a-title-of-names-abroad", person)
@@ -455,9 +455,7 @@ def short_name_then_verb(match: Match, lexicon: Lexicon) -> list[Found] | Reject
         return Reject("posts-of-the-next-name")  # `ông Bình là Phó chủ tịch VAMC Nguyễn …`
     if lexicon.names.replaced_holder.match(sentence, end):
         return Reject("posts-of-the-one-replaced")  # `… làm Chủ tịch Hà Tĩnh thay ông …`
-    if _a_title_of_names_abroad(posts[0].title, lexicon) and not lexicon.names.is_foreign(
-        match.group("given") or ""
-    ):
+    if _held_abroad_only(posts[0].title, match.group("given") or "", lexicon):
         return Reject("a-title-of-names-abroad")  # `Ông Thảo cũng là lãnh đạo UBND thành phố`
     values = officials_values(posts, "", match.group("honorific"), lexicon)
     return [Found(match.start, end, {**values, "person": None, "given": match.group("given")})]
@@ -491,10 +489,7 @@ def names_then_verb(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         before = sentence[names_start : name.start()].rstrip().rsplit(" ", 1)[-1]
         if before in lexicon.names.honorifics:  # `… Nguyễn Văn Vũ và bà Phạm Thị Hồng Hương`
             honorific = before
-        abroad_only = _a_title_of_names_abroad(posts[0].title, lexicon)
-        if is_person(person, lexicon) and not (
-            abroad_only and not lexicon.names.is_foreign(person)
-        ):
+        if is_person(person, lexicon) and not _held_abroad_only(posts[0].title, person, lexicon):
             values = officials_values(posts, person, honorific, lexicon)
             found.append(Found(name.start(), name.end(), values))
     return found or Reject("not-a-person")
@@ -566,17 +561,16 @@ def _vietnamese_with_a_title_abroad(cand: Candidate, lexicon: Lexicon) -> bool:
     """A Vietnamese name with a title that is a post only of a name of another language
     (gazetteers/titles_of_names_abroad.txt: `cương vị người đứng đầu, ông Trịnh Xuân Thanh`)."""
     name = cand.values.get("person") or cand.values.get("given")
-    return (
-        bool(name)
-        and _a_title_of_names_abroad(str(cand.values.get("title") or ""), lexicon)
-        and not lexicon.names.is_foreign(str(name))
-    )
+    return bool(name) and _held_abroad_only(str(cand.values.get("title") or ""), str(name), lexicon)
 
 
-def _a_title_of_names_abroad(title: str, lexicon: Lexicon) -> bool:
-    """A title that is a post only of a name of another language (titles_of_names_abroad.txt)."""
+def _held_abroad_only(title: str, name: str, lexicon: Lexicon) -> bool:
+    """A title that is a post only of a name of another language (titles_of_names_abroad.txt),
+    given to a name that is not one."""
     bare = title_prefix(title, lexicon)[1]
-    return any(bare == t or bare.startswith(f"{t} ") for t in lexicon.titles.of_names_abroad)
+    return any(
+        bare == t or bare.startswith(f"{t} ") for t in lexicon.titles.of_names_abroad
+    ) and not lexicon.names.is_foreign(name)
 
 
 @resolver("officials", gazetteers=places.GAZETTEERS)

@@ -64,7 +64,6 @@ def resolve_organizations(
     for cand in candidates:
         _numbered_place(cand, lexicon)
     paper = paper_province(text)
-    named_in_full = {c.values["name"] for c in candidates if c.values.get("location")}
     placed_names = {
         c.values["name"]: c.values["location"] for c in candidates if c.values.get("location")
     }
@@ -104,7 +103,7 @@ def resolve_organizations(
             name, place = of_country
         if (
             not paper
-            and name not in named_in_full
+            and name not in placed_names
             and _state_body(bare, lexicon)
             and not after_a_post(cand.sentence.text, cand.start, lexicon)
         ):
