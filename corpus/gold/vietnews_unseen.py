@@ -59,7 +59,8 @@ MAX_CHARS = 10000
 BATCHES = (("dev-u", 20261211, 20, True), ("dev-v", 20261212, 20, True),
            ("dev-w", 20261213, 30, True), ("dev-x", 20261214, 20, False),
            ("dev-y", 20261215, 30, True), ("dev-z", 20261216, 25, False),
-           ("dev-aa", 20261217, 30, True), ("dev-ab", 20261218, 25, False))
+           ("dev-aa", 20261217, 30, True), ("dev-ab", 20261218, 25, False),
+           ("dev-ac", 20261219, 30, True), ("dev-ad", 20261220, 25, False))
 RANDOM_CHARS = (1000, 5000)
 OUTPUT = "vietnews-unseen.jsonl"
 
