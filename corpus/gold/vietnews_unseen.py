@@ -34,6 +34,11 @@ Round 11 (2026-12-01) drew two more the same way, before any rule of round 11 ch
 - `dev-aa` (seed 20261217): 30 more articles the net catches;
 - `dev-ab` (seed 20261218): 25 more random release texts of 1,000 to 5,000 characters.
 
+Round 12 (2026-12-01) drew two more the same way, before any rule of round 12 changed:
+
+- `dev-ac` (seed 20261219): 30 more articles the net catches;
+- `dev-ad` (seed 20261220): 25 more random release texts of 1,000 to 5,000 characters.
+
 Their records go to articles/vietnews-unseen.jsonl (the design's article format, with the
 release's path in `provenance`), the lists to selection/<batch>.tsv.
 """
