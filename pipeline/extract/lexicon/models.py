@@ -148,6 +148,8 @@ class Models:
     quoted_before: regex.Pattern[str]
     #: a period or a year right after a quoted name (`" 2016-2020`, `" năm 2019`), at a position
     period_after: regex.Pattern[str]
+    #: the trigger of a quoted name and the words between them, the opening quote at the end
+    trigger_before_quote: regex.Pattern[str]
     #: `dựng` (not `xây dựng`) just before `mô hình`, at the end: a replica set up
     raised_before: regex.Pattern[str]
 
@@ -238,5 +240,6 @@ class Models:
             words_re(gazetteers["model_run_cues"], regex.IGNORECASE),
             lazy_compile(defines["MODEL_QUOTED_BEFORE"], VERBOSE),
             lazy_compile(defines["MODEL_PERIOD_AFTER"], VERBOSE),
+            lazy_compile(defines["MODEL_TRIGGER_BEFORE_QUOTE"], VERBOSE),
             lazy_compile(defines["MODEL_RAISED_BEFORE"], VERBOSE),
         )
