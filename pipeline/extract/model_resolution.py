@@ -86,10 +86,10 @@ def resolve_models(candidates: list[Candidate], text: ArticleText[Any]) -> list[
 
 def _terms_no_one_runs(candidates: list[Candidate], text: ArticleText[Any]) -> set[int]:
     """The ids of the candidates that are a sentence's own term (`_a_term_no_one_runs`), but
-    those named in a sentence that also names a quoted initiative taken as one: one of the
-    initiatives a sentence lists (round 12, the unseen VietNews
-    pool: `Cùng với mô hình "camera an ninh trật tự" …, những mô hình "móc khoá tố giác tội
-    phạm" và "móc khoá tiếp nhận thông tin an ninh trật tự"`)."""
+    those named in a sentence that also names a model taken as one: one of the initiatives a
+    sentence lists (round 12, the unseen VietNews pool: `Cùng với mô hình "camera an ninh trật
+    tự" …, những mô hình "móc khoá tố giác tội phạm" và "móc khoá tiếp nhận thông tin an ninh
+    trật tự"`, `chương trình "gom góp yêu thương" … cho đặt mô hình Ngôi nhà xanh`)."""
     terms = {id(c): c for c in candidates if _a_term_no_one_runs(c, text)}
     if not terms:
         return set()
@@ -117,7 +117,9 @@ def _a_term_no_one_runs(cand: Candidate, text: ArticleText[Any]) -> bool:
     xin"`: a quote in lower case after a trigger is the sentence's own term, unless a sentence
     of the article that names it says a body launches, runs or spreads it (`phát động phong
     trào "chống rác thải nhựa"`), gives its years (`"…" 2016-2020`) or lists it among other
-    names (round 11, the unseen VietNews pool: about two in three such rows were terms). So
+    names (round 11, the unseen VietNews pool: about two in three such rows were terms); the
+    words read are the ten before the trigger, not before the quote (round 12). A name after
+    `cuộc vận động` (model_campaign_triggers.txt) is a campaign at home, never a term. So
     too an acronym after `mô hình` (`mô hình ĐKKT`, `mô hình PMDG 777`, `mô hình CFM`): a
     concept's or a product's, unless a body is said to run it (`nhân rộng mô hình VNEN`)."""
     name = cand.values["name"]
@@ -128,6 +130,9 @@ def _a_term_no_one_runs(cand: Candidate, text: ArticleText[Any]) -> bool:
     ):
         return False
     models = text.lexicon.models
+    if cand.values.get("_trigger") in models.campaign_triggers:
+        # `cuộc vận động "gần dân"`: a campaign at home, never a term (round 12)
+        return False
     if models.edition.search(name) or models.period_after.search(name):
         # `"phối hợp tuyên truyền … giai đoạn 2017-2020"`: a campaign of its years
         return False
