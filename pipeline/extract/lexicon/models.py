@@ -153,6 +153,8 @@ class Models:
     trigger_before_quote: regex.Pattern[str]
     #: the triggers after which a lower-case quoted name is a campaign (`cuộc vận động`)
     campaign_triggers: frozenset[str]
+    #: a style at the end of a lower-case name (`… kiểu mới`, `… kiểu Mỹ`)
+    style_name: regex.Pattern[str]
     #: `dựng` (not `xây dựng`) just before `mô hình`, at the end: a replica set up
     raised_before: regex.Pattern[str]
 
@@ -245,5 +247,6 @@ class Models:
             lazy_compile(defines["MODEL_PERIOD_AFTER"], VERBOSE),
             lazy_compile(defines["MODEL_TRIGGER_BEFORE_QUOTE"], VERBOSE),
             frozenset(trigger.lower() for trigger in gazetteers["model_campaign_triggers"]),
+            lazy_compile(defines["MODEL_STYLE_NAME"], VERBOSE),
             lazy_compile(defines["MODEL_RAISED_BEFORE"], VERBOSE),
         )
