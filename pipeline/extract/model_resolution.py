@@ -45,7 +45,10 @@ def resolve_models(candidates: list[Candidate], text: ArticleText[Any]) -> list[
     model in the same sentence (`Chi bộ X với mô hình …`), else right after its name. Then one
     initiative written several ways gets one name, its fullest wording (GUIDE.md Round 3), and
     one owner."""
-    candidates = [c for c in candidates if not _said_elsewhere_to_be_no_model(c, text)]
+    terms = _terms_no_one_runs(candidates, text)
+    candidates = [
+        c for c in candidates if not _said_elsewhere_to_be_no_model(c, text, id(c) in terms)
+    ]
     organizations = text.resolved.get("organizations", [])
     for cand in candidates:
         owner_at = cand.values.pop("_owner_at", None)
@@ -81,11 +84,24 @@ def resolve_models(candidates: list[Candidate], text: ArticleText[Any]) -> list[
     return candidates
 
 
-def _said_elsewhere_to_be_no_model(cand: Candidate, text: ArticleText[Any]) -> bool:
-    """What the rest of the article says a quoted programme or movement is: a contest, a show,
-    a protest."""
+def _terms_no_one_runs(candidates: list[Candidate], text: ArticleText[Any]) -> set[int]:
+    """The ids of the candidates that are a sentence's own term (`_a_term_no_one_runs`), but
+    those named in a sentence that also names a model taken as one: one of the initiatives a
+    sentence lists (round 12, the unseen VietNews pool: `Cùng với mô hình "camera an ninh trật
+    tự" …, những mô hình "móc khoá tố giác tội phạm" và "móc khoá tiếp nhận thông tin an ninh
+    trật tự"`, `chương trình "gom góp yêu thương" … cho đặt mô hình Ngôi nhà xanh`)."""
+    terms = {id(c): c for c in candidates if _a_term_no_one_runs(c, text)}
+    if not terms:
+        return set()
+    listing = {c.sentence.index for c in candidates if id(c) not in terms}
+    return {at for at, c in terms.items() if c.sentence.index not in listing}
+
+
+def _said_elsewhere_to_be_no_model(cand: Candidate, text: ArticleText[Any], a_term: bool) -> bool:
+    """What the rest of the article says a quoted programme or movement is: a term of its own
+    (`a_term`), a contest, a show, a protest."""
     trigger = cand.values.pop("_trigger", None)
-    if _a_term_no_one_runs(cand, text) or _a_listed_body_or_brand(cand, text):
+    if a_term or _a_listed_body_or_brand(cand, text):
         return True
     if trigger == "chương trình":
         return _a_contest_or_show(cand, text)
@@ -101,7 +117,9 @@ def _a_term_no_one_runs(cand: Candidate, text: ArticleText[Any]) -> bool:
     xin"`: a quote in lower case after a trigger is the sentence's own term, unless a sentence
     of the article that names it says a body launches, runs or spreads it (`phát động phong
     trào "chống rác thải nhựa"`), gives its years (`"…" 2016-2020`) or lists it among other
-    names (round 11, the unseen VietNews pool: about two in three such rows were terms). So
+    names (round 11, the unseen VietNews pool: about two in three such rows were terms); the
+    words read are the ten before the trigger, not before the quote (round 12). A name after
+    `cuộc vận động` (model_campaign_triggers.txt) is a campaign at home, never a term. So
     too an acronym after `mô hình` (`mô hình ĐKKT`, `mô hình PMDG 777`, `mô hình CFM`): a
     concept's or a product's, unless a body is said to run it (`nhân rộng mô hình VNEN`)."""
     name = cand.values["name"]
@@ -112,6 +130,9 @@ def _a_term_no_one_runs(cand: Candidate, text: ArticleText[Any]) -> bool:
     ):
         return False
     models = text.lexicon.models
+    if cand.values.get("_trigger") in models.campaign_triggers:
+        # `cuộc vận động "gần dân"`: a campaign at home, never a term (round 12)
+        return False
     if models.edition.search(name) or models.period_after.search(name):
         # `"phối hợp tuyên truyền … giai đoạn 2017-2020"`: a campaign of its years
         return False
@@ -120,8 +141,12 @@ def _a_term_no_one_runs(cand: Candidate, text: ArticleText[Any]) -> bool:
             if quoted and not _opens_a_quote(sentence, start):
                 # the same words unquoted are the sentence's own (`thu hút du học tại chỗ`)
                 continue
+            # the ten words before the trigger, not before the quote (`hưởng ứng … cùng phong
+            # trào "chống rác thải nhựa"`)
+            trigger = models.trigger_before_quote.search(sentence, 0, start) if quoted else None
+            read_from = trigger.start() if trigger else start - 1 if quoted else start
             if (
-                before(models.run_cue, sentence, start - 1 if quoted else start, wide=True)
+                before(models.run_cue, sentence, read_from, wide=True)
                 or after(models.run_cue, sentence, end)
                 or models.period_after.match(sentence, end)
                 or models.quoted_before.search(sentence, 0, start)

@@ -310,6 +310,9 @@ def _not_an_initiative(
     if quoted and len(name.split()) <= quoted_words and name[:1].islower():
         # `chương trình "hot" nhất`, `các chương trình "đinh" của VTV4`: a word in quotes
         return Reject("a-word-in-quotes", name)
+    if quoted and name[:1].islower() and models.style_name.search(name):
+        # `"quan hệ nước lớn kiểu mới"`, `"nhân quyền kiểu Mỹ"`: a style, a concept (round 12)
+        return Reject("a-style", name)
     if quoted and (len(name.split()) > _MOST_NAME_WORDS or looks_like_a_quotation(name)):
         return Reject("a-quotation", name)
     return None

@@ -53,6 +53,7 @@ class Models:
         "model_stage_cues",
         "model_broadcast_cues",
         "model_run_cues",
+        "model_campaign_triggers",
     )
 
     #: forms of organization and concepts, lower case: never a model, quoted or not
@@ -148,6 +149,12 @@ class Models:
     quoted_before: regex.Pattern[str]
     #: a period or a year right after a quoted name (`" 2016-2020`, `" năm 2019`), at a position
     period_after: regex.Pattern[str]
+    #: the trigger of a quoted name and the words between them, the opening quote at the end
+    trigger_before_quote: regex.Pattern[str]
+    #: the triggers after which a lower-case quoted name is a campaign (`cuộc vận động`)
+    campaign_triggers: frozenset[str]
+    #: a style at the end of a lower-case name (`… kiểu mới`, `… kiểu Mỹ`)
+    style_name: regex.Pattern[str]
     #: `dựng` (not `xây dựng`) just before `mô hình`, at the end: a replica set up
     raised_before: regex.Pattern[str]
 
@@ -238,5 +245,8 @@ class Models:
             words_re(gazetteers["model_run_cues"], regex.IGNORECASE),
             lazy_compile(defines["MODEL_QUOTED_BEFORE"], VERBOSE),
             lazy_compile(defines["MODEL_PERIOD_AFTER"], VERBOSE),
+            lazy_compile(defines["MODEL_TRIGGER_BEFORE_QUOTE"], VERBOSE),
+            frozenset(trigger.lower() for trigger in gazetteers["model_campaign_triggers"]),
+            lazy_compile(defines["MODEL_STYLE_NAME"], VERBOSE),
             lazy_compile(defines["MODEL_RAISED_BEFORE"], VERBOSE),
         )
