@@ -311,6 +311,24 @@ class NameScan(LowerCaseSteps):
         proper_before = any(TITLE_CASE_RE.match(t[0]) for t in tokens[: self.i])
         return (proper_before or self.topic) and (named_after_people or self.last_lower)
 
+    def _district_of_its_committee(self) -> bool:
+        """Whether two capitalized syllables, and no more, right after a district's Party
+        committee name its district (`Bí thư Huyện ủy Lý Sơn`, `Huyện ủy Kim Thành`), not its
+        holder, whose full name has three (rules/gazetteers/district_committees.yml); not where
+        the sentence has named the committee already (`Ban Thường vụ Huyện ủy Hóc Môn và … Bí
+        thư Huyện ủy Nguyễn Cư`)."""
+        tokens = self.tokens
+        head_start = self.head_end - len(self.head)
+        return (
+            self.i == 0
+            and self.titled_head in self.lexicon.places.district_committees
+            and self.head.casefold() not in self.text[:head_start].casefold()
+            and self.i + 1 < len(tokens)
+            and tokens[self.i + 1][1] == tokens[self.i][2] + 1
+            and bool(TITLE_CASE_RE.match(tokens[self.i + 1][0]))
+            and not (self.i + 2 < len(tokens) and CAP_RE.match(tokens[self.i + 2][0]))
+        )
+
     def capitalized(self) -> bool:
         """A capitalized syllable, and the lower-case one that completes its word (`Tài
         nguyên`, not `Phương Nam tiến hành`); a person's name, a bare number or a roman
@@ -327,6 +345,7 @@ class NameScan(LowerCaseSteps):
             # right after the head, a name of another language is the body's own (`Đại học La
             # Trobe`), not its holder's
             and not (self.i == 0 and self.lexicon.names.is_foreign(f"{word} {self.word(1)}"))
+            and not self._district_of_its_committee()
         )
         head = self.titled_head
         # after a lower-case word of a descriptive name, a name is the body's own (`Ban quản lý

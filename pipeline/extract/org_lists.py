@@ -36,8 +36,12 @@ def listed_bodies(match: Match, scanned: OrgName, name: str, lexicon: Lexicon) -
         if glue is None or glue.end() >= len(text):
             break
         start = glue.end()
-        if _another_head(text, start, lexicon) or not text[start].isupper():
-            break  # another body (`Ban tổ chức Tỉnh ủy`), or the sentence goes on
+        if not text[start].isupper():
+            break  # the sentence goes on
+        if _another_head(text, start, lexicon) and not (
+            opened and _ministry_named_by_a_head(text, start, head, lexicon)
+        ):
+            break  # another body (`Ban tổ chức Tỉnh ủy`)
         if not opened and not _a_sector(text, start, lexicon):
             break  # `Sở Tài chính, Phó Trưởng ban …`: a post
         item = scan_name(text, start, start, lexicon)
@@ -82,6 +86,16 @@ def _a_sector(text: str, start: int, lexicon: Lexicon) -> bool:
     (`Xây dựng`, `Tài nguyên - môi trường`)."""
     item = f" {text[start : start + _SECTOR_REACH].lower()}"
     return lexicon.titles.lower_sector.match(item) is not None
+
+
+def _ministry_named_by_a_head(text: str, start: int, head: str, lexicon: Lexicon) -> bool:
+    """Whether a ministry's sector that is also a head word (`Công an`) stands at `start` in a
+    plural list of ministries, with no place after it (`các Bộ Công Thương, Y tế, Công an, Văn hóa,
+    Thể thao và Du lịch`; but `Công an tỉnh Gia Lai` is a body of its own)."""
+    if head != "Bộ" or not _a_sector(text, start, lexicon):
+        return False
+    item = scan_name(text, start, start, lexicon)
+    return item.named and item.place is None
 
 
 def _another_head(text: str, start: int, lexicon: Lexicon) -> bool:

@@ -485,7 +485,10 @@ def _nested(
             name = f"{head} {unit}"
         if _central_level_of_a_kind(name, head, entry, lexicon):
             continue
-        name = full_name(name, inner.head, lexicon)
+        # `trung ương Đảng` written in lower case inside `Ban chấp hành trung ương Đảng …`
+        name = full_name(
+            name[:1].upper() + name[1:], inner.head[:1].upper() + inner.head[1:], lexicon
+        )
         name = official_sector_names(joined_as_and(name, lexicon), lexicon)
         if not_a_body(name, lexicon):
             continue

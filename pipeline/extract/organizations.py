@@ -546,11 +546,11 @@ def standard_sector(name: str, head: str, scanned: OrgName, lexicon: Lexicon) ->
     entry = lexicon.bodies.heads.get(head)
     if entry is None or entry.type != "state" or not name.startswith(head + " "):
         return name
-    if head in lexicon.bodies.sector_heads:
-        shorts = lexicon.bodies.short_sectors
-    else:  # `phòng giáo dục huyện Bình Sơn`; `Phòng Nông nghiệp huyện Quế Sơn` keeps its wording
-        shorts = lexicon.bodies.office_short_sectors.get(head, {})
-    if not shorts:
+    # a head's own short sectors (`Bộ Văn hóa`, a ministry's only), then, for a ministry or a
+    # department, the ones they share; `Phòng Nông nghiệp huyện Quế Sơn` keeps its wording
+    own = lexicon.bodies.office_short_sectors.get(head, {})
+    shared = lexicon.bodies.short_sectors if head in lexicon.bodies.sector_heads else {}
+    if not own and not shared:
         return name
     if scanned.place in lexicon.places.countries and scanned.place != "Việt Nam":
         return name  # `Bộ Nông nghiệp Mỹ`: another country's ministry has its own name
@@ -558,7 +558,8 @@ def standard_sector(name: str, head: str, scanned: OrgName, lexicon: Lexicon) ->
     place = " ".join(p for p in (scanned.place_level, scanned.place) if p)
     placed = place and rest.casefold().endswith(" " + place.casefold())
     sector = rest[: -len(place) - 1] if placed else rest  # `phòng giáo dục Thị xã Cửa Lò`
-    standard = shorts.get(sector) or shorts.get(sector[:1].upper() + sector[1:])
+    titled = sector[:1].upper() + sector[1:]
+    standard = own.get(titled) or shared.get(sector) or shared.get(titled)
     return name.replace(sector, standard, 1) if standard else name
 
 

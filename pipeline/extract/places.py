@@ -172,7 +172,9 @@ def share_places(candidates: list[Candidate], lexicon: Lexicon) -> None:
             continue
         if earlier.values["name"].split()[-1] in lexicon.places.level_words:
             continue  # `Cục Thuế tỉnh`: its own place word, left for the article's province
-        if _ends_with_a_level(earlier.values["name"], lexicon):
+        if _ends_with_a_level(earlier.values["name"], lexicon) or _of_a_central_body(
+            earlier.values["name"], lexicon
+        ):
             continue  # `Đảng ủy Công an Trung ương, Thành ủy TP HCM`: central, of no place
         if not _LIST_GLUE.fullmatch(earlier.sentence.text[earlier.end : later.start]):
             continue
@@ -228,6 +230,18 @@ def _ends_with_a_level(name: str, lexicon: Lexicon) -> bool:
     """`… Trung ương`, `… tối cao` (rules/gazetteers/name_level_words.txt)."""
     words = name.lower().split()
     return any(" ".join(words[-n:]) in lexicon.bodies.level_words for n in (1, 2))
+
+
+def _of_a_central_body(name: str, lexicon: Lexicon) -> bool:
+    """`Thanh tra Chính phủ`, `Văn phòng Chính phủ`: a unit whose name ends with a central body
+    that is complete in itself (org_heads.yml) is central, of no place; not one of a province's
+    deputies (`Văn phòng Đoàn đại biểu Quốc hội`, `Hội đồng bầu cử đại biểu Quốc hội`)."""
+    words = name.split()
+    for n in (1, 2):
+        entry = lexicon.bodies.heads.get(" ".join(words[-n:])) if len(words) > n else None
+        if entry is not None and entry.level == "central" and entry.complete:
+            return " ".join(words[-n - 2 : -n]).casefold() != "đại biểu"
+    return False
 
 
 def _share_level_word(earlier: Candidate, later: Candidate, lexicon: Lexicon) -> None:
