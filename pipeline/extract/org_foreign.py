@@ -28,6 +28,8 @@ _EDGE_PUNCTUATION = regex.compile(r"^[\p{P}\s]+|[\p{P}\s]+$")
 #: a number, and what goes on after one that ends a firm's name (`23,6 triệu`: an amount)
 _NUMBER = regex.compile(r"\d+")
 _NUMBER_GOES_ON = regex.compile(r"[.,]\d|\s+\p{Ll}")
+#: a dash and spaces opening what is left of a name once its country is dropped
+_LEADING_DASH = regex.compile(r"[-–]\s*")
 #: the lower-case word right after a name
 _NEXT_LOWER_WORD = regex.compile(r"\s+(\p{Ll}+)")
 #: the fewest letters of an armed group's name written in title case (`Maute`, `Shi` is cut)
@@ -41,22 +43,56 @@ _BRAND_WORDS = 3
 @normalizer(
     "organizations.foreign_company",
     groups=("name", "form"),
-    gazetteers=(*org_names.GAZETTEERS, "foreign_legal_forms"),
+    gazetteers=(*org_names.GAZETTEERS, "foreign_legal_forms", "bank_product_cues"),
 )
 def foreign_company(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     """`Korea Agro - Fisheries & Food Trade Corporation`: the capitalized words before an
     English legal form, listed as written; not where a head word names the business
     (`Tập đoàn Sun Group`: the head rule's) nor as the short name in parentheses after one
     (`Công ty Cổ phần Tập đoàn Mặt Trời (Sun Group)`)."""
+    return _named_before_form(match, lexicon, vietnamese_opening=False)
+
+
+@normalizer(
+    "organizations.business_name",
+    groups=("name", "form"),
+    gazetteers=(*org_names.GAZETTEERS, "business_name_ends"),
+)
+def business_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
+    """`Ethiopian Airlines`, `Văn Phú Invest`: the capitalized words before a word of a
+    business's trade, read as the foreign_company rule reads a legal form; a capitalized
+    first word of the sentence stays in a name of Vietnamese words (`Văn Phú Invest`), and a
+    title before the name is not part of it (`CEO United Airlines`: no business)."""
+    if lexicon.titles.title.match(match.sentence.text, match.spans["name"][0]):
+        return Reject("a-title")
+    return _named_before_form(match, lexicon, vietnamese_opening=True)
+
+
+def _named_before_form(
+    match: Match, lexicon: Lexicon, *, vietnamese_opening: bool
+) -> list[Found] | Reject:
+    """The business named by the capitalized words before the `form` group, listed as
+    written: without a common word opening the sentence (`Theo Sun Group`; kept, when
+    `vietnamese_opening`, before Vietnamese words: `Văn Phú Invest`) or a country (`Việt Nam -
+    Vietnam Airlines`); not where a head word names it."""
     text, bodies = match.sentence.text, lexicon.bodies
     start = match.spans["name"][0]
     words = text[start : match.spans["form"][0]].split()
     if _SENTENCE_OPENING.fullmatch(text, 0, start) and len(words) > 1:
         # `Theo Sun Group`: a sentence's first word is capitalized as any word is
         first, pair = words[0].lower(), f"{words[0]} {words[1]}".lower()
-        if first in bodies.common_words and pair not in bodies.common_words:
+        foreign = lexicon.names.is_foreign
+        rest_foreign = all(foreign(w) or _INNER_CAPITAL.fullmatch(w) for w in words[1:])
+        if (
+            first in bodies.common_words
+            and pair not in bodies.common_words
+            and (rest_foreign or not vietnamese_opening)
+        ):
             start = text.index(words[1], start + len(words[0]))
     start = _after_a_country(text, start, match.spans["form"][0], lexicon)
+    dash = _LEADING_DASH.match(text, start)
+    if dash:
+        start = dash.end()  # `Việt Nam - Vietnam Airlines`: the name after the country's
     if start >= match.spans["form"][0]:
         return Reject("no-name")
     if bodies.head_of(bodies.expand(text[start : match.spans["form"][0]]))[1] is not None:
