@@ -411,17 +411,23 @@ _OWN_NAME = regex.compile(
 _INNER_CAPITAL = regex.compile(r"\p{Lu}[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*")
 #: the most lower-case words that tell a business's trade (`công nghệ`, `quốc phòng`)
 _TRADE_WORDS = 3
+#: Vietnam as a Vietnamese firm's English name writes it (`Vietnam Report`, `VietnamPlus`)
+_HOME_IN_ENGLISH = fold("Việt Nam").replace(" ", "").lower()
 #: the fewest letters of a brand named alone (`ngân hàng điện tử F` names no brand)
 _SHORTEST_BRAND = 2
 
 
-def brand_after_descriptor(written_head: str, name: str, head: str, lexicon: Lexicon) -> str:
+def brand_after_descriptor(
+    written_head: str, name: str, head: str, lexicon: Lexicon, *, untraded: bool = False
+) -> str:
     """A business written after a lower-case kind and its trade is named by its own name
     (GUIDE.md Round 8, Round 10): `công ty đường sắt Tokyu` → `Tokyu`, `tập đoàn công nghệ
     Huawei` → `Huawei`; only a name of another language or a brand's acronym, not a Vietnamese
     name or one of the Highlands (`công ty lâm nghiệp Ka Nak`), a country or a place, a legal
     form (`công ty cổ phần SIC`: the company's own name), nor where the trade is not written
-    (`tập đoàn Novaland`: annotated with its head) or the writer capitalized the head."""
+    (`tập đoàn Novaland`: annotated with its head) unless `untraded` (a passage about another
+    country: `tập đoàn Lockheed Martin` → `Lockheed Martin`, GUIDE.md Round 8), nor a Vietnamese
+    firm's English name (`công ty Vietnam Report`), nor where the writer capitalized the head."""
     if not written_head[:1].islower():
         return name
     words = name[len(head) :].split()
@@ -430,8 +436,10 @@ def brand_after_descriptor(written_head: str, name: str, head: str, lexicon: Lex
         trade += 1
     own = " ".join(words[trade:])
     bodies, places = lexicon.bodies, lexicon.places
-    if not 0 < trade <= _TRADE_WORDS or len(own) < _SHORTEST_BRAND:
+    if trade > _TRADE_WORDS or len(own) < _SHORTEST_BRAND or (trade == 0 and not untraded):
         return name
+    if trade == 0 and any(fold(word).lower().startswith(_HOME_IN_ENGLISH) for word in own.split()):
+        return name  # `công ty Vietnam Report`: a Vietnamese firm's English name
     if not _OWN_NAME.fullmatch(own) or any(word in bodies.legal_forms for word in words):
         return name
     if " ".join(words[:trade]) in bodies.legal_forms:
