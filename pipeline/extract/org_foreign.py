@@ -9,6 +9,7 @@ they are (`phiến quân Houthi`, `nhóm khủng bố Abu Sayyaf`)."""
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import regex
@@ -452,3 +453,42 @@ def brand_after_descriptor(
     if all(foreign(word) or _INNER_CAPITAL.fullmatch(word) for word in own.split()):
         return own
     return name
+
+
+#: the fewest letters of a body's acronym after a post (`VEC`; `IT` names a trade)
+_SHORTEST_ACRONYM = 3
+
+
+@normalizer(
+    "organizations.acronym_after_post",
+    groups=("name",),
+    gazetteers=(*org_names.GAZETTEERS, "firm_post_words"),
+)
+def acronym_after_post(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
+    """`Tổng Giám đốc VEC`, `đại diện VASCO`: the acronym after a post held in a body is the
+    body, listed as written; not the abbreviation of a Vietnamese body's kind (`đại diện VKS`,
+    `lãnh đạo DNNN`, `Chủ tịch UBATGTQG`: opened by the initials of a head word), a place or a
+    known outlet."""
+    bodies, places = lexicon.bodies, lexicon.places
+    name = match.group("name") or ""
+    if name in bodies.outlets or name in places.countries or name.startswith(places.abbreviations):
+        return Reject("not-a-body-acronym", name)
+    if bodies.expand(name) != name or bodies.head_of(name)[1] is not None:
+        return Reject("an-abbreviation", name)
+    folded = fold(name).upper()
+    if any(
+        initials.startswith(folded) or folded.startswith(initials)
+        for initials in _head_initials(lexicon)
+    ):
+        return Reject("a-head-abbreviated", name)  # `VKS`: Viện kiểm sát
+    return business(name) | {"org_type": "other"}
+
+
+@functools.lru_cache(maxsize=4)
+def _head_initials(lexicon: Lexicon) -> frozenset[str]:
+    """The initials of every head word of two words or more (`Viện kiểm sát` → `VKS`)."""
+    return frozenset(
+        "".join(fold(word)[:1] for word in head.split()).upper()
+        for head in lexicon.bodies.heads
+        if len(head.split()) > 1
+    )

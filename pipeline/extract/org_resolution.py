@@ -120,6 +120,7 @@ def resolve_organizations(
     if _foreign_passage(text):
         for cand in out:
             _firm_by_own_name(cand, lexicon)
+    out = [cand for cand in out if not _acronym_of_a_named_body(cand, text)]
     spelled_out(out, lexicon, nested)  # the bodies named inside others (`HĐQT Công ty CP An Phú`)
     complete_bare_units(out, lexicon)  # `Đảng ủy Tập đoàn` → `… Tập đoàn Hóa chất Việt Nam`
     merged = _with_school_word(_merge_short_forms(merge_bare_names(out, lexicon), lexicon), lexicon)
@@ -186,6 +187,18 @@ def _foreign_passage(text: ArticleText[Lexicon]) -> bool:
         if not match.group("not")
     }
     return bool(countries) and "Việt Nam" not in countries
+
+
+def _acronym_of_a_named_body(cand: Candidate, text: ArticleText[Lexicon]) -> bool:
+    """`Phó Tổng giám đốc OGC` where the article gave `Công ty Cổ phần Tập đoàn Đại Dương (Ocean
+    Group, mã CK: OGC)`: an acronym after a post that the article defines in parentheses is the
+    short name of the body named in full there, no body of its own."""
+    if cand.rule.id != "organizations.acronym_after_post":
+        return False
+    inside = regex.compile(
+        r"\([^()]*(?<![\p{L}\p{N}])" + regex.escape(cand.text) + r"(?![\p{L}\p{N}])"
+    )
+    return any(inside.search(sentence.text) for sentence in text.sentences)
 
 
 def _firm_by_own_name(cand: Candidate, lexicon: Lexicon) -> None:
