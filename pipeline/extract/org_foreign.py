@@ -44,7 +44,7 @@ _BRAND_WORDS = 3
 @normalizer(
     "organizations.foreign_company",
     groups=("name", "form"),
-    gazetteers=(*org_names.GAZETTEERS, "foreign_legal_forms", "bank_product_cues"),
+    gazetteers=(*org_names.GAZETTEERS, "foreign_legal_forms"),
 )
 def foreign_company(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     """`Korea Agro - Fisheries & Food Trade Corporation`: the capitalized words before an
@@ -57,7 +57,7 @@ def foreign_company(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
 @normalizer(
     "organizations.business_name",
     groups=("name", "form"),
-    gazetteers=(*org_names.GAZETTEERS, "business_name_ends"),
+    gazetteers=org_names.GAZETTEERS,
 )
 def business_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     """`Ethiopian Airlines`, `Văn Phú Invest`: the capitalized words before a word of a
@@ -462,7 +462,7 @@ _SHORTEST_ACRONYM = 3
 @normalizer(
     "organizations.acronym_after_post",
     groups=("name",),
-    gazetteers=(*org_names.GAZETTEERS, "firm_post_words"),
+    gazetteers=org_names.GAZETTEERS,
 )
 def acronym_after_post(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     """`Tổng Giám đốc VEC`, `đại diện VASCO`: the acronym after a post held in a body is the

@@ -21,11 +21,7 @@ _NAME_GOING_ON = regex.compile(r"(?<![\p{L}])\p{Lu}\p{L}* \p{Ll}+ $")
 _LAST_WORD = regex.compile(r"(\S+)\s+$")
 
 
-@normalizer(
-    "organizations.source",
-    groups=("name",),
-    gazetteers=(*org_names.GAZETTEERS, "broadcasters", "airing_cues"),
-)
+@normalizer("organizations.source", groups=("name",), gazetteers=org_names.GAZETTEERS)
 def credited_source(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     """A source credited by a byline or a reporting verb, listed as written."""
     return _credited(match, lexicon)
