@@ -9,6 +9,7 @@ they are (`phiến quân Houthi`, `nhóm khủng bố Abu Sayyaf`)."""
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import regex
@@ -28,6 +29,8 @@ _EDGE_PUNCTUATION = regex.compile(r"^[\p{P}\s]+|[\p{P}\s]+$")
 #: a number, and what goes on after one that ends a firm's name (`23,6 triệu`: an amount)
 _NUMBER = regex.compile(r"\d+")
 _NUMBER_GOES_ON = regex.compile(r"[.,]\d|\s+\p{Ll}")
+#: a dash and spaces opening what is left of a name once its country is dropped
+_LEADING_DASH = regex.compile(r"[-–]\s*")
 #: the lower-case word right after a name
 _NEXT_LOWER_WORD = regex.compile(r"\s+(\p{Ll}+)")
 #: the fewest letters of an armed group's name written in title case (`Maute`, `Shi` is cut)
@@ -48,15 +51,49 @@ def foreign_company(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     English legal form, listed as written; not where a head word names the business
     (`Tập đoàn Sun Group`: the head rule's) nor as the short name in parentheses after one
     (`Công ty Cổ phần Tập đoàn Mặt Trời (Sun Group)`)."""
+    return _named_before_form(match, lexicon, vietnamese_opening=False)
+
+
+@normalizer(
+    "organizations.business_name",
+    groups=("name", "form"),
+    gazetteers=org_names.GAZETTEERS,
+)
+def business_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
+    """`Ethiopian Airlines`, `Văn Phú Invest`: the capitalized words before a word of a
+    business's trade, read as the foreign_company rule reads a legal form; a capitalized
+    first word of the sentence stays in a name of Vietnamese words (`Văn Phú Invest`), and a
+    title before the name is not part of it (`CEO United Airlines`: no business)."""
+    if lexicon.titles.title.match(match.sentence.text, match.spans["name"][0]):
+        return Reject("a-title")
+    return _named_before_form(match, lexicon, vietnamese_opening=True)
+
+
+def _named_before_form(
+    match: Match, lexicon: Lexicon, *, vietnamese_opening: bool
+) -> list[Found] | Reject:
+    """The business named by the capitalized words before the `form` group, listed as
+    written: without a common word opening the sentence (`Theo Sun Group`; kept, when
+    `vietnamese_opening`, before Vietnamese words: `Văn Phú Invest`) or a country (`Việt Nam -
+    Vietnam Airlines`); not where a head word names it."""
     text, bodies = match.sentence.text, lexicon.bodies
     start = match.spans["name"][0]
     words = text[start : match.spans["form"][0]].split()
     if _SENTENCE_OPENING.fullmatch(text, 0, start) and len(words) > 1:
         # `Theo Sun Group`: a sentence's first word is capitalized as any word is
         first, pair = words[0].lower(), f"{words[0]} {words[1]}".lower()
-        if first in bodies.common_words and pair not in bodies.common_words:
+        foreign = lexicon.names.is_foreign
+        rest_foreign = all(foreign(w) or _INNER_CAPITAL.fullmatch(w) for w in words[1:])
+        if (
+            first in bodies.common_words
+            and pair not in bodies.common_words
+            and (rest_foreign or not vietnamese_opening)
+        ):
             start = text.index(words[1], start + len(words[0]))
     start = _after_a_country(text, start, match.spans["form"][0], lexicon)
+    dash = _LEADING_DASH.match(text, start)
+    if dash:
+        start = dash.end()  # `Việt Nam - Vietnam Airlines`: the name after the country's
     if start >= match.spans["form"][0]:
         return Reject("no-name")
     if bodies.head_of(bodies.expand(text[start : match.spans["form"][0]]))[1] is not None:
@@ -375,17 +412,23 @@ _OWN_NAME = regex.compile(
 _INNER_CAPITAL = regex.compile(r"\p{Lu}[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*")
 #: the most lower-case words that tell a business's trade (`công nghệ`, `quốc phòng`)
 _TRADE_WORDS = 3
+#: Vietnam as a Vietnamese firm's English name writes it (`Vietnam Report`, `VietnamPlus`)
+_HOME_IN_ENGLISH = fold("Việt Nam").replace(" ", "").lower()
 #: the fewest letters of a brand named alone (`ngân hàng điện tử F` names no brand)
 _SHORTEST_BRAND = 2
 
 
-def brand_after_descriptor(written_head: str, name: str, head: str, lexicon: Lexicon) -> str:
+def brand_after_descriptor(
+    written_head: str, name: str, head: str, lexicon: Lexicon, *, untraded: bool = False
+) -> str:
     """A business written after a lower-case kind and its trade is named by its own name
     (GUIDE.md Round 8, Round 10): `công ty đường sắt Tokyu` → `Tokyu`, `tập đoàn công nghệ
     Huawei` → `Huawei`; only a name of another language or a brand's acronym, not a Vietnamese
     name or one of the Highlands (`công ty lâm nghiệp Ka Nak`), a country or a place, a legal
     form (`công ty cổ phần SIC`: the company's own name), nor where the trade is not written
-    (`tập đoàn Novaland`: annotated with its head) or the writer capitalized the head."""
+    (`tập đoàn Novaland`: annotated with its head) unless `untraded` (a passage about another
+    country: `tập đoàn Lockheed Martin` → `Lockheed Martin`, GUIDE.md Round 8), nor a Vietnamese
+    firm's English name (`công ty Vietnam Report`), nor where the writer capitalized the head."""
     if not written_head[:1].islower():
         return name
     words = name[len(head) :].split()
@@ -394,8 +437,10 @@ def brand_after_descriptor(written_head: str, name: str, head: str, lexicon: Lex
         trade += 1
     own = " ".join(words[trade:])
     bodies, places = lexicon.bodies, lexicon.places
-    if not 0 < trade <= _TRADE_WORDS or len(own) < _SHORTEST_BRAND:
+    if trade > _TRADE_WORDS or len(own) < _SHORTEST_BRAND or (trade == 0 and not untraded):
         return name
+    if trade == 0 and any(fold(word).lower().startswith(_HOME_IN_ENGLISH) for word in own.split()):
+        return name  # `công ty Vietnam Report`: a Vietnamese firm's English name
     if not _OWN_NAME.fullmatch(own) or any(word in bodies.legal_forms for word in words):
         return name
     if " ".join(words[:trade]) in bodies.legal_forms:
@@ -408,3 +453,42 @@ def brand_after_descriptor(written_head: str, name: str, head: str, lexicon: Lex
     if all(foreign(word) or _INNER_CAPITAL.fullmatch(word) for word in own.split()):
         return own
     return name
+
+
+#: the fewest letters of a body's acronym after a post (`VEC`; `IT` names a trade)
+_SHORTEST_ACRONYM = 3
+
+
+@normalizer(
+    "organizations.acronym_after_post",
+    groups=("name",),
+    gazetteers=org_names.GAZETTEERS,
+)
+def acronym_after_post(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
+    """`Tổng Giám đốc VEC`, `đại diện VASCO`: the acronym after a post held in a body is the
+    body, listed as written; not the abbreviation of a Vietnamese body's kind (`đại diện VKS`,
+    `lãnh đạo DNNN`, `Chủ tịch UBATGTQG`: opened by the initials of a head word), a place or a
+    known outlet."""
+    bodies, places = lexicon.bodies, lexicon.places
+    name = match.group("name") or ""
+    if name in bodies.outlets or name in places.countries or name.startswith(places.abbreviations):
+        return Reject("not-a-body-acronym", name)
+    if bodies.expand(name) != name or bodies.head_of(name)[1] is not None:
+        return Reject("an-abbreviation", name)
+    folded = fold(name).upper()
+    if any(
+        initials.startswith(folded) or folded.startswith(initials)
+        for initials in _head_initials(lexicon)
+    ):
+        return Reject("a-head-abbreviated", name)  # `VKS`: Viện kiểm sát
+    return business(name) | {"org_type": "other"}
+
+
+@functools.lru_cache(maxsize=4)
+def _head_initials(lexicon: Lexicon) -> frozenset[str]:
+    """The initials of every head word of two words or more (`Viện kiểm sát` → `VKS`)."""
+    return frozenset(
+        "".join(fold(word)[:1] for word in head.split()).upper()
+        for head in lexicon.bodies.heads
+        if len(head.split()) > 1
+    )

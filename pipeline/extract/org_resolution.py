@@ -117,6 +117,10 @@ def resolve_organizations(
         inside = _nested(cand, lexicon, (province, other), places_named)
         out.extend(inside)
         nested.extend(inside)
+    if _foreign_passage(text):
+        for cand in out:
+            _firm_by_own_name(cand, lexicon)
+    out = [cand for cand in out if not _acronym_of_a_named_body(cand, text)]
     spelled_out(out, lexicon, nested)  # the bodies named inside others (`HĐQT Công ty CP An Phú`)
     complete_bare_units(out, lexicon)  # `Đảng ủy Tập đoàn` → `… Tập đoàn Hóa chất Việt Nam`
     merged = _with_school_word(_merge_short_forms(merge_bare_names(out, lexicon), lexicon), lexicon)
@@ -169,6 +173,45 @@ def _country_before(cand: Candidate, text: ArticleText[Lexicon]) -> str | None:
         if named:
             return None if named[-1] == "Việt Nam" else named[-1]
     return None
+
+
+def _foreign_passage(text: ArticleText[Lexicon]) -> bool:
+    """Whether the article is about other countries: it names another country and neither Việt
+    Nam nor a Vietnamese province."""
+    if province_of(text) is not None:
+        return False
+    countries = {
+        match.group()
+        for sentence in text.sentences
+        for match in text.lexicon.places.country.finditer(sentence.text)
+        if not match.group("not")
+    }
+    return bool(countries) and "Việt Nam" not in countries
+
+
+def _acronym_of_a_named_body(cand: Candidate, text: ArticleText[Lexicon]) -> bool:
+    """`Phó Tổng giám đốc OGC` where the article gave `Công ty Cổ phần Tập đoàn Đại Dương (Ocean
+    Group, mã CK: OGC)`: an acronym after a post that the article defines in parentheses is the
+    short name of the body named in full there, no body of its own."""
+    if cand.rule.id != "organizations.acronym_after_post":
+        return False
+    inside = regex.compile(
+        r"\([^()]*(?<![\p{L}\p{N}])" + regex.escape(cand.text) + r"(?![\p{L}\p{N}])"
+    )
+    return any(inside.search(sentence.text) for sentence in text.sentences)
+
+
+def _firm_by_own_name(cand: Candidate, lexicon: Lexicon) -> None:
+    """`tập đoàn Lockheed Martin` in a passage about other countries is `Lockheed Martin`: a
+    foreign business after a lower-case kind is named by its own name (GUIDE.md Round 8), even
+    where no trade is written."""
+    name = cand.values["name"]
+    head, entry = lexicon.bodies.head_of(name)
+    if entry is None or entry.type != "enterprise" or entry.level == "unit":
+        return
+    own = brand_after_descriptor(cand.text, name, head, lexicon, untraded=True)
+    if own != name:
+        cand.values = {**cand.values, "name": own}
 
 
 def _passage_country(text: ArticleText[Lexicon]) -> str | None:

@@ -47,6 +47,8 @@ REGISTRY: Registry[Lexicon] = Registry.of(
         organizations.known_body,
         organizations.body_of_title,
         org_foreign.foreign_company,
+        org_foreign.business_name,
+        org_foreign.acronym_after_post,
         org_foreign.foreign_agency,
         org_foreign.defined_body,
         org_foreign.listed_brand,
