@@ -13,7 +13,11 @@ def test_rules_with_starts_find_what_their_pattern_finds_everywhere(shared_artic
         articles = [Article.from_record(json.loads(line)) for line in islice(lines, 150)]
     comp = compiled(ruleset)
     with_starts = {rule.id for rule in ruleset.rules if rule.starts is not None}
-    assert {"officials.name_then_title", "officials.names_then_verb"} <= with_starts
+    assert {
+        "officials.name_then_title",
+        "officials.names_then_verb",
+        "officials.foreign_name_set_off",
+    } <= with_starts
     tried = found = 0
     for article in articles:
         for sentence in read_article(article, ruleset).sentences:
@@ -39,6 +43,9 @@ def test_rule_prefilters_pass_every_sentence_their_pattern_matches(shared_articl
         "officials.title_then_list",
         "officials.short_name_then_verb",
         "officials.foreign_name_then_title",
+        "organizations.defined_body",
+        "documents.party_spaced",
+        "documents.short_reference",
     } <= {rule.id for rule in filtered}
     sentences = [s.text for a in articles for s in read_article(a, ruleset).sentences]
     found = dict.fromkeys((rule.id for rule in filtered), 0)

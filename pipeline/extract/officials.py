@@ -244,9 +244,11 @@ def _inside_a_word(sentence: str, start: int, lexicon: Lexicon) -> bool:
     """The lower-case syllable at `start` ends a two-syllable word begun before it (`mức tăng
     trưởng`): no title starts there (a capital starts one: `chức vụ Phó chủ tịch`)."""
     words = lexicon.bodies.words
-    before = _LAST_WORDS.search(sentence, max(0, start - 24), start)
     first = _FIRST_WORD.match(sentence, start)
-    if not (before and first and first.group(1).islower()):
+    if not (first and first.group(1).islower()):
+        return False  # most titles are capitalized: tested before the search below
+    before = _LAST_WORDS.search(sentence, max(0, start - 24), start)
+    if not before:
         return False
     last, earlier = before.group(2).lower(), (before.group(1) or "").lower()
     # `chức vụ phó chủ tịch`: the syllable before already closes a word

@@ -681,7 +681,7 @@ _TITLE_WORDS = 4
 
 def _title_right_before(text: str, start: int, lexicon: Lexicon) -> bool:
     """Whether a title (titles.yml) ends right before `start` (`Chánh thanh tra cảnh sát`)."""
-    words = text[:start].split()[-_TITLE_WORDS:]
+    words = text[:start].rsplit(None, _TITLE_WORDS)[-_TITLE_WORDS:]  # the last words only
     by_lower = lexicon.titles.by_lower
     return any(" ".join(words[-n:]).lower() in by_lower for n in range(1, len(words) + 1))
 
@@ -693,6 +693,8 @@ def foreign_holder_start(
     country) ends the words between `start` and `end`: after a country (`Ngoại giao Mỹ Mike
     Pompeo`), or at `start` itself when `right_after`."""
     words = list(_WORDS.finditer(text, start, end))
+    if not words or not TITLE_CASE_RE.match(words[-1].group()):
+        return None  # every name tried below ends with the last word
     countries = lexicon.places.countries
     for i in range(len(words) - 1):
         rest = [w.group() for w in words[i:]]
@@ -714,6 +716,8 @@ def _holder_after_sector(text: str, start: int, end: int, lexicon: Lexicon) -> i
     `đảng`): the first of the last title-case words that `is_foreign` (two or more), with a
     Vietnamese word before them."""
     words = list(_WORDS.finditer(text, start, end))
+    if not words or not TITLE_CASE_RE.match(words[-1].group()):
+        return None  # every name tried below ends with the last word
     countries = lexicon.places.countries
     for i in range(1, len(words) - 1):
         rest = [w.group() for w in words[i:]]
