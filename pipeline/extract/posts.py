@@ -41,6 +41,8 @@ _LOOSE = regex.compile(r",|(?<![\p{L}])là(?![\p{L}])")
 _SENTENCE_GOES_ON = regex.compile(r"\s+\p{Ll}|\s*[.!?…]+(?:\s|$)|\s*$")
 #: … or a clause after a comma, a headline's colon (`HLV Park Hang Seo: U23 VN nghe lời`)
 _NAME_SET_OFF = regex.compile(r"\s*[,:;)]")
+#: … or a comma and a lower-case word after the name (`Giám đốc CIA Gina Haspel, theo đài CNN`)
+_COMMA_THEN_LOWER = regex.compile(r"\s*,\s*\p{Ll}")
 #: one word of a name of another language (FOREIGN_NAME): `Jong-un`, `O'Brien`, `McCain`
 _FOREIGN_WORD = regex.compile(
     r"(?:Ma?c(?=\p{Lu}))?\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{L}[\p{Ll}\p{M}'’]*)*"
@@ -885,9 +887,11 @@ def name_after_posts(
         return None  # `Đại sứ Mỹ: Trump …` is a headline
     last = posts[-1] if posts else None
     # … or the name is set off by commas on both sides (`Bộ trưởng Quốc phòng Nga, Sergei
-    # Shoigu, cho biết`)
+    # Shoigu, cho biết`), or by one after it before a lower-case clause (`giám đốc Cơ quan
+    # tình báo trung ương (CIA) Gina Haspel, theo đài CNN`)
     goes_on = bool(_SENTENCE_GOES_ON.match(text, found.end())) or (
-        "," in text[end:start] and _set_off_before_clause(text, found.end(), lexicon)
+        ("," in text[end:start] or _COMMA_THEN_LOWER.match(text, found.end()))
+        and _set_off_before_clause(text, found.end(), lexicon)
     )
     if (
         honorific
