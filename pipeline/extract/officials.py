@@ -79,8 +79,8 @@ def officials_values(
             chosen = index
     parts = []
     for index, post in enumerate(posts):
-        if index == chosen or not post.organization:
-            parts.append(post.title)
+        if index == chosen or not post.organization or post.title.endswith(post.organization):
+            parts.append(post.title)  # not `Chánh Văn phòng Văn phòng`
         else:
             parts.append(f"{post.title} {post.organization}")
     if chosen is not None:
@@ -205,6 +205,9 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         if _possessed(sentence, chain_start, lexicon):
             # `Người phát ngôn của Tổng thống Palestine, ông Nabil Abu Rdeineh`
             return Reject("someone-else's-post")
+        if lexicon.titles.indefinite_before.search(sentence, max(0, chain_start - 8), chain_start):
+            # `một nghị sĩ của Quốc dân đảng (KMT), bà Hsu Shu - hu thuộc KMT tiến đến`
+            return Reject("one-holder-of-several", name.person)
         if _names_an_event(sentence, chain_start, lexicon):
             # `Hội nghị Bộ trưởng Quốc phòng các nước ASEAN …, ông James Mattis`: the posts
             # name a meeting's members, not the name's post

@@ -24,6 +24,9 @@ from pipeline.extract.org_names import head_at, scan_name, starts_with
 
 _SPACES = regex.compile(r"\s*")
 _COMMA = regex.compile(r"\s*,\s*")
+#: two lower-case words or more ending a body's words (`FAA | thông tin thêm …`, not `Thế
+#: giới Di động`)
+_LOWER_CASE_END = regex.compile(r"(?:\s+\p{Ll}[\p{L}\p{M}]*){2,}$")
 _SPACE_CAPITAL = regex.compile(r"\s+\p{Lu}")
 _PROVINCE_AFTER = regex.compile(r"\s+(\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*)?)")
 _TITLE_CASE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]")
@@ -38,6 +41,8 @@ _LOOSE = regex.compile(r",|(?<![\p{L}])là(?![\p{L}])")
 _SENTENCE_GOES_ON = regex.compile(r"\s+\p{Ll}|\s*[.!?…]+(?:\s|$)|\s*$")
 #: … or a clause after a comma, a headline's colon (`HLV Park Hang Seo: U23 VN nghe lời`)
 _NAME_SET_OFF = regex.compile(r"\s*[,:;)]")
+#: … or a comma and a lower-case word after the name (`Giám đốc CIA Gina Haspel, theo đài CNN`)
+_COMMA_THEN_LOWER = regex.compile(r"\s*,\s*\p{Ll}")
 #: one word of a name of another language (FOREIGN_NAME): `Jong-un`, `O'Brien`, `McCain`
 _FOREIGN_WORD = regex.compile(
     r"(?:Ma?c(?=\p{Lu}))?\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{L}[\p{Ll}\p{M}'’]*)*"
@@ -242,6 +247,26 @@ def _parse_posts(
             org_start = found.end() - len(tail)  # the title keeps its head word: Trưởng Ban
         name_start = _SPACES.match(text, org_start).end() if org_start == found.end() else org_start
         organization, generic, org_end = _organization_after(text, org_start, name_start, lexicon)
+        owner = None
+        if (
+            not organization
+            and org_start == found.end()
+            and base not in titles.with_field
+            and " " in written
+            and base not in titles.public_body_ranks
+        ):
+            # `chủ tịch của Ủy ban Điều hành Ngân hàng Trung Quốc Quách Thụ Thanh`: the body
+            # after `của` holds the post (an expert's field before it: below; a country after
+            # it: further below, in the title); not after a title of one syllable, which may
+            # end a word (`nhà giao dịch trưởng của …`), nor a staff word (`cán bộ của Hà Nội`),
+            # nor before a bare head (`Viện trưởng của Viện`)
+            owner = titles.owner_before_body.match(text, found.end())
+            if owner is not None and not titles.country.match(text, owner.end()):
+                at = owner.end()
+                body_at = _SPACES.match(text, at).end()
+                organization, generic, org_end = _organization_after(text, at, body_at, lexicon)
+                if generic:
+                    organization, generic, org_end = "", False, None
         if (
             not organization
             and base in titles.public_body_ranks
@@ -279,7 +304,7 @@ def _parse_posts(
             and not country
             and not (direct and is_person(direct.group("person"), lexicon))
         ):
-            read = titles.country.match(text, found.end())
+            read = titles.country.match(text, owner.end() if owner else found.end())
             sector = titles.head_words.get(base) and titles.lower_sector.match(text, found.end())
             if sector:
                 # `Bộ trưởng tài chính Canada Bill Morneau`: the ministry in lower case, then its
@@ -296,7 +321,15 @@ def _parse_posts(
             else:
                 # `Trưởng ban tổ chức Trung ương`: the last word of the title opens the body
                 body_start = found.end() - len(tail) if tail else name_start
+                if owner is not None:
+                    # `Người phát ngôn của | Điện Kremlin`, not the words of the sentence
+                    # after it (`phát ngôn viên của FAA | thông tin thêm …`)
+                    body_start = _SPACES.match(text, owner.end()).end()
                 body_end = _body_words(text, body_start, lexicon, lower_start=bool(tail))
+                if owner is not None and (
+                    trailing := _LOWER_CASE_END.search(text, body_start, body_end)
+                ):
+                    body_end = trailing.start()
                 body = lexicon.bodies.expand(text[body_start:body_end])
                 taught = base in titles.bare_ranks and _starts_with(body, titles.subjects)
                 if body_end > body_start and not taught:  # not `giáo viên Vật lý`
@@ -854,9 +887,11 @@ def name_after_posts(
         return None  # `Đại sứ Mỹ: Trump …` is a headline
     last = posts[-1] if posts else None
     # … or the name is set off by commas on both sides (`Bộ trưởng Quốc phòng Nga, Sergei
-    # Shoigu, cho biết`)
+    # Shoigu, cho biết`), or by one after it before a lower-case clause (`giám đốc Cơ quan
+    # tình báo trung ương (CIA) Gina Haspel, theo đài CNN`)
     goes_on = bool(_SENTENCE_GOES_ON.match(text, found.end())) or (
-        "," in text[end:start] and _set_off_before_clause(text, found.end(), lexicon)
+        ("," in text[end:start] or _COMMA_THEN_LOWER.match(text, found.end()))
+        and _set_off_before_clause(text, found.end(), lexicon)
     )
     if (
         honorific

@@ -112,6 +112,10 @@ class Titles:
     #: a ministry's sector written in lower case after its minister's title, as a whole word
     #: (`Bộ trưởng | tài chính Canada`: gazetteers/ministry_sectors.txt); group `sector`
     lower_sector: regex.Pattern[str]
+    #: `của` between a post and the capitalized body that holds it (OWNER_BEFORE_BODY)
+    owner_before_body: regex.Pattern[str]
+    #: `một` right before a post (INDEFINITE_BEFORE), searched up to the post
+    indefinite_before: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Titles:
@@ -172,6 +176,8 @@ class Titles:
                 + alternation(gazetteers["ministry_sectors"])
                 + r")(?![\p{L}\p{M}])"
             ),
+            lazy_compile(defines["OWNER_BEFORE_BODY"], VERBOSE),
+            lazy_compile(defines["INDEFINITE_BEFORE"], VERBOSE),
         )
 
     def canonical(self, written: str) -> str:
