@@ -54,6 +54,7 @@ class Models:
         "model_broadcast_cues",
         "model_run_cues",
         "model_campaign_triggers",
+        "model_leader_words",
     )
 
     #: forms of organization and concepts, lower case: never a model, quoted or not
@@ -157,6 +158,8 @@ class Models:
     style_name: regex.Pattern[str]
     #: `dựng` (not `xây dựng`) just before `mô hình`, at the end: a replica set up
     raised_before: regex.Pattern[str]
+    #: a movement's leader (`thủ lĩnh`, `người khởi xướng`) just before its trigger, at the end
+    leader_before: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Models:
@@ -249,4 +252,10 @@ class Models:
             frozenset(trigger.lower() for trigger in gazetteers["model_campaign_triggers"]),
             lazy_compile(defines["MODEL_STYLE_NAME"], VERBOSE),
             lazy_compile(defines["MODEL_RAISED_BEFORE"], VERBOSE),
+            lazy_compile(
+                r"(?<![\p{L}])"
+                + alternation(gazetteers["model_leader_words"])
+                + r"\s+(?:(?:của|các|những)\s+)?$",
+                regex.IGNORECASE,
+            ),
         )
