@@ -573,9 +573,10 @@ def _held_abroad_only(title: str, name: str, lexicon: Lexicon) -> bool:
     """A title that is a post only of a name of another language (titles_of_names_abroad.txt),
     given to a name that is not one."""
     bare = title_prefix(title, lexicon)[1]
-    return any(
-        bare == t or bare.startswith(f"{t} ") for t in lexicon.titles.of_names_abroad
-    ) and not lexicon.names.is_foreign(name)
+    # the longest title the post starts with: `Chỉ huy trưởng` is no `Chỉ huy`
+    found = lexicon.titles.title.match(bare)
+    head = lexicon.titles.canonical(found.group("title")) if found else bare
+    return head in lexicon.titles.of_names_abroad and not lexicon.names.is_foreign(name)
 
 
 @resolver("officials", gazetteers=places.GAZETTEERS)

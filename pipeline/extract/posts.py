@@ -316,7 +316,8 @@ def _parse_posts(
                     body, end = f"{body} {country}", held_in.end("country")
                 organization = _with_head(base, body, lexicon)
             elif read:
-                country = " ".join(read.group().split())
+                # `Tổng thống đắc cử Ukraine`: the time word stays out of the title
+                country = " ".join(text[read.start("country") : read.end()].split())
                 title, end = f"{title} {country}", read.end()
             else:
                 # `Trưởng ban tổ chức Trung ương`: the last word of the title opens the body

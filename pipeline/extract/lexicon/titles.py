@@ -76,7 +76,8 @@ class Titles:
     title: regex.Pattern[str]
     separator: regex.Pattern[str]
     #: a country right after a title, as a whole word, and the one or the international body
-    #: it serves in (`Nhật Bản tại Việt Nam`, `Mỹ tại LHQ`): groups `country` and `host`
+    #: it serves in (`Nhật Bản tại Việt Nam`, `Mỹ tại LHQ`): groups `country` and `host`;
+    #: the time of a post may come before the country (TIME_BEFORE_COUNTRY: `đắc cử Ukraine`)
     country: regex.Pattern[str]
     #: a plural word right before a post (PLURAL_BEFORE), searched up to the post
     plural_before: regex.Pattern[str]
@@ -146,9 +147,11 @@ class Titles:
             title_re,
             separator,
             lazy_compile(
-                r"\s+(?P<country>{0})(?:\s+tại\s+(?P<host>{0}|{1}))?"
+                r"(?:{2})?\s+(?P<country>{0})(?:\s+tại\s+(?P<host>{0}|{1}))?"
                 r"(?![\p{{L}}\p{{N}}-])".format(
-                    alternation(gazetteers["countries"]), alternation(gazetteers["host_bodies"])
+                    alternation(gazetteers["countries"]),
+                    alternation(gazetteers["host_bodies"]),
+                    defines["TIME_BEFORE_COUNTRY"],
                 )
             ),
             lazy_compile(defines["PLURAL_BEFORE"], VERBOSE),
