@@ -132,9 +132,17 @@ def _of_the_passage_country(
 ) -> tuple[str, str] | None:
     """A State body every country has, written bare, in an article about one foreign country:
     that country's (`Chính phủ` → `Chính phủ Malaysia`; GUIDE.md Round 10); followed by `nước
-    này`, the country named last before it (`Chính phủ nước này` → `Chính phủ Mỹ`; Round 9)."""
+    này`, the country named last before it (`Chính phủ nước này` → `Chính phủ Mỹ`; Round 9).
+    Written in lower case (`do quốc hội chưa thể thông qua`) it is a body only where the
+    country is known: else the word for a kind of body."""
     this_country = THIS_COUNTRY.match(cand.sentence.text, cand.end)
     national = bool(this_country) and _national(bare, text.lexicon)
+    lower = (
+        cand.rule.id == "organizations.head"
+        and cand.text.islower()
+        and bare in text.lexicon.bodies.lower_case_chambers
+        and not _CAPITALIZED_WORD_AFTER.match(cand.sentence.text, cand.end)
+    )
     if bare not in text.lexicon.bodies.passage_country_bodies and not national:
         return name, ""
     if this_country:
@@ -148,9 +156,10 @@ def _of_the_passage_country(
             m.group() != country and not m.group("not")
             for m in text.lexicon.places.country.finditer(cand.sentence.text)
         ):
-            return name, ""  # `Chính phủ và người dân Palestine`: the sentence's other country
+            # `Chính phủ và người dân Palestine`: the sentence's other country
+            return None if lower else (name, "")
     if not country:
-        return None if national else (name, "")
+        return None if national or lower else (name, "")
     return f"{bare} {country}", country
 
 
@@ -254,6 +263,7 @@ def _inside_a_name(text: str, match: regex.Match[str]) -> bool:
 
 
 _CAPITALIZED_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]* $")
+_CAPITALIZED_WORD_AFTER = regex.compile(r"\s+\p{Lu}")
 
 
 def _with_school_word(candidates: list[Candidate], lexicon: Lexicon) -> list[Candidate]:

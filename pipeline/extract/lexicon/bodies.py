@@ -96,6 +96,7 @@ class Bodies:
         "legal_form_spellings",
         "force_epithets",
         "bodies_of_the_passage_country",
+        "chambers_in_lower_case",
     )
 
     heads: Mapping[str, Head]
@@ -244,6 +245,9 @@ class Bodies:
     #: a State body every country has, written bare: in an article about one foreign country it
     #: is that country's (`Chính phủ` → `Chính phủ Malaysia`): bodies_of_the_passage_country.txt
     passage_country_bodies: frozenset[str]
+    #: a legislature written bare in lower case (`quốc hội`): the passage country's, or no body
+    #: where the article is about no one foreign country: chambers_in_lower_case.txt
+    lower_case_chambers: frozenset[str]
     #: `head_of` and `expand` of the names met so far: the same names recur in every article
     _heads_of: dict[str, tuple[str, Head | None]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -446,6 +450,7 @@ class Bodies:
             lazy_compile(defines["ORG_STATE_NAME"], VERBOSE),
             Phrases(gazetteers["force_epithets"]),
             frozenset(gazetteers["bodies_of_the_passage_country"]),
+            frozenset(gazetteers["chambers_in_lower_case"]),
         )
 
     def head_entry(self, written: str) -> Head | None:
