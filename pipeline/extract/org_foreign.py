@@ -21,8 +21,6 @@ from pipeline.sources.html_text import fold
 
 #: a run of words at the end of a text: how far back a head word before a name is looked for
 _LAST_WORDS = regex.compile(r"(?:\S+\s+){0,3}$")
-#: nothing before a position but the sentence's opening (spaces, quotes, a dash)
-_SENTENCE_OPENING = regex.compile(r"[\s\p{P}]*")
 #: what joins the items of a list (`Google, Facebook`, `Google và Facebook`)
 _LIST_GLUE = regex.compile(r"\s*[,;]\s*|\s+(?:và|hoặc|hay|cùng)\s+|\s*\(\s*|\s*\)\s*")
 _EDGE_PUNCTUATION = regex.compile(r"^[\p{P}\s]+|[\p{P}\s]+$")
@@ -79,7 +77,7 @@ def _named_before_form(
     text, bodies = match.sentence.text, lexicon.bodies
     start = match.spans["name"][0]
     words = text[start : match.spans["form"][0]].split()
-    if _SENTENCE_OPENING.fullmatch(text, 0, start) and len(words) > 1:
+    if org_names.SENTENCE_OPENING_RE.fullmatch(text, 0, start) and len(words) > 1:
         # `Theo Sun Group`: a sentence's first word is capitalized as any word is
         first, pair = words[0].lower(), f"{words[0]} {words[1]}".lower()
         foreign = lexicon.names.is_foreign
@@ -154,7 +152,7 @@ def defined_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
         return Reject("a-kind")
     if short.upper() == "".join(fold(w)[:1] for w in match.text.split()).upper():
         return Reject("vietnamese-initials")  # `Trung tâm Giáo dục thường xuyên (TTGDTX)`
-    opening = lower or _SENTENCE_OPENING.fullmatch(match.sentence.text, 0, match.start)
+    opening = lower or org_names.SENTENCE_OPENING_RE.fullmatch(match.sentence.text, 0, match.start)
     if (opening and bodies.event_openings.leading(words)) or (
         lower and bodies.head_of(rest.lstrip())[1]
     ):

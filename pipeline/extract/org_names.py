@@ -7,6 +7,7 @@ from __future__ import annotations
 from pipeline.extract.lexicon import Bodies, Lexicon, Places, Titles
 from pipeline.extract.name_scan import OrgName, party_at, scan_name
 from pipeline.extract.org_tokens import (
+    SENTENCE_OPENING_RE,
     TITLE_CASE_RE,
     head_at,
     opens_with,
@@ -17,6 +18,7 @@ from pipeline.extract.org_tokens import (
 
 __all__ = [
     "GAZETTEERS",
+    "SENTENCE_OPENING_RE",
     "TITLE_CASE_RE",
     "OrgName",
     "describe",

@@ -22,6 +22,8 @@ LOW_RE = regex.compile(r"^\p{Ll}[\p{Ll}\p{M}]*$")
 ROMAN_RE = regex.compile(r"^[IVXL]+$")
 SCAN_WINDOW = 300  # characters after a head that a name can reach
 TITLE_CASE_RE = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}]")
+#: nothing before a position but the sentence's opening (spaces, quotes, a dash)
+SENTENCE_OPENING_RE = regex.compile(r"[\s\p{P}]*")
 
 Token = tuple[str, int, int]
 

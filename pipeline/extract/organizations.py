@@ -270,7 +270,6 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
 _LOOK_BACK = 16
 #: how far before a head a project word is looked for (`khu đất xây dựng `)
 _PROJECT_LOOK_BACK = 24
-_SENTENCE_OPENING = regex.compile(r"[\s\p{P}]*")
 _DESCRIPTION_SYLLABLES = 3
 
 
@@ -300,7 +299,9 @@ def _named_by_description(match: Match, scanned: OrgName, lexicon: Lexicon) -> b
         # (WGC)`: the body's own acronym after the description makes it a name, also at a
         # sentence's start and for a company
         return True
-    return not (_SENTENCE_OPENING.fullmatch(text, 0, match.start) or entry.type == "enterprise")
+    return not (
+        org_names.SENTENCE_OPENING_RE.fullmatch(text, 0, match.start) or entry.type == "enterprise"
+    )
 
 
 def _opens_own_name(name: str, position: int, lexicon: Lexicon) -> bool:
