@@ -189,13 +189,8 @@ def _foreign_passage(text: ArticleText[Lexicon]) -> bool:
     Nam nor a Vietnamese province."""
     if province_of(text) is not None:
         return False
-    countries = {
-        match.group()
-        for sentence in text.sentences
-        for match in text.lexicon.places.country.finditer(sentence.text)
-        if not match.group("not")
-    }
-    return bool(countries) and "Việt Nam" not in countries
+    counts = _countries_named(text)[0]
+    return bool(counts) and "Việt Nam" not in counts
 
 
 def _acronym_of_a_named_body(cand: Candidate, text: ArticleText[Lexicon]) -> bool:
@@ -225,13 +220,27 @@ def _firm_by_own_name(cand: Candidate, lexicon: Lexicon) -> None:
 
 def _passage_country(text: ArticleText[Lexicon]) -> str | None:
     """The one foreign country an article is about: named at least twice, twice as often as any
-    other, in an article naming neither Việt Nam nor a Vietnamese province (worked out once); a
-    spelling the article uses inside a name (`Nguyễn Văn Đức`) counts nowhere in it."""
-    if "passage_country" in text.facts:
-        found: str | None = text.facts["passage_country"]
-        return found
-    found = None
-    if province_of(text) is None:
+    other, in an article naming neither Việt Nam nor a Vietnamese province; a spelling the
+    article uses inside a name (`Nguyễn Văn Đức`) counts nowhere in it."""
+    if province_of(text) is not None:
+        return None
+    counts, names = _countries_named(text)
+    if "Việt Nam" in counts:  # wherever written (`CHXHCN Việt Nam`)
+        return None
+    ranked = sorted(
+        ((country, n) for country, n in counts.items() if country not in names),
+        key=lambda item: -item[1],
+    )
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def _countries_named(text: ArticleText[Lexicon]) -> tuple[dict[str, int], set[str]]:
+    """How often the article writes each country (in the order first met), and the spellings
+    it uses inside a name (`Nguyễn Văn Đức`, then `ông Đức`: a person); one pass over the
+    article, worked out once for the resolver's readings of the passage's country."""
+    if "countries_named" not in text.facts:
         counts: dict[str, int] = {}
         names: set[str] = set()
         for sentence in text.sentences:
@@ -239,20 +248,10 @@ def _passage_country(text: ArticleText[Lexicon]) -> str | None:
                 if match.group("not"):
                     continue  # `Ủy ban Pháp luật`: no country
                 if _inside_a_name(sentence.text, match):
-                    names.add(match.group())  # `Nguyễn Văn Đức`, then `ông Đức`: a person
+                    names.add(match.group())
                 counts[match.group()] = counts.get(match.group(), 0) + 1
-        vietnam = "Việt Nam" in counts  # wherever written (`CHXHCN Việt Nam`)
-        for name in names:
-            del counts[name]
-        ranked = sorted(counts.items(), key=lambda item: -item[1])
-        if (
-            ranked
-            and not vietnam
-            and ranked[0][1] >= 2
-            and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])
-        ):
-            found = ranked[0][0]
-    text.facts["passage_country"] = found
+        text.facts["countries_named"] = (counts, names)
+    found: tuple[dict[str, int], set[str]] = text.facts["countries_named"]
     return found
 
 
