@@ -39,6 +39,11 @@ Round 12 (2026-12-01) drew two more the same way, before any rule of round 12 ch
 - `dev-ac` (seed 20261219): 30 more articles the net catches;
 - `dev-ad` (seed 20261220): 25 more random release texts of 1,000 to 5,000 characters.
 
+Round 13 (2026-12-01) drew two more the same way, before any rule of round 13 changed:
+
+- `dev-ae` (seed 20261221): 30 more articles the net catches;
+- `dev-af` (seed 20261222): 25 more random release texts of 1,000 to 5,000 characters.
+
 Their records go to articles/vietnews-unseen.jsonl (the design's article format, with the
 release's path in `provenance`), the lists to selection/<batch>.tsv.
 """
@@ -65,7 +70,8 @@ BATCHES = (("dev-u", 20261211, 20, True), ("dev-v", 20261212, 20, True),
            ("dev-w", 20261213, 30, True), ("dev-x", 20261214, 20, False),
            ("dev-y", 20261215, 30, True), ("dev-z", 20261216, 25, False),
            ("dev-aa", 20261217, 30, True), ("dev-ab", 20261218, 25, False),
-           ("dev-ac", 20261219, 30, True), ("dev-ad", 20261220, 25, False))
+           ("dev-ac", 20261219, 30, True), ("dev-ad", 20261220, 25, False),
+           ("dev-ae", 20261221, 30, True), ("dev-af", 20261222, 25, False))
 RANDOM_CHARS = (1000, 5000)
 OUTPUT = "vietnews-unseen.jsonl"
 
