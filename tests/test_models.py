@@ -56,6 +56,15 @@ def test_a_movement_takes_the_fullest_wording_the_article_quotes(shared_articles
     assert names == {"Tết trồng cây đời đời nhớ ơn Bác Hồ"}
 
 
+def test_an_acronym_in_the_name_takes_the_spelled_out_wording_the_article_quotes(
+    shared_articles, ruleset
+):
+    # `tổ chức chương trình "Hội đồng nhân dân với cử tri"` on one day (no model by itself),
+    # then `phát biểu tại chương trình "HĐND với cử tri"`: one programme, spelled out
+    names = {m["name"] for m in _models(shared_articles, "vietnews-train-102737", ruleset)}
+    assert names == {"Hội đồng nhân dân với cử tri"}
+
+
 def test_a_campaign_named_again_later_keeps_the_body_that_runs_it(shared_articles, ruleset):
     # `… 1 năm thực hiện Cuộc vận động "Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn
     # minh"` after the Mặt trận's 88 years, then `các hộ gia đình tiêu biểu trong thực hiện

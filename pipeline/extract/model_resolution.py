@@ -314,9 +314,13 @@ def _sentences_naming(name: str, text: ArticleText[Any]) -> Iterator[Naming]:
 
 def _fullest_quoted_wording(candidates: list[Candidate], text: ArticleText[Any]) -> None:
     """`phong trào thi đua thực hiện "Tết trồng cây"` in an article that quotes `"Tết trồng cây
-    đời đời nhớ ơn Bác Hồ"` elsewhere: the initiative is named by its fullest wording."""
+    đời đời nhớ ơn Bác Hồ"` elsewhere: the initiative is named by its fullest wording. Wordings
+    are compared with their bodies' acronyms spelled out, so `"HĐND với cử tri"` takes the
+    `"Hội đồng nhân dân với cử tri"` the article also quotes (where that mention alone was no
+    model: the day's session of a recurring programme)."""
     if not candidates:
         return
+    expand = text.lexicon.bodies.expand
     quoted = [
         found.group("quoted")
         for sentence in text.sentences
@@ -324,9 +328,15 @@ def _fullest_quoted_wording(candidates: list[Candidate], text: ArticleText[Any])
         if len(found.group("quoted").split()) <= _MOST_WORDING_WORDS
         and not looks_like_a_quotation(found.group("quoted"))
     ]
+    spelled_out = [(q, expand(q).lower()) for q in quoted]
     for cand in candidates:
-        opening = cand.values["name"].lower() + " "
-        fuller = [q for q in quoted if q.lower().startswith(opening)]
+        name = cand.values["name"]
+        own = expand(name).lower()
+        fuller = [
+            q
+            for q, wording in spelled_out
+            if wording.startswith(own + " ") or (wording == own and len(q) > len(name))
+        ]
         if fuller:
             cand.values = {**cand.values, "name": max(fuller, key=len)}
 
