@@ -187,6 +187,13 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if trigger == "mô hình" and not descriptor and followed(sentence, match.start, first, models):
         # `theo mô hình "hỗn hợp" kiểu đảo cọ Palm Jumeirah`: a template, not an initiative
         return Reject("a-template", first)
+    if (
+        trigger == "chương trình"
+        and not descriptor
+        and _set_up(sentence, match.start, first, models)
+    ):
+        # `lập các chương trình "khu phố tự quản"`: a form bodies set up (GUIDE.md Round 12)
+        return Reject("a-template", first)
     if trigger == "mô hình" and lexicon.places.countries.starts(first.split()):
         # `bước sang mô hình "Thái Lan 2.0"`: a country's stage, a template
         return Reject("a-country-as-template", first)
@@ -381,6 +388,14 @@ def _replica(name: str, models: Models) -> Reject | None:
         return Reject("a-physical-model", name)
     cue = models.physical_cue.search(name)
     return Reject("a-physical-model", cue.group()) if cue else None
+
+
+def _set_up(sentence: str, trigger_at: int, name: str, models: Models) -> bool:
+    """`lập các chương trình "khu phố tự quản" hoặc "dân tự quản"`: a lower-case form that bodies
+    are asked to set up is a template after `chương trình` as after `mô hình` (GUIDE.md Round
+    12; `theo chương trình "…"` is no template: a programme a school or a body follows)."""
+    cue = models.template_before.search(sentence, 0, trigger_at)
+    return cue is not None and cue.group("set_up") is not None and name[:1].islower()
 
 
 def _led(sentence: str, trigger_at: int, models: Models) -> bool:
