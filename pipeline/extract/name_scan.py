@@ -195,14 +195,14 @@ class NameScan(LowerCaseSteps):
             return 0
         if (
             width == 1
-            and (self.i == 0 or self.last_lower)
+            and (self.i == 0 or self.last_lower or self.completed)
             and TITLE_CASE_RE.match(after)
             and after not in (self.lexicon.names.surnames)
             and (self.i == 0 or not self.lexicon.names.is_foreign(after))
         ):
-            # `Công ty Đức Bình`, `Công ty … dịch vụ Đức Thịnh`: a syllable of the body's own
-            # name, not a foreigner's name after a body's country (`Bộ An ninh nội địa Mỹ
-            # Kirstjen Nielsen`)
+            # `Công ty Đức Bình`, `Công ty … dịch vụ Đức Thịnh`, `Công ty cổ phần Tập đoàn Đức
+            # Bình`: a syllable of the body's own name, not a foreigner's name after a body's
+            # country (`Bộ An ninh nội địa Mỹ Kirstjen Nielsen`)
             return 0
         return width
 
@@ -512,6 +512,8 @@ class NameScan(LowerCaseSteps):
             and follows in self.lexicon.names.surnames
             and bool(CAP_RE.match(after_follows))
         ) or follows in bodies.credit_words
+        if self._dash_partner():
+            return True
         if (
             (CAP_RE.match(follows) and not person_follows and not follows.isupper())
             or (word != "&" and starts_with(self.tokens, self.i + 1, bodies.name_words))
@@ -524,6 +526,27 @@ class NameScan(LowerCaseSteps):
             self.i += 1
             return True
         return False
+
+    def _dash_partner(self) -> bool:
+        """A dash and a country that is the name's partner, taken, which closes the name: in a
+        business's name (`Công ty CP thép Dana - Ý`, though the country is one capital letter)
+        or after a country written short (`Quỹ Giáo dục VN - Hoa Kỳ`, though `Hoa` is a family
+        name); elsewhere a country after a dash is where the body is (`Trường ĐH … Nam
+        California - Hoa Kỳ`)."""
+        partner = self._partner_country()
+        if not partner or not self.proper:
+            return False
+        bodies = self.lexicon.bodies
+        entry = bodies.head_entry(bodies.expand(self.titled_head))
+        before = self.word(-1)
+        if not (
+            (entry and entry.type == "enterprise")
+            or bodies.abbreviations.get(before, "") in self.lexicon.places.countries
+        ):
+            return False
+        self.take(partner)
+        self.proper = self.proper_word = True
+        return True
 
     def _inside_an_abbreviation(self) -> bool:
         """Whether the joiner here is written inside one abbreviation, with no space on either
