@@ -20,12 +20,17 @@ logger = logging.getLogger(__name__)
 
 
 def packaged_rules_dir() -> Path:
-    """The folder of the default rules (and the default sources file) shipped with vnie."""
+    """The folder of the default rules (and the default sources file) shipped with vnie: in a
+    checkout, the `rules/` beside the `pipeline` imported, so that a second work tree run with
+    another's install (`cd worktree && python -m pipeline`) reads its own rules with its own
+    code."""
+    beside = Path(__file__).resolve().parents[1] / "rules"
+    if (beside / "__init__.py").is_file():
+        return beside
     try:
         folder = resources.files(RULES_PACKAGE)
-    except ModuleNotFoundError:  # a checkout on sys.path but not installed (or installed before
-        # pyproject.toml mapped `rules/`): its own folder
-        return Path(__file__).resolve().parents[1] / "rules"
+    except ModuleNotFoundError:  # not installed, nor a checkout with its rules: the same guess
+        return beside
     if not isinstance(folder, Path):  # e.g. vnie imported from a zip file: no folder to read
         raise RuntimeError(f"the default rules are not a folder ({folder!r}): pass --rules DIR")
     return folder
