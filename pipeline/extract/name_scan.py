@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
+import regex
+
 from pipeline.extract.lexicon import ORG_ASIDE, Lexicon
 from pipeline.extract.name_scan_lower import LowerCaseSteps
 from pipeline.extract.org_tokens import (
@@ -39,6 +41,10 @@ _COMMITTEE_LEVELS = ("province", "district")
 #: what joins two parts of one name (`Nông nghiệp và Phát triển nông thôn`, `GD-ĐT`, and
 #: in an English name `Ernst and Young`)
 _JOINERS = ("và", "&", "-", "and")
+#: what may close lower-case words that go on a capitalized name where no place does
+_CLOSING_MARKS = ("(", ")")
+#: a bracket holding only an acronym (`(PBGDPL)`)
+_BRACKETED_ACRONYM = regex.compile(r"\((\p{Lu}{2,})\)")
 
 
 @dataclass(frozen=True)
@@ -195,16 +201,23 @@ class NameScan(LowerCaseSteps):
             return 0
         if (
             width == 1
-            and (self.i == 0 or self.last_lower)
+            and (self.i == 0 or self.last_lower or (self.completed and not self._holder_may_follow))
             and TITLE_CASE_RE.match(after)
             and after not in (self.lexicon.names.surnames)
             and (self.i == 0 or not self.lexicon.names.is_foreign(after))
         ):
-            # `Công ty Đức Bình`, `Công ty … dịch vụ Đức Thịnh`: a syllable of the body's own
-            # name, not a foreigner's name after a body's country (`Bộ An ninh nội địa Mỹ
-            # Kirstjen Nielsen`)
+            # `Công ty Đức Bình`, `Công ty … dịch vụ Đức Thịnh`, `Công ty cổ phần Tập đoàn Đức
+            # Bình`: a syllable of the body's own name, not a foreigner's name after a body's
+            # country (`Bộ An ninh nội địa Mỹ Kirstjen Nielsen`, and after a title `Bộ trưởng
+            # Thương mại Anh Liam Fox`)
             return 0
         return width
+
+    @property
+    def _holder_may_follow(self) -> bool:
+        """Whether a title stands before the head or is it (`Bộ trưởng Thương mại`), so the
+        body's holder may follow its name."""
+        return self.titled or self.head.lower() in self.lexicon.titles.by_lower
 
     def inner_body(self) -> bool:
         """Another body's head right after this one's (`Đoàn Tổng công ty Điện lực TP. HCM`,
@@ -512,6 +525,8 @@ class NameScan(LowerCaseSteps):
             and follows in self.lexicon.names.surnames
             and bool(CAP_RE.match(after_follows))
         ) or follows in bodies.credit_words
+        if self._dash_partner():
+            return True
         if (
             (CAP_RE.match(follows) and not person_follows and not follows.isupper())
             or (word != "&" and starts_with(self.tokens, self.i + 1, bodies.name_words))
@@ -524,6 +539,27 @@ class NameScan(LowerCaseSteps):
             self.i += 1
             return True
         return False
+
+    def _dash_partner(self) -> bool:
+        """A dash and a country that is the name's partner, taken, which closes the name: in a
+        business's name (`Công ty CP thép Dana - Ý`, though the country is one capital letter)
+        or after a country written short (`Quỹ Giáo dục VN - Hoa Kỳ`, though `Hoa` is a family
+        name); elsewhere a country after a dash is where the body is (`Trường ĐH … Nam
+        California - Hoa Kỳ`)."""
+        partner = self._partner_country()
+        if not partner or not self.proper:
+            return False
+        bodies = self.lexicon.bodies
+        entry = bodies.head_entry(bodies.expand(self.titled_head))
+        before = self.word(-1)
+        if not (
+            (entry and entry.type == "enterprise")
+            or bodies.abbreviations.get(before, "") in self.lexicon.places.countries
+        ):
+            return False
+        self.take(partner)
+        self.proper = self.proper_word = True
+        return True
 
     def _inside_an_abbreviation(self) -> bool:
         """Whether the joiner here is written inside one abbreviation, with no space on either
@@ -645,7 +681,11 @@ class NameScan(LowerCaseSteps):
                     break
         except _Stop:
             pass
-        if self.end_before_lower is not None and not (self.place or self.place_level):
+        if (
+            self.end_before_lower is not None
+            and not (self.place or self.place_level)
+            and not self._closed_by_punctuation()
+        ):
             self.end = self.end_before_lower  # `Hội hoa xuân Tao Đàn` is a festival
         if (
             not self.capital_words
@@ -657,6 +697,24 @@ class NameScan(LowerCaseSteps):
             self.description_end = self._without_connector(self.end)
             self.end, self.named = self.head_end, False
         self.end = self._without_connector(self.end)
+
+    def _closed_by_punctuation(self) -> bool:
+        """Whether the lower-case words read after a capitalized name end where the text
+        does, at a bracket (`Đại học Khoa học tự nhiên (ĐH Quốc gia TP. HCM)`): no verb
+        follows them, so they are the name's, as a place after them would show. A bracket
+        holding only an acronym closes them only where it spells the whole name with them:
+        else the words describe the body (`đảng Xã hội Dân chủ cánh tả (SPO)`) or the acronym
+        defines them as a term (`sở Giáo dục và Đào tạo phổ biến giáo dục pháp luật
+        (PBGDPL)`)."""
+        rest = self.text[self.end :].lstrip(" ")
+        if rest[:1] not in _CLOSING_MARKS:
+            return False
+        acronym = _BRACKETED_ACRONYM.match(rest)
+        if acronym is None:
+            return True
+        name = self.text[self.head_end - len(self.head) : self.end]
+        initials = "".join(word[0] for word in name.split() if word[0].isalpha())
+        return initials.casefold() == acronym.group(1).casefold()
 
     def _without_connector(self, end: int) -> int:
         """A name never ends on a dangling connector."""

@@ -146,7 +146,13 @@ class LowerCaseSteps:
         if self.capital_words - head_words > 1:
             return False  # `Ủy ban Thường vụ Quốc hội về nội dung …`: the name was complete
         skip = len(about.group().split())  # `về các vấn đề`
-        if not (self.goes_on_lower(self.i + skip) or self._sector_at(self.i + skip)):
+        # the topic may be capitalized as a name's words are (`Ủy ban Nhà nước về Hợp tác và
+        # đầu tư`)
+        if not (
+            self.goes_on_lower(self.i + skip)
+            or self._sector_at(self.i + skip)
+            or self._capitalized_common_word(self.i + skip)
+        ):
             return False
         self.topic = self.named = True
         self.proper = False  # after `trung ương` (`Ban Chỉ đạo trung ương về phòng chống …`)
