@@ -21,6 +21,15 @@ from pipeline.extract.lexicon import ORG_ACRONYM, Lexicon
 from pipeline.extract.org_boards import board_of_named_body
 from pipeline.extract.org_committees import parent_joined, unit_after
 from pipeline.extract.org_foreign import brand_after_descriptor, business
+from pipeline.extract.org_holders import (
+    family_name_after_sector,
+    foreign_holder_start,
+    holder_after_sector,
+    holder_start,
+    looks_like_a_person,
+    person_after_head,
+    title_right_before,
+)
 from pipeline.extract.org_lists import bodies_of_further_places, bodies_of_places, listed_bodies
 from pipeline.extract.org_names import (
     TITLE_CASE_RE,
@@ -105,7 +114,7 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     proper = _proper_name_missing(match, scanned.end, lexicon)
     if proper:
         return Reject(proper)
-    holder = _holder_start(match, scanned.end, lexicon)
+    holder = holder_start(match, scanned.end, lexicon)
     if holder is not None and holder <= match.end + 1:
         return Reject("a-holder")  # `Chánh thanh tra cảnh sát Khalid Abu Bakar`: a person
     if holder is not None:  # `Phó tổng thanh tra cảnh sát Malaysia Rashid Ismail`
@@ -236,7 +245,7 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("head-alone")  # `Sở`, `Ban`, `Đảng ủy khối` alone name nothing
     if bare and not alone and not this_country:
         return Reject("head-alone")  # `Ban Chấp hành` of whom?
-    if _looks_like_a_person(written, lexicon) or _person_after_head(written, head, lexicon):
+    if looks_like_a_person(written, lexicon) or person_after_head(written, head, lexicon):
         return Reject("a-person")
     written_abbreviations = (m.group() for m in bodies.abbreviation.finditer(written))
     # the body's own abbreviation (UBND, TN&MT), not a place's (TP. HCM)
@@ -564,23 +573,6 @@ def standard_sector(name: str, head: str, scanned: OrgName, lexicon: Lexicon) ->
     return name.replace(sector, standard, 1) if standard else name
 
 
-def _person_after_head(written: str, head: str, lexicon: Lexicon) -> bool:
-    """`Đoàn Dụng - Giám đốc Sở Nội vụ`: Đoàn is a family name before a given name, not before
-    another body (`Đoàn Tổng công ty Điện lực`, the company's Youth Union); not written in lower
-    case, nor before a word that goes on in lower case (`đoàn Cải lương Hương Tràm`, `Đoàn
-    Nghệ thuật Khmer`: a troupe), where a given name would go on capitalized."""
-    words = written.split()
-    return (
-        head == "Đoàn"
-        and written[:1].isupper()
-        and len(words) > 1
-        and bool(TITLE_CASE_RE.match(words[1]))
-        and not (len(words) > 2 and words[2][:1].islower())
-        and words[1] not in lexicon.bodies.doan_body_words
-        and head_at(written, len(words[0]) + 1, lexicon) is None
-    )
-
-
 def _inside_a_word(match: Match, lexicon: Lexicon) -> bool:
     """`Ban thường vụ Tỉnh ủy`, `cơ sở Đảng`, `đại hội Đảng`: a lower-case head that ends a
     word (`thường vụ`, `cơ sở`) is not a head."""
@@ -647,136 +639,6 @@ def _proper_name_missing(match: Match, end: int, lexicon: Lexicon) -> str | None
 _NEXT_WORD = regex.compile(r"\s+(\S+)")
 
 
-def _holder_start(match: Match, end: int, lexicon: Lexicon) -> int | None:
-    """Where a person's name starts inside a scanned body's name (`Phó tổng thanh tra cảnh
-    sát Malaysia Rashid Ismail`): two capitalized words or more of another language right
-    after the country that ends a body's name, or right after a head every country has
-    (`Chánh thanh tra cảnh sát Khalid Abu Bakar`); not in a business's name, which may hold a
-    country and foreign words (`Tập đoàn Hàn Quốc Samsung Electronics`)."""
-    entry = lexicon.bodies.head_entry(match.text)
-    if entry is None:
-        return None
-    text = match.sentence.text
-    # a post right before the head: its holder's name may follow the body's (`Giám đốc Cục
-    # Điều tra Liên bang James Comey`, `Thống đốc Ngân hàng trung ương Nga Elvira Nabiullina`)
-    after_post = _title_right_before(text, match.start, lexicon)
-    if entry.type not in _BODIES_WITH_HOLDERS and not after_post:
-        return None
-    # right after the head only after a post (`cảnh sát Las Vegas` is the city's police)
-    right_after = entry.national and after_post
-    found = foreign_holder_start(text, match.end, end, lexicon, right_after=right_after)
-    # `ứng viên đảng Dân chủ Hillary Clinton`; not in a business's name after its director
-    # (`Giám đốc công ty TNHH Võ Việt Chung International`)
-    sector = entry.proper or (after_post and entry.type in _BODIES_WITH_HOLDERS)
-    if found is None and sector:
-        found = _holder_after_sector(text, match.end, end, lexicon)
-    return found
-
-
-#: the kinds of body whose holder's name may follow its own (not a business, nor a paper:
-#: `báo Nhật Asahi Shimbun`, `Tập đoàn Hàn Quốc Samsung Electronics`)
-_BODIES_WITH_HOLDERS = ("state", "armed", "front", "party")
-#: the most words of a title (`Phó tổng thanh tra`)
-_TITLE_WORDS = 4
-
-
-def _title_right_before(text: str, start: int, lexicon: Lexicon) -> bool:
-    """Whether a title (titles.yml) ends right before `start` (`Chánh thanh tra cảnh sát`)."""
-    words = text[:start].rsplit(None, _TITLE_WORDS)[-_TITLE_WORDS:]  # the last words only
-    by_lower = lexicon.titles.by_lower
-    return any(" ".join(words[-n:]).lower() in by_lower for n in range(1, len(words) + 1))
-
-
-def foreign_holder_start(
-    text: str, start: int, end: int, lexicon: Lexicon, *, right_after: bool
-) -> int | None:
-    """Where a foreign person's name (two title-case words or more that `is_foreign`, not a
-    country) ends the words between `start` and `end`: after a country (`Ngoại giao Mỹ Mike
-    Pompeo`), or at `start` itself when `right_after`."""
-    words = list(_WORDS.finditer(text, start, end))
-    if not words or not TITLE_CASE_RE.match(words[-1].group()):
-        return None  # every name tried below ends with the last word
-    countries = lexicon.places.countries
-    for i in range(len(words) - 1):
-        rest = [w.group() for w in words[i:]]
-        if not all(TITLE_CASE_RE.match(w) for w in rest):
-            continue  # `Việt Nam TP. HCM`: a place, not a person
-        if countries.starts(rest[:3]):
-            continue
-        if not lexicon.names.is_foreign(text[words[i].start() : end]):
-            continue
-        before = [w.group() for w in words[:i]]
-        if countries.trailing(before[-3:]) or (right_after and not before):
-            return int(words[i].start())
-    return None
-
-
-def _holder_after_sector(text: str, start: int, end: int, lexicon: Lexicon) -> int | None:
-    """Where a foreign person's name starts after the Vietnamese words of a title's body or a
-    party's (`Quốc phòng James Mattis` after `Bộ trưởng`, `Dân chủ Hillary Clinton` after
-    `đảng`): the first of the last title-case words that `is_foreign` (two or more), with a
-    Vietnamese word before them."""
-    words = list(_WORDS.finditer(text, start, end))
-    if not words or not TITLE_CASE_RE.match(words[-1].group()):
-        return None  # every name tried below ends with the last word
-    countries = lexicon.places.countries
-    for i in range(1, len(words) - 1):
-        rest = [w.group() for w in words[i:]]
-        if countries.starts(rest[:3]):
-            continue  # `Tư pháp Saudi Arabia`: the ministry's country
-        if all(TITLE_CASE_RE.match(w) for w in rest) and lexicon.names.is_foreign(
-            text[words[i].start() : end]
-        ):
-            if lexicon.names.is_foreign(text[start : words[i - 1].end()]):
-                return None  # `Cục trưởng FBI Christopher Wray`: a foreign body's own name
-            if any(
-                (found := lexicon.bodies.head_entry(" ".join(w.group() for w in words[i - n : i])))
-                and (found.national or found.placed)
-                and not found.complete
-                for n in (1, 2)
-            ):
-                # `Sở cảnh sát Las Vegas`: the police of a place, named after it; but
-                # `Giám sát Hạ viện Elijah Cummings`, where nothing goes on a chamber's name
-                return None
-            previous = words[i - 1].group().lower()
-            if previous in lexicon.places.level_words and not (
-                i > 1 and f"{words[i - 2].group().lower()} {previous}" in lexicon.bodies.words
-            ):
-                # `Du lịch và Văn hóa bang Andhra Pradesh`: a place's name; but `bang` of
-                # `Điều tra Liên bang James Comey` ends a word, no place's level
-                return None
-            return int(words[i].start())
-    return None
-
-
-def _family_name_after_sector(text: str, start: int, end: int, lexicon: Lexicon) -> int | None:
-    """Where a holder named by one foreign word starts after a title's sector written in
-    Vietnamese (`Bộ trưởng Quốc phòng Shoigu`): the last word, of another language, no country
-    nor city, after a lower-case word (`Bộ trưởng Quốc phòng Nga` keeps its country)."""
-    words = [w.group() for w in _WORDS.finditer(text, start, end)]
-    if len(words) < 2 or not words[-2][:1].islower() or not TITLE_CASE_RE.match(words[-1]):
-        return None
-    last = words[-1]
-    places = lexicon.places
-    if places.countries.starts([last]) or last in lexicon.names.foreign_cities:
-        return None
-    return end - len(last) if lexicon.names.is_foreign(last) else None
-
-
-_WORDS = regex.compile(r"\S+")
-
-
-def _looks_like_a_person(written: str, lexicon: Lexicon) -> bool:
-    """`Đoàn Tấn Bửu`: a head that is also a family name, then only capitalized syllables."""
-    words = written.split()
-    return (
-        words[0] in lexicon.names.surnames
-        and 2 <= len(words) <= 4
-        and all(TITLE_CASE_RE.match(w) and len(w) <= 7 for w in words[1:])
-        and " ".join(words[1:]) not in lexicon.places.provinces
-    )
-
-
 @normalizer("organizations.phrase", kinds=("phrases", "regex"), gazetteers=org_names.GAZETTEERS)
 def named_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | list[Found] | Reject:
     """A body from a phrase list, named in full (Bộ Chính trị, Quốc hội), or going on with
@@ -817,8 +679,8 @@ def body_of_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if lexicon.names.is_foreign(text[name_start : scanned.end]):
         return Reject("a-person")  # `Bộ trưởng James Mattis`
     holder = foreign_holder_start(text, name_start, scanned.end, lexicon, right_after=False)
-    holder = holder or _holder_after_sector(text, name_start, scanned.end, lexicon)
-    holder = holder or _family_name_after_sector(text, name_start, scanned.end, lexicon)
+    holder = holder or holder_after_sector(text, name_start, scanned.end, lexicon)
+    holder = holder or family_name_after_sector(text, name_start, scanned.end, lexicon)
     if holder is not None:  # `Bộ trưởng Quốc phòng James Mattis`: the minister's name
         scanned = dataclasses.replace(scanned, end=len(text[:holder].rstrip()))
     title = match.group("title") or ""
@@ -885,7 +747,7 @@ def known_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | list[Found] |
             name = " ".join(text[match.start : place_end].split())
             return [Found(match.start, place_end, business(name))]
     if _CAPITAL_AFTER.match(text, match.end) and not (
-        match.text not in bodies.brands and _title_right_before(text, match.start, lexicon)
+        match.text not in bodies.brands and title_right_before(text, match.start, lexicon)
     ):
         # `EVN SPC`, `Toyota Avalon`, `Becamex VSIP`; but after a title the capital opens its
         # holder's name (`Tổng thư ký NATO Jens Stoltenberg`)
