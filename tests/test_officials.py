@@ -80,3 +80,16 @@ def test_a_slip_in_a_family_name_takes_the_spelling_the_article_uses_most(rulese
     persons = {m.values["person"] for m in extract(article, ruleset).mentions["officials"]}
     assert "Nguyễn Thị Kim Ngân" in persons
     assert "Đặng Thị Kim Ngân" not in persons
+
+
+def test_a_family_name_alone_goes_to_the_full_name_that_holds_the_same_post(ruleset):
+    # two full names as long as each other end with `Trudeau`: the one that holds the post the
+    # short mention gives, whatever order the process's hashing puts them in
+    text = (
+        "Cựu Thủ tướng Canada Pierre Trudeau qua đời năm 2000. "
+        "Thủ tướng Justin Trudeau thăm Hà Nội vào tháng 11. "
+        "Thủ tướng Trudeau cho biết Canada muốn mở rộng thương mại với Việt Nam."
+    )
+    result = extract(Article(id="crafted", text=text), ruleset, tables=("officials",))
+    by_mention = {m.text: m.values["person"] for m in result.mentions["officials"]}
+    assert by_mention["Thủ tướng Trudeau"] == "Justin Trudeau"

@@ -542,6 +542,21 @@ def _deputies_of(text: ArticleText[Lexicon]) -> tuple[str, str]:
     return title, titles.implied_body.get(title) or ""
 
 
+def _full_name_of(
+    short: str, post: str, mentions: Counter[str], posts_of: dict[str, set[str]]
+) -> str:
+    """The longest full name the article gives that ends with `short`; between two as long
+    (`Ivanka Trump`, `Donald Trump` for `Tổng thống Trump`), the one that holds the same post,
+    then the one named most, then the first in alphabetical order, so that a run gives the same
+    rows whatever the process's hashing."""
+    ending = [name for name in mentions if name.endswith(" " + short)]
+    if not ending:
+        return short
+    return min(
+        ending, key=lambda name: (-len(name), post not in posts_of[name], -mentions[name], name)
+    )
+
+
 def _spellings(full: list[Candidate]) -> dict[str, str]:
     """An evident slip in a family name → the spelling the article uses most: the same given
     names (two syllables or more) and the same first post (`Chủ tịch Quốc hội Đặng Thị Kim
@@ -596,13 +611,17 @@ def resolve_officials(candidates: list[Candidate], text: ArticleText[Lexicon]) -
         and not _vietnamese_with_a_title_abroad(c, text.lexicon)
     ]
     full = [c for c in candidates if c.values.get("person")]
-    names = sorted({c.values["person"] for c in full}, key=len, reverse=True)
     spelling = _spellings(full)
+    mentions = Counter(str(spelling.get(c.values["person"], c.values["person"])) for c in full)
+    posts_of: dict[str, set[str]] = {}
+    for cand in full:
+        person = str(spelling.get(cand.values["person"], cand.values["person"]))
+        posts_of.setdefault(person, set()).add(cand.values["title"])
     deputies: tuple[str, str] | None = None
     for cand in full:
         person = str(spelling.get(cand.values["person"], cand.values["person"]))
         if person.count(" ") < 2:  # `Thủ tướng Abe` after `Shinzo Abe`
-            person = next((name for name in names if name.endswith(" " + person)), person)
+            person = _full_name_of(person, cand.values["title"], mentions, posts_of)
         cand.values = {**cand.values, "person": person}
         organization, _ = attach_place(cand.values["organization"], province, {}, text.lexicon)
         cand.values = {**cand.values, "organization": organization}
