@@ -104,11 +104,12 @@ class Models:
     #: a word calling what follows a contest, a show or an event (`cuộc thi`, `đêm nhạc`),
     #: then maybe an opening quote, at the end
     show_word_at_end: regex.Pattern[str]
-    #: `tổ chức`, `tham dự` just before the trigger, at the end
+    #: `tổ chức`, `tham dự`, `khai mạc`, `gala` just before the trigger, at the end
     event_before: regex.Pattern[str]
     #: `tại` just before the trigger, at the end
     event_at: regex.Pattern[str]
-    #: `tổ chức tại` right after the name, at a position
+    #: `tổ chức tại`, `lần đầu tiên được tổ chức`, `vinh danh` right after the name, at a
+    #: position
     event_held_at: regex.Pattern[str]
     #: one day the sentence names (`Tối 22-1`), anywhere
     event_day: regex.Pattern[str]
