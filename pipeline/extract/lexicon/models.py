@@ -55,6 +55,7 @@ class Models:
         "model_run_cues",
         "model_campaign_triggers",
         "model_leader_words",
+        "model_software_words",
     )
 
     #: forms of organization and concepts, lower case: never a model, quoted or not
@@ -161,6 +162,8 @@ class Models:
     raised_before: regex.Pattern[str]
     #: a movement's leader (`thủ lĩnh`, `người khởi xướng`) just before its trigger, at the end
     leader_before: regex.Pattern[str]
+    #: a word of software (`ứng dụng`) between `chương trình` and a quoted name, anywhere
+    software_word: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Models:
@@ -259,4 +262,5 @@ class Models:
                 + r"\s+(?:(?:của|các|những)\s+)?$",
                 regex.IGNORECASE,
             ),
+            words_re(gazetteers["model_software_words"], regex.IGNORECASE),
         )
