@@ -79,7 +79,10 @@ def after(cues: regex.Pattern[str], sentence: str, names_end: int) -> str | None
 def one_off_event(sentence: str, trigger_at: int, after: int, models: Models) -> Reject | None:
     """`Tối 22-1, Trường ĐH Vinh đã tổ chức chương trình "…"`, `tổ chức chương trình "…" tại
     Bệnh viện Việt Đức`, `tham dự chương trình "…"`, `chương trình "…" diễn ra vào ngày 22/3`:
-    an activity held once, on a day or at a place, not an initiative run over time. Organized
+    an activity held once, on a day or at a place, not an initiative run over time; so is one
+    opened or a gala (`lễ khai mạc chương trình "…"`), or held for the first time or honouring
+    people (`Chương trình "…" lần đầu tiên được tổ chức`, `… sẽ vinh danh 163 đại biểu`;
+    GUIDE.md Round 13). Organized
     with neither, or in an edition (`Ngày 4-1, … đã tổ chức chương trình "Tết sum vầy 2019",
     tặng quà …`: a programme run year after year), it stays."""
     before = models.event_before.search(sentence, 0, trigger_at)
@@ -95,10 +98,9 @@ def one_off_event(sentence: str, trigger_at: int, after: int, models: Models) ->
         and not _in_an_edition(sentence, trigger_at, after, models)
     ):
         return Reject("an-event-on-a-day", "tại")
-    if models.event_held_at.match(sentence, after) and not _in_an_edition(
-        sentence, trigger_at, after, models
-    ):
-        return Reject("an-event-at-a-place", "tổ chức tại")
+    held = models.event_held_at.match(sentence, after)
+    if held and not _in_an_edition(sentence, trigger_at, after, models):
+        return Reject("an-event-at-a-place-or-once", held.group().strip(" ,"))
     if models.event_after.match(sentence, after) and not models.event_holder.search(
         sentence, 0, trigger_at
     ):

@@ -4,9 +4,10 @@ initiative.
 
 The owner is a person or a body named right after the model (`do`/`của` …), else a body
 named just before it in the sentence (`Chi bộ X với mô hình …`), not one inside a speaker's
-post; else a body right after its name. One initiative written several ways in an article is
-one fact named by its fullest wording (GUIDE.md Round 3): a longer quoted wording that starts
-with the name, a name that contains another, or two spellings that share most words.
+post, nor the speaker's body for a broadcast series (its channel, `trên kênh NBC`, is its
+owner); else a body right after its name. One initiative written several ways in an article
+is one fact named by its fullest wording (GUIDE.md Round 3): a longer quoted wording that
+starts with the name, a name that contains another, or two spellings that share most words.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import regex
 
 from pipeline.engine.contracts import ArticleText, Candidate, resolver
 from pipeline.extract.lexicon import Bodies, Lexicon, Models
-from pipeline.extract.model_cues import after, before, followed, near
+from pipeline.extract.model_cues import WORDS_AFTER_RE, after, before, followed, near
 from pipeline.extract.models import looks_like_a_quotation
 
 Span = tuple[int, int]
@@ -35,6 +36,16 @@ _MOST_WORDING_WORDS = 15
 _OWNER_BEFORE_WORDS = 15
 #: a name in capitals alone, an acronym (`ĐKKT`, `P5 + 2`), maybe with a number after it
 _ACRONYM_RE = regex.compile(r"\p{Lu}{2,}(?:[\s+&-]*[\p{Lu}\p{N}]+)*")
+#: a station by its name (`đài CBS`, `Đài NBC`), where a broadcast series airs
+_STATION_RE = regex.compile(r"(?<![\p{L}])(?i:đài)\s+\p{Lu}")
+#: a channel by its acronym right after a broadcast series' name (`" của kênh NBC`, `" trên
+#: kênh CNN`), where no body is named: its broadcaster (the dev gold writes `NBC`)
+_CHANNEL_AFTER_RE = regex.compile(
+    r"[\s\"”’']*(?i:của|trên)\s+(?i:kênh|đài)(?:\s+truyền\s+hình)?\s+"
+    r"(?P<channel>\p{Lu}{2,}[\p{Lu}\p{N}]*)(?![\p{L}\p{N}])"
+)
+_QUOTE_RE = regex.compile(r"[\"“'‘]")
+_BEFORE_QUOTE_RE = regex.compile(r"[^\"“'‘]*")
 #: the characters before a programme's name read for a word calling it a show (`cuộc thi "`)
 _SHOW_WORD_REACH = 40
 
@@ -72,6 +83,15 @@ def resolve_models(candidates: list[Candidate], text: ArticleText[Any]) -> list[
             for o in in_sentence
             if o.start >= cand.end and sentence.text[cand.end : o.start].strip() == ","
         ]
+        if _on_the_air(sentence.text, cand.start, cand.end, text.lexicon.models):
+            # `chánh văn phòng Nhà Trắng … nói trong chương trình "Gặp gỡ báo chí" trên kênh
+            # NBC`: a broadcast series is its broadcaster's, not the speaker's body's; a
+            # channel by its acronym right after the name is (`của kênh NBC` → `NBC`)
+            before = []
+            channel = _CHANNEL_AFTER_RE.match(sentence.text, cand.end)
+            if channel and not named_after:
+                cand.values = {**cand.values, "owner": channel.group("channel")}
+                continue
         # `Chi bộ X với mô hình …`, `Văn phòng Sở xây dựng, thực hiện mô hình …`
         close = [o for o in before[-1:] if len(sentence.text[o.end : cand.start].split()) <= 5]
         nearest = named_after or close or after or before[-1:]
@@ -339,6 +359,19 @@ def _fullest_quoted_wording(candidates: list[Candidate], text: ArticleText[Any])
         ]
         if fuller:
             cand.values = {**cand.values, "name": max(fuller, key=len)}
+
+
+def _on_the_air(sentence: str, start: int, end: int, models: Models) -> bool:
+    """`chương trình truyền hình "Full Measure"`, `chương trình "Gặp gỡ báo chí" trên kênh NBC`,
+    `… "60 minutes" trả lời phỏng vấn đài CBS`: a broadcast series, by a word of broadcasting
+    or a station between the trigger and the name or in the six words after it (round 13, the
+    unseen VietNews pool)."""
+    mention = sentence[start:end]
+    # the words before the opening quote, not the name (`… kênh rạch …` is a canal)
+    descriptor = _BEFORE_QUOTE_RE.match(mention).group() if _QUOTE_RE.search(mention) else ""
+    words_after = WORDS_AFTER_RE.match(sentence, end)
+    window = descriptor + " " + (words_after.group() if words_after else "")
+    return bool(models.broadcast_word.search(window) or _STATION_RE.search(window))
 
 
 def _one_owner_per_initiative(candidates: list[Candidate]) -> None:

@@ -18,8 +18,9 @@ mô hình Singapore`, `theo mô hình Liên Xô trước đây`), a one-off even
 thuật "…"`, `"Dạ hội sinh viên"`, a programme organized on a day or at a place, attended or
 taking place: `model_cues.py`), a sales promotion, a contest, a physical model (`mô hình …
 trưng bày`), a protest movement, a quotation, a term quoted after a clause's words (`chương
-trình huấn luyện các "siêu nhân"`), a weapons programme, history (`thời kỳ kháng chiến`),
-works listed (`Các tác phẩm … trong chương trình bao gồm: "…"`); and capitals mean
+trình huấn luyện các "siêu nhân"`), a weapons programme, an app (`chương trình ứng dụng
+"…"`), history (`thời kỳ kháng chiến`), works listed (`Các tác phẩm … trong chương trình bao
+gồm: "…"`); and capitals mean
 nothing in a headline written all in capitals or in Title Case. `model_resolution` finds
 owners and gives every spelling of one initiative in an article its fullest wording.
 """
@@ -147,6 +148,10 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     not_one = None if led else models.not_descriptor.search(descriptor)
     if not_one:
         return Reject("not-an-initiative", not_one.group())
+    software = models.software_word.search(descriptor) if trigger == "chương trình" else None
+    if software:
+        # `các chương trình ứng dụng "Cứu trợ từ thiện"`: an app (round 13, the unseen pool)
+        return Reject("an-app-or-software", software.group())
     clause = models.clause_word.search(descriptor)
     if clause:
         return Reject("a-clause-not-a-name", clause.group())

@@ -55,6 +55,7 @@ class Models:
         "model_run_cues",
         "model_campaign_triggers",
         "model_leader_words",
+        "model_software_words",
     )
 
     #: forms of organization and concepts, lower case: never a model, quoted or not
@@ -104,11 +105,12 @@ class Models:
     #: a word calling what follows a contest, a show or an event (`cuộc thi`, `đêm nhạc`),
     #: then maybe an opening quote, at the end
     show_word_at_end: regex.Pattern[str]
-    #: `tổ chức`, `tham dự` just before the trigger, at the end
+    #: `tổ chức`, `tham dự`, `khai mạc`, `gala` just before the trigger, at the end
     event_before: regex.Pattern[str]
     #: `tại` just before the trigger, at the end
     event_at: regex.Pattern[str]
-    #: `tổ chức tại` right after the name, at a position
+    #: `tổ chức tại`, `lần đầu tiên được tổ chức`, `vinh danh` right after the name, at a
+    #: position
     event_held_at: regex.Pattern[str]
     #: one day the sentence names (`Tối 22-1`), anywhere
     event_day: regex.Pattern[str]
@@ -160,6 +162,8 @@ class Models:
     raised_before: regex.Pattern[str]
     #: a movement's leader (`thủ lĩnh`, `người khởi xướng`) just before its trigger, at the end
     leader_before: regex.Pattern[str]
+    #: a word of software (`ứng dụng`) between `chương trình` and a quoted name, anywhere
+    software_word: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Models:
@@ -258,4 +262,5 @@ class Models:
                 + r"\s+(?:(?:của|các|những)\s+)?$",
                 regex.IGNORECASE,
             ),
+            words_re(gazetteers["model_software_words"], regex.IGNORECASE),
         )
