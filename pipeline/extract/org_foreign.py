@@ -31,6 +31,11 @@ _NUMBER_GOES_ON = regex.compile(r"[.,]\d|\s+\p{Ll}")
 _LEADING_DASH = regex.compile(r"[-–]\s*")
 #: the lower-case word right after a name
 _NEXT_LOWER_WORD = regex.compile(r"\s+(\p{Ll}+)")
+#: a name ending with a number (`Spartan 3000`, `Spikes K -9`)
+_NUMBER_ENDING = regex.compile(r"(?:^|\s)[-–]?\s*\d[\p{L}\p{N}]*$")
+#: a foreign name going on after a capitalized word (`Alzheimer ' s Disease`, `Fondation des
+#: Femmes`)
+_NAME_GOES_ON = regex.compile(r"\s*['’]\s*s\b|\s+(?:des|du|la|the|for|für|der)\s+\p{Lu}")
 #: the fewest letters of an armed group's name written in title case (`Maute`, `Shi` is cut)
 _SHORTEST_GROUP_NAME = 4
 #: the most lower-case words of a kind before a body's own name (`Nhóm phiến quân`)
@@ -390,10 +395,15 @@ def described_body(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     an acronym after lower-case words that say what kind of body it is
     (described_body_kinds.txt) is the body, listed as written by its own name (GUIDE.md Round
     8), read as an armed group's name is; not a platform where something is posted
-    (`trang web Facebook`: listed_brands.txt)."""
+    (`trang web Facebook`: listed_brands.txt), nor a name that ends with a number, which the
+    name's reading would cut (`đơn vị Spartan 3000`, `tổ chức phi lợi nhuận Spikes K -9`), or
+    that goes on past what it reads (`tổ chức Alzheimer ' s Disease International`)."""
     start, end = match.spans["name"]
-    if match.sentence.text[start:end] in lexicon.bodies.listed_brands:
+    written = match.sentence.text[start:end]
+    if written in lexicon.bodies.listed_brands:
         return Reject("a-platform")
+    if _NUMBER_ENDING.search(written) or _NAME_GOES_ON.match(match.sentence.text, end):
+        return Reject("a-cut-name", written)
     return _own_name_after_kind(match, lexicon)
 
 
