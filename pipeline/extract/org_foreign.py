@@ -31,6 +31,11 @@ _NUMBER_GOES_ON = regex.compile(r"[.,]\d|\s+\p{Ll}")
 _LEADING_DASH = regex.compile(r"[-–]\s*")
 #: the lower-case word right after a name
 _NEXT_LOWER_WORD = regex.compile(r"\s+(\p{Ll}+)")
+#: a name ending with a number (`Spartan 3000`, `Spikes K -9`)
+_NUMBER_ENDING = regex.compile(r"(?:^|\s)[-–]?\s*\d[\p{L}\p{N}]*$")
+#: a foreign name going on after a capitalized word (`Alzheimer ' s Disease`, `Fondation des
+#: Femmes`)
+_NAME_GOES_ON = regex.compile(r"\s*['’]\s*s\b|\s+(?:des|du|la|the|for|für|der)\s+\p{Lu}")
 #: the fewest letters of an armed group's name written in title case (`Maute`, `Shi` is cut)
 _SHORTEST_GROUP_NAME = 4
 #: the most lower-case words of a kind before a body's own name (`Nhóm phiến quân`)
@@ -377,13 +382,41 @@ def armed_group(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     acronym) after words that describe an armed group is the group, listed as written; not a
     country or a city (`phiến quân Syria`, `lực lượng vũ trang Mỹ`), nor a body listed as
     international (`IS`, `Taliban`: the international rule's)."""
+    return _own_name_after_kind(match, lexicon)
+
+
+@normalizer(
+    "organizations.described_body",
+    groups=("name",),
+    gazetteers=(*org_names.GAZETTEERS, "foreign_cities"),
+)
+def described_body(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
+    """`tổ chức thăm dò dư luận IFOP`, `đơn vị kiểm toán PwC`: a name of another language or
+    an acronym after lower-case words that say what kind of body it is
+    (described_body_kinds.txt) is the body, listed as written by its own name (GUIDE.md Round
+    8), read as an armed group's name is; not a platform where something is posted
+    (`trang web Facebook`: listed_brands.txt), nor a name that ends with a number, which the
+    name's reading would cut (`đơn vị Spartan 3000`, `tổ chức phi lợi nhuận Spikes K -9`), or
+    that goes on past what it reads (`tổ chức Alzheimer ' s Disease International`)."""
+    start, end = match.spans["name"]
+    written = match.sentence.text[start:end]
+    if written in lexicon.bodies.listed_brands:
+        return Reject("a-platform")
+    if _NUMBER_ENDING.search(written) or _NAME_GOES_ON.match(match.sentence.text, end):
+        return Reject("a-cut-name", written)
+    return _own_name_after_kind(match, lexicon)
+
+
+def _own_name_after_kind(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
+    """The body named by the `name` group, of another language or an acronym, with no country
+    after it (`Houthi Yemen`, `Armoza - Israel`), as an `other` body listed as written."""
     text, places = match.sentence.text, lexicon.places
     start, end = match.spans["name"]
     words = text[start:end].split()
     country = places.countries.trailing(words[-3:])
     words = words[: len(words) - country]  # `Houthi Yemen`: the group's country
     while words and not words[-1][:1].isupper():
-        words.pop()  # `Jaish al`: a name ends with a capitalized word
+        words.pop()  # `Jaish al`, `Armoza –`: a name ends with a capitalized word
     name = " ".join(words)
     if (
         not name
@@ -394,8 +427,8 @@ def armed_group(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("a-place", name)  # `lực lượng vũ trang TP`: the city's
     if name.lower() in lexicon.titles.international:
         return Reject("listed-as-international")
-    if len(name) < _SHORTEST_GROUP_NAME and not name.isupper():
-        return Reject("a-cut-word", name)  # `Shi` of `Shi ' ite`
+    if len(name) < _SHORTEST_GROUP_NAME and not _INNER_CAPITAL.fullmatch(name):
+        return Reject("a-cut-word", name)  # `Shi` of `Shi ' ite`; `PwC` is an acronym
     if not (name.isupper() or lexicon.names.is_foreign(name)):
         return Reject("not-a-foreign-name", name)  # `phiến quân Hồi giáo`, `nhóm Mây Trắng`
     return [Found(start, start + len(name), {**business(name), "org_type": "other"})]

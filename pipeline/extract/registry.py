@@ -55,6 +55,7 @@ REGISTRY: Registry[Lexicon] = Registry.of(
         org_foreign.firm,
         org_foreign.business_list,
         org_foreign.armed_group,
+        org_foreign.described_body,
         models.named_model,
         models.quoted_model,
         models.named_before,
