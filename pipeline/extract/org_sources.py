@@ -2,7 +2,7 @@
 a byline (`(Theo Military Times)`, `(Theo AFP, Almasdar News)`) or before a reporting verb
 (`Livejournal đưa tin`, `AMN dẫn lời`). A known outlet is the press rule's (news_outlets.yml);
 here the name is listed as written (GUIDE.md Round 3: foreign media credited by a short name
-are kept as written)."""
+are kept as written), but a newspaper's English name (paper_name_words.txt) is `Báo …`."""
 
 from __future__ import annotations
 
@@ -23,8 +23,15 @@ _LAST_WORD = regex.compile(r"(\S+)\s+$")
 
 @normalizer("organizations.source", groups=("name",), gazetteers=org_names.GAZETTEERS)
 def credited_source(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
-    """A source credited by a byline or a reporting verb, listed as written."""
-    return _credited(match, lexicon)
+    """A source credited by a byline or a reporting verb, listed as written; one whose English
+    name ends as a newspaper's does (paper_name_words.txt: `Business Standard dẫn lời`) is
+    `Báo …`, as `tờ` makes it (GUIDE.md Round 9: a foreign paper named bare is `Báo …`)."""
+    found = _credited(match, lexicon)
+    if isinstance(found, Reject):
+        return found
+    return [
+        _as_paper(f) if lexicon.bodies.paper_name_end.search(f.values["name"]) else f for f in found
+    ]
 
 
 def _credited(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
@@ -71,7 +78,12 @@ def credited_paper(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     found = _credited(match, lexicon)
     if isinstance(found, Reject):
         return found
-    return [Found(f.start, f.end, {**f.values, "name": f"Báo {f.values['name']}"}) for f in found]
+    return [_as_paper(f) for f in found]
+
+
+def _as_paper(found: Found) -> Found:
+    """A credited source listed under its paper (`Báo Washington Examiner`)."""
+    return Found(found.start, found.end, {**found.values, "name": f"Báo {found.values['name']}"})
 
 
 def _a_place(name: str, lexicon: Lexicon) -> bool:

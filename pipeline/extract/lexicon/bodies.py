@@ -67,6 +67,7 @@ class Bodies:
         "reporting_verbs",
         "paper_reporting_verbs",
         "media_name_words",
+        "paper_name_words",
         "not_organization_openings",
         "common_noun_heads",
         "heads_meaning_a_middle",
@@ -166,6 +167,8 @@ class Bodies:
     outlets: Mapping[str, Outlet]
     #: a credit or reporting word right before a paper's name (`Theo`, `Ảnh:`), at the end
     press_cue: regex.Pattern[str]
+    #: the last word of a newspaper's English name (`Business Standard`): paper_name_words.txt
+    paper_name_end: regex.Pattern[str]
     #: a reporting verb right after a source's name, perhaps past a word or two (`đưa tin`,
     #: `hôm nay dẫn tin`, a known paper's `ghi nhận`): rules/gazetteers/reporting_verbs.txt,
     #: paper_reporting_verbs.txt
@@ -386,6 +389,7 @@ class Bodies:
                 for written, entry in gazetteers["news_outlets"].items()
             },
             lazy_compile(r"(?:^|(?<=[\s(]))" + alternation(gazetteers["press_cues"]) + r"\s*$"),
+            lazy_compile(r"(?<=\s)" + alternation(gazetteers["paper_name_words"]) + r"$"),
             lazy_compile(
                 r"(?:\s+\p{Ll}+){0,2}\s+"
                 + alternation(gazetteers["reporting_verbs"] + gazetteers["paper_reporting_verbs"])
