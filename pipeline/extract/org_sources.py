@@ -19,6 +19,8 @@ from pipeline.extract.org_names import describe
 _NAME_GOING_ON = regex.compile(r"(?<![\p{L}])\p{Lu}\p{L}* \p{Ll}+ $")
 #: the last word before a position and the spaces after it
 _LAST_WORD = regex.compile(r"(\S+)\s+$")
+#: a word written short, in capitals (`NY` of `NY Post`)
+_SHORT_WORD = regex.compile(r"(?<![\p{L}])\p{Lu}{2,}(?![\p{L}])")
 
 
 @normalizer("organizations.source", groups=("name",), gazetteers=org_names.GAZETTEERS)
@@ -29,9 +31,13 @@ def credited_source(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     found = _credited(match, lexicon)
     if isinstance(found, Reject):
         return found
-    return [
-        _as_paper(f) if lexicon.bodies.paper_name_end.search(f.values["name"]) else f for f in found
-    ]
+    return [_as_paper(f) if _a_paper_named_in_full(f.values["name"], lexicon) else f for f in found]
+
+
+def _a_paper_named_in_full(name: str, lexicon: Lexicon) -> bool:
+    """`Business Standard`, not `NY Post`: a name with a word written short is a short name,
+    kept as written (GUIDE.md Round 3)."""
+    return bool(lexicon.bodies.paper_name_end.search(name)) and not _SHORT_WORD.search(name)
 
 
 def _credited(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
