@@ -586,11 +586,14 @@ def _vietnamese_with_a_title_abroad(cand: Candidate, lexicon: Lexicon) -> bool:
 
 def _held_abroad_only(title: str, name: str, lexicon: Lexicon) -> bool:
     """A title that is a post only of a name of another language (titles_of_names_abroad.txt),
-    given to a name that is not one."""
+    given to a name that is not one. With its country the title is a country's leader, of
+    any name: `Lãnh đạo Đài Loan` Thái Anh Văn, read in Sino-Vietnamese (guide, Round 3)."""
     bare = title_prefix(title, lexicon)[1]
     # the longest title the post starts with: `Chỉ huy trưởng` is no `Chỉ huy`
     found = lexicon.titles.title.match(bare)
     head = lexicon.titles.canonical(found.group("title")) if found else bare
+    if found and bare[found.end() :].strip() in lexicon.titles.countries:
+        return False
     return head in lexicon.titles.of_names_abroad and not lexicon.names.is_foreign(name)
 
 

@@ -139,7 +139,11 @@ def _organization_after(
     """The body after a title (its name from `name_start`, past the spaces after `org_start`):
     (expanded name, whether it is a bare head, its end)."""
     head_end = head_at(text, name_start, lexicon)
-    if head_end and not _word_not_head(text, name_start, head_end, lexicon):
+    if (
+        head_end
+        and not _word_not_head(text, name_start, head_end, lexicon)
+        and not _country_at(text, org_start, head_end, lexicon)
+    ):
         scanned = scan_name(text, name_start, head_end, lexicon)
         end = _body_words(text, scanned.end, lexicon, continuing=True)
         end = _before_trailing_person(text, scanned.start, end, lexicon)
@@ -200,6 +204,14 @@ def _word_not_head(text: str, start: int, head_end: int, lexicon: Lexicon) -> bo
         return False
     following = _NEXT_LOWER_WORD.match(text, head_end)
     return bool(following and f"{head.lower()} {following.group(1)}" in lexicon.bodies.words)
+
+
+def _country_at(text: str, start: int, head_end: int, lexicon: Lexicon) -> bool:
+    """A head word that opens a country's name (`Đài` of `Đài Loan`): after a title the
+    country stays in the title, no body (`lãnh đạo Đài Loan Thái Anh Văn` → `Lãnh đạo Đài
+    Loan`; guide, Round 3; gazetteers/countries.txt)."""
+    read = lexicon.titles.country.match(text, start)
+    return bool(read and read.start("country") <= head_end - 1 < read.end("country"))
 
 
 def _with_head(title: str, body: str, lexicon: Lexicon) -> str:
