@@ -615,10 +615,11 @@ def resolve_officials(candidates: list[Candidate], text: ArticleText[Lexicon]) -
     ]
     full = [c for c in candidates if c.values.get("person")]
     spelling = _spellings(full)
-    mentions = Counter(str(spelling.get(c.values["person"], c.values["person"])) for c in full)
+    mentions: Counter[str] = Counter()
     posts_of: dict[str, set[str]] = {}
     for cand in full:
         person = str(spelling.get(cand.values["person"], cand.values["person"]))
+        mentions[person] += 1
         posts_of.setdefault(person, set()).add(cand.values["title"])
     deputies: tuple[str, str] | None = None
     for cand in full:

@@ -137,14 +137,14 @@ def _of_the_passage_country(
     country is known: else the word for a kind of body."""
     this_country = THIS_COUNTRY.match(cand.sentence.text, cand.end)
     national = bool(this_country) and _national(bare, text.lexicon)
+    if bare not in text.lexicon.bodies.passage_country_bodies and not national:
+        return name, ""
     lower = (
         cand.rule.id == "organizations.head"
         and cand.text.islower()
         and bare in text.lexicon.bodies.lower_case_chambers
         and not _CAPITALIZED_WORD_AFTER.match(cand.sentence.text, cand.end)
     )
-    if bare not in text.lexicon.bodies.passage_country_bodies and not national:
-        return name, ""
     if this_country:
         country = _country_before(cand, text)
     else:
