@@ -44,6 +44,11 @@ Round 13 (2026-12-01) drew two more the same way, before any rule of round 13 ch
 - `dev-ae` (seed 20261221): 30 more articles the net catches;
 - `dev-af` (seed 20261222): 25 more random release texts of 1,000 to 5,000 characters.
 
+Round 14 (2026-12-01) drew two more the same way, before any rule of round 14 changed:
+
+- `dev-ag` (seed 20261223): 30 more articles the net catches;
+- `dev-ah` (seed 20261224): 25 more random release texts of 1,000 to 5,000 characters.
+
 Their records go to articles/vietnews-unseen.jsonl (the design's article format, with the
 release's path in `provenance`), the lists to selection/<batch>.tsv.
 """
@@ -71,7 +76,8 @@ BATCHES = (("dev-u", 20261211, 20, True), ("dev-v", 20261212, 20, True),
            ("dev-y", 20261215, 30, True), ("dev-z", 20261216, 25, False),
            ("dev-aa", 20261217, 30, True), ("dev-ab", 20261218, 25, False),
            ("dev-ac", 20261219, 30, True), ("dev-ad", 20261220, 25, False),
-           ("dev-ae", 20261221, 30, True), ("dev-af", 20261222, 25, False))
+           ("dev-ae", 20261221, 30, True), ("dev-af", 20261222, 25, False),
+           ("dev-ag", 20261223, 30, True), ("dev-ah", 20261224, 25, False))
 RANDOM_CHARS = (1000, 5000)
 OUTPUT = "vietnews-unseen.jsonl"
 
