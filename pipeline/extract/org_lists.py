@@ -44,6 +44,8 @@ def listed_bodies(match: Match, scanned: OrgName, name: str, lexicon: Lexicon) -
             break  # another body (`Ban tổ chức Tỉnh ủy`)
         if not opened and not _a_sector(text, start, lexicon):
             break  # `Sở Tài chính, Phó Trưởng ban …`: a post
+        if lexicon.titles.title.match(text, start) is not None:
+            break  # `hai bệnh viện Bạch Mai, Phó Giám đốc …`: a post
         item = scan_name(text, start, start, lexicon)
         if not item.named or item.end <= start:
             break
