@@ -349,9 +349,8 @@ class LowerCaseSteps:
         numbered = self.word() in bodies.number_introducers and self.word(1).isdigit()
         if (self.proper and not numbered) or not LOW_RE.match(self.word()):
             return False
-        before_place = self.titled_head == self.titled_head.split(" ")[0] and (
-            opens_with(self.titled_head, bodies.heads_described_before_place)
-        )
+        # the head as matched, not a longer head it opens (`Hội đồng`, `Ủy ban Kiểm tra`)
+        before_place = self.titled_head in bodies.heads_described_before_place
         described = (
             self.topic
             or opens_with(self.titled_head, bodies.heads_with_lower_case_names)
@@ -363,7 +362,8 @@ class LowerCaseSteps:
         # after a capitalized name (`Sở Giao thông Vận tải`, `Hội Tiêu chuẩn và Bảo vệ`),
         # lower-case words are the name's only when its place closes them (`… người tiêu dùng
         # Việt Nam`), not when the sentence goes on (`… xây dựng`)
-        tentative = before_place or (
+        # a committee's topic after `về` is read whole (`Ủy ban về các vấn đề xã hội`)
+        tentative = (before_place and not self.topic) or (
             self.capital_words > 0 and (not described or (self.capital_words > 1 and self.topic))
         )
         if not (described or tentative):
