@@ -519,6 +519,8 @@ class NameScan(LowerCaseSteps):
             return False
         if CAP_RE.match(follows) and self.lexicon.titles.title.match(self.text, next_start):
             return False  # `Ban Bí thư và Thủ tướng`, `Sở Nội vụ và Giám đốc Sở Tài chính`
+        if word == "và" and self._document_follows():
+            return False  # `Quy định số 101-QĐ/TW … của ban Bí thư và Quy định số 5946-QĐ/TU`
         # `&` joins two parts of one name, never a body and a person (`Rau & Hoa Đà Lạt`)
         person_follows = (
             word != "&"
@@ -538,6 +540,21 @@ class NameScan(LowerCaseSteps):
         ):
             self.i += 1
             return True
+        return False
+
+    def _document_follows(self) -> bool:
+        """Whether a numbered document, or a Party resolution, is named after the joiner: its
+        type (rules/gazetteers/doc_types.yml) and then `số`, a number or a capital (`… của Bộ
+        Giao thông vận tải và Quy định số 172-QĐ/TW`, `và Nghị quyết Đại hội Đảng bộ …`), the
+        next item of a list of documents rather than a further part of the body's name."""
+        types = self.lexicon.documents.type_by_lower
+        for width in (3, 2, 1):
+            words = [t[0] for t in self.tokens[self.i + 1 : self.i + 1 + width]]
+            if len(words) < width or not CAP_RE.match(words[0]):
+                continue
+            if " ".join(words).lower() in types:
+                after = self.word(1 + width)
+                return after == "số" or after[:1].isdigit() or bool(CAP_RE.match(after))
         return False
 
     def _dash_partner(self) -> bool:
