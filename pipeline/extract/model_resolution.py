@@ -46,6 +46,8 @@ _CHANNEL_AFTER_RE = regex.compile(
 )
 _QUOTE_RE = regex.compile(r"[\"“'‘]")
 _BEFORE_QUOTE_RE = regex.compile(r"[^\"“'‘]*")
+#: the most lower-case words in quotes taken for the sentence's own words, not a name
+_MOST_QUOTED_WORDS = 2
 #: the characters before a programme's name read for a word calling it a show (`cuộc thi "`)
 _SHOW_WORD_REACH = 40
 
@@ -296,8 +298,9 @@ def _a_contest_or_sale_next_door(name: str, naming: list[Naming], text: ArticleT
     chương trình "Vui Giáng sinh, lung linh đảo Ngọc" …`: a word of selling there, not where
     others answer a call (round 10, the unseen VietNews pool: the press names a show or a
     promotion in one sentence and says what it is in the next). Not a sentence that quotes
-    another name (`Đây là vòng thi cuối cùng của cuộc thi "Lớn lên cùng sách"` beside `chương trình
-    "Ước mơ của Thuý"`): that contest is another's."""
+    another name (`Đây là vòng thi cuối cùng của cuộc thi "Lớn lên cùng sách"` beside `chương
+    trình "Ước mơ của Thuý"`): that contest is another's; a word or two in lower case in quotes
+    is no name (round 14)."""
     models = text.lexicon.models
     sentences = text.sentences
     for at, _, _ in naming:
@@ -308,10 +311,18 @@ def _a_contest_or_sale_next_door(name: str, naming: list[Naming], text: ArticleT
             )
             if cue and not any(
                 found.group("quoted").lower() != name.lower()
+                and not _a_word_in_quotes(found.group("quoted"))
                 for found in models.quoted.finditer(next_door.text)
             ):
                 return True
     return False
+
+
+def _a_word_in_quotes(quoted: str) -> bool:
+    """`“săn” các cơ hội khuyến mại`, `khiến khán giả “phấn khích” vì có phần dự thi`: one or two
+    lower-case words in quotes are the sentence's own words, no other programme's name, so
+    they leave a cue next door to the programme's (round 14, the unseen VietNews pool)."""
+    return quoted[:1].islower() and len(quoted.split()) <= _MOST_QUOTED_WORDS
 
 
 def _sold_near(sentence: str, start: int, end: int, models: Models) -> bool:
