@@ -805,6 +805,10 @@ def _person_in_run(
             found.append(k)
     if found:
         return found[0]
+    # the run stops at a hyphen the release spaces inside a given name (`Triều Tiên Choe Son -
+    # hui`): the name is judged whole
+    tail = names.spaced_given_tail.match(text, tokens[run - 1][2])
+    given_tail = tail.group() if tail else ""
     for k in range(max(i, run - 4), run):
         words = [t[0] for t in tokens[k:run]]
         if (
@@ -823,7 +827,7 @@ def _person_in_run(
         if (
             first_may_start
             and all(_FOREIGN_WORD.fullmatch(w) for w in words)
-            and names.is_foreign(" ".join(words))
+            and names.is_foreign(" ".join(words) + given_tail)
             # `Thứ trưởng Ngoại giao Nga Sergey Ryabkov`: the country ends the body
             and not _in_a_country(tokens, i, k, lexicon)
         ):

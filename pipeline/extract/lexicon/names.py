@@ -64,6 +64,9 @@ class Names:
     syllable: regex.Pattern[str]
     #: family names abroad that read as unmarked Vietnamese syllables (`Hun`), lower case
     foreign_family_names: frozenset[str]
+    #: the last syllable of a given name after the hyphen the release spaces (SPACED_GIVEN_TAIL):
+    #: `Choe Son| - hui`
+    spaced_given_tail: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Names:
@@ -92,6 +95,7 @@ class Names:
             ),
             lazy_compile(defines["VIETNAMESE_SYLLABLE"], VERBOSE),
             frozenset(name.lower() for name in gazetteers["foreign_family_names"]),
+            lazy_compile(defines["SPACED_GIVEN_TAIL"], VERBOSE),
         )
 
     def is_foreign(self, name: str) -> bool:
