@@ -324,6 +324,29 @@ class NameScan(LowerCaseSteps):
         proper_before = any(TITLE_CASE_RE.match(t[0]) for t in tokens[: self.i])
         return (proper_before or self.topic) and (named_after_people or self.last_lower)
 
+    def _holder_abroad_here(self) -> bool:
+        """Whether the capitals from here are the holder's name of another language after a
+        title (`Chủ tịch Đại học Columbia | Lee Bollinger`, `Tổng giám đốc công ty du lịch Koryo
+        Tours | Simon Cockerell`): a given name common abroad that starts a name ending the
+        capitals (Names.holder_abroad_at), after a capitalized word of the body's own name (not
+        `Quỹ Kofi Annan`, a body named after a person) and no joiner (`Bill & Melinda Gates`),
+        where that name starts with no given name itself (`Trường John Robert Power`)."""
+        tokens, names = self.tokens, self.lexicon.names
+        if not (
+            self._holder_may_follow
+            and self.i > 0
+            and tokens[self.i - 1][0] not in _JOINERS
+            and CAP_RE.match(tokens[self.i - 1][0])
+        ):
+            return False
+        first = self.i - 1
+        while first > 0 and CAP_RE.match(tokens[first - 1][0]):
+            first -= 1
+        return (
+            tokens[first][0] not in names.foreign_given_names
+            and names.holder_abroad_at(self.text, tokens[self.i][1]) is not None
+        )
+
     def _district_of_its_committee(self) -> bool:
         """Whether two capitalized syllables, and no more, right after a district's Party
         committee name its district (`Bí thư Huyện ủy Lý Sơn`, `Huyện ủy Kim Thành`), not its
@@ -373,6 +396,8 @@ class NameScan(LowerCaseSteps):
             entry and entry.alone
         )
         if is_person and not named_after_people and not own:
+            raise _Stop
+        if self._holder_abroad_here():
             raise _Stop
         if is_person and self.titled and self._holder_named_here(named_after_people):
             # after a title, a full name that ends the capitals is the holder's, even after a

@@ -68,6 +68,8 @@ _SET_OFF_HONORIFIC = regex.compile(r"\s*[-–,]\s*(\p{L}+)\s+\p{Lu}")
 _SPACED_HYPHEN = regex.compile(r"\s*-\s*")
 #: an apostrophe after one capital inside a name, written with spaces around it (`O ' Neill`)
 _SPACED_ELISION = regex.compile(r"(?<=(?<![\p{L}])\p{Lu})\s?(['’])\s?(?=\p{Lu})")
+#: `của` right before a body's name (`Phó chủ tịch của | Oxfam`)
+_OF_BEFORE = regex.compile(r"(?<![\p{L}])của\s+$")
 #: lower-case words that join two parts of one body before a capitalized word
 _BODY_JOINERS = frozenset(("và", "của", "tại", "&", "-", "–"))
 #: words after a comma that go on with a list of names
@@ -805,6 +807,28 @@ def _person_in_run(
             found.append(k)
     if found:
         return found[0]
+    # a given name common abroad starts the name of two words that ends the run (or of three),
+    # after a body's own name of two words or more, a brand, a place's name or a body after
+    # `của` (`Lockheed Martin | Carolyn Nelson`, `CEO Twitter | Jack Dorsey`, `Thượng nghị sĩ
+    # bang Hawaii | Brian Schatz`, `nhà sáng lập của Atomic | Jack Abraham`); not inside one
+    # name (`Thẩm phán Luis Carlos Valois`, `Bộ trưởng Tư pháp Tarek William Saab`)
+    one_word_body = (
+        after_place
+        or _a_brand(tokens[i][0], lexicon)
+        or bool(_OF_BEFORE.search(text, max(0, tokens[i][1] - 8), tokens[i][1]))
+    )
+    if tokens[i][0] not in names.foreign_given_names:
+        for k in range(run - 2, i, -1):
+            if (
+                (k - i > 1 or one_word_body)
+                and names.holder_abroad_at(text, tokens[k][1])
+                and not _in_a_country(tokens, i, k, lexicon)
+            ):
+                return k
+    # the run stops at a hyphen the release spaces inside a given name (`Triều Tiên Choe Son -
+    # hui`): the name is judged whole
+    tail = names.spaced_given_tail.match(text, tokens[run - 1][2])
+    given_tail = tail.group() if tail else ""
     for k in range(max(i, run - 4), run):
         words = [t[0] for t in tokens[k:run]]
         if (
@@ -823,12 +847,19 @@ def _person_in_run(
         if (
             first_may_start
             and all(_FOREIGN_WORD.fullmatch(w) for w in words)
-            and names.is_foreign(" ".join(words))
+            and names.is_foreign(" ".join(words) + given_tail)
             # `Thứ trưởng Ngoại giao Nga Sergey Ryabkov`: the country ends the body
             and not _in_a_country(tokens, i, k, lexicon)
         ):
             return k
     return run
+
+
+def _a_brand(word: str, lexicon: Lexicon) -> bool:
+    """A brand (`Boeing`, `Twitter`: gazetteers/brands.txt, listed_brands.txt) or an
+    abbreviation: a body's whole name in one word."""
+    bodies = lexicon.bodies
+    return word in bodies.brands or word in bodies.listed_brands or word.isupper()
 
 
 def _in_a_country(tokens: list[tuple[str, int, int]], i: int, k: int, lexicon: Lexicon) -> bool:

@@ -28,6 +28,7 @@ class Names:
         "posts_held_abroad",
         "name_particles",
         "foreign_family_names",
+        "foreign_given_names",
     )
 
     surnames: frozenset[str]
@@ -64,6 +65,11 @@ class Names:
     syllable: regex.Pattern[str]
     #: family names abroad that read as unmarked Vietnamese syllables (`Hun`), lower case
     foreign_family_names: frozenset[str]
+    #: the last syllable of a given name after the hyphen the release spaces (SPACED_GIVEN_TAIL):
+    #: `Choe Son| - hui`
+    spaced_given_tail: regex.Pattern[str]
+    #: given names common abroad (`Lee`, `Jack`): gazetteers/foreign_given_names.txt
+    foreign_given_names: frozenset[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Names:
@@ -92,6 +98,8 @@ class Names:
             ),
             lazy_compile(defines["VIETNAMESE_SYLLABLE"], VERBOSE),
             frozenset(name.lower() for name in gazetteers["foreign_family_names"]),
+            lazy_compile(defines["SPACED_GIVEN_TAIL"], VERBOSE),
+            frozenset(gazetteers["foreign_given_names"]),
         )
 
     def is_foreign(self, name: str) -> bool:
@@ -114,7 +122,24 @@ class Names:
             return True
         return any(bare is not None and not self.syllable.fullmatch(bare) for bare in plain)
 
+    def holder_abroad_at(self, text: str, start: int) -> int | None:
+        """Where a full name of another language that starts at `start` with a given name
+        common abroad ends, when it ends the capitalized words there: the given name, then one
+        or two words (a hyphen the release spaces joins two: `Aidan Foster - Carter`), then no
+        capital (`Lee Bollinger cho biết`, not `Jimmy Kimmel Live`); None else. After a body's
+        name written in another language, such a name is its holder's (`Đại học Columbia | Lee
+        Bollinger`)."""
+        found = _HOLDER_ABROAD.match(text, start)
+        if found is None or found.group("given") not in self.foreign_given_names:
+            return None
+        return found.end() if self.is_foreign(found.group()) else None
 
+
+#: a given name, one or two words of a name after it, and no capitalized word after them
+_HOLDER_ABROAD = regex.compile(
+    r"(?P<given>\p{Lu}[\p{Ll}\p{M}]+)(?:(?:\s+-\s+|\s+)\p{Lu}[\p{Ll}\p{M}'’]+){1,2}"
+    r"(?![\p{L}\p{M}'’]|\s+-?\s*\p{Lu}|\s+\d)"
+)
 #: how a name splits into words: spaces and the hyphens inside `Jong-un`
 _NAME_PARTS = regex.compile(r"[\s\-]+")
 #: a given name of two syllables joined by a hyphen, the second in lower case (`Yong-ho`)
