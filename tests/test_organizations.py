@@ -123,3 +123,17 @@ def test_a_body_named_inside_a_bare_one_takes_the_same_province(ruleset):
     )
     names = _names(ruleset, text)
     assert {"Ban Thường vụ Tỉnh ủy Phú Thọ", "Tỉnh ủy Phú Thọ"} <= set(names)
+
+
+def test_a_person_after_a_city_body_is_no_city(ruleset):
+    """vietnews-test-014141, vietnews-val-003542: a city is named by the gazetteer or by no
+    person's name of three syllables, so the name after `UBND TP`, `Thành ủy TP` is the
+    official's, whatever title stands before the body (or none)."""
+    text = (
+        "Chánh Văn phòng UBND TP. HCM kiêm người phát ngôn của UBND TP Võ Văn Hoan nói SAGRI có "
+        "2 sai phạm lớn trong quản lý đất đai và điều hành.\nVề vấn đề này, Trưởng Ban Tuyên "
+        "giáo Thành ủy TP Phan Nguyễn Như Khuê nhận định: quản lý đô thị là thách thức."
+    )
+    names = _names(ruleset, text)
+    assert "Ban Tuyên giáo Thành ủy thành phố Hồ Chí Minh" in names
+    assert not [name for name in names if "Võ Văn Hoan" in name or "Như Khuê" in name]
