@@ -90,3 +90,50 @@ def test_a_brand_alone_is_the_company_not_a_board_of_it_named_elsewhere(ruleset)
     names = _names(ruleset, text)
     assert "VPBank" in names
     assert "Hội đồng quản trị VPBank" in names
+
+
+def test_a_bare_tinh_uy_in_a_city_article_is_of_the_province_named_in_its_section(ruleset):
+    """vietnews-train-089368 (a digest about TP HCM and many provinces): a bare `Tỉnh ủy` is
+    the one of the province its section names (`HĐND tỉnh Lào Cai`), not the one the article
+    names most; a bare `Thành ủy` stays the city's."""
+    text = (
+        "Sáng 11/12, HĐND TP HCM bầu ông Nguyễn Thành Phong, Phó bí thư Thành uỷ TP HCM giữ "
+        "chức Chủ tịch UBND thành phố nhiệm kỳ 2011-2016.\nThủ tướng cũng đã phê chuẩn việc bầu "
+        "bổ sung chức vụ Chủ tịch UBND tỉnh Phú Yên đối với ông Hoàng Văn Trà, Phó bí thư Tỉnh "
+        "uỷ; phê chuẩn miễn nhiệm chức vụ Chủ tịch UBND tỉnh Phú Yên đối với ông Phạm Đình Cự.\n"
+        "Kỳ họp thứ 15 HĐND tỉnh Lào Cai đã bầu ông Đặng Xuân Phong, Phó bí thư, Phó chủ tịch "
+        "làm Chủ tịch UBND tỉnh; ông Nguyễn Hữu Thể, Uỷ viên Ban Thường vụ Tỉnh uỷ làm Phó chủ "
+        "tịch.\nÔng Lê Văn Khoa, Giám đốc Sở Công thương TP HCM, cho biết Thành uỷ đã đồng ý."
+    )
+    names = _names(ruleset, text)
+    assert {"Ban Thường vụ Tỉnh ủy Lào Cai", "Tỉnh ủy Phú Yên"} <= set(names)
+    assert "Ban Thường vụ Tỉnh ủy Phú Yên" not in names
+    assert "Thành ủy Thành phố Hồ Chí Minh" in names
+
+
+def test_a_body_named_inside_a_bare_one_takes_the_same_province(ruleset):
+    """vietnews-train-105290 (a digest of provincial congresses): `Ban Thường vụ Tỉnh uỷ` after
+    `Đảng bộ tỉnh Phú Thọ` is Phú Thọ's, and so is the `Tỉnh ủy` named inside it, not the
+    province the article names most."""
+    text = (
+        "Ban Chấp hành Đảng bộ tỉnh Quảng Nam đã bầu ông Nguyễn Ngọc Quang làm Bí thư Tỉnh uỷ "
+        "Quảng Nam.\nChủ tịch UBND tỉnh Quảng Nam cũng được bầu lại.\nĐại hội Đảng bộ tỉnh "
+        "Phú Thọ lần thứ 18 nhiệm kỳ 2015-2020 tổ chức sáng 30/9 đã bầu Ban Thường vụ Tỉnh uỷ "
+        "nhiệm kỳ 2015-2020 gồm 15 người."
+    )
+    names = _names(ruleset, text)
+    assert {"Ban Thường vụ Tỉnh ủy Phú Thọ", "Tỉnh ủy Phú Thọ"} <= set(names)
+
+
+def test_a_person_after_a_city_body_is_no_city(ruleset):
+    """vietnews-test-014141, vietnews-val-003542: a city is named by the gazetteer or by no
+    person's name of three syllables, so the name after `UBND TP`, `Thành ủy TP` is the
+    official's, whatever title stands before the body (or none)."""
+    text = (
+        "Chánh Văn phòng UBND TP. HCM kiêm người phát ngôn của UBND TP Võ Văn Hoan nói SAGRI có "
+        "2 sai phạm lớn trong quản lý đất đai và điều hành.\nVề vấn đề này, Trưởng Ban Tuyên "
+        "giáo Thành ủy TP Phan Nguyễn Như Khuê nhận định: quản lý đô thị là thách thức."
+    )
+    names = _names(ruleset, text)
+    assert "Ban Tuyên giáo Thành ủy thành phố Hồ Chí Minh" in names
+    assert not [name for name in names if "Võ Văn Hoan" in name or "Như Khuê" in name]

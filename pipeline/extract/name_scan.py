@@ -142,7 +142,10 @@ class NameScan(LowerCaseSteps):
         self.end = tokens[self.i + level - 1][2]
         j = self.i + level
         known = starts_with(tokens, j, self.lexicon.places.provinces)
-        j += known or place_length(tokens, j, self.lexicon, titled=self.titled)
+        # a province or a city is named by the gazetteer or by no person's name of three
+        # syllables: `UBND TP Võ Văn Hoan` is the city's, before its spokesman, title or none
+        titled = self.titled or self.lexicon.places.levels.get(self.place_level) == "province"
+        j += known or place_length(tokens, j, self.lexicon, titled=titled)
         if j > self.i + level:
             self.place = self.text[tokens[self.i + level][1] : tokens[j - 1][2]]
             self.end = tokens[j - 1][2]

@@ -40,6 +40,7 @@ from pipeline.extract.organizations import (
 )
 from pipeline.extract.places import (
     attach_place,
+    nearest_other_kind_province,
     nearest_province,
     other_kind_province,
     paper_province,
@@ -95,7 +96,8 @@ def resolve_organizations(
             places.districts_in_parentheses(sentence.text, places_named, lexicon)
         bare = cand.values["name"]
         near = nearest_province(text, cand)  # an article about several provinces
-        name, place = attach_place(bare, near or province, places_named, lexicon, other)
+        near_other = nearest_other_kind_province(text, cand) or other
+        name, place = attach_place(bare, near or province, places_named, lexicon, near_other)
         if not place and not cand.values.get("location"):
             of_country = _of_the_passage_country(bare, name, cand, text, placed_names)
             if of_country is None:
@@ -114,7 +116,7 @@ def resolve_organizations(
             cand.values = {**cand.values, "name": name, "location": place}
         out.append(cand)
         places.district_of_committee(cand.values["name"], places_named, lexicon)
-        inside = _nested(cand, lexicon, (province, other), places_named)
+        inside = _nested(cand, lexicon, (near or province, near_other), places_named)
         out.extend(inside)
         nested.extend(inside)
     if _foreign_passage(text):

@@ -82,13 +82,36 @@ def nearest_province(text: ArticleText[Lexicon], cand: Candidate) -> str | None:
         counts: dict[str, int] = text.facts.get("province_counts") or {}
         named = [p for p in counts if p not in places.cities and p not in places.countries]
         several = len(named) > 1 and province not in places.cities and not paper_province(text)
-        text.facts["named_provinces"] = [
-            (sentence.index, found.start(), found.group())
-            for sentence in (text.sentences if several else ())
-            for found in places.province.finditer(sentence.text)
-            if found.group() in named
-        ]
-    mentions: list[tuple[int, int, str]] = text.facts["named_provinces"]
+        text.facts["named_provinces"] = _mentions(text, named if several else [])
+    return _nearest(text.facts["named_provinces"], cand)
+
+
+def nearest_other_kind_province(text: ArticleText[Lexicon], cand: Candidate) -> str | None:
+    """In an article about a centrally-run city, the province (not a city) named last before a
+    candidate, in its section: `Tại Kiên Giang, ông … được bầu giữ chức Bí thư Tỉnh ủy` is
+    Kiên Giang's Tỉnh ủy, not the one the article names most (`other_kind_province`)."""
+    if "other_kind_mentions" not in text.facts:
+        places = text.lexicon.places
+        counts: dict[str, int] = text.facts.get("province_counts") or {}
+        named = [p for p in counts if p not in places.cities and p not in places.countries]
+        city = province_of(text) in places.cities and not paper_province(text)
+        text.facts["other_kind_mentions"] = _mentions(text, named if city else [])
+    return _nearest(text.facts["other_kind_mentions"], cand)
+
+
+def _mentions(text: ArticleText[Lexicon], named: list[str]) -> list[tuple[int, int, str]]:
+    """Where the article writes each of the provinces `named`: (sentence, offset, province)."""
+    return [
+        (sentence.index, found.start(), found.group())
+        for sentence in (text.sentences if named else ())
+        for found in text.lexicon.places.province.finditer(sentence.text)
+        if found.group() in named
+    ]
+
+
+def _nearest(mentions: list[tuple[int, int, str]], cand: Candidate) -> str | None:
+    """The province of `mentions` in the candidate's sentence (`Phó Bí thư Tỉnh ủy, Chủ tịch
+    UBND tỉnh Đắk Nông`), else the last one before it in its section."""
     index = cand.sentence.index
     at = bisect.bisect_left(mentions, (index, cand.start, ""))
     if at < len(mentions) and mentions[at][0] == index:
