@@ -94,7 +94,11 @@ class LowerCaseSteps:
             # Quốc tế cảnh báo`)
             self.last_lower and starts_with(self.tokens, i, bodies.name_words) >= width
         ):
-            return 0
+            # the function of the nation's one body, right after its scope word (`Hội đồng
+            # quốc gia thẩm định …`): rules/gazetteers/national_scope_words.txt
+            scope = starts_with(self.tokens, 0, bodies.national_scope_words)
+            if not (scope and i == scope):
+                return 0
         return width
 
     # ------------------------------------------------------------------ steps, in order

@@ -296,7 +296,9 @@ def _named_by_description(match: Match, scanned: OrgName, lexicon: Lexicon) -> b
     """`Trung tâm điều hành đô thị thông minh`, `Hội đồng quốc gia thẩm định sách giáo khoa`:
     lower-case words alone after a head the writer capitalized inside a sentence name a body
     when they are a description of some length (three syllables or more); not a company's legal
-    form (`Công ty cổ phần`) nor a kind of body at a sentence's start."""
+    form (`Công ty cổ phần`) nor a kind of body at a sentence's start, unless a scope word ends
+    the description (`Hội đồng bầu cử quốc gia đã …`: the nation's one body;
+    rules/gazetteers/national_scope_words.txt)."""
     if scanned.named or scanned.description_end is None or not match.text[:1].isupper():
         return False
     text = match.sentence.text
@@ -305,8 +307,11 @@ def _named_by_description(match: Match, scanned: OrgName, lexicon: Lexicon) -> b
     _, entry = lexicon.bodies.head_of(text[match.start : scanned.description_end])
     if entry is None or entry.verb:
         return False
-    if len(text[match.end : scanned.description_end].split()) < _DESCRIPTION_SYLLABLES:
+    described = text[match.end : scanned.description_end].split()
+    if len(described) < _DESCRIPTION_SYLLABLES:
         return False  # `Hội đồng xét xử (HĐXX)`, `Cảnh sát giao thông (CSGT)`: a kind
+    if lexicon.bodies.national_scope_words.trailing(described):
+        return True  # `Hội đồng bầu cử quốc gia đã …`: the nation's one body, also opening
     if ORG_ACRONYM.match(text, scanned.description_end):
         # `Tổng công ty đầu tư và kinh doanh vốn nhà nước (SCIC)`, `Hội đồng vàng thế giới
         # (WGC)`: the body's own acronym after the description makes it a name, also at a

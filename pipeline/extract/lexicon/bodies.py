@@ -62,6 +62,7 @@ class Bodies:
         "plural_markers",
         "legal_forms",
         "name_level_words",
+        "national_scope_words",
         "news_outlets",
         "press_cues",
         "reporting_verbs",
@@ -163,6 +164,8 @@ class Bodies:
     #: with where a business's line in lower case may follow (`Công ty TNHH dịch vụ …`)
     legal_form_endings: tuple[str, ...]
     level_words: Phrases
+    #: `quốc gia` right after a head: the words after it name the body's function
+    national_scope_words: Phrases
     #: a paper, site or agency as written → how it is listed (rules/gazetteers/news_outlets.yml)
     outlets: Mapping[str, Outlet]
     #: a credit or reporting word right before a paper's name (`Theo`, `Ảnh:`), at the end
@@ -384,6 +387,7 @@ class Bodies:
                 )
             ),
             Phrases(gazetteers["name_level_words"]),
+            Phrases(gazetteers["national_scope_words"]),
             {
                 written: Outlet(str(entry["name"]), bool(entry.get("credited")))
                 for written, entry in gazetteers["news_outlets"].items()
