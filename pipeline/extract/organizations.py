@@ -52,9 +52,6 @@ _FURTHER_JOIN = regex.compile(r" (?:và|-|–|&) ")
 _CAPITALIZED_AFTER = regex.compile(r"\s+(\p{Lu}\p{Ll}+)(?:\s+(\p{Lu}\p{Ll}+))?(?![\p{L}\p{N}])")
 #: a body written in lower case inside a longer name: a Party committee (`Ban tổ chức tỉnh ủy
 #: Lâm Đồng`), the business a board governs (`Hội đồng quản trị công ty Cổ phần …`)
-#: heads that, followed by nothing but a place's name, name that place's sports team, which
-#: is no organization (annotation guide): `Đoàn Bình Định`, `CLB Hà Nội`
-_TEAM_HEADS = frozenset({"Đoàn", "Câu lạc bộ"})
 _LOWER_INNER_HEAD = regex.compile(
     r"(?<= )(?:tỉnh|thành|huyện|quận|thị) (?:ủy|uỷ)(?![\p{L}])"
     r"|(?<=^(?:Hội đồng quản trị|Hội đồng thành viên) )(?:tổng công ty|công ty|tập đoàn|ngân hàng)"
@@ -217,7 +214,7 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         and not (spoken_for and placed)
     ):
         return Reject("lower-case-head")  # `trung tâm thành phố Quy Nhơn` is the city centre
-    if head in _TEAM_HEADS and not scanned.named and not scanned.place_level:
+    if head in bodies.team_heads and not scanned.named and not scanned.place_level:
         # `Đoàn Bình Định giành giải nhất`, `CLB Hà Nội`: a province's or a city's team
         return Reject("a-team")
     if _after_a_place_word(match, lexicon):

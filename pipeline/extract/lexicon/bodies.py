@@ -55,6 +55,7 @@ class Bodies:
         "numbered_heads",
         "number_introducers",
         "heads_named_after_people",
+        "team_heads",
         "nested_heads",
         "doan_body_words",
         "name_stop_words",
@@ -139,6 +140,8 @@ class Bodies:
     school_heads: Mapping[str, tuple[str, ...]]
     number_introducers: frozenset[str]
     heads_named_after_people: frozenset[str]
+    #: heads that, before nothing but a place's name, name its sports team (`Đoàn Bình Định`)
+    team_heads: frozenset[str]
     nested_heads: frozenset[str]
     doan_body_words: tuple[str, ...]
     #: a head word or an abbreviation that stands for a body or a head, at a position
@@ -340,6 +343,7 @@ class Bodies:
             },
             frozenset(gazetteers["number_introducers"]),
             frozenset(gazetteers["heads_named_after_people"]),
+            frozenset(gazetteers["team_heads"]),
             frozenset(nested_heads),
             tuple(gazetteers["doan_body_words"]),
             lazy_compile(alternation(head_words) + r"(?![\p{L}])"),
