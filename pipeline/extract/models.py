@@ -67,6 +67,10 @@ _WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
 #: a quotation, not a name: a sentence ends inside it (not at `TP.`, `Q.`, `ThS.`)
 _SENTENCE_INSIDE_RE = regex.compile(r"(?:(?<!(?:^|\s)\p{Lu}\p{L}{0,2})\.|[?!…])(?:\s|$)")
 _NEXT_IS_CAPITALIZED_RE = regex.compile(r"\s*(?:$|\p{Lu})")
+#: a share in per cent: an unquoted name that holds one has run on into the sentence (`mô
+#: hình Flipped Classroom trong giảng dạy ở Mỹ tăng lên 78% …`, `mô hình Home & Food triển khai
+#: chương trình khuyến mại giảm giá lên tới 40% …`; round 14, the unseen VietNews pool)
+_PERCENT_RE = regex.compile(r"\d\s*%")
 #: a weapon's or a vehicle's designation (`mô hình J -20`, `mô hình S -400 cao su`): a replica
 _DESIGNATION_RE = regex.compile(r"\p{Lu}{1,3}\s*-\s*\d")
 #: the share of capitalized words above which a sentence is a headline in capitals or in
@@ -100,6 +104,8 @@ def named_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     end = acronym.end() if acronym else _cut_name(sentence, start + 1, lexicon.models)
     name = sentence[start:end].strip(" ,-")
     end = start + len(name)
+    if _PERCENT_RE.search(name):
+        return Reject("a-sentence-not-a-name", name)
     problem = (
         _not_an_initiative(name, lexicon, quoted=False)
         or _replica(name, lexicon.models)
@@ -181,6 +187,9 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         position = more.end()
     if trigger == "mô hình" and (
         problem := _physical(sentence, match.start, spans[0][1], models)
+        # `mô hình tiểu cảnh "Cây mơ ước"`, `mô hình sách nổi "…"`: the descriptor says it
+        # is a thing on show (round 14, the unseen VietNews pool)
+        or _replica(descriptor, models)
         or _changed_into(sentence, match.start, descriptor, models)
     ):
         return problem
