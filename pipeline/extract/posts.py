@@ -932,8 +932,12 @@ def name_after_posts(
     last = posts[-1] if posts else None
     # … or the name is set off by commas on both sides (`Bộ trưởng Quốc phòng Nga, Sergei
     # Shoigu, cho biết`), or by one after it before a lower-case clause (`giám đốc Cơ quan
-    # tình báo trung ương (CIA) Gina Haspel, theo đài CNN`)
-    goes_on = bool(_SENTENCE_GOES_ON.match(text, found.end())) or (
+    # tình báo trung ương (CIA) Gina Haspel, theo đài CNN`), or a caption's bracket of
+    # position closes it (`Bộ trưởng Quốc phòng Mỹ James Mattis (phải) và …`)
+    goes_on = bool(
+        _SENTENCE_GOES_ON.match(text, found.end())
+        or lexicon.titles.photo_position.match(text, found.end())
+    ) or (
         ("," in text[end:start] or _COMMA_THEN_LOWER.match(text, found.end()))
         and _set_off_before_clause(text, found.end(), lexicon)
     )

@@ -117,6 +117,8 @@ class Titles:
     owner_before_body: regex.Pattern[str]
     #: `một` right before a post (INDEFINITE_BEFORE), searched up to the post
     indefinite_before: regex.Pattern[str]
+    #: a caption's bracket of position right after a name (PHOTO_POSITION), matched there
+    photo_position: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Titles:
@@ -181,6 +183,7 @@ class Titles:
             ),
             lazy_compile(defines["OWNER_BEFORE_BODY"], VERBOSE),
             lazy_compile(defines["INDEFINITE_BEFORE"], VERBOSE),
+            lazy_compile(defines["PHOTO_POSITION"], VERBOSE),
         )
 
     def canonical(self, written: str) -> str:
