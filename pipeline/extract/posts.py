@@ -261,6 +261,11 @@ def _parse_posts(
             org_start = found.end() - len(tail)  # the title keeps its head word: Trưởng Ban
         name_start = _SPACES.match(text, org_start).end() if org_start == found.end() else org_start
         organization, generic, org_end = _organization_after(text, org_start, name_start, lexicon)
+        if not organization and (seat := titles.lower_seat.match(text, found.end())):
+            # `người phát ngôn điện Kremlin Dmitry Peskov`: the building named for its body,
+            # written with a lower-case first word, is the body as the seat rule lists it
+            written_seat = " ".join(seat.group("seat").split())
+            organization, org_end = written_seat[0].upper() + written_seat[1:], seat.end()
         owner = None
         if (
             not organization

@@ -119,6 +119,9 @@ class Titles:
     indefinite_before: regex.Pattern[str]
     #: a caption's bracket of position right after a name (PHOTO_POSITION), matched there
     photo_position: regex.Pattern[str]
+    #: a building named for its body, its first word in lower case right after a title
+    #: (`người phát ngôn | điện Kremlin`: gazetteers/seat_bodies.txt); group `seat`
+    lower_seat: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Titles:
@@ -184,6 +187,11 @@ class Titles:
             lazy_compile(defines["OWNER_BEFORE_BODY"], VERBOSE),
             lazy_compile(defines["INDEFINITE_BEFORE"], VERBOSE),
             lazy_compile(defines["PHOTO_POSITION"], VERBOSE),
+            lazy_compile(
+                r"\s+(?P<seat>"
+                + alternation(seat[0].lower() + seat[1:] for seat in gazetteers["seat_bodies"])
+                + r")(?![\p{L}\p{M}])"
+            ),
         )
 
     def canonical(self, written: str) -> str:
