@@ -79,8 +79,7 @@ def nearest_province(text: ArticleText[Lexicon], cand: Candidate) -> str | None:
     about a city, or one that names a single province."""
     if "named_provinces" not in text.facts:
         province, places = province_of(text), text.lexicon.places
-        counts: dict[str, int] = text.facts.get("province_counts") or {}
-        named = [p for p in counts if p not in places.cities and p not in places.countries]
+        named = _named_provinces(text)
         several = len(named) > 1 and province not in places.cities and not paper_province(text)
         text.facts["named_provinces"] = _mentions(text, named if several else [])
     return _nearest(text.facts["named_provinces"], cand)
@@ -91,12 +90,18 @@ def nearest_other_kind_province(text: ArticleText[Lexicon], cand: Candidate) -> 
     candidate, in its section: `Tại Kiên Giang, ông … được bầu giữ chức Bí thư Tỉnh ủy` is
     Kiên Giang's Tỉnh ủy, not the one the article names most (`other_kind_province`)."""
     if "other_kind_mentions" not in text.facts:
-        places = text.lexicon.places
-        counts: dict[str, int] = text.facts.get("province_counts") or {}
-        named = [p for p in counts if p not in places.cities and p not in places.countries]
-        city = province_of(text) in places.cities and not paper_province(text)
+        named = _named_provinces(text)
+        city = province_of(text) in text.lexicon.places.cities and not paper_province(text)
         text.facts["other_kind_mentions"] = _mentions(text, named if city else [])
     return _nearest(text.facts["other_kind_mentions"], cand)
+
+
+def _named_provinces(text: ArticleText[Lexicon]) -> list[str]:
+    """The provinces the article names (as `province_of` counted them), not the
+    centrally-run cities nor countries."""
+    places = text.lexicon.places
+    counts: dict[str, int] = text.facts.get("province_counts") or {}
+    return [p for p in counts if p not in places.cities and p not in places.countries]
 
 
 def _mentions(text: ArticleText[Lexicon], named: list[str]) -> list[tuple[int, int, str]]:
