@@ -29,25 +29,10 @@ Round 10 (2026-12-01) drew two more the same way, before any rule of round 10 ch
 - `dev-y` (seed 20261215): 30 more articles the net catches;
 - `dev-z` (seed 20261216): 25 more random release texts of 1,000 to 5,000 characters.
 
-Round 11 (2026-12-01) drew two more the same way, before any rule of round 11 changed:
-
-- `dev-aa` (seed 20261217): 30 more articles the net catches;
-- `dev-ab` (seed 20261218): 25 more random release texts of 1,000 to 5,000 characters.
-
-Round 12 (2026-12-01) drew two more the same way, before any rule of round 12 changed:
-
-- `dev-ac` (seed 20261219): 30 more articles the net catches;
-- `dev-ad` (seed 20261220): 25 more random release texts of 1,000 to 5,000 characters.
-
-Round 13 (2026-12-01) drew two more the same way, before any rule of round 13 changed:
-
-- `dev-ae` (seed 20261221): 30 more articles the net catches;
-- `dev-af` (seed 20261222): 25 more random release texts of 1,000 to 5,000 characters.
-
-Round 14 (2026-12-01) drew two more the same way, before any rule of round 14 changed:
-
-- `dev-ag` (seed 20261223): 30 more articles the net catches;
-- `dev-ah` (seed 20261224): 25 more random release texts of 1,000 to 5,000 characters.
+Rounds 11 to 15 drew two more each the same way, before any rule of their round changed: 30 more
+articles the net catches (`dev-aa`, `dev-ac`, `dev-ae`, `dev-ag`, `dev-ai`) and 25 more random
+release texts of 1,000 to 5,000 characters (`dev-ab`, `dev-ad`, `dev-af`, `dev-ah`, `dev-aj`),
+seeds 20261217 to 20261226 in that pairing order (the `BATCHES` list).
 
 Their records go to articles/vietnews-unseen.jsonl (the design's article format, with the
 release's path in `provenance`), the lists to selection/<batch>.tsv.
@@ -77,7 +62,8 @@ BATCHES = (("dev-u", 20261211, 20, True), ("dev-v", 20261212, 20, True),
            ("dev-aa", 20261217, 30, True), ("dev-ab", 20261218, 25, False),
            ("dev-ac", 20261219, 30, True), ("dev-ad", 20261220, 25, False),
            ("dev-ae", 20261221, 30, True), ("dev-af", 20261222, 25, False),
-           ("dev-ag", 20261223, 30, True), ("dev-ah", 20261224, 25, False))
+           ("dev-ag", 20261223, 30, True), ("dev-ah", 20261224, 25, False),
+           ("dev-ai", 20261225, 30, True), ("dev-aj", 20261226, 25, False))
 RANDOM_CHARS = (1000, 5000)
 OUTPUT = "vietnews-unseen.jsonl"
 
