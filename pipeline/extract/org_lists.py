@@ -29,13 +29,40 @@ def listed_bodies(match: Match, scanned: OrgName, name: str, lexicon: Lexicon) -
     opened = lexicon.bodies.list_opening.search(text[: match.start]) is not None
     if not opened and head not in lexicon.bodies.sector_heads:
         return []
+    return _items(text, scanned.end, head, opened, lexicon)
+
+
+def bodies_after_a_colon(match: Match, head: str, lexicon: Lexicon) -> list[Found]:
+    """`các Sở: Xây dựng, Quy hoạch và Kiến trúc, Giao thông Vận tải`, `các sở, ngành: Tư pháp;
+    Tài chính`: a plural head alone before a colon shares itself with each capitalized item of
+    the list after it (rules/defines.yml ORG_LIST_COLON), as a list right after the head."""
+    text = match.sentence.text
+    if lexicon.bodies.list_opening.search(text[: match.start]) is None:
+        return []
+    colon = lexicon.bodies.list_colon.match(text, match.end)
+    if colon is None or colon.end() >= len(text):
+        return []
+    head = lexicon.bodies.head_full_forms.get(head, head)
+    items = _items(text, colon.end(), head, True, lexicon, glued=True)
+    # after a colon any sentence opens with a capital: a list names a sector (`các sở: Quy
+    # hoạch và Kiến trúc, Xây dựng`), not `các trường: Việc thực hiện …`
+    return items if any(_a_sector(text, f.start, lexicon) for f in items) else []
+
+
+def _items(
+    text: str, position: int, head: str, opened: bool, lexicon: Lexicon, glued: bool = False
+) -> list[Found]:
+    """The items of a list from `position` (after its first body, or right at its first item
+    when `glued`), each a body of `head`."""
     found: list[Found] = []
-    position = scanned.end
     while len(found) < _MOST_ITEMS:
-        glue = lexicon.bodies.list_glue.match(text, position)
-        if glue is None or glue.end() >= len(text):
-            break
-        start = glue.end()
+        if glued and not found:
+            start = position
+        else:
+            glue = lexicon.bodies.list_glue.match(text, position)
+            if glue is None or glue.end() >= len(text):
+                break
+            start = glue.end()
         if not text[start].isupper():
             break  # the sentence goes on
         if _another_head(text, start, lexicon) and not (

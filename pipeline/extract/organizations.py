@@ -30,7 +30,12 @@ from pipeline.extract.org_holders import (
     person_after_head,
     title_right_before,
 )
-from pipeline.extract.org_lists import bodies_of_further_places, bodies_of_places, listed_bodies
+from pipeline.extract.org_lists import (
+    bodies_after_a_colon,
+    bodies_of_further_places,
+    bodies_of_places,
+    listed_bodies,
+)
 from pipeline.extract.org_names import (
     TITLE_CASE_RE,
     OrgName,
@@ -184,6 +189,19 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if entry and entry.verb and _used_as_verb(match, scanned, lexicon):
         return Reject("a-verb")  # `Tổ chức Hội nghị …` holds a meeting
     placed = scanned.place_level or scanned.place
+    listed = [] if scanned.named or placed else bodies_after_a_colon(match, head, lexicon)
+    if listed:  # `các Sở: Xây dựng, Tài chính`, `các sở, ngành: Tư pháp`: the list's head
+        return [
+            Found(
+                f.start,
+                f.end,
+                {
+                    **f.values,
+                    "name": standard_sector(str(f.values["name"]), head, scanned, lexicon),
+                },
+            )
+            for f in listed
+        ]
     # `phòng giáo dục huyện Bình Sơn`, not `trạm y tế xã` (any commune's); `đảng Cộng sản
     # Trung Quốc`: a head that holds a name, with its country
     described = scanned.place and (scanned.lower_words or not match.text.islower())

@@ -213,6 +213,8 @@ class Bodies:
     #: dân`, `danh hiệu Công an nhân dân`)
     law_or_honour: regex.Pattern[str]
     list_opening: regex.Pattern[str]
+    #: the colon after a plural head alone before its list (`các Sở: Xây dựng, Tài chính`)
+    list_colon: regex.Pattern[str]
     list_glue: regex.Pattern[str]
     after_title: regex.Pattern[str]
     #: a post right before a body (`Trưởng`, `Phó` of `Phó đoàn đại biểu Quốc hội`): its
@@ -426,6 +428,7 @@ class Bodies:
             lazy_compile(defines["ORG_DESCRIPTION_NOT_NAME"], VERBOSE),
             lazy_compile(defines["ORG_LAW_OR_HONOUR"], VERBOSE),
             lazy_compile(defines["ORG_LIST_OPENING"], VERBOSE),
+            lazy_compile(defines["ORG_LIST_COLON"], VERBOSE),
             lazy_compile(defines["ORG_LIST_GLUE"], VERBOSE),
             lazy_compile(defines["ORG_AFTER_TITLE"], VERBOSE),
             lazy_compile(defines["ORG_AFTER_POST"], VERBOSE),
