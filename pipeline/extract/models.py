@@ -106,6 +106,10 @@ def named_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     end = start + len(name)
     if _PERCENT_RE.search(name):
         return Reject("a-sentence-not-a-name", name)
+    if _DESIGNATION_RE.match(sentence, start):
+        # `mô hình CM -401`: an acronym ends before its number, the whole a designation (round
+        # 15, the unseen VietNews pool)
+        return Reject("a-physical-model", name)
     problem = (
         _not_an_initiative(name, lexicon, quoted=False)
         or _replica(name, lexicon.models)
@@ -158,6 +162,10 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if software:
         # `các chương trình ứng dụng "Cứu trợ từ thiện"`: an app (round 13, the unseen pool)
         return Reject("an-app-or-software", software.group())
+    theme = models.theme_at_end.search(descriptor) if trigger == "chương trình" else None
+    if theme:
+        # `chương trình hè với chủ đề "Nghề lạ"`: the programme's theme, not its name
+        return Reject("a-theme-not-a-name", theme.group())
     clause = models.clause_word.search(descriptor)
     if clause:
         return Reject("a-clause-not-a-name", clause.group())

@@ -56,6 +56,7 @@ class Models:
         "model_campaign_triggers",
         "model_leader_words",
         "model_software_words",
+        "model_theme_words",
     )
 
     #: forms of organization and concepts, lower case: never a model, quoted or not
@@ -164,6 +165,8 @@ class Models:
     leader_before: regex.Pattern[str]
     #: a word of software (`ứng dụng`) between `chương trình` and a quoted name, anywhere
     software_word: regex.Pattern[str]
+    #: a word making a quote after `chương trình` its theme (`chủ đề`), at the descriptor's end
+    theme_at_end: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Models:
@@ -263,4 +266,8 @@ class Models:
                 regex.IGNORECASE,
             ),
             words_re(gazetteers["model_software_words"], regex.IGNORECASE),
+            lazy_compile(
+                r"(?<![\p{L}])" + alternation(gazetteers["model_theme_words"]) + r"\s*$",
+                regex.IGNORECASE,
+            ),
         )
