@@ -97,7 +97,14 @@ class LowerCaseSteps:
             # the function of the nation's one body, right after its scope word (`Hội đồng
             # quốc gia thẩm định …`): rules/gazetteers/national_scope_words.txt
             scope = starts_with(self.tokens, 0, bodies.national_scope_words)
-            if not (scope and i == scope):
+            # the function of a body whose name goes on in lower case, right after its head
+            # (`Hội đồng thẩm định giá đất`): rules/gazetteers/body_function_openings.txt
+            function = (
+                i == 0
+                and starts_with(self.tokens, 0, bodies.function_openings) >= width
+                and opens_with(self.titled_head, bodies.heads_with_lower_case_names)
+            )
+            if not (scope and i == scope) and not function:
                 return 0
         return width
 
@@ -115,6 +122,16 @@ class LowerCaseSteps:
         """Whether the head's last syllable and the words after it make one common word."""
         last = self.head.split()[-1].lower()
         common = self.lexicon.bodies.common_words
+        if (
+            self.head[:1].isupper()
+            and " " in self.head
+            and self.head.lower() in common
+            and self.common_word_width(0) > 1
+        ):
+            # `Hội đồng tiền lương`: a capitalized head that is a word of its own, then a word
+            # of two syllables or more, is not read as `đồng tiền` (in lower case `hội đồng nữ
+            # sinh …` stays the common noun)
+            return False
         return (
             any(
                 " ".join([last, *(t[0] for t in self.tokens[:width])]) in common

@@ -311,14 +311,18 @@ def _named_by_description(match: Match, scanned: OrgName, lexicon: Lexicon) -> b
     """`Trung tâm điều hành đô thị thông minh`, `Hội đồng quốc gia thẩm định sách giáo khoa`:
     lower-case words alone after a head the writer capitalized inside a sentence name a body
     when they are a description of some length (three syllables or more); not a company's legal
-    form (`Công ty cổ phần`) nor a kind of body at a sentence's start, unless a scope word ends
-    the description (`Hội đồng bầu cử quốc gia đã …`: the nation's one body;
+    form (`Công ty cổ phần`) nor a kind of body at a sentence's start or after `các`, unless a
+    scope word ends the description (`Hội đồng bầu cử quốc gia đã …`: the nation's one body;
     rules/gazetteers/national_scope_words.txt)."""
     if scanned.named or scanned.description_end is None or not match.text[:1].isupper():
         return False
     text = match.sentence.text
     if _cue_before(lexicon.bodies.description_not_name, text, match.start):
         return False  # `mô hình Trung tâm pháp luật cộng đồng`, `Luật Tổ chức chính quyền`
+    if text[: match.start].rstrip().rsplit(" ", 1)[-1] in lexicon.bodies.plural_markers:
+        # `các Trung tâm tư vấn pháp luật trực thuộc Hội Luật gia các cấp`: many bodies of one
+        # kind, none named (rules/gazetteers/plural_markers.txt)
+        return False
     _, entry = lexicon.bodies.head_of(text[match.start : scanned.description_end])
     if entry is None or entry.verb:
         return False

@@ -64,6 +64,7 @@ class Bodies:
         "legal_forms",
         "name_level_words",
         "national_scope_words",
+        "body_function_openings",
         "news_outlets",
         "press_cues",
         "reporting_verbs",
@@ -169,6 +170,9 @@ class Bodies:
     level_words: Phrases
     #: `quốc gia` right after a head: the words after it name the body's function
     national_scope_words: Phrases
+    #: a verb right after a head that takes lower-case names: the body's function (`Hội đồng
+    #: thẩm định …`)
+    function_openings: Phrases
     #: a paper, site or agency as written → how it is listed (rules/gazetteers/news_outlets.yml)
     outlets: Mapping[str, Outlet]
     #: a credit or reporting word right before a paper's name (`Theo`, `Ảnh:`), at the end
@@ -394,6 +398,7 @@ class Bodies:
             ),
             Phrases(gazetteers["name_level_words"]),
             Phrases(gazetteers["national_scope_words"]),
+            Phrases(gazetteers["body_function_openings"]),
             {
                 written: Outlet(str(entry["name"]), bool(entry.get("credited")))
                 for written, entry in gazetteers["news_outlets"].items()
