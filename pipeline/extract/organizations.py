@@ -184,6 +184,8 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     generic = _generic_use(match, scanned, lexicon)
     if generic:
         return bodies_of_places(match, lexicon) or Reject(generic)  # `UBND các quận 1, 12`
+    if _a_kind_after_plural(match, scanned, lexicon):
+        return Reject("a-kind-of-body")  # `các sở GD-ĐT`, `Liên hiệp các hội Khoa học …`
     if _is_delegation(match, name, head, lexicon):
         return Reject("a-delegation")
     if entry and entry.verb and _used_as_verb(match, scanned, lexicon):
@@ -463,6 +465,29 @@ def _generic_use(match: Match, scanned: OrgName, lexicon: Lexicon) -> str | None
     return "a-kind-of-body" if lexicon.bodies.kind_after.match(text, scanned.end) else None
 
 
+def _a_kind_after_plural(match: Match, scanned: OrgName, lexicon: Lexicon) -> bool:
+    """`các sở GD-ĐT địa phương`, `các phòng nghiệp vụ Công an TP. HCM`, `những tổng công ty
+    90`, `Liên hiệp các hội Khoa học và Kỹ thuật tỉnh`: a body after a plural marker that
+    lists nothing is a kind of body, every one of them (annotation guide: `các sở, ngành` is no
+    name), or part of a longer name. A list after it names bodies, one row each: an item that
+    starts with a capital or a number (`các sở Tư pháp, Xây dựng`, `các phòng công chứng 1, 2,
+    3`), with the head again (`các sở Tài nguyên và Môi trường, sở Xây dựng`) or with another
+    place (`các phòng GD-ĐT thị xã Gia Nghĩa và huyện Tuy Đức`), also after a parenthesis
+    (`các trường ĐH Bách khoa (ĐH Quốc gia TP. HCM), ĐH Bách khoa Hà Nội`)."""
+    bodies, text = lexicon.bodies, match.sentence.text
+    if not bodies.plural_before.search(text, 0, match.start):
+        return False
+    aside = _ASIDE.match(text, scanned.end)
+    end = aside.end() if aside else scanned.end
+    glue = bodies.list_glue.match(text, end)
+    if glue is None or glue.end() == end or glue.end() >= len(text):
+        return True
+    item = text[glue.end() :]
+    if item[0].isupper() or item[0].isdigit() or item.lower().startswith(f"{match.text.lower()} "):
+        return False
+    return not any(item.startswith(f"{level} ") for level in lexicon.places.level_words)
+
+
 def _same_level_word(first: str | None, second: str | None) -> bool:
     """`TP` and `thành phố` are one place word (`HĐND TP, thành phố sẽ …`)."""
     return bool(first and second) and {(first or "").lower(), (second or "").lower()} <= {
@@ -489,6 +514,9 @@ def _inside_a_name(match: Match, lexicon: Lexicon) -> bool:
         len(words) == 2 and bool(TITLE_CASE_RE.match(words[-1])) and words[0] in surnames
     )
 
+
+#: a parenthesis right after a name (`ĐH Bách khoa (ĐH Quốc gia TP. HCM)`)
+_ASIDE = regex.compile(r"\s*\([^()]*\)")
 
 #: a number that ends a scanned name (`công ty 100`, `UBND tỉnh 30`)
 _NUMBER_AT_END = regex.compile(r"(?<= )(\d+)$")
