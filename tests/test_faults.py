@@ -216,9 +216,9 @@ def test_6b_a_billion_blank_lines_are_skipped_in_bounded_time(tmp_path):
     member = gzip_member(itertools.repeat(b"\n" * (1 << 20), 64))  # 64 Mi blank lines
     record = seed_articles(1)[0]
     blank.write_bytes(member * 16 + gzip_lines([record]))  # 2^30 blank lines, then one record
-    started = time.perf_counter()
+    started = time.process_time()
     items = list(read_archives([blank]))
-    seconds = time.perf_counter() - started
+    seconds = time.process_time() - started
     assert [i.origin for i in items] == [f"{blank}:{(1 << 30) + 1}"]
     assert isinstance(items[0], Article) and items[0].id == record["id"]
     assert seconds < 60, f"{seconds:.0f} s for 2^30 blank lines"

@@ -62,8 +62,8 @@ def test_a_long_run_of_number_words_is_read_in_bounded_time(ruleset):
     text = "Mỗi hộ được hỗ trợ 5 triệu đồng và " + run + " nữa."
     assert len(text.encode("utf-8")) > 50_000
     extract(Article(id="warm-up", text="Chi 5 tỷ đồng."), ruleset, tables=("money",))
-    started = time.perf_counter()
+    started = time.process_time()
     mentions = extract(Article(id="run", text=text), ruleset, tables=("money",)).mentions
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert [m.values["amount_vnd"] for m in mentions["money"]] == [5_000_000]
     assert elapsed < 10, f"{elapsed:.1f} s for 50 KB of number words"

@@ -33,11 +33,13 @@ def _name_list(size: int, separator: str) -> str:
 )
 def test_a_long_list_of_names_is_read_in_bounded_time(ruleset, separator, tail):
     """Issue 10: `officials.names_then_verb` backtracked through every shorter list at every
-    name (2.5 s at 10 KB, minutes at 50 KB); it now reads crafted 50 KB in linear time."""
+    name (2.5 s at 10 KB, minutes at 50 KB); it now reads crafted 50 KB in linear time. These
+    bounds are on this process's CPU time, so a machine busy with other work does not fail
+    them, while the quadratic paths they guard against still do (those took 18 s to minutes)."""
     text = "Bí thư " + _name_list(50_000, separator) + tail
-    started = time.perf_counter()
+    started = time.process_time()
     result = extract(Article(id="crafted", text=text), ruleset, tables=("officials",))
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert elapsed < 10, f"{elapsed:.1f} s for {len(text)} characters"
     assert result.mentions["officials"], "the title before the list still names its holder"
 
@@ -48,9 +50,9 @@ def test_a_long_chain_of_posts_is_read_in_bounded_time(ruleset):
     text = (
         ", ".join(["Bí thư Tỉnh ủy"] * 3_300) + ", Phó Chủ tịch UBND tỉnh Nguyễn Văn An cho biết."
     )
-    started = time.perf_counter()
+    started = time.process_time()
     result = extract(Article(id="crafted", text=text), ruleset, tables=("officials",))
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert elapsed < 10, f"{elapsed:.1f} s for {len(text)} characters"
     assert [m.values["person"] for m in result.mentions["officials"]] == ["Nguyễn Văn An"]
 
@@ -59,9 +61,9 @@ def test_a_long_sentence_of_short_references_is_read_in_bounded_time(ruleset):
     """Each `ông Tín` is segmented with a few words around it; looking for those words from
     the start of the sentence made a 50 KB sentence of them quadratic (17.7 s)."""
     text = ", ".join(["Bí thư Tỉnh ủy gặp ông Tín"] * 1_900) + "."
-    started = time.perf_counter()
+    started = time.process_time()
     extract(Article(id="crafted", text=text), ruleset, tables=("officials",))
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert elapsed < 10, f"{elapsed:.1f} s for {len(text)} characters"
 
 
