@@ -477,6 +477,8 @@ def _a_kind_after_plural(match: Match, scanned: OrgName, lexicon: Lexicon) -> bo
     bodies, text = lexicon.bodies, match.sentence.text
     if not bodies.plural_before.search(text, 0, match.start):
         return False
+    if not scanned.named and bodies.list_colon.match(text, match.end):
+        return False  # `các Sở: Xây dựng, …`: a list after a colon (bodies_after_a_colon)
     aside = _ASIDE.match(text, scanned.end)
     end = aside.end() if aside else scanned.end
     glue = bodies.list_glue.match(text, end)
