@@ -68,13 +68,21 @@ class CompiledRules:
 
     def __init__(self, ruleset: RuleSet):
         self.always = [rule for rule in ruleset.rules if not rule.triggers]
-        self.automaton = ahocorasick.Automaton()
-        by_trigger: dict[str, list[Rule]] = {}
+        # rules with the same triggers (the officials' `@titles`, the money rules' units) share
+        # the list of where those occur: a trigger found adds its place once per group, not
+        # once per rule
+        groups: dict[frozenset[str], list[Rule]] = {}
         for rule in ruleset.rules:
-            for trigger in rule.triggers:
-                by_trigger.setdefault(trigger, []).append(rule)
-        for trigger, rules in by_trigger.items():
-            self.automaton.add_word(trigger, (len(trigger), rules))
+            if rule.triggers:
+                groups.setdefault(frozenset(rule.triggers), []).append(rule)
+        self.groups = [tuple(rules) for rules in groups.values()]
+        by_trigger: dict[str, list[int]] = {}
+        for index, triggers in enumerate(groups):
+            for trigger in triggers:
+                by_trigger.setdefault(trigger, []).append(index)
+        self.automaton = ahocorasick.Automaton()
+        for trigger, indices in by_trigger.items():
+            self.automaton.add_word(trigger, (len(trigger), tuple(indices)))
         if by_trigger:
             self.automaton.make_automaton()
         self.phrase_res = {
@@ -103,12 +111,14 @@ class CompiledRules:
         each with where its matches can start: where its triggers start (what an `anchored`
         rule is tried at), or where its `starts` regex finds something (read once for the
         rules that share it)."""
-        selected: dict[str, tuple[Rule, list[int]]] = {r.id: (r, []) for r in self.always}
+        found: dict[int, list[int]] = {}
         if len(self.automaton):
-            for end, (length, rules) in self.automaton.iter(sentence_text.lower()):
-                for rule in rules:
-                    selected.setdefault(rule.id, (rule, []))[1].append(end - length + 1)
-        chosen = sorted(selected.values(), key=lambda pair: pair[0].order)
+            for end, (length, indices) in self.automaton.iter(sentence_text.lower()):
+                for index in indices:
+                    found.setdefault(index, []).append(end - length + 1)
+        chosen: list[tuple[Rule, list[int]]] = [(rule, []) for rule in self.always]
+        chosen.extend((rule, at) for index, at in found.items() for rule in self.groups[index])
+        chosen.sort(key=lambda pair: pair[0].order)
         starts: dict[str, list[int]] = {}
         for index, (rule, _) in enumerate(chosen):
             if rule.starts is not None:

@@ -367,18 +367,14 @@ class Bodies:
             ),
             lazy_compile(
                 r"(?<=\s)(?:"
-                + "|".join(regex.escape(w) for w in sorted(nested_words, key=len, reverse=True))
+                + alternation(nested_words)
                 # `Ban chỉ đạo`: a nested head whose name goes on in lower case, however its
                 # later words are capitalized
                 + r"|(?=\p{Lu})(?i:"
                 + alternation(set(nested_heads) & set(gazetteers["heads_with_lower_case_names"]))
-                + r")|(?:"
-                + "|".join(
-                    regex.escape(w[:1].lower() + w[1:])
-                    for w in sorted(nested_heads, key=len, reverse=True)
-                    if w[:1].isupper()
-                )
-                + r")(?=\s+\p{Lu}))(?![\p{L}])"
+                + r")|"
+                + alternation(w[:1].lower() + w[1:] for w in nested_heads if w[:1].isupper())
+                + r"(?=\s+\p{Lu}))(?![\p{L}])"
             ),
             vietnamese_words(),
             common_vietnamese_words(),
