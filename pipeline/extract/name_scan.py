@@ -879,18 +879,24 @@ def party_at(text: str, start: int, lexicon: Lexicon) -> OrgName | None:
 def _with_parent(text: str, scan: NameScan, lexicon: Lexicon) -> int:
     """`Ủy ban Pháp luật của Quốc hội`: a unit's parent after `của` stays in its name
     (rules/gazetteers/heads_of_units.txt); where the name ends."""
-    if (
-        not scan.named
-        or scan.place
-        or not opens_with(scan.titled_head, lexicon.bodies.heads_of_units)
-    ):
+    if not scan.named or scan.place:
         return scan.end
-    of = lexicon.bodies.parent_of.match(text, scan.end)
+    return parent_end(text, scan.end, scan.titled_head, lexicon)
+
+
+def parent_end(text: str, end: int, head: str, lexicon: Lexicon) -> int:
+    """Where the name of a unit (its `head` as the gazetteers write it) ending at `end` ends
+    with its parent after `của` (`Ủy ban Pháp luật của Quốc hội`, `Trung tâm đăng kiểm tàu cá
+    của Bộ Nông nghiệp`): the parent must be named, not a bare head (`của Sở`: which
+    department?); `end` when there is none. Heads: rules/gazetteers/heads_of_units.txt."""
+    if not opens_with(head, lexicon.bodies.heads_of_units):
+        return end
+    of = lexicon.bodies.parent_of.match(text, end)
     parent_head = head_at(text, of.end(), lexicon) if of else None
     if of is None or parent_head is None:
-        return scan.end
+        return end
     parent = scan_name(text, of.end(), parent_head, lexicon)
     entry = lexicon.bodies.heads.get(text[of.end() : parent_head])
     if parent.end <= parent_head and not (entry and entry.alone):
-        return scan.end  # `của Sở`: which department?
+        return end  # `của Sở`: which department?
     return parent.end

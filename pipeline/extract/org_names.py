@@ -5,7 +5,7 @@ organizations' normalizers read names through `scan_name` and `head_at`."""
 from __future__ import annotations
 
 from pipeline.extract.lexicon import Bodies, Lexicon, Places, Titles
-from pipeline.extract.name_scan import OrgName, party_at, scan_name
+from pipeline.extract.name_scan import OrgName, parent_end, party_at, scan_name
 from pipeline.extract.org_tokens import (
     SENTENCE_OPENING_RE,
     TITLE_CASE_RE,
@@ -24,6 +24,7 @@ __all__ = [
     "describe",
     "head_at",
     "opens_with",
+    "parent_end",
     "party_at",
     "place_word_count",
     "scan_name",

@@ -42,6 +42,7 @@ from pipeline.extract.org_names import (
     describe,
     head_at,
     opens_with,
+    parent_end,
     party_at,
     scan_name,
 )
@@ -137,7 +138,11 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         # province, not the legislature (but `… Quốc hội bang Hessen`)
         return Reject("a-title")
     if _named_by_description(match, scanned, lexicon):
-        scanned = dataclasses.replace(scanned, end=scanned.description_end or 0, named=True)
+        # a unit described in lower case keeps its named parent after `của` as a named one
+        # does (`Trung tâm đăng kiểm tàu cá của Bộ Nông nghiệp và Phát triển nông thôn`)
+        titled = bodies.heads_by_lower.get(scanned.head.lower(), scanned.head)
+        end = parent_end(match.sentence.text, scanned.description_end or 0, titled, lexicon)
+        scanned = dataclasses.replace(scanned, end=end, named=True)
     written = match.sentence.text[scanned.start : scanned.end]
     if _photographer_credit(match.sentence.text, scanned.start, written, lexicon):
         return Reject("a-photographer")  # `Ảnh: ĐOÀN NHẠN`: a person named in capitals
