@@ -361,10 +361,15 @@ def _merge_short_forms(candidates: list[Candidate], lexicon: Lexicon) -> list[Ca
     """`Sở Giao thông Vận tải` and `Sở Giao thông Vận tải TP HCM`, `Ủy ban Chứng khoán` and `Ủy
     ban Chứng khoán Nhà nước` in one article are one body: a name that only one longer name of
     the article goes on (whatever the case) takes that name, its place and level; not a
-    branch's parent (`Ngân hàng …` and `Ngân hàng … chi nhánh Phú Nhuận` are two bodies)."""
+    branch's parent (`Ngân hàng …` and `Ngân hàng … chi nhánh Phú Nhuận` are two bodies).
+    Where several names go on it (`VKSND TP Tân An`, `VKSND tỉnh Long An`), a bare
+    mention takes the one its passage is about (GUIDE.md Round 7): the one named last before
+    it, else the first after."""
     by_name: dict[str, dict[str, Any]] = {}
+    mentions: dict[str, list[tuple[int, int]]] = {}
     for cand in candidates:
         by_name.setdefault(cand.values["name"].casefold(), cand.values)
+        mentions.setdefault(cand.values["name"].casefold(), []).append(_at(cand))
     keys = sorted(by_name)
     for cand in candidates:
         name = cand.values["name"].casefold()
@@ -374,6 +379,9 @@ def _merge_short_forms(candidates: list[Candidate], lexicon: Lexicon) -> list[Ca
         longer = keys[first:last]
         # the longest spellings only: `Hội Nông dân tỉnh Nghệ` goes on in `… Nghệ An`
         longest = {n for n in longer if not any(o.startswith(n + " ") for o in longer)}
+        if len(longest) > 1:
+            fits = {n for n in longest if _goes_on(by_name[n], len(name), lexicon)}
+            longest = {_nearest(fits, mentions, _at(cand))} if fits else longest
         if len(longest) != 1:
             continue
         known = by_name[longest.pop()]
@@ -386,6 +394,21 @@ def _merge_short_forms(candidates: list[Candidate], lexicon: Lexicon) -> list[Ca
             "level": known.get("level"),
         }
     return candidates
+
+
+def _at(cand: Candidate) -> tuple[int, int]:
+    """Where a candidate stands in its article."""
+    return cand.sentence.index, cand.start
+
+
+def _nearest(
+    names: set[str], mentions: dict[str, list[tuple[int, int]]], at: tuple[int, int]
+) -> str:
+    """Of several names, the one written last before `at`, else the one written first after."""
+    before = [(m, n) for n in names for m in mentions[n] if m < at]
+    if before:
+        return max(before)[1]
+    return min((m, n) for n in names for m in mentions[n])[1]
 
 
 _LEVEL_BEFORE_PLACE = regex.compile(r" (?P<level>tỉnh|[Tt]hành phố|TP\.?) (?P<place>\p{Lu}.*)$")
