@@ -274,9 +274,13 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if looks_like_a_person(written, lexicon) or person_after_head(written, head, lexicon):
         return Reject("a-person")
     written_abbreviations = (m.group() for m in bodies.abbreviation.finditer(written))
-    # the body's own abbreviation (UBND, TN&MT), not a place's (TP. HCM)
+    # the body's own abbreviation (UBND, TN&MT), not a place's (TP. HCM, `H.` of huyện)
     abbreviation = next(
-        (a for a in written_abbreviations if not a.startswith(lexicon.places.abbreviations)),
+        (
+            a
+            for a in written_abbreviations
+            if not a.startswith(lexicon.places.abbreviations) and a not in lexicon.places.levels
+        ),
         None,
     )
     brand = (

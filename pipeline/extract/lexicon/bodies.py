@@ -363,7 +363,9 @@ class Bodies:
                         abbreviations, key=lambda k: len(SPACES.sub("", k)), reverse=True
                     )
                 )
-                + r")(?![\p{L}\p{N}])"
+                # a dotted place word may be written against its name (`UBND H.Cần Giờ`,
+                # `Q.1`), not an initial of a name (`H.M. SKY`)
+                + r")(?:(?![\p{L}\p{N}])|(?<=\.)(?=\p{Lu}\p{Ll}|\p{N}))"
             ),
             lazy_compile(
                 r"(?<=\s)(?:"
@@ -507,7 +509,11 @@ class Bodies:
     def _expand(self, name: str) -> str:
         name = ORG_ASIDE.sub("", name)
         expanded = self.abbreviation.sub(
-            lambda m: self.abbreviations_squashed[SPACES.sub("", m.group(0))], name
+            lambda m: (
+                self.abbreviations_squashed[SPACES.sub("", m.group(0))]
+                + (" " if name[m.end() : m.end() + 1].isalnum() else "")
+            ),
+            name,
         )
         expanded = SPACES.sub(" ", expanded).strip()
         return expanded[:1].upper() + expanded[1:]
