@@ -525,24 +525,25 @@ def _nested(
     #: a department named short inside the name → its standard name (`Đảng ủy Sở Lao động -
     #: Thương binh` is the committee of the `Sở Lao động - Thương binh và Xã hội`)
     standard_names: dict[str, str] = {}
-    for found in bodies.nested.finditer(text, own_head, cand.end):
-        before = text[: found.start()].rstrip().lower()
+    for found_start, found_end in _inner_heads(cand, own_head, lexicon):
+        written_head = text[found_start:found_end]
+        before = text[:found_start].rstrip().lower()
         if before.endswith("đại biểu"):
             continue
-        head = bodies.abbreviations.get(found.group(), found.group())
+        head = bodies.abbreviations.get(written_head, written_head)
         head = bodies.head_full_forms.get(head, head)  # `Thành Đoàn` is the `Thành đoàn`
-        head_start = found.start()
-        previous = _LAST_WORD.search(text, 0, found.start())
+        head_start = found_start
+        previous = _LAST_WORD.search(text, 0, found_start)
         longer = f"{previous.group(1)} {head}".lower() if previous else ""
         if f"{text[cand.start : own_head]} {head}".lower() in bodies.heads_by_lower:
             continue  # `trường ĐH`: the outer name's own head, written short
-        if text[cand.start : found.start()].rstrip().endswith(bodies.legal_forms_longest_first):
+        if text[cand.start : found_start].rstrip().endswith(bodies.legal_forms_longest_first):
             continue  # `Công ty CP Tập đoàn Mặt Trời`: a word of the company's own name
-        lower = found.group()[:1].islower()
+        lower = written_head[:1].islower()
         if lower and (longer in bodies.words or longer in bodies.heads_by_lower):
             continue  # `Ban Chấp hành Đảng bộ tỉnh`, `cơ sở Đảng`: a word of the outer name
-        capitalized = found.group()[:1].upper() + found.group()[1:]
-        if lower and text.startswith(capitalized, found.end() + 1):
+        capitalized = written_head[:1].upper() + written_head[1:]
+        if lower and text.startswith(capitalized, found_end + 1):
             continue  # `đại học Đại học Đà Nẵng`: the head written twice
         if previous and previous.start(1) >= own_head:
             if longer in bodies.heads_by_lower and not _ends_a_word(text, previous, lexicon):
@@ -550,7 +551,7 @@ def _nested(
                 head, head_start = bodies.heads_by_lower[longer], previous.start(1)
             elif longer in bodies.common_words:
                 continue  # `tổng Cục`: a word of the outer name
-        inner = scan_name(text, head_start, found.end(), lexicon)
+        inner = scan_name(text, head_start, found_end, lexicon)
         name = bodies.expand(text[inner.start : inner.end])
         entry = bodies.heads.get(head)
         if name == head and not (entry and entry.alone):
@@ -585,6 +586,20 @@ def _nested(
             if short in outer and standard not in outer:
                 named.values = {**named.values, "name": outer.replace(short, standard, 1)}
     return found_inside + _parent_of_branch(cand, lexicon)
+
+
+def _inner_heads(cand: Candidate, own_head: int, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Where the heads of the bodies named inside a name are: those of
+    rules/gazetteers/nested_heads.txt, and the head of a unit's parent after `của`, whatever
+    it is (`Ủy ban trừng phạt của Hội đồng Bảo an LHQ` also names `Hội đồng Bảo an LHQ`;
+    `Trung tâm … của Ban quản lý Khu kinh tế mở Chu Lai`: name_scan.parent_end)."""
+    text = cand.sentence.text
+    spans = [m.span() for m in lexicon.bodies.nested.finditer(text, own_head, cand.end)]
+    of = lexicon.bodies.parent_of.search(text, own_head, cand.end)
+    parent_head = head_at(text, of.end(), lexicon) if of else None
+    if of and parent_head:  # its whole head (`Hội đồng`, not the nested `Hội`)
+        spans = sorted([*(span for span in spans if span[0] != of.end()), (of.end(), parent_head)])
+    return spans
 
 
 def _ends_a_word(text: str, found: regex.Match[str], lexicon: Lexicon) -> bool:

@@ -143,6 +143,8 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         titled = bodies.heads_by_lower.get(scanned.head.lower(), scanned.head)
         end = parent_end(match.sentence.text, scanned.description_end or 0, titled, lexicon)
         scanned = dataclasses.replace(scanned, end=end, named=True)
+    elif end := _short_description_with_parent(match, scanned, lexicon):
+        scanned = dataclasses.replace(scanned, end=end, named=True)
     written = match.sentence.text[scanned.start : scanned.end]
     if _photographer_credit(match.sentence.text, scanned.start, written, lexicon):
         return Reject("a-photographer")  # `Ảnh: ĐOÀN NHẠN`: a person named in capitals
@@ -350,6 +352,53 @@ def _named_by_description(match: Match, scanned: OrgName, lexicon: Lexicon) -> b
     return not (
         org_names.SENTENCE_OPENING_RE.fullmatch(text, 0, match.start) or entry.type == "enterprise"
     )
+
+
+#: one or two lower-case syllables after a head: a description too short to name a unit alone
+_SHORT_DESCRIPTIONS = (regex.compile(r" \p{Ll}+(?= )"), regex.compile(r" \p{Ll}+ \p{Ll}+(?= )"))
+#: a second parent after the first (`Ban đại diện của Trung ương Đảng và Chính phủ ở miền
+#: Nam`): the name reaches past what the parent step reads, so a short description is left out
+_JOINT_PARENT = regex.compile(r" và \p{Lu}")
+
+
+def _short_description_with_parent(match: Match, scanned: OrgName, lexicon: Lexicon) -> int:
+    """`Ủy ban pháp luật của Quốc hội`, `Hội đồng dân tộc của Quốc hội`, `Ban kiểm soát của
+    ELA`: one or two lower-case syllables after a unit's head capitalized inside a sentence are
+    too short to name it alone, but its named parent after `của` makes them its name; where the
+    name ends, 0 when it does not. Not a word that only sets the body among others (`Ủy ban
+    khác của Quốc hội`: rules/gazetteers/name_stop_words.txt), a title formed with the head
+    (`Vụ trưởng của Thanh tra Chính phủ`), a bare parent (`của Sở`), a parent named with
+    another (`của Trung ương Đảng và Chính phủ`), nor a body after `các`."""
+    text = match.sentence.text
+    if scanned.named or not match.text[:1].isupper():
+        return 0
+    if org_names.SENTENCE_OPENING_RE.fullmatch(text, 0, match.start):
+        return 0
+    if text[: match.start].rstrip().rsplit(" ", 1)[-1] in lexicon.bodies.plural_markers:
+        return 0
+    if _cue_before(lexicon.bodies.description_not_name, text, match.start):
+        return 0
+    bodies = lexicon.bodies
+    titled = bodies.heads_by_lower.get(scanned.head.lower(), scanned.head)
+    last = scanned.head.split()[-1].lower()
+    head_end = scanned.start + len(scanned.head)
+    for described in _SHORT_DESCRIPTIONS:
+        words = described.match(text, head_end)
+        if words is None:
+            continue
+        syllables = words.group().split()
+        if (
+            any(word in bodies.function_words or word in bodies.stop_words for word in syllables)
+            or " ".join(syllables) in bodies.stop_words
+            # `Vụ trưởng`: a one-syllable head and the word after it make a word (a head of
+            # two, `Hội đồng dân tộc`, is a word of its own: not `đồng dân`)
+            or (" " not in scanned.head and f"{last} {syllables[0]}" in bodies.common_words)
+        ):
+            return 0
+        end = parent_end(text, words.end(), titled, lexicon)
+        if end > words.end() and not _JOINT_PARENT.match(text, end):
+            return end
+    return 0
 
 
 def _opens_own_name(name: str, position: int, lexicon: Lexicon) -> bool:
