@@ -46,6 +46,8 @@ _FIRST_WORD = regex.compile(r"([\p{L}\p{M}]+)")
 #: what sets posts off from the name before them (`ông A, Giám đốc`, `A - Giám đốc`, `A (Giám
 #: đốc`); without it the posts follow the name directly or after `là`
 _SEPARATOR = regex.compile(r"[-–,(]")
+#: a comma, then the next word (what closes posts set off after a name)
+_COMMA_THEN_WORD = regex.compile(r"\s*,\s*([\p{L}\p{M}]+)")
 _CAPITALIZED_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]*\s+$")
 #: how far before a chain of posts a name set off from it is looked for (characters)
 _NAME_BEFORE_REACH = 80
@@ -233,6 +235,26 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     return found
 
 
+def _set_off_opening_a_clause(
+    sentence: str, person_start: int, posts_end: int, lexicon: Lexicon
+) -> bool:
+    """The name opens its clause (nothing or a punctuation mark before it) and a comma closes
+    its posts before a lower-case word that starts no next name: the posts are set off on both
+    sides, the name's own (`Lý Kiến Quốc, phó chủ tịch quốc hội Trung Quốc, cho biết`: a Chinese
+    name read as a Vietnamese one). After a title or a verb (`Trao đổi với Bí thư Nguyễn Thiện
+    Nhân, Phó thủ tướng Hà Lan cho rằng`) a foreign post is the subject of what follows."""
+    before = sentence[:person_start].rstrip()
+    if before and (before[-1].isalnum() or before[-1] in "-–"):
+        return False
+    closed = _COMMA_THEN_WORD.match(sentence, posts_end)
+    return bool(
+        closed
+        and closed.group(1).islower()
+        and closed.group(1) not in lexicon.names.honorifics
+        and not lexicon.titles.title.match(sentence, closed.start(1))
+    )
+
+
 def _holder_written_before(sentence: str, chain_start: int, lexicon: Lexicon) -> bool:
     """A name written right before the posts holds them (`ông Nguyễn Giang Nam là thành viên
     độc lập HĐQT`, `ông Lâm Đình Thắng - phó bí thư …`)."""
@@ -392,7 +414,12 @@ def name_then_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("a-place-of-a-list", person)  # `… các huyện Thanh Trì, Hoàng Mai, Bí thư`
     if sentence[: match.start].rstrip().rsplit(" ", 1)[-1] in lexicon.names.no_post_leads:
         return Reject("a-pupil", person)  # `Em Sầm Đức Anh, trưởng nhóm …`
-    if posts[0].country and not honorific and not lexicon.names.is_foreign(person):
+    if (
+        posts[0].country
+        and not honorific
+        and not lexicon.names.is_foreign(person)
+        and not _set_off_opening_a_clause(sentence, match.spans["person"][0], end, lexicon)
+    ):
         # `Trao đổi với Bí thư Nguyễn Thiện Nhân, Phó thủ tướng Hà Lan cho rằng …`
         return Reject("a-foreign-post-after-a-vietnamese-name", person)
     if _held_abroad_only(posts[0].title, person, lexicon):
