@@ -885,10 +885,11 @@ def _with_parent(text: str, scan: NameScan, lexicon: Lexicon) -> int:
 
 
 def parent_end(text: str, end: int, head: str, lexicon: Lexicon) -> int:
-    """Where the name of a unit (its `head` as the gazetteers write it) ending at `end` ends
-    with its parent after `của` (`Ủy ban Pháp luật của Quốc hội`, `Trung tâm đăng kiểm tàu cá
-    của Bộ Nông nghiệp`): the parent must be named, not a bare head (`của Sở`: which
+    """Where the name of a unit (its `head`, however the writer capitalized it) ending at `end`
+    ends with its parent after `của` (`Ủy ban Pháp luật của Quốc hội`, `Trung tâm đăng kiểm tàu
+    cá của Bộ Nông nghiệp`): the parent must be named, not a bare head (`của Sở`: which
     department?); `end` when there is none. Heads: rules/gazetteers/heads_of_units.txt."""
+    head = lexicon.bodies.heads_by_lower.get(head.lower(), head)  # as the gazetteers write it
     if not opens_with(head, lexicon.bodies.heads_of_units):
         return end
     of = lexicon.bodies.parent_of.match(text, end)

@@ -140,8 +140,7 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if _named_by_description(match, scanned, lexicon):
         # a unit described in lower case keeps its named parent after `của` as a named one
         # does (`Trung tâm đăng kiểm tàu cá của Bộ Nông nghiệp và Phát triển nông thôn`)
-        titled = bodies.heads_by_lower.get(scanned.head.lower(), scanned.head)
-        end = parent_end(match.sentence.text, scanned.description_end or 0, titled, lexicon)
+        end = parent_end(match.sentence.text, scanned.description_end or 0, scanned.head, lexicon)
         scanned = dataclasses.replace(scanned, end=end, named=True)
     elif end := _short_description_with_parent(match, scanned, lexicon):
         scanned = dataclasses.replace(scanned, end=end, named=True)
@@ -332,9 +331,9 @@ def _named_by_description(match: Match, scanned: OrgName, lexicon: Lexicon) -> b
     text = match.sentence.text
     if _cue_before(lexicon.bodies.description_not_name, text, match.start):
         return False  # `mô hình Trung tâm pháp luật cộng đồng`, `Luật Tổ chức chính quyền`
-    if text[: match.start].rstrip().rsplit(" ", 1)[-1] in lexicon.bodies.plural_markers:
+    if _after_a_plural_marker(match, lexicon):
         # `các Trung tâm tư vấn pháp luật trực thuộc Hội Luật gia các cấp`: many bodies of one
-        # kind, none named (rules/gazetteers/plural_markers.txt)
+        # kind, none named
         return False
     _, entry = lexicon.bodies.head_of(text[match.start : scanned.description_end])
     if entry is None or entry.verb:
@@ -352,6 +351,13 @@ def _named_by_description(match: Match, scanned: OrgName, lexicon: Lexicon) -> b
     return not (
         org_names.SENTENCE_OPENING_RE.fullmatch(text, 0, match.start) or entry.type == "enterprise"
     )
+
+
+def _after_a_plural_marker(match: Match, lexicon: Lexicon) -> bool:
+    """Whether the word right before the head is a plural marker (`các`:
+    rules/gazetteers/plural_markers.txt)."""
+    before = match.sentence.text[: match.start].rstrip()
+    return before.rsplit(" ", 1)[-1] in lexicon.bodies.plural_markers
 
 
 #: one or two lower-case syllables after a head: a description too short to name a unit alone
@@ -374,12 +380,11 @@ def _short_description_with_parent(match: Match, scanned: OrgName, lexicon: Lexi
         return 0
     if org_names.SENTENCE_OPENING_RE.fullmatch(text, 0, match.start):
         return 0
-    if text[: match.start].rstrip().rsplit(" ", 1)[-1] in lexicon.bodies.plural_markers:
+    if _after_a_plural_marker(match, lexicon):
         return 0
     if _cue_before(lexicon.bodies.description_not_name, text, match.start):
         return 0
     bodies = lexicon.bodies
-    titled = bodies.heads_by_lower.get(scanned.head.lower(), scanned.head)
     last = scanned.head.split()[-1].lower()
     head_end = scanned.start + len(scanned.head)
     for described in _SHORT_DESCRIPTIONS:
@@ -395,7 +400,7 @@ def _short_description_with_parent(match: Match, scanned: OrgName, lexicon: Lexi
             or (" " not in scanned.head and f"{last} {syllables[0]}" in bodies.common_words)
         ):
             return 0
-        end = parent_end(text, words.end(), titled, lexicon)
+        end = parent_end(text, words.end(), scanned.head, lexicon)
         if end > words.end() and not _JOINT_PARENT.match(text, end):
             return end
     return 0
