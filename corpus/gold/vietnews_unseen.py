@@ -29,10 +29,10 @@ Round 10 (2026-12-01) drew two more the same way, before any rule of round 10 ch
 - `dev-y` (seed 20261215): 30 more articles the net catches;
 - `dev-z` (seed 20261216): 25 more random release texts of 1,000 to 5,000 characters.
 
-Rounds 11 to 15 drew two more each the same way, before any rule of their round changed: 30 more
-articles the net catches (`dev-aa`, `dev-ac`, `dev-ae`, `dev-ag`, `dev-ai`) and 25 more random
-release texts of 1,000 to 5,000 characters (`dev-ab`, `dev-ad`, `dev-af`, `dev-ah`, `dev-aj`),
-seeds 20261217 to 20261226 in that pairing order (the `BATCHES` list).
+Rounds 11 to 16 drew two more each the same way, before any rule of their round changed: 30 more
+articles the net catches (`dev-aa`, `dev-ac`, `dev-ae`, `dev-ag`, `dev-ai`, `dev-ak`) and 25 more
+random release texts of 1,000 to 5,000 characters (`dev-ab`, `dev-ad`, `dev-af`, `dev-ah`,
+`dev-aj`, `dev-al`), seeds 20261217 to 20261228 in that pairing order (the `BATCHES` list).
 
 Their records go to articles/vietnews-unseen.jsonl (the design's article format, with the
 release's path in `provenance`), the lists to selection/<batch>.tsv.
@@ -63,7 +63,8 @@ BATCHES = (("dev-u", 20261211, 20, True), ("dev-v", 20261212, 20, True),
            ("dev-ac", 20261219, 30, True), ("dev-ad", 20261220, 25, False),
            ("dev-ae", 20261221, 30, True), ("dev-af", 20261222, 25, False),
            ("dev-ag", 20261223, 30, True), ("dev-ah", 20261224, 25, False),
-           ("dev-ai", 20261225, 30, True), ("dev-aj", 20261226, 25, False))
+           ("dev-ai", 20261225, 30, True), ("dev-aj", 20261226, 25, False),
+           ("dev-ak", 20261227, 30, True), ("dev-al", 20261228, 25, False))
 RANDOM_CHARS = (1000, 5000)
 OUTPUT = "vietnews-unseen.jsonl"
 
