@@ -73,17 +73,16 @@ def numbered(match: Match, lexicon: Lexicon) -> dict[str, Any] | list[Found] | R
     issuer_name, is_party = _issuer(issuer_code, documents)
     if is_party is None and match.group("party_slash"):
         is_party = True  # an issuer nobody listed keeps the Party form written: 26-KL/TUQN-TUĐN
-    if is_party is None and not type_code:  # a law: 45/2019/QH14
-        issuer_name = documents.issuers["QH"]["name"]
     by_code = documents.party_type_by_code if is_party else documents.state_type_by_code
     doc_type = _written_type(match, documents) or by_code.get(type_code)
 
     def values(number: str, as_written: str) -> dict[str, Any]:
-        if is_party and not year:
+        if is_party and not year and type_code:
             doc_id = f"{number}-{type_code}/{issuer_code}"
         elif type_code:
             doc_id = "/".join(p for p in (number, year, f"{type_code}-{issuer_code}") if p)
-        else:  # a law, 45/2019/QH14; a resolution cited without its year, 88/QH13
+        else:  # a law, 45/2019/QH14; a resolution cited without its year, 88/QH13; a number
+            # whose one code names its issuer, 400/HLGVN
             doc_id = "/".join(p for p in (number, year, issuer_code) if p)
         return {
             "doc_id": doc_id,
@@ -251,5 +250,6 @@ def _well_known(cand: Candidate, text: ArticleText[Lexicon]) -> dict[str, Any] |
     article = text.full_text()
     if not any(word in article for word in entry["context"]):
         return None
-    issuer_code = entry["doc_id"].rsplit("/", 1)[-1]
+    # the code after the last slash (05-CT/TW), or after the type code in it (120/NQ-CP)
+    issuer_code = entry["doc_id"].rsplit("/", 1)[-1].split("-")[-1]
     return {"doc_id": entry["doc_id"], "issuer_code": issuer_code, "issuer": entry["issuer"]}
