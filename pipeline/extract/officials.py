@@ -30,6 +30,7 @@ from pipeline.extract.places import attach_place, province_of
 from pipeline.extract.posts import (
     Post,
     capitalized_tail,
+    expert_before_body,
     is_person,
     lower_case_tail,
     name_after_posts,
@@ -117,6 +118,13 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
             return Reject("inside-a-word")  # `chức vụ Phó chủ tịch` is not `Vụ phó`
         chain_start = start = title_start
     posts, end = parse_posts(sentence, chain_start, lexicon, after_a_name=False)
+    if not posts and (expert := expert_before_body(sentence, chain_start, lexicon)):
+        # `chuyên gia Mike Kofman ở Trung tâm phân tích hải quân Mỹ`: the body after the name
+        post, held_by, end = expert
+        if not is_person(held_by.person, lexicon):
+            return Reject("not-a-person", held_by.person)
+        values = officials_values((post,), held_by.person, held_by.honorific, lexicon)
+        return [Found(start, end, values)]
     if not posts:
         return Reject("no-post")
     names = lexicon.names

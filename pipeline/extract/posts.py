@@ -1001,3 +1001,53 @@ def title_prefix(title: str, lexicon: Lexicon) -> tuple[str, str]:
     the title without it; ("", title) when it has none."""
     first, _, rest = title.partition(" ")
     return (first, rest) if rest and first in lexicon.titles.prefixes else ("", title)
+
+
+def expert_before_body(text: str, start: int, lexicon: Lexicon) -> tuple[Post, Name, int] | None:
+    """`chuyên gia Mike Kofman ở Trung tâm phân tích hải quân Mỹ`, `giáo sư Alastair Hay của
+    Đại học Leeds`: an expert's title and field (gazetteers/titles_with_field.txt), the name,
+    then the body they work at (defines.yml BODY_AFTER_EXPERT_NAME): (the post, the name, the
+    body's end). The title alone is no post (gazetteers/bare_ranks.txt), so the body must be
+    named as after the field (`parse_posts`): not a city (`ở Bắc Kinh`), a region or a
+    business (`Chuyên gia Jeffrey Halley của OANDA`)."""
+    titles, names = lexicon.titles, lexicon.names
+    outer, found = _title_with_prefixes(text, start, lexicon)
+    if found is None or titles.canonical(found.group("title")) not in titles.with_field:
+        return None
+    field = titles.field_before_body.match(text, found.end())
+    if field is None or titles.body_after_expert_name.search(text, found.end(), field.end()):
+        return None  # the body right after the field: `parse_posts` reads it
+    if titles.topic_opening.search(field.group("field") or ""):
+        return None  # `chuyên gia về Trung Đông ở …`: a topic, no name
+    written = names.after_posts.match(text, field.end()) or names.foreign_after_posts.match(
+        text, field.end()
+    )
+    if written is None or written.start("person") != _SPACES.match(text, field.end()).end():
+        return None
+    person = person_text(written.group("person"))
+    if " " not in person or not (names.is_foreign(person) or person.split()[0] in names.surnames):
+        # `chuyên gia nghiên cứu công nghệ Lidar tại …`, `chuyên gia nghiên cứu Trung Đông tại
+        # …`: a word or a topic, no name
+        return None
+    after = titles.body_after_expert_name.match(text, written.end())
+    if after is None:
+        return None
+    organization, generic, org_end = _international_at(text, after.end(), lexicon)
+    if not organization:
+        at = after.end()
+        organization, generic, org_end = _organization_after(text, at, at, lexicon)
+    if (
+        not organization
+        or generic
+        or org_end is None
+        or organization in lexicon.places.regions
+        or _a_business(organization, lexicon)
+    ):
+        return None
+    title = titles.canonical(found.group("title"))
+    if found.group("prefix"):
+        title = f"{outer}{found.group('prefix').lower()} {title}"
+    if field.group("field"):
+        title = f"{title} {field.group('field')}"
+    name = Name(person, written.group("honorific"), written.start("person"), written.end())
+    return Post(title, organization, generic), name, org_end

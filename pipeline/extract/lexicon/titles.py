@@ -97,6 +97,10 @@ class Titles:
     with_field: frozenset[str]
     #: that field, then `của` or `tại` (FIELD_BEFORE_BODY): group `field`
     field_before_body: regex.Pattern[str]
+    #: after an expert's field and name, the word opening their body (BODY_AFTER_EXPERT_NAME)
+    body_after_expert_name: regex.Pattern[str]
+    #: the word ending an expert's field before a topic (TOPIC_OPENING): no name follows
+    topic_opening: regex.Pattern[str]
     #: international bodies, lower case → as listed: not businesses, whatever their head
     #: (`Ngân hàng Thế giới`), and read whole after an expert's title
     international: Mapping[str, str]
@@ -168,6 +172,8 @@ class Titles:
             words_re(gazetteers["deputy_bodies"]),
             frozenset(gazetteers["titles_with_field"]),
             lazy_compile(defines["FIELD_BEFORE_BODY"], VERBOSE),
+            lazy_compile(defines["BODY_AFTER_EXPERT_NAME"], VERBOSE),
+            lazy_compile(defines["TOPIC_OPENING"], VERBOSE),
             {body.lower(): body for body in gazetteers["international_bodies"]},
             frozenset(gazetteers["titles_of_a_country"]),
             frozenset(gazetteers["titles_of_a_place_abroad"]),
