@@ -158,8 +158,11 @@ def defined_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     if short.upper() == "".join(fold(w)[:1] for w in match.text.split()).upper():
         return Reject("vietnamese-initials")  # `Trung tâm Giáo dục thường xuyên (TTGDTX)`
     opening = lower or org_names.SENTENCE_OPENING_RE.fullmatch(match.sentence.text, 0, match.start)
+    inner = bodies.head_of(rest.lstrip())[1]
+    # a head that is also a line of work names the agency's field (`cơ quan Tình báo Quân sự
+    # Liên Xô (GRU)`), not a second body after a kind word
     if (opening and bodies.event_openings.leading(words)) or (
-        lower and bodies.head_of(rest.lstrip())[1]
+        lower and inner is not None and not inner.field
     ):
         return Reject("a-verb")  # `tổ chức Hội nghị …`, `Tổ chức Diễn đàn …` opening a sentence
     named = next((i for i, w in enumerate(words) if w[:1].isupper()), 0)

@@ -126,6 +126,7 @@ def resolve_organizations(
     spelled_out(out, lexicon, nested)  # the bodies named inside others (`HĐQT Công ty CP An Phú`)
     complete_bare_units(out, lexicon)  # `Đảng ủy Tập đoàn` → `… Tập đoàn Hóa chất Việt Nam`
     merged = _with_school_word(_merge_short_forms(merge_bare_names(out, lexicon), lexicon), lexicon)
+    _agency_named_by_function(merged)
     return _one_spelling_per_place(merged, lexicon)
 
 
@@ -394,6 +395,24 @@ def _merge_short_forms(candidates: list[Candidate], lexicon: Lexicon) -> list[Ca
             "level": known.get("level"),
         }
     return candidates
+
+
+_AGENCY = "cơ quan "  # the word that names an agency by its function (`cơ quan tình báo Mỹ`)
+
+
+def _agency_named_by_function(candidates: list[Candidate]) -> None:
+    """`tình báo New Zealand` and `cơ quan tình báo New Zealand` in one article are one body,
+    listed by the longer name, as the gold lists it (`Cơ quan tình báo New Zealand`): a body
+    every country has, written by its field, is the agency the article also calls `cơ quan`."""
+    agencies = {
+        c.values["name"].casefold(): c.values
+        for c in candidates
+        if c.values["name"].casefold().startswith(_AGENCY)
+    }
+    for cand in candidates:
+        known = agencies.get(_AGENCY + cand.values["name"].casefold())
+        if known is not None:
+            cand.values = {**cand.values, "name": known["name"], "location": known.get("location")}
 
 
 def _at(cand: Candidate) -> tuple[int, int]:

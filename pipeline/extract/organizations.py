@@ -230,6 +230,13 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         entry and entry.national and THIS_COUNTRY.match(match.sentence.text, scanned.end)
     )
     if (
+        entry
+        and entry.field
+        and match.text[:1].islower()
+        and _cue_before(bodies.field_cue, match.sentence.text, match.start, _PROJECT_LOOK_BACK)
+    ):
+        return Reject("a-field")  # `sĩ quan tình báo Mỹ`: an officer of the field, no body
+    if (
         match.text[:1].islower()
         and not scanned.named
         and not alone

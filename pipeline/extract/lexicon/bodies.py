@@ -94,6 +94,7 @@ class Bodies:
         "unit_committees",
         "governing_boards",
         "project_cues",
+        "field_nouns",
         "foreign_legal_forms",
         "listed_brands",
         "venue_brands",
@@ -240,6 +241,9 @@ class Bodies:
     governing_boards: frozenset[str]
     #: a project word right before a head, at the end (`dự án `): a project's name follows
     project_cue: regex.Pattern[str]
+    #: a person's or a thing's word right before a head that is also a line of work, at the
+    #: end (`sĩ quan `, `máy bay `): the head is the field, not the body (`sĩ quan tình báo Mỹ`)
+    field_cue: regex.Pattern[str]
     #: the legal forms that end a business's name written in English (`Co., Ltd`, `Group`)
     foreign_legal_forms: frozenset[str]
     #: platforms and brands listed as businesses only beside a brand (`Google, Facebook`)
@@ -286,6 +290,7 @@ class Bodies:
                 bool((entry or {}).get("national")),
                 bool((entry or {}).get("place")),
                 bool((entry or {}).get("proper")),
+                bool((entry or {}).get("field")),
             )
             for name, entry in raw_heads.items()
         }
@@ -456,6 +461,10 @@ class Bodies:
             ),
             frozenset(gazetteers["governing_boards"]),
             lazy_compile(r"(?:^|(?<=\s))" + alternation(gazetteers["project_cues"]) + r"\s+$"),
+            lazy_compile(
+                r"(?:^|(?<=\s))" + alternation(gazetteers["field_nouns"]) + r"\s+$",
+                regex.IGNORECASE,
+            ),
             frozenset(gazetteers["foreign_legal_forms"]),
             frozenset(gazetteers["listed_brands"]),
             frozenset(gazetteers["venue_brands"]),

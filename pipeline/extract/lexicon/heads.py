@@ -37,6 +37,9 @@ class Head:
     #: the head names a body only with a proper name right after it (`đảng Dân chủ`), not
     #: alone, before a place word (`Đại hội Đảng toàn quốc`) or before another body's head
     proper: bool = False
+    #: the head is also a line of work: after a person's or a thing's word (field_nouns.txt)
+    #: it is the field, not the body (`sĩ quan tình báo Mỹ`, `máy bay tình báo Mỹ`)
+    field: bool = False
 
 
 @dataclass(frozen=True)
