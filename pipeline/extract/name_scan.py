@@ -19,7 +19,7 @@ from typing import ClassVar
 
 import regex
 
-from pipeline.extract.lexicon import ORG_ASIDE, Lexicon
+from pipeline.extract.lexicon import MEMO_LIMIT, ORG_ASIDE, Lexicon
 from pipeline.extract.name_scan_lower import LowerCaseSteps
 from pipeline.extract.org_tokens import (
     CAP_RE,
@@ -66,6 +66,41 @@ class OrgName:
 
 class _Stop(Exception):
     """The name ends here."""
+
+
+Step = Callable[["NameScan"], bool]
+#: whether a step may apply to a word (`NameScan.STEPS`)
+WordCheck = Callable[[str, Lexicon], bool]
+
+
+@functools.lru_cache(maxsize=MEMO_LIMIT)
+def _steps_for(word: str, lexicon: Lexicon) -> tuple[Step, ...]:
+    """The steps of `NameScan.STEPS` that may apply to `word`, in their order: most tokens
+    can be taken by a few steps only (a capitalized syllable never by a lower-case one), and
+    the same words recur, so each is sorted once rather than offered to every step."""
+    return tuple(step for step, applies in NameScan.STEPS if applies(word, lexicon))
+
+
+@functools.lru_cache(maxsize=4)
+def _level_first_words(lexicon: Lexicon) -> frozenset[str]:
+    """The words a place word starts with (`thành` of `thành phố`: `level_width`; a token
+    holds no space)."""
+    return frozenset(level.split(" ")[0] for level in lexicon.places.level_words)
+
+
+@functools.lru_cache(maxsize=4)
+def _place_first_words(lexicon: Lexicon) -> frozenset[str]:
+    """The words a province, a region or a country starts with (`NameScan.province`)."""
+    places = lexicon.places
+    return places.provinces.first_words | places.regions.first_words | places.countries.first_words
+
+
+@functools.lru_cache(maxsize=4)
+def _name_first_words(lexicon: Lexicon) -> frozenset[str]:
+    """The words that start a lower-case word naming bodies, also after `và`
+    (`NameScan.name_words`)."""
+    bodies = lexicon.bodies
+    return bodies.name_words.first_words | bodies.name_words_after_and.first_words
 
 
 @dataclass
@@ -697,29 +732,35 @@ class NameScan(LowerCaseSteps):
         self.take(width, lower=True)
         return True
 
-    STEPS: ClassVar[tuple[Callable[[NameScan], bool], ...]] = (
-        sector_name,
-        attached_place,
-        province,
-        inner_body,
-        qualifier,
-        spelled_legal_form,
-        LowerCaseSteps.business_line,
-        capitalized,
-        LowerCaseSteps.level_word,
-        LowerCaseSteps.about,
-        joiner,
-        LowerCaseSteps.comma_list,
-        aside,
-        name_words,
-        LowerCaseSteps.plural,
-        LowerCaseSteps.lower_case,
+    #: the steps in the order the scan tries them, each with what the word at the scan's
+    #: position must be for it to apply: its own first check, which `_steps_for` reads once
+    #: per word, so that a token is offered only to the steps that may take it, in this order
+    STEPS: ClassVar[tuple[tuple[Step, WordCheck], ...]] = (
+        (sector_name, lambda word, lexicon: word in lexicon.bodies.sector_first_words),
+        (attached_place, lambda word, lexicon: word in _level_first_words(lexicon)),
+        (province, lambda word, lexicon: word in _place_first_words(lexicon)),
+        (inner_body, lambda word, _: bool(TITLE_CASE_RE.match(word) or LOW_RE.match(word))),
+        (qualifier, lambda word, lexicon: word in lexicon.bodies.qualifiers.first_words),
+        (spelled_legal_form, lambda word, _: bool(CAP_RE.match(word))),
+        (LowerCaseSteps.business_line, lambda word, _: word != "và" and bool(LOW_RE.match(word))),
+        (capitalized, lambda word, _: bool(CAP_RE.match(word))),
+        (
+            LowerCaseSteps.level_word,
+            lambda word, lexicon: word in lexicon.bodies.level_words.first_words,
+        ),
+        (LowerCaseSteps.about, lambda word, _: True),  # a pattern of the rules (ORG_TOPIC) reads it
+        (joiner, lambda word, _: word in _JOINERS),
+        (LowerCaseSteps.comma_list, lambda word, _: word == ","),
+        (aside, lambda word, _: word == "("),
+        (name_words, lambda word, lexicon: word in _name_first_words(lexicon)),
+        (LowerCaseSteps.plural, lambda word, lexicon: word in lexicon.bodies.plural_markers),
+        (LowerCaseSteps.lower_case, lambda word, _: bool(LOW_RE.match(word))),
     )
 
     def run(self) -> None:
         try:
             while self.i < len(self.tokens):
-                for step in self.STEPS:
+                for step in _steps_for(self.tokens[self.i][0], self.lexicon):
                     if step(self):
                         break
                 else:
