@@ -743,11 +743,11 @@ class NameScan(LowerCaseSteps):
         (qualifier, lambda word, lexicon: word in lexicon.bodies.qualifiers.first_words),
         (spelled_legal_form, lambda word, _: bool(CAP_RE.match(word))),
         (LowerCaseSteps.business_line, lambda word, _: word != "và" and bool(LOW_RE.match(word))),
-        (capitalized, lambda word, _: bool(CAP_RE.match(word))),
         (
             LowerCaseSteps.level_word,
-            lambda word, lexicon: word in lexicon.bodies.level_words.first_words,
+            lambda word, lexicon: word.lower() in lexicon.bodies.level_words.first_words,
         ),
+        (capitalized, lambda word, _: bool(CAP_RE.match(word))),
         (LowerCaseSteps.about, lambda word, _: True),  # a pattern of the rules (ORG_TOPIC) reads it
         (joiner, lambda word, _: word in _JOINERS),
         (LowerCaseSteps.comma_list, lambda word, _: word == ","),

@@ -23,6 +23,9 @@ _MOST_WORDS_IN_AN_ITEM = 2
 #: the most lower-case words of a business's line between its legal form and its own name
 _MOST_BUSINESS_LINE_WORDS = 7
 
+#: the syllables of a level written without its seat (`Trung ương`, `Tối cao`)
+_LEVEL_ALONE = 2
+
 
 class LowerCaseSteps:
     """Lower-case words of a name: common words (Viet74K) up to a verb, a function word or a
@@ -142,10 +145,18 @@ class LowerCaseSteps:
         )
 
     def level_word(self) -> bool:
-        """`tối cao`, `trung ương` in lower case close the name (`Viện Kiểm sát nhân dân tối
-        cao`): rules/gazetteers/name_level_words.txt."""
-        width = starts_with(self.tokens, self.i, self.lexicon.bodies.level_words)
-        if not width:
+        """`tối cao`, `trung ương` close the name (`Viện Kiểm sát nhân dân tối cao`), and so does
+        a high court's level and seat, its level written capitalized too (`TAND Cấp cao tại TP.
+        HCM`: read as capitalized words, the name would end before `tại`):
+        rules/gazetteers/name_level_words.txt."""
+        levels = self.lexicon.bodies.level_words
+        words = [token[0] for token in self.tokens[self.i : self.i + levels.widths[0]]]
+        if not words:
+            return False
+        width = levels.leading([words[0].lower(), *words[1:]])
+        if not width or (words[0][:1].isupper() and width <= _LEVEL_ALONE):
+            # a capitalized level alone (`Bệnh viện Trung ương quân đội 108`) is a word of the
+            # name the capitalized step reads on from; only a level with its seat ends it here
             return False
         self.take(width)
         self.named, self.proper = True, True

@@ -129,6 +129,8 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         if scanned.place and not kept.endswith(scanned.place):
             # `Cục Điều tra Liên bang James Comey`: the holder's name was read as a place
             scanned = dataclasses.replace(scanned, place=None, place_level=None)
+    if _one_word_head_miscapitalized(match, scanned, lexicon):
+        return Reject("a-miscapitalized-word")  # `huyện Ủy chiều nay`, `tổ quốc Hội luật gia`
     if (
         bodies.heads_by_lower.get(match.text.lower()) == "Quốc hội"
         and not _foreign_place(scanned, lexicon)
@@ -449,6 +451,25 @@ def _foreign_place(scanned: OrgName, lexicon: Lexicon) -> bool:
     if not scanned.place or scanned.place == "Việt Nam":
         return False
     return scanned.place_level == "bang" or scanned.place in lexicon.places.countries
+
+
+def _one_word_head_miscapitalized(match: Match, scanned: OrgName, lexicon: Lexicon) -> bool:
+    """A head the gazetteers write as one word (`Huyện ủy`, `Quốc hội`), found with its first
+    letter in lower case and a later syllable capitalized, and no name or place after it
+    (`huyện Uỷ huyện Phụng Hiệp` is the committee), is a slip (`đề nghị huyện Ủy chiều nay
+    cách chức`); whose first syllable ends the word before it, it is no head whatever follows
+    (`toàn quốc Hội luật gia Việt Nam`, `trở thành Ủy viên`). Neither is a head whose own
+    later words are capitalized (`cơ quan Cảnh sát điều tra`)."""
+    text = match.text
+    if not text[:1].islower() or text[1:].islower():
+        return False
+    head = lexicon.bodies.heads_by_lower.get(text.lower())
+    if head is None or not head[1:].islower():
+        return False
+    before = match.sentence.text[: match.start].rstrip()
+    previous = _PUNCTUATION.sub("", before.rsplit(" ", 1)[-1]).lower() if before else ""
+    ends_a_word = f"{previous} {text.split()[0].lower()}" in lexicon.bodies.words
+    return ends_a_word or not (scanned.named or scanned.place_level or scanned.place)
 
 
 def _in_a_deputy_title(match: Match) -> bool:
