@@ -50,6 +50,8 @@ _BEFORE_QUOTE_RE = regex.compile(r"[^\"“'‘]*")
 _MOST_QUOTED_WORDS = 2
 #: the characters before a programme's name read for a word calling it a show (`cuộc thi "`)
 _SHOW_WORD_REACH = 40
+#: the characters after a programme's name read for its edition (`" năm 2019`, `" lần thứ 3`)
+_EDITION_REACH = 20
 
 
 @resolver("models", requires=("organizations",))
@@ -254,12 +256,30 @@ def _a_contest_or_show(cand: Candidate, text: ArticleText[Any]) -> bool:
         _a_contest_or_sale_next_door(name, naming, text)
         or _a_stage_show(naming, models)
         or _said_to_be_a_contest_show_or_sale(naming, models)
+        or _a_dated_gathering(name, naming, models)
+    )
+
+
+def _a_dated_gathering(name: str, naming: list[Naming], models: Models) -> bool:
+    """`nhận hoa … trong chương trình “Vòng tay nhân ái” vừa diễn ra ngày 25/1/2018 tại cung
+    Văn hoá` in an article that also writes `hưởng ứng chương trình “Vòng tay nhân ái” của UBND
+    thành phố Hà Nội`: one sentence shows it as one gathering on one day, and answering its
+    call is no evidence that it runs over time (GUIDE.md Round 13); in an edition (`"Tết sum
+    vầy 2019"`, `" lần thứ 3`) it is one day of a programme run year after year, and stays
+    (round 16, dev and the unseen VietNews pool)."""
+    if models.edition.search(name):
+        return False
+    return any(
+        models.took_place_on_a_day.match(sentence, end)
+        and not models.edition.match(sentence[end : end + _EDITION_REACH])
+        for _, sentence, spans in naming
+        for _, end in spans
     )
 
 
 def _said_to_be_a_contest_show_or_sale(naming: list[Naming], models: Models) -> bool:
-    """A contest's people, a word of selling, or a word calling it a show, in a sentence that
-    names it."""
+    """A contest's people, a word of selling, or a word calling it a show (before it, or after
+    `là`), in a sentence that names it."""
     return any(
         models.contest_word.search(sentence) is not None
         or (
@@ -271,7 +291,10 @@ def _said_to_be_a_contest_show_or_sale(naming: list[Naming], models: Models) -> 
         )
         or any(
             models.show_word_at_end.search(sentence, max(0, start - _SHOW_WORD_REACH), start)
-            for start, _ in spans
+            # `"Duyên dáng Việt Nam" là một chương trình ca nhạc, nghệ thuật`: said to be a
+            # show in a sentence of its own (round 16, dev)
+            or models.show_said_after.match(sentence, end)
+            for start, end in spans
         )
         for _, sentence, spans in naming
     )

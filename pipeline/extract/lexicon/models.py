@@ -101,7 +101,8 @@ class Models:
     contest_cue: regex.Pattern[str]
     #: the people of a contest (`giám khảo`, `ghế nóng`), in the words before the trigger
     contest_role: regex.Pattern[str]
-    #: a contest's people or rounds (`giám khảo`, `quán quân`), anywhere in a sentence
+    #: a contest's people, rounds or entries (`giám khảo`, `quán quân`, `tác phẩm dự thi`),
+    #: anywhere in a sentence
     contest_word: regex.Pattern[str]
     #: a word calling what follows a contest, a show or an event (`cuộc thi`, `đêm nhạc`),
     #: then maybe an opening quote, at the end
@@ -123,6 +124,8 @@ class Models:
     edition: regex.Pattern[str]
     #: a word before the trigger saying the programme holds the event (`nằm trong`), at the end
     event_holder: regex.Pattern[str]
+    #: the programme said to take place on one day, later in its clause, at a position
+    took_place_on_a_day: regex.Pattern[str]
     #: a grammatical word between a trigger and a lower-case quote (`các`, `để`), anywhere
     term_word: regex.Pattern[str]
     #: a word of weapons (`tên lửa`) near `chương trình "…"`
@@ -167,6 +170,8 @@ class Models:
     software_word: regex.Pattern[str]
     #: a word making a quote after `chương trình` its theme (`chủ đề`), at the descriptor's end
     theme_at_end: regex.Pattern[str]
+    #: a quoted name said to be a show (`" là một chương trình ca nhạc`), at a position
+    show_said_after: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Models:
@@ -214,8 +219,13 @@ class Models:
                 gazetteers["model_contest_roles"] + gazetteers["model_contest_people"],
                 regex.IGNORECASE,
             ),
+            # what says a contest in the sentence next door says it in the sentence itself
+            # (`… chương trình "Tận hưởng bản sắc Việt" lần 2 - khẳng định giá trị của tác phẩm
+            # dự thi …`; round 16, dev and the unseen VietNews pool)
             words_re(
-                gazetteers["model_contest_cues"] + gazetteers["model_contest_people"],
+                gazetteers["model_contest_cues"]
+                + gazetteers["model_contest_people"]
+                + gazetteers["model_contest_cues_next_door"],
                 regex.IGNORECASE,
             ),
             lazy_compile(
@@ -240,6 +250,7 @@ class Models:
             lazy_compile(defines["MODEL_EVENT_AFTER"], VERBOSE),
             lazy_compile(defines["MODEL_EDITION"], VERBOSE),
             lazy_compile(defines["MODEL_EVENT_HOLDER"], VERBOSE),
+            lazy_compile(defines["MODEL_TOOK_PLACE_ON_A_DAY"], VERBOSE),
             words_re(gazetteers["model_term_words"], regex.IGNORECASE),
             words_re(gazetteers["model_weapon_cues"], regex.IGNORECASE),
             words_re(gazetteers["model_contest_names"]),
@@ -268,6 +279,12 @@ class Models:
             words_re(gazetteers["model_software_words"], regex.IGNORECASE),
             lazy_compile(
                 r"(?<![\p{L}])" + alternation(gazetteers["model_theme_words"]) + r"\s*$",
+                regex.IGNORECASE,
+            ),
+            lazy_compile(
+                r"[\s\"”’']*là\s+(?:một\s+)?"
+                + alternation(gazetteers["model_show_words"])
+                + r"(?![\p{L}\p{N}])",
                 regex.IGNORECASE,
             ),
         )
