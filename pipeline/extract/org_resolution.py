@@ -29,6 +29,7 @@ from pipeline.extract.org_names import (
     starts_with,
 )
 from pipeline.extract.organizations import (
+    EVERY_PLACE,
     THIS_COUNTRY,
     after_a_post,
     full_name,
@@ -72,6 +73,9 @@ def resolve_organizations(
     current = -1
     nested: list[Candidate] = []
     for cand in candidates:
+        if cand.values.get(EVERY_PLACE):  # `các sở GD-ĐT`: every province's, no place
+            out.append(cand)
+            continue
         while current < cand.sentence.index:
             sentence = next(sentences, None)
             if sentence is None:
@@ -127,6 +131,8 @@ def resolve_organizations(
     complete_bare_units(out, lexicon)  # `Đảng ủy Tập đoàn` → `… Tập đoàn Hóa chất Việt Nam`
     merged = _with_school_word(_merge_short_forms(merge_bare_names(out, lexicon), lexicon), lexicon)
     _agency_named_by_function(merged)
+    for cand in merged:
+        cand.values.pop(EVERY_PLACE, None)
     return _one_spelling_per_place(merged, lexicon)
 
 
@@ -373,6 +379,8 @@ def _merge_short_forms(candidates: list[Candidate], lexicon: Lexicon) -> list[Ca
         mentions.setdefault(cand.values["name"].casefold(), []).append(_at(cand))
     keys = sorted(by_name)
     for cand in candidates:
+        if cand.values.get(EVERY_PLACE):
+            continue  # `các Cục QLTT địa phương` is not the `Cục QLTT TP HCM` of the article
         name = cand.values["name"].casefold()
         # the names that go on this one sit right after it in sorted order
         first = bisect.bisect_left(keys, name + " ")

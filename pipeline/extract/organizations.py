@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 from typing import Any
 
 import regex
@@ -117,6 +118,7 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("a-verb")  # `tổ chức hội nghị`
     scanned = scan_name(match.sentence.text, match.start, match.end, lexicon)
     scanned = _without_a_count(match.sentence.text, scanned, lexicon)
+    scanned = _without_every_place(match, scanned, lexicon)
     proper = _proper_name_missing(match, scanned.end, lexicon)
     if proper:
         return Reject(proper)
@@ -192,8 +194,9 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     generic = _generic_use(match, scanned, lexicon)
     if generic:
         return bodies_of_places(match, lexicon) or Reject(generic)  # `UBND các quận 1, 12`
-    if _a_kind_after_plural(match, scanned, lexicon):
-        return Reject("a-kind-of-body")  # `các sở GD-ĐT`, `Liên hiệp các hội Khoa học …`
+    every_place = _a_kind_after_plural(match, scanned, lexicon)
+    if every_place and not _every_place_department(match, scanned, name, lexicon):
+        return Reject("a-kind-of-body")  # `các sở tư pháp`, `Liên hiệp các hội Khoa học …`
     if _is_delegation(match, name, head, lexicon):
         return Reject("a-delegation")
     if entry and entry.verb and _used_as_verb(match, scanned, lexicon):
@@ -302,6 +305,8 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         "name": brand,
         "abbreviation": abbreviation,
         **describe(name, scanned.place_level, scanned.place, lexicon),
+        # `các sở GD-ĐT`: every province's, no place for the resolver to add (GUIDE.md Round 7)
+        **({EVERY_PLACE: True} if every_place else {}),
     }
     listed = [  # `các Bộ Tài chính, Nông nghiệp`: `Bộ Nông nghiệp và Phát triển nông thôn`
         Found(
@@ -315,6 +320,9 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     return [Found(scanned.start, scanned.end, values), *listed, *elsewhere]
 
 
+#: the value that marks a department of every province (`các sở GD-ĐT`): the resolver adds it
+#: no place and drops the mark (org_resolution.py)
+EVERY_PLACE = "_every_place"
 #: how far before a head the words that tell what it is are looked for (`mô hình `, `trưởng `)
 _LOOK_BACK = 16
 #: how far before a head a project word is looked for (`khu đất xây dựng `)
@@ -579,6 +587,60 @@ def _a_kind_after_plural(match: Match, scanned: OrgName, lexicon: Lexicon) -> bo
     if item[0].isupper() or item[0].isdigit() or item.lower().startswith(f"{match.text.lower()} "):
         return False
     return not any(item.startswith(f"{level} ") for level in lexicon.places.level_words)
+
+
+def _without_every_place(match: Match, scanned: OrgName, lexicon: Lexicon) -> OrgName:
+    """`các Cục Thuế địa phương`, `các sở GD-ĐT khu vực miền núi phía Bắc`: after a plural
+    marker, words that only say "every place" end the name; they name no place of it
+    (GUIDE.md Round 7: `Sở Lao động 63 tỉnh thành` is one row by its standard name)."""
+    bodies, text = lexicon.bodies, match.sentence.text
+    if not bodies.plural_before.search(text, 0, match.start):
+        return scanned
+    every = bodies.every_place.search(text, match.end, scanned.end)
+    if every is None:
+        return scanned
+    return dataclasses.replace(scanned, end=every.start(), place_level=None, place=None)
+
+
+def _every_place_department(match: Match, scanned: OrgName, name: str, lexicon: Lexicon) -> bool:
+    """`các sở GD-ĐT`, `các Cục Quản lý thị trường địa phương`, `các Sở Nông nghiệp`: a State
+    department named by its sector's proper name after a plural marker means that department
+    of every province, one row by its standard name with no place (GUIDE.md Round 7). Not a
+    kind written in lower case (`các phòng nghiệp vụ Công an TP. HCM`), one of a place or of
+    a parent (`các cục Nghiệp vụ bộ Công an`, `các bộ Thông tin và truyền thông của 10 nước
+    ASEAN`), two sectors joined by `và` that are no one standard sector (`các bộ Tài chính và
+    Xây dựng`: two ministries), a name going on after `và` (`các bộ Cơ sở hạ tầng và quản lý
+    nước`), nor a body of another type or a board (`Liên hiệp các hội Khoa
+    học và Kỹ thuật tỉnh`: part of a longer name; `các Ban HĐND`)."""
+    bodies = lexicon.bodies
+    head, entry = bodies.head_of(name)
+    if not (entry and entry.type == "state" and entry.level and not entry.alone):
+        return False
+    if not scanned.named or scanned.place_level or scanned.place:
+        return False
+    words = match.sentence.text[match.end : scanned.end].split()
+    if not words or not words[0][:1].isupper():
+        return False  # `các phòng nghiệp vụ`: a kind in lower case
+    parent = any(
+        word.lower() in bodies.heads_by_lower and following[:1].isupper()
+        for word, following in itertools.pairwise(words)
+    )
+    sector = name[len(head) + 1 :]
+    joined = " và " in sector and sector not in _standard_sectors(lexicon)
+    # `các bộ Cơ sở hạ tầng và quản lý nước`: the name goes on in lower case past the scan
+    glue = bodies.list_glue.match(match.sentence.text, scanned.end)
+    goes_on = glue is not None and "và" in glue.group()
+    return not (
+        parent or joined or goes_on or bodies.parent_of.match(match.sentence.text, scanned.end)
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def _standard_sectors(lexicon: Lexicon) -> frozenset[str]:
+    """The sectors' standard names the gazetteers complete or respell to (`Giáo dục và Đào
+    tạo`)."""
+    bodies = lexicon.bodies
+    return frozenset((*bodies.short_sectors.values(), *bodies.sector_spellings.values()))
 
 
 def _same_level_word(first: str | None, second: str | None) -> bool:

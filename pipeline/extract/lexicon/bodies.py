@@ -223,6 +223,8 @@ class Bodies:
     list_glue: regex.Pattern[str]
     #: a plural marker right before a head (`các sở GD-ĐT`): a kind unless a list follows
     plural_before: regex.Pattern[str]
+    #: words after a plural department that only say "every place" (`các sở GTVT địa phương`)
+    every_place: regex.Pattern[str]
     after_title: regex.Pattern[str]
     #: a post right before a body (`Trưởng`, `Phó` of `Phó đoàn đại biểu Quốc hội`): its
     #: holder's own body, not a kind of body
@@ -441,6 +443,7 @@ class Bodies:
             lazy_compile(defines["ORG_LIST_COLON"], VERBOSE),
             lazy_compile(defines["ORG_LIST_GLUE"], VERBOSE),
             lazy_compile(defines["ORG_PLURAL_BEFORE"], VERBOSE),
+            lazy_compile(defines["ORG_EVERY_PLACE"], VERBOSE),
             lazy_compile(defines["ORG_AFTER_TITLE"], VERBOSE),
             lazy_compile(defines["ORG_AFTER_POST"], VERBOSE),
             lazy_compile(defines["ORG_PLACE_LIST"], VERBOSE),
