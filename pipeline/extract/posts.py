@@ -374,8 +374,11 @@ def _parse_posts(
             )
             or (not after_a_name and separator.group().strip() == "và")
         )
-        if base in titles.bare_ranks and not organization and not goes_on:
-            break  # `Trưởng` is a post only with its body: `Trưởng CA xã Phước An`
+        if base in titles.bare_ranks and not organization and not (goes_on and after_a_name):
+            # `Trưởng` is a post only with its body: `Trưởng CA xã Phước An`; before a name, the
+            # next post set off after it is someone else's (`vượt quá dự báo của hầu hết nhà
+            # phân tích, Tổng thống Philippines Rodrigo Duterte …`)
+            break
         if base in titles.public_body_ranks and (
             _a_business(organization, lexicon) or _business_after(text, end, lexicon)
         ):

@@ -49,6 +49,7 @@ class Titles:
         "titles_of_a_place_abroad",
         "titles_of_names_abroad",
         "place_levels_abroad",
+        "party_adjectives",
         "name_particles",
         "ministry_sectors",
         "host_bodies",
@@ -112,7 +113,8 @@ class Titles:
     #: Vietnamese press names its own officials so in passing (`cương vị người đứng đầu`)
     of_names_abroad: frozenset[str]
     #: a place word that may open that place (group `level`), then the capitalized words
-    #: there, the place's and a name's after it (group `run`)
+    #: there, the place's and a name's after it (group `run`); not a party written as an
+    #: adjective (`Thượng nghị sĩ Dân chủ …`: gazetteers/party_adjectives.txt)
     place_level_abroad: regex.Pattern[str]
     #: a ministry's sector written in lower case after its minister's title, as a whole word
     #: (`Bộ trưởng | tài chính Canada`: gazetteers/ministry_sectors.txt); group `sector`
@@ -181,7 +183,9 @@ class Titles:
             lazy_compile(
                 r"\s+(?:(?P<level>(?i:"
                 + alternation(gazetteers["place_levels_abroad"])
-                + r"))(?![\p{L}])\s*)?(?P<run>\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:"
+                + r"))(?![\p{L}])\s*)?(?!(?:"
+                + alternation(gazetteers["party_adjectives"])
+                + r")(?![\p{L}]))(?P<run>\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:"
                 + alternation(gazetteers["name_particles"])
                 + r")\s+)?\p{Lu}[\p{L}\p{M}'’-]*){0,7})(?![\p{L}\p{M}])"
             ),
