@@ -42,6 +42,7 @@ REGISTRY: Registry[Lexicon] = Registry.of(
         organizations.named_body,
         org_sources.credited_source,
         org_sources.credited_paper,
+        org_sources.credited_name,
         organizations.credited_outlet,
         organizations.provincial_site,
         organizations.known_body,
