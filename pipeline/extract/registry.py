@@ -47,6 +47,7 @@ REGISTRY: Registry[Lexicon] = Registry.of(
         organizations.provincial_site,
         organizations.known_body,
         organizations.body_of_title,
+        organizations.ministry_in_lower_case,
         org_foreign.foreign_company,
         org_foreign.business_name,
         org_foreign.acronym_after_post,
