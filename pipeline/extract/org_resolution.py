@@ -28,6 +28,7 @@ from pipeline.extract.org_names import (
     scan_name,
     starts_with,
 )
+from pipeline.extract.org_sources import credited_names
 from pipeline.extract.organizations import (
     EVERY_PLACE,
     THIS_COUNTRY,
@@ -126,7 +127,7 @@ def resolve_organizations(
     if _foreign_passage(text):
         for cand in out:
             _firm_by_own_name(cand, lexicon)
-    out = [cand for cand in out if not _acronym_of_a_named_body(cand, text)]
+    out = [cand for cand in credited_names(out, text) if not _acronym_of_a_named_body(cand, text)]
     spelled_out(out, lexicon, nested)  # the bodies named inside others (`HĐQT Công ty CP An Phú`)
     complete_bare_units(out, lexicon)  # `Đảng ủy Tập đoàn` → `… Tập đoàn Hóa chất Việt Nam`
     merged = _with_school_word(_merge_short_forms(merge_bare_names(out, lexicon), lexicon), lexicon)

@@ -10,7 +10,7 @@ from typing import Any
 
 import regex
 
-from pipeline.engine.contracts import Found, Match, Reject, normalizer
+from pipeline.engine.contracts import ArticleText, Candidate, Found, Match, Reject, normalizer
 from pipeline.extract import org_names
 from pipeline.extract.lexicon import Lexicon
 from pipeline.extract.org_names import describe
@@ -23,6 +23,21 @@ _LAST_WORD = regex.compile(r"(\S+)\s+$")
 _TWO_WORDS = regex.compile(r" (\p{Ll}+ \p{Ll}+)(?![\p{L}])")
 #: a word written short, in capitals (`NY` of `NY Post`)
 _SHORT_WORD = regex.compile(r"(?<![\p{L}])\p{Lu}{2,}(?![\p{L}])")
+#: a comma and the lower-case words after a credited name (`Theo Zeng Yong, trưởng nhóm`)
+_APPOSITION = regex.compile(r"\s*,\s*(\p{Ll}[\p{Ll}\s]*)")
+#: the English article before a capitalized name (`The Hill`): no Vietnamese word `the`
+_ENGLISH_ARTICLE = "The"
+#: capitalized words before a name that are no part of it (`The Sun`, `Theo Sina`)
+_NOT_GIVEN_NAMES = frozenset({_ENGLISH_ARTICLE, "Theo"})
+#: the word right before a position, on its line
+_WORD_BEFORE = regex.compile(r"(?<![^\s])([^\s]+) $")
+#: a short name in parentheses after a body's name, perhaps past the rest of a name the body
+#: was found without (`Ban quản lý Khu chế xuất|, Khu công nghiệp TP HCM (Hepza)`)
+_DEFINED_AFTER = regex.compile(r"[^().;:]{0,60}?\(\s*([^()\s][^()]*?)\s*\)")
+#: the word right after a position
+_WORD_AFTER = regex.compile(r" ([^\s]+)")
+#: a capitalized word of Latin script without Vietnamese marks (`Julie`, `Soon`)
+_LATIN_WORD = regex.compile(r"[A-Z][a-z]+")
 
 
 @normalizer("organizations.source", groups=("name",), gazetteers=org_names.GAZETTEERS)
@@ -30,6 +45,10 @@ def credited_source(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     """A source credited by a byline or a reporting verb, listed as written; one whose English
     name ends as a newspaper's does (paper_name_words.txt: `Business Standard dẫn lời`) is
     `Báo …`, as `tờ` makes it (GUIDE.md Round 9: a foreign paper named bare is `Báo …`)."""
+    return _listed_source(match, lexicon)
+
+
+def _listed_source(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     found = _credited(match, lexicon)
     if isinstance(found, Reject):
         return found
@@ -62,13 +81,21 @@ def _credited(match: Match, lexicon: Lexicon, *, after_paper: bool = False) -> l
         if words[0].lower() in bodies.heads_by_lower:
             return Reject("named-by-a-head")  # `Báo Giadinh.net đưa tin`: the head rule's
         words = words[1:]  # `Trang ABC7News`, `Như Tuổi Trẻ Online`
-    words = words[places.countries.leading(words[:-1][:3]) :]  # `Triều Tiên KCNA`: its country's
+    after_country = words[places.countries.leading(words[:-1][:3]) :]
+    if after_country[1:] or after_country[0] not in bodies.media_words:
+        words = after_country  # `Triều Tiên KCNA`: its country's; `Iraq News` is a name
     name = " ".join(words)
     if not name[:1].isalpha():
         return Reject("a-date-or-number", name)  # `hôm 12 đưa tin`
-    common = words[0].lower() in bodies.common_words and not (after_paper and len(words) > 1)
+    common = words[0].lower() in bodies.common_words and not (
+        len(words) > 1 and (after_paper or words[0] == _ENGLISH_ARTICLE)
+    )
     if common or bodies.press_cue.search(words[0]):
         return Reject("a-common-word", words[0])  # `Các hãng tin đưa tin`, `Tờ này dẫn lời`
+    known = bodies.outlets.get(" ".join(words[1:])) if words[0] == _ENGLISH_ARTICLE else None
+    if known is not None:  # `Theo The Guardian`: the paper as the press rule lists it
+        name_start = text.index(words[0], start)
+        return [Found(name_start, name_start + len(name), _source(known.name, lexicon))]
     if any(" ".join(words[:count]) in bodies.outlets for count in range(1, len(words))):
         return Reject("a-known-outlet")  # `TASS Nga`, `RT Lizzie Phelan`: the press rule's
     if _a_place(name, lexicon):
@@ -81,6 +108,127 @@ def _credited(match: Match, lexicon: Lexicon, *, after_paper: bool = False) -> l
         return Reject("a-person")
     name_start = text.index(words[0], start)
     return [Found(name_start, name_start + len(name), _source(name, lexicon))]
+
+
+CREDITED_NAME_RULE = "organizations.credited_name"
+#: what tells a person credited by `theo` (given names, ranks, honorifics) and a city
+_NAME_GAZETTEERS = (
+    *org_names.GAZETTEERS,
+    "foreign_given_names",
+    "name_leads",
+    "ranks",
+    "honorifics",
+    "foreign_cities",
+)
+
+
+@normalizer(CREDITED_NAME_RULE, groups=("name",), gazetteers=_NAME_GAZETTEERS)
+def credited_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
+    """A name in Latin script credited by `theo` at a clause's end (`Theo AMN,`, `theo Defense
+    Blog.`, `theo Task and Purpose.`): a paper, a site or a body credited as a source, listed as
+    written (GUIDE.md Round 3), unless its shape is a person's: an initial (`theo H.`), a given
+    name common abroad first (`theo Mark Roberts`), unmarked Vietnamese syllables (`Theo
+    Trang,`), a rank (`theo TS.`) or a post after the comma (`Theo Zeng Yong, trưởng nhóm`);
+    nor a Vietnamese site (`Theo Vietnamplus.vn`: the press rule's) or a city (`theo Bangkok,`).
+    A name the article uses for a person elsewhere is the resolver's (`credited_names`)."""
+    text, names = match.sentence.text, lexicon.names
+    start, end = match.spans["name"]
+    words = text[start:end].split()
+    if any(len(word) == 1 for word in words):
+        return Reject("an-initial")
+    if words[0] in names.foreign_given_names or words[0].lower() in names.leads:
+        return Reject("a-person", words[0])
+    if all(names.syllable.fullmatch(word.lower()) for word in words) and not any(
+        _SHORT_WORD.fullmatch(word) for word in words
+    ):
+        return Reject("a-vietnamese-name")
+    if words[-1].lower().endswith(".vn"):
+        return Reject("a-vietnamese-site")  # `Theo Vietnamplus.vn`: the press rule's paper
+    if " ".join(words) in names.foreign_cities:
+        return Reject("a-place")  # `chạy theo Bangkok, Singapore`
+    after = _APPOSITION.match(text, end)
+    if after and lexicon.titles.title.match(after.group(1)):
+        return Reject("a-person-with-a-post")
+    return _listed_source(match, lexicon)
+
+
+def credited_names(candidates: list[Candidate], text: ArticleText[Lexicon]) -> list[Candidate]:
+    """The credited names (`credited_name`) that are neither a person nor the short name of a
+    body the article names in full: not `theo Dutton` after `nhà địa chấn Julie Dutton`, `Theo
+    Panda` after `Ankit Panda`, `theo Gooi` after `Gooi Soon Seng`, `ông Barrett`, nor a name of
+    several words whose first or last word the article also writes alone (`Elon Musk`, then
+    `Musk`; words in capitals, `Vietnam MRCC` then `MRCC`, name bodies too); not `Theo Hepza,`
+    where a body found is followed by `(Hepza)`: that body's row."""
+    if not any(cand.rule.id == CREDITED_NAME_RULE for cand in candidates):
+        return candidates
+    article = "\n".join(sentence.text for sentence in text.sentences)
+    short_names = {
+        defined.group(1).casefold()
+        for cand in candidates
+        if cand.rule.id != CREDITED_NAME_RULE
+        and (defined := _DEFINED_AFTER.match(cand.sentence.text, cand.end))
+    }
+    return [
+        cand
+        for cand in candidates
+        if cand.rule.id != CREDITED_NAME_RULE
+        or not (cand.text.casefold() in short_names or _a_person(cand.text, article, text.lexicon))
+    ]
+
+
+def _a_person(name: str, article: str, lexicon: Lexicon) -> bool:
+    """A name after an honorific; one word beside a person's name elsewhere; a first or last
+    word written alone."""
+    words = name.split()
+    honorific = "|".join(regex.escape(word) for word in lexicon.names.honorifics)
+    if regex.search(rf"(?<![\p{{L}}])(?:{honorific}) {regex.escape(name)}(?![\p{{L}}])", article):
+        return True  # `ông Elon Musk`, `ông Barrett`
+    if len(words) == 1:
+        return not _SHORT_WORD.fullmatch(name) and any(
+            _beside_a_name(found, article, lexicon) for found in _written(name, article)
+        )
+    elsewhere = article.replace(name, "|")  # its words outside the credited name
+    return any(
+        not _SHORT_WORD.fullmatch(word)
+        and any(
+            not _beside_a_name(found, elsewhere, lexicon, alone=True)
+            for found in _written(word, elsewhere)
+        )
+        for word in (words[0], words[-1])
+    )
+
+
+def _written(word: str, article: str) -> list[regex.Match[str]]:
+    return list(
+        regex.finditer(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(word)}(?![\p{{L}}\p{{M}}])", article)
+    )
+
+
+def _beside_a_name(
+    found: regex.Match[str], article: str, lexicon: Lexicon, *, alone: bool = False
+) -> bool:
+    """A word written beside a capitalized word of Latin script that is no credit word (`Julie
+    Dutton`, `Gooi Soon Seng`; not `Theo Sina`, `The Sun`, `Trang Sina`): part of a person's
+    name. With `alone`, whether it stands with no
+    capitalized word beside it: a surname written alone after the full name."""
+    before = _WORD_BEFORE.search(article, 0, found.start())
+    after = _WORD_AFTER.match(article, found.end())
+    named = bool(
+        (
+            before
+            and _LATIN_WORD.fullmatch(before.group(1))
+            and not _a_credit_word(before.group(1), lexicon)
+        )
+        or (after and _LATIN_WORD.fullmatch(after.group(1)))
+    )
+    capitalized = bool(
+        (before and before.group(1)[:1].isupper()) or (after and after.group(1)[:1].isupper())
+    )
+    return capitalized if alone else named
+
+
+def _a_credit_word(word: str, lexicon: Lexicon) -> bool:
+    return word in _NOT_GIVEN_NAMES or bool(lexicon.bodies.press_cue.search(word))
 
 
 @normalizer("organizations.paper", groups=("name",), gazetteers=org_names.GAZETTEERS)

@@ -907,6 +907,28 @@ def body_of_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     return [Found(match.start, scanned.end, values)]
 
 
+#: the country whose ministries the Vietnamese press names without it (`Bộ Quốc phòng`)
+_OWN_COUNTRY = "Việt Nam"
+
+
+@normalizer(
+    "organizations.ministry_lower", groups=("sector", "country"), gazetteers=org_names.GAZETTEERS
+)
+def ministry_in_lower_case(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
+    """`Bộ trưởng quốc phòng Hàn Quốc` → `Bộ Quốc phòng Hàn Quốc`, `Bộ ngoại giao Pháp` → `Bộ
+    Ngoại giao Pháp`: a ministry abroad that foreign news writes in lower case between its
+    minister's title (or `Bộ`) and its country is named as the capitalized ministry is (GUIDE.md:
+    a ministry named in a title by its distinctive word is listed; a foreign body takes its
+    country); Việt Nam's own ministries go without the country."""
+    sector, country = match.group("sector") or "", match.group("country") or ""
+    name = f"Bộ {sector[:1].upper()}{sector[1:]}"
+    place = None if country == _OWN_COUNTRY else country
+    if place:
+        name = f"{name} {place}"
+    values = {"name": name, "abbreviation": None, **describe(name, None, place, lexicon)}
+    return [Found(match.start, match.end, values)]
+
+
 def _names_a_body(text: str, position: int, lexicon: Lexicon) -> bool:
     """Whether a body's name starts at `position` (`Bộ Tài chính`, `Tổng cục V`), not a head
     that is also an ordinary word and names nothing there (`Tổ chức` in `Vụ trưởng Tổ chức cán

@@ -180,6 +180,8 @@ class Bodies:
     press_cue: regex.Pattern[str]
     #: the last word of a newspaper's English name (`Business Standard`): paper_name_words.txt
     paper_name_end: regex.Pattern[str]
+    #: the last words of media's English names (`News`, `Blog`): media_name_words.txt
+    media_words: frozenset[str]
     #: a reporting verb right after a source's name, perhaps past a word or two (`đưa tin`,
     #: `hôm nay dẫn tin`, a known paper's `ghi nhận`): rules/gazetteers/reporting_verbs.txt,
     #: paper_reporting_verbs.txt
@@ -412,6 +414,7 @@ class Bodies:
             },
             lazy_compile(r"(?:^|(?<=[\s(]))" + alternation(gazetteers["press_cues"]) + r"\s*$"),
             lazy_compile(r"(?<=\s)" + alternation(gazetteers["paper_name_words"]) + r"$"),
+            frozenset(gazetteers["media_name_words"]),
             lazy_compile(
                 r"(?:\s+\p{Ll}+){0,2}\s+"
                 + alternation(gazetteers["reporting_verbs"] + gazetteers["paper_reporting_verbs"])
