@@ -48,6 +48,12 @@ def _issuer(issuer_code: str, documents: Documents) -> tuple[str | None, bool | 
     return entry["name"], bool(entry["party"])
 
 
+def _only_a_type_code(code: str, documents: Documents) -> bool:
+    """A document type's code that names no issuer too (`QĐ`, `NQ`; not `CP`)."""
+    is_type = code in documents.state_type_by_code or code in documents.party_type_by_code
+    return is_type and code not in documents.issuers
+
+
 def _named_issuer(match: Match, documents: Documents) -> str | None:
     """`… của Bộ Chính trị` right after the number names the issuer."""
     found = documents.named_issuer.match(match.sentence.text, match.end)
@@ -70,6 +76,10 @@ def numbered(match: Match, lexicon: Lexicon) -> dict[str, Any] | list[Found] | R
     if match.group("slashed") and type_code not in documents.party_type_by_code:
         # `1143/QĐ/TTg` is a decision; `01/2015/HTĐT/HADICO7` a contract's own number
         return Reject("not-a-type-code", type_code)
+    if not type_code and _only_a_type_code(issuer_code, documents):
+        # `Quyết định số 01/QĐ ngày 4/1/2001`: the one code names the type, not who issued it,
+        # so the number is incomplete (or cut short: `2016/QĐ. UB` split at its dot)
+        return Reject("a-type-code-alone", issuer_code)
     issuer_name, is_party = _issuer(issuer_code, documents)
     if is_party is None and match.group("party_slash"):
         is_party = True  # an issuer nobody listed keeps the Party form written: 26-KL/TUQN-TUĐN
