@@ -237,6 +237,12 @@ def parse_posts(
     return _parse_posts(text, start, lexicon, after_a_name)
 
 
+def _with_prefixes(outer: str, found: regex.Match[str], title: str) -> str:
+    """The canonical title with the prefixes written before it (`nguyên Phó Giám đốc`)."""
+    prefix = found.group("prefix")
+    return f"{outer}{prefix.lower()} {title}" if prefix else title
+
+
 @functools.lru_cache(maxsize=512)
 def _parse_posts(
     text: str, start: int, lexicon: Lexicon, after_a_name: bool
@@ -251,9 +257,7 @@ def _parse_posts(
         if titles.unnamed_body.match(text, found.end()):
             break  # `Giám đốc một công ty vàng`: no named body, no post
         base = titles.canonical(found.group("title"))
-        title = base
-        if found.group("prefix"):
-            title = f"{outer}{found.group('prefix').lower()} {base}"
+        title = _with_prefixes(outer, found, base)
         org_start = found.end()
         written = found.group("title").lower()
         tail = next((t for t in titles.head_tails if written.endswith(" " + t.lower())), None)
@@ -1047,9 +1051,7 @@ def expert_before_body(text: str, start: int, lexicon: Lexicon) -> tuple[Post, N
         or _a_business(organization, lexicon)
     ):
         return None
-    title = titles.canonical(found.group("title"))
-    if found.group("prefix"):
-        title = f"{outer}{found.group('prefix').lower()} {title}"
+    title = _with_prefixes(outer, found, titles.canonical(found.group("title")))
     if field.group("field"):
         title = f"{title} {field.group('field')}"
     name = Name(person, written.group("honorific"), written.start("person"), written.end())
