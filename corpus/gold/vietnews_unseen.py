@@ -33,6 +33,9 @@ Rounds 11 to 16 drew two more each the same way, before any rule of their round 
 articles the net catches (`dev-aa`, `dev-ac`, `dev-ae`, `dev-ag`, `dev-ai`, `dev-ak`) and 25 more
 random release texts of 1,000 to 5,000 characters (`dev-ab`, `dev-ad`, `dev-af`, `dev-ah`,
 `dev-aj`, `dev-al`), seeds 20261217 to 20261228 in that pairing order (the `BATCHES` list).
+Round 17 drew three: `dev-an` (seed 20261230, 30 the net catches), `dev-ao` (seed 20261231, 25
+random) and `dev-ap` (seed 20261232, 30 more the net catches: the net's text is where `test-d`'s
+organizations and models fall short).
 
 Their records go to articles/vietnews-unseen.jsonl (the design's article format, with the
 release's path in `provenance`), the lists to selection/<batch>.tsv.
@@ -64,7 +67,9 @@ BATCHES = (("dev-u", 20261211, 20, True), ("dev-v", 20261212, 20, True),
            ("dev-ae", 20261221, 30, True), ("dev-af", 20261222, 25, False),
            ("dev-ag", 20261223, 30, True), ("dev-ah", 20261224, 25, False),
            ("dev-ai", 20261225, 30, True), ("dev-aj", 20261226, 25, False),
-           ("dev-ak", 20261227, 30, True), ("dev-al", 20261228, 25, False))
+           ("dev-ak", 20261227, 30, True), ("dev-al", 20261228, 25, False),
+           ("dev-an", 20261230, 30, True), ("dev-ao", 20261231, 25, False),
+           ("dev-ap", 20261232, 30, True))
 RANDOM_CHARS = (1000, 5000)
 OUTPUT = "vietnews-unseen.jsonl"
 
