@@ -121,7 +121,7 @@ def foreign_agency(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     (`Cơ quan điều tra`: the head rule's), nor through a function word (`của`)."""
     bodies = lexicon.bodies
     country = match.group("country") or ""
-    if country == "Việt Nam":
+    if country == lexicon.places.home_country:
         return Reject("not-foreign")  # `Cơ quan đại diện Việt Nam ở nước ngoài`: many
     if bodies.head_of(match.text)[1] is not None:
         return Reject("named-by-a-head")
@@ -446,8 +446,6 @@ _OWN_NAME = regex.compile(
 _INNER_CAPITAL = regex.compile(r"\p{Lu}[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*")
 #: the most lower-case words that tell a business's trade (`công nghệ`, `quốc phòng`)
 _TRADE_WORDS = 3
-#: Vietnam as a Vietnamese firm's English name writes it (`Vietnam Report`, `VietnamPlus`)
-_HOME_IN_ENGLISH = fold("Việt Nam").replace(" ", "").lower()
 #: the fewest letters of a brand named alone (`ngân hàng điện tử F` names no brand)
 _SHORTEST_BRAND = 2
 
@@ -473,7 +471,9 @@ def brand_after_descriptor(
     bodies, places = lexicon.bodies, lexicon.places
     if trade > _TRADE_WORDS or len(own) < _SHORTEST_BRAND or (trade == 0 and not untraded):
         return name
-    if trade == 0 and any(fold(word).lower().startswith(_HOME_IN_ENGLISH) for word in own.split()):
+    # the home country as its firms' English names write it (`Vietnam Report`, `VietnamPlus`)
+    home = fold(lexicon.places.home_country).replace(" ", "").lower()
+    if trade == 0 and any(fold(word).lower().startswith(home) for word in own.split()):
         return name  # `công ty Vietnam Report`: a Vietnamese firm's English name
     if not _OWN_NAME.fullmatch(own) or any(word in bodies.legal_forms for word in words):
         return name

@@ -190,7 +190,7 @@ def _country_before(cand: Candidate, text: ArticleText[Lexicon]) -> str | None:
             if not m.group("not") and not _inside_a_name(sentence.text, m)
         ]
         if named:
-            return None if named[-1] == "Việt Nam" else named[-1]
+            return None if named[-1] == text.lexicon.places.home_country else named[-1]
     return None
 
 
@@ -200,7 +200,7 @@ def _foreign_passage(text: ArticleText[Lexicon]) -> bool:
     if province_of(text) is not None:
         return False
     counts = _countries_named(text)[0]
-    return bool(counts) and "Việt Nam" not in counts
+    return bool(counts) and text.lexicon.places.home_country not in counts
 
 
 def _acronym_of_a_named_body(cand: Candidate, text: ArticleText[Lexicon]) -> bool:
@@ -235,7 +235,7 @@ def _passage_country(text: ArticleText[Lexicon]) -> str | None:
     if province_of(text) is not None:
         return None
     counts, names = _countries_named(text)
-    if "Việt Nam" in counts:  # wherever written (`CHXHCN Việt Nam`)
+    if text.lexicon.places.home_country in counts:  # wherever written (`CHXHCN Việt Nam`)
         return None
     ranked = sorted(
         ((country, n) for country, n in counts.items() if country not in names),

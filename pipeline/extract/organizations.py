@@ -456,7 +456,7 @@ def _proper_name_after(match: Match, lexicon: Lexicon) -> bool:
 
 def _foreign_place(scanned: OrgName, lexicon: Lexicon) -> bool:
     """Whether the place attached to a name is another country's (a country, a `bang`)."""
-    if not scanned.place or scanned.place == "Việt Nam":
+    if not scanned.place or scanned.place == lexicon.places.home_country:
         return False
     return scanned.place_level == "bang" or scanned.place in lexicon.places.countries
 
@@ -773,7 +773,7 @@ def standard_sector(name: str, head: str, scanned: OrgName, lexicon: Lexicon) ->
     shared = lexicon.bodies.short_sectors if head in lexicon.bodies.sector_heads else {}
     if not own and not shared:
         return name
-    if scanned.place in lexicon.places.countries and scanned.place != "Việt Nam":
+    if scanned.place in lexicon.places.countries and scanned.place != lexicon.places.home_country:
         return name  # `Bộ Nông nghiệp Mỹ`: another country's ministry has its own name
     rest = name[len(head) + 1 :]
     place = " ".join(p for p in (scanned.place_level, scanned.place) if p)
@@ -907,10 +907,6 @@ def body_of_title(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     return [Found(match.start, scanned.end, values)]
 
 
-#: the country whose ministries the Vietnamese press names without it (`Bộ Quốc phòng`)
-_OWN_COUNTRY = "Việt Nam"
-
-
 @normalizer(
     "organizations.ministry_lower", groups=("sector", "country"), gazetteers=org_names.GAZETTEERS
 )
@@ -922,7 +918,7 @@ def ministry_in_lower_case(match: Match, lexicon: Lexicon) -> list[Found] | Reje
     country); Việt Nam's own ministries go without the country."""
     sector, country = match.group("sector") or "", match.group("country") or ""
     name = f"Bộ {sector[:1].upper()}{sector[1:]}"
-    place = None if country == _OWN_COUNTRY else country
+    place = None if country == lexicon.places.home_country else country
     if place:
         name = f"{name} {place}"
     values = {"name": name, "abbreviation": None, **describe(name, None, place, lexicon)}
@@ -1005,7 +1001,7 @@ def _place_after(text: str, end: int, lexicon: Lexicon) -> int | None:
         words.append((word.group(1), word.end()))
     for count in range(len(words), 0, -1):
         place = " ".join(w for w, _ in words[:count])
-        if place in lexicon.places.provinces or place == "Việt Nam":
+        if place in lexicon.places.provinces or place == lexicon.places.home_country:
             return words[count - 1][1]
     return None
 
@@ -1016,7 +1012,8 @@ def _names_a_venue(match: Match, place_end: int, lexicon: Lexicon) -> bool:
     bodies, text = lexicon.bodies, match.sentence.text
     if bodies.project_cue.search(text[: match.start]):
         return True
-    return match.text in bodies.venue_brands and not text[:place_end].endswith("Việt Nam")
+    home = lexicon.places.home_country
+    return match.text in bodies.venue_brands and not text[:place_end].endswith(home)
 
 
 _PUNCTUATION = regex.compile(r"^\p{P}+")

@@ -67,7 +67,7 @@ def _find_province(text: ArticleText[Lexicon]) -> str | None:
             name = "Hồ Chí Minh" if found.group() == "HCM" else found.group()
             # a province written short (`BR - VT`: abbreviations.yml) is counted by its name
             name = text.lexicon.bodies.abbreviations.get(name, name)
-            if name != "Việt Nam":
+            if name != places.home_country:
                 counts[name] = counts.get(name, 0) + 1
     return max(counts, key=lambda name: counts[name]) if counts else None
 

@@ -32,6 +32,7 @@ class Places:
         "countries",
         "regions",
         "not_countries",
+        "home_country",
     )
 
     provinces: Phrases
@@ -71,6 +72,8 @@ class Places:
     #: any country (countries.txt) as whole words, or in group `not` a word holding one that
     #: names none (not_countries.txt: `Pháp luật`, `Chủ Nhật`): the country an article is about
     country: regex.Pattern[str]
+    #: the country the papers are written in (home_country.txt): `Việt Nam`
+    home_country: str
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Places:
@@ -119,4 +122,5 @@ class Places:
                 + alternation(gazetteers["countries"])
                 + r")(?![\p{L}])"
             ),
+            gazetteers["home_country"][0],
         )
