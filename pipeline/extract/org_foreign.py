@@ -444,8 +444,11 @@ _OWN_NAME = regex.compile(
 )
 #: a brand written as an acronym or with a capital inside (`BIDV`, `KienLongBank`)
 _INNER_CAPITAL = regex.compile(r"\p{Lu}[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*")
-#: the most lower-case words that tell a business's trade (`công nghệ`, `quốc phòng`)
-_TRADE_WORDS = 3
+#: the most lower-case syllables that tell a business's trade (`công nghệ`, `nghiên cứu thị
+#: trường`, `phân tích truyền thông xã hội`): the trade of a named foreign firm runs to six
+_TRADE_WORDS = 6
+#: a code after a trade names what the firm runs or makes (`tuyến cao tốc A10`), not the firm
+_CODE = regex.compile(r"\p{Lu}{1,3}\d+")
 #: the fewest letters of a brand named alone (`ngân hàng điện tử F` names no brand)
 _SHORTEST_BRAND = 2
 
@@ -456,8 +459,9 @@ def brand_after_descriptor(
     """A business written after a lower-case kind and its trade is named by its own name
     (GUIDE.md Round 8, Round 10): `công ty đường sắt Tokyu` → `Tokyu`, `tập đoàn công nghệ
     Huawei` → `Huawei`; only a name of another language or a brand's acronym, not a Vietnamese
-    name or one of the Highlands (`công ty lâm nghiệp Ka Nak`), a country or a place, a legal
-    form (`công ty cổ phần SIC`: the company's own name), nor where the trade is not written
+    name or one of the Highlands (`công ty lâm nghiệp Ka Nak`), a country or a place (a city
+    abroad: `Seoul`), a code (`cao tốc A10`), a legal form (`công ty cổ phần SIC`: the company's
+    own name, and so before a trade), nor where the trade is not written
     (`tập đoàn Novaland`: annotated with its head) unless `untraded` (a passage about another
     country: `tập đoàn Lockheed Martin` → `Lockheed Martin`, GUIDE.md Round 8), nor a Vietnamese
     firm's English name (`công ty Vietnam Report`), nor where the writer capitalized the head."""
@@ -472,15 +476,18 @@ def brand_after_descriptor(
     if trade > _TRADE_WORDS or len(own) < _SHORTEST_BRAND or (trade == 0 and not untraded):
         return name
     # the home country as its firms' English names write it (`Vietnam Report`, `VietnamPlus`)
-    home = fold(lexicon.places.home_country).replace(" ", "").lower()
+    home = fold(places.home_country).replace(" ", "").lower()
     if trade == 0 and any(fold(word).lower().startswith(home) for word in own.split()):
         return name  # `công ty Vietnam Report`: a Vietnamese firm's English name
     if not _OWN_NAME.fullmatch(own) or any(word in bodies.legal_forms for word in words):
         return name
-    if " ".join(words[:trade]) in bodies.legal_forms:
-        return name
+    written_trade = " ".join(words[:trade]) + " "
+    if any(written_trade.startswith(form + " ") for form in bodies.legal_forms_longest_first):
+        return name  # `công ty cổ phần địa ốc Alibaba`: a Vietnamese company's legal name
     if own in places.countries or own in places.provinces or own in places.cities:
         return name
+    if own in lexicon.names.foreign_cities or _CODE.fullmatch(own):
+        return name  # `công ty nhà ở và cộng đồng Seoul`, `công ty quản lý tuyến cao tốc A10`
     # every word of another language or an acronym: `Ka Nak` (a Highlands commune) is no firm's
     # foreign name
     foreign = lexicon.names.is_foreign

@@ -141,6 +141,25 @@ def looks_like_a_person(written: str, lexicon: Lexicon) -> bool:
     )
 
 
+#: one capitalized syllable, letters only (`Vũ`, not `EMASI` or `Z131`)
+_ONE_SYLLABLE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*")
+
+
+def given_name_as_head(written: str, head: str, lexicon: Lexicon) -> bool:
+    """`danh ca Trường Vũ`, the actor `Trường Thịnh`: a head that is also a given name, written
+    capitalized before one Vietnamese syllable and nothing more, is a person's short name; a
+    school after the bare head takes a full name, a place or a foreign name (`Trường Nguyễn Du`,
+    `Trường Copperfield`; gazetteers/heads_that_are_given_names.txt)."""
+    words = written.split()
+    return (
+        head in lexicon.bodies.heads_that_are_given_names
+        and len(words) == 2
+        and words[0] == head
+        and bool(_ONE_SYLLABLE.fullmatch(words[1]))
+        and not lexicon.names.is_foreign(words[1])
+    )
+
+
 def person_after_head(written: str, head: str, lexicon: Lexicon) -> bool:
     """`Đoàn Dụng - Giám đốc Sở Nội vụ`: Đoàn is a family name before a given name, not before
     another body (`Đoàn Tổng công ty Điện lực`, the company's Youth Union); not written in lower

@@ -25,6 +25,7 @@ from pipeline.extract.org_foreign import brand_after_descriptor, business
 from pipeline.extract.org_holders import (
     family_name_after_sector,
     foreign_holder_start,
+    given_name_as_head,
     holder_after_sector,
     holder_start,
     looks_like_a_person,
@@ -284,7 +285,11 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("head-alone")  # `Sở`, `Ban`, `Đảng ủy khối` alone name nothing
     if bare and not alone and not this_country:
         return Reject("head-alone")  # `Ban Chấp hành` of whom?
-    if looks_like_a_person(written, lexicon) or person_after_head(written, head, lexicon):
+    if (
+        looks_like_a_person(written, lexicon)
+        or person_after_head(written, head, lexicon)
+        or given_name_as_head(written, head, lexicon)
+    ):
         return Reject("a-person")
     written_abbreviations = (m.group() for m in bodies.abbreviation.finditer(written))
     # the body's own abbreviation (UBND, TN&MT), not a place's (TP. HCM, `H.` of huyện)

@@ -58,6 +58,7 @@ class Bodies:
         "team_heads",
         "nested_heads",
         "doan_body_words",
+        "heads_that_are_given_names",
         "name_stop_words",
         "heads_with_lower_case_names",
         "plural_markers",
@@ -146,6 +147,8 @@ class Bodies:
     team_heads: frozenset[str]
     nested_heads: frozenset[str]
     doan_body_words: tuple[str, ...]
+    #: heads that are also given names, before one more syllable a person's name (`Trường Vũ`)
+    heads_that_are_given_names: frozenset[str]
     #: a head word or an abbreviation that stands for a body or a head, at a position
     head: regex.Pattern[str]
     abbreviation: regex.Pattern[str]
@@ -363,6 +366,7 @@ class Bodies:
             frozenset(gazetteers["team_heads"]),
             frozenset(nested_heads),
             tuple(gazetteers["doan_body_words"]),
+            frozenset(gazetteers["heads_that_are_given_names"]),
             lazy_compile(alternation(head_words) + r"(?![\p{L}])"),
             lazy_compile(
                 r"(?<![\p{L}\p{N}])(?:"
