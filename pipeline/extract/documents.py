@@ -70,7 +70,7 @@ def numbered(match: Match, lexicon: Lexicon) -> dict[str, Any] | list[Found] | R
     """A full document number in Party, State or law form → canonical fields; numbers listed
     before it share its code (`nghị quyết 10, 30, 30 a/2008/NQ-CP`): one row each."""
     documents = lexicon.documents
-    year = match.group("year")
+    year = _SPACES.sub("", match.group("year") or "")  # split by the crawl: `20/2 019/NĐ-CP`
     issuer_code = documents.canonical_code(_squash(match.group("issuer") or ""))
     type_code = documents.canonical_code(_squash(match.group("code") or ""))
     if match.group("slashed") and type_code not in documents.party_type_by_code:
