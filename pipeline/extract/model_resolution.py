@@ -36,6 +36,12 @@ _MOST_WORDING_WORDS = 15
 _OWNER_BEFORE_WORDS = 15
 #: a name in capitals alone, an acronym (`ĐKKT`, `P5 + 2`), maybe with a number after it
 _ACRONYM_RE = regex.compile(r"\p{Lu}{2,}(?:[\s+&-]*[\p{Lu}\p{N}]+)*")
+#: the words before `(ACR)` read for what an acronym is spelled out as
+_SPELLED_OUT_WORDS = 10
+#: a trigger among them: the acronym then names what follows it (`mô hình trường học mới (VNEN)`)
+_ANY_TRIGGER_RE = regex.compile(r"(?i:mô\s+hình|chương\s+trình|phong\s+trào|cuộc\s+vận\s+động)")
+#: a plural kind in lower case right before the bracket (`các phương tiện lướt siêu vượt âm`)
+_PLURAL_KIND_RE = regex.compile(r"(?<![\p{L}])(?:các|những)(?:\s+[\p{Ll}\p{M}]+)+\s*$")
 #: a station by its name (`đài CBS`, `Đài NBC`), where a broadcast series airs
 _STATION_RE = regex.compile(r"(?<![\p{L}])(?i:đài)\s+\p{Lu}")
 #: a channel by its acronym right after a broadcast series' name (`" của kênh NBC`, `" trên
@@ -135,7 +141,7 @@ def _said_elsewhere_to_be_no_model(cand: Candidate, text: ArticleText[Any], a_te
     if trigger in text.lexicon.models.movements:
         return _a_protest(cand, text)
     if trigger == "mô hình":
-        return _a_template_or_concept(cand, text)
+        return _a_template_or_concept(cand, text) or _an_acronym_of_a_kind(cand, text)
     return False
 
 
@@ -204,6 +210,44 @@ def _a_listed_body_or_brand(cand: Candidate, text: ArticleText[Any]) -> bool:
             len(name) == len(body_name) or not name[len(body_name)].islower()
         ):
             return True
+    return False
+
+
+def _an_acronym_of_a_kind(cand: Candidate, text: ArticleText[Any]) -> bool:
+    """`mô hình USMCA` in an article that spells it out as `Thoả thuận Mỹ - Mexico - Canada
+    (USMCA)`, `mô hình HGV` in one that writes `các phương tiện lướt siêu vượt âm (HGV)`: an
+    acronym the article spells out as a form (rules/gazetteers/model_forms.txt: an agreement)
+    or as a plural kind of thing names that kind, not an initiative (round 17, the unseen
+    VietNews pool and dev); the words read are those between the last trigger and the bracket."""
+    name = cand.values["name"]
+    if cand.rule.id != "models.named" or not _ACRONYM_RE.fullmatch(name):
+        return False
+    models = text.lexicon.models
+    bracket = regex.compile(r"\(\s*" + regex.escape(name) + r"\s*\)")
+    for sentence in text.sentences:
+        for found in bracket.finditer(sentence.text):
+            words = sentence.text[: found.start()].split()[-_SPELLED_OUT_WORDS:]
+            spelled = " ".join(words)
+            triggers = list(_ANY_TRIGGER_RE.finditer(spelled))
+            if triggers:
+                spelled = spelled[triggers[-1].end() :]
+            if _PLURAL_KIND_RE.search(spelled) or any(
+                _capitalized_form_in(spelled, form) for form in models.forms
+            ):
+                return True
+    return False
+
+
+def _capitalized_form_in(words: str, form: str) -> bool:
+    """Whether `words` write the form (`thoả thuận`) capitalized, as a name opens with it."""
+    at = words.lower().find(form)
+    while at >= 0:
+        bounded = (at == 0 or not words[at - 1].isalpha()) and (
+            at + len(form) == len(words) or not words[at + len(form)].isalpha()
+        )
+        if bounded and words[at].isupper():
+            return True
+        at = words.lower().find(form, at + 1)
     return False
 
 

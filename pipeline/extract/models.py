@@ -53,7 +53,11 @@ from pipeline.extract.model_cues import (
 _ACRONYM_RE = regex.compile(
     r"\p{Lu}{2,}[\p{Lu}\d]*(?:\s+\p{Lu}{2,}[\p{Lu}\d]*)*(?:(?![\p{L}\p{N}])|(?=\p{Lu}\p{Ll}))"
 )
-_PROPER_NAME_ONLY_RE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*)*")
+#: capitalized words only, one maybe joined to a lower-case syllable by a dash (`Xô - viết`,
+#: round 17, the unseen VietNews pool)
+_PROPER_NAME_ONLY_RE = regex.compile(
+    r"\p{Lu}[\p{Ll}\p{M}]*(?:\s*-\s*[\p{Ll}\p{M}]+)?(?:\s+\p{Lu}[\p{Ll}\p{M}]*(?:\s*-\s*[\p{Ll}\p{M}]+)?)*"
+)
 _LIST_ITEM_RE = regex.compile(
     r"\s*(?:,|và)\s*(\p{Lu}[\p{Ll}\p{M}]*(?:\s+[\p{L}\p{M}]+){0,4}?)(?=\s*(?:,|và|\.|$))"
 )
@@ -64,8 +68,10 @@ _CLAUSE_AFTER_RE = regex.compile(r",\s*\p{Ll}")
 #: `mô hình Hong Kong, vốn là trung tâm tài chính`; round 12, the unseen VietNews pool)
 _PLACE_AFTER_RE = regex.compile(r"\s+(?:của|ở|tại|trên)\s+|\s*,\s*(?=\p{Ll})")
 _WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
-#: a quotation, not a name: a sentence ends inside it (not at `TP.`, `Q.`, `ThS.`)
-_SENTENCE_INSIDE_RE = regex.compile(r"(?:(?<!(?:^|\s)\p{Lu}\p{L}{0,2})\.|[?!…])(?:\s|$)")
+#: a quotation, not a name: a sentence ends inside it (not at `TP.`, `Q.`, `ThS.`), or it ends
+#: on a colon that opens a speech, where a stray quote mark ran the name on into the sentence
+#: (`học bổng "Tiếp sức đến trường - nói:" Sau này …`; round 17, the unseen VietNews pool)
+_SENTENCE_INSIDE_RE = regex.compile(r"(?:(?<!(?:^|\s)\p{Lu}\p{L}{0,2})\.|[?!…])(?:\s|$)|:\s*$")
 _NEXT_IS_CAPITALIZED_RE = regex.compile(r"\s*(?:$|\p{Lu})")
 #: a share in per cent: an unquoted name that holds one has run on into the sentence (`mô
 #: hình Flipped Classroom trong giảng dạy ở Mỹ tăng lên 78% …`, `mô hình Home & Food triển khai
@@ -485,5 +491,6 @@ def _owner_position(sentence: str, end: int, models: Models) -> int | None:
 
 
 def looks_like_a_quotation(text: str) -> bool:
-    """A sentence ends inside it (not at `TP.`, `Q.`, `ThS.`): a quotation, not a name."""
+    """A sentence ends inside it (not at `TP.`, `Q.`, `ThS.`), or it ends on a colon: a quotation
+    or a speech's opening, not a name."""
     return _SENTENCE_INSIDE_RE.search(text) is not None
