@@ -164,3 +164,19 @@ def test_a_bare_party_committee_of_the_passage_unit_stays_bare(ruleset):
         "và UBKT Đảng ủy có chương trình kiểm tra, giám sát."
     )
     assert "Ủy ban Kiểm tra Đảng ủy" in _names(ruleset, text)
+
+
+def test_an_acronym_after_a_board_is_the_body_inside_it_when_it_starts_otherwise(ruleset):
+    """vietnews-train-010596: `Ban Thường vụ Đảng uỷ Ngân hàng … Việt Nam (BIDV)`: BIDV is the
+    bank, though it starts with the board's B; `Ngân hàng BIDV` and `Đảng uỷ BIDV` are the
+    bank and its Party committee, not a bank of the board."""
+    text = (
+        "Uỷ ban Kiểm tra Trung ương đã kết luận vi phạm của Ban Thường vụ Đảng uỷ Ngân hàng "
+        "Thương mại cổ phần Đầu tư và Phát triển Việt Nam (BIDV).\nĐiều đó ảnh hưởng đến người "
+        "lao động Ngân hàng BIDV.\nÔng Hà, nguyên bí thư Đảng uỷ BIDV, chịu trách nhiệm chính."
+    )
+    bank = "Ngân hàng Thương mại cổ phần Đầu tư và Phát triển Việt Nam"
+    names = _names(ruleset, text)
+    assert bank in names
+    assert f"Đảng ủy {bank}" in names
+    assert not [name for name in names if "Ban Thường vụ" in name[1:] and " Ban " in name]
