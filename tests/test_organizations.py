@@ -137,3 +137,46 @@ def test_a_person_after_a_city_body_is_no_city(ruleset):
     names = _names(ruleset, text)
     assert "Ban Tuyên giáo Thành ủy thành phố Hồ Chí Minh" in names
     assert not [name for name in names if "Võ Văn Hoan" in name or "Như Khuê" in name]
+
+
+def test_a_bare_party_board_is_the_same_board_the_article_names_in_full(ruleset):
+    """vietnews-val-014249: `Ban thường vụ Đảng uỷ` and `Ban Thường vụ Đảng uỷ Tập đoàn` (whose
+    `Tập đoàn` the article names in full) are the board of `Đảng ủy Tập đoàn Hóa chất Việt
+    Nam`; no bare `Ban Thường vụ Đảng ủy` row is left."""
+    text = (
+        "Ông Nguyễn Anh Dũng, Bí thư Đảng uỷ Tập đoàn Hoá chất Việt Nam, chịu trách nhiệm chính "
+        "về những vi phạm của Ban Thường vụ Đảng uỷ Tập đoàn nhiệm kỳ 2010-2015.\nUỷ ban Kiểm "
+        "tra Trung ương có thông báo kết luận đối với Ban thường vụ Đảng uỷ và một số người."
+    )
+    names = _names(ruleset, text)
+    assert "Ban Thường vụ Đảng ủy Tập đoàn Hóa chất Việt Nam" in names
+    assert "Ban Thường vụ Đảng ủy" not in names
+    assert "Ban Thường vụ Đảng ủy Tập đoàn" not in names
+
+
+def test_a_bare_party_committee_of_the_passage_unit_stays_bare(ruleset):
+    """seed-baolongan-2022-05-20: `UBKT Đảng ủy` at `Sở Tài nguyên và Môi trường` is the
+    department's own committee's, not that of the `Đảng ủy khối` named before it (the gold keeps
+    `Ủy ban Kiểm tra Đảng ủy`)."""
+    text = (
+        "Theo Bí thư Đảng ủy khối Cơ quan và Doanh nghiệp tỉnh - Phạm Huy Sơn, Ban Thường vụ Đảng "
+        "ủy khối đã chỉ đạo cấp ủy.\nTại Sở Tài nguyên và Môi trường, định kỳ hàng năm, Đảng ủy "
+        "và UBKT Đảng ủy có chương trình kiểm tra, giám sát."
+    )
+    assert "Ủy ban Kiểm tra Đảng ủy" in _names(ruleset, text)
+
+
+def test_an_acronym_after_a_board_is_the_body_inside_it_when_it_starts_otherwise(ruleset):
+    """vietnews-train-010596: `Ban Thường vụ Đảng uỷ Ngân hàng … Việt Nam (BIDV)`: BIDV is the
+    bank, though it starts with the board's B; `Ngân hàng BIDV` and `Đảng uỷ BIDV` are the
+    bank and its Party committee, not a bank of the board."""
+    text = (
+        "Uỷ ban Kiểm tra Trung ương đã kết luận vi phạm của Ban Thường vụ Đảng uỷ Ngân hàng "
+        "Thương mại cổ phần Đầu tư và Phát triển Việt Nam (BIDV).\nĐiều đó ảnh hưởng đến người "
+        "lao động Ngân hàng BIDV.\nÔng Hà, nguyên bí thư Đảng uỷ BIDV, chịu trách nhiệm chính."
+    )
+    bank = "Ngân hàng Thương mại cổ phần Đầu tư và Phát triển Việt Nam"
+    names = _names(ruleset, text)
+    assert bank in names
+    assert f"Đảng ủy {bank}" in names
+    assert not [name for name in names if "Ban Thường vụ" in name[1:] and " Ban " in name]

@@ -9,6 +9,8 @@ once, by its full name, and use the full name inside longer names too.
 
 from __future__ import annotations
 
+import unicodedata
+
 import regex
 
 from pipeline.engine.contracts import Candidate
@@ -79,9 +81,11 @@ def _acronyms(candidates: list[Candidate], lexicon: Lexicon) -> dict[str, str]:
 def _named_by(short: str, cand: Candidate, lexicon: Lexicon) -> str:
     """The body an acronym after a name stands for: the name, or the body named inside it when
     the acronym does not start as the name does (`HĐQT Tổng công ty cổ phần xây lắp dầu khí Việt
-    Nam (PVC)`: PVC is the company; `Văn phòng Chính phủ (VPCP)` is the office)."""
+    Nam (PVC)`: PVC is the company; `Văn phòng Chính phủ (VPCP)` is the office). An acronym
+    starts as the name when its first letters are the initials of the name's first words: the
+    B of `BIDV` after `Ban Thường vụ Đảng uỷ Ngân hàng … (BIDV)` is the bank's, not the board's."""
     name = cand.values["name"]
-    if short[:1].upper() == name[:1].upper():
+    if _starts_as(short, name):
         return name
     text, bodies = cand.sentence.text, lexicon.bodies
     # the innermost body: `Ban Thường vụ Đảng ủy Công ty Cổ phần Gang thép Thái Nguyên (TISCO)`
@@ -103,6 +107,20 @@ def _named_by(short: str, cand: Candidate, lexicon: Lexicon) -> str:
 
 
 _PREVIOUS_WORD = regex.compile(r"(\S+)\s+$")
+
+
+def _starts_as(short: str, name: str) -> bool:
+    """Whether the acronym `short` starts with the initials of `name`'s words: its first two
+    letters when both are capitals (`VPCP`, `Văn phòng Chính phủ`), else its first (`Bidiphar`)."""
+    letters = short[:2] if short[1:2].isupper() else short[:1]
+    initials = "".join(word[:1] for word in name.split()[: len(letters)])
+    return _unmarked_upper(letters) == _unmarked_upper(initials)
+
+
+def _unmarked_upper(letters: str) -> str:
+    """`Ủy` and `UBND` start alike: capitals without their marks (đ stays a letter of its own)."""
+    decomposed = unicodedata.normalize("NFD", letters.upper())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _with_acronyms(name: str, acronyms: dict[str, str], lexicon: Lexicon) -> str:

@@ -4,7 +4,12 @@
 `Chi bộ cơ quan Đảng uỷ Khối`: the bare unit (rules/gazetteers/bare_units.txt) is the one of
 that head the article names in full, the nearest before the mention (else the first after):
 `Đảng ủy Tập đoàn Hóa chất Việt Nam`, `Đảng ủy Bộ Công Thương`. In an article about two units
-of one kind, each bare mention takes the one its passage is about (GUIDE.md, Round 7)."""
+of one kind, each bare mention takes the one its passage is about (GUIDE.md, Round 7). A bare
+Party committee (`Ban Thường vụ Đảng ủy`, `UBKT Đảng ủy`) is rather the one of the unit the
+passage is about, which every unit has (`Tại Sở Tài nguyên và Môi trường, Đảng ủy và UBKT Đảng
+ủy …`): it is completed only where the article names that same body in full (`Ban Thường vụ
+Đảng ủy Tập đoàn Hóa chất Việt Nam`), and a name completed with one that is itself bare (`…
+Đảng ủy Tập đoàn`) is completed again."""
 
 from __future__ import annotations
 
@@ -17,7 +22,20 @@ _Named = tuple[tuple[int, int], str, str | None]
 
 def complete_bare_units(candidates: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     """Each name ending with a bare unit after a head takes that unit's full name from the
-    article; a name with no such unit in the article stays as written."""
+    article; a name with no such unit in the article stays as written. A name completed with a
+    bare one (`Ban Thường vụ Đảng ủy` + ` Tập đoàn`) takes the full name in a second pass."""
+    for _ in range(_PASSES):
+        if not _complete_once(candidates, lexicon):
+            break
+    return candidates
+
+
+#: `Ban Thường vụ Đảng ủy` → `… Đảng ủy Tập đoàn` → `… Tập đoàn Hóa chất Việt Nam`
+_PASSES = 2
+
+
+def _complete_once(candidates: list[Candidate], lexicon: Lexicon) -> bool:
+    """One pass of `complete_bare_units`; whether it completed any name."""
     bodies = lexicon.bodies
     bare: list[tuple[Candidate, str]] = []
     for cand in candidates:
@@ -25,19 +43,30 @@ def complete_bare_units(candidates: list[Candidate], lexicon: Lexicon) -> list[C
         if unit is not None:
             bare.append((cand, unit))
     if not bare:
-        return candidates
+        return False
+    shorter_names = {cand.values["name"] for cand, unit in bare if _own_committee(unit, lexicon)}
     named: dict[str, list[_Named]] = {}
+    in_full: dict[str, list[_Named]] = {}
     for cand in candidates:
         name = cand.values["name"]
+        where = (cand.sentence.index, cand.start)
+        for shorter in shorter_names:
+            tail = _same_body_in_full(name, shorter, lexicon)
+            if tail is not None:
+                in_full.setdefault(shorter, []).append((where, tail, cand.values.get("location")))
         for unit in bodies.bare_units:
             tail = _tail_after(name, unit, lexicon)
             if tail is not None:
-                where = (cand.sentence.index, cand.start)
                 named.setdefault(unit.casefold(), []).append(
                     (where, tail, cand.values.get("location"))
                 )
+    completed = False
     for cand, unit in bare:
-        known = named.get(unit.casefold())
+        known = (
+            in_full.get(cand.values["name"])
+            if _own_committee(unit, lexicon)
+            else named.get(unit.casefold())
+        )
         if not known:
             continue
         where = (cand.sentence.index, cand.start)
@@ -47,7 +76,27 @@ def complete_bare_units(candidates: list[Candidate], lexicon: Lexicon) -> list[C
         if location and location in tail and not values.get("location"):
             values["location"] = location
         cand.values = values
-    return candidates
+        completed = True
+    return completed
+
+
+def _own_committee(unit: str, lexicon: Lexicon) -> bool:
+    """Whether `unit` is a Party committee (org_heads.yml), the one of whatever unit the passage
+    is about."""
+    entry = lexicon.bodies.heads.get(unit)
+    return entry is not None and entry.type == "party"
+
+
+def _same_body_in_full(name: str, shorter: str, lexicon: Lexicon) -> str | None:
+    """What `name` adds to the bare `shorter` when it is that body in full (` Tập đoàn Hóa chất
+    Việt Nam` of `Ban Thường vụ Đảng ủy Tập đoàn Hóa chất Việt Nam`); none where it is bare too
+    or goes on with a function word (`Ban Thường vụ Đảng ủy các nhiệm kỳ`)."""
+    if not name.startswith(shorter + " ") or _bare_unit(name, lexicon) is not None:
+        return None
+    tail = name[len(shorter) :]
+    if tail.split(" ", 2)[1] in lexicon.bodies.function_words:
+        return None
+    return tail
 
 
 def _bare_unit(name: str, lexicon: Lexicon) -> str | None:
