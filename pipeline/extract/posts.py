@@ -37,8 +37,9 @@ _NEXT_LOWER_WORD = regex.compile(r"\s+(\p{Ll}[\p{Ll}\p{M}]*)(?![\p{L}\p{M}])")
 _CAPITAL_WORD_AFTER = regex.compile(r"\s+\p{Lu}")
 #: what sets a name off from the posts before it loosely (a comma, `là`)
 _LOOSE = regex.compile(r",|(?<![\p{L}])là(?![\p{L}])")
-#: the sentence goes on after a name (a verb: `… Bob Kerry cho rằng`), or ends there
-_SENTENCE_GOES_ON = regex.compile(r"\s+\p{Ll}|\s*[.!?…]+(?:\s|$)|\s*$")
+#: the sentence goes on after a name (a verb: `… Bob Kerry cho rằng`), maybe in a quote the
+#: holder's words open (`Chánh văn phòng Nhà Trắng John Kelly "đã giúp ngăn …"`), or ends there
+_SENTENCE_GOES_ON = regex.compile(r"\s+[\"“'‘]?\p{Ll}|\s*[.!?…]+(?:\s|$)|\s*$")
 #: … or a clause after a comma, a headline's colon (`HLV Park Hang Seo: U23 VN nghe lời`)
 _NAME_SET_OFF = regex.compile(r"\s*[,:;)]")
 #: … or a comma and a lower-case word after the name (`Giám đốc CIA Gina Haspel, theo đài CNN`)
