@@ -4,6 +4,8 @@ list are one row each)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import regex
 
 from pipeline.engine.contracts import Found, Match
@@ -73,9 +75,12 @@ def _items(
             break  # `Sở Tài chính, Phó Trưởng ban …`: a post
         if lexicon.titles.title.match(text, start) is not None:
             break  # `hai bệnh viện Bạch Mai, Phó Giám đốc …`: a post
-        item = scan_name(text, start, start, lexicon)
-        if not item.named or item.end <= start:
-            break
+        alone = scan_name(text, start, start, lexicon)
+        if not alone.named or alone.end <= start:
+            break  # `gồm: Trường Tam – Hùng Cường, Văn Đức – Ngọc Ký`: people, no bodies
+        item = _scan_item(text, start, head, lexicon)
+        if _ANOTHER_ITEM.search(text, alone.end, item.end):
+            item = alone  # `các phòng: Y tế, Kinh tế, …`: a head reads on through its list
         if not opened:
             item = _before_and(text, start, item, lexicon)
         full = f"{head} {lexicon.bodies.expand(text[start : item.end])}"
@@ -87,6 +92,19 @@ def _items(
         found.append(Found(start, item.end, values))
         position = item.end
     return found
+
+
+def _scan_item(text: str, start: int, head: str, lexicon: Lexicon) -> OrgName:
+    """The item at `start` read as the name its head would have written before it: an item
+    goes on where the head's name would (`các bệnh viện Bạch Mai, Phụ sản Trung ương` →
+    `Bệnh viện Phụ sản Trung ương`, not `Phụ`; `Chấn thương chỉnh hình`), and stops where
+    it would (`Sở Tài chính, Phó chủ tịch …`). Only where the item read alone names something:
+    a head reads a person's name as a body's (`gồm: Trường Tam – Hùng Cường, Kim Dung`)."""
+    shift = len(head) + 1
+    written = f"{text[:start]}{head} {text[start:]}"
+    scanned = scan_name(written, start, start + len(head), lexicon)
+    end = max(start, scanned.end - shift)
+    return dataclasses.replace(scanned, start=start, end=end, description_end=None)
 
 
 def _before_and(text: str, start: int, item: OrgName, lexicon: Lexicon) -> OrgName:
@@ -105,6 +123,8 @@ def _before_and(text: str, start: int, item: OrgName, lexicon: Lexicon) -> OrgNa
     return OrgName(start, start + cut, item.head, None, None, True)
 
 
+#: a comma or `và` past where an item read alone ends: the next item, not more of its name
+_ANOTHER_ITEM = regex.compile(r"[,;]|(?<![\p{L}])và(?![\p{L}])")
 _NEXT_WORD = regex.compile(r"\s+(\S+)")
 #: how many characters of an item are read for its sector
 _SECTOR_REACH = 30
