@@ -180,3 +180,26 @@ def test_an_acronym_after_a_board_is_the_body_inside_it_when_it_starts_otherwise
     assert bank in names
     assert f"Đảng ủy {bank}" in names
     assert not [name for name in names if "Ban Thường vụ" in name[1:] and " Ban " in name]
+
+
+def test_a_brand_alone_is_not_another_company_whose_name_ends_with_it(ruleset):
+    """vietnews-train-065807 (random pool 13): `ngân hàng TMCP Xăng dầu Petrolimex (PGBank)` is
+    the bank the group founded, not `Petrolimex`; vietnews-train-066731 (shared pool):
+    `Công ty cổ phần bất động sản Sabeco (Sabeco Land)` is a subsidiary, and `Sabeco` alone is
+    `Tổng công ty Sabeco`, the one company of the article named by the brand alone."""
+    text = (
+        "Công ty con Petrolimex vung 200 tỷ mua Nàng tiên cá Phương đông.\nHĐQT công ty cũng đã "
+        "quyết định vay vốn ngân hàng TMCP Xăng dầu Petrolimex (PGBank) để bổ sung vốn đầu tư "
+        "mua tàu biển."
+    )
+    names = _names(ruleset, text)
+    assert "Petrolimex" in names
+    text = (
+        "Năm 2004, Sabeco xin chủ trương đầu tư xây dựng nhà cao tầng tại khu đất này.\nHĐQT "
+        "Sabeco có nghị quyết thành lập Công ty cổ phần bất động sản Sabeco (Sabeco Land).\nKhu "
+        "đất chính thức không còn hình bóng của Tổng công ty Sabeco."
+    )
+    names = _names(ruleset, text)
+    assert "Tổng công ty Sabeco" in names
+    assert "Hội đồng quản trị Tổng công ty Sabeco" in names
+    assert "Hội đồng quản trị Công ty cổ phần bất động sản Sabeco" not in names

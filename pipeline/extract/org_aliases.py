@@ -34,6 +34,8 @@ def spelled_out(
     """Rename, in place, the candidates (or only `targets` among them) that name a body short
     (see the module docstring)."""
     acronyms = _acronyms(candidates, lexicon)
+    #: full names the article gives a short name of their own (`… Xăng dầu Petrolimex (PGBank)`)
+    named_otherwise = {full: short.casefold() for short, full in acronyms.items()}
     by_last_word: dict[str, list[str]] = {}
     for cand in candidates:
         name = cand.values["name"]
@@ -43,8 +45,8 @@ def spelled_out(
     for cand in candidates if targets is None else targets:
         name = cand.values["name"]
         renamed = _with_acronyms(name, acronyms, lexicon) if acronyms else name
-        renamed = _company_in_full(renamed, by_last_word, lexicon)
-        renamed = _of_company_in_full(renamed, by_last_word, lexicon)
+        renamed = _company_in_full(renamed, by_last_word, lexicon, named_otherwise)
+        renamed = _of_company_in_full(renamed, by_last_word, lexicon, named_otherwise)
         if renamed != name:
             cand.values = {**cand.values, "name": renamed}
 
@@ -143,10 +145,16 @@ def _with_acronyms(name: str, acronyms: dict[str, str], lexicon: Lexicon) -> str
     return full if lexicon.bodies.head_of(full)[0] == head else f"{head} {full}"
 
 
-def _company_in_full(name: str, by_last_word: dict[str, list[str]], lexicon: Lexicon) -> str:
+def _company_in_full(
+    name: str,
+    by_last_word: dict[str, list[str]],
+    lexicon: Lexicon,
+    named_otherwise: dict[str, str],
+) -> str:
     """`Công ty Bình Hà` → `Công ty Cổ phần chăn nuôi Bình Hà` when the article names only one
     company of its head ending so (the short form of a company is its proper name); the names
-    of the article by their last word."""
+    of the article by their last word. A brand alone is the company named in full only if that
+    company is the brand's own (see `_brand_in_full`)."""
     bodies = lexicon.bodies
     head, entry = bodies.head_of(name)
     if entry is None and name in bodies.brands:
@@ -166,14 +174,55 @@ def _company_in_full(name: str, by_last_word: dict[str, list[str]], lexicon: Lex
         # a brand alone is the company, not a board of it (`HĐQT VPBank` … `VPBank`)
         and (bool(head) or _an_enterprise(other, lexicon))
     ]
+    if not head:
+        longer = _brand_in_full(name, longer, lexicon, named_otherwise)
     # the longest, and of two as long the first the article writes: the same in every process
     return max(longer, key=len) if longer else name
 
 
-def _of_company_in_full(name: str, by_last_word: dict[str, list[str]], lexicon: Lexicon) -> str:
+def _brand_in_full(
+    brand: str, longer: list[str], lexicon: Lexicon, named_otherwise: dict[str, str]
+) -> list[str]:
+    """The names among `longer` (companies ending with `brand`) that are the brand's own company.
+
+    A name ending with a brand may be another firm's that carries it as a qualifier: a
+    subsidiary (`thành lập Công ty cổ phần bất động sản Sabeco (Sabeco Land)`) or a bank the
+    group founded (`ngân hàng TMCP Xăng dầu Petrolimex (PGBank)`). A company the article gives
+    another short name of its own is not the brand's; and where the rest name several
+    companies by more words than the brand (`Tập đoàn xăng dầu Petrolimex`, `Tổng công ty vận
+    tải thủy Petrolimex`), the brand is the one whose own name is the brand alone (`Tổng công
+    ty Sabeco`), else none (the brand is kept as written)."""
+    own = [o for o in longer if named_otherwise.get(o, brand.casefold()) == brand.casefold()]
+    qualified = {_own_name(o, lexicon) for o in own} - {brand.casefold()}
+    if len(qualified) <= 1:
+        return own  # `Công ty Vinamilk` and `Công ty Cổ phần sữa Vinamilk`: one company
+    return [o for o in own if _own_name(o, lexicon) == brand.casefold()]
+
+
+def _own_name(name: str, lexicon: Lexicon) -> str:
+    """A company's name without its head words and legal forms (`Công ty CP Tập đoàn Novaland`
+    → `novaland`), whatever the case."""
+    bodies = lexicon.bodies
+    while True:
+        head, entry = bodies.head_of(name)
+        rest = name[len(head) :].strip() if entry is not None and head else name
+        for form in bodies.legal_forms_longest_first:
+            rest = rest.removeprefix(form + " ")
+        if rest == name or not rest:
+            return name.casefold()
+        name = rest
+
+
+def _of_company_in_full(
+    name: str,
+    by_last_word: dict[str, list[str]],
+    lexicon: Lexicon,
+    named_otherwise: dict[str, str],
+) -> str:
     """`Ban Tổng giám đốc MobiFone`, `Ban Thường vụ Đảng ủy MobiFone` → the board or committee
     of `Tổng công ty Viễn thông MobiFone` when the article names one company ending so
-    (rules/gazetteers/governing_boards.txt, unit_committees.yml)."""
+    (rules/gazetteers/governing_boards.txt, unit_committees.yml); of a brand, only its own
+    company (`HĐQT Sabeco` is not the board of `Công ty cổ phần bất động sản Sabeco`)."""
     bodies = lexicon.bodies
     others = [o for o in by_last_word.get(name.rsplit(" ", 1)[-1], ()) if o != name]
     if not others:
@@ -188,6 +237,8 @@ def _of_company_in_full(name: str, by_last_word: dict[str, list[str]], lexicon: 
     if not proper[:1].isupper() or proper in lexicon.places.provinces:
         return name
     companies = [o for o in others if o.endswith(" " + proper) and _an_enterprise(o, lexicon)]
+    if proper in bodies.brands:
+        companies = _brand_in_full(proper, companies, lexicon, named_otherwise)
     return f"{name[: position + 1]}{max(companies, key=len)}" if companies else name
 
 
