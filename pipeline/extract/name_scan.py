@@ -485,7 +485,13 @@ class NameScan(LowerCaseSteps):
             and f"{tokens[i - 2][0].lower()} {word.lower()}" in bodies.words
         )
         pair = f"{word.lower()} {tokens[i][0]}" if i < len(tokens) else ""
-        if (
+        three = self._three_syllable_word(word)
+        if three:
+            # `Bộ Tổng tham mưu`, `Đài khí tượng`, `Tổng liên đoàn`: one common word
+            self.take(three)
+            self.proper = self.proper_word = False
+            self.completed = True
+        elif (
             i < len(tokens)
             and not after_proper
             and (TITLE_CASE_RE.match(word) or len(word) == 1)
@@ -513,6 +519,34 @@ class NameScan(LowerCaseSteps):
                 follows_capital and self.proper and word not in bodies.legal_forms
             )
         return True
+
+    def _three_syllable_word(self, word: str) -> int:
+        """How many lower-case syllables after the capitalized `word` just taken complete a
+        common word of three syllables (Viet74K: `Tổng tham mưu`, `Đài khí tượng`, `Thanh thiếu
+        niên`), which the writer capitalized as one word and no pair of its syllables need be
+        (`tổng tham`); 2, or 0 when none does. Not a title (`Tổng giám đốc`, `Phó giám đốc`),
+        which follows a body rather than naming it, nor another body's head, however capitalized
+        (`phòng dự báo | Đài khí tượng thủy văn`, `Đảng đoàn | Tổng liên đoàn Lao động`), which
+        the scan does not read into."""
+        tokens, i = self.tokens, self.i
+        if i + 1 >= len(tokens) or not TITLE_CASE_RE.match(word):
+            return 0
+        words = (tokens[i][0], tokens[i + 1][0])
+        if not all(LOW_RE.match(w) for w in words) or any(
+            tokens[k][1] != tokens[k - 1][2] + 1 for k in (i, i + 1)
+        ):
+            return 0
+        three = f"{word.lower()} {words[0]} {words[1]}"
+        bodies = self.lexicon.bodies
+        if three not in bodies.common_words:
+            return 0
+        start = tokens[i - 1][1]
+        if self.lexicon.titles.title.match(self.text, start) or head_at(
+            self.text, start, self.lexicon
+        ):
+            return 0
+        # a head however it is capitalized (`Tổng liên đoàn`): a body of its own is named there
+        return 0 if any(h.split(" ")[:3] == three.split(" ") for h in bodies.heads_by_lower) else 2
 
     def _initial(self, i: int) -> bool:
         """Whether token `i` is an initial of an abbreviation (`I` of `Công ty I.V. C`)."""
