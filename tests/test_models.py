@@ -72,3 +72,22 @@ def test_a_campaign_named_again_later_keeps_the_body_that_runs_it(shared_article
     models = _models(shared_articles, "vietnews-test-014827", ruleset)
     assert len(models) == 2
     assert {m["owner"] for m in models} == {"Mặt trận Tổ quốc Việt Nam"}
+
+
+def test_a_quoted_name_may_end_on_a_question_or_exclamation_mark(ruleset):
+    """The splitter no longer cuts the sentence at the `?`/`!` inside the quotes, and the
+    name keeps its mark (vietnews-val-001848, vietnews-train-031039)."""
+    for text, name in (
+        (
+            "Trong loạt tiểu phẩm mới của chương trình “Bác sĩ ơi, tại sao?”, Việt Hương bị đau "
+            "đầu khi vắt óc lên kế hoạch đánh ghen.",
+            "Bác sĩ ơi, tại sao?",
+        ),
+        (
+            "Bà Michelle Obama có chương trình “Let ’ s Move!” nhằm giảm thiểu tỉ lệ trẻ em Mỹ "
+            "bị béo phì.",
+            "Let ' s Move!",
+        ),
+    ):
+        result = extract(Article(id="quoted", text=text), ruleset, tables=("models",))
+        assert [m.values["name"] for m in result.mentions["models"]] == [name], text

@@ -70,8 +70,9 @@ _PLACE_AFTER_RE = regex.compile(r"\s+(?:của|ở|tại|trên)\s+|\s*,\s*(?=\p{L
 _WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
 #: a quotation, not a name: a sentence ends inside it (not at `TP.`, `Q.`, `ThS.`), or it ends
 #: on a colon that opens a speech, where a stray quote mark ran the name on into the sentence
-#: (`học bổng "Tiếp sức đến trường - nói:" Sau này …`; round 17, the unseen VietNews pool)
-_SENTENCE_INSIDE_RE = regex.compile(r"(?:(?<!(?:^|\s)\p{Lu}\p{L}{0,2})\.|[?!…])(?:\s|$)|:\s*$")
+#: (`học bổng "Tiếp sức đến trường - nói:" Sau này …`; round 17, the unseen VietNews pool).
+#: A name may end on `?` or `!` (`chương trình "Bác sĩ ơi, tại sao?"`, `"Let's Move!"`).
+_SENTENCE_INSIDE_RE = regex.compile(r"(?:(?<!(?:^|\s)\p{Lu}\p{L}{0,2})\.|…)(?:\s|$)|[?!]\s|:\s*$")
 _NEXT_IS_CAPITALIZED_RE = regex.compile(r"\s*(?:$|\p{Lu})")
 #: a share in per cent: an unquoted name that holds one has run on into the sentence (`mô
 #: hình Flipped Classroom trong giảng dạy ở Mỹ tăng lên 78% …`, `mô hình Home & Food triển khai

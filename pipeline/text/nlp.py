@@ -89,7 +89,8 @@ def sentence_abbreviations() -> frozenset[str]:
 
 def split_sentences(field: str, text: str, first_index: int = 0) -> list[Sentence]:
     """Paragraphs (newlines) then underthesea's sentence splitter (its decisions, taken by
-    `sentence_ends.sent_tokenize`), with offsets into `text`."""
+    `sentence_ends.sent_tokenize`), its cuts after an abbreviation and inside a quotation
+    joined back, with offsets into `text`."""
     abbreviations = sentence_abbreviations()
     sentences: list[Sentence] = []
     cursor = 0
@@ -99,7 +100,8 @@ def split_sentences(field: str, text: str, first_index: int = 0) -> list[Sentenc
         if not paragraph.strip():
             continue
         position = 0
-        for piece in _rejoin_abbreviations(sent_tokenize(paragraph, abbreviations)):
+        pieces = _rejoin_abbreviations(sent_tokenize(paragraph, abbreviations))
+        for piece in _rejoin_quotations(paragraph, pieces):
             found = paragraph.find(piece, position)
             if found < 0:  # the splitter changed the text: keep the rest as one sentence
                 break
@@ -144,6 +146,69 @@ def _rejoin_abbreviations(pieces: list[str]) -> list[str]:
         else:
             joined.append(piece)
     return joined
+
+
+#: the longest quotation (quote to quote) that may hold a sentence end yet name one thing
+#: (`"Bố ơi! Mình đi đâu thế?"`, 25 characters); longer ones are speech of several sentences
+_QUOTED_NAME_LENGTH = 60
+
+# a closing quote that begins a piece: the quote, then a space, a sign or the paragraph's end
+_CLOSING_QUOTE = regex.compile(r'"(?=[\s\p{P}]|$)')
+# a quote that opens a quotation: at the start or after a space or sign, a word right after
+_OPENING_QUOTE = regex.compile(r'(?:^|(?<=[\s\p{P}]))"(?=[\p{L}\p{N}])')
+
+
+def _rejoin_quotations(paragraph: str, pieces: list[str]) -> list[str]:
+    """underthesea ends a sentence at `?`, `!`, `...` or `.` even inside a quotation: in
+    `chương trình "Bác sĩ ơi, tại sao?" phát sóng …` the closing quote and the rest of the
+    sentence become a piece of their own. A piece that ends with a quotation still open (an
+    odd number of quotes in the paragraph so far) takes back the closing quote that begins
+    the next piece, and the rest of that piece too unless it begins a sentence of its own
+    (`"Sao họ không đầu tư?" Ông A hỏi.`). A short quotation that goes on past a `?` or
+    `!` (`"Bố ơi! Mình đi đâu thế?"`) is one name: its pieces are joined. Only within a
+    paragraph, and a quote that never closes joins nothing.
+    """
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for piece in pieces:
+        found = paragraph.find(piece, position)
+        if found < 0:  # the splitter changed the text: leave the pieces as they are
+            return pieces
+        position = found + len(piece)
+        start, end = found, position
+        if spans and _quotation_open(paragraph, spans[-1][1]):
+            previous_start, previous_end = spans[-1]
+            closing = _CLOSING_QUOTE.match(paragraph, start)
+            if closing:
+                rest = paragraph[closing.end() : end].lstrip()
+                if rest and (rest[0].isupper() or rest[0].isdigit() or rest[0] == '"'):
+                    spans[-1] = (previous_start, closing.end())
+                    start = end - len(rest)
+                else:
+                    spans[-1] = (previous_start, end)
+                    continue
+            elif _short_quotation_goes_on(paragraph, previous_start, previous_end):
+                spans[-1] = (previous_start, end)
+                continue
+        spans.append((start, end))
+    return [paragraph[start:end] for start, end in spans]
+
+
+def _quotation_open(paragraph: str, end: int) -> bool:
+    """Whether a sentence piece ending at `end` ends with its mark inside a quotation."""
+    return paragraph[end - 1 : end] in ".?!…" and paragraph.count('"', 0, end) % 2 == 1
+
+
+def _short_quotation_goes_on(paragraph: str, start: int, end: int) -> bool:
+    """Whether the piece `paragraph[start:end]`, ending at `?`, `!` or an ellipsis, opened a
+    quotation that closes within `_QUOTED_NAME_LENGTH` characters."""
+    if paragraph[end - 1] == "." and not paragraph.endswith("...", 0, end):
+        return False
+    opening = paragraph.rfind('"', start, end)
+    if opening < 0 or not _OPENING_QUOTE.match(paragraph, opening):
+        return False
+    closing = paragraph.find('"', end)
+    return closing >= 0 and closing - opening <= _QUOTED_NAME_LENGTH
 
 
 def _sentence(field: str, index: int, base: int, offset: int, text: str) -> Sentence:
