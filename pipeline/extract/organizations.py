@@ -169,6 +169,9 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         name, scanned = _credited_paper(name, head, match, scanned, lexicon)
     if head == "Đài" and (outlet := bodies.outlets.get(name[len(head) :].strip())):
         name = outlet.name  # `đài CBS`: a network is listed by its own name (GUIDE.md Round 9)
+    elif entry is not None and entry.own_name:  # `đài NPR`, `đài truyền hình CBS`: so is one
+        # of another language, wherever the passage is (GUIDE.md Round 8)
+        name = brand_after_descriptor(match.text, name, head, lexicon, untraded=True)
     name = joined_as_and(name, lexicon)
     name = _LOWER_INNER_HEAD.sub(lambda m: m.group().capitalize(), name)
     name = official_sector_names(name, lexicon)

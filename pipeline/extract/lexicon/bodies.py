@@ -298,6 +298,7 @@ class Bodies:
                 bool((entry or {}).get("place")),
                 bool((entry or {}).get("proper")),
                 bool((entry or {}).get("field")),
+                bool((entry or {}).get("own_name")),
             )
             for name, entry in raw_heads.items()
         }

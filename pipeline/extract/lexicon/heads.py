@@ -40,6 +40,10 @@ class Head:
     #: the head is also a line of work: after a person's or a thing's word (field_nouns.txt)
     #: it is the field, not the body (`sĩ quan tình báo Mỹ`, `máy bay tình báo Mỹ`)
     field: bool = False
+    #: written in lower case before a name of another language or an acronym, the body is
+    #: that name wherever the passage is (`đài NPR` → `NPR`, `đài truyền hình CBS` → `CBS`;
+    #: GUIDE.md Round 8's own name of a foreign body after a lower-case kind)
+    own_name: bool = False
 
 
 @dataclass(frozen=True)
