@@ -261,12 +261,26 @@ class NameScan(LowerCaseSteps):
         """Another body's head right after this one's (`Đoàn Tổng công ty Điện lực TP. HCM`,
         `Đảng ủy Công ty TNHH …`): the name reads on through that body, which ends it. A Party
         committee of a province or a district may be written in lower case there (`Ủy ban kiểm
-        tra tỉnh ủy Quảng Nam`, `Ban thường vụ huyện ủy`)."""
-        if self.i != 0 or not (TITLE_CASE_RE.match(self.word()) or LOW_RE.match(self.word())):
+        tra tỉnh ủy Quảng Nam`, `Ban thường vụ huyện ủy`). Further on, a head of several
+        syllables written in sentence case opens the inner body as well (`Ban Kiểm soát Tổng
+        công ty`, `Đảng bộ Cơ quan Ban chỉ đạo Tây Nam Bộ`): its lower-case syllables are no
+        word a capitalized one completes, nor a title (`Tổng giám đốc`)."""
+        if not (TITLE_CASE_RE.match(self.word()) or (self.i == 0 and LOW_RE.match(self.word()))):
             return False
-        start = self.tokens[0][1]
+        start = self.tokens[self.i][1]
         head_end = head_at(self.text, start, self.lexicon)
         if head_end is None:
+            return False
+        # `Tổng công ty`, `Ban chỉ đạo`: the head goes on in lower case past a first syllable
+        # that is a word of its own (not `Tập đoàn`, `Tổ chức`, one word of the name)
+        width = self._tokens_until(head_end)
+        sentence_case = bool(
+            TITLE_CASE_RE.match(self.word())
+            and width > 1
+            and all(LOW_RE.match(self.word(k)) for k in range(1, width))
+            and f"{self.word()} {self.word(1)}".lower() not in self.lexicon.bodies.words
+        )
+        if self.i != 0 and not sentence_case:
             return False
         bodies = self.lexicon.bodies
         entry = bodies.head_entry(self.text[start:head_end])
@@ -313,8 +327,18 @@ class NameScan(LowerCaseSteps):
             self.end, self.named, self.last_lower = described_end, True, True
             self.capital_words += 1
             return True
+        # a sentence-case head alone still names the inner body (`Văn phòng Ban chỉ đạo;`),
+        # unless yet another body follows it (`Ban cán sự Đảng bộ Công Thương`)
+        bare = sentence_case and head_at(self.text, head_end + 1, self.lexicon) is None
         if inner.end <= head_end and not (entry and entry.alone):
-            return False  # `Đảng ủy Sở` of which department?
+            if not bare:
+                return False  # `Đảng ủy Sở` of which department?
+            # the head is taken whole, and the name reads on after it as it would after its
+            # first syllable (`Văn phòng Ban chỉ đạo 94 trung ương`)
+            self.i += width
+            self.end, self.named, self.last_lower = head_end, True, True
+            self.capital_words += 1
+            return True
         self.end, self.named = inner.end, True
         self.place_level, self.place = inner.place_level, inner.place
         raise _Stop
