@@ -404,9 +404,11 @@ class NameScan(LowerCaseSteps):
         first = self.i - 1
         while first > 0 and CAP_RE.match(tokens[first - 1][0]):
             first -= 1
-        return (
-            tokens[first][0] not in names.foreign_given_names
-            and names.holder_abroad_at(self.text, tokens[self.i][1]) is not None
+        return tokens[first][0] not in names.foreign_given_names and (
+            names.holder_abroad_at(self.text, tokens[self.i][1]) is not None
+            # … or a name of East Asia, its given name's hyphen spaced (`tập đoàn Hanjin | Cho
+            # Yang - ho`; Names.east_asian_name_at)
+            or names.east_asian_name_at(self.text, tokens[self.i][1]) is not None
         )
 
     def _district_of_its_committee(self) -> bool:

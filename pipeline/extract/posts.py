@@ -839,10 +839,18 @@ def _person_in_run(
             ):
                 return k
     # the run stops at a hyphen the release spaces inside a given name (`Triều Tiên Choe Son -
-    # hui`): the name is judged whole
+    # hui`): the name is judged whole, and it is an East Asian one of two words, a family name
+    # and a given name (`Korean Air | Cho Yang - ho`, `Tổng thống Hàn | Moon Jae - in`), whose
+    # family name may read as Vietnamese (`Cho`), perhaps after a given name common abroad
+    # (`công tố viên | Marco Li Kwok - wai`)
     tail = names.spaced_given_tail.match(text, tokens[run - 1][2])
     given_tail = tail.group() if tail else ""
-    for k in range(max(i, run - 4), run):
+    first = run - 4
+    if given_tail:
+        first = run - 2
+        if first - 1 >= i and tokens[first - 1][0] in names.foreign_given_names:
+            first -= 1
+    for k in range(max(i, first), run):
         words = [t[0] for t in tokens[k:run]]
         if (
             k == i + 1
@@ -853,6 +861,7 @@ def _person_in_run(
             continue  # one Vietnamese word names no body: `Điện Kremlin | Dmitry Peskov`
         first_may_start = (
             k == i
+            or bool(given_tail)
             or not names.syllable.fullmatch(words[0].lower())
             or words[0] in names.surnames
             or _country_ends_at(tokens, i, k, lexicon)  # `Campuchia | Kem Sokha`

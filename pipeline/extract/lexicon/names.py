@@ -134,7 +134,22 @@ class Names:
             return None
         return found.end() if self.is_foreign(found.group()) else None
 
+    def east_asian_name_at(self, text: str, start: int) -> int | None:
+        """Where a name of East Asia that starts at `start` ends when the release spaces the
+        hyphen of its given name: a family name and the given name's first syllable, unmarked
+        capitalized words, then the spaced hyphen and a lower-case syllable (`Cho Yang - ho`,
+        `Ko Wen - je`; SPACED_GIVEN_TAIL); None else. After a body's name such a name is its
+        holder's (`tập đoàn Hanjin | Cho Yang - ho`), its family name perhaps a Vietnamese
+        syllable (`Cho`)."""
+        found = _FAMILY_AND_GIVEN.match(text, start)
+        tail = found and self.spaced_given_tail.match(text, found.end())
+        if not (found and tail and self.is_foreign(found.group() + tail.group())):
+            return None
+        return tail.end()
 
+
+#: a family name and a given name's first syllable, unmarked capitalized words (`Cho Yang`)
+_FAMILY_AND_GIVEN = regex.compile(r"\p{Lu}[a-z]+\s+\p{Lu}[a-z]{0,5}(?![\p{L}\p{M}])")
 #: a given name, one or two words of a name after it, and no capitalized word after them
 _HOLDER_ABROAD = regex.compile(
     r"(?P<given>\p{Lu}[\p{Ll}\p{M}]+)(?:(?:\s+-\s+|\s+)\p{Lu}[\p{Ll}\p{M}'’]+){1,2}"
