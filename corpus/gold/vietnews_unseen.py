@@ -36,6 +36,8 @@ random release texts of 1,000 to 5,000 characters (`dev-ab`, `dev-ad`, `dev-af`,
 Round 17 drew three: `dev-an` (seed 20261230, 30 the net catches), `dev-ao` (seed 20261231, 25
 random) and `dev-ap` (seed 20261232, 30 more the net catches: the net's text is where `test-d`'s
 organizations and models fall short).
+Round 18 drew three the same way: `dev-aq` (seed 20261233, 30 the net catches), `dev-ar` (seed
+20261234, 25 random) and `dev-as` (seed 20261235, 30 the net catches).
 
 Their records go to articles/vietnews-unseen.jsonl (the design's article format, with the
 release's path in `provenance`), the lists to selection/<batch>.tsv.
@@ -69,7 +71,9 @@ BATCHES = (("dev-u", 20261211, 20, True), ("dev-v", 20261212, 20, True),
            ("dev-ai", 20261225, 30, True), ("dev-aj", 20261226, 25, False),
            ("dev-ak", 20261227, 30, True), ("dev-al", 20261228, 25, False),
            ("dev-an", 20261230, 30, True), ("dev-ao", 20261231, 25, False),
-           ("dev-ap", 20261232, 30, True))
+           ("dev-ap", 20261232, 30, True),
+           ("dev-aq", 20261233, 30, True), ("dev-ar", 20261234, 25, False),
+           ("dev-as", 20261235, 30, True))
 RANDOM_CHARS = (1000, 5000)
 OUTPUT = "vietnews-unseen.jsonl"
 
