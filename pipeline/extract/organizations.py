@@ -507,9 +507,20 @@ def _used_as_verb(match: Match, scanned: OrgName, lexicon: Lexicon) -> bool:
 
 def not_a_body(name: str, lexicon: Lexicon) -> bool:
     """A place, a venue or a document named like a body (rules/gazetteers/not_organizations.txt,
-    not_organization_openings.txt)."""
+    not_organization_openings.txt), also where only lower-case words follow it: they describe
+    a kind of body, not one body (`trường THPT ngoài công lập`, `trường ĐH nước ngoài`,
+    `tổng công ty Nhà nước xây dựng kế hoạch`), or the sentence goes on after a place or a
+    person (`Trường Giang bên nhau`)."""
     bodies = lexicon.bodies
-    return name in bodies.not_organizations or opens_with(name, bodies.not_openings)
+    if name in bodies.not_organizations or opens_with(name, bodies.not_openings):
+        return True
+    words = name.split(" ")
+    kept = len(words)
+    while kept > 1 and words[kept - 1][:1].islower():
+        kept -= 1  # the kind may itself end in lower case (`Trường Trung học phổ thông`)
+        if " ".join(words[:kept]) in bodies.not_organizations:
+            return True
+    return False
 
 
 def _after_a_title(match: Match, lexicon: Lexicon) -> bool:
