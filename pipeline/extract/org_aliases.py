@@ -21,7 +21,8 @@ from pipeline.extract.org_tokens import ROMAN_RE
 #: (`Tập đoàn Bưu chính viễn thông Việt Nam VNPT`, `Tổng công ty Điện lực miền Nam - EVN SPC`)
 _DEFINED = regex.compile(
     r"\s*\(\s*(?:(?:[Cc]ông\s+ty|[Tt]ập\s+đoàn|[Tt]ổng\s+công\s+ty|[Nn]gân\s+hàng)\s+)?"
-    r"(\p{Lu}[\p{L}\p{N}&.-]{1,20}(?:\s\p{Lu}[\p{L}\p{N}&.-]{1,20})?)\s*\)"
+    # (`(VWS - xử lý rác)`: the short name, then what the company does)
+    r"(\p{Lu}[\p{L}\p{N}&.-]{1,20}(?:\s\p{Lu}[\p{L}\p{N}&.-]{1,20})?)\s*(?:\)|\s[-–]\s\p{Ll})"
     r"|\s+(?:[-–]\s+)?(\p{Lu}{2,}(?:\s\p{Lu}{2,})?)(?![\p{L}\p{N}])"
     # a unit's number in parentheses (`Tổng cục Hậu cần - Kỹ thuật (Tổng cục IV, Bộ Công an)`)
     r"|\s*\(\s*(\p{Lu}\p{Ll}*(?:\s\p{Ll}+)?\s[IVX]{1,4})\s*[,)]"
@@ -130,6 +131,11 @@ def _with_acronyms(name: str, acronyms: dict[str, str], lexicon: Lexicon) -> str
     EVN` → `Hội đồng thành viên Tập đoàn Điện lực Việt Nam`."""
     if name in acronyms:
         return acronyms[name]
+    if name.isupper():
+        # `THACO` where the article defined `(Thaco)`: the same short name in capitals
+        same = next((full for short, full in acronyms.items() if short.upper() == name), None)
+        if same is not None:
+            return same
     numbered = next(
         (s for s in acronyms if ROMAN_RE.match(s.rsplit(" ", 1)[-1]) and name.endswith(" " + s)),
         None,

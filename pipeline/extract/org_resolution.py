@@ -125,8 +125,17 @@ def resolve_organizations(
         out.extend(inside)
         nested.extend(inside)
     if _foreign_passage(text):
+        own_names: dict[str, str] = {}
         for cand in out:
+            before = cand.values["name"]
             _firm_by_own_name(cand, lexicon)
+            if cand.values["name"] != before:
+                own_names[before] = cand.values["name"]
+        for cand in out:
+            # the brand alone (`Lockheed Martin`), named above after the firm written with its
+            # kind (`tập đoàn Lockheed Martin`), follows it to its own name
+            if own_names.get(cand.values["name"]) == cand.text:
+                cand.values = {**cand.values, "name": cand.text}
     out = [cand for cand in credited_names(out, text) if not _acronym_of_a_named_body(cand, text)]
     spelled_out(out, lexicon, nested)  # the bodies named inside others (`HĐQT Công ty CP An Phú`)
     complete_bare_units(out, lexicon)  # `Đảng ủy Tập đoàn` → `… Tập đoàn Hóa chất Việt Nam`

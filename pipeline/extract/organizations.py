@@ -561,7 +561,8 @@ def _legal_form_only(name: str, head: str, lexicon: Lexicon) -> bool:
     return not _LEGAL_FORM_SPACES.sub("", rest)
 
 
-_CODE_BEFORE = regex.compile(r"\p{L}[-/]$")
+#: a document's number before the name (`QĐ-UBND`, `840/VEC`, `Quyết định 608/QĐ – VEC`)
+_CODE_BEFORE = regex.compile(r"(?:\p{L}[-/]|\d/|\d/\p{Lu}[\p{Lu}\p{N}&]*\s*[-–]\s*)$")
 
 
 def _generic_use(match: Match, scanned: OrgName, lexicon: Lexicon) -> str | None:
