@@ -495,6 +495,8 @@ class NameScan(LowerCaseSteps):
             raise _Stop
         if ROMAN_RE.match(word) and not roman_inside:
             raise _Stop
+        if self._title_here(word):
+            raise _Stop
         self.named = True
         if word not in bodies.legal_forms:
             self.capital_words += 1
@@ -528,7 +530,7 @@ class NameScan(LowerCaseSteps):
             and pair in bodies.words
             and not level_width(tokens, i, self.lexicon)
             and starts_with(tokens, i, bodies.stop_words) < 2  # `Phương Nam tiến hành`
-        ):
+        ) or (not follows_capital and self._completed_between_capitals(word)):
             self.take(1)
             # a common word: `Tài nguyên`
             self.proper = self.proper_word = False
@@ -545,6 +547,48 @@ class NameScan(LowerCaseSteps):
                 follows_capital and self.proper and word not in bodies.legal_forms
             )
         return True
+
+    def _title_here(self, word: str) -> bool:
+        """Whether a title written in sentence case opens here (`Tổng giám đốc`, `Phó giám
+        đốc`): its capital is no word of the body's name (`Ban Tổng | giám đốc và …`, `tương
+        đương Phó | giám đốc sở`), which ends before it. Not a capitalized word that a title
+        only begins with (`Ban Thư ký biên tập`: `thư ký` is a word of its own)."""
+        tokens, i = self.tokens, self.i
+        if i + 1 >= len(tokens) or not TITLE_CASE_RE.match(word) or not LOW_RE.match(self.word(1)):
+            return False
+        found = self.lexicon.titles.title.match(self.text, tokens[i][1])
+        return (
+            found is not None
+            and found.end() > tokens[i + 1][1]
+            and f"{word.lower()} {self.word(1)}" not in self.lexicon.bodies.words
+        )
+
+    def _completed_between_capitals(self, word: str) -> bool:
+        """Whether the one lower-case syllable after the capitalized common `word` just taken
+        completes its word because the name's common words go on, capitalized, right after it
+        (`trung tâm Lưu ký Chứng khoán`, `phòng Tiền gửi Ngân hàng`): a writer who capitalizes
+        the first syllable of each word of a name leaves no lower-case word of its own between
+        two, so the syllable belongs to the word before it even where the dictionary lacks the
+        pair or the syllable alone is a verb (`ký`, `gửi`). The word after must be a common
+        one (Viet74K) and no title: before a proper name or a place the syllable may be the
+        verb of the sentence (`Báo Hàn nói Triều Tiên`, `Hội Tam Hoàng ở Hong Kong`,
+        `… Gia Bảo gửi Thủ tướng`). The caller takes `word` as the first syllable of a word
+        of the name, not inside a capitalized run (`Gia Bảo`)."""
+        tokens, i, bodies = self.tokens, self.i, self.lexicon.bodies
+        if i + 2 >= len(tokens) or not TITLE_CASE_RE.match(word):
+            return False
+        low, following, second = (t[0] for t in tokens[i : i + 3])
+        return bool(
+            word.lower() in bodies.common_words
+            and LOW_RE.match(low)
+            and low not in bodies.function_words
+            and TITLE_CASE_RE.match(following)
+            and LOW_RE.match(second)
+            and f"{following.lower()} {second}" in bodies.common_words
+            # one space apart, nothing between: a name written on, not a clause after it
+            and all(tokens[k][1] == tokens[k - 1][2] + 1 for k in (i, i + 1, i + 2))
+            and not self.lexicon.titles.title.match(self.text, tokens[i + 1][1])
+        )
 
     def _three_syllable_word(self, word: str) -> int:
         """How many lower-case syllables after the capitalized `word` just taken complete a

@@ -30,15 +30,18 @@ _DEFINED = regex.compile(
 
 
 def spelled_out(
-    candidates: list[Candidate], lexicon: Lexicon, targets: list[Candidate] | None = None
+    candidates: list[Candidate],
+    lexicon: Lexicon,
+    targets: list[Candidate] | None = None,
+    sources: list[Candidate] | None = None,
 ) -> None:
     """Rename, in place, the candidates (or only `targets` among them) that name a body short
-    (see the module docstring)."""
+    (see the module docstring), by the full names of the candidates (or only of `sources`)."""
     acronyms = _acronyms(candidates, lexicon)
     #: full names the article gives a short name of their own (`… Xăng dầu Petrolimex (PGBank)`)
     named_otherwise = {full: short.casefold() for short, full in acronyms.items()}
     by_last_word: dict[str, list[str]] = {}
-    for cand in candidates:
+    for cand in candidates if sources is None else sources:
         name = cand.values["name"]
         names = by_last_word.setdefault(name.rsplit(" ", 1)[-1], [])
         if name not in names:

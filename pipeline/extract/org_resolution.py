@@ -138,6 +138,9 @@ def resolve_organizations(
                 cand.values = {**cand.values, "name": cand.text}
     out = [cand for cand in credited_names(out, text) if not _acronym_of_a_named_body(cand, text)]
     spelled_out(out, lexicon, nested)  # the bodies named inside others (`HĐQT Công ty CP An Phú`)
+    # … and a body named short elsewhere, by its full name found only inside another's
+    # (`Ngân hàng Bắc Á`, by `phòng Tiền gửi Ngân hàng TMCP Bắc Á`)
+    spelled_out(out, lexicon, [c for c in out if c not in nested], sources=nested)
     complete_bare_units(out, lexicon)  # `Đảng ủy Tập đoàn` → `… Tập đoàn Hóa chất Việt Nam`
     merged = _with_school_word(_merge_short_forms(merge_bare_names(out, lexicon), lexicon), lexicon)
     _agency_named_by_function(merged)
