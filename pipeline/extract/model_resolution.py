@@ -301,6 +301,19 @@ def _a_contest_or_show(cand: Candidate, text: ArticleText[Any]) -> bool:
         or _a_stage_show(naming, models)
         or _said_to_be_a_contest_show_or_sale(naming, models)
         or _a_dated_gathering(name, naming, models)
+        or _a_weapon_by_name(naming, models)
+    )
+
+
+def _a_weapon_by_name(naming: list[Naming], models: Models) -> bool:
+    """`chương trình mang tên “Novichok”` in an article that also writes `chất độc thần kinh
+    “Novichok”`: the name is a weapon's, written right after a word of weapons in a sentence of
+    its own, and the programme a weapons programme (round 18, the unseen VietNews pool; the
+    normalizer reads weapon words only near the trigger)."""
+    return any(
+        models.weapon_right_before.search(sentence, 0, start) is not None
+        for _, sentence, spans in naming
+        for start, _ in spans
     )
 
 

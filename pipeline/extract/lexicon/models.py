@@ -172,6 +172,9 @@ class Models:
     theme_at_end: regex.Pattern[str]
     #: a quoted name said to be a show (`" là một chương trình ca nhạc`), at a position
     show_said_after: regex.Pattern[str]
+    #: a word of weapons right before a name, maybe with its opening quote (`chất độc thần
+    #: kinh “`), at the end
+    weapon_right_before: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Models:
@@ -285,6 +288,10 @@ class Models:
                 r"[\s\"”’']*là\s+(?:một\s+)?"
                 + alternation(gazetteers["model_show_words"])
                 + r"(?![\p{L}\p{N}])",
+                regex.IGNORECASE,
+            ),
+            lazy_compile(
+                r"(?<![\p{L}])" + alternation(gazetteers["model_weapon_cues"]) + r"\s*[\"“'‘]?\s*$",
                 regex.IGNORECASE,
             ),
         )
