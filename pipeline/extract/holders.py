@@ -81,6 +81,51 @@ def written_before(given: str, cand: Candidate, text: ArticleText[Lexicon]) -> s
     return found
 
 
+def only_full_name(short: str, text: ArticleText[Lexicon]) -> str | None:
+    """The one full name of another language ending with `short` that the article writes
+    anywhere, with or without a post (`Tổng thống Nga Putin` in an article that names
+    `Vladimir Putin`, `Thủ tướng Canada Trudeau` beside `về Justin Trudeau`; GUIDE.md, Round
+    3: a short name is the full name the article gives): the capitalized words right before
+    it, past a country (`Nga`), all words of another language with no abbreviation (`TT
+    Donald`: Tổng thống). None when it writes none or two (`Ivanka Trump`, `Donald Trump`),
+    when a Vietnamese word opens the capitals (`Điện Kremlin Putin`: a body's name), or when
+    the full name or its given name has a man's or a woman's word (`ông`, `bà`, `phu nhân`)
+    the short one never has (`Tổng thống Trump` beside `Melania Trump`, `bà Melania`: his
+    wife)."""
+    names, countries = text.lexicon.names, text.lexicon.places.countries
+    before = regex.compile(
+        r"(?:(?<![\p{L}])(?P<honorific>(?i:ông|bà|phu\s+nhân))\s+)?"
+        r"(?P<given>(?:\p{Lu}[\p{Ll}\p{M}'’]+\s+){1,3})" + regex.escape(short) + r"(?![\p{L}\p{M}])"
+    )
+    alone = regex.compile(
+        r"(?<![\p{L}])((?i:ông|bà))\s+" + regex.escape(short) + r"(?![\p{L}\p{M}])"
+    )
+    found: dict[str, set[bool]] = {}
+    short_as: set[bool] = set()
+    for sentence in text.sentences:
+        short_as |= {honorific.lower() == "ông" for honorific in alone.findall(sentence.text)}
+        for name in before.finditer(sentence.text):
+            words = name.group("given").split()
+            while words and words[0] in countries:
+                words.pop(0)
+            if words and all(names.is_foreign(word) for word in words):
+                male = (
+                    {name.group("honorific").lower() == "ông"} if name.group("honorific") else set()
+                )
+                found.setdefault(" ".join([*words, short]), set()).update(male)
+    if len(found) != 1:
+        return None
+    full, full_as = found.popitem()
+    given = regex.compile(
+        r"(?<![\p{L}])((?i:ông|bà|phu\s+nhân))\s+"
+        + regex.escape(full.split()[0])
+        + r"(?![\p{L}\p{M}])"
+    )
+    for sentence in text.sentences:  # `bà Melania`: the given name alone tells her too
+        full_as |= {honorific.lower() == "ông" for honorific in given.findall(sentence.text)}
+    return full if not full_as or short_as & full_as else None
+
+
 def bare_rank_at(sentence: str, start: int, lexicon: Lexicon) -> bool:
     """The title at `start` is a post only with its body (gazetteers/bare_ranks.txt)."""
     found = lexicon.titles.title.match(sentence, start)

@@ -661,6 +661,8 @@ def resolve_officials(candidates: list[Candidate], text: ArticleText[Lexicon]) -
         person = str(spelling.get(cand.values["person"], cand.values["person"]))
         if person.count(" ") < 2:  # `Thủ tướng Abe` after `Shinzo Abe`
             person = _full_name_of(person, cand.values["title"], mentions, posts_of)
+        if " " not in person and text.lexicon.names.is_foreign(person):
+            person = holders.only_full_name(person, text) or person
         cand.values = {**cand.values, "person": person}
         organization, _ = attach_place(cand.values["organization"], province, {}, text.lexicon)
         cand.values = {**cand.values, "organization": organization}

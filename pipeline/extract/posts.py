@@ -813,10 +813,12 @@ def _person_in_run(
             or tokens[k - 1][0].isupper()
             or tokens[k - 1][0].isdigit()
             or names.is_foreign(tokens[k - 1][0])
+            or _country_ends_at(tokens, i, k, lexicon)
         ):
-            # after an abbreviation, a number or a brand's word (`quận 1 Đoàn Ngọc Hải`,
-            # `Vietcombank Nghiêm Xuân Thành`, `HAGL Agrico Đoàn Nguyên Đức`); not `Tổng Công
-            # ty Thái Sơn`, `Huyện Đoàn Bình Chánh`
+            # after an abbreviation, a number, a brand's word or a country (`quận 1 Đoàn Ngọc
+            # Hải`, `Vietcombank Nghiêm Xuân Thành`, `HAGL Agrico Đoàn Nguyên Đức`, `Quốc
+            # phòng Trung Quốc Ngụy Phượng Hòa`); not `Tổng Công ty Thái Sơn`, `Huyện Đoàn Bình
+            # Chánh`
             found.append(k)
     if found:
         return found[0]
