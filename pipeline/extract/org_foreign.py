@@ -31,6 +31,9 @@ _NUMBER_GOES_ON = regex.compile(r"[.,]\d|\s+\p{Ll}")
 _LEADING_DASH = regex.compile(r"[-–]\s*")
 #: the lower-case word right after a name
 _NEXT_LOWER_WORD = regex.compile(r"\s+(\p{Ll}+)")
+#: one or two lower-case words then a capital: a name in sentence case goes on (`Lọc hoá dầu
+#: Bình Sơn`); not the conjunction before the list's next item (`Stripe và Wish`)
+_SENTENCE_CASE_ON = regex.compile(r"(?:\s+(?!(?:và|hay|hoặc)\s)\p{Ll}[\p{Ll}\p{M}]*){1,2}\s+\p{Lu}")
 #: a name ending with a number (`Spartan 3000`, `Spikes K -9`)
 _NUMBER_ENDING = regex.compile(r"(?:^|\s)[-–]?\s*\d[\p{L}\p{N}]*$")
 #: a foreign name going on after a capitalized word (`Alzheimer ' s Disease`, `Fondation des
@@ -256,6 +259,8 @@ def business_list(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         cut = _NEXT_LOWER_WORD.match(text, at)
         if cut and f"{name.rsplit(' ', 1)[-1]} {cut.group(1)}".lower() in bodies.common_words:
             continue  # `Công` of `Công ty TNHH I.V.C`: a name cut at a lower-case word
+        if " " not in name and _SENTENCE_CASE_ON.match(text, at):
+            continue  # `Lọc` of `Lọc hoá dầu Bình Sơn`: a name in sentence case, cut
         if bodies.head_of(bodies.expand(name))[1] is not None:
             continue
         found.append(Found(start, at, business(name)))

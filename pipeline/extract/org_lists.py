@@ -36,16 +36,20 @@ def listed_bodies(match: Match, scanned: OrgName, name: str, lexicon: Lexicon) -
 
 def bodies_after_a_colon(match: Match, head: str, lexicon: Lexicon) -> list[Found]:
     """`các Sở: Xây dựng, Quy hoạch và Kiến trúc, Giao thông Vận tải`, `các sở, ngành: Tư pháp;
-    Tài chính`: a plural head alone before a colon shares itself with each capitalized item of
-    the list after it (rules/defines.yml ORG_LIST_COLON), as a list right after the head."""
+    Tài chính`, `4 sở: Tư pháp, Y tế`, `8 bệnh viện gồm Nhi Đồng 2, Truyền máu huyết học`: a
+    plural or counted head alone before a colon, `như` or `gồm` shares itself with each
+    capitalized item of the list after it (rules/defines.yml ORG_LIST_COUNTED, ORG_LIST_COLON),
+    as a list right after the head."""
     text = match.sentence.text
-    if lexicon.bodies.list_opening.search(text[: match.start]) is None:
+    if lexicon.bodies.list_counted.search(text[: match.start]) is None:
         return []
     colon = lexicon.bodies.list_colon.match(text, match.end)
     if colon is None or colon.end() >= len(text):
         return []
     head = lexicon.bodies.head_full_forms.get(head, head)
     items = _items(text, colon.end(), head, True, lexicon, glued=True)
+    if ":" not in colon.group():
+        return items  # `8 bệnh viện gồm Nhi Đồng 2, Truyền máu huyết học`: a word opens a list
     # after a colon any sentence opens with a capital: a list names a sector (`các sở: Quy
     # hoạch và Kiến trúc, Xây dựng`), not `các trường: Việc thực hiện …`
     return items if any(_a_sector(text, f.start, lexicon) for f in items) else []

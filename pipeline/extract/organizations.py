@@ -214,7 +214,9 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
                 f.end,
                 {
                     **f.values,
-                    "name": standard_sector(str(f.values["name"]), head, scanned, lexicon),
+                    "name": standard_sector(
+                        joined_as_and(str(f.values["name"]), lexicon), head, scanned, lexicon
+                    ),
                 },
             )
             for f in listed
@@ -320,7 +322,12 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         Found(
             f.start,
             f.end,
-            {**f.values, "name": standard_sector(str(f.values["name"]), head, scanned, lexicon)},
+            {
+                **f.values,
+                "name": standard_sector(
+                    joined_as_and(str(f.values["name"]), lexicon), head, scanned, lexicon
+                ),
+            },
         )
         for f in listed_bodies(match, scanned, name, lexicon)
     ]

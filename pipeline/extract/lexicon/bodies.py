@@ -223,6 +223,8 @@ class Bodies:
     #: dân`, `danh hiệu Công an nhân dân`)
     law_or_honour: regex.Pattern[str]
     list_opening: regex.Pattern[str]
+    #: a count or a plural before a head alone whose list follows its colon (`4 sở: Tư pháp`)
+    list_counted: regex.Pattern[str]
     #: the colon after a plural head alone before its list (`các Sở: Xây dựng, Tài chính`)
     list_colon: regex.Pattern[str]
     list_glue: regex.Pattern[str]
@@ -448,6 +450,7 @@ class Bodies:
             lazy_compile(defines["ORG_DESCRIPTION_NOT_NAME"], VERBOSE),
             lazy_compile(defines["ORG_LAW_OR_HONOUR"], VERBOSE),
             lazy_compile(defines["ORG_LIST_OPENING"], VERBOSE),
+            lazy_compile(defines["ORG_LIST_COUNTED"], VERBOSE),
             lazy_compile(defines["ORG_LIST_COLON"], VERBOSE),
             lazy_compile(defines["ORG_LIST_GLUE"], VERBOSE),
             lazy_compile(defines["ORG_PLURAL_BEFORE"], VERBOSE),
