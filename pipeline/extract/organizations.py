@@ -177,7 +177,10 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     name = official_sector_names(name, lexicon)
     name = short_legal_form(name, lexicon)
     name = standard_sector(name, head, scanned, lexicon)
-    alone = bool(entry and entry.alone)
+    # `thuỷ quân lục chiến`, `nội các`: a national body written bare in lower case
+    # (chambers_in_lower_case.txt) stands alone; the resolver keeps it only as the body of the
+    # one foreign country its passage is about (GUIDE.md Rounds 11, 12, 18)
+    alone = bool(entry and entry.alone) or _bare_national_body(match, scanned, head, lexicon)
     unit = None
     if bodies.unit_committee_at_end.search(name):
         unit = unit_after(match.sentence.text, scanned.end, lexicon)
@@ -343,6 +346,31 @@ _LOOK_BACK = 16
 #: how far before a head a project word is looked for (`khu đất xây dựng `)
 _PROJECT_LOOK_BACK = 24
 _DESCRIPTION_SYLLABLES = 3
+
+
+def _bare_national_body(match: Match, scanned: OrgName, head: str, lexicon: Lexicon) -> bool:
+    """`nội các`, `thuỷ quân lục chiến`: a national body written bare in lower case
+    (chambers_in_lower_case.txt), with no capitalized word after it, stands alone; the resolver
+    keeps it only as the body of the one foreign country its passage is about (GUIDE.md Rounds
+    11, 12, 18). An armed service so written is the force only where it stands as a noun phrase
+    of its own (after `của`, `lực lượng`, a comma: words_before_a_service.txt); after another
+    word it tells that word's kind (`căn cứ không quân`, `khí tài hải quân`)."""
+    bodies = lexicon.bodies
+    text = match.sentence.text
+    if (
+        head not in bodies.lower_case_chambers
+        or not match.text.islower()
+        or scanned.end != match.start + len(match.text)
+        or _CAPITAL_NEXT.match(text, scanned.end)
+    ):
+        return False
+    entry = bodies.heads.get(head)
+    if entry is None or entry.type != "armed":
+        return True
+    return bodies.service_opening.search(text, 0, match.start) is not None
+
+
+_CAPITAL_NEXT = regex.compile(r"\s+\p{Lu}")
 
 
 def _cue_before(cue: regex.Pattern[str], text: str, start: int, reach: int = _LOOK_BACK) -> bool:

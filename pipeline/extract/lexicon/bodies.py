@@ -103,6 +103,7 @@ class Bodies:
         "force_epithets",
         "bodies_of_the_passage_country",
         "chambers_in_lower_case",
+        "words_before_a_service",
     )
 
     heads: Mapping[str, Head]
@@ -278,6 +279,10 @@ class Bodies:
     #: a legislature written bare in lower case (`quốc hội`): the passage country's, or no body
     #: where the article is about no one foreign country: chambers_in_lower_case.txt
     lower_case_chambers: frozenset[str]
+    #: the end of what may come before an armed service written bare in lower case for it to
+    #: name the force (`của `, `lực lượng `, a comma, the sentence's start), past the services
+    #: listed before it (`lục quân và `): words_before_a_service.txt
+    service_opening: regex.Pattern[str]
     #: `head_of` and `expand` of the names met so far: the same names recur in every article
     _heads_of: dict[str, tuple[str, Head | None]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -495,6 +500,14 @@ class Bodies:
             Phrases(gazetteers["force_epithets"]),
             frozenset(gazetteers["bodies_of_the_passage_country"]),
             frozenset(gazetteers["chambers_in_lower_case"]),
+            lazy_compile(
+                r"(?:^|[,;:(“\"]\s*|(?<![\p{L}])(?:"
+                + alternation(gazetteers["words_before_a_service"])
+                + r")\s+)(?:(?:"
+                + alternation(gazetteers["chambers_in_lower_case"])
+                + r")\s*(?:,|và)\s+)*$",
+                regex.IGNORECASE,
+            ),
         )
 
     def head_entry(self, written: str) -> Head | None:
