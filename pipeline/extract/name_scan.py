@@ -442,9 +442,14 @@ class NameScan(LowerCaseSteps):
             and self.i + 1 < len(tokens)
             and not word.isupper()
             and not (self.i > 0 and tokens[self.i - 1][0] == "&")  # `Rau & Hoa Đà Lạt`
-            # right after the head, a name of another language is the body's own (`Đại học La
-            # Trobe`), not its holder's
-            and not (self.i == 0 and self.lexicon.names.is_foreign(f"{word} {self.word(1)}"))
+            # right after the head, a name of another language of two words is the body's own
+            # (`Đại học La Trobe`), not its holder's; one of three is a holder's (`Phó Chủ tịch
+            # đảng Kim Yong Chol`)
+            and not (
+                self.i == 0
+                and self.lexicon.names.is_foreign(f"{word} {self.word(1)}")
+                and not CAP_RE.match(self.word(2))
+            )
             and not self._district_of_its_committee()
         )
         head = self.titled_head
