@@ -131,9 +131,6 @@ def _said_elsewhere_to_be_no_model(cand: Candidate, text: ArticleText[Any], a_te
     """What the rest of the article says a quoted programme or movement is: a term of its own
     (`a_term`), a contest, a show, a protest."""
     trigger = cand.values.pop("_trigger", None)
-    if cand.values.pop("_led", False):
-        # `thủ lĩnh phong trào "áo vàng"`: a movement with a leader (GUIDE.md Round 11)
-        return False
     if a_term or _a_listed_body_or_brand(cand, text):
         return True
     if trigger == "chương trình":
@@ -157,9 +154,6 @@ def _a_term_no_one_runs(cand: Candidate, text: ArticleText[Any]) -> bool:
     concept's or a product's, unless a body is said to run it (`nhân rộng mô hình VNEN`)."""
     name = cand.values["name"]
     quoted = cand.rule.id == "models.quoted"
-    if cand.values.get("_led"):
-        # `thủ lĩnh phong trào "áo vàng"`: the name of a movement with a leader (round 12)
-        return False
     if not (
         (quoted and name[:1].islower())
         or (cand.rule.id == "models.named" and _ACRONYM_RE.fullmatch(name))

@@ -159,10 +159,7 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     models = lexicon.models
     descriptor = (match.group("descriptor") or "").strip()
     trigger = " ".join((match.group("trigger") or "").lower().split())
-    # `Eric Drouet, thủ lĩnh phong trào biểu tình "Áo vàng"`: a movement with a leader acts as
-    # a body, a model whatever it protests (GUIDE.md Round 11; round 12, the unseen pool)
-    led = trigger in models.movements and _led(sentence, match.start, models)
-    not_one = None if led else models.not_descriptor.search(descriptor)
+    not_one = models.not_descriptor.search(descriptor)
     if not_one:
         return Reject("not-an-initiative", not_one.group())
     software = models.software_word.search(descriptor) if trigger == "chương trình" else None
@@ -181,10 +178,8 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if _a_predicate(descriptor, match.group("quoted") or ""):
         # `chương trình mới là "sự xáo trộn tâm can"`: what the programme is, not its name
         return Reject("a-description-not-a-name", descriptor)
-    if (
-        trigger in models.movements
-        and not led
-        and (cue := near(models.movement_cue, sentence, match.start, match.end, wide=True))
+    if trigger in models.movements and (
+        cue := near(models.movement_cue, sentence, match.start, match.end, wide=True)
     ):
         return Reject("a-political-or-historical-movement", cue)
     if trigger != "mô hình" and (era := models.historical_time.search(sentence)):
@@ -209,7 +204,7 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     ):
         return problem
     first = sentence[slice(*spans[0])]
-    if trigger == "phong trào" and not descriptor and not led and _a_nickname(first):
+    if trigger == "phong trào" and not descriptor and _a_nickname(first):
         # `phong trào "áo vàng"`, `phong trào "mai mối"`: what the press calls a protest or a
         # fashion, not the name a body gives a movement it runs (`"Chủ nhật xanh"`)
         return Reject("a-nickname-not-a-name", first)
@@ -258,10 +253,8 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if not rows:
         return first_problem or Reject("no-name")
     values = _values(rows[0][2], sentence, spans[-1][1] + 1, lexicon)
-    # the resolver reads the rest of the article for what a programme or a movement is (not
-    # for a movement with a leader: that it protests makes it no less a model)
+    # the resolver reads the rest of the article for what a programme or a movement is
     values["_trigger"] = trigger
-    values["_led"] = led
     found = []
     for start, end, name in rows:
         found_start = match.start if start == spans[0][0] else start - 1
@@ -425,12 +418,6 @@ def _set_up(sentence: str, trigger_at: int, name: str, models: Models) -> bool:
     12; `theo chương trình "…"` is no template: a programme a school or a body follows)."""
     cue = models.template_before.search(sentence, 0, trigger_at)
     return cue is not None and cue.group("set_up") is not None and name[:1].islower()
-
-
-def _led(sentence: str, trigger_at: int, models: Models) -> bool:
-    """`thủ lĩnh phong trào …`, `người khởi xướng phong trào …`: the movement's leader is named
-    right before its trigger."""
-    return models.leader_before.search(sentence, 0, trigger_at) is not None
 
 
 def _a_nickname(name: str) -> bool:

@@ -54,7 +54,6 @@ class Models:
         "model_broadcast_cues",
         "model_run_cues",
         "model_campaign_triggers",
-        "model_leader_words",
         "model_software_words",
         "model_theme_words",
     )
@@ -164,8 +163,6 @@ class Models:
     style_name: regex.Pattern[str]
     #: `dựng` (not `xây dựng`) just before `mô hình`, at the end: a replica set up
     raised_before: regex.Pattern[str]
-    #: a movement's leader (`thủ lĩnh`, `người khởi xướng`) just before its trigger, at the end
-    leader_before: regex.Pattern[str]
     #: a word of software (`ứng dụng`) between `chương trình` and a quoted name, anywhere
     software_word: regex.Pattern[str]
     #: a word making a quote after `chương trình` its theme (`chủ đề`), at the descriptor's end
@@ -273,12 +270,6 @@ class Models:
             frozenset(trigger.lower() for trigger in gazetteers["model_campaign_triggers"]),
             lazy_compile(defines["MODEL_STYLE_NAME"], VERBOSE),
             lazy_compile(defines["MODEL_RAISED_BEFORE"], VERBOSE),
-            lazy_compile(
-                r"(?<![\p{L}])"
-                + alternation(gazetteers["model_leader_words"])
-                + r"\s+(?:(?:của|các|những)\s+)?$",
-                regex.IGNORECASE,
-            ),
             words_re(gazetteers["model_software_words"], regex.IGNORECASE),
             lazy_compile(
                 r"(?<![\p{L}])" + alternation(gazetteers["model_theme_words"]) + r"\s*$",
