@@ -31,6 +31,11 @@ _NUMBER_GOES_ON = regex.compile(r"[.,]\d|\s+\p{Ll}")
 _LEADING_DASH = regex.compile(r"[-–]\s*")
 #: the lower-case word right after a name
 _NEXT_LOWER_WORD = regex.compile(r"\s+(\p{Ll}+)")
+#: a colon with no `như`/`gồm` before it, where a business list opens (`4 hãng hàng không lớn:`)
+_BARE_COLON = regex.compile(r"(?<!như|gồm)\s*:\s*$")
+#: a word or a colon that opens a business list (`như`, `gồm`, `:`); organizations.brand_list
+#: reads a list right after its kind, with none
+_LIST_OPENER = regex.compile(r"(?<![\p{L}])(?:như|gồm)(?![\p{L}])|:")
 #: one or two lower-case words then a capital: a name in sentence case goes on (`Lọc hoá dầu
 #: Bình Sơn`); not the conjunction before the list's next item (`Stripe và Wish`)
 _SENTENCE_CASE_ON = regex.compile(r"(?:\s+(?!(?:và|hay|hoặc)\s)\p{Ll}[\p{Ll}\p{M}]*){1,2}\s+\p{Lu}")
@@ -240,12 +245,14 @@ def firm(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     gazetteers=org_names.GAZETTEERS,
 )
 def business_list(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
-    """`các công ty lớn như IBM, Cisco, Intel`: each name of the list is a business, listed as
-    written; not a country or a province (`nhiều hãng bay tại châu Á như Ấn Độ, Trung
-    Quốc`), nor a business named by a head word (`Công ty cổ phần 79`: the head rule's)."""
+    """`các công ty lớn như IBM, Cisco, Intel`, `các thương hiệu Pull & Bear, H & M, Zara`: each
+    name of the list is a business, listed as written; not a country or a province (`nhiều
+    hãng bay tại châu Á như Ấn Độ, Trung Quốc`), nor a business named by a head word (`Công ty
+    cổ phần 79`: the head rule's)."""
     text, bodies, places = match.sentence.text, lexicon.bodies, lexicon.places
     found: list[Found] = []
     at = match.spans["list"][0]
+    opened = _LIST_OPENER.search(text, match.start, at) is not None
     items = _LIST_GLUE.split(match.group("list") or "")
     # `, và Robert Bosch …`: a comma and a conjunction both join
     for piece in (piece for item in items for piece in _LIST_GLUE.split(" " + item)):
@@ -257,13 +264,24 @@ def business_list(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         if name in places.countries or name in places.provinces:
             continue
         cut = _NEXT_LOWER_WORD.match(text, at)
-        if cut and f"{name.rsplit(' ', 1)[-1]} {cut.group(1)}".lower() in bodies.common_words:
-            continue  # `Công` of `Công ty TNHH I.V.C`: a name cut at a lower-case word
-        if " " not in name and _SENTENCE_CASE_ON.match(text, at):
-            continue  # `Lọc` of `Lọc hoá dầu Bình Sơn`: a name in sentence case, cut
+        cut_words = (
+            cut and f"{name.rsplit(' ', 1)[-1]} {cut.group(1)}".lower() in bodies.common_words
+        )
+        # `Công` of `Công ty TNHH I.V.C`, `Lọc` of `Lọc hoá dầu Bình Sơn`: a name cut at a
+        # lower-case word, in sentence case
+        if cut_words or (" " not in name and _SENTENCE_CASE_ON.match(text, at)):
+            if not opened:
+                # `hai thương hiệu âm nhạc Viet Nam Concert và Câu chuyện hoà bình`: with no
+                # `như`/`gồm`, a list with a title in sentence case names shows, not firms
+                return Reject("a-title-in-sentence-case", name)
+            continue
         if bodies.head_of(bodies.expand(name))[1] is not None:
             continue
         found.append(Found(start, at, business(name)))
+    if len(found) == 1 and _BARE_COLON.search(text, match.start, match.spans["list"][0]):
+        # a colon alone opens any clause (`nhiều doanh nghiệp cho biết: Chúng tôi …`): a list
+        # only where it names two
+        return Reject("one-name-after-a-colon", found[0].values["name"])
     return found or Reject("no-business", "countries, places or bodies named by a head")
 
 
