@@ -454,17 +454,28 @@ def _spoken_for(match: Match, lexicon: Lexicon) -> bool:
     return _cue_before(lexicon.bodies.place_body_cue, match.sentence.text, match.start)
 
 
+#: how many words after a head are read for the field of a body
+_FIELD_WORDS_READ = 4
+
+
 def _middle_of_a_place(match: Match, lexicon: Lexicon) -> bool:
     """A head of heads_meaning_a_middle.txt in lower case before a proper name (`trung tâm
     Manhattan`) or a word of a place (`trung tâm thủ đô Sofia`, `trung tâm Quận 10`, `trung tâm
-    đồng bằng sông Cửu Long`: middle_place_words.txt and the levels of place_levels.yml) is the
-    middle of that place, not a body (GUIDE.md: places are not bodies)."""
+    đồng bằng sông Cửu Long`: middle_place_words.txt, place_words.txt and the levels of
+    place_levels.yml) is the middle of that place, or its site (`trạm Tân Châu`, `trạm sông
+    Hậu`), not a body (GUIDE.md: places are not bodies)."""
     if match.text not in lexicon.bodies.middle_heads:
         return False
+    after = match.sentence.text[match.end :].lstrip().lower()
+    if lexicon.bodies.name_words.starts(after.split(" ", _FIELD_WORDS_READ)[:_FIELD_WORDS_READ]):
+        return False  # a body's field (`trạm Khuyến nông huyện`: org_name_words.txt)
     if _proper_name_after(match, lexicon):
         return True
-    after = match.sentence.text[match.end :].lstrip().lower()
-    words = lexicon.bodies.middle_place_words | {w.lower() for w in lexicon.places.level_words}
+    words = (
+        lexicon.bodies.middle_place_words
+        | lexicon.places.place_words
+        | {w.lower() for w in lexicon.places.level_words}
+    )
     return any(after.startswith(w) and not after[len(w) : len(w) + 1].isalnum() for w in words)
 
 
