@@ -108,8 +108,10 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("head-written-twice")  # `Trung tâm Trung tâm Nghiên cứu …`: the second's
     if match.text in bodies.common_noun_heads and not _after_a_title(match, lexicon):
         return Reject("a-common-noun")  # `vụ Oceanbank` is a case
-    if match.text in bodies.middle_heads and _proper_name_after(match, lexicon):
-        return Reject("the-middle-of-a-place")  # `trung tâm Manhattan`, `trung tâm Đà Lạt`
+    if _middle_of_a_place(match, lexicon):
+        return Reject("the-middle-of-a-place")  # `trung tâm Manhattan`, `trung tâm Quận 10`
+    if _a_room(match, lexicon):
+        return Reject("a-room")  # `phòng họp`, `phòng Bí thư`, `phòng cô Chinh`
     written_place = bodies.head_entry(match.text)
     spoken_for = bool(written_place and written_place.place and _spoken_for(match, lexicon))
     if written_place and written_place.place and not spoken_for:
@@ -485,6 +487,52 @@ def _spoken_for(match: Match, lexicon: Lexicon) -> bool:
     """`giám đốc Thảo cầm viên`, `đại diện bến xe Miền Đông`: a post or a representative
     right before a place makes it a body (rules/gazetteers/place_body_cues.txt)."""
     return _cue_before(lexicon.bodies.place_body_cue, match.sentence.text, match.start)
+
+
+#: how many words after a head are read for the field of a body
+_FIELD_WORDS_READ = 4
+
+
+def _middle_of_a_place(match: Match, lexicon: Lexicon) -> bool:
+    """A head of heads_meaning_a_middle.txt in lower case before a proper name (`trung tâm
+    Manhattan`) or a word of a place (`trung tâm thủ đô Sofia`, `trung tâm Quận 10`, `trung tâm
+    đồng bằng sông Cửu Long`: middle_place_words.txt, place_words.txt and the levels of
+    place_levels.yml) is the middle of that place, or its site (`trạm Tân Châu`, `trạm sông
+    Hậu`), not a body (GUIDE.md: places are not bodies)."""
+    if match.text not in lexicon.bodies.middle_heads:
+        return False
+    after = match.sentence.text[match.end :].lstrip().lower()
+    if lexicon.bodies.name_words.starts(after.split(" ", _FIELD_WORDS_READ)[:_FIELD_WORDS_READ]):
+        return False  # a body's field (`trạm Khuyến nông huyện`: org_name_words.txt)
+    if _proper_name_after(match, lexicon):
+        return True
+    words = (
+        lexicon.bodies.middle_place_words
+        | lexicon.places.place_words
+        | {w.lower() for w in lexicon.places.level_words}
+    )
+    return any(after.startswith(w) and not after[len(w) : len(w) + 1].isalnum() for w in words)
+
+
+#: the word for a room or an office, as written in running text
+_ROOM_HEAD = "phòng"
+_ROOM_WORDS_READ = 4
+
+
+def _a_room(match: Match, lexicon: Lexicon) -> bool:
+    """`phòng` in lower case before what a room is for or whose it is (`phòng họp`, `phòng cô
+    Chinh`: room_words.txt), or before a post (`phòng Bí thư`, `phòng Giám đốc Bệnh viện …`:
+    the office of its holder, titles.yml) is a room, not a department (GUIDE.md: venues are
+    not bodies); a department is named by its field (`phòng Tài chính`)."""
+    if match.text != _ROOM_HEAD:
+        return False
+    after = match.sentence.text[match.end :].split(maxsplit=_ROOM_WORDS_READ)
+    words = [w.strip(',.;:!?()"“”') for w in after[:_ROOM_WORDS_READ]]
+    for count in range(min(_ROOM_WORDS_READ, len(words)), 0, -1):
+        phrase = " ".join(words[:count]).lower()
+        if phrase in lexicon.bodies.room_words or phrase in lexicon.titles.by_lower:
+            return True
+    return False
 
 
 def _proper_name_after(match: Match, lexicon: Lexicon) -> bool:

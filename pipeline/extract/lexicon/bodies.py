@@ -75,6 +75,8 @@ class Bodies:
         "not_organization_openings",
         "common_noun_heads",
         "heads_meaning_a_middle",
+        "middle_place_words",
+        "room_words",
         "place_body_cues",
         "brands",
         "international_bodies",
@@ -194,6 +196,10 @@ class Bodies:
     common_noun_heads: frozenset[str]
     #: heads that, in lower case before a proper name, are its middle (`trung tâm Manhattan`)
     middle_heads: frozenset[str]
+    #: words of a place after such a head that make it the middle (`trung tâm thủ đô Sofia`)
+    middle_place_words: frozenset[str]
+    #: words after a lower-case `phòng` that make it a room (`phòng họp`, `phòng cô Chinh`)
+    room_words: frozenset[str]
     #: a post or a representative right before a place that makes it a body (`giám đốc`)
     place_body_cue: regex.Pattern[str]
     #: enterprises and banks named by brand (`BIDV`, `Grab`)
@@ -435,6 +441,8 @@ class Bodies:
             frozenset(gazetteers["not_organization_openings"]),
             frozenset(gazetteers["common_noun_heads"]),
             frozenset(gazetteers["heads_meaning_a_middle"]),
+            frozenset(gazetteers["middle_place_words"]),
+            frozenset(gazetteers["room_words"]),
             lazy_compile(
                 r"(?:^|(?<=[\s(]))(?i:" + alternation(gazetteers["place_body_cues"]) + r")\s*$"
             ),
