@@ -282,8 +282,9 @@ class Bodies:
     #: a State body every country has, written bare: in an article about one foreign country it
     #: is that country's (`Chính phủ` → `Chính phủ Malaysia`): bodies_of_the_passage_country.txt
     passage_country_bodies: frozenset[str]
-    #: a legislature written bare in lower case (`quốc hội`): the passage country's, or no body
-    #: where the article is about no one foreign country: chambers_in_lower_case.txt
+    #: a legislature, the government or the cabinet written bare in lower case (`quốc hội`,
+    #: `chính phủ`): the passage country's, or no body where the article is about no one
+    #: foreign country: chambers_in_lower_case.txt
     lower_case_chambers: frozenset[str]
     #: the end of what may come before an armed service written bare in lower case for it to
     #: name the force (`của `, `lực lượng `, a comma, the sentence's start), past the services
