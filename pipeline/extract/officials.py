@@ -631,12 +631,18 @@ def _held_abroad_only(title: str, name: str, lexicon: Lexicon) -> bool:
     given to a name that is not one. With its country the title is a country's leader, of
     any name: `Lãnh đạo Đài Loan` Thái Anh Văn, read in Sino-Vietnamese (guide, Round 3)."""
     bare = title_prefix(title, lexicon)[1]
-    # the longest title the post starts with: `Chỉ huy trưởng` is no `Chỉ huy`
+    # the longest title the post starts with: `Chỉ huy trưởng` is no `Chỉ huy`; a title that
+    # is also a verb is read in lower case only (titles_also_verbs.txt), so is looked up here
     found = lexicon.titles.title.match(bare)
-    head = lexicon.titles.canonical(found.group("title")) if found else bare
+    abroad = lexicon.titles.of_names_abroad
+    head = (
+        lexicon.titles.canonical(found.group("title"))
+        if found
+        else next((t for t in abroad if bare == t or bare.startswith(f"{t} ")), bare)
+    )
     if found and bare[found.end() :].strip() in lexicon.titles.countries:
         return False
-    return head in lexicon.titles.of_names_abroad and not lexicon.names.is_foreign(name)
+    return head in abroad and not lexicon.names.is_foreign(name)
 
 
 @resolver("officials", gazetteers=places.GAZETTEERS)

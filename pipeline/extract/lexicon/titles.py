@@ -48,6 +48,7 @@ class Titles:
         "titles_of_a_country",
         "titles_of_a_place_abroad",
         "titles_of_names_abroad",
+        "titles_also_verbs",
         "place_levels_abroad",
         "party_adjectives",
         "name_particles",
@@ -133,11 +134,14 @@ class Titles:
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Titles:
         titles: Mapping[str, str | None] = gazetteers["titles"]
         by_lower = lower_keys(titles)
+        also_verbs = frozenset(gazetteers["titles_also_verbs"])
         title_re = lazy_compile(
             r"(?i:(?:(?P<prefix>"
             + alternation(gazetteers["title_prefixes"])
             + r")\s+)?(?P<title>"
-            + "|".join(_title_pattern(t) for t in sorted(titles, key=len, reverse=True))
+            + "|".join(
+                _title_pattern(t, t in also_verbs) for t in sorted(titles, key=len, reverse=True)
+            )
             + r"))(?![\p{L}])"
         )
         separator = lazy_compile(r"\s*" + alternation(gazetteers["post_separators"]) + r"\s*")
@@ -212,10 +216,15 @@ class Titles:
         return self.abbreviations.get(squashed, squashed)
 
 
-def _title_pattern(title: str) -> str:
+def _title_pattern(title: str, also_verb: bool = False) -> str:
     """A title as written, case aside, except a last word `phó`, which is written in lower case:
-    `Cục phó Di sản văn hóa`, not `bưu cục Phó Giám đốc …`."""
+    `Cục phó Di sản văn hóa`, not `bưu cục Phó Giám đốc …`. A title that is also a verb
+    (gazetteers/titles_also_verbs.txt) is one only in lower case, a capitalized body after it
+    and no capitalized word before it: `Matveev, chỉ huy Hạm đội …`, not `Bộ chỉ huy Quân sự`."""
     pattern = regex.escape(title).replace(r"\ ", r"\s+")
+    if also_verb:
+        lower = regex.escape(title.lower()).replace(r"\ ", r"\s+")
+        return rf"(?-i:(?<!\p{{Lu}}[\p{{L}}\p{{M}}]*\s+){lower}(?=\s+\p{{Lu}}))"
     if title.endswith(" phó"):
         pattern = pattern[: -len("phó")] + "(?-i:phó)"
     return pattern
