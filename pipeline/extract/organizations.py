@@ -506,12 +506,21 @@ def _middle_of_a_place(match: Match, lexicon: Lexicon) -> bool:
         return False  # a body's field (`trạm Khuyến nông huyện`: org_name_words.txt)
     if _proper_name_after(match, lexicon):
         return True
-    words = (
+    return any(
+        after.startswith(w) and not after[len(w) : len(w) + 1].isalnum()
+        for w in _words_of_a_place(lexicon)
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def _words_of_a_place(lexicon: Lexicon) -> frozenset[str]:
+    """middle_place_words.txt, place_words.txt and the levels, in lower case: built once, not
+    at every head that may mean a middle."""
+    return (
         lexicon.bodies.middle_place_words
         | lexicon.places.place_words
         | {w.lower() for w in lexicon.places.level_words}
     )
-    return any(after.startswith(w) and not after[len(w) : len(w) + 1].isalnum() for w in words)
 
 
 #: the word for a room or an office, as written in running text
