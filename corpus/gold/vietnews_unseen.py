@@ -38,6 +38,8 @@ random) and `dev-ap` (seed 20261232, 30 more the net catches: the net's text is 
 organizations and models fall short).
 Round 18 drew three the same way: `dev-aq` (seed 20261233, 30 the net catches), `dev-ar` (seed
 20261234, 25 random) and `dev-as` (seed 20261235, 30 the net catches).
+Round 19 drew three the same way: `dev-at` (seed 20261236, 30 the net catches), `dev-au` (seed
+20261237, 25 random) and `dev-av` (seed 20261238, 30 the net catches).
 
 Their records go to articles/vietnews-unseen.jsonl (the design's article format, with the
 release's path in `provenance`), the lists to selection/<batch>.tsv.
@@ -73,7 +75,9 @@ BATCHES = (("dev-u", 20261211, 20, True), ("dev-v", 20261212, 20, True),
            ("dev-an", 20261230, 30, True), ("dev-ao", 20261231, 25, False),
            ("dev-ap", 20261232, 30, True),
            ("dev-aq", 20261233, 30, True), ("dev-ar", 20261234, 25, False),
-           ("dev-as", 20261235, 30, True))
+           ("dev-as", 20261235, 30, True),
+           ("dev-at", 20261236, 30, True), ("dev-au", 20261237, 25, False),
+           ("dev-av", 20261238, 30, True))
 RANDOM_CHARS = (1000, 5000)
 OUTPUT = "vietnews-unseen.jsonl"
 
