@@ -203,3 +203,17 @@ def test_a_brand_alone_is_not_another_company_whose_name_ends_with_it(ruleset):
     assert "Tổng công ty Sabeco" in names
     assert "Hội đồng quản trị Tổng công ty Sabeco" in names
     assert "Hội đồng quản trị Công ty cổ phần bất động sản Sabeco" not in names
+
+
+def test_a_bare_party_body_listed_with_a_district_s_people_is_the_district_s_again_later(ruleset):
+    """binhdinhnews-63 (a provincial paper): `Đảng bộ, chính quyền và nhân dân huyện Tuy Phước`
+    is the district's Đảng bộ, not the paper's province's, and so is `Đảng bộ` written bare
+    later in the article."""
+    text = (
+        "Đảng bộ, chính quyền và nhân dân huyện Tuy Phước đang tiến hành rà soát từng chỉ tiêu.\n"
+        "Ông Huỳnh Nam, Chủ tịch UBND huyện Tuy Phước, cho hay: Với sự quyết tâm của Đảng bộ, "
+        "chính quyền và người dân, chúng tôi tin tưởng sẽ hoàn thành mục tiêu."
+    )
+    names = _names(ruleset, text)
+    assert "Đảng bộ huyện Tuy Phước" in names
+    assert not any(name.startswith("Đảng bộ tỉnh") or name == "Đảng bộ" for name in names)

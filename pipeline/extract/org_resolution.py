@@ -73,6 +73,8 @@ def resolve_organizations(
     sentences = iter(text.sentences)
     current = -1
     nested: list[Candidate] = []
+    #: a bare body placed by the people listed with it (`place_shared_after`): its name, place
+    shared_before: dict[str, tuple[str, str]] = {}
     for cand in candidates:
         if cand.values.get(EVERY_PLACE):  # `các sở GD-ĐT`: every province's, no place
             out.append(cand)
@@ -102,7 +104,17 @@ def resolve_organizations(
         bare = cand.values["name"]
         near = nearest_province(text, cand)  # an article about several provinces
         near_other = nearest_other_kind_province(text, cand) or other
-        name, place = attach_place(bare, near or province, places_named, lexicon, near_other)
+        # `Đảng bộ, chính quyền và nhân dân huyện Tuy Phước`: the place of the people listed
+        shared, place = places.place_shared_after(bare, cand, province, lexicon)
+        if place is None:
+            name, place = attach_place(shared, near or province, places_named, lexicon, near_other)
+        else:
+            name = shared
+        if shared != bare and place:
+            shared_before[bare] = (name, place)
+        elif bare in shared_before and not cand.values.get("location"):
+            # … and `Đảng bộ` written bare again later: the body the article placed so
+            name, place = shared_before[bare]
         if not place and not cand.values.get("location"):
             of_country = _of_the_passage_country(bare, name, cand, text, placed_names)
             if of_country is None:
@@ -111,6 +123,7 @@ def resolve_organizations(
         if (
             not paper
             and name not in placed_names
+            and shared == bare
             and _state_body(bare, lexicon)
             and not after_a_post(cand.sentence.text, cand.start, lexicon)
         ):
@@ -373,7 +386,8 @@ def _place_re(lexicon: Lexicon) -> regex.Pattern[str]:
     )
     return regex.compile(
         r"(?<![\p{L}])(" + "|".join(map(regex.escape, words)) + r") "
-        r"(\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){0,6})"
+        # a whole word: not the `N` of `huyện NTM` (nông thôn mới)
+        r"(\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){0,6})(?![\p{L}\p{M}])"
     )
 
 

@@ -174,6 +174,37 @@ def attach_place(
     return name, None
 
 
+def place_shared_after(
+    name: str, cand: Candidate, province: str | None, lexicon: Lexicon
+) -> tuple[str, str | None]:
+    """`Đảng bộ, chính quyền và nhân dân huyện Tuy Phước`: a bare body a province names
+    (bodies_placed_by_province.txt) listed with the people and powers of a place shares that
+    place, as bodies listed together share the place at the end (GUIDE.md): `Đảng bộ huyện Tuy
+    Phước`, not the paper's province. Without the place's name (`… cùng nhân dân trong huyện`)
+    the body takes the level word, for `attach_place` to give the article's place of that
+    level. Returns (name, place); place None where `attach_place` is still to place it, and the
+    name unchanged where the place is the article's province (`… nhân dân tỉnh`)."""
+    places = lexicon.places
+    if name not in places.placed_by_province or cand.values.get("location"):
+        return name, None
+    found = places.shared_place.match(cand.sentence.text, cand.end)
+    if not found:
+        return name, None
+    level = found.group("level")
+    written = "Hồ Chí Minh" if found.group("name") == "HCM" else found.group("name")
+    if places.levels[level] == "province":
+        if written in places.provinces:  # `… nhân dân tỉnh Quảng Bình`, `… TP HCM`
+            return f"{name} {_province_phrase(written, places)}", written
+        if level.lower() == "tỉnh" or (not written and province in places.cities):
+            return name, None  # `… nhân dân tỉnh`, `… thành phố` in a city's article: its own
+    full = "thành phố" if places.levels[level] == "province" else level.lower()
+    if full not in places.local_level_words:
+        return name, None  # `… nhân dân Q. 1`: a place word written short
+    if written:
+        return f"{name} {full} {written}", written
+    return f"{name} {full}", None
+
+
 def districts_in_parentheses(text: str, places_named: dict[str, str], lexicon: Lexicon) -> None:
     """`xã Nghi Trung (Nghi Lộc, Nghệ An)`: the district written bare after a commune is the
     article's district (`huyện` → `Nghi Lộc`) where the article has named none with its place

@@ -27,6 +27,7 @@ class Places:
         "district_committees",
         "districts_of_communes",
         "hometown_cues",
+        "place_sharing_words",
         "numbered_place_words",
         "place_abbreviations",
         "countries",
@@ -67,6 +68,10 @@ class Places:
     #: a commune, then its district written bare in parentheses: `xã Nghi Trung (Nghi Lộc, `;
     #: not after a hometown word (`quê xã Hồng Minh (Hưng Hà, `)
     commune_then_district: regex.Pattern[str]
+    #: after a bare body, the people and powers of a place coordinated with it and that place's
+    #: word (group `level`) and name (group `name`, if written): `, chính quyền và nhân dân
+    #: huyện Tuy Phước` (place_sharing_words.txt)
+    shared_place: regex.Pattern[str]
     #: a name ending with a place word a city numbers its units by (`… Quận`), in group `level`
     numbered_level: regex.Pattern[str]
     #: any country (countries.txt) as whole words, or in group `not` a word holding one that
@@ -113,6 +118,14 @@ class Places:
                 + alternation(gazetteers["districts_of_communes"])
                 + r") \p{Lu}[\p{L}\p{M}]*(?: [\p{Lu}\d][\p{L}\p{M}\d]*)* \("
                 r"(?P<district>\p{Lu}[\p{L}\p{M}]*(?: \p{Lu}[\p{L}\p{M}]*){0,3}), "
+            ),
+            lazy_compile(
+                r"(?:\s*(?:,|và|cùng|-)\s*(?:các |toàn thể )?(?:"
+                + alternation(gazetteers["place_sharing_words"])
+                + r"))+(?: các dân tộc)?(?: (?:trong|toàn|của|cả))? (?P<level>"
+                + alternation([w for w in levels if levels[w] != "unit" and w != "bang"])
+                + r")(?:\s*(?P<name>\p{Lu}[\p{L}\p{M}]*(?: \p{Lu}[\p{L}\p{M}]*){0,4}|\d+))?"
+                r"(?![\p{L}\p{M}\d])"
             ),
             lazy_compile(r" (?P<level>" + alternation(gazetteers["numbered_place_words"]) + r")$"),
             lazy_compile(
