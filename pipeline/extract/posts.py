@@ -913,6 +913,31 @@ def _ends_with_place_word(text: str, end: int, lexicon: Lexicon) -> bool:
     return last in lexicon.places.level_words
 
 
+def _holder_after_province_word(text: str, end: int, person: str, lexicon: Lexicon) -> bool:
+    """After a bare place word of a province or a centrally-run city (`tỉnh`, `TP`), the posts
+    already hold the place when it is one of provinces.txt or cities.txt; a run of three words
+    or more that starts with any family name (surnames.txt), names no province or city and
+    holds no second common family name is the holder: `Phó chủ tịch HĐND TP Trương Thị Ánh`,
+    `Chủ tịch HĐND tỉnh Trịnh Văn Chiến`. Districts and communes keep the common-surname test:
+    many are named after people (`xã Lý Văn Lâm`)."""
+    places, names = lexicon.places, lexicon.names
+    before = text[:end].rstrip()
+    word = next(
+        (w for w, level in places.levels.items() if level == "province" and before.endswith(w)),
+        None,
+    )
+    if word is None or before[: -len(word)][-1:].isalpha():
+        return False
+    words = person.split()
+    return (
+        len(words) >= 3
+        and words[0] in names.surnames
+        and not any(w in names.common_surnames for w in words[1:])
+        and not places.province.search(person)
+        and not any(city in person for city in places.cities)
+    )
+
+
 def name_after_posts(
     text: str, end: int, posts: Sequence[Post], lexicon: Lexicon, *, tight: bool = False
 ) -> Name | None:
@@ -925,8 +950,10 @@ def name_after_posts(
         return None
     if found is not None:
         person = found.group("person")
-        if _ends_with_place_word(text, end, lexicon) and person.split()[0] not in (
-            names.common_surnames
+        if (
+            _ends_with_place_word(text, end, lexicon)
+            and person.split()[0] not in names.common_surnames
+            and not _holder_after_province_word(text, end, person, lexicon)
         ):
             return None
         return Name(
