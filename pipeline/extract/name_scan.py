@@ -203,6 +203,8 @@ class NameScan(LowerCaseSteps):
         if self.i < len(self.tokens) and level_width(self.tokens, self.i, self.lexicon):
             self.named = True
             return True
+        if self._branch_width():
+            return True  # `Ngân hàng … Việt Nam chi nhánh Phú Nhuận`: the branch is named on
         partner = self._partner_country()
         if partner:
             # `Bệnh viện Việt Nam - Cuba Đồng Hới`: two countries joined by a dash name the
@@ -217,6 +219,41 @@ class NameScan(LowerCaseSteps):
             return True
         self.place = " ".join(t[0] for t in self.tokens[self.i - width : self.i])
         raise _Stop
+
+    def branch(self) -> bool:
+        """`chi nhánh` and the branch's own name right after its parent's (`Ngân hàng Nông
+        nghiệp và phát triển nông thôn Việt Nam chi nhánh Phú Nhuận`, `Ngân hàng BIDV chi nhánh
+        Bình Định`, `Ngân hàng Công thương chi nhánh 3 TP. HCM`): the branch is the body the
+        writer names, its parent written directly before it stays in its name (annotation
+        guide: a parent joined directly), and `org_resolution._parent_of_branch` lists the
+        parent as well. Read only where the branch's name follows, a place, a capitalized word
+        or a number before one (not `… chi nhánh tại Đà Nẵng`, `các chi nhánh`); a dash or a
+        comma before `chi nhánh` sets the parent apart and has ended the name already."""
+        width = self._branch_width()
+        if not width:
+            return False
+        self.take(width)
+        self.named, self.proper, self.proper_word, self.end_before_lower = True, False, False, None
+        return True
+
+    def _branch_width(self) -> int:
+        """How many tokens `chi nhánh` (rules/defines.yml ORG_BRANCH) and the number of the
+        branch take at the scan's position, where the branch's name follows right after them
+        and a name was read before them; 0 otherwise."""
+        tokens, i = self.tokens, self.i
+        if not self.named or i == 0 or i + 2 >= len(tokens) or not tokens[i - 1][0][-1:].isalnum():
+            return 0
+        found = self.lexicon.bodies.branch.match(self.text, tokens[i - 1][2])
+        if found is None or found.group().lstrip()[:1] in "-–":
+            return 0
+        j = i + self._tokens_until(found.end())
+        if j == i or j >= len(tokens) or tokens[j][1] != found.end():
+            return 0
+        if tokens[j][0].isdigit() and j + 1 < len(tokens):
+            j += 1  # `chi nhánh 3 TP. HCM`
+        if not (CAP_RE.match(tokens[j][0]) or level_width(tokens, j, self.lexicon)):
+            return 0
+        return j - i
 
     def _partner_country(self) -> int:
         """How many tokens a dash and a second country take right here (`- Cuba`), or 0."""
@@ -848,6 +885,7 @@ class NameScan(LowerCaseSteps):
         (sector_name, lambda word, lexicon: word in lexicon.bodies.sector_first_words),
         (attached_place, lambda word, lexicon: word in _level_first_words(lexicon)),
         (province, lambda word, lexicon: word in _place_first_words(lexicon)),
+        (branch, lambda word, _: bool(LOW_RE.match(word) or TITLE_CASE_RE.match(word))),
         (inner_body, lambda word, _: bool(TITLE_CASE_RE.match(word) or LOW_RE.match(word))),
         (qualifier, lambda word, lexicon: word in lexicon.bodies.qualifiers.first_words),
         (spelled_legal_form, lambda word, _: bool(CAP_RE.match(word))),
