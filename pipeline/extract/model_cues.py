@@ -110,10 +110,14 @@ def one_off_event(sentence: str, trigger_at: int, after: int, models: Models) ->
 
 def _in_an_edition(sentence: str, trigger_at: int, after: int, models: Models) -> bool:
     """`"Tết sum vầy 2019"`, `"Xuân Trường Sa - Tết hải đảo" năm 2019`: the name carries an
-    edition, inside the quotes or right after them."""
+    edition, inside the quotes or right after them; or the rest of the sentence says it recurs
+    or lasts (`… ở thị xã Châu Đốc, tỉnh An Giang vào 2 ngày 30/9 và 1/10/2017`, `… diễn ra
+    thường niên`): a programme held over a time of its own, not one day of it (GUIDE.md
+    Rounds 9 and 13)."""
     return (
         models.edition.search(sentence, trigger_at, after) is not None
         or models.edition.match(sentence[after : after + 20]) is not None
+        or models.lasting.search(sentence, after) is not None
     )
 
 

@@ -56,6 +56,9 @@ _BEFORE_QUOTE_RE = regex.compile(r"[^\"“'‘]*")
 _MOST_QUOTED_WORDS = 2
 #: the characters before a programme's name read for a word calling it a show (`cuộc thi "`)
 _SHOW_WORD_REACH = 40
+#: the characters before a programme's name read for `chương trình` and a word of a one-off event
+#: (`chương trình ẩm thực thường niên mang tên “`)
+_DESCRIBED_REACH = 80
 #: the characters after a programme's name read for its edition (`" năm 2019`, `" lần thứ 3`)
 _EDITION_REACH = 20
 
@@ -330,7 +333,7 @@ def _a_dated_gathering(name: str, naming: list[Naming], models: Models) -> bool:
 
 def _said_to_be_a_contest_show_or_sale(naming: list[Naming], models: Models) -> bool:
     """A contest's people, a word of selling, or a word calling it a show (before it, or after
-    `là`), in a sentence that names it."""
+    `là`, or between `chương trình` and its quotes), in a sentence that names it."""
     return any(
         models.contest_word.search(sentence) is not None
         or (
@@ -345,6 +348,12 @@ def _said_to_be_a_contest_show_or_sale(naming: list[Naming], models: Models) -> 
             # `"Duyên dáng Việt Nam" là một chương trình ca nhạc, nghệ thuật`: said to be a
             # show in a sentence of its own (round 16, dev)
             or models.show_said_after.match(sentence, end)
+            # `chương trình ẩm thực thường niên mang tên “Món ngon các nước”`: the event word
+            # another mention was turned down for says what a bare mention is too (round 19,
+            # dev)
+            or models.event_described_before.search(
+                sentence, max(0, start - _DESCRIBED_REACH), start
+            )
             for start, end in spans
         )
         for _, sentence, spans in naming

@@ -26,6 +26,7 @@ class Models:
         "model_forms",
         "model_form_heads",
         "model_not_descriptors",
+        "model_event_descriptors",
         "model_event_names",
         "model_movements",
         "model_movement_cues",
@@ -56,6 +57,7 @@ class Models:
         "model_campaign_triggers",
         "model_software_words",
         "model_theme_words",
+        "model_lasting_cues",
     )
 
     #: forms of organization and concepts, lower case: never a model, quoted or not
@@ -123,6 +125,9 @@ class Models:
     edition: regex.Pattern[str]
     #: a word before the trigger saying the programme holds the event (`nằm trong`), at the end
     event_holder: regex.Pattern[str]
+    #: recurring or lasting (`hằng năm`, `kéo dài`) or held over several days (`vào 2 ngày`),
+    #: anywhere
+    lasting: regex.Pattern[str]
     #: the programme said to take place on one day, later in its clause, at a position
     took_place_on_a_day: regex.Pattern[str]
     #: a grammatical word between a trigger and a lower-case quote (`các`, `để`), anywhere
@@ -169,6 +174,9 @@ class Models:
     theme_at_end: regex.Pattern[str]
     #: a quoted name said to be a show (`" là một chương trình ca nhạc`), at a position
     show_said_after: regex.Pattern[str]
+    #: `chương trình` and a word of a one-off event before an opening quote (`chương trình
+    #: biểu diễn "`, `chương trình ẩm thực thường niên mang tên “`), at the end
+    event_described_before: regex.Pattern[str]
     #: a word of weapons right before a name, maybe with its opening quote (`chất độc thần
     #: kinh “`), at the end
     weapon_right_before: regex.Pattern[str]
@@ -179,7 +187,10 @@ class Models:
         return cls(
             tuple(form.lower() for form in forms),
             tuple(gazetteers["model_form_heads"]),
-            words_re(gazetteers["model_not_descriptors"], regex.IGNORECASE),
+            words_re(
+                gazetteers["model_event_descriptors"] + gazetteers["model_not_descriptors"],
+                regex.IGNORECASE,
+            ),
             words_re(gazetteers["model_clause_words"], regex.IGNORECASE),
             lazy_compile(
                 alternation(gazetteers["model_event_names"]) + r"(?![\p{L}\p{N}])",
@@ -250,6 +261,13 @@ class Models:
             lazy_compile(defines["MODEL_EVENT_AFTER"], VERBOSE),
             lazy_compile(defines["MODEL_EDITION"], VERBOSE),
             lazy_compile(defines["MODEL_EVENT_HOLDER"], VERBOSE),
+            lazy_compile(
+                r"(?<![\p{L}\p{N}])"
+                + alternation(gazetteers["model_lasting_cues"])
+                + r"(?![\p{L}\p{N}])|"
+                + defines["MODEL_SEVERAL_DAYS"],
+                VERBOSE | regex.IGNORECASE,
+            ),
             lazy_compile(defines["MODEL_TOOK_PLACE_ON_A_DAY"], VERBOSE),
             words_re(gazetteers["model_term_words"], regex.IGNORECASE),
             words_re(gazetteers["model_weapon_cues"], regex.IGNORECASE),
@@ -279,6 +297,12 @@ class Models:
                 r"[\s\"”’']*là\s+(?:một\s+)?"
                 + alternation(gazetteers["model_show_words"])
                 + r"(?![\p{L}\p{N}])",
+                regex.IGNORECASE,
+            ),
+            lazy_compile(
+                r"(?<![\p{L}])(?i:chương\s+trình)(?:\s+[^\s\"'“”‘’,;.:]+){0,5}?\s+"
+                + alternation(gazetteers["model_event_descriptors"])
+                + r"(?:\s+[^\s\"'“”‘’,;.:]+){0,4}?\s*[\"'“‘]\s*$",
                 regex.IGNORECASE,
             ),
             lazy_compile(
