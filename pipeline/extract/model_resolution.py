@@ -38,6 +38,8 @@ _OWNER_BEFORE_WORDS = 15
 _ACRONYM_RE = regex.compile(r"\p{Lu}{2,}(?:[\s+&-]*[\p{Lu}\p{N}]+)*")
 #: the words before `(ACR)` read for what an acronym is spelled out as
 _SPELLED_OUT_WORDS = 10
+#: the fewest letters of an acronym read for the words whose initials it spells
+_FEWEST_INITIALS = 3
 #: a trigger among them: the acronym then names what follows it (`mô hình trường học mới (VNEN)`)
 _ANY_TRIGGER_RE = regex.compile(r"(?i:mô\s+hình|chương\s+trình|phong\s+trào|cuộc\s+vận\s+động)")
 #: a plural kind in lower case right before the bracket (`các phương tiện lướt siêu vượt âm`)
@@ -141,7 +143,11 @@ def _said_elsewhere_to_be_no_model(cand: Candidate, text: ArticleText[Any], a_te
     if trigger in text.lexicon.models.movements:
         return _a_protest(cand, text)
     if trigger == "mô hình":
-        return _a_template_or_concept(cand, text) or _an_acronym_of_a_kind(cand, text)
+        return (
+            _a_template_or_concept(cand, text)
+            or _an_acronym_of_a_kind(cand, text)
+            or _initials_of_a_body_post_or_form(cand, text)
+        )
     return False
 
 
@@ -233,6 +239,42 @@ def _an_acronym_of_a_kind(cand: Candidate, text: ArticleText[Any]) -> bool:
             ):
                 return True
     return False
+
+
+def _initials_of_a_body_post_or_form(cand: Candidate, text: ArticleText[Any]) -> bool:
+    """`mô hình TTĐHTM` in an article that writes `trung tâm điều hành thông minh`, `mô hình
+    KTST TP` in one that writes `Kiến trúc sư trưởng`, `mô hình CPH` in one that writes `cổ
+    phần hoá`: the words whose initials the acronym spells open with a body's head, a post or
+    a form (model_forms.txt), and the acronym names that body, that way of holding a post or
+    that form, not an initiative (round 19, the unseen VietNews pool and dev). Acronyms of two
+    letters are not read: too many pairs of words share their initials."""
+    name = cand.values["name"]
+    if cand.rule.id != "models.named" or not _ACRONYM_RE.fullmatch(name):
+        return False
+    letters = name.split()[0]
+    if len(letters) < _FEWEST_INITIALS or not letters.isalpha():
+        return False
+    spelled_out = regex.compile(
+        r"(?<![\p{L}\p{M}])"
+        + r"\s+".join(rf"(?i:{regex.escape(letter)})[\p{{Ll}}\p{{M}}]*" for letter in letters)
+        + r"(?![\p{L}\p{M}])"
+    )
+    lexicon = text.lexicon
+    for sentence in text.sentences:
+        for found in spelled_out.finditer(sentence.text):
+            words = found.group()
+            lowered = words.lower()
+            if (
+                lexicon.bodies.head_of(words)[0]
+                or lexicon.titles.title.match(words[0].upper() + words[1:])
+                or any(_starts_with_form(lowered, form) for form in lexicon.models.forms)
+            ):
+                return True
+    return False
+
+
+def _starts_with_form(words: str, form: str) -> bool:
+    return words.startswith(form) and not words[len(form) : len(form) + 1].isalnum()
 
 
 def _capitalized_form_in(words: str, form: str) -> bool:
