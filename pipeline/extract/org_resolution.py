@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from typing import Any
 
 import regex
@@ -182,6 +183,14 @@ def _of_the_passage_country(
     )
     if this_country:
         country = _country_before(cand, text)
+    elif lower and (owner := _leader_country(cand, text)):
+        # `chính phủ của Tổng thống Uruguay Tabare Vazquez`: the government its leader runs
+        # (GUIDE.md Rounds 12, 14: `chính phủ của ông`)
+        return f"{bare} {owner}", owner
+    elif lower and (one := _sentence_country(cand, text)):
+        # `Thượng nghị sĩ Mỹ Dan Sullivan sẽ đưa dự luật ra trước quốc hội`: the one foreign
+        # country its sentence names, whatever the article's others (GUIDE.md Rounds 12, 18)
+        return f"{bare} {one}", one
     else:
         country = _passage_country(text)
         elsewhere = {other for other in placed if other.startswith(bare + " ")}
@@ -196,6 +205,52 @@ def _of_the_passage_country(
     if not country:
         return None if national or lower else (name, "")
     return f"{bare} {country}", country
+
+
+def _leader_country(cand: Candidate, text: ArticleText[Lexicon]) -> str | None:
+    """The foreign country of the leader a body is written as belonging to, among the few words
+    after `của` that open with a capital, a title or the country (`chính phủ của Nữ hoàng Anh`,
+    `chính phủ của Tổng thống Uruguay`, `chính phủ của Venezuela`; not inside a person's name,
+    `của ông Trần Tuấn Anh`)."""
+    sentence = cand.sentence.text
+    owner = _OF_AN_OWNER.match(sentence, cand.end)
+    if owner is None:
+        return None
+    if not sentence[owner.end() : owner.end() + 1].isupper():
+        return None  # `chính phủ của ông coi Thổ Nhĩ Kỳ là kẻ thù`: a pronoun, then the clause
+    for word in itertools.islice(_WORD.finditer(sentence, owner.end()), _OWNER_WORDS):
+        found = text.lexicon.places.country.match(sentence, word.start())
+        if found and not found.group("not") and not _inside_a_name(sentence, found):
+            return None if found.group() == text.lexicon.places.home_country else found.group()
+    return None
+
+
+#: `của` right after a body, before its owner (`chính phủ của Tổng thống Uruguay`)
+_OF_AN_OWNER = regex.compile(r"\s+của\s+")
+#: a word, whose start a country may begin at
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+#: how many words after `của` a leader's country is looked for in (`Nữ hoàng Anh`, `Tổng thống
+#: đắc cử Ukraine`)
+_OWNER_WORDS = 4
+
+
+def _sentence_country(cand: Candidate, text: ArticleText[Lexicon]) -> str | None:
+    """The one country other than Việt Nam its sentence names before a body (once or more, never
+    inside a name), or None where it names none, several or Việt Nam there: a country named after
+    it, or after `với` (words_before_another_party.txt), is mostly another party to the story
+    (`chỉ trích Trung Quốc`, `bán đảo Triều Tiên`, `biên giới với Mexico`)."""
+    sentence = cand.sentence.text
+    other_party = text.lexicon.places.before_another_party
+    named = {
+        m.group()
+        for m in text.lexicon.places.country.finditer(sentence, 0, cand.start)
+        if not m.group("not")
+        and not _inside_a_name(sentence, m)
+        and not other_party.search(sentence, 0, m.start())
+    }
+    if len(named) != 1 or text.lexicon.places.home_country in named:
+        return None
+    return min(named)
 
 
 def _national(bare: str, lexicon: Lexicon) -> bool:

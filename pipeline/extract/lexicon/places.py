@@ -34,6 +34,7 @@ class Places:
         "regions",
         "not_countries",
         "home_country",
+        "words_before_another_party",
     )
 
     provinces: Phrases
@@ -79,6 +80,9 @@ class Places:
     country: regex.Pattern[str]
     #: the country the papers are written in (home_country.txt): `Việt Nam`
     home_country: str
+    #: a word ending a text right before a country that makes it the other party to what the
+    #: text tells (words_before_another_party.txt: `biên giới với Mexico`)
+    before_another_party: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Places:
@@ -136,4 +140,9 @@ class Places:
                 + r")(?![\p{L}])"
             ),
             gazetteers["home_country"][0],
+            lazy_compile(
+                r"(?<![\p{L}])(?:"
+                + alternation(gazetteers["words_before_another_party"])
+                + r")\s+$"
+            ),
         )
