@@ -29,6 +29,8 @@ _SPACES = regex.compile(r"\s+")
 _CAPITALIZED_NEXT = regex.compile(r"\s+\p{Lu}")
 #: how far before an amount its purpose is looked for (a clause, not the whole sentence)
 _PURPOSE_REACH = 200
+#: a vague figure of a currency word that is also a noun is money from a million up
+_VAGUE_COUNT_CEILING = 10**6
 
 
 def scaled_amount(number: str, scale_text: str | None, money: Money) -> Fraction:
@@ -149,9 +151,11 @@ def vague(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     """`hàng trăm tỷ đồng`, `nhiều tỷ đồng`: the floor the scale words give, `over`."""
     money = lexicon.money
     currency = _currency(match.group("currency"), money)
-    if currency.counts_things:  # `hàng nghìn bảng quảng cáo`
-        return Reject("counts-things", "a vague count of a currency word that is also a noun")
     value = scaled_amount("1", match.group("scale"), money)
+    # `hàng nghìn bảng quảng cáo` counts boards; nobody counts millions of them (`hàng triệu
+    # đô`, `cả tỉ đô` are dollars)
+    if currency.counts_things and value < _VAGUE_COUNT_CEILING:
+        return Reject("counts-things", "a vague count of a currency word that is also a noun")
     return _row(value, currency, "over", match, (match.start, match.end), money)
 
 

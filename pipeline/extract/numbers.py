@@ -1,7 +1,7 @@
 """Vietnamese numbers, written with digits (`1.500.000`, `1,2`) or in words (`hai trăm`).
 
 The words and their part in a number (`mười` adds ten, `mươi` multiplies by ten, `trăm` by a
-hundred) are those of `rules/gazetteers/number_words.yml`.
+hundred, `nửa` is a half) are those of `rules/gazetteers/number_words.yml`.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def parse_number(written: str, words: Mapping[str, int | str] | None = None) -> 
         return _parse_digits(written)
     if words is None:
         raise ValueError(f"not a number: {written!r}")
-    return Fraction(_parse_words(written, words))
+    return _parse_words(written, words)
 
 
 def shared_thousands(low: str, high: str) -> int:
@@ -46,9 +46,10 @@ def _parse_digits(written: str) -> Fraction:
     return Fraction(text)
 
 
-def _parse_words(written: str, words: Mapping[str, int | str]) -> int:
-    """Spelled-out numbers below a thousand (scale words are handled by the caller)."""
-    total, current = 0, 0
+def _parse_words(written: str, words: Mapping[str, int | str]) -> Fraction:
+    """Spelled-out numbers below a thousand, or a half (`nửa`) of the scale words after it
+    (scale words are handled by the caller)."""
+    total, current = Fraction(0), Fraction(0)
     for word in written.lower().split():
         role = words.get(word)
         if isinstance(role, int):
@@ -56,10 +57,12 @@ def _parse_words(written: str, words: Mapping[str, int | str]) -> int:
         elif role == "ten":
             current += 10
         elif role == "tens":
-            current = (current or 1) * 10
+            current = (current or Fraction(1)) * 10
         elif role == "hundred":
-            total += (current or 1) * 100
-            current = 0
+            total += (current or Fraction(1)) * 100
+            current = Fraction(0)
+        elif role == "half":
+            current += Fraction(1, 2)
         elif role == "filler":
             continue
         else:
