@@ -21,8 +21,6 @@ from pipeline.sources.html_text import fold
 
 #: a run of words at the end of a text: how far back a head word before a name is looked for
 _LAST_WORDS = regex.compile(r"(?:\S+\s+){0,3}$")
-#: what joins the items of a list (`Google, Facebook`, `Google và Facebook`)
-_LIST_GLUE = regex.compile(r"\s*[,;]\s*|\s+(?:và|hoặc|hay|cùng)\s+|\s*\(\s*|\s*\)\s*")
 _EDGE_PUNCTUATION = regex.compile(r"^[\p{P}\s]+|[\p{P}\s]+$")
 #: a number, and what goes on after one that ends a firm's name (`23,6 triệu`: an amount)
 _NUMBER = regex.compile(r"\d+")
@@ -31,14 +29,6 @@ _NUMBER_GOES_ON = regex.compile(r"[.,]\d|\s+\p{Ll}")
 _LEADING_DASH = regex.compile(r"[-–]\s*")
 #: the lower-case word right after a name
 _NEXT_LOWER_WORD = regex.compile(r"\s+(\p{Ll}+)")
-#: a colon with no `như`/`gồm` before it, where a business list opens (`4 hãng hàng không lớn:`)
-_BARE_COLON = regex.compile(r"(?<!như|gồm)\s*:\s*$")
-#: a word or a colon that opens a business list (`như`, `gồm`, `:`); organizations.brand_list
-#: reads a list right after its kind, with none
-_LIST_OPENER = regex.compile(r"(?<![\p{L}])(?:như|gồm)(?![\p{L}])|:")
-#: one or two lower-case words then a capital: a name in sentence case goes on (`Lọc hoá dầu
-#: Bình Sơn`); not the conjunction before the list's next item (`Stripe và Wish`)
-_SENTENCE_CASE_ON = regex.compile(r"(?:\s+(?!(?:và|hay|hoặc)\s)\p{Ll}[\p{Ll}\p{M}]*){1,2}\s+\p{Lu}")
 #: a name ending with a number (`Spartan 3000`, `Spikes K -9`)
 _NUMBER_ENDING = regex.compile(r"(?:^|\s)[-–]?\s*\d[\p{L}\p{N}]*$")
 #: a foreign name going on after a capitalized word (`Alzheimer ' s Disease`, `Fondation des
@@ -250,12 +240,13 @@ def business_list(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     hãng bay tại châu Á như Ấn Độ, Trung Quốc`), nor a business named by a head word (`Công ty
     cổ phần 79`: the head rule's)."""
     text, bodies, places = match.sentence.text, lexicon.bodies, lexicon.places
+    glue = bodies.business_list_glue
     found: list[Found] = []
     at = match.spans["list"][0]
-    opened = _LIST_OPENER.search(text, match.start, at) is not None
-    items = _LIST_GLUE.split(match.group("list") or "")
+    opened = bodies.business_list_opener.search(text, match.start, at) is not None
+    items = glue.split(match.group("list") or "")
     # `, và Robert Bosch …`: a comma and a conjunction both join
-    for piece in (piece for item in items for piece in _LIST_GLUE.split(" " + item)):
+    for piece in (piece for item in items for piece in glue.split(" " + item)):
         name = _EDGE_PUNCTUATION.sub("", piece)
         if not name:
             continue
@@ -269,7 +260,7 @@ def business_list(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         )
         # `Công` of `Công ty TNHH I.V.C`, `Lọc` of `Lọc hoá dầu Bình Sơn`: a name cut at a
         # lower-case word, in sentence case
-        if cut_words or (" " not in name and _SENTENCE_CASE_ON.match(text, at)):
+        if cut_words or (" " not in name and bodies.sentence_case_on.match(text, at)):
             if not opened:
                 # `hai thương hiệu âm nhạc Viet Nam Concert và Câu chuyện hoà bình`: with no
                 # `như`/`gồm`, a list with a title in sentence case names shows, not firms
@@ -278,7 +269,9 @@ def business_list(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         if bodies.head_of(bodies.expand(name))[1] is not None:
             continue
         found.append(Found(start, at, business(name)))
-    if len(found) == 1 and _BARE_COLON.search(text, match.start, match.spans["list"][0]):
+    if len(found) == 1 and bodies.business_bare_colon.search(
+        text, match.start, match.spans["list"][0]
+    ):
         # a colon alone opens any clause (`nhiều doanh nghiệp cho biết: Chúng tôi …`): a list
         # only where it names two
         return Reject("one-name-after-a-colon", found[0].values["name"])
@@ -315,9 +308,9 @@ def _ends_with_head(words: list[str], lexicon: Lexicon) -> bool:
 def listed_brand(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     """`Facebook` in `thu thuế Google, Facebook, Uber`: a platform listed beside a brand of
     brands.txt is a business; alone (`đăng lên Facebook`) it is where something was posted."""
-    text = match.sentence.text
-    left = _LIST_GLUE.split(text[: match.start])
-    right = _LIST_GLUE.split(text[match.end :])
+    text, glue = match.sentence.text, lexicon.bodies.business_list_glue
+    left = glue.split(text[: match.start])
+    right = glue.split(text[match.end :])
     if left[-1].strip() and right[0].strip():
         return Reject("not-in-a-list")
     beside = (

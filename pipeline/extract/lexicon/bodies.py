@@ -290,6 +290,14 @@ class Bodies:
     #: name the force (`của `, `lực lượng `, a comma, the sentence's start), past the services
     #: listed before it (`lục quân và `): words_before_a_service.txt
     service_opening: regex.Pattern[str]
+    #: what joins the names of a business list, a word or a colon that opens one, a colon with
+    #: no such word, and a name in sentence case going on (org_foreign.business_list): defines
+    #: ORG_BUSINESS_LIST_GLUE, ORG_BUSINESS_LIST_OPENER, ORG_BUSINESS_BARE_COLON,
+    #: ORG_SENTENCE_CASE_ON
+    business_list_glue: regex.Pattern[str]
+    business_list_opener: regex.Pattern[str]
+    business_bare_colon: regex.Pattern[str]
+    sentence_case_on: regex.Pattern[str]
     #: `head_of` and `expand` of the names met so far: the same names recur in every article
     _heads_of: dict[str, tuple[str, Head | None]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -517,6 +525,10 @@ class Bodies:
                 + r")\s*(?:,|và)\s+)*$",
                 regex.IGNORECASE,
             ),
+            lazy_compile(defines["ORG_BUSINESS_LIST_GLUE"], VERBOSE),
+            lazy_compile(defines["ORG_BUSINESS_LIST_OPENER"], VERBOSE),
+            lazy_compile(defines["ORG_BUSINESS_BARE_COLON"], VERBOSE),
+            lazy_compile(defines["ORG_SENTENCE_CASE_ON"], VERBOSE),
         )
 
     def head_entry(self, written: str) -> Head | None:
