@@ -26,8 +26,6 @@ Span = tuple[int, int]
 #: a sentence that names a model: its place among the article's sentences, its text, the spans
 Naming = tuple[int, str, list[Span]]
 _WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
-#: `mô hình` right before a quoted name, at the end
-_TRIGGER_AT_END_RE = regex.compile(r"(?i:mô\s+hình)\s*[\"“'‘]\s*$")
 #: the most words a title takes (`Phó Chủ tịch Thường trực`)
 _LONGEST_TITLE_WORDS = 5
 #: a quoted wording longer than this is not taken for an initiative's fuller name
@@ -40,8 +38,6 @@ _ACRONYM_RE = regex.compile(r"\p{Lu}{2,}(?:[\s+&-]*[\p{Lu}\p{N}]+)*")
 _SPELLED_OUT_WORDS = 10
 #: the fewest letters of an acronym read for the words whose initials it spells
 _FEWEST_INITIALS = 3
-#: a trigger among them: the acronym then names what follows it (`mô hình trường học mới (VNEN)`)
-_ANY_TRIGGER_RE = regex.compile(r"(?i:mô\s+hình|chương\s+trình|phong\s+trào|cuộc\s+vận\s+động)")
 #: a plural kind in lower case right before the bracket (`các phương tiện lướt siêu vượt âm`)
 _PLURAL_KIND_RE = regex.compile(r"(?<![\p{L}])(?:các|những)(?:\s+[\p{Ll}\p{M}]+)+\s*$")
 #: a station by its name (`đài CBS`, `Đài NBC`), where a broadcast series airs
@@ -231,7 +227,7 @@ def _an_acronym_of_a_kind(cand: Candidate, text: ArticleText[Any]) -> bool:
         for found in bracket.finditer(sentence.text):
             words = sentence.text[: found.start()].split()[-_SPELLED_OUT_WORDS:]
             spelled = " ".join(words)
-            triggers = list(_ANY_TRIGGER_RE.finditer(spelled))
+            triggers = list(models.trigger.finditer(spelled))
             if triggers:
                 spelled = spelled[triggers[-1].end() :]
             if _PLURAL_KIND_RE.search(spelled) or any(
@@ -306,7 +302,7 @@ def _a_template_or_concept(cand: Candidate, text: ArticleText[Any]) -> bool:
             if not quoted and models.object_before.search(sentence, 0, start):
                 # (not `"móc khoá an ninh"`: an initiative named after what it hands out)
                 return True
-            trigger = _TRIGGER_AT_END_RE.search(sentence, 0, start)
+            trigger = models.trigger_at_quote.search(sentence, 0, start)
             if trigger and followed(sentence, trigger.start(), name, models):
                 return True
     return False

@@ -523,8 +523,6 @@ def _words_of_a_place(lexicon: Lexicon) -> frozenset[str]:
     )
 
 
-#: the word for a room or an office, as written in running text
-_ROOM_HEAD = "phòng"
 _ROOM_WORDS_READ = 4
 
 
@@ -533,7 +531,8 @@ def _a_room(match: Match, lexicon: Lexicon) -> bool:
     Chinh`: room_words.txt), or before a post (`phòng Bí thư`, `phòng Giám đốc Bệnh viện …`:
     the office of its holder, titles.yml) is a room, not a department (GUIDE.md: venues are
     not bodies); a department is named by its field (`phòng Tài chính`)."""
-    if match.text != _ROOM_HEAD:
+    entry = lexicon.bodies.head_entry(match.text)
+    if not (match.text.islower() and entry and entry.room):  # org_heads.yml `room: true`
         return False
     after = match.sentence.text[match.end :].split(maxsplit=_ROOM_WORDS_READ)
     words = [w.strip(',.;:!?()"“”') for w in after[:_ROOM_WORDS_READ]]

@@ -321,6 +321,7 @@ class Bodies:
                 bool((entry or {}).get("proper")),
                 bool((entry or {}).get("field")),
                 bool((entry or {}).get("own_name")),
+                bool((entry or {}).get("room")),
             )
             for name, entry in raw_heads.items()
         }

@@ -44,6 +44,9 @@ class Head:
     #: that name wherever the passage is (`đài NPR` → `NPR`, `đài truyền hình CBS` → `CBS`;
     #: GUIDE.md Round 8's own name of a foreign body after a lower-case kind)
     own_name: bool = False
+    #: written in lower case, the head may be a room or an office, not a department (`phòng
+    #: họp`, `phòng Bí thư`: rules/gazetteers/room_words.txt)
+    room: bool = False
 
 
 @dataclass(frozen=True)

@@ -162,6 +162,10 @@ class Models:
     period_after: regex.Pattern[str]
     #: the trigger of a quoted name and the words between them, the opening quote at the end
     trigger_before_quote: regex.Pattern[str]
+    #: any trigger of the quoted and named rules (`mô hình`, `phong trào`; MODEL_TRIGGER)
+    trigger: regex.Pattern[str]
+    #: `mô hình` right before an opening quote, at the end (MODEL_TRIGGER_AT_QUOTE)
+    trigger_at_quote: regex.Pattern[str]
     #: the triggers after which a lower-case quoted name is a campaign (`cuộc vận động`)
     campaign_triggers: frozenset[str]
     #: a style at the end of a lower-case name (`… kiểu mới`, `… kiểu Mỹ`)
@@ -285,6 +289,8 @@ class Models:
             lazy_compile(defines["MODEL_QUOTED_BEFORE"], VERBOSE),
             lazy_compile(defines["MODEL_PERIOD_AFTER"], VERBOSE),
             lazy_compile(defines["MODEL_TRIGGER_BEFORE_QUOTE"], VERBOSE),
+            lazy_compile(defines["MODEL_TRIGGER"], VERBOSE),
+            lazy_compile(defines["MODEL_TRIGGER_AT_QUOTE"], VERBOSE),
             frozenset(trigger.lower() for trigger in gazetteers["model_campaign_triggers"]),
             lazy_compile(defines["MODEL_STYLE_NAME"], VERBOSE),
             lazy_compile(defines["MODEL_RAISED_BEFORE"], VERBOSE),
