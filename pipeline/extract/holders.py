@@ -6,7 +6,7 @@ Read by the officials normalizers and resolver (pipeline/extract/officials.py)."
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 import regex
@@ -93,37 +93,49 @@ def only_full_name(short: str, text: ArticleText[Lexicon]) -> str | None:
     the short one never has (`Tổng thống Trump` beside `Melania Trump`, `bà Melania`: his
     wife)."""
     names, countries = text.lexicon.names, text.lexicon.places.countries
-    before = regex.compile(
-        r"(?:(?<![\p{L}])(?P<honorific>(?i:ông|bà|phu\s+nhân))\s+)?"
-        r"(?P<given>(?:\p{Lu}[\p{Ll}\p{M}'’]+\s+){1,3})" + regex.escape(short) + r"(?![\p{L}\p{M}])"
-    )
-    alone = regex.compile(
-        r"(?<![\p{L}])((?i:ông|bà))\s+" + regex.escape(short) + r"(?![\p{L}\p{M}])"
-    )
     found: dict[str, set[bool]] = {}
     short_as: set[bool] = set()
     for sentence in text.sentences:
-        short_as |= {honorific.lower() == "ông" for honorific in alone.findall(sentence.text)}
-        for name in before.finditer(sentence.text):
+        given_from = 0  # past the last full name read: names do not overlap
+        for at in _whole_at(short, sentence.text):
+            short_as |= _sex_before(names.sex_before, sentence.text, at)
+            name = names.given_before_short.search(sentence.text, given_from, at)
+            if name is None:
+                continue
+            given_from = at + len(short)
             words = name.group("given").split()
             while words and words[0] in countries:
                 words.pop(0)
             if words and all(names.is_foreign(word) for word in words):
-                male = (
-                    {name.group("honorific").lower() == "ông"} if name.group("honorific") else set()
-                )
+                male = {name.group("man") is not None} if name.group("honorific") else set()
                 found.setdefault(" ".join([*words, short]), set()).update(male)
     if len(found) != 1:
         return None
     full, full_as = found.popitem()
-    given = regex.compile(
-        r"(?<![\p{L}])((?i:ông|bà|phu\s+nhân))\s+"
-        + regex.escape(full.split()[0])
-        + r"(?![\p{L}\p{M}])"
-    )
+    first = full.split()[0]
     for sentence in text.sentences:  # `bà Melania`: the given name alone tells her too
-        full_as |= {honorific.lower() == "ông" for honorific in given.findall(sentence.text)}
+        for at in _whole_at(first, sentence.text):
+            full_as |= _sex_before(names.sex_or_wife_before, sentence.text, at)
     return full if not full_as or short_as & full_as else None
+
+
+#: no letter and no mark: where a name written whole ends
+_NAME_ENDS = regex.compile(r"(?![\p{L}\p{M}])")
+
+
+def _whole_at(name: str, text: str) -> Iterator[int]:
+    """Where `name` starts in `text` with no letter right after it (`Trump`, not `Trumps`)."""
+    at = text.find(name)
+    while at >= 0:
+        if _NAME_ENDS.match(text, at + len(name)):
+            yield at
+        at = text.find(name, at + 1)
+
+
+def _sex_before(words: regex.Pattern[str], text: str, at: int) -> set[bool]:
+    """{True} after a man's word right before `at`, {False} after a woman's, {} after none."""
+    found = words.search(text, 0, at)
+    return {found.group("man") is not None} if found else set()
 
 
 def bare_rank_at(sentence: str, start: int, lexicon: Lexicon) -> bool:

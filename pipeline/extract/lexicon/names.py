@@ -70,6 +70,13 @@ class Names:
     spaced_given_tail: regex.Pattern[str]
     #: given names common abroad (`Lee`, `Jack`): gazetteers/foreign_given_names.txt
     foreign_given_names: frozenset[str]
+    #: a man's or a woman's word before a name, at the end (SEX_BEFORE), or also a wife's
+    #: (SEX_OR_WIFE_BEFORE); group `man` set for a man's
+    sex_before: regex.Pattern[str]
+    sex_or_wife_before: regex.Pattern[str]
+    #: the given names before a short name, at the end (GIVEN_BEFORE_SHORT): groups
+    #: `honorific`, `man`, `given`
+    given_before_short: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Names:
@@ -100,6 +107,9 @@ class Names:
             frozenset(name.lower() for name in gazetteers["foreign_family_names"]),
             lazy_compile(defines["SPACED_GIVEN_TAIL"], VERBOSE),
             frozenset(gazetteers["foreign_given_names"]),
+            lazy_compile(defines["SEX_BEFORE"], VERBOSE),
+            lazy_compile(defines["SEX_OR_WIFE_BEFORE"], VERBOSE),
+            lazy_compile(defines["GIVEN_BEFORE_SHORT"], VERBOSE),
         )
 
     def is_foreign(self, name: str) -> bool:
