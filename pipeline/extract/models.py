@@ -63,10 +63,6 @@ _LIST_ITEM_RE = regex.compile(
 )
 #: a list of names ends the sentence, or a clause follows it (`…, Hóc Môn trực tuyến, đảm bảo …`)
 _CLAUSE_AFTER_RE = regex.compile(r",\s*\p{Ll}")
-#: where a proper name followed as a template ends: a place after it (`Safari của thế giới`), or
-#: a comma opening a clause the name ran on into (`mô hình Israel, mỗi cụm phao nổi có …`,
-#: `mô hình Hong Kong, vốn là trung tâm tài chính`; round 12, the unseen VietNews pool)
-_PLACE_AFTER_RE = regex.compile(r"\s+(?:của|ở|tại|trên)\s+|\s*,\s*(?=\p{Ll})")
 _WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
 #: a quotation, not a name: a sentence ends inside it (not at `TP.`, `Q.`, `ThS.`), or it ends
 #: on a colon that opens a speech, where a stray quote mark ran the name on into the sentence
@@ -461,7 +457,7 @@ def _is_a_template(
         return cue is not None and cue.group("applied") is None
     # `Safari của thế giới`, `Universal Studios ở Phú Quốc`: the proper name, then where it is
     # (`Hong Kong, vốn là …`: then the clause the name ran on into)
-    proper = _PLACE_AFTER_RE.split(name, 1)[0]
+    proper = models.place_after.split(name, 1)[0]
     return bool(_PROPER_NAME_ONLY_RE.fullmatch(proper))
 
 

@@ -32,7 +32,6 @@ from pipeline.extract.org_names import (
 from pipeline.extract.org_sources import credited_names
 from pipeline.extract.organizations import (
     EVERY_PLACE,
-    THIS_COUNTRY,
     after_a_post,
     full_name,
     joined_as_and,
@@ -171,7 +170,7 @@ def _of_the_passage_country(
     này`, the country named last before it (`Chính phủ nước này` → `Chính phủ Mỹ`; Round 9).
     Written in lower case (`do quốc hội chưa thể thông qua`) it is a body only where the
     country is known: else the word for a kind of body."""
-    this_country = THIS_COUNTRY.match(cand.sentence.text, cand.end)
+    this_country = text.lexicon.bodies.this_country.match(cand.sentence.text, cand.end)
     national = bool(this_country) and _national(bare, text.lexicon)
     if bare not in text.lexicon.bodies.passage_country_bodies and not national:
         return name, ""

@@ -52,8 +52,6 @@ from pipeline.sources.html_text import fold
 from pipeline.text.normalize import normalize_phrase
 
 _DASH_BEFORE_LOWER = regex.compile(r" - (\p{Ll})")
-#: `nước này` right after a body: the country named before it (`hải quân nước này`)
-THIS_COUNTRY = regex.compile(r" nước này(?![\p{L}])")
 #: a further join after a dash in a name: `- thể thao và du lịch`, `- Rượu - Nước giải khát`
 _FURTHER_JOIN = regex.compile(r" (?:và|-|–|&) ")
 #: one or two capitalized words right after a head (`trung tâm Thượng Hải`)
@@ -243,7 +241,9 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     # `hải quân nước này`: a body every country has, of the country named before it (the
     # resolver adds it; GUIDE.md Round 9)
     this_country = bool(
-        entry and entry.national and THIS_COUNTRY.match(match.sentence.text, scanned.end)
+        entry
+        and entry.national
+        and lexicon.bodies.this_country.match(match.sentence.text, scanned.end)
     )
     if (
         entry

@@ -298,6 +298,8 @@ class Bodies:
     business_list_opener: regex.Pattern[str]
     business_bare_colon: regex.Pattern[str]
     sentence_case_on: regex.Pattern[str]
+    #: `nước này` right after a body every country has (`hải quân nước này`): ORG_THIS_COUNTRY
+    this_country: regex.Pattern[str]
     #: `head_of` and `expand` of the names met so far: the same names recur in every article
     _heads_of: dict[str, tuple[str, Head | None]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -530,6 +532,7 @@ class Bodies:
             lazy_compile(defines["ORG_BUSINESS_LIST_OPENER"], VERBOSE),
             lazy_compile(defines["ORG_BUSINESS_BARE_COLON"], VERBOSE),
             lazy_compile(defines["ORG_SENTENCE_CASE_ON"], VERBOSE),
+            lazy_compile(defines["ORG_THIS_COUNTRY"], VERBOSE),
         )
 
     def head_entry(self, written: str) -> Head | None:

@@ -144,6 +144,8 @@ class Models:
     historical_time: regex.Pattern[str]
     #: `theo`, `áp dụng` (group `applied`) just before `mô hình`, at the end
     template_before: regex.Pattern[str]
+    #: where a proper name followed as a template ends (MODEL_PLACE_AFTER): `Safari| của …`
+    place_after: regex.Pattern[str]
     #: a word calling a model a concept (`khái niệm`), anywhere in a sentence
     concept_word: regex.Pattern[str]
     #: a word counting one object (`chiếc`), at the end
@@ -280,6 +282,7 @@ class Models:
             words_re(gazetteers["model_show_words"], regex.IGNORECASE),
             lazy_compile(defines["MODEL_HISTORICAL_TIME"], VERBOSE),
             lazy_compile(defines["MODEL_TEMPLATE_BEFORE"], VERBOSE),
+            lazy_compile(defines["MODEL_PLACE_AFTER"], VERBOSE),
             words_re(gazetteers["model_concept_words"], regex.IGNORECASE),
             lazy_compile(defines["MODEL_OBJECT_BEFORE"], VERBOSE),
             words_re(gazetteers["model_contest_cues_next_door"], regex.IGNORECASE),
