@@ -11,9 +11,11 @@ Each entry is a word of the name (one or two syllables) and the two-syllable wor
 - sentence case: within a few words after a head, the first syllable capitalized and the rest
   in lower case (`An toàn thông tin`).
 
-A pair is kept when it is written both ways in at least `--min-capitalized` and
-`--min-sentence-case` distinct articles. The list is then judged by hand (generic pairs after
-which the sentence may go on are dropped).
+A pair is kept when it is written both ways in at least `--min-named` and
+`--min-sentence-case` distinct articles. The articles of the gold's test splits (`test`,
+`test-d`: corpus/gold/selection/test-*.tsv) are left out, so that no scored article's text
+shapes the list. The list is then judged by hand (generic pairs after which the sentence may go
+on are dropped).
 
     PYTHONPATH=. .venv/bin/python corpus/mine_sentence_case_compounds.py FILE.jsonl ...
 """
@@ -35,6 +37,7 @@ from pipeline.extract.lexicon.common import common_vietnamese_words, vietnamese_
 from pipeline.text.normalize import normalize, normalize_phrase
 
 _RULES = Path(__file__).resolve().parents[1] / "rules" / "gazetteers"
+_TEST_SELECTIONS = Path(__file__).resolve().parent / "gold" / "selection"
 #: the words after a head in which a name's sentence-case compound is looked for
 _WORDS_AFTER_HEAD = 6
 _SYLLABLE = r"\p{L}+"
@@ -99,9 +102,20 @@ def _sentence_case(
                 yield k, width
 
 
+def _test_ids() -> frozenset[str]:
+    """The ids of the articles the test splits score (selection/test-*.tsv: file, id)."""
+    return frozenset(
+        line.split("\t")[1].strip()
+        for path in _TEST_SELECTIONS.glob("test-*.tsv")
+        for line in path.open(encoding="utf-8")
+        if "\t" in line
+    )
+
+
 def mine(files: list[Path]) -> tuple[Counts, Counts, Counts]:
     """The articles in which each compound is written capitalized, in sentence case, and in
-    sentence case right before a place."""
+    sentence case right before a place; the test splits' articles left out."""
+    held_out = _test_ids()
     pairs = vietnamese_words()
     heads = regex.compile(r"(?<![\p{L}])(?:" + alternation(_heads()) + r")(?= )")
     places = _places()
@@ -112,6 +126,8 @@ def mine(files: list[Path]) -> tuple[Counts, Counts, Counts]:
     for path in files:
         for line in path.open(encoding="utf-8"):
             article = json.loads(line)
+            if article.get("id") in held_out:
+                continue
             key = str(article.get("id") or article.get("url") or hash(line))
             raw = "\n".join(str(article.get(f) or "") for f in ("title", "lead", "text"))
             text = normalize(raw).text
