@@ -900,6 +900,7 @@ class NameScan(LowerCaseSteps):
         (LowerCaseSteps.comma_list, lambda word, _: word == ","),
         (aside, lambda word, _: word == "("),
         (name_words, lambda word, lexicon: word in _name_first_words(lexicon)),
+        (LowerCaseSteps.sentence_case_compound, lambda word, _: bool(LOW_RE.match(word))),
         (LowerCaseSteps.plural, lambda word, lexicon: word in lexicon.bodies.plural_markers),
         (LowerCaseSteps.lower_case, lambda word, _: bool(LOW_RE.match(word))),
     )

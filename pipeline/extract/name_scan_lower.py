@@ -163,6 +163,37 @@ class LowerCaseSteps:
         self.capital_words += 1
         return True
 
+    def sentence_case_compound(self) -> bool:
+        """A word in lower case that the capitalized word just read goes on with, as the
+        corpus writes it in sentence case and capitalized (`Cục An toàn thông tin`, `Trung tâm
+        Giáo dục thường xuyên`, `Sở Bưu chính viễn thông`): part of the name even where no
+        place closes it, unlike other lower-case words after capitals (`Sở Xây dựng tháo
+        bỏ`): rules/gazetteers/sentence_case_compounds.txt."""
+        tokens, i = self.tokens, self.i
+        if self.last_lower or self.proper or self.end_before_lower is not None:
+            return False
+        if i + 1 >= len(tokens) or not LOW_RE.match(tokens[i + 1][0]):
+            return False
+        if any(tokens[k][1] != tokens[k - 1][2] + 1 for k in (i, i + 1)):
+            return False
+        if self.common_word_width(i) > 2:
+            return False  # a longer common word, which the lower-case step reads
+        word = f"{tokens[i][0]} {tokens[i + 1][0]}"
+        for width in (2, 1):
+            before = tokens[i - width : i] if i >= width else []
+            if (
+                before
+                and TITLE_CASE_RE.match(before[0][0])
+                and all(LOW_RE.match(t[0]) for t in before[1:])
+                and all(before[k][1] == before[k - 1][2] + 1 for k in range(1, width))
+                and f"{' '.join(t[0] for t in before).lower()} {word}"
+                in self.lexicon.bodies.sentence_case_compounds
+            ):
+                self.lower_words += 1
+                self.take(2, lower=True)
+                return True
+        return False
+
     def about(self) -> bool:
         """`về` and the topic after a committee's name (`Ủy ban Quốc gia về thanh niên Việt
         Nam`, `Ủy ban về các vấn đề xã hội`): rules/gazetteers/heads_with_topics.txt."""

@@ -88,6 +88,7 @@ class Bodies:
         "event_openings",
         "heads_described_before_place",
         "heads_with_sentence_case_names",
+        "sentence_case_compounds",
         "short_sector_names",
         "sector_heads",
         "office_short_sector_names",
@@ -215,6 +216,9 @@ class Bodies:
     heads_described_before_place: frozenset[str]
     #: heads whose capitalized name goes on in lower case (`Vụ Chính sách tiền tệ`)
     heads_with_sentence_case_names: frozenset[str]
+    #: a word of a name and the lower-case word that goes on it after its capital (`an toàn
+    #: thông tin`, `giáo dục thường xuyên`): sentence_case_compounds.txt
+    sentence_case_compounds: frozenset[str]
     #: a sector written short → its standard name (`Giáo dục` → `Giáo dục và Đào tạo`)
     short_sectors: Mapping[str, str]
     #: patterns of rules/defines.yml that the name scan and the normalizers read
@@ -466,6 +470,7 @@ class Bodies:
             Phrases(gazetteers["event_openings"]),
             frozenset(gazetteers["heads_described_before_place"]),
             frozenset(gazetteers["heads_with_sentence_case_names"]),
+            frozenset(gazetteers["sentence_case_compounds"]),
             gazetteers["short_sector_names"],
             lazy_compile(defines["ORG_SEAT"], VERBOSE),
             lazy_compile(defines["ORG_PARENT_OF"], VERBOSE),
