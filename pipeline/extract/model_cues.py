@@ -113,11 +113,17 @@ def _in_an_edition(sentence: str, trigger_at: int, after: int, models: Models) -
     edition, inside the quotes or right after them; or the rest of the sentence says it recurs
     or lasts (`… ở thị xã Châu Đốc, tỉnh An Giang vào 2 ngày 30/9 và 1/10/2017`, `… diễn ra
     thường niên`): a programme held over a time of its own, not one day of it (GUIDE.md
-    Rounds 9 and 13)."""
+    Rounds 9 and 13); or the day is a session of a broadcast series, with a theme of its own
+    (`tại chương trình "Lắng nghe và trao đổi" với chủ đề …, do HĐND TP. HCM phối hợp với Đài
+    truyền hình TP tổ chức`; GUIDE.md Round 18, round 19 dev)."""
     return (
         models.edition.search(sentence, trigger_at, after) is not None
         or models.edition.match(sentence[after : after + 20]) is not None
         or models.lasting.search(sentence, after) is not None
+        or (
+            models.theme_after.match(sentence, after - 1) is not None
+            and models.broadcast_word.search(sentence) is not None
+        )
     )
 
 

@@ -63,6 +63,8 @@ _LIST_ITEM_RE = regex.compile(
 )
 #: a list of names ends the sentence, or a clause follows it (`…, Hóc Môn trực tuyến, đảm bảo …`)
 _CLAUSE_AFTER_RE = regex.compile(r",\s*\p{Ll}")
+#: `của` ending the words before a trigger (`Chủ đề của chương trình …`)
+_OF_AT_END_RE = regex.compile(r"\s+(?i:của)\s*$")
 _WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
 #: a quotation, not a name: a sentence ends inside it (not at `TP.`, `Q.`, `ThS.`), or it ends
 #: on a colon that opens a speech, where a stray quote mark ran the name on into the sentence
@@ -166,6 +168,9 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if theme:
         # `chương trình hè với chủ đề "Nghề lạ"`: the programme's theme, not its name
         return Reject("a-theme-not-a-name", theme.group())
+    if trigger == "chương trình" and _theme_said_to_be(sentence, match.start, descriptor, models):
+        # `Chủ đề của chương trình năm 2018 là "Thúc đẩy …", "Môi trường"`: its themes
+        return Reject("a-theme-not-a-name", descriptor)
     clause = models.clause_word.search(descriptor)
     if clause:
         return Reject("a-clause-not-a-name", clause.group())
@@ -432,6 +437,17 @@ def _a_predicate(descriptor: str, quoted: str) -> bool:
         and (len(words) < 2 or words[-2] != "tên")
         and quoted[:1].islower()
     )
+
+
+def _theme_said_to_be(sentence: str, trigger_at: int, descriptor: str, models: Models) -> bool:
+    """`Chủ đề của chương trình năm 2018 là "…"`: a theme word (model_theme_words.txt) right
+    before the trigger, maybe with `của`, and `là` ending the descriptor: the quotes are what the
+    programme's theme is, not its name (round 19, the unseen VietNews pool; GUIDE.md Round 6)."""
+    words = descriptor.lower().split()
+    if not words or words[-1] != "là":
+        return False
+    before = _OF_AT_END_RE.sub("", sentence[:trigger_at])
+    return models.theme_at_end.search(before) is not None
 
 
 def _changed_into(sentence: str, trigger_at: int, name: str, models: Models) -> Reject | None:

@@ -186,6 +186,10 @@ class Models:
     #: a word of weapons right before a name, maybe with its opening quote (`chất độc thần
     #: kinh “`), at the end
     weapon_right_before: regex.Pattern[str]
+    #: a sentence opening on what the one before it told (`Đây là một phần trong …`)
+    points_back: regex.Pattern[str]
+    #: a theme of its own right after a name (`" với chủ đề …`)
+    theme_after: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Models:
@@ -316,6 +320,13 @@ class Models:
             ),
             lazy_compile(
                 r"(?<![\p{L}])" + alternation(gazetteers["model_weapon_cues"]) + r"\s*[\"“'‘]?\s*$",
+                regex.IGNORECASE,
+            ),
+            lazy_compile(defines["MODEL_POINTS_BACK"], VERBOSE),
+            lazy_compile(
+                r"[\s\"”’']*,?\s*(?:với|có|mang)\s+"
+                + alternation(gazetteers["model_theme_words"])
+                + r"(?![\p{L}\p{N}])",
                 regex.IGNORECASE,
             ),
         )
