@@ -48,6 +48,7 @@ from pipeline.extract.places import (
     paper_province,
     province_of,
     share_places,
+    with_level_word,
 )
 
 
@@ -681,6 +682,7 @@ def _nested(
         standard = short_legal_form(standard_sector(name, head, inner, lexicon), lexicon)
         if standard != name:
             standard_names[name], name = standard, standard
+        name = with_level_word(name, inner.place, lexicon)
         name, place = attach_place(name, provinces[0], places_named, lexicon, provinces[1])
         values = {
             "name": name,

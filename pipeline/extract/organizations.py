@@ -48,6 +48,7 @@ from pipeline.extract.org_names import (
     party_at,
     scan_name,
 )
+from pipeline.extract.places import with_level_word
 from pipeline.sources.html_text import fold
 from pipeline.text.normalize import normalize_phrase
 
@@ -177,6 +178,7 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     name = official_sector_names(name, lexicon)
     name = short_legal_form(name, lexicon)
     name = standard_sector(name, head, scanned, lexicon)
+    name = with_level_word(name, scanned.place, lexicon)  # `Công an Đồng Nai`: `… tỉnh Đồng Nai`
     # `thuỷ quân lục chiến`, `nội các`: a national body written bare in lower case
     # (chambers_in_lower_case.txt) stands alone; the resolver keeps it only as the body of the
     # one foreign country its passage is about (GUIDE.md Rounds 11, 12, 18)

@@ -131,6 +131,24 @@ def _province_phrase(province: str, places: Places) -> str:
     return f"Thành phố {province}" if province in places.cities else f"tỉnh {province}"
 
 
+def with_level_word(name: str, place: str | None, lexicon: Lexicon) -> str:
+    """`Công an Đồng Nai` → `Công an tỉnh Đồng Nai`, `Phòng CSGT Công an Đà Nẵng` → `… Công an
+    Thành phố Đà Nẵng`: a body named with its province's level word
+    (bodies_named_with_a_level_word.txt) written before a province or city with none takes it
+    (GUIDE.md Round 19); a country's (`Bộ Công an Lào`) is no province's."""
+    places = lexicon.places
+    if not place or not name.endswith(" " + place) or place in places.countries:
+        return name
+    province = lexicon.bodies.expand(place)
+    if province not in places.provinces:
+        return name
+    before = name[: -len(place) - 1]
+    if not any(before == b or before.endswith(" " + b) for b in places.named_with_a_level_word):
+        return name
+    phrase = _province_phrase(province, places)
+    return f"{before} {phrase.removesuffix(province)}{place}"
+
+
 def attach_place(
     name: str,
     province: str | None,
@@ -240,6 +258,8 @@ def share_places(candidates: list[Candidate], lexicon: Lexicon) -> None:
         if _a_department_before_a_district(earlier, later, lexicon):
             continue  # `Sở Tài chính, Tài nguyên và Môi trường, UBND quận 1`: the province's
         tail = tail_re.search(later.values["name"]) if later.values.get("location") else None
+        if tail and _level_word_added(later, tail.group(), lexicon):
+            tail = None  # `Phòng CSGT - Công an Đà Nẵng`: a level word the text did not write
         shared = tail.group() if tail else passed_on.get(id(later))
         if shared and earlier.values.get("level") != "central":
             level = _level_of_committee(earlier.values["name"], lexicon)
@@ -257,6 +277,17 @@ def share_places(candidates: list[Candidate], lexicon: Lexicon) -> None:
             }
         elif not later.values.get("location"):
             _share_level_word(earlier, later, lexicon)
+
+
+def _level_word_added(cand: Candidate, tail: str, lexicon: Lexicon) -> bool:
+    """Whether the place word of a body's place was added by `with_level_word`
+    (`Công an Đà Nẵng` → `Công an Thành phố Đà Nẵng`), not written by the text."""
+    before = cand.values["name"][: -len(tail)].rstrip()
+    bodies = lexicon.places.named_with_a_level_word
+    if not any(before == b or before.endswith(" " + b) for b in bodies):
+        return False
+    written = lexicon.bodies.expand(cand.sentence.text[cand.start : cand.end])
+    return tail.casefold() not in written.casefold()
 
 
 def _a_department_before_a_district(earlier: Candidate, later: Candidate, lexicon: Lexicon) -> bool:

@@ -21,6 +21,7 @@ import regex
 
 from pipeline.extract.lexicon import Lexicon, Phrases
 from pipeline.extract.org_names import head_at, scan_name, starts_with
+from pipeline.extract.places import with_level_word
 
 _SPACES = regex.compile(r"\s*")
 _COMMA = regex.compile(r"\s*,\s*")
@@ -151,6 +152,7 @@ def _organization_after(
         end = _body_words(text, scanned.end, lexicon, continuing=True)
         end = _before_trailing_person(text, scanned.start, end, lexicon)
         organization = lexicon.bodies.expand(text[scanned.start : end])
+        organization = with_level_word(organization, scanned.place, lexicon)
         head, entry = lexicon.bodies.head_of(organization)
         generic = organization == head and not (entry and entry.alone)
         return organization, generic, end

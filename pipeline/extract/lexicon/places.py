@@ -24,6 +24,7 @@ class Places:
         "source_provinces",
         "province_committees",
         "bodies_placed_by_province",
+        "bodies_named_with_a_level_word",
         "district_committees",
         "districts_of_communes",
         "hometown_cues",
@@ -51,6 +52,9 @@ class Places:
     source_provinces: Mapping[str, str]
     province_committees: tuple[str, ...]
     placed_by_province: frozenset[str]
+    #: bodies named with their province's level word even where the text writes it bare
+    #: (`Công an Đồng Nai` → `Công an tỉnh Đồng Nai`)
+    named_with_a_level_word: tuple[str, ...]
     district_committees: Mapping[str, str]
     abbreviations: tuple[str, ...]
     #: any province (or `HCM`) as a whole word
@@ -107,6 +111,7 @@ class Places:
             gazetteers["source_provinces"],
             tuple(gazetteers["province_committees"]),
             frozenset(gazetteers["bodies_placed_by_province"]),
+            tuple(gazetteers["bodies_named_with_a_level_word"]),
             gazetteers["district_committees"],
             tuple(gazetteers["place_abbreviations"]),
             lazy_compile(r"(?<![\p{L}])" + alternation([*provinces, "HCM"]) + r"(?![\p{L}])"),
