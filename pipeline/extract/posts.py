@@ -68,6 +68,8 @@ _TAIL_WORD = regex.compile(r"[\p{L}\p{M}\p{N}&]+\.?")
 _SET_OFF_HONORIFIC = regex.compile(r"\s*[-–,]\s*(\p{L}+)\s+\p{Lu}")
 #: a hyphen inside a name written with spaces around it (`al - Assad`)
 _SPACED_HYPHEN = regex.compile(r"\s*-\s*")
+#: the rest of an East Asian given name after a spaced hyphen, capitalized (`Kim Kye - Gwan`)
+_SPACED_CAPITAL_TAIL = regex.compile(r"\s-\s\p{Lu}[a-z]{1,5}(?![\p{L}\p{M}])")
 #: an apostrophe after one capital inside a name, written with spaces around it (`O ' Neill`)
 _SPACED_ELISION = regex.compile(r"(?<=(?<![\p{L}])\p{Lu})\s?(['’])\s?(?=\p{Lu})")
 #: `của` right before a body's name (`Phó chủ tịch của | Oxfam`)
@@ -552,7 +554,15 @@ def _body_words(
                 break  # the scanner has read the capitalized words that belong to the name
             run = _capitalized_run(tokens, i)
             stop = _person_in_run(text, tokens, i, run, lexicon)
-            stop = next((j for j in range(i, stop) if _title_at(text, tokens[j], lexicon)), stop)
+            stop = next(
+                (
+                    j
+                    for j in range(i, stop)
+                    if _title_at(text, tokens[j], lexicon)
+                    and not _inside_a_country(tokens, i, j, lexicon)
+                ),
+                stop,
+            )
             if stop > i:
                 end = tokens[stop - 1][2]
             if stop < run:
@@ -810,17 +820,27 @@ def _person_in_run(
         if word in names.common_surnames:
             if run - k > 2 or k > i:  # `Tổng công ty Hoàng Anh` is a business
                 return k
-        elif run - k > 2 and (
-            k == i
-            or tokens[k - 1][0].isupper()
-            or tokens[k - 1][0].isdigit()
-            or names.is_foreign(tokens[k - 1][0])
-            or _country_ends_at(tokens, i, k, lexicon)
+        elif (
+            run - k > 2
+            and (
+                k == i
+                or tokens[k - 1][0].isupper()
+                or tokens[k - 1][0].isdigit()
+                or names.is_foreign(tokens[k - 1][0])
+                or _country_ends_at(tokens, i, k, lexicon)
+            )
+        ) or (
+            run - k == 2
+            and _foreign_country_ends_at(tokens, i, k, lexicon)
+            and not names.spaced_given_tail.match(text, tokens[run - 1][2])
+            and not _SPACED_CAPITAL_TAIL.match(text, tokens[run - 1][2])
         ):
             # after an abbreviation, a number, a brand's word or a country (`quận 1 Đoàn Ngọc
             # Hải`, `Vietcombank Nghiêm Xuân Thành`, `HAGL Agrico Đoàn Nguyên Đức`, `Quốc
             # phòng Trung Quốc Ngụy Phượng Hòa`); not `Tổng Công ty Thái Sơn`, `Huyện Đoàn Bình
-            # Chánh`
+            # Chánh`. A foreign country's body is not named after a person: two syllables after
+            # it are its holder's Sino-Vietnamese name (`Ngoại giao Trung Quốc | Vương Nghị`),
+            # not the start of a spaced East Asian one (`Triều Tiên | Kim Kye - Gwan`)
             found.append(k)
     if found:
         return found[0]
@@ -895,6 +915,30 @@ def _in_a_country(tokens: list[tuple[str, int, int]], i: int, k: int, lexicon: L
     return any(
         j + starts_with(tokens, j, countries) > k
         for j in range(max(i, k - max(countries.widths) + 1), k + 1)
+    )
+
+
+def _foreign_country_ends_at(
+    tokens: list[tuple[str, int, int]], i: int, k: int, lexicon: Lexicon
+) -> bool:
+    """A country other than the papers' own (home_country.txt) ends right before word `k`."""
+    countries, home = lexicon.titles.countries, lexicon.places.home_country
+    return any(
+        (width := starts_with(tokens, j, countries))
+        and j + width == k
+        and " ".join(t[0] for t in tokens[j:k]) != home
+        for j in range(max(i, k - max(countries.widths)), k)
+    )
+
+
+def _inside_a_country(tokens: list[tuple[str, int, int]], i: int, k: int, lexicon: Lexicon) -> bool:
+    """A country begun at a word from `i` on, before word `k`, goes on over it: the title
+    that starts there is the country's last syllable and a name's first (`Ngoại giao Trung
+    Quốc | Vương Nghị`, not `Quốc vương`)."""
+    countries = lexicon.titles.countries
+    return any(
+        j + starts_with(tokens, j, countries) > k
+        for j in range(max(i, k - max(countries.widths) + 1), k)
     )
 
 
