@@ -62,6 +62,9 @@ class OrgName:
     #: minh`): a description, a name only where the writer capitalized the head (see
     #: organizations.py)
     description_end: int | None = None
+    #: where a parent joined by a lower-case head opens (`báo` of `ban Quốc tế báo Thanh
+    #: Niên`): `NameScan.joined_parent`, listed as well by org_resolution
+    parent_start: int | None = None
 
 
 class _Stop(Exception):
@@ -144,6 +147,8 @@ class NameScan(LowerCaseSteps):
     qualified: bool = False
     #: a title stands right before the head, so a person's name may follow the body
     titled: bool = True
+    #: `OrgName.parent_start`
+    parent_start: int | None = None
 
     def sector_name(self) -> bool:
         """An official sector name with commas inside (`Văn hóa, Thể thao và Du lịch`), however
@@ -378,6 +383,32 @@ class NameScan(LowerCaseSteps):
             return True
         self.end, self.named = inner.end, True
         self.place_level, self.place = inner.place_level, inner.place
+        raise _Stop
+
+    def joined_parent(self) -> bool:
+        """A unit's parent written right after the unit's capitalized name, its head in lower
+        case (`Ban Biên tập báo Nhà báo và Công luận`, `ban Quốc tế báo Thanh Niên`, `Ủy ban
+        Quốc gia đảng Dân chủ`): a parent joined directly stays in the unit's name (GUIDE.md,
+        organizations: `Văn phòng Sở Xây dựng`), and it ends the name. Read only after a unit's
+        head (rules/gazetteers/heads_of_units.txt) whose name ended in a capitalized word: a
+        verb there (`Ban Bí thư Trung ương Đảng tổ chức Hội nghị`) is left out by
+        `_joined_parent_at`."""
+        bodies = self.lexicon.bodies
+        if self.i == 0 or self.last_lower or not self.named:
+            return False
+        if not opens_with(self.titled_head, bodies.heads_of_units):
+            return False
+        parent = _joined_parent_at(self.text, self.tokens[self.i][1], self.lexicon)
+        if parent is None:
+            return False
+        head_start = self.head_end - len(self.head)
+        if (
+            self.text[head_start : head_at(self.text, parent.start, self.lexicon)].lower()
+            in bodies.heads_by_lower
+        ):
+            return False  # `ban Cán sự đảng Chính phủ`: the lower-case word ends a longer head
+        self.end, self.place_level, self.place = parent.end, parent.place_level, parent.place
+        self.parent_start = parent.start
         raise _Stop
 
     def _tokens_until(self, end: int) -> int:
@@ -887,6 +918,7 @@ class NameScan(LowerCaseSteps):
         (province, lambda word, lexicon: word in _place_first_words(lexicon)),
         (branch, lambda word, _: bool(LOW_RE.match(word) or TITLE_CASE_RE.match(word))),
         (inner_body, lambda word, _: bool(TITLE_CASE_RE.match(word) or LOW_RE.match(word))),
+        (joined_parent, lambda word, _: bool(LOW_RE.match(word))),
         (qualifier, lambda word, lexicon: word in lexicon.bodies.qualifiers.first_words),
         (spelled_legal_form, lambda word, _: bool(CAP_RE.match(word))),
         (LowerCaseSteps.business_line, lambda word, _: word != "và" and bool(LOW_RE.match(word))),
@@ -1041,7 +1073,27 @@ def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> Or
         scan.named,
         scan.lower_words,
         scan.description_end,
+        scan.parent_start,
     )
+
+
+def _joined_parent_at(text: str, start: int, lexicon: Lexicon) -> OrgName | None:
+    """The parent body that a lower-case head opens at `start` right after its unit's name
+    (`báo Thanh Niên` in `ban Quốc tế báo Thanh Niên`), or None: the head (of
+    rules/gazetteers/org_heads.yml) is no verb (`tổ chức Hội nghị`), and the parent's own
+    name follows it in capitals (not `Khoa Ngoại bệnh viện tỉnh`: the scan reads a place)."""
+    head_end = head_at(text, start, lexicon)
+    if head_end is None or not _CAPITAL_AFTER.match(text, head_end):
+        return None
+    entry = lexicon.bodies.head_entry(text[start:head_end])
+    if entry is None or entry.verb:
+        return None
+    parent = scan_name(text, start, head_end, lexicon)
+    return parent if parent.named and parent.end > head_end else None
+
+
+#: a capitalized word right after a position (`công ty Hòa Phát`, `trường THPT`)
+_CAPITAL_AFTER = regex.compile(r" \p{Lu}")
 
 
 def _party_after(text: str, end: int, lexicon: Lexicon) -> OrgName | None:
