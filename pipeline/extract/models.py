@@ -170,7 +170,9 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if theme:
         # `chương trình hè với chủ đề "Nghề lạ"`: the programme's theme, not its name
         return Reject("a-theme-not-a-name", theme.group())
-    if trigger == "chương trình" and _theme_said_to_be(sentence, match.start, descriptor, models):
+    if trigger in models.programme_triggers and _theme_said_to_be(
+        sentence, match.start, descriptor, models
+    ):
         # `Chủ đề của chương trình năm 2018 là "Thúc đẩy …", "Môi trường"`: its themes
         return Reject("a-theme-not-a-name", descriptor)
     clause = models.clause_word.search(descriptor)
