@@ -132,13 +132,14 @@ def _said_elsewhere_to_be_no_model(cand: Candidate, text: ArticleText[Any], a_te
     """What the rest of the article says a quoted programme or movement is: a term of its own
     (`a_term`), a contest, a show, a protest."""
     trigger = cand.values.pop("_trigger", None)
+    models = text.lexicon.models
     if a_term or _a_listed_body_or_brand(cand, text):
         return True
-    if trigger == "chương trình":
+    if trigger in models.programme_triggers:
         return _a_contest_or_show(cand, text)
-    if trigger in text.lexicon.models.movements:
+    if trigger in models.movements:
         return _a_protest(cand, text)
-    if trigger == "mô hình":
+    if trigger == models.template_trigger:
         return (
             _a_template_or_concept(cand, text)
             or _an_acronym_of_a_kind(cand, text)

@@ -138,7 +138,7 @@ def named_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     ]
     values = _values(name, sentence, after, lexicon)
     # the resolver reads the rest of the article for what the model is (a replica, a template)
-    values["_trigger"] = "mô hình"
+    values["_trigger"] = lexicon.models.template_trigger
     rows = [Found(match.start, end, values)]
     rows += [Found(s, e, {**values, "name": sentence[s:e]}) for s, e in listed]
     return rows
@@ -160,15 +160,19 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     not_one = models.not_descriptor.search(descriptor)
     if not_one:
         return Reject("not-an-initiative", not_one.group())
-    software = models.software_word.search(descriptor) if trigger == "chương trình" else None
+    software = (
+        models.software_word.search(descriptor) if trigger in models.programme_triggers else None
+    )
     if software:
         # `các chương trình ứng dụng "Cứu trợ từ thiện"`: an app (round 13, the unseen pool)
         return Reject("an-app-or-software", software.group())
-    theme = models.theme_at_end.search(descriptor) if trigger == "chương trình" else None
+    theme = models.theme_at_end.search(descriptor) if trigger in models.programme_triggers else None
     if theme:
         # `chương trình hè với chủ đề "Nghề lạ"`: the programme's theme, not its name
         return Reject("a-theme-not-a-name", theme.group())
-    if trigger == "chương trình" and _theme_said_to_be(sentence, match.start, descriptor, models):
+    if trigger in models.programme_triggers and _theme_said_to_be(
+        sentence, match.start, descriptor, models
+    ):
         # `Chủ đề của chương trình năm 2018 là "Thúc đẩy …", "Môi trường"`: its themes
         return Reject("a-theme-not-a-name", descriptor)
     clause = models.clause_word.search(descriptor)
@@ -183,7 +187,7 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         cue := near(models.movement_cue, sentence, match.start, match.end, wide=True)
     ):
         return Reject("a-political-or-historical-movement", cue)
-    if trigger != "mô hình" and (era := models.historical_time.search(sentence)):
+    if trigger != models.template_trigger and (era := models.historical_time.search(sentence)):
         # `Thời kỳ kháng chiến … có rất nhiều phong trào như "Hũ gạo kháng chiến"`: history
         return Reject("a-political-or-historical-movement", era.group())
     quoted = match.group("quoted") or ""
@@ -196,7 +200,7 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     while (more := models.next_quoted.match(sentence, position)) is not None:
         spans.append(more.span("quoted"))
         position = more.end()
-    if trigger == "mô hình" and (
+    if trigger == models.template_trigger and (
         problem := _physical(sentence, match.start, spans[0][1], models)
         # `mô hình tiểu cảnh "Cây mơ ước"`, `mô hình sách nổi "…"`: the descriptor says it
         # is a thing on show (round 14, the unseen VietNews pool)
@@ -205,36 +209,40 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     ):
         return problem
     first = sentence[slice(*spans[0])]
-    if trigger == "phong trào" and not descriptor and _a_nickname(first):
+    if trigger in models.nickname_triggers and not descriptor and _a_nickname(first):
         # `phong trào "áo vàng"`, `phong trào "mai mối"`: what the press calls a protest or a
         # fashion, not the name a body gives a movement it runs (`"Chủ nhật xanh"`)
         return Reject("a-nickname-not-a-name", first)
-    if trigger == "mô hình" and not descriptor and followed(sentence, match.start, first, models):
+    if (
+        trigger == models.template_trigger
+        and not descriptor
+        and followed(sentence, match.start, first, models)
+    ):
         # `theo mô hình "hỗn hợp" kiểu đảo cọ Palm Jumeirah`: a template, not an initiative
         return Reject("a-template", first)
     if (
-        trigger == "chương trình"
+        trigger in models.programme_triggers
         and not descriptor
         and _set_up(sentence, match.start, first, models)
     ):
         # `lập các chương trình "khu phố tự quản"`: a form bodies set up (GUIDE.md Round 12)
         return Reject("a-template", first)
-    if trigger == "mô hình" and lexicon.places.countries.starts(first.split()):
+    if trigger == models.template_trigger and lexicon.places.countries.starts(first.split()):
         # `bước sang mô hình "Thái Lan 2.0"`: a country's stage, a template
         return Reject("a-country-as-template", first)
-    if trigger == "chương trình" and (
+    if trigger in models.programme_triggers and (
         problem := sales_promotion(sentence, match.start, spans[-1][1], models)
         or one_off_event(sentence, match.start, spans[-1][1] + 1, models)
     ):
         return problem
-    if trigger == "chương trình" and (
+    if trigger in models.programme_triggers and (
         cue := near(models.contest_cue, sentence, match.start, spans[-1][1] + 1, wide=True)
         or before(models.contest_role, sentence, match.start)
         or contest_by_name(sentence, spans[0], models)
     ):
         return Reject("a-contest", cue)
     listed = bool(match.group("colon")) or models.introducer_at_end.search(descriptor) is not None
-    if trigger == "chương trình" and (
+    if trigger in models.programme_triggers and (
         problem := show_or_weapons(sentence, match.start, spans[-1][1] + 1, listed, models)
     ):
         return problem
@@ -242,7 +250,7 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     # `chương trình “chạy thử”`, `chương trình "đổi chác"`: a programme has a name of its own,
     # two lower-case words in quotes are the sentence's words (round 10, the unseen pool)
     # (the first name only: `chương trình "5 không" (…), "ba có" (…)` is a list of names)
-    words_in_quotes = _MOST_NICKNAME_WORDS if trigger == "chương trình" else 1
+    words_in_quotes = _MOST_NICKNAME_WORDS if trigger in models.programme_triggers else 1
     for start, end in spans:
         name = sentence[start:end].strip(" ,")
         problem = _not_an_initiative(

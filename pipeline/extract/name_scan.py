@@ -38,9 +38,6 @@ from pipeline.text.normalize import normalize_phrase
 
 #: the levels of a Party committee that may be written in lower case inside a longer name
 _COMMITTEE_LEVELS = ("province", "district")
-#: what joins two parts of one name (`Nông nghiệp và Phát triển nông thôn`, `GD-ĐT`, and
-#: in an English name `Ernst and Young`)
-_JOINERS = ("và", "&", "-", "and")
 #: what may close lower-case words that go on a capitalized name where no place does
 _CLOSING_MARKS = ("(", ")")
 #: a bracket holding only an acronym (`(PBGDPL)`)
@@ -465,7 +462,7 @@ class NameScan(LowerCaseSteps):
         if not (
             self._holder_may_follow
             and self.i > 0
-            and tokens[self.i - 1][0] not in _JOINERS
+            and not self.lexicon.bodies.name_joiner.fullmatch(tokens[self.i - 1][0])
             and CAP_RE.match(tokens[self.i - 1][0])
         ):
             return False
@@ -544,7 +541,7 @@ class NameScan(LowerCaseSteps):
         if (
             self.end_before_lower is not None
             and self.last_lower
-            and tokens[self.i - 1][0] not in _JOINERS
+            and not self.lexicon.bodies.name_joiner.fullmatch(tokens[self.i - 1][0])
             and not (self.plural_from is not None and self._capitalized_common_word(self.i))
         ):
             # lower-case words that must lead to a place: `Hội hoa xuân Tao Đàn`, but `Hội Bảo
@@ -729,9 +726,9 @@ class NameScan(LowerCaseSteps):
         # also inside a description in lower case (`Trung tâm nghiên cứu chiến lược và quốc
         # tế`, `Viện nghiên cứu phát triển kinh tế - xã hội Đà Nẵng`)
         described = self.last_lower and self._lower_case_named()
-        if word not in _JOINERS or not (self.named or described):
+        if not self.lexicon.bodies.name_joiner.fullmatch(word) or not (self.named or described):
             return False
-        if word == "và" and (self.proper or follows.isdigit()):
+        if word == self.lexicon.bodies.and_word and (self.proper or follows.isdigit()):
             # `Nhà máy thép Dana Úc và Dana Ý`: a second body; `Tổng cục Thuế và 17 cục thuế`
             return False
         if word == "and" and not (self.proper and CAP_RE.match(follows)):
@@ -748,7 +745,7 @@ class NameScan(LowerCaseSteps):
             # trường và doanh nghiệp …`, not `Ban quản lý làng và dân làng`)
             if (
                 word == "&"
-                or (word == "và" and self.lower_words < 2)
+                or (word == self.lexicon.bodies.and_word and self.lower_words < 2)
                 or head_at(self.text, next_start, self.lexicon) is not None
                 or not self._lower_after_joiner()
             ):
@@ -759,7 +756,7 @@ class NameScan(LowerCaseSteps):
             return False
         if CAP_RE.match(follows) and self.lexicon.titles.title.match(self.text, next_start):
             return False  # `Ban Bí thư và Thủ tướng`, `Sở Nội vụ và Giám đốc Sở Tài chính`
-        if word == "và" and self._document_follows():
+        if word == self.lexicon.bodies.and_word and self._document_follows():
             return False  # `Quy định số 101-QĐ/TW … của ban Bí thư và Quy định số 5946-QĐ/TU`
         # `&` joins two parts of one name, never a body and a person (`Rau & Hoa Đà Lạt`)
         person_follows = (
@@ -772,7 +769,10 @@ class NameScan(LowerCaseSteps):
         if (
             (CAP_RE.match(follows) and not person_follows and not follows.isupper())
             or (word != "&" and starts_with(self.tokens, self.i + 1, bodies.name_words))
-            or (word == "và" and starts_with(self.tokens, self.i + 1, bodies.name_words_after_and))
+            or (
+                word == self.lexicon.bodies.and_word
+                and starts_with(self.tokens, self.i + 1, bodies.name_words_after_and)
+            )
             # `GD-ĐT`, `LĐ-TB&XH`, `NN & PTNT`: one abbreviation written with dashes
             or (follows.isupper() and self.tokens[self.i - 1][0].isupper())
             # `Cục Quản lý nhà và thị trường bất động sản`: a lower-case part after another
@@ -900,7 +900,7 @@ class NameScan(LowerCaseSteps):
         width = starts_with(self.tokens, self.i, bodies.name_words) if self.named or opening else 0
         if width and not (self.last_lower or opening) and self.verb_here(width):
             return False  # `Sở Nội vụ thông tin`: the sentence goes on
-        if not width and self.i > 0 and self.tokens[self.i - 1][0] == "và":
+        if not width and self.i > 0 and self.tokens[self.i - 1][0] == self.lexicon.bodies.and_word:
             width = starts_with(self.tokens, self.i, bodies.name_words_after_and)
         if not width:
             return False
@@ -921,14 +921,17 @@ class NameScan(LowerCaseSteps):
         (joined_parent, lambda word, _: bool(LOW_RE.match(word))),
         (qualifier, lambda word, lexicon: word in lexicon.bodies.qualifiers.first_words),
         (spelled_legal_form, lambda word, _: bool(CAP_RE.match(word))),
-        (LowerCaseSteps.business_line, lambda word, _: word != "và" and bool(LOW_RE.match(word))),
+        (
+            LowerCaseSteps.business_line,
+            lambda word, lexicon: word != lexicon.bodies.and_word and bool(LOW_RE.match(word)),
+        ),
         (
             LowerCaseSteps.level_word,
             lambda word, lexicon: word.lower() in lexicon.bodies.level_words.first_words,
         ),
         (capitalized, lambda word, _: bool(CAP_RE.match(word))),
         (LowerCaseSteps.about, lambda word, _: True),  # a pattern of the rules (ORG_TOPIC) reads it
-        (joiner, lambda word, _: word in _JOINERS),
+        (joiner, lambda word, lexicon: bool(lexicon.bodies.name_joiner.fullmatch(word))),
         (LowerCaseSteps.comma_list, lambda word, _: word == ","),
         (aside, lambda word, _: word == "("),
         (name_words, lambda word, lexicon: word in _name_first_words(lexicon)),
@@ -984,7 +987,9 @@ class NameScan(LowerCaseSteps):
 
     def _without_connector(self, end: int) -> int:
         """A name never ends on a dangling connector."""
-        while end > self.head_end and self.text[:end].rstrip().endswith((" và", " &", " -")):
+        while end > self.head_end and self.text[:end].rstrip().endswith(
+            (f" {self.lexicon.bodies.and_word}", " &", " -")
+        ):
             end = len(self.text[:end].rstrip().rsplit(" ", 1)[0])
         return end
 

@@ -281,7 +281,7 @@ class LowerCaseSteps:
             word = self.tokens[j][0] if j < len(self.tokens) else ""
             if word == ",":
                 j += 1
-            elif word == "và":
+            elif word == self.lexicon.bodies.and_word:
                 return self._lower_run_end(j + 1)
             elif (
                 starts_with(self.tokens, j, places.provinces)
@@ -366,7 +366,11 @@ class LowerCaseSteps:
         other than `và` ends it (`công ty TNHH MTV thuộc sở hữu của Đảng bộ`), as does a
         capital that opens another body or follows punctuation; after a head in lower case, a
         place alone is no business's name."""
-        if self.proper or not LOW_RE.match(self.word()) or self.word() == "và":
+        if (
+            self.proper
+            or not LOW_RE.match(self.word())
+            or self.word() == self.lexicon.bodies.and_word
+        ):
             return False
         endings = self.lexicon.bodies.legal_form_endings
         # case-folding maps each character to one or more: the longest ending's length of
@@ -380,7 +384,7 @@ class LowerCaseSteps:
             j < len(tokens)
             and j - self.i < _MOST_BUSINESS_LINE_WORDS
             and LOW_RE.match(tokens[j][0])
-            and (tokens[j][0] == "và" or tokens[j][0] not in function_words)
+            and (tokens[j][0] == self.lexicon.bodies.and_word or tokens[j][0] not in function_words)
             and (j == self.i or tokens[j][1] == tokens[j - 1][2] + 1)
         ):
             j += 1
@@ -388,7 +392,7 @@ class LowerCaseSteps:
             j >= len(tokens)
             or tokens[j][1] != tokens[j - 1][2] + 1
             or not TITLE_CASE_RE.match(tokens[j][0])
-            or tokens[j - 1][0] == "và"
+            or tokens[j - 1][0] == self.lexicon.bodies.and_word
             or head_at(self.text, tokens[j][1], self.lexicon) is not None
         ):
             return False

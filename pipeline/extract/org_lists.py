@@ -83,7 +83,7 @@ def _items(
         if not alone.named or alone.end <= start:
             break  # `gồm: Trường Tam – Hùng Cường, Văn Đức – Ngọc Ký`: people, no bodies
         item = _scan_item(text, start, head, lexicon)
-        if _ANOTHER_ITEM.search(text, alone.end, item.end):
+        if lexicon.bodies.list_next_item.search(text, alone.end, item.end):
             item = alone  # `các phòng: Y tế, Kinh tế, …`: a head reads on through its list
         if not opened:
             item = _before_and(text, start, item, lexicon)
@@ -116,7 +116,7 @@ def _before_and(text: str, start: int, item: OrgName, lexicon: Lexicon) -> OrgNa
     thông vận tải và Xây dựng`; but `Tài nguyên và Môi trường`: short_sector_names.yml): the
     first ends before `và`, the list goes on with the second."""
     written = text[start : item.end]
-    cut = written.find(" và ")
+    cut = written.find(f" {lexicon.bodies.and_word} ")
     if cut < 0:
         return item
     standard = written.casefold()
@@ -127,8 +127,6 @@ def _before_and(text: str, start: int, item: OrgName, lexicon: Lexicon) -> OrgNa
     return OrgName(start, start + cut, item.head, None, None, True)
 
 
-#: a comma or `và` past where an item read alone ends: the next item, not more of its name
-_ANOTHER_ITEM = regex.compile(r"[,;]|(?<![\p{L}])và(?![\p{L}])")
 _NEXT_WORD = regex.compile(r"\s+(\S+)")
 #: how many characters of an item are read for its sector
 _SECTOR_REACH = 30
@@ -188,9 +186,6 @@ def bodies_of_places(match: Match, lexicon: Lexicon) -> list[Found]:
     return found
 
 
-_PLACE_GLUE = regex.compile(r"\s*,\s*|\s+và\s+")
-
-
 def bodies_of_further_places(
     match: Match, scanned: OrgName, name: str, lexicon: Lexicon
 ) -> list[Found]:
@@ -216,7 +211,7 @@ def bodies_of_further_places(
     found: list[Found] = []
     position = scanned.end
     while len(found) < _MOST_ITEMS:
-        glue = _PLACE_GLUE.match(text, position)
+        glue = lexicon.bodies.further_places_glue.match(text, position)
         i = next((k for k, t in enumerate(tokens) if glue and t[1] == glue.end()), None)
         if i is None:
             break

@@ -157,7 +157,7 @@ def resolve_organizations(
     spelled_out(out, lexicon, [c for c in out if c not in nested], sources=nested)
     complete_bare_units(out, lexicon)  # `Đảng ủy Tập đoàn` → `… Tập đoàn Hóa chất Việt Nam`
     merged = _with_school_word(_merge_short_forms(merge_bare_names(out, lexicon), lexicon), lexicon)
-    _agency_named_by_function(merged)
+    _agency_named_by_function(merged, lexicon)
     for cand in merged:
         cand.values.pop(EVERY_PLACE, None)
     return _one_spelling_per_place(merged, lexicon)
@@ -437,7 +437,9 @@ def _level_word_in_a_word(text: str, found: regex.Match[str], lexicon: Lexicon) 
 @functools.lru_cache(maxsize=4)
 def _place_re(lexicon: Lexicon) -> regex.Pattern[str]:
     words = sorted(
-        (w for w in lexicon.places.local_level_words if w != "tỉnh"), key=len, reverse=True
+        (w for w in lexicon.places.local_level_words if w != lexicon.places.province_word),
+        key=len,
+        reverse=True,
     )
     return regex.compile(
         r"(?<![\p{L}])(" + "|".join(map(regex.escape, words)) + r") "
@@ -487,20 +489,19 @@ def _merge_short_forms(candidates: list[Candidate], lexicon: Lexicon) -> list[Ca
     return candidates
 
 
-_AGENCY = "cơ quan "  # the word that names an agency by its function (`cơ quan tình báo Mỹ`)
-
-
-def _agency_named_by_function(candidates: list[Candidate]) -> None:
+def _agency_named_by_function(candidates: list[Candidate], lexicon: Lexicon) -> None:
     """`tình báo New Zealand` and `cơ quan tình báo New Zealand` in one article are one body,
     listed by the longer name, as the gold lists it (`Cơ quan tình báo New Zealand`): a body
     every country has, written by its field, is the agency the article also calls `cơ quan`."""
+    agency_word = lexicon.bodies.agency_word  # defines ORG_AGENCY_WORD
+    # by the name without the word
     agencies = {
-        c.values["name"].casefold(): c.values
+        folded[agency.end() :]: c.values
         for c in candidates
-        if c.values["name"].casefold().startswith(_AGENCY)
+        if (agency := agency_word.match(folded := c.values["name"].casefold()))
     }
     for cand in candidates:
-        known = agencies.get(_AGENCY + cand.values["name"].casefold())
+        known = agencies.get(cand.values["name"].casefold())
         if known is not None:
             cand.values = {**cand.values, "name": known["name"], "location": known.get("location")}
 
@@ -520,9 +521,6 @@ def _nearest(
     return min((m, n) for n in names for m in mentions[n])[1]
 
 
-_LEVEL_BEFORE_PLACE = regex.compile(r" (?P<level>tỉnh|[Tt]hành phố|TP\.?) (?P<place>\p{Lu}.*)$")
-
-
 def _one_spelling_per_place(candidates: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     """`Công an Đà Nẵng` and `Công an TP Đà Nẵng` in one article are one body, listed by the
     name that writes the place word; a committee names its province bare (`Tỉnh ủy tỉnh Tây
@@ -531,10 +529,12 @@ def _one_spelling_per_place(candidates: list[Candidate], lexicon: Lexicon) -> li
 
     def spelling(name: str) -> tuple[str, bool]:
         """The name without its place word, and whether it is a committee's."""
-        found = _LEVEL_BEFORE_PLACE.search(name)
+        found = lexicon.bodies.province_before_place.search(name)
         if found is None:
             return name.casefold(), name.rsplit(" ", 1)[0].endswith(places.province_committees)
-        if (found.group("level") == "tỉnh") == (found.group("place") in places.cities):
+        if (found.group("level") == places.province_word) == (
+            found.group("place") in places.cities
+        ):
             return name.casefold(), False
         before = name[: found.start()]
         return f"{before} {found.group('place')}".casefold(), before.endswith(
@@ -585,7 +585,8 @@ def _goes_on(known: dict[str, Any], length: int, lexicon: Lexicon) -> bool:
             tokens, i, bodies.level_words
         )
         if not width and (
-            CAPITALIZED_WORD.match(word) or (word in _JOINERS and 0 < i < len(words) - 1)
+            CAPITALIZED_WORD.match(word)
+            or (bodies.capitalized_joiner.fullmatch(word) and 0 < i < len(words) - 1)
         ):
             i += 1
             continue
@@ -596,7 +597,6 @@ def _goes_on(known: dict[str, Any], length: int, lexicon: Lexicon) -> bool:
 
 
 CAPITALIZED_WORD = regex.compile(r"^(?:\p{Lu}|\d)[\p{L}\p{M}\d&.]*$")
-_JOINERS = ("và", "-", "&")
 
 
 def _own_head_end(text: str, start: int, end: int, lexicon: Lexicon) -> int:

@@ -235,9 +235,6 @@ def districts_in_parentheses(text: str, places_named: dict[str, str], lexicon: L
         places_named.setdefault(places.districts_of_communes[found.group("level")], district)
 
 
-_LIST_GLUE = regex.compile(r"\s*(?:-|,|;|và)\s*")
-
-
 def share_places(candidates: list[Candidate], lexicon: Lexicon) -> None:
     """`Huyện ủy - HĐND - UBND huyện Hoài Ân`: a list of bodies shares the place at its end."""
     tail_re = _place_tail_re(lexicon)
@@ -253,7 +250,7 @@ def share_places(candidates: list[Candidate], lexicon: Lexicon) -> None:
             earlier.values["name"], lexicon
         ):
             continue  # `Đảng ủy Công an Trung ương, Thành ủy TP HCM`: central, of no place
-        if not _LIST_GLUE.fullmatch(earlier.sentence.text[earlier.end : later.start]):
+        if not lexicon.places.list_glue.fullmatch(earlier.sentence.text[earlier.end : later.start]):
             continue
         if _a_department_before_a_district(earlier, later, lexicon):
             continue  # `Sở Tài chính, Tài nguyên và Môi trường, UBND quận 1`: the province's

@@ -36,8 +36,6 @@ _CAPITALIZED = regex.compile(r"(?:\p{Lu}|\d)")
 _LOWER = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]*$")
 _NEXT_LOWER_WORD = regex.compile(r"\s+(\p{Ll}[\p{Ll}\p{M}]*)(?![\p{L}\p{M}])")
 _CAPITAL_WORD_AFTER = regex.compile(r"\s+\p{Lu}")
-#: what sets a name off from the posts before it loosely (a comma, `là`)
-_LOOSE = regex.compile(r",|(?<![\p{L}])là(?![\p{L}])")
 #: the sentence goes on after a name (a verb: `… Bob Kerry cho rằng`), maybe in a quote the
 #: holder's words open (`Chánh văn phòng Nhà Trắng John Kelly "đã giúp ngăn …"`), or ends there
 _SENTENCE_GOES_ON = regex.compile(r"\s+[\"“'‘]?\p{Ll}|\s*[.!?…]+(?:\s|$)|\s*$")
@@ -72,12 +70,6 @@ _SPACED_HYPHEN = regex.compile(r"\s*-\s*")
 _SPACED_CAPITAL_TAIL = regex.compile(r"\s-\s\p{Lu}[a-z]{1,5}(?![\p{L}\p{M}])")
 #: an apostrophe after one capital inside a name, written with spaces around it (`O ' Neill`)
 _SPACED_ELISION = regex.compile(r"(?<=(?<![\p{L}])\p{Lu})\s?(['’])\s?(?=\p{Lu})")
-#: `của` right before a body's name (`Phó chủ tịch của | Oxfam`)
-_OF_BEFORE = regex.compile(r"(?<![\p{L}])của\s+$")
-#: lower-case words that join two parts of one body before a capitalized word
-_BODY_JOINERS = frozenset(("và", "của", "tại", "&", "-", "–"))
-#: words after a comma that go on with a list of names
-_LIST_JOINERS = frozenset(("và", "hoặc", "cùng"))
 
 
 @dataclass(frozen=True)
@@ -381,7 +373,7 @@ def _parse_posts(
                 "," in separator.group()
                 and titles.canonical(following.group("title")) in titles.list_starting
             )
-            or (not after_a_name and separator.group().strip() == "và")
+            or (not after_a_name and separator.group().strip() == lexicon.titles.and_word)
         )
         if base in titles.bare_ranks and not organization and not (goes_on and after_a_name):
             # `Trưởng` is a post only with its body: `Trưởng CA xã Phước An`; before a name, the
@@ -550,7 +542,9 @@ def _body_words(
         if _stops_body(tokens, i, lexicon):
             break
         if _CAPITALIZED.match(word):
-            if continuing and (i == 0 or tokens[i - 1][0] not in _BODY_JOINERS):
+            if continuing and (
+                i == 0 or not lexicon.titles.body_joiner.fullmatch(tokens[i - 1][0])
+            ):
                 break  # the scanner has read the capitalized words that belong to the name
             run = _capitalized_run(tokens, i)
             stop = _person_in_run(text, tokens, i, run, lexicon)
@@ -570,7 +564,7 @@ def _body_words(
             i = run
             continue
         following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
-        if word in _BODY_JOINERS:
+        if lexicon.titles.body_joiner.fullmatch(word):
             after = _capitalized_run(tokens, i + 1)
             if (
                 (end == start and not continuing)
@@ -630,7 +624,7 @@ def _place_words_joined(
 def _may_start_body(word: str, lexicon: Lexicon, continuing: bool, lower_start: bool) -> bool:
     """Whether a body's words may start with `word` (see `_body_words`); most do not."""
     if continuing:
-        return word in _BODY_JOINERS
+        return bool(lexicon.titles.body_joiner.fullmatch(word))
     return bool(
         _CAPITALIZED.match(word)
         or word in lexicon.places.level_words
@@ -745,7 +739,7 @@ def _joined_lower_case_words(
     leads = lexicon.names.leads
     return (
         i >= 3  # two syllables at least: not `và đc Trương Thị Bích Hạnh`
-        and tokens[0][0] == "và"
+        and tokens[0][0] == lexicon.titles.and_word
         and not any(_title_at(text, token, lexicon) for token in tokens[1:i])
         and not any(
             " ".join(words[k : k + width]) in leads
@@ -852,7 +846,7 @@ def _person_in_run(
     one_word_body = (
         after_place
         or _a_brand(tokens[i][0], lexicon)
-        or bool(_OF_BEFORE.search(text, max(0, tokens[i][1] - 8), tokens[i][1]))
+        or bool(lexicon.titles.of_before_body.search(text, max(0, tokens[i][1] - 8), tokens[i][1]))
     )
     if tokens[i][0] not in names.foreign_given_names:
         for k in range(run - 2, i, -1):
@@ -992,7 +986,11 @@ def name_after_posts(
     `năm Thứ trưởng là ông …, ông …` the names are listed after the post)."""
     names = lexicon.names
     found = names.after_posts.match(text, end)
-    if found is not None and tight and _LOOSE.search(text, end, found.start("person")):
+    if (
+        found is not None
+        and tight
+        and lexicon.titles.loose_set_off.search(text, end, found.start("person"))
+    ):
         return None
     if found is not None:
         person = found.group("person")
@@ -1008,7 +1006,7 @@ def name_after_posts(
     found = names.foreign_after_posts.match(text, end)
     if found is None or _CAPITAL_WORD_AFTER.match(text, found.end()):
         return None
-    if tight and _LOOSE.search(text, end, found.start("person")):
+    if tight and lexicon.titles.loose_set_off.search(text, end, found.start("person")):
         return None
     person, honorific = person_text(found.group("person")), found.group("honorific")
     start = found.start("person")
@@ -1067,7 +1065,7 @@ def _set_off_before_clause(text: str, end: int, lexicon: Lexicon) -> bool:
         return False
     after = comma.end()
     first = _WORD.match(text, after)
-    if first is None or first.group().lower() in _LIST_JOINERS:
+    if first is None or lexicon.titles.list_joiner.fullmatch(first.group().lower()):
         return False
     if first.group().lower() in lexicon.titles.prefixes:
         after = _SPACES.match(text, first.end()).end()

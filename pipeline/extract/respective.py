@@ -13,8 +13,6 @@ from pipeline.extract.lexicon import Lexicon
 from pipeline.extract.org_names import head_at, scan_name
 from pipeline.extract.posts import Post, parse_posts
 
-#: what separates two posts of the list, or two names before it
-_SEPARATOR = regex.compile(r"\s*(?:,|(?<![\p{L}])và(?![\p{L}]))\s*")
 #: a word's start (a body's head is looked for there)
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 #: how many words the last item may have before the body it shares (`Kế toán | Trung tâm …`)
@@ -37,7 +35,7 @@ def respective_posts(
     position = chain_start
     for _ in range(count - 1):
         found = titles.title.match(sentence, position)
-        separator = found and _SEPARATOR.match(sentence, found.end())
+        separator = found and titles.respective_separator.match(sentence, found.end())
         if not found or not separator or separator.end() == found.end():
             return None
         base = titles.canonical(found.group("title"))
@@ -71,15 +69,15 @@ def _body_after(sentence: str, start: int, lexicon: Lexicon) -> str:
 
 def names_listed_before(sentence: str, start: int, lexicon: Lexicon) -> int:
     """How many names are listed with the one at `start`, it included (`A, B và bà C`: 3)."""
-    names = lexicon.names
+    names, titles = lexicon.names, lexicon.titles
     window = max(0, start - _NAMES_REACH)
     found = [m for m in names.person.finditer(sentence, window, start) if m.end() <= start]
     count, position = 1, start
     for name in reversed(found):
         between = sentence[name.end() : position]
         words = between.replace(",", " ").split()
-        if not _SEPARATOR.match(between) or any(
-            word != "và" and word.lower() not in names.honorifics for word in words
+        if not titles.respective_separator.match(between) or any(
+            word != titles.and_word and word.lower() not in names.honorifics for word in words
         ):
             break
         count, position = count + 1, name.start()

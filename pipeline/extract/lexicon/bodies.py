@@ -304,6 +304,22 @@ class Bodies:
     sentence_case_on: regex.Pattern[str]
     #: `nước này` right after a body every country has (`hải quân nước này`): ORG_THIS_COUNTRY
     this_country: regex.Pattern[str]
+    #: `và` (defines AND_WORD), as the name scanners compare words with it
+    and_word: str
+    #: a comma or `và` past an item of a list read alone (ORG_LIST_NEXT_ITEM), what joins the
+    #: further places a body is written for (ORG_FURTHER_PLACES_GLUE)
+    list_next_item: regex.Pattern[str]
+    further_places_glue: regex.Pattern[str]
+    #: a word or a sign joining two capitalized words of a name, matched whole: while a name is
+    #: scanned (ORG_NAME_JOINER), in a resolved name (ORG_CAPITALIZED_JOINER)
+    name_joiner: regex.Pattern[str]
+    capitalized_joiner: regex.Pattern[str]
+    #: a province-level place word and a place ending a name, groups `level` and `place`
+    #: (ORG_PROVINCE_BEFORE_PLACE)
+    province_before_place: regex.Pattern[str]
+    #: the word naming an agency by its function, at the start of a name in lower case
+    #: (ORG_AGENCY_WORD: `cơ quan tình báo Mỹ`)
+    agency_word: regex.Pattern[str]
     #: `head_of` and `expand` of the names met so far: the same names recur in every article
     _heads_of: dict[str, tuple[str, Head | None]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -530,7 +546,9 @@ class Bodies:
                 + alternation(gazetteers["words_before_a_service"])
                 + r")\s+)(?:(?:"
                 + alternation(gazetteers["chambers_in_lower_case"])
-                + r")\s*(?:,|và)\s+)*$",
+                + r")\s*(?:,|"
+                + defines["AND_WORD"]
+                + r")\s+)*$",
                 regex.IGNORECASE,
             ),
             lazy_compile(defines["ORG_BUSINESS_LIST_GLUE"], VERBOSE),
@@ -538,6 +556,13 @@ class Bodies:
             lazy_compile(defines["ORG_BUSINESS_BARE_COLON"], VERBOSE),
             lazy_compile(defines["ORG_SENTENCE_CASE_ON"], VERBOSE),
             lazy_compile(defines["ORG_THIS_COUNTRY"], VERBOSE),
+            defines["AND_WORD"],
+            lazy_compile(defines["ORG_LIST_NEXT_ITEM"], VERBOSE),
+            lazy_compile(defines["ORG_FURTHER_PLACES_GLUE"], VERBOSE),
+            lazy_compile(defines["ORG_NAME_JOINER"], VERBOSE),
+            lazy_compile(defines["ORG_CAPITALIZED_JOINER"], VERBOSE),
+            lazy_compile(defines["ORG_PROVINCE_BEFORE_PLACE"], VERBOSE),
+            lazy_compile(defines["ORG_AGENCY_WORD"], VERBOSE),
         )
 
     def head_entry(self, written: str) -> Head | None:

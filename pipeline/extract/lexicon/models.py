@@ -55,6 +55,9 @@ class Models:
         "model_broadcast_cues",
         "model_run_cues",
         "model_campaign_triggers",
+        "model_template_trigger",
+        "model_programme_triggers",
+        "model_nickname_triggers",
         "model_software_words",
         "model_theme_words",
         "model_lasting_cues",
@@ -170,6 +173,13 @@ class Models:
     trigger_at_quote: regex.Pattern[str]
     #: the triggers after which a lower-case quoted name is a campaign (`cuộc vận động`)
     campaign_triggers: frozenset[str]
+    #: the trigger of models.named, after which a name may be a template or a thing on show
+    #: (`mô hình`: model_template_trigger.txt, its one entry)
+    template_trigger: str
+    #: the triggers after which a name may be an app, a contest, a show (`chương trình`)
+    programme_triggers: frozenset[str]
+    #: the triggers after which a short lower-case name may be a nickname (`phong trào`)
+    nickname_triggers: frozenset[str]
     #: a style at the end of a lower-case name (`… kiểu mới`, `… kiểu Mỹ`)
     style_name: regex.Pattern[str]
     #: `dựng` (not `xây dựng`) just before `mô hình`, at the end: a replica set up
@@ -299,6 +309,9 @@ class Models:
             lazy_compile(defines["MODEL_TRIGGER"], VERBOSE),
             lazy_compile(defines["MODEL_TRIGGER_AT_QUOTE"], VERBOSE),
             frozenset(trigger.lower() for trigger in gazetteers["model_campaign_triggers"]),
+            gazetteers["model_template_trigger"][0].lower(),
+            frozenset(trigger.lower() for trigger in gazetteers["model_programme_triggers"]),
+            frozenset(trigger.lower() for trigger in gazetteers["model_nickname_triggers"]),
             lazy_compile(defines["MODEL_STYLE_NAME"], VERBOSE),
             lazy_compile(defines["MODEL_RAISED_BEFORE"], VERBOSE),
             words_re(gazetteers["model_software_words"], regex.IGNORECASE),

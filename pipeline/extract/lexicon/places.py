@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from pipeline.engine.ruleset import alternation, lazy_compile
-from pipeline.extract.lexicon.common import Defines, Gazetteers, Phrases, longest_first
+from pipeline.extract.lexicon.common import VERBOSE, Defines, Gazetteers, Phrases, longest_first
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,10 @@ class Places:
     #: a word ending a text right before a country that makes it the other party to what the
     #: text tells (words_before_another_party.txt: `biên giới với Mexico`)
     before_another_party: regex.Pattern[str]
+    #: the province's own place word (defines PROVINCE_WORD: `tỉnh`)
+    province_word: str
+    #: what stands between two bodies of one list passing on a place (PLACE_LIST_GLUE)
+    list_glue: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Places:
@@ -150,4 +154,6 @@ class Places:
                 + alternation(gazetteers["words_before_another_party"])
                 + r")\s+$"
             ),
+            defines["PROVINCE_WORD"],
+            lazy_compile(defines["PLACE_LIST_GLUE"], VERBOSE),
         )

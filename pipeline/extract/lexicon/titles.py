@@ -129,6 +129,18 @@ class Titles:
     #: a building named for its body, its first word in lower case right after a title
     #: (`người phát ngôn | điện Kremlin`: gazetteers/seat_bodies.txt); group `seat`
     lower_seat: regex.Pattern[str]
+    #: a comma or `là` setting a name off from the posts before it (POSTS_LOOSE_SET_OFF)
+    loose_set_off: regex.Pattern[str]
+    #: `của` right before a body's name, at the end (POSTS_OF_BEFORE_BODY)
+    of_before_body: regex.Pattern[str]
+    #: a word joining two parts of one body (POSTS_BODY_JOINER), a word after a comma going on
+    #: with a list of names (POSTS_LIST_JOINER): matched whole
+    body_joiner: regex.Pattern[str]
+    list_joiner: regex.Pattern[str]
+    #: what separates two posts of a list or two names before it (POSTS_RESPECTIVE_SEPARATOR)
+    respective_separator: regex.Pattern[str]
+    #: `và` (defines AND_WORD)
+    and_word: str
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Titles:
@@ -206,6 +218,12 @@ class Titles:
                 + alternation(seat[0].lower() + seat[1:] for seat in gazetteers["seat_bodies"])
                 + r")(?![\p{L}\p{M}])"
             ),
+            lazy_compile(defines["POSTS_LOOSE_SET_OFF"], VERBOSE),
+            lazy_compile(defines["POSTS_OF_BEFORE_BODY"], VERBOSE),
+            lazy_compile(defines["POSTS_BODY_JOINER"], VERBOSE),
+            lazy_compile(defines["POSTS_LIST_JOINER"], VERBOSE),
+            lazy_compile(defines["POSTS_RESPECTIVE_SEPARATOR"], VERBOSE),
+            defines["AND_WORD"],
         )
 
     def canonical(self, written: str) -> str:
