@@ -1097,6 +1097,23 @@ def _joined_parent_at(text: str, start: int, lexicon: Lexicon) -> OrgName | None
     return parent if parent.named and parent.end > head_end else None
 
 
+def joined_parent_start(
+    text: str, start: int, end: int, own_head: int, lexicon: Lexicon
+) -> int | None:
+    """Where a parent joined by a lower-case head opens inside the name at `start`..`end`
+    (`báo Thanh Niên` of `ban Quốc tế báo Thanh Niên`: `NameScan.joined_parent`), read from
+    its longest head (ending at `own_head`) or from a shorter one, as the name may have been
+    (`ban` of `ban Giám hiệu trường THPT …`, `Ủy ban` of `Ủy ban Quốc gia đảng Dân chủ`)."""
+    shorter = [m.start() for m in regex.finditer(" ", text, pos=start, endpos=own_head)]
+    for head_end in (own_head, *reversed(shorter)):
+        if lexicon.bodies.head_entry(text[start:head_end]) is None:
+            continue
+        joined = scan_name(text, start, head_end, lexicon).parent_start
+        if joined is not None and joined < end:
+            return joined
+    return None
+
+
 #: a capitalized word right after a position (`công ty Hòa Phát`, `trường THPT`)
 _CAPITAL_AFTER = regex.compile(r" \p{Lu}")
 

@@ -5,7 +5,13 @@ organizations' normalizers read names through `scan_name` and `head_at`."""
 from __future__ import annotations
 
 from pipeline.extract.lexicon import Bodies, Lexicon, Places, Titles
-from pipeline.extract.name_scan import OrgName, parent_end, party_at, scan_name
+from pipeline.extract.name_scan import (
+    OrgName,
+    joined_parent_start,
+    parent_end,
+    party_at,
+    scan_name,
+)
 from pipeline.extract.org_tokens import (
     SENTENCE_OPENING_RE,
     TITLE_CASE_RE,
@@ -23,6 +29,7 @@ __all__ = [
     "OrgName",
     "describe",
     "head_at",
+    "joined_parent_start",
     "opens_with",
     "parent_end",
     "party_at",

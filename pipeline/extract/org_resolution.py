@@ -25,6 +25,7 @@ from pipeline.extract.org_foreign import brand_after_descriptor, merge_bare_name
 from pipeline.extract.org_names import (
     describe,
     head_at,
+    joined_parent_start,
     place_word_count,
     scan_name,
     starts_with,
@@ -709,27 +710,11 @@ def _inner_heads(cand: Candidate, own_head: int, lexicon: Lexicon) -> list[tuple
     parent_head = head_at(text, of.end(), lexicon) if of else None
     if of and parent_head:  # its whole head (`Hội đồng`, not the nested `Hội`)
         spans = sorted([*(span for span in spans if span[0] != of.end()), (of.end(), parent_head)])
-    joined = _joined_parent_start(cand, own_head, lexicon)
+    joined = joined_parent_start(text, cand.start, cand.end, own_head, lexicon)
     joined_head = head_at(text, joined, lexicon) if joined is not None else None
     if joined is not None and joined_head:
         spans = sorted([*(span for span in spans if span[0] != joined), (joined, joined_head)])
     return spans
-
-
-def _joined_parent_start(cand: Candidate, own_head: int, lexicon: Lexicon) -> int | None:
-    """Where a parent joined by a lower-case head opens inside the name (`báo Thanh Niên` of
-    `ban Quốc tế báo Thanh Niên`: name_scan.joined_parent), read from the longest head or
-    from a shorter one, as the name may have been (`ban` of `ban Giám hiệu trường THPT …`,
-    `Ủy ban` of `Ủy ban Quốc gia đảng Dân chủ`)."""
-    text = cand.sentence.text
-    shorter = [m.start() for m in regex.finditer(" ", text, pos=cand.start, endpos=own_head)]
-    for head_end in (own_head, *reversed(shorter)):
-        if lexicon.bodies.head_entry(text[cand.start : head_end]) is None:
-            continue
-        joined = scan_name(text, cand.start, head_end, lexicon).parent_start
-        if joined is not None and joined < cand.end:
-            return joined
-    return None
 
 
 def _ends_a_word(text: str, found: regex.Match[str], lexicon: Lexicon) -> bool:

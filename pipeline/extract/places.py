@@ -9,6 +9,8 @@ import regex
 
 from pipeline.engine.contracts import ArticleText, Candidate
 from pipeline.extract.lexicon import Lexicon, Places
+from pipeline.extract.name_scan import joined_parent_start
+from pipeline.extract.org_tokens import head_at
 
 #: what the resolvers that place bodies read
 GAZETTEERS = Places.GAZETTEERS
@@ -250,6 +252,8 @@ def share_places(candidates: list[Candidate], lexicon: Lexicon) -> None:
             earlier.values["name"], lexicon
         ):
             continue  # `Đảng ủy Công an Trung ương, Thành ủy TP HCM`: central, of no place
+        if _names_its_parent(earlier, lexicon):
+            continue  # `Ban Biên tập báo Nhà báo và Công luận, Huyện ủy, UBND huyện …`
         if not lexicon.places.list_glue.fullmatch(earlier.sentence.text[earlier.end : later.start]):
             continue
         if _a_department_before_a_district(earlier, later, lexicon):
@@ -274,6 +278,19 @@ def share_places(candidates: list[Candidate], lexicon: Lexicon) -> None:
             }
         elif not later.values.get("location"):
             _share_level_word(earlier, later, lexicon)
+
+
+def _names_its_parent(cand: Candidate, lexicon: Lexicon) -> bool:
+    """Whether a unit is named with its parent joined by a lower-case head (`Ban Biên tập báo
+    Nhà báo và Công luận`: name_scan.joined_parent): it is that parent's, whose own name holds
+    its place, and takes none from the bodies listed after it, as the parent's own row takes
+    none."""
+    text = cand.sentence.text
+    own_head = head_at(text, cand.start, lexicon)
+    return (
+        own_head is not None
+        and joined_parent_start(text, cand.start, cand.end, own_head, lexicon) is not None
+    )
 
 
 def _level_word_added(cand: Candidate, tail: str, lexicon: Lexicon) -> bool:
