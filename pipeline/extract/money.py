@@ -76,8 +76,9 @@ def _qualifier(match: Match, money: Money) -> str:
 
 
 def _counts_things(match: Match, currency: _Currency, value: Fraction) -> bool:
-    """`20 bảng tin`, `01 bảng điểm`, `1 Yên Viên`: the currency word names something else."""
-    if not currency.counts_things:
+    """`20 bảng tin`, `01 bảng điểm`, `1 Yên Viên`: the currency word names something else,
+    unless the figure is restated in another currency (`215 bảng (278 USD)`)."""
+    if not currency.counts_things or match.group("restated") is not None:
         return False
     if _CAPITALIZED_NEXT.match(match.sentence.text, match.end):
         return True
@@ -125,7 +126,7 @@ def _row(
 @normalizer(
     "money.amount",
     groups=("number", "currency"),
-    optional=("scale", "qualifier"),
+    optional=("scale", "qualifier", "restated"),
     gazetteers=Money.GAZETTEERS,
 )
 def amount(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
@@ -178,6 +179,7 @@ def _end_value(
         "high",
         "high_vague",
         "scale",
+        "restated",
     ),
     gazetteers=Money.GAZETTEERS,
 )
