@@ -181,8 +181,13 @@ class NameScan(LowerCaseSteps):
         known = starts_with(tokens, j, self.lexicon.places.provinces)
         # a province or a city is named by the gazetteer or by no person's name of three
         # syllables: `UBND TP Võ Văn Hoan` is the city's, before its spokesman, title or none
-        titled = self.titled or self.lexicon.places.levels.get(self.place_level) == "province"
-        j += known or place_length(tokens, j, self.lexicon, titled=titled)
+        province_level = self.lexicon.places.levels.get(self.place_level) == "province"
+        titled = self.titled or province_level
+        length = (
+            0 if known and province_level else place_length(tokens, j, self.lexicon, titled=titled)
+        )
+        # a commune or a district may be named longer than a province (`xã Hưng Yên Bắc`)
+        j += max(known, length)
         if j > self.i + level:
             self.place = self.text[tokens[self.i + level][1] : tokens[j - 1][2]]
             self.end = tokens[j - 1][2]

@@ -64,6 +64,7 @@ def resolve_organizations(
     places_named: dict[str, str] = {}
     out: list[Candidate] = []
     place_re = _place_re(lexicon)
+    province_levels = {w for w, level in lexicon.places.levels.items() if level == "province"}
     share_places(candidates, lexicon)
     spelled_out(candidates, lexicon)
     for cand in candidates:
@@ -99,9 +100,12 @@ def resolve_organizations(
                     ),
                     None,
                 )
-                count = len(known.split()) if known else place_word_count(words, lexicon)
+                count = len(known.split()) if known else 0
+                if not known or found.group(1) not in province_levels:
+                    # a commune named longer than a province (`xã Hưng Yên Bắc`)
+                    count = max(count, place_word_count(words, lexicon))
                 if count:
-                    places_named[found.group(1)] = " ".join(words[:count])
+                    places_named[found.group(1)] = places.spaced(" ".join(words[:count]))
             places.districts_in_parentheses(sentence.text, places_named, lexicon)
         bare = cand.values["name"]
         near = nearest_province(text, cand)  # an article about several provinces
@@ -444,8 +448,9 @@ def _place_re(lexicon: Lexicon) -> regex.Pattern[str]:
     )
     return regex.compile(
         r"(?<![\p{L}])(" + "|".join(map(regex.escape, words)) + r") "
-        # a whole word: not the `N` of `huyện NTM` (nông thôn mới)
-        r"(\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){0,6})(?![\p{L}\p{M}])"
+        # a whole word: not the `N` of `huyện NTM` (nông thôn mới); two syllables may be written
+        # glued (`xã EaPô`)
+        r"(\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)?(?: \p{Lu}\p{Ll}*){0,6})(?![\p{L}\p{M}])"
     )
 
 

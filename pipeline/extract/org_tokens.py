@@ -18,6 +18,9 @@ from pipeline.extract.lexicon import Lexicon, Phrases
 CAP_RE = regex.compile(
     r"^(?:\p{Lu}[\p{Ll}\p{M}]*|[A-Z][A-Za-z\d&]*|\p{Lu}{2,}[\p{Lu}\d&]*|\p{Lu}\.\p{Lu}|\d+)$"
 )
+#: two syllables of a place written glued, first after its place word (`xã EaPô`); not
+#: further on, where a glued word is two sentences run together (`tỉnh Nghệ AnÔng Lê …`)
+GLUED_RE = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}]+\p{Lu}[\p{Ll}\p{M}]+$")
 LOW_RE = regex.compile(r"^\p{Ll}[\p{Ll}\p{M}]*$")
 ROMAN_RE = regex.compile(r"^[IVXL]+$")
 SCAN_WINDOW = 300  # characters after a head that a name can reach
@@ -120,7 +123,25 @@ def word_run(tokens: list[Token], j: int, most: int, word: regex.Pattern[str]) -
 def place_length(tokens: list[Token], j: int, lexicon: Lexicon, *, titled: bool = True) -> int:
     """How many capitalized syllables from `j` name the place (see `place_word_count`)."""
     run = word_run(tokens, j, 7, CAP_RE)
+    if not run and j < len(tokens) and GLUED_RE.match(tokens[j][0]):
+        run = 1
+        if j + 1 < len(tokens) and tokens[j + 1][1] == tokens[j][2] + 1:
+            run += word_run(tokens, j + 1, 6, CAP_RE)
+    while run and _apostrophe_joins(tokens, j + run):
+        # `xã Đắk R ’ Tih`, `Ea H'Leo`: a syllable of the place's name joined by an apostrophe
+        run += 2
+        if j + run < len(tokens) and tokens[j + run][1] == tokens[j + run - 1][2] + 1:
+            run += word_run(tokens, j + run, 7, CAP_RE)
     return place_word_count([t[0] for t in tokens[j : j + run]], lexicon, titled=titled)
+
+
+def _apostrophe_joins(tokens: list[Token], i: int) -> bool:
+    """Whether an apostrophe at `i` (glued or spaced: `R'Tih`, `R ’ Tih`, `R'lấp`) joins the
+    word before it to a syllable after it."""
+    if i + 1 >= len(tokens) or tokens[i][0] not in ("'", "’"):
+        return False
+    near = tokens[i][1] - tokens[i - 1][2] <= 1 and tokens[i + 1][1] - tokens[i][2] <= 1
+    return near and bool(CAP_RE.match(tokens[i + 1][0]) or LOW_RE.match(tokens[i + 1][0]))
 
 
 def head_at(text: str, position: int, lexicon: Lexicon) -> int | None:

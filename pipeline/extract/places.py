@@ -392,3 +392,19 @@ def district_of_committee(name: str, places_named: dict[str, str], lexicon: Lexi
         ):
             places_named.setdefault(level, rest)
             return
+
+
+#: two syllables of a Vietnamese place written glued (`EaPô`, `VũngLiêm`): where they meet;
+#: not a name of another language written in camel case (`McAllen`), all in ASCII
+_GLUED = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
+_NOT_ASCII = regex.compile(r"[^\x00-\x7f]")
+
+
+def spaced(place: str) -> str:
+    """`xã EaPô` → `Ea Pô`, `huyện VũngLiêm` → `Vũng Liêm`: a place's syllables written glued
+    are the place written spaced, as the article writes it elsewhere; a bare body the article
+    places by it (`Huyện ủy` → `Huyện ủy Vũng Liêm`) takes it so. A body named with it keeps it
+    as written."""
+    return " ".join(
+        _GLUED.sub(" ", word) if _NOT_ASCII.search(word) else word for word in place.split(" ")
+    )
