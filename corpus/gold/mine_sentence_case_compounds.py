@@ -17,7 +17,7 @@ A pair is kept when it is written both ways in at least `--min-named` and
 shapes the list. The list is then judged by hand (generic pairs after which the sentence may go
 on are dropped).
 
-    PYTHONPATH=. .venv/bin/python corpus/mine_sentence_case_compounds.py FILE.jsonl ...
+    PYTHONPATH=. .venv/bin/python corpus/gold/mine_sentence_case_compounds.py FILE.jsonl ...
 """
 
 from __future__ import annotations
@@ -36,8 +36,8 @@ from pipeline.engine.ruleset import alternation, load_gazetteers
 from pipeline.extract.lexicon.common import common_vietnamese_words, vietnamese_words
 from pipeline.text.normalize import normalize, normalize_phrase
 
-_RULES = Path(__file__).resolve().parents[1] / "rules" / "gazetteers"
-_TEST_SELECTIONS = Path(__file__).resolve().parent / "gold" / "selection"
+_RULES = Path(__file__).resolve().parents[2] / "rules" / "gazetteers"
+_TEST_SELECTIONS = Path(__file__).resolve().parent / "selection"
 #: the words after a head in which a name's sentence-case compound is looked for
 _WORDS_AFTER_HEAD = 6
 _SYLLABLE = r"\p{L}+"
