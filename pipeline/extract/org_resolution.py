@@ -218,7 +218,7 @@ def _leader_country(cand: Candidate, text: ArticleText[Lexicon]) -> str | None:
     `chính phủ của Tổng thống Uruguay`, `chính phủ của Venezuela`; not inside a person's name,
     `của ông Trần Tuấn Anh`)."""
     sentence = cand.sentence.text
-    owner = _OF_AN_OWNER.match(sentence, cand.end)
+    owner = text.lexicon.bodies.parent_of.match(sentence, cand.end)
     if owner is None:
         return None
     if not sentence[owner.end() : owner.end() + 1].isupper():
@@ -230,8 +230,6 @@ def _leader_country(cand: Candidate, text: ArticleText[Lexicon]) -> str | None:
     return None
 
 
-#: `của` right after a body, before its owner (`chính phủ của Tổng thống Uruguay`)
-_OF_AN_OWNER = regex.compile(r"\s+của\s+")
 #: a word, whose start a country may begin at
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 #: how many words after `của` a leader's country is looked for in (`Nữ hoàng Anh`, `Tổng thống
