@@ -247,3 +247,25 @@ def test_bench_runs_on_loopback():
     result = run_bench(n_pages=60, concurrency=8)
     assert result["articles"] == 60 and result["errors"] == 0
     assert result["pages_per_s"] > 0
+
+
+def test_an_article_found_in_a_feed_before_the_sitemap_is_not_fetched_again_next_run(tmp_path):
+    """A feed gives no date; the sitemap read later in the same run gives the article's
+    `lastmod`. Kept while the article waits, it is what the next run's sitemap announces again,
+    so that run leaves the article alone; a later date still brings it back."""
+    from pipeline.scrape.state import CrawlState
+
+    url = "https://baolongan.vn/thoi-su/bai-so-1-a1001.html"
+    state = CrawlState(tmp_path / "crawl.sqlite")
+    state.begin_run(["baolongan"])
+    state.add(url, "baolongan", "article")  # from the feed
+    state.add(url, "baolongan", "article", lastmod="2026-11-30T08:00:00+07:00")  # the sitemap
+    state.done(url, 200, article_id="a1001")
+    state.finish_run()
+
+    state.begin_run(["baolongan"])
+    state.add(url, "baolongan", "article", lastmod="2026-11-30T08:00:00+07:00")
+    assert state.pending_articles(["baolongan"]) == []
+    state.add(url, "baolongan", "article", lastmod="2026-12-01T09:30:00+07:00")
+    assert state.pending_articles(["baolongan"]) == [url]
+    state.close()

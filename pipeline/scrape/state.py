@@ -136,6 +136,13 @@ class CrawlState:
                 "AND status = 'done' AND (lastmod IS NULL OR lastmod < ?)",
                 (lastmod, url, lastmod),
             )
+            # not fetched yet (found first in a feed or a listing, which give no date): keep the
+            # sitemap's date, or the next run takes the same date for a change and fetches again
+            self.db.execute(
+                "UPDATE urls SET lastmod = ? WHERE url = ? AND status != 'done' "
+                "AND (lastmod IS NULL OR lastmod < ?)",
+                (lastmod, url, lastmod),
+            )
         return False
 
     def transaction(self) -> sqlite3.Connection:
