@@ -57,6 +57,11 @@ def other_kind_province(text: ArticleText[Lexicon]) -> str | None:
     return max(others, key=lambda name: counts[name]) if others else None
 
 
+def _city_short_form(name: str) -> str:
+    """`HCM` (of `TP HCM`) is the city's name, `Hồ Chí Minh`; any other name as written."""
+    return "Hồ Chí Minh" if name == "HCM" else name
+
+
 def _find_province(text: ArticleText[Lexicon]) -> str | None:
     places = text.lexicon.places
     counts: dict[str, int] = {}
@@ -66,7 +71,7 @@ def _find_province(text: ArticleText[Lexicon]) -> str | None:
         return paper
     for sentence in text.sentences:
         for found in places.province.finditer(sentence.text):
-            name = "Hồ Chí Minh" if found.group() == "HCM" else found.group()
+            name = _city_short_form(found.group())
             # a province written short (`BR - VT`: abbreviations.yml) is counted by its name
             name = text.lexicon.bodies.abbreviations.get(name, name)
             if name != places.home_country:
@@ -211,11 +216,11 @@ def place_shared_after(
     if not found:
         return name, None
     level = found.group("level")
-    written = "Hồ Chí Minh" if found.group("name") == "HCM" else found.group("name")
+    written = _city_short_form(found.group("name"))
     if places.levels[level] == "province":
         if written in places.provinces:  # `… nhân dân tỉnh Quảng Bình`, `… TP HCM`
             return f"{name} {_province_phrase(written, places)}", written
-        if level.lower() == "tỉnh" or (not written and province in places.cities):
+        if level.lower() == places.province_word or (not written and province in places.cities):
             return name, None  # `… nhân dân tỉnh`, `… thành phố` in a city's article: its own
     full = "thành phố" if places.levels[level] == "province" else level.lower()
     if full not in places.local_level_words:
