@@ -40,6 +40,8 @@ Round 18 drew three the same way: `dev-aq` (seed 20261233, 30 the net catches), 
 20261234, 25 random) and `dev-as` (seed 20261235, 30 the net catches).
 Round 19 drew three the same way: `dev-at` (seed 20261236, 30 the net catches), `dev-au` (seed
 20261237, 25 random) and `dev-av` (seed 20261238, 30 the net catches).
+Round 20 drew three the same way: `dev-aw` (seed 20261239, 30 the net catches), `dev-ax` (seed
+20261240, 25 random) and `dev-ay` (seed 20261241, 30 the net catches).
 
 Their records go to articles/vietnews-unseen.jsonl (the design's article format, with the
 release's path in `provenance`), the lists to selection/<batch>.tsv.
@@ -77,7 +79,9 @@ BATCHES = (("dev-u", 20261211, 20, True), ("dev-v", 20261212, 20, True),
            ("dev-aq", 20261233, 30, True), ("dev-ar", 20261234, 25, False),
            ("dev-as", 20261235, 30, True),
            ("dev-at", 20261236, 30, True), ("dev-au", 20261237, 25, False),
-           ("dev-av", 20261238, 30, True))
+           ("dev-av", 20261238, 30, True),
+           ("dev-aw", 20261239, 30, True), ("dev-ax", 20261240, 25, False),
+           ("dev-ay", 20261241, 30, True))
 RANDOM_CHARS = (1000, 5000)
 OUTPUT = "vietnews-unseen.jsonl"
 
