@@ -64,7 +64,6 @@ def resolve_organizations(
     places_named: dict[str, str] = {}
     out: list[Candidate] = []
     place_re = _place_re(lexicon)
-    province_levels = {w for w, level in lexicon.places.levels.items() if level == "province"}
     share_places(candidates, lexicon)
     spelled_out(candidates, lexicon)
     for cand in candidates:
@@ -92,16 +91,9 @@ def resolve_organizations(
                     continue  # `Cục Điều tra Liên bang James Comey`: no state's name
                 words = found.group(2).split()
                 # `huyện Phú Quốc Mai Văn Huỳnh`: the place stops where a person's name starts
-                known = next(
-                    (
-                        p
-                        for p in lexicon.places.provinces_longest_first
-                        if found.group(2).startswith(p)
-                    ),
-                    None,
-                )
-                count = len(known.split()) if known else 0
-                if not known or found.group(1) not in province_levels:
+                known = lexicon.places.province_prefix.match(found.group(2))
+                count = len(known.group().split()) if known else 0
+                if not known or found.group(1) not in lexicon.places.province_level_words:
                     # a commune named longer than a province (`xã Hưng Yên Bắc`)
                     count = max(count, place_word_count(words, lexicon))
                 if count:

@@ -40,10 +40,15 @@ class Places:
 
     provinces: Phrases
     provinces_longest_first: tuple[str, ...]
+    #: the longest province a text starts with (as the first of `provinces_longest_first` that
+    #: opens it, in one match instead of a walk through the list)
+    province_prefix: regex.Pattern[str]
     cities: frozenset[str]
     #: a place word as written → the level of a body attached to the place
     levels: Mapping[str, str]
     level_words: frozenset[str]
+    #: the place words of a province or a centrally-run city (`tỉnh`, `TP.`)
+    province_level_words: frozenset[str]
     #: the place words written in full and in lower case (`huyện`, `thị xã`)
     local_level_words: tuple[str, ...]
     place_words: frozenset[str]
@@ -106,9 +111,11 @@ class Places:
         return cls(
             Phrases(provinces),
             longest_first(provinces),
+            lazy_compile(alternation(provinces)),
             frozenset(gazetteers["cities"]),
             levels,
             frozenset(levels),
+            frozenset(w for w, level in levels.items() if level == "province"),
             local,
             frozenset(gazetteers["place_words"]),
             frozenset(gazetteers["not_place_words"]),
