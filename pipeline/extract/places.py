@@ -179,8 +179,9 @@ def attach_place(
         return f"{name} {written}", province
     if province and name in places.placed_by_province:
         return f"{name} {_province_phrase(province, places)}", province
+    lower = name.lower()
     for level in places.local_level_words:
-        if name.lower().endswith(" " + level):
+        if lower.endswith(" " + level):
             place = province if level == "tỉnh" else places_named.get(level)
             if level == "tỉnh" and province in places.cities:
                 place = None  # a city has no `tỉnh`: the body is of a province left unnamed
