@@ -61,10 +61,10 @@ def foreign_holder_start(
     if not words or not TITLE_CASE_RE.match(words[-1].group()):
         return None  # every name tried below ends with the last word
     countries = lexicon.places.countries
-    for i in range(len(words) - 1):
+    # only the words of the title-case run that ends them may open the name (not `Việt Nam
+    # TP. HCM`: a place, not a person)
+    for i in range(_title_case_run_start(words), len(words) - 1):
         rest = [w.group() for w in words[i:]]
-        if not all(TITLE_CASE_RE.match(w) for w in rest):
-            continue  # `Việt Nam TP. HCM`: a place, not a person
         if countries.starts(rest[:3]):
             continue
         if not lexicon.names.is_foreign(text[words[i].start() : end]):
@@ -73,6 +73,14 @@ def foreign_holder_start(
         if countries.trailing(before[-3:]) or (right_after and not before):
             return int(words[i].start())
     return None
+
+
+def _title_case_run_start(words: list[regex.Match[str]]) -> int:
+    """Where the run of title-case words that ends `words` starts."""
+    start = len(words)
+    while start and TITLE_CASE_RE.match(words[start - 1].group()):
+        start -= 1
+    return start
 
 
 def holder_after_sector(text: str, start: int, end: int, lexicon: Lexicon) -> int | None:
