@@ -1109,7 +1109,7 @@ def joined_parent_start(
     (`báo Thanh Niên` of `ban Quốc tế báo Thanh Niên`: `NameScan.joined_parent`), read from
     its longest head (ending at `own_head`) or from a shorter one, as the name may have been
     (`ban` of `ban Giám hiệu trường THPT …`, `Ủy ban` of `Ủy ban Quốc gia đảng Dân chủ`)."""
-    shorter = [m.start() for m in regex.finditer(" ", text, pos=start, endpos=own_head)]
+    shorter = [m.start() for m in _SPACE.finditer(text, start, own_head)]
     for head_end in (own_head, *reversed(shorter)):
         if lexicon.bodies.head_entry(text[start:head_end]) is None:
             continue
@@ -1119,6 +1119,8 @@ def joined_parent_start(
     return None
 
 
+#: a space: where a shorter head may end inside a longer one (`joined_parent_start`)
+_SPACE = regex.compile(" ")
 #: a capitalized word right after a position (`công ty Hòa Phát`, `trường THPT`)
 _CAPITAL_AFTER = regex.compile(r" \p{Lu}")
 
