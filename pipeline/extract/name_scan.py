@@ -89,6 +89,17 @@ def _level_first_words(lexicon: Lexicon) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=4)
+def _head_openings(lexicon: Lexicon) -> frozenset[str]:
+    """The first three words of the heads of three words or more, in lower case (`tổng liên
+    đoàn`: `NameScan._three_syllable_word`)."""
+    return frozenset(
+        " ".join(head.split(" ")[:3])
+        for head in lexicon.bodies.heads_by_lower
+        if head.count(" ") >= 2
+    )
+
+
+@functools.lru_cache(maxsize=4)
 def _place_first_words(lexicon: Lexicon) -> frozenset[str]:
     """The words a province, a region or a country starts with (`NameScan.province`)."""
     places = lexicon.places
@@ -691,7 +702,7 @@ class NameScan(LowerCaseSteps):
         ):
             return 0
         # a head however it is capitalized (`Tổng liên đoàn`): a body of its own is named there
-        return 0 if any(h.split(" ")[:3] == three.split(" ") for h in bodies.heads_by_lower) else 2
+        return 0 if three in _head_openings(self.lexicon) else 2
 
     def _initial(self, i: int) -> bool:
         """Whether token `i` is an initial of an abbreviation (`I` of `Công ty I.V. C`)."""
