@@ -67,22 +67,28 @@ class CompiledRules:
     token matchers."""
 
     def __init__(self, ruleset: RuleSet):
-        self.always = [rule for rule in ruleset.rules if not rule.triggers]
         # rules with the same triggers (the officials' `@titles`, the money rules' units) share
         # the list of where those occur: a trigger found adds its place once per group, not
         # once per rule
-        groups: dict[frozenset[str], list[Rule]] = {}
+        groups: dict[frozenset[str], int] = {}
         for rule in ruleset.rules:
             if rule.triggers:
-                groups.setdefault(frozenset(rule.triggers), []).append(rule)
-        self.groups = [tuple(rules) for rules in groups.values()]
+                groups.setdefault(frozenset(rule.triggers), len(groups))
+        #: every rule in file order with its trigger group (None: it has no triggers), so that
+        #: the rules a sentence selects come out in file order without sorting them
+        self.in_order = [
+            (rule, groups[frozenset(rule.triggers)] if rule.triggers else None)
+            for rule in sorted(ruleset.rules, key=lambda rule: rule.order)
+        ]
         by_trigger: dict[str, list[int]] = {}
-        for index, triggers in enumerate(groups):
+        for triggers, index in groups.items():
             for trigger in triggers:
                 by_trigger.setdefault(trigger, []).append(index)
+        # each trigger keeps how far its start lies before its last character, where the
+        # automaton reports it
         self.automaton = ahocorasick.Automaton()
         for trigger, indices in by_trigger.items():
-            self.automaton.add_word(trigger, (len(trigger), tuple(indices)))
+            self.automaton.add_word(trigger, (len(trigger) - 1, tuple(indices)))
         if by_trigger:
             self.automaton.make_automaton()
         self.phrase_res = {
@@ -113,19 +119,24 @@ class CompiledRules:
         rules that share it)."""
         found: dict[int, list[int]] = {}
         if len(self.automaton):
-            for end, (length, indices) in self.automaton.iter(sentence_text.lower()):
+            for end, (reach, indices) in self.automaton.iter(sentence_text.lower()):
                 for index in indices:
-                    found.setdefault(index, []).append(end - length + 1)
-        chosen: list[tuple[Rule, list[int]]] = [(rule, []) for rule in self.always]
-        chosen.extend((rule, at) for index, at in found.items() for rule in self.groups[index])
-        chosen.sort(key=lambda pair: pair[0].order)
+                    if index in found:
+                        found[index].append(end - reach)
+                    else:
+                        found[index] = [end - reach]
+        chosen: list[tuple[Rule, list[int]]] = []
         starts: dict[str, list[int]] = {}
-        for index, (rule, _) in enumerate(chosen):
-            if rule.starts is not None:
-                source = rule.starts.pattern
-                if source not in starts:
-                    starts[source] = [m.start() for m in rule.starts.finditer(sentence_text)]
-                chosen[index] = (rule, starts[source])
+        for rule, group in self.in_order:
+            if group is not None and group not in found:
+                continue
+            if rule.starts is None:
+                chosen.append((rule, [] if group is None else found[group]))
+                continue
+            source = rule.starts.pattern
+            if source not in starts:
+                starts[source] = [m.start() for m in rule.starts.finditer(sentence_text)]
+            chosen.append((rule, starts[source]))
         return chosen
 
 
