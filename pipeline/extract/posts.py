@@ -267,6 +267,10 @@ def _parse_posts(
             # written with a lower-case first word, is the body as the seat rule lists it
             written_seat = " ".join(seat.group("seat").split())
             organization, org_end = written_seat[0].upper() + written_seat[1:], seat.end()
+        if not organization and (movement := titles.movement.match(text, found.end())):
+            # `thủ lĩnh phong trào "ô dù"`: the movement its leader heads, by its quoted name
+            named = " ".join(movement.group("movement").split())
+            organization, org_end = named[0].upper() + named[1:], movement.end()
         owner = None
         if (
             not organization

@@ -129,6 +129,9 @@ class Titles:
     #: a building named for its body, its first word in lower case right after a title
     #: (`người phát ngôn | điện Kremlin`: gazetteers/seat_bodies.txt); group `seat`
     lower_seat: regex.Pattern[str]
+    #: a movement or faction named in quotes right after its leader's title (`thủ lĩnh | phong
+    #: trào "ô dù"`: MOVEMENT_AFTER_LEADER); group `movement`
+    movement: regex.Pattern[str]
     #: a comma or `là` setting a name off from the posts before it (POSTS_LOOSE_SET_OFF)
     loose_set_off: regex.Pattern[str]
     #: `của` right before a body's name, at the end (POSTS_OF_BEFORE_BODY)
@@ -218,6 +221,7 @@ class Titles:
                 + alternation(seat[0].lower() + seat[1:] for seat in gazetteers["seat_bodies"])
                 + r")(?![\p{L}\p{M}])"
             ),
+            lazy_compile(defines["MOVEMENT_AFTER_LEADER"], VERBOSE),
             lazy_compile(defines["POSTS_LOOSE_SET_OFF"], VERBOSE),
             lazy_compile(defines["POSTS_OF_BEFORE_BODY"], VERBOSE),
             lazy_compile(defines["POSTS_BODY_JOINER"], VERBOSE),
