@@ -49,6 +49,8 @@ _CHANNEL_AFTER_RE = regex.compile(
     r"(?P<channel>\p{Lu}{2,}[\p{Lu}\p{N}]*)(?![\p{L}\p{N}])"
 )
 _QUOTE_RE = regex.compile(r"[\"“'‘]")
+#: the opening quotes right before a name, stepped over to read the words before it
+_OPENING_QUOTES = "\"“'‘"
 _BEFORE_QUOTE_RE = regex.compile(r"[^\"“'‘]*")
 #: the most lower-case words in quotes taken for the sentence's own words, not a name
 _MOST_QUOTED_WORDS = 2
@@ -335,6 +337,7 @@ def _a_contest_or_show(cand: Candidate, text: ArticleText[Any]) -> bool:
     return (
         _a_contest_or_sale_next_door(name, naming, text)
         or _a_stage_show(naming, models)
+        or _a_show_off_the_air(naming, text)
         or _said_to_be_a_contest_show_or_sale(naming, models)
         or _a_dated_gathering(name, naming, models)
         or _a_weapon_by_name(naming, models)
@@ -426,6 +429,32 @@ def _a_stage_show(naming: list[Naming], models: Models) -> bool:
         models.broadcast_word.search(sentence) is None
         and any(near(models.stage_word, sentence, start, end, wide=True) for start, end in spans)
         for _, sentence, spans in naming
+    )
+
+
+def _a_show_off_the_air(naming: list[Naming], text: ArticleText[Any]) -> bool:
+    """`2 nghệ sĩ hài trẻ quen thuộc qua chương trình "Kem xôi", "Loa phường"`, `Giám đốc Âm
+    nhạc của chương trình “Trời sinh một cặp”`: a show's cast, crew, guests or audience
+    (model_show_people.txt) in the ten words before or after a mention of the programme, in an
+    article that names no channel and no airing, is a show, not a series a body runs (round
+    20, dev and the unseen VietNews pool; GUIDE.md Rounds 14 and 18). A word of broadcasting
+    or a station anywhere in the article keeps it (`Đạo diễn Điều ước thứ bảy` beside `Điều
+    ước thứ bảy của VTV3 phát sóng …`)."""
+    models = text.lexicon.models
+    if any(
+        models.broadcast_word.search(sentence.text) or _STATION_RE.search(sentence.text)
+        for sentence in text.sentences
+    ):
+        return False
+    # the ten words before the opening quote reach a trigger's words across the quoted names
+    # listed before this one (`quen thuộc qua chương trình "Kem xôi", "Loa phường"`)
+    return any(
+        before(
+            models.show_person, sentence, len(sentence[:start].rstrip(_OPENING_QUOTES)), wide=True
+        )
+        or after(models.show_person, sentence, end)
+        for _, sentence, spans in naming
+        for start, end in spans
     )
 
 

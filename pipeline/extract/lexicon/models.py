@@ -52,6 +52,7 @@ class Models:
         "model_concept_words",
         "model_contest_cues_next_door",
         "model_stage_cues",
+        "model_show_people",
         "model_broadcast_cues",
         "model_run_cues",
         "model_campaign_triggers",
@@ -159,6 +160,8 @@ class Models:
     stage_word: regex.Pattern[str]
     #: broadcasting (`phát sóng`), anywhere in a sentence
     broadcast_word: regex.Pattern[str]
+    #: a show's cast, crew, guests or audience (`nghệ sĩ hài`, `khán giả`), near a name
+    show_person: regex.Pattern[str]
     #: a body launching, running or spreading an initiative (`phát động`), near a name
     run_cue: regex.Pattern[str]
     #: a quoted name listed before (`"A", "`, `"A" và "`), at the end
@@ -302,6 +305,7 @@ class Models:
             words_re(gazetteers["model_contest_cues_next_door"], regex.IGNORECASE),
             words_re(gazetteers["model_stage_cues"], regex.IGNORECASE),
             words_re(gazetteers["model_broadcast_cues"], regex.IGNORECASE),
+            words_re(gazetteers["model_show_people"], regex.IGNORECASE),
             words_re(gazetteers["model_run_cues"], regex.IGNORECASE),
             lazy_compile(defines["MODEL_QUOTED_BEFORE"], VERBOSE),
             lazy_compile(defines["MODEL_PERIOD_AFTER"], VERBOSE),
