@@ -184,12 +184,11 @@ def short_reference(match: Match, lexicon: Lexicon) -> list[Found]:
     doc_type = documents.types.get(type_name or "")
     issuer = _short_issuer(match, doc_type, documents)
     issuer_code = _issuer_code(issuer, doc_type, documents)
-    # `43/2022` is part of the number; `năm 2014` too, but for a type whose numbers carry no
-    # year it is the date (`công văn số 2652 năm 2014` → 2652/CV-CP)
+    # `43/2022` is part of the number, and so is `năm 2018`, but for a type whose numbers carry
+    # no year either is the date (`công văn số 2652 năm 2014` → 2652/CV-CP, `Văn bản
+    # 2103/2009 của Thủ tướng` → 2103/CV-TTG)
     year = match.group("year") or match.group("issued")
-    in_number = match.group("year") or (
-        match.group("issued") if doc_type is None or doc_type.year != "never" else None
-    )
+    in_number = year if doc_type is None or doc_type.year != "never" else None
     numbers = [(match.group("number") or "", match.start, match.spans["number"][1])]
     if match.group("more"):
         offset = match.spans["more"][0]
