@@ -157,7 +157,11 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     models = lexicon.models
     descriptor = (match.group("descriptor") or "").strip()
     trigger = " ".join((match.group("trigger") or "").lower().split())
-    not_one = models.not_descriptor.search(descriptor)
+    not_one = models.not_descriptor.search(descriptor) or (
+        models.programme_not_descriptor.search(descriptor)
+        if trigger in models.programme_triggers
+        else None
+    )
     if not_one:
         return Reject("not-an-initiative", not_one.group())
     software = (
@@ -276,7 +280,13 @@ def named_before(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     """`"Mỗi tuần một ý tưởng" là mô hình của Đoàn thanh niên …` → the quoted name."""
     sentence = match.sentence.text
     after = WORDS_AFTER_RE.match(sentence, match.end)
-    not_one = lexicon.models.not_descriptor.search(after.group() if after else "")
+    words_after = after.group() if after else ""
+    trigger = " ".join((match.group("trigger") or "").lower().split())
+    not_one = lexicon.models.not_descriptor.search(words_after) or (
+        lexicon.models.programme_not_descriptor.search(words_after)
+        if trigger in lexicon.models.programme_triggers
+        else None
+    )
     if not_one:
         return Reject("not-an-initiative", not_one.group())
     sold = lexicon.models.sales_cue.search(after.group() if after else "")

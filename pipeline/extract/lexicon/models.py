@@ -26,6 +26,7 @@ class Models:
         "model_forms",
         "model_form_heads",
         "model_not_descriptors",
+        "model_programme_not_descriptors",
         "model_event_descriptors",
         "model_event_names",
         "model_movements",
@@ -203,6 +204,10 @@ class Models:
     points_back: regex.Pattern[str]
     #: a theme of its own right after a name (`" với chủ đề …`)
     theme_after: regex.Pattern[str]
+    #: a word between `chương trình` and a quoted name that makes it no initiative, where after
+    #: `phong trào` it does not (`chương trình hành động "…"`, a plan; `phong trào hành động
+    #: cách mạng "…"`, a movement)
+    programme_not_descriptor: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Models:
@@ -346,4 +351,5 @@ class Models:
                 + r"(?![\p{L}\p{N}])",
                 regex.IGNORECASE,
             ),
+            words_re(gazetteers["model_programme_not_descriptors"], regex.IGNORECASE),
         )
