@@ -48,6 +48,7 @@ from pipeline.extract.org_names import (
     party_at,
     scan_name,
 )
+from pipeline.extract.org_unit_posts import unit_after_its_post
 from pipeline.extract.places import with_level_word
 from pipeline.sources.html_text import fold
 from pipeline.text.normalize import normalize_phrase
@@ -148,7 +149,11 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         # does (`Trung tâm đăng kiểm tàu cá của Bộ Nông nghiệp và Phát triển nông thôn`)
         end = parent_end(match.sentence.text, scanned.description_end or 0, scanned.head, lexicon)
         scanned = dataclasses.replace(scanned, end=end, named=True)
-    elif end := _short_description_with_parent(match, scanned, lexicon):
+    elif (end := _short_description_with_parent(match, scanned, lexicon)) or (
+        not (scanned.named or scanned.place_level)
+        and (end := unit_after_its_post(match.sentence.text, match.start, match.end, lexicon))
+    ):  # … or a unit in lower case named by its post and its parent (`trưởng phòng kế hoạch
+        # tổng hợp Bệnh viện …`)
         scanned = dataclasses.replace(scanned, end=end, named=True)
     written = match.sentence.text[scanned.start : scanned.end]
     if _photographer_credit(match.sentence.text, scanned.start, written, lexicon):
