@@ -8,6 +8,7 @@ from pathlib import Path
 from pipeline.engine.contracts import Registry
 from pipeline.engine.ruleset import RuleSet, load_ruleset, rules_hash
 from pipeline.extract import (
+    counterparts,
     documents,
     lexicon,
     model_resolution,
@@ -38,6 +39,7 @@ REGISTRY: Registry[Lexicon] = Registry.of(
         officials.names_then_respective_posts,
         officials.short_name_then_verb,
         officials.short_reference,
+        counterparts.counterpart,
         organizations.organization,
         organizations.named_body,
         org_sources.credited_source,
