@@ -144,6 +144,12 @@ class Titles:
     respective_separator: regex.Pattern[str]
     #: `và` (defines AND_WORD)
     and_word: str
+    #: a people's deputy in lower case (defines DEPUTY_WORD: `đại biểu`), and as the bare
+    #: title (`Đại biểu`)
+    deputy_word: str
+    deputy_title: str
+    #: the prefix of posts someone leaves (defines FORMER_PREFIX: `nguyên`)
+    former_prefix: str
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Titles:
@@ -228,6 +234,9 @@ class Titles:
             lazy_compile(defines["POSTS_LIST_JOINER"], VERBOSE),
             lazy_compile(defines["POSTS_RESPECTIVE_SEPARATOR"], VERBOSE),
             defines["AND_WORD"],
+            defines["DEPUTY_WORD"],
+            defines["DEPUTY_WORD"][:1].upper() + defines["DEPUTY_WORD"][1:],
+            defines["FORMER_PREFIX"],
         )
 
     def canonical(self, written: str) -> str:
