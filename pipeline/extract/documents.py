@@ -96,7 +96,7 @@ def numbered(match: Match, lexicon: Lexicon) -> dict[str, Any] | list[Found] | R
             doc_id = "/".join(p for p in (number, year, issuer_code) if p)
         return {
             "doc_id": doc_id,
-            "doc_type": doc_type or ("Luật" if not type_code else None),
+            "doc_type": doc_type or (documents.bare_number_type if not type_code else None),
             "number": number,
             "year": int(year) if year else None,
             "issuer_code": issuer_code,

@@ -88,16 +88,17 @@ def one_off_event(sentence: str, trigger_at: int, after: int, models: Models) ->
     before = models.event_before.search(sentence, 0, trigger_at)
     if before is not None and not _in_an_edition(sentence, trigger_at, after, models):
         cue = before.group().strip()
-        if not cue.startswith("tổ"):
+        if before.group("organized") is None:
             return Reject("an-event-attended", cue)
         if models.event_day.search(sentence) or models.event_place.match(sentence, after):
             return Reject("an-event-on-a-day-or-at-a-place", cue)
+    at = models.event_at.search(sentence, 0, trigger_at)
     if (
-        models.event_at.search(sentence, 0, trigger_at)
+        at is not None
         and models.event_day.search(sentence)
         and not _in_an_edition(sentence, trigger_at, after, models)
     ):
-        return Reject("an-event-on-a-day", "tại")
+        return Reject("an-event-on-a-day", at.group("cue").lower())
     held = models.event_held_at.match(sentence, after)
     if held and not _in_an_edition(sentence, trigger_at, after, models):
         return Reject("an-event-at-a-place-or-once", held.group().strip(" ,"))

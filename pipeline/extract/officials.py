@@ -69,7 +69,9 @@ def former(posts: Sequence[Post], lexicon: Lexicon) -> tuple[Post, ...]:
     """The posts of someone who leaves them (`bị cho thôi chức bí thư …`): `nguyên …`."""
     prefixes = tuple(f"{prefix} " for prefix in lexicon.titles.prefixes)
     return tuple(
-        post if post.title.startswith(prefixes) else replace(post, title=f"nguyên {post.title}")
+        post
+        if post.title.startswith(prefixes)
+        else replace(post, title=f"{lexicon.titles.former_prefix} {post.title}")
         for post in posts
     )
 
@@ -680,7 +682,9 @@ def resolve_officials(candidates: list[Candidate], text: ArticleText[Lexicon]) -
         organization, _ = attach_place(cand.values["organization"], province, {}, text.lexicon)
         cand.values = {**cand.values, "organization": organization}
         prefix, bare = title_prefix(cand.values["title"], text.lexicon)
-        if bare == "Đại biểu":  # `nguyên Đại biểu` too (`bãi nhiệm đại biểu … đối với ông X`)
+        if (
+            bare == text.lexicon.titles.deputy_title
+        ):  # `nguyên Đại biểu` too (`bãi nhiệm đại biểu … đối với ông X`)
             deputies = deputies or _deputies_of(text)
             title, body = deputies
             title = f"{prefix} {title}" if prefix and title else title

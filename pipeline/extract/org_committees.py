@@ -19,7 +19,6 @@ _COMMA = regex.compile(r"\s*,\s*")
 _SPACES = regex.compile(r"\s*")
 #: the most posts read after the committee
 _MOST_POSTS = 4
-_OF = regex.compile(r"^(?:của\s+)?")
 
 
 def unit_after(text: str, end: int, lexicon: Lexicon) -> str | None:
@@ -66,7 +65,7 @@ def _unit(organization: str, of_place: bool, lexicon: Lexicon) -> str | None:
     head, entry = bodies.head_of(organization)
     rest = organization[len(head) :].strip()
     if head in bodies.governing_boards:
-        rest = _OF.sub("", rest)
+        rest = lexicon.titles.of_opening.sub("", rest)
         return rest[:1].upper() + rest[1:] if rest else None
     if of_place and head in lexicon.places.placed_by_province:
         return rest if rest.split(" ", 1)[0] in lexicon.places.level_words else None

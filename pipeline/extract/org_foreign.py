@@ -170,7 +170,7 @@ def defined_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
         or body_after.lower() in lexicon.titles.international
     ):
         return Reject("a-kind")  # `Nhóm phiến quân Nhà nước Hồi giáo (IS)`: the body after it
-    after = [" ".join(words[i + 1 :]) for i, w in enumerate(words) if w == "và"]
+    after = [" ".join(words[i + 1 :]) for i, w in enumerate(words) if w == lexicon.titles.and_word]
     if any(bodies.head_of(a)[1] or lexicon.titles.title.match(a) for a in after):
         # `Tập đoàn Lộc Trời và Trường Quốc tế Việt Úc (VAS)`, `Ủy ban châu Âu và Tổng giám đốc
         # Tổ chức Y tế Thế giới (WHO)`

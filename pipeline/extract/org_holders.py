@@ -175,7 +175,7 @@ def person_after_head(written: str, head: str, lexicon: Lexicon) -> bool:
     Nghệ thuật Khmer`: a troupe), where a given name would go on capitalized."""
     words = written.split()
     return (
-        head == "Đoàn"
+        head in lexicon.names.heads_that_are_family_names
         and written[:1].isupper()
         and len(words) > 1
         and bool(TITLE_CASE_RE.match(words[1]))

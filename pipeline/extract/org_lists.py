@@ -143,7 +143,7 @@ def _ministry_named_by_a_head(text: str, start: int, head: str, lexicon: Lexicon
     """Whether a ministry's sector that is also a head word (`Công an`) stands at `start` in a
     plural list of ministries, with no place after it (`các Bộ Công Thương, Y tế, Công an, Văn hóa,
     Thể thao và Du lịch`; but `Công an tỉnh Gia Lai` is a body of its own)."""
-    if head != "Bộ" or not _a_sector(text, start, lexicon):
+    if head != lexicon.titles.ministry_head or not _a_sector(text, start, lexicon):
         return False
     item = scan_name(text, start, start, lexicon)
     return item.named and item.place is None

@@ -57,9 +57,10 @@ def other_kind_province(text: ArticleText[Lexicon]) -> str | None:
     return max(others, key=lambda name: counts[name]) if others else None
 
 
-def _city_short_form(name: str) -> str:
-    """`HCM` (of `TP HCM`) is the city's name, `Hồ Chí Minh`; any other name as written."""
-    return "Hồ Chí Minh" if name == "HCM" else name
+def _city_short_form(name: str, places: Places) -> str:
+    """`HCM` (of `TP HCM`) is the city's name, `Hồ Chí Minh` (province_short_forms.yml); any
+    other name as written."""
+    return places.short_forms.get(name, name)
 
 
 def _find_province(text: ArticleText[Lexicon]) -> str | None:
@@ -71,7 +72,7 @@ def _find_province(text: ArticleText[Lexicon]) -> str | None:
         return paper
     for sentence in text.sentences:
         for found in places.province.finditer(sentence.text):
-            name = _city_short_form(found.group())
+            name = _city_short_form(found.group(), places)
             # a province written short (`BR - VT`: abbreviations.yml) is counted by its name
             name = text.lexicon.bodies.abbreviations.get(name, name)
             if name != places.home_country:
@@ -135,7 +136,16 @@ def _nearest(mentions: list[tuple[int, int, str]], cand: Candidate) -> str | Non
 
 def _province_phrase(province: str, places: Places) -> str:
     """How a province follows a body's name: `tỉnh Long An`, `Thành phố Hồ Chí Minh`."""
-    return f"Thành phố {province}" if province in places.cities else f"tỉnh {province}"
+    word = places.city_word_in_name if province in places.cities else places.province_word
+    return f"{word} {province}"
+
+
+def _committee_opener(province: str | None, places: Places) -> str:
+    """The first word of the place's own bodies: a province has a Tỉnh ủy, a centrally-run
+    city a Thành ủy (defines PROVINCE_COMMITTEE_OPENER, CITY_COMMITTEE_OPENER)."""
+    if province in places.cities:
+        return places.city_committee_opener
+    return places.province_committee_opener
 
 
 def with_level_word(name: str, place: str | None, lexicon: Lexicon) -> str:
@@ -168,24 +178,28 @@ def attach_place(
     article named that commune (`places_named`: level word → place). Returns (name, place)."""
     places = lexicon.places
     # a province has a Tỉnh ủy, a centrally-run city a Thành ủy
-    committee = "Thành" if province in places.cities else "Tỉnh"
+    committee = _committee_opener(province, places)
     other_kind = name.endswith(places.province_committees) and name.split()[-2] != committee
     if other_province and other_kind:
         # the committee of the other kind of place: the one of that kind the article names
         province = other_province
-        committee = "Thành" if province in places.cities else "Tỉnh"
+        committee = _committee_opener(province, places)
     if province and name.endswith(places.province_committees) and name.split()[-2] == committee:
-        written = "Thành phố Hồ Chí Minh" if province == "Hồ Chí Minh" else province
+        written = (
+            _province_phrase(province, places)
+            if province in places.written_with_level_word
+            else province
+        )
         return f"{name} {written}", province
     if province and name in places.placed_by_province:
         return f"{name} {_province_phrase(province, places)}", province
     lower = name.lower()
     for level in places.local_level_words:
         if lower.endswith(" " + level):
-            place = province if level == "tỉnh" else places_named.get(level)
-            if level == "tỉnh" and province in places.cities:
+            place = province if level == places.province_word else places_named.get(level)
+            if level == places.province_word and province in places.cities:
                 place = None  # a city has no `tỉnh`: the body is of a province left unnamed
-            if level == "thành phố" and province in places.cities:
+            if level == places.city_word and province in places.cities:
                 place = province
             if place:
                 return f"{name} {place}", place
@@ -217,13 +231,13 @@ def place_shared_after(
     if not found:
         return name, None
     level = found.group("level")
-    written = _city_short_form(found.group("name"))
+    written = _city_short_form(found.group("name"), places)
     if places.levels[level] == "province":
         if written in places.provinces:  # `… nhân dân tỉnh Quảng Bình`, `… TP HCM`
             return f"{name} {_province_phrase(written, places)}", written
         if level.lower() == places.province_word or (not written and province in places.cities):
             return name, None  # `… nhân dân tỉnh`, `… thành phố` in a city's article: its own
-    full = "thành phố" if places.levels[level] == "province" else level.lower()
+    full = places.city_word if places.levels[level] == "province" else level.lower()
     if full not in places.local_level_words:
         return name, None  # `… nhân dân Q. 1`: a place word written short
     if written:
@@ -350,7 +364,7 @@ def _of_a_central_body(name: str, lexicon: Lexicon) -> bool:
     for n in (1, 2):
         entry = lexicon.bodies.heads.get(" ".join(words[-n:])) if len(words) > n else None
         if entry is not None and entry.level == "central" and entry.complete:
-            return " ".join(words[-n - 2 : -n]).casefold() != "đại biểu"
+            return " ".join(words[-n - 2 : -n]).casefold() != lexicon.titles.deputy_word
     return False
 
 

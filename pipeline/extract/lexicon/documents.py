@@ -65,6 +65,8 @@ class Documents:
     #: ISSUER_BEFORE)
     short_issuer_after: regex.Pattern[str]
     issuer_before: regex.Pattern[str]
+    #: the type of a number cited with no type code (doc_types.yml `bare_number`: Luật)
+    bare_number_type: str
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Documents:
@@ -113,6 +115,11 @@ class Documents:
             lazy_compile(defines["REFERENCE_CHAIN"], VERBOSE),
             lazy_compile(defines["SHORT_ISSUER_AFTER"], VERBOSE),
             lazy_compile(defines["ISSUER_BEFORE"], VERBOSE),
+            next(
+                name
+                for name, entry in gazetteers["doc_types"].items()
+                if (entry or {}).get("bare_number")
+            ),
         )
 
     def canonical_code(self, code: str) -> str:

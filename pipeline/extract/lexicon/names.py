@@ -29,6 +29,7 @@ class Names:
         "name_particles",
         "foreign_family_names",
         "foreign_given_names",
+        "heads_that_are_family_names",
     )
 
     surnames: frozenset[str]
@@ -77,6 +78,8 @@ class Names:
     #: the given names before a short name, at the end (GIVEN_BEFORE_SHORT): groups
     #: `honorific`, `man`, `given`
     given_before_short: regex.Pattern[str]
+    #: bodies' heads that are also family names (heads_that_are_family_names.txt: `Đoàn`)
+    heads_that_are_family_names: frozenset[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Names:
@@ -100,7 +103,9 @@ class Names:
             lazy_compile(
                 r"(?<![\p{L}])(?:"
                 + defines["LEAVING_OFFICE"]
-                + r")(?:\s+(?:chức(?:\s+(?:vụ|danh))?|vụ|danh))?\s+$",
+                + r")(?:\s+"
+                + defines["POST_AFTER_LEAVING"]
+                + r")?\s+$",
                 VERBOSE,
             ),
             lazy_compile(defines["VIETNAMESE_SYLLABLE"], VERBOSE),
@@ -110,6 +115,7 @@ class Names:
             lazy_compile(defines["SEX_BEFORE"], VERBOSE),
             lazy_compile(defines["SEX_OR_WIFE_BEFORE"], VERBOSE),
             lazy_compile(defines["GIVEN_BEFORE_SHORT"], VERBOSE),
+            frozenset(gazetteers["heads_that_are_family_names"]),
         )
 
     def is_foreign(self, name: str) -> bool:

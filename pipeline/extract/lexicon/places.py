@@ -36,6 +36,9 @@ class Places:
         "not_countries",
         "home_country",
         "words_before_another_party",
+        "province_short_forms",
+        "abbreviations",
+        "provinces_written_with_level_word",
     )
 
     provinces: Phrases
@@ -96,6 +99,20 @@ class Places:
     province_word: str
     #: what stands between two bodies of one list passing on a place (PLACE_LIST_GLUE)
     list_glue: regex.Pattern[str]
+    #: a centrally-run city's own place word (defines CITY_WORD: `thành phố`), and as written
+    #: after a body's name (`Thành phố`)
+    city_word: str
+    city_word_in_name: str
+    #: the first word of a province's own bodies and of a city's (`Tỉnh` of `Tỉnh ủy`, `Thành`
+    #: of `Thành ủy`: defines PROVINCE_COMMITTEE_OPENER, CITY_COMMITTEE_OPENER)
+    province_committee_opener: str
+    city_committee_opener: str
+    #: a province written short → its name (province_short_forms.txt, expanded by
+    #: abbreviations.yml: `HCM` → `Hồ Chí Minh`)
+    short_forms: Mapping[str, str]
+    #: provinces written with their place word after a province's own body
+    #: (provinces_written_with_level_word.txt: `Thành ủy Thành phố Hồ Chí Minh`)
+    written_with_level_word: frozenset[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Places:
@@ -125,7 +142,11 @@ class Places:
             tuple(gazetteers["bodies_named_with_a_level_word"]),
             gazetteers["district_committees"],
             tuple(gazetteers["place_abbreviations"]),
-            lazy_compile(r"(?<![\p{L}])" + alternation([*provinces, "HCM"]) + r"(?![\p{L}])"),
+            lazy_compile(
+                r"(?<![\p{L}])"
+                + alternation([*provinces, *gazetteers["province_short_forms"]])
+                + r"(?![\p{L}])"
+            ),
             Phrases(gazetteers["countries"]),
             Phrases(gazetteers["regions"]),
             lazy_compile(r"\s*(" + word + ")"),
@@ -140,9 +161,13 @@ class Places:
                 r"(?P<district>\p{Lu}[\p{L}\p{M}]*(?: \p{Lu}[\p{L}\p{M}]*){0,3}), "
             ),
             lazy_compile(
-                r"(?:\s*(?:,|và|cùng|-)\s*(?:các |toàn thể )?(?:"
+                r"(?:"
+                + defines["PLACE_SHARING_GLUE"]
+                + "(?:"
                 + alternation(gazetteers["place_sharing_words"])
-                + r"))+(?: các dân tộc)?(?: (?:trong|toàn|của|cả))? (?P<level>"
+                + r"))+"
+                + defines["PLACE_SHARING_BEFORE_LEVEL"]
+                + r"(?P<level>"
                 + alternation([w for w in levels if levels[w] != "unit" and w != "bang"])
                 + r")(?:\s*(?P<name>\p{Lu}[\p{L}\p{M}]*(?: \p{Lu}[\p{L}\p{M}]*){0,4}|\d+))?"
                 r"(?![\p{L}\p{M}\d])"
@@ -163,4 +188,18 @@ class Places:
             ),
             defines["PROVINCE_WORD"],
             lazy_compile(defines["PLACE_LIST_GLUE"], VERBOSE),
+            defines["CITY_WORD"],
+            defines["CITY_WORD"][:1].upper() + defines["CITY_WORD"][1:],
+            defines["PROVINCE_COMMITTEE_OPENER"],
+            defines["CITY_COMMITTEE_OPENER"],
+            {
+                short: next(
+                    p
+                    for p in longest_first(provinces)
+                    if gazetteers["abbreviations"][short].endswith(" " + p)
+                    or gazetteers["abbreviations"][short] == p
+                )
+                for short in gazetteers["province_short_forms"]
+            },
+            frozenset(gazetteers["provinces_written_with_level_word"]),
         )

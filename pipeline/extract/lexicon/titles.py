@@ -144,6 +144,16 @@ class Titles:
     respective_separator: regex.Pattern[str]
     #: `và` (defines AND_WORD)
     and_word: str
+    #: a people's deputy in lower case (defines DEPUTY_WORD: `đại biểu`), and as the bare
+    #: title (`Đại biểu`)
+    deputy_word: str
+    deputy_title: str
+    #: the prefix of posts someone leaves (defines FORMER_PREFIX: `nguyên`)
+    former_prefix: str
+    #: `của` (defines OF_WORD) opening a text, if it does: before the body a board governs
+    of_opening: regex.Pattern[str]
+    #: a ministry's head word (defines MINISTRY_HEAD: `Bộ`)
+    ministry_head: str
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Titles:
@@ -155,7 +165,8 @@ class Titles:
             + alternation(gazetteers["title_prefixes"])
             + r")\s+)?(?P<title>"
             + "|".join(
-                _title_pattern(t, t in also_verbs) for t in sorted(titles, key=len, reverse=True)
+                _title_pattern(t, defines["TITLE_DEPUTY_AFTER_HEAD"], t in also_verbs)
+                for t in sorted(titles, key=len, reverse=True)
             )
             + r"))(?![\p{L}])"
         )
@@ -177,11 +188,12 @@ class Titles:
             title_re,
             separator,
             lazy_compile(
-                r"(?:{2})?\s+(?P<country>{0})(?:\s+tại\s+(?P<host>{0}|{1}))?"
+                r"(?:{2})?\s+(?P<country>{0})(?:\s+{3}\s+(?P<host>{0}|{1}))?"
                 r"(?![\p{{L}}\p{{N}}-])".format(
                     alternation(gazetteers["countries"]),
                     alternation(gazetteers["host_bodies"]),
                     defines["TIME_BEFORE_COUNTRY"],
+                    defines["TITLE_HOST_BEFORE"],
                 )
             ),
             lazy_compile(defines["PLURAL_BEFORE"], VERBOSE),
@@ -228,6 +240,11 @@ class Titles:
             lazy_compile(defines["POSTS_LIST_JOINER"], VERBOSE),
             lazy_compile(defines["POSTS_RESPECTIVE_SEPARATOR"], VERBOSE),
             defines["AND_WORD"],
+            defines["DEPUTY_WORD"],
+            defines["DEPUTY_WORD"][:1].upper() + defines["DEPUTY_WORD"][1:],
+            defines["FORMER_PREFIX"],
+            lazy_compile(r"^(?:" + defines["OF_WORD"] + r"\s+)?"),
+            defines["MINISTRY_HEAD"],
         )
 
     def canonical(self, written: str) -> str:
@@ -238,8 +255,9 @@ class Titles:
         return self.abbreviations.get(squashed, squashed)
 
 
-def _title_pattern(title: str, also_verb: bool = False) -> str:
-    """A title as written, case aside, except a last word `phó`, which is written in lower case:
+def _title_pattern(title: str, deputy: str, also_verb: bool = False) -> str:
+    """A title as written, case aside, except a last word `deputy` (defines
+    TITLE_DEPUTY_AFTER_HEAD: `phó`), which is written in lower case:
     `Cục phó Di sản văn hóa`, not `bưu cục Phó Giám đốc …`. A title that is also a verb
     (gazetteers/titles_also_verbs.txt) is one only in lower case, a capitalized body after it
     and no capitalized word before it: `Matveev, chỉ huy Hạm đội …`, not `Bộ chỉ huy Quân sự`."""
@@ -247,6 +265,6 @@ def _title_pattern(title: str, also_verb: bool = False) -> str:
     if also_verb:
         lower = regex.escape(title.lower()).replace(r"\ ", r"\s+")
         return rf"(?-i:(?<!\p{{Lu}}[\p{{L}}\p{{M}}]*\s+){lower}(?=\s+\p{{Lu}}))"
-    if title.endswith(" phó"):
-        pattern = pattern[: -len("phó")] + "(?-i:phó)"
+    if title.endswith(" " + deputy):
+        pattern = pattern[: -len(deputy)] + f"(?-i:{deputy})"
     return pattern
