@@ -150,8 +150,11 @@ def _with_acronyms(name: str, acronyms: dict[str, str], lexicon: Lexicon) -> str
     full = acronyms.get(name[len(head) :].strip()) if head else None
     if full is None or full == name:
         return name
-    # `Công ty IPC` is the company itself; `Đoàn Thanh niên PVN` a body of it
-    return full if lexicon.bodies.head_of(full)[0] == head else f"{head} {full}"
+    # `Công ty IPC` is the company itself, and so `Đài THVL` beside `Đài Phát thanh - Truyền
+    # hình Vĩnh Long (THVL)` (a longer head opening with the same word); `Đoàn Thanh niên PVN` a
+    # body of it
+    one_body = lexicon.bodies.head_of(full)[0] == head or full.startswith(head + " ")
+    return full if one_body else f"{head} {full}"
 
 
 def _company_in_full(
