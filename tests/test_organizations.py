@@ -217,3 +217,26 @@ def test_a_bare_party_body_listed_with_a_district_s_people_is_the_district_s_aga
     names = _names(ruleset, text)
     assert "Đảng bộ huyện Tuy Phước" in names
     assert not any(name.startswith("Đảng bộ tỉnh") or name == "Đảng bộ" for name in names)
+
+
+def test_lower_case_words_after_a_name_capitalized_as_proper_are_the_sentence(ruleset):
+    """Unseen random pool (round 20): a common word capitalized syllable by syllable is a
+    proper name (`Đông Á`, `Mỹ Đức`), and a level capitalized after the name's own word closes
+    it (`Nhi Trung ương`): the lower-case words after them are the sentence; not a campus, a
+    branch, a word the syllable completes or a committee's scope right after its head."""
+    assert _names(ruleset, "Ngân hàng Đông Á đại hội cổ đông bất thường sau 4 năm.") == [
+        "Ngân hàng Đông Á"
+    ]
+    assert "Công ty Điện lực Mỹ Đức" in _names(
+        ruleset, "Các công nhân Công ty Điện lực Mỹ Đức sửa chữa đường điện."
+    )
+    assert "Bệnh viện Nhi Trung ương" in _names(
+        ruleset, "Gia đình đưa cháu tới Bệnh viện Nhi Trung ương chữa trị."
+    )
+    names = _names(
+        ruleset,
+        "Ông Tiến, Phó chánh Văn phòng Ủy ban Quốc gia tìm kiếm cứu nạn, cho biết. Đơn vị thi "
+        "công là Công ty Duyên Hải chi nhánh miền Trung.",
+    )
+    assert "Văn phòng Ủy ban Quốc gia tìm kiếm cứu nạn" in names
+    assert "Công ty Duyên Hải chi nhánh miền Trung" in names

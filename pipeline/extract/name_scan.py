@@ -909,7 +909,7 @@ class NameScan(LowerCaseSteps):
         head (`Trung tâm xúc tiến đầu tư tỉnh`): rules/gazetteers/org_name_words.txt, and
         after `và` org_name_words_after_and.txt."""
         bodies = self.lexicon.bodies
-        if self.proper:
+        if self.proper or self._closed_by_capitals():
             return False
         # also right after a qualifier (`Đảng ủy khối doanh nghiệp tỉnh`)
         opening = self.i == 0 or (self.qualified and not self.named)

@@ -405,6 +405,43 @@ class LowerCaseSteps:
         self.take(j - self.i, lower=True)
         return True
 
+    def _closed_by_capitals(self) -> bool:
+        """Whether the two capitalized syllables just read close the name to lower-case words,
+        which are then the sentence going on: a common word the writer capitalized syllable by
+        syllable, as Vietnamese writes proper names (`Ngân hàng Đông Á | đại hội cổ đông`,
+        `Công ty Điện lực Mỹ Đức | sửa chữa`, where a name's common words are capitalized on
+        their first syllable only: `Tài nguyên`), not a legal form spelled out (`Cổ Phần`);
+        and a level or the nation's scope capitalized after a capitalized word of the name,
+        which it qualifies as a whole (`Bệnh viện Nhi Trung ương | chữa trị`, `Trung tâm Bão
+        Quốc gia | dự báo`; right after the head it may open the name: `Bệnh viện Trung ương
+        quân đội 108`): rules/gazetteers/name_level_words.txt, national_scope_words.txt."""
+        tokens, i, bodies = self.tokens, self.i, self.lexicon.bodies
+        if self.last_lower or i < 2 or i >= len(tokens):
+            return False
+        if starts_with(tokens, i, bodies.qualifiers) or bodies.branch.match(
+            self.text, tokens[i - 1][2]
+        ):
+            return False  # a campus (`… Quốc gia cơ sở tại TP. HCM`), a branch (`chi nhánh`)
+        first, second = tokens[i - 2][0], tokens[i - 1][0]
+        if f"{second.lower()} {tokens[i][0]}" in bodies.common_words:
+            return False  # `Hội Sinh viên`: the lower-case syllable completes a word
+        if not (TITLE_CASE_RE.match(first) and tokens[i - 1][1] == tokens[i - 2][2] + 1):
+            return False
+        pair = f"{first} {second}".lower()
+        if pair in bodies.level_words or pair in bodies.national_scope_words:
+            # the word before is the name's own, not a body's head the level opens the name
+            # of (`Văn phòng Ủy ban Quốc gia tìm kiếm cứu nạn`)
+            before = i - 3 if i >= 3 and TITLE_CASE_RE.match(tokens[i - 3][0]) else i - 4
+            word = " ".join(t[0] for t in tokens[max(before, 0) : i - 2])
+            return (
+                self.capital_words > 1 and before >= 0 and word.lower() not in bodies.heads_by_lower
+            )
+        if not (second[:1].isupper() and (len(second) == 1 or TITLE_CASE_RE.match(second))):
+            return False
+        endings = bodies.legal_form_endings
+        spelled = self.text[max(0, self.end - len(endings[0])) : self.end].casefold()
+        return pair in bodies.common_words and not spelled.endswith(endings)
+
     def lower_case(self) -> bool:
         """Common words in lower case go on a name whose last word is a common one (`Cục Quản
         lý đấu thầu`, `Hiệp hội Thị trường trái phiếu`), or right after a head that takes them
@@ -415,6 +452,8 @@ class LowerCaseSteps:
         # a number after a proper name (`công ty TNHH Đất Kinh Tuyến số 1`)
         numbered = self.word() in bodies.number_introducers and self.word(1).isdigit()
         if (self.proper and not numbered) or not LOW_RE.match(self.word()):
+            return False
+        if not numbered and self._closed_by_capitals():
             return False
         # the head as matched, not a longer head it opens (`Hội đồng`, `Ủy ban Kiểm tra`)
         before_place = self.titled_head in bodies.heads_described_before_place
