@@ -76,7 +76,9 @@ def after(cues: regex.Pattern[str], sentence: str, names_end: int) -> str | None
     return cue.group() if cue else None
 
 
-def one_off_event(sentence: str, trigger_at: int, after: int, models: Models) -> Reject | None:
+def one_off_event(
+    sentence: str, trigger_at: int, after: int, models: Models, a_bodys_own: bool = False
+) -> Reject | None:
     """`Tối 22-1, Trường ĐH Vinh đã tổ chức chương trình "…"`, `tổ chức chương trình "…" tại
     Bệnh viện Việt Đức`, `tham dự chương trình "…"`, `chương trình "…" diễn ra vào ngày 22/3`:
     an activity held once, on a day or at a place, not an initiative run over time; so is one
@@ -84,7 +86,9 @@ def one_off_event(sentence: str, trigger_at: int, after: int, models: Models) ->
     people (`Chương trình "…" lần đầu tiên được tổ chức`, `… sẽ vinh danh 163 đại biểu`;
     GUIDE.md Round 13). Organized
     with neither, or in an edition (`Ngày 4-1, … đã tổ chức chương trình "Tết sum vầy 2019",
-    tặng quà …`: a programme run year after year), it stays."""
+    tặng quà …`: a programme run year after year), it stays; so does a programme named after
+    the State body that runs it (`a_bodys_own`), where something is said at a dated sitting
+    of it (`Tại chương trình "Hội đồng nhân dân với cử tri" sáng 15/5, ông …`: a session)."""
     before = models.event_before.search(sentence, 0, trigger_at)
     if before is not None and not _in_an_edition(sentence, trigger_at, after, models):
         cue = before.group().strip()
@@ -94,7 +98,8 @@ def one_off_event(sentence: str, trigger_at: int, after: int, models: Models) ->
             return Reject("an-event-on-a-day-or-at-a-place", cue)
     at = models.event_at.search(sentence, 0, trigger_at)
     if (
-        at is not None
+        not a_bodys_own
+        and at is not None
         and models.event_day.search(sentence)
         and not _in_an_edition(sentence, trigger_at, after, models)
     ):

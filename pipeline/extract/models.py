@@ -236,7 +236,9 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("a-country-as-template", first)
     if trigger in models.programme_triggers and (
         problem := sales_promotion(sentence, match.start, spans[-1][1], models)
-        or one_off_event(sentence, match.start, spans[-1][1] + 1, models)
+        or one_off_event(
+            sentence, match.start, spans[-1][1] + 1, models, _a_state_bodys_own(first, lexicon)
+        )
     ):
         return problem
     if trigger in models.programme_triggers and (
@@ -375,6 +377,15 @@ def _not_an_initiative(
     if quoted and (len(name.split()) > _MOST_NAME_WORDS or looks_like_a_quotation(name)):
         return Reject("a-quotation", name)
     return None
+
+
+def _a_state_bodys_own(name: str, lexicon: Lexicon) -> bool:
+    """`"Hội đồng nhân dân với cử tri"`, `"HĐND với cử tri"`: a programme named after the
+    State body that runs it as its own, whose dated sittings are sessions of it (GUIDE.md Round
+    10's gold corrections: Đà Nẵng's recurring programme; round 20, dev)."""
+    bodies = lexicon.bodies
+    head = bodies.head_of(bodies.expand(name))[1]
+    return head is not None and head.type == "state"
 
 
 def _opens_with(pattern: regex.Pattern[str], name: str, bodies: Bodies) -> bool:

@@ -293,7 +293,9 @@ class Models:
                 r"(?<![\p{L}\p{N}])"
                 + alternation(gazetteers["model_lasting_cues"])
                 + r"(?![\p{L}\p{N}])|"
-                + defines["MODEL_SEVERAL_DAYS"],
+                + defines["MODEL_SEVERAL_DAYS"]
+                + "|"
+                + defines["MODEL_SEVERAL_PLACES"],
                 VERBOSE | regex.IGNORECASE,
             ),
             lazy_compile(defines["MODEL_TOOK_PLACE_ON_A_DAY"], VERBOSE),
