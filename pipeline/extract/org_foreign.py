@@ -16,7 +16,7 @@ import regex
 
 from pipeline.engine.contracts import Candidate, Found, Match, Reject, normalizer
 from pipeline.extract import org_names
-from pipeline.extract.lexicon import Lexicon
+from pipeline.extract.lexicon import Head, Lexicon
 from pipeline.sources.html_text import fold
 
 #: a run of words at the end of a text: how far back a head word before a name is looked for
@@ -489,6 +489,8 @@ def brand_after_descriptor(
         trade += 1
     own = " ".join(words[trade:])
     bodies, places = lexicon.bodies, lexicon.places
+    branded = trade == 0 and _names_its_kind(words, bodies.heads.get(head))
+    untraded = untraded or branded  # `ngân hàng Vietcombank`: the brand names the bank
     if trade > _TRADE_WORDS or len(own) < _SHORTEST_BRAND or (trade == 0 and not untraded):
         return name
     # the home country as its firms' English names write it (`Vietnam Report`, `VietnamPlus`)
@@ -507,9 +509,21 @@ def brand_after_descriptor(
     # every word of another language or an acronym: `Ka Nak` (a Highlands commune) is no firm's
     # foreign name
     foreign = lexicon.names.is_foreign
-    if all(foreign(word) or _INNER_CAPITAL.fullmatch(word) for word in own.split()):
+    if branded or all(foreign(word) or _INNER_CAPITAL.fullmatch(word) for word in own.split()):
         return own
     return name
+
+
+def _names_its_kind(words: list[str], kind: Head | None) -> bool:
+    """One brand that already names the head's kind (org_heads.yml `brand`): an acronym
+    (`BIDV`, `SHB`) or a word built on the kind's word of another language (`Vietcombank`,
+    `TPBank`); GUIDE.md Round 13."""
+    if kind is None or kind.brand is None or len(words) != 1:
+        return False
+    brand = words[0]
+    return brand.isupper() or (
+        brand.casefold().endswith(kind.brand) and brand.casefold() != kind.brand
+    )
 
 
 #: the fewest letters of a body's acronym after a post (`VEC`; `IT` names a trade)

@@ -344,6 +344,7 @@ class Bodies:
                 bool((entry or {}).get("field")),
                 bool((entry or {}).get("own_name")),
                 bool((entry or {}).get("room")),
+                (entry or {}).get("brand"),
             )
             for name, entry in raw_heads.items()
         }

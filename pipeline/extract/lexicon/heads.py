@@ -47,6 +47,11 @@ class Head:
     #: written in lower case, the head may be a room or an office, not a department (`phòng
     #: họp`, `phòng Bí thư`: rules/gazetteers/room_words.txt)
     room: bool = False
+    #: written in lower case before one brand that already names the kind (an acronym, or a
+    #: word built on this word of another language: `Vietcombank`, `TPBank`), the body is the
+    #: brand alone wherever the passage is (`ngân hàng Vietcombank` → `Vietcombank`; GUIDE.md
+    #: Round 13); a brand with no kind word of its own keeps the head (`công ty Kootoro`)
+    brand: str | None = None
 
 
 @dataclass(frozen=True)
