@@ -100,7 +100,7 @@ _TRAILING_PERSON = regex.compile(
 #: … and a name of another language there: unmarked capitalized words after a lower-case one
 _TRAILING_FOREIGN_NAME = regex.compile(
     r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]*(?P<space>\s+)"
-    r"(?P<person>\p{Lu}[a-z]+(?:-\p{L}[a-z]*)*(?:\s+\p{Lu}[a-z]+(?:-\p{L}[a-z]*)*){1,2})$"
+    r"(?P<person>\p{Lu}[a-z]+(?:-\p{L}[a-z]*)*(?:\s+\p{Lu}[a-z]+(?: ?- ?\p{L}[a-z]*)*){1,2})$"
 )
 
 
