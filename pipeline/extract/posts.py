@@ -100,7 +100,7 @@ _TRAILING_PERSON = regex.compile(
 #: … and a name of another language there: unmarked capitalized words after a lower-case one
 _TRAILING_FOREIGN_NAME = regex.compile(
     r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]*(?P<space>\s+)"
-    r"(?P<person>\p{Lu}[a-z]+(?:-\p{L}[a-z]*)*(?:\s+\p{Lu}[a-z]+(?:-\p{L}[a-z]*)*){1,2})$"
+    r"(?P<person>\p{Lu}[a-z]+(?:-\p{L}[a-z]*)*(?:\s+\p{Lu}[a-z]+(?: ?- ?\p{L}[a-z]*)*){1,2})$"
 )
 
 
@@ -1022,8 +1022,18 @@ def name_after_posts(
         if " " not in person:
             return None  # `Thị trưởng New York Bill de Blasio`: the name goes on
     before = text[:start].rstrip().rsplit(" ", 1)[-1]
-    if before in lexicon.titles.place_prepositions or before in lexicon.places.level_words:
-        return None  # `bang Andhra Pradesh` is a place
+    # `bang Andhra Pradesh` is a place; the last word of a title of no body is not
+    # (`thẩm phán liên bang Sergio Moro`)
+    in_title = (
+        bool(posts)
+        and not posts[-1].organization
+        and not text[end:start].strip()
+        and posts[-1].title.lower().endswith(" " + before.lower())
+    )
+    if not in_title and (
+        before in lexicon.titles.place_prepositions or before in lexicon.places.level_words
+    ):
+        return None
     if not (names.is_foreign(person) or (honorific and " " in person)):
         return None
     if ":" in text[end : found.start("person")]:
