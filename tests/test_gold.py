@@ -88,9 +88,11 @@ def test_gold_record(where, record, articles):
 def _readings(written: str) -> set[int]:
     """What the figures written can mean, whatever scale word follows: a check that the digits
     of `amount_vnd` are those of the text (`1,2 tỉ` is 1 200 000 000, not 12 000 000 000;
-    `5,5 triệu tỷ` is 5,5 × 10^15)."""
+    `5,5 triệu tỷ` is 5,5 × 10^15); a decimal comma some texts write with a space after it is
+    read both ways (`134, 4 tỷ đồng` is 134,4 tỷ: GUIDE.md Round 20)."""
     readings = set()
-    for number in regex.findall(r"\d[\d.,]*\d|\d", written):
+    joined = regex.sub(r"(?<=\d), (?=\d(?!\d))", ",", written)
+    for number in regex.findall(r"\d[\d.,]*\d|\d", f"{written} {joined}"):
         value = parse_number(number)
         readings |= {round(value * 10**exponent) for exponent in range(0, 22, 3)}
     return readings
