@@ -19,8 +19,9 @@ import regex
 from pipeline.extract.lexicon import Lexicon
 from pipeline.extract.org_names import head_at, scan_name
 
-#: the unit's function: lower-case syllables, a dash between them, a number after `số`
-_FUNCTION = regex.compile(r"(?:\s+(?:\p{Ll}[\p{L}\p{M}]*|[-–&]|số\s+\d+))+?(?=\s+\p{Lu})")
+#: the unit's function: lower-case syllables, a dash between them, a number (after a word that
+#: introduces one: number_introducers.txt, `số 1`)
+_FUNCTION = regex.compile(r"(?:\s+(?:\p{Ll}[\p{L}\p{M}]*|[-–&]|\d+))+?(?=\s+\p{Lu})")
 _SPACES = regex.compile(r"\s+")
 #: the most words the function may have before its parent
 _MOST_WORDS = 6
@@ -43,6 +44,9 @@ def unit_after_its_post(text: str, head_start: int, head_end: int, lexicon: Lexi
     if function is None:
         return 0
     words = function.group().split()
+    numbers = [i for i, word in enumerate(words) if word.isdigit()]
+    if any(i == 0 or words[i - 1] not in bodies.number_introducers for i in numbers):
+        return 0  # a number no word introduces (number_introducers.txt: `số 1`)
     stops = bodies.function_words | lexicon.titles.place_prepositions
     if len(words) > _MOST_WORDS or any(w in stops for w in words):
         return 0  # `phó phòng ở Viện KSND tỉnh`: where the post is held, no unit's name
