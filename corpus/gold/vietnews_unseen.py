@@ -42,6 +42,8 @@ Round 19 drew three the same way: `dev-at` (seed 20261236, 30 the net catches), 
 20261237, 25 random) and `dev-av` (seed 20261238, 30 the net catches).
 Round 20 drew three the same way: `dev-aw` (seed 20261239, 30 the net catches), `dev-ax` (seed
 20261240, 25 random) and `dev-ay` (seed 20261241, 30 the net catches).
+Round 21 drew two: `dev-az` (seed 20261242, 30 the net catches) and `dev-ba` (seed 20261243, 25
+random).
 
 Their records go to articles/vietnews-unseen.jsonl (the design's article format, with the
 release's path in `provenance`), the lists to selection/<batch>.tsv.
@@ -81,7 +83,8 @@ BATCHES = (("dev-u", 20261211, 20, True), ("dev-v", 20261212, 20, True),
            ("dev-at", 20261236, 30, True), ("dev-au", 20261237, 25, False),
            ("dev-av", 20261238, 30, True),
            ("dev-aw", 20261239, 30, True), ("dev-ax", 20261240, 25, False),
-           ("dev-ay", 20261241, 30, True))
+           ("dev-ay", 20261241, 30, True),
+           ("dev-az", 20261242, 30, True), ("dev-ba", 20261243, 25, False))
 RANDOM_CHARS = (1000, 5000)
 OUTPUT = "vietnews-unseen.jsonl"
 
