@@ -208,3 +208,30 @@ def test_every_gazetteer_file_is_read():
 
     named = {name for name in files if "@" + name in patterns}
     assert files - named - set(REGISTRY.gazetteer_shapes) - set(LINKING) == set()
+
+
+def test_lazy_patterns_are_read_back_compiled_from_the_stored_ones(monkeypatch):
+    """A pattern kept compiled on disk (`LazyRegex._stored`) is read back, not compiled
+    again, and matches as the compiled pattern does; a damaged entry is compiled again."""
+    import pickle
+
+    import regex
+
+    from pipeline.engine.ruleset import LazyRegex
+
+    source = r"(?<![\p{L}])(?P<name>Long\s+An)(?![\p{L}])"
+    flags = LazyRegex(source).flags
+    compiled = regex.compile(source, flags)
+    text = "tỉnh Long An, Long  An và Long Anh"
+    monkeypatch.setattr(LazyRegex, "_stored", {(source, flags): pickle.dumps(compiled)})
+    read_back = LazyRegex(source)
+    assert (
+        [m.span("name") for m in read_back.finditer(text)]
+        == [m.span("name") for m in compiled.finditer(text)]
+        == [(5, 12), (14, 22)]
+    )
+    # the stored entry is what is read: one stored under another source shows it
+    monkeypatch.setattr(LazyRegex, "_stored", {(source, flags): pickle.dumps(regex.compile("x"))})
+    assert LazyRegex(source).pattern == "x"
+    monkeypatch.setattr(LazyRegex, "_stored", {(source, flags): b"damaged"})
+    assert LazyRegex(source).pattern == source
