@@ -315,12 +315,21 @@ def _a_protest(cand: Candidate, text: ArticleText[Any]) -> bool:
     """`phong trào "Áo khoác vàng"` in an article that writes `người biểu tình "áo khoác vàng"`
     or `Dư âm cuộc biểu tình đầy bạo lực của phong trào "Áo khoác vàng"`: a protest or
     political movement, by a word of protest in a sentence that names it, outside the name
-    (the words near the trigger are read by the normalizer)."""
-    cue = text.lexicon.models.protest_cue
+    (the words near the trigger are read by the normalizer); or by a word of protest or
+    politics right after another mention of it (`Phong trào "Áo khoác vàng" không có người lãnh
+    đạo …` in the article of `phong trào "Áo khoác vàng" phản đối tăng giá xăng dầu`): what the
+    normalizer turns one mention down for says what the movement is in every other one (round
+    21, the unseen VietNews pool)."""
+    models = text.lexicon.models
+    naming = list(_sentences_naming(cand.values["name"], text))
     return any(
         not any(start <= found.start() < end for start, end in spans)
-        for _, sentence, spans in _sentences_naming(cand.values["name"], text)
-        for found in cue.finditer(sentence)
+        for _, sentence, spans in naming
+        for found in models.protest_cue.finditer(sentence)
+    ) or any(
+        after(models.movement_cue, sentence, end)
+        for _, sentence, spans in naming
+        for _, end in spans
     )
 
 

@@ -66,6 +66,10 @@ _CLAUSE_AFTER_RE = regex.compile(r",\s*\p{Ll}")
 #: `của` ending the words before a trigger (`Chủ đề của chương trình …`)
 _OF_AT_END_RE = regex.compile(r"\s+(?i:của)\s*$")
 _WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
+#: the words of a name, its punctuation left out, to compare it with a form written with other
+#: punctuation (`mô hình" Một quốc gia - hai chế độ "` beside the form `một quốc gia, hai chế
+#: độ`; round 21, the unseen VietNews pool)
+_WORDS_ONLY_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 #: a quotation, not a name: a sentence ends inside it (not at `TP.`, `Q.`, `ThS.`), or it ends
 #: on a colon that opens a speech, where a stray quote mark ran the name on into the sentence
 #: (`học bổng "Tiếp sức đến trường - nói:" Sau này …`; round 17, the unseen VietNews pool).
@@ -350,7 +354,11 @@ def _not_an_initiative(
     if len(name) < 2:
         return Reject("too-short", name)
     lowered = name.lower()
-    if any(lowered == form or _starts_with(lowered, form) for form in models.forms):
+    words = _words_only(lowered)
+    if any(
+        lowered == form or _starts_with(lowered, form) or _starts_with(words, _words_only(form))
+        for form in models.forms
+    ):
         return Reject("a-form-of-organization", name)
     if not quoted and any(_starts_with(name, head) for head in models.form_heads):
         return Reject("a-form-of-organization", name)
@@ -398,6 +406,10 @@ def _opens_with(pattern: regex.Pattern[str], name: str, bodies: Bodies) -> bool:
     if " " in opening.group() or next_syllable is None:
         return True
     return f"{opening.group()} {next_syllable.group()}".lower() not in bodies.words
+
+
+def _words_only(text: str) -> str:
+    return " ".join(_WORDS_ONLY_RE.findall(text))
 
 
 def _starts_with(name: str, form: str) -> bool:

@@ -41,6 +41,7 @@ class Models:
         "model_sales_cues_near_only",
         "model_response_words",
         "model_contest_cues",
+        "model_award_cues",
         "model_contest_roles",
         "model_contest_people",
         "model_show_words",
@@ -103,7 +104,8 @@ class Models:
     response_word: regex.Pattern[str]
     #: the buyers a sales promotion is for (`khách hàng`), right next to `chương trình "…"`
     customer_cue: regex.Pattern[str]
-    #: a word of a contest (`thí sinh`, `á quân`) near `chương trình "…"`
+    #: a word of a contest (`thí sinh`, `á quân`) or an award (`giải thưởng`) near `chương
+    #: trình "…"`
     contest_cue: regex.Pattern[str]
     #: the people of a contest (`giám khảo`, `ghế nóng`), in the words before the trigger
     contest_role: regex.Pattern[str]
@@ -253,7 +255,9 @@ class Models:
             ),
             words_re(gazetteers["model_response_words"], regex.IGNORECASE),
             words_re(gazetteers["model_customer_cues"], regex.IGNORECASE),
-            words_re(gazetteers["model_contest_cues"], regex.IGNORECASE),
+            words_re(
+                gazetteers["model_contest_cues"] + gazetteers["model_award_cues"], regex.IGNORECASE
+            ),
             words_re(
                 gazetteers["model_contest_roles"] + gazetteers["model_contest_people"],
                 regex.IGNORECASE,
