@@ -116,6 +116,12 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     spoken_for = bool(written_place and written_place.place and _spoken_for(match, lexicon))
     if written_place and written_place.place and not spoken_for:
         return Reject("a-place")  # `tham quan Bảo tàng Hà Nội`; `giám đốc Bảo tàng Hà Nội`
+    if (
+        written_place
+        and written_place.plant
+        and _cue_before(bodies.plant_place_cue, match.sentence.text, match.start, _PLANT_LOOK_BACK)
+    ):
+        return Reject("a-plant-as-a-place")  # `đến nhà máy lọc dầu Banyas` (GUIDE.md Round 18)
     written_head = bodies.heads.get(bodies.heads_by_lower.get(match.text, ""))
     if match.text[:1].islower() and written_head and written_head.verb:
         return Reject("a-verb")  # `tổ chức hội nghị`
@@ -354,6 +360,9 @@ EVERY_PLACE = "_every_place"
 _LOOK_BACK = 16
 #: how far before a head a project word is looked for (`khu đất xây dựng `)
 _PROJECT_LOOK_BACK = 24
+#: how far before a plant a word that names it as a place is looked for (`quyền kiểm soát `),
+#: and a word of its staff before that (`làm việc tại `)
+_PLANT_LOOK_BACK = 20
 _DESCRIPTION_SYLLABLES = 3
 
 
