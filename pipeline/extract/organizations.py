@@ -36,6 +36,7 @@ from pipeline.extract.org_lists import (
     bodies_after_a_colon,
     bodies_of_further_places,
     bodies_of_places,
+    first_before_and,
     listed_bodies,
 )
 from pipeline.extract.org_names import (
@@ -140,6 +141,8 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         if scanned.place and not kept.endswith(scanned.place):
             # `Cục Điều tra Liên bang James Comey`: the holder's name was read as a place
             scanned = dataclasses.replace(scanned, place=None, place_level=None)
+    # `hai bộ Kế hoạch - đầu tư và Tài chính`: two ministries, the second an item of the list
+    scanned = first_before_and(match, scanned, lexicon)
     if _one_word_head_miscapitalized(match, scanned, lexicon):
         return Reject("a-miscapitalized-word")  # `huyện Ủy chiều nay`, `tổ quốc Hội luật gia`
     if (

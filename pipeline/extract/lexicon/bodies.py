@@ -80,6 +80,7 @@ class Bodies:
         "place_body_cues",
         "plant_place_cues",
         "plant_staff_words",
+        "party_adjectives",
         "brands",
         "international_bodies",
         "region_cues",
@@ -326,6 +327,8 @@ class Bodies:
     #: the end (`tại `, `đến `, `xây dựng `), not after a word of its staff at work there
     #: (`làm việc tại `): plant_place_cues.txt, plant_staff_words.txt
     plant_place_cue: regex.Pattern[str]
+    #: a party's name that is also an adjective (`Dân chủ`, `Cộng hòa`): party_adjectives.txt
+    party_names: Phrases
     #: `head_of` and `expand` of the names met so far: the same names recur in every article
     _heads_of: dict[str, tuple[str, Head | None]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -579,6 +582,7 @@ class Bodies:
                 + r")\s+$",
                 regex.IGNORECASE,
             ),
+            Phrases(gazetteers["party_adjectives"]),
         )
 
     def head_entry(self, written: str) -> Head | None:
