@@ -12,6 +12,7 @@ from pipeline.engine.contracts import Found, Match
 from pipeline.extract.lexicon import Lexicon
 from pipeline.extract.org_names import OrgName, describe, head_at, scan_name, starts_with
 from pipeline.extract.org_tokens import level_width, place_length, tokens_after
+from pipeline.sources.html_text import fold
 
 _MOST_ITEMS = 10
 
@@ -32,6 +33,43 @@ def listed_bodies(match: Match, scanned: OrgName, name: str, lexicon: Lexicon) -
     if not opened and head not in lexicon.bodies.sector_heads:
         return []
     return _items(text, scanned.end, head, opened, lexicon)
+
+
+def first_before_and(match: Match, scanned: OrgName, lexicon: Lexicon) -> OrgName:
+    """`hai bộ Kế hoạch - đầu tư và Tài chính`, `hai đảng Cộng hòa và Dân chủ`: after a plural
+    or a count (ORG_LIST_OPENING), a ministry's, a department's (sector_heads.txt) or a party's
+    (`proper` in org_heads.yml) name read through `và` and a capital names two bodies, one row
+    each (annotation decisions), unless it is a sector's standard name (`các sở Tài nguyên và
+    Môi trường`: `_before_and`): the first ends before `và`, and listed_bodies reads the second
+    as an item of the list. A name with a place is left whole (the place is both bodies')."""
+    text = match.sentence.text
+    if scanned.place or scanned.place_level or not scanned.named:
+        return scanned
+    if lexicon.bodies.list_opening.search(text[: match.start]) is None:
+        return scanned
+    head = lexicon.bodies.heads_by_lower.get(match.text.lower(), "")
+    entry = lexicon.bodies.heads.get(head)
+    sector = head in lexicon.bodies.sector_heads
+    if not sector and not (entry and entry.proper):
+        return scanned
+    start = match.end + 1
+    and_word = f" {lexicon.bodies.and_word} "
+    cut = text.find(and_word, start, scanned.end)
+    if cut < 0:
+        return scanned
+    second = cut + len(and_word)
+    # the second is of the first's kind: a ministry's sector (`Tài chính`), a party's name
+    # (`Dân chủ`: party_adjectives.txt), not the rest of one name (`Quy hoạch và Kiến trúc`)
+    if not text[second : second + 1].isupper():
+        return scanned
+    if sector and not _a_sector(text, second, lexicon):
+        return scanned
+    if not sector and not lexicon.bodies.party_names.starts(text[second : scanned.end].split()):
+        return scanned
+    item = _before_and(text, start, dataclasses.replace(scanned, start=start), lexicon)
+    if item.end == scanned.end:
+        return scanned
+    return dataclasses.replace(scanned, end=item.end)
 
 
 def bodies_after_a_colon(match: Match, head: str, lexicon: Lexicon) -> list[Found]:
@@ -119,10 +157,11 @@ def _before_and(text: str, start: int, item: OrgName, lexicon: Lexicon) -> OrgNa
     cut = written.find(f" {lexicon.bodies.and_word} ")
     if cut < 0:
         return item
-    standard = written.casefold()
-    if any(name.casefold() == standard for name in lexicon.bodies.short_sectors.values()):
+    # however its dashes, commas and tone marks are written (`Văn hoá – Thể Thao và Du lịch`)
+    standard = fold(written)
+    if any(fold(name) == standard for name in lexicon.bodies.short_sectors.values()):
         return item
-    if lexicon.titles.lower_sector.fullmatch(f" {standard}") is not None:
+    if lexicon.titles.lower_sector.fullmatch(f" {written.casefold()}") is not None:
         return item  # `Kế hoạch và Đầu tư`, `Thông tin và Truyền thông`
     return OrgName(start, start + cut, item.head, None, None, True)
 

@@ -18,7 +18,7 @@ from pipeline.engine.contracts import (
     normalizer,
 )
 from pipeline.extract import org_names
-from pipeline.extract.lexicon import ORG_ACRONYM, Lexicon
+from pipeline.extract.lexicon import ORG_ACRONYM, Head, Lexicon
 from pipeline.extract.org_boards import board_of_named_body
 from pipeline.extract.org_committees import parent_joined, unit_after
 from pipeline.extract.org_foreign import brand_after_descriptor, business
@@ -36,6 +36,7 @@ from pipeline.extract.org_lists import (
     bodies_after_a_colon,
     bodies_of_further_places,
     bodies_of_places,
+    first_before_and,
     listed_bodies,
 )
 from pipeline.extract.org_names import (
@@ -116,6 +117,12 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     spoken_for = bool(written_place and written_place.place and _spoken_for(match, lexicon))
     if written_place and written_place.place and not spoken_for:
         return Reject("a-place")  # `tham quan Bảo tàng Hà Nội`; `giám đốc Bảo tàng Hà Nội`
+    if (
+        written_place
+        and written_place.plant
+        and _cue_before(bodies.plant_place_cue, match.sentence.text, match.start, _PLANT_LOOK_BACK)
+    ):
+        return Reject("a-plant-as-a-place")  # `đến nhà máy lọc dầu Banyas` (GUIDE.md Round 18)
     written_head = bodies.heads.get(bodies.heads_by_lower.get(match.text, ""))
     if match.text[:1].islower() and written_head and written_head.verb:
         return Reject("a-verb")  # `tổ chức hội nghị`
@@ -134,6 +141,8 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         if scanned.place and not kept.endswith(scanned.place):
             # `Cục Điều tra Liên bang James Comey`: the holder's name was read as a place
             scanned = dataclasses.replace(scanned, place=None, place_level=None)
+    # `hai bộ Kế hoạch - đầu tư và Tài chính`: two ministries, the second an item of the list
+    scanned = first_before_and(match, scanned, lexicon)
     if _one_word_head_miscapitalized(match, scanned, lexicon):
         return Reject("a-miscapitalized-word")  # `huyện Ủy chiều nay`, `tổ quốc Hội luật gia`
     if (
@@ -259,6 +268,8 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         and _cue_before(bodies.field_cue, match.sentence.text, match.start, _PROJECT_LOOK_BACK)
     ):
         return Reject("a-field")  # `sĩ quan tình báo Mỹ`: an officer of the field, no body
+    if _a_kind_of_a_country(match, scanned, entry, lexicon):
+        return Reject("a-kind-of-business")  # `một công ty đường sắt Nhật Bản`: any of them
     if (
         match.text[:1].islower()
         and not scanned.named
@@ -354,6 +365,9 @@ EVERY_PLACE = "_every_place"
 _LOOK_BACK = 16
 #: how far before a head a project word is looked for (`khu đất xây dựng `)
 _PROJECT_LOOK_BACK = 24
+#: how far before a plant a word that names it as a place is looked for (`quyền kiểm soát `),
+#: and a word of its staff before that (`làm việc tại `)
+_PLANT_LOOK_BACK = 20
 _DESCRIPTION_SYLLABLES = 3
 
 
@@ -680,6 +694,48 @@ def _generic_use(match: Match, scanned: OrgName, lexicon: Lexicon) -> str | None
     if scanned.named or scanned.place:
         return None
     return "a-kind-of-body" if lexicon.bodies.kind_after.match(text, scanned.end) else None
+
+
+#: a bracket opening with a capital right after a name: its acronym or brand (`(Vinamilk)`)
+_ACRONYM_AFTER = regex.compile(r"\s*\(\s*\p{Lu}")
+
+
+def _a_kind_of_a_country(
+    match: Match, scanned: OrgName, entry: Head | None, lexicon: Lexicon
+) -> bool:
+    """`một công ty đường sắt Nhật Bản`, `công ty xây dựng quốc doanh Trung Quốc`, `tập đoàn
+    viễn thông Trung Quốc`: a firm's head (not a unit's, as a plant's) written in lower case,
+    then only lower-case words of its trade and a country, describes a kind of business of that
+    country, none named (annotation guide: a body is named); a province's or a district's
+    after a State body's head names its one office (`phòng giáo dục huyện Bình Sơn`), a
+    country's does not. The nation's one body keeps its scope or its level word (`tập đoàn dầu
+    khí quốc gia Venezuela`, `ngân hàng trung ương Hàn Quốc`: name_level_words.txt,
+    national_scope_words.txt), a registered name its legal form (`công ty cổ phần sữa Việt Nam
+    (Vinamilk)`: legal_form_spellings.yml)."""
+    # a firm's head, not a unit's: `nhà máy sữa Việt Nam` is the one plant of that name
+    if entry is None or entry.type != "enterprise" or entry.level == "unit":
+        return False
+    if not match.text[:1].islower():
+        return False
+    place = scanned.place
+    if scanned.place_level or place is None or place not in lexicon.places.countries:
+        return False
+    if not scanned.lower_words:
+        return False
+    text = match.sentence.text
+    description = text[match.end : scanned.end - len(place)]
+    words = description.split()
+    if not words or any(not word.islower() for word in words):
+        return False
+    bodies = lexicon.bodies
+    if bodies.legal_form_spelled.search(description) or _ACRONYM_AFTER.match(text, scanned.end):
+        # `công ty cổ phần sữa Việt Nam (Vinamilk)`: a registered name, or one its acronym
+        # or brand in brackets names
+        return False
+    return not any(
+        bodies.national_scope_words.starts(words[i:]) or bodies.level_words.starts(words[i:])
+        for i in range(len(words))
+    )
 
 
 def _a_kind_after_plural(match: Match, scanned: OrgName, lexicon: Lexicon) -> bool:

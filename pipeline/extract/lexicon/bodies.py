@@ -78,6 +78,9 @@ class Bodies:
         "middle_place_words",
         "room_words",
         "place_body_cues",
+        "plant_place_cues",
+        "plant_staff_words",
+        "party_adjectives",
         "brands",
         "international_bodies",
         "region_cues",
@@ -320,6 +323,12 @@ class Bodies:
     #: the word naming an agency by its function, at the start of a name in lower case
     #: (ORG_AGENCY_WORD: `cơ quan tình báo Mỹ`)
     agency_word: regex.Pattern[str]
+    #: a word right before a plant that names it as a place, a destination or an asset, at
+    #: the end (`tại `, `đến `, `xây dựng `), not after a word of its staff at work there
+    #: (`làm việc tại `): plant_place_cues.txt, plant_staff_words.txt
+    plant_place_cue: regex.Pattern[str]
+    #: a party's name that is also an adjective (`Dân chủ`, `Cộng hòa`): party_adjectives.txt
+    party_names: Phrases
     #: `head_of` and `expand` of the names met so far: the same names recur in every article
     _heads_of: dict[str, tuple[str, Head | None]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -345,6 +354,7 @@ class Bodies:
                 bool((entry or {}).get("own_name")),
                 bool((entry or {}).get("room")),
                 (entry or {}).get("brand"),
+                bool((entry or {}).get("plant")),
             )
             for name, entry in raw_heads.items()
         }
@@ -564,6 +574,15 @@ class Bodies:
             lazy_compile(defines["ORG_CAPITALIZED_JOINER"], VERBOSE),
             lazy_compile(defines["ORG_PROVINCE_BEFORE_PLACE"], VERBOSE),
             lazy_compile(defines["ORG_AGENCY_WORD"], VERBOSE),
+            lazy_compile(
+                r"(?:^|(?<=\s))(?<!(?:"
+                + alternation(gazetteers["plant_staff_words"])
+                + r")\s)(?:"
+                + alternation(gazetteers["plant_place_cues"])
+                + r")\s+$",
+                regex.IGNORECASE,
+            ),
+            Phrases(gazetteers["party_adjectives"]),
         )
 
     def head_entry(self, written: str) -> Head | None:

@@ -52,6 +52,9 @@ class Head:
     #: brand alone wherever the passage is (`ngân hàng Vietcombank` → `Vietcombank`; GUIDE.md
     #: Round 13); a brand with no kind word of its own keeps the head (`công ty Kootoro`)
     brand: str | None = None
+    #: a plant: named only as a place, a destination or an asset (after
+    #: rules/gazetteers/plant_place_cues.txt) it is not listed (GUIDE.md Round 18)
+    plant: bool = False
 
 
 @dataclass(frozen=True)
