@@ -196,22 +196,34 @@ class LowerCaseSteps:
 
     def about(self) -> bool:
         """`về` and the topic after a committee's name (`Ủy ban Quốc gia về thanh niên Việt
-        Nam`, `Ủy ban về các vấn đề xã hội`): rules/gazetteers/heads_with_topics.txt."""
+        Nam`, `Ủy ban về các vấn đề xã hội`): rules/gazetteers/heads_with_topics.txt; `về` or
+        `vì` and a field in title case after an institution's (`Trường Ford về Chính sách
+        Công`) or a committee's: heads_with_titled_topics.txt."""
         bodies = self.lexicon.bodies
         if self.topic or not self.i < len(self.tokens):
             return False
-        about = bodies.topic.match(self.text, self.tokens[self.i][1])
-        if about is None:
-            return False
-        head_words = self._topic_head_words()
-        if head_words is None:
+        start = self.tokens[self.i][1]
+        about = bodies.topic.match(self.text, start)
+        head_words = self._topic_head_words(bodies.heads_with_topics)
+        # an institution's field, or a committee's after `vì`, only in title case (`Trung tâm
+        # Quốc gia về Ứng phó Thảm họa`; not `Viện Kinh tế về tình hình lạm phát`):
+        # rules/gazetteers/heads_with_titled_topics.txt
+        titled = about is None or head_words is None
+        if titled:
+            about = bodies.titled_topic.match(self.text, start)
+            if head_words is None:
+                head_words = self._topic_head_words(bodies.heads_with_titled_topics)
+        if about is None or head_words is None:
             return False
         if self.capital_words - head_words > 1:
             return False  # `Ủy ban Thường vụ Quốc hội về nội dung …`: the name was complete
         skip = len(about.group().split())  # `về các vấn đề`
         # the topic may be capitalized as a name's words are (`Ủy ban Nhà nước về Hợp tác và
         # đầu tư`)
-        if not (
+        if titled:
+            if not self._capitalized_common_word(self.i + skip):
+                return False
+        elif not (
             self.goes_on_lower(self.i + skip)
             or self._sector_at(self.i + skip)
             or self._capitalized_common_word(self.i + skip)
@@ -222,12 +234,11 @@ class LowerCaseSteps:
         self.take(skip, lower=True)
         return True
 
-    def _topic_head_words(self) -> int | None:
-        """How many capitalized words of the name read so far belong to a head that takes a
-        topic: 0 when the head matched is one, 1 when the head matched opens one with the
-        words after it (`Ban` + `Chỉ đạo`, where the head was read before `trung ương` in lower
-        case); None when no such head opens the name."""
-        topic_heads = self.lexicon.bodies.heads_with_topics
+    def _topic_head_words(self, topic_heads: frozenset[str]) -> int | None:
+        """How many capitalized words of the name read so far belong to a head of `topic_heads`
+        (that takes a topic): 0 when the head matched is one, 1 when the head matched opens one
+        with the words after it (`Ban` + `Chỉ đạo`, where the head was read before `trung ương`
+        in lower case); None when no such head opens the name."""
         if self.head in topic_heads or self.titled_head in topic_heads:
             return 0
         start = self.head_end - len(self.head)

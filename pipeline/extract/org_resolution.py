@@ -100,6 +100,18 @@ def resolve_organizations(
                     places_named[found.group(1)] = places.spaced(" ".join(words[:count]))
             places.districts_in_parentheses(sentence.text, places_named, lexicon)
         bare = cand.values["name"]
+        pair = _both_countries(bare, cand, text)
+        if pair:
+            # `hải quân hai nước`: the body of each of the two countries named together before
+            # it
+            for country in pair:
+                values = {**cand.values, "name": f"{bare} {country}", "location": country}
+                out.append(Candidate(cand.rule, cand.sentence, cand.start, cand.end, values))
+            continue
+        if pair is not None and (cand.text[:1].islower() or cand.rule.id == _TITLE_HEAD):
+            # `quân đội hai nước`, `Bộ trưởng Quốc phòng hai nước` of two countries not named
+            # together: unknown
+            continue
         near = nearest_province(text, cand)  # an article about several provinces
         near_other = nearest_other_kind_province(text, cand) or other
         # `Đảng bộ, chính quyền và nhân dân huyện Tuy Phước`: the place of the people listed
@@ -124,6 +136,7 @@ def resolve_organizations(
             and shared == bare
             and _state_body(bare, lexicon)
             and not after_a_post(cand.sentence.text, cand.start, lexicon)
+            and not _listed_with_the_committee(cand, near or province, lexicon)
         ):
             continue  # `HĐND và UBND` of no province the article names: kinds of bodies
         if not place and not cand.values.get("location") and _placed_in_lower_case(cand, lexicon):
@@ -202,6 +215,45 @@ def _of_the_passage_country(
     if not country:
         return None if national or lower else (name, "")
     return f"{bare} {country}", country
+
+
+def _both_countries(
+    bare: str, cand: Candidate, text: ArticleText[Lexicon]
+) -> tuple[str, ...] | None:
+    """A body every country has, written bare before `hai nước` (`hải quân hai nước`, `Chính
+    phủ hai nước`): the two countries the passage names together last before it (`Nga và Trung
+    Quốc`, `Mỹ - Nga`), in its sentence or the `_PAIR_SENTENCES` before, one row each, Việt Nam
+    too (`Việt Nam và Campuchia … Chính phủ hai nước`); () where no two countries are named
+    together there; None where the body is of no kind every country has, has a place already,
+    or is not followed by `hai nước`."""
+    lexicon = text.lexicon
+    if cand.values.get("location") or not lexicon.bodies.both_countries.match(
+        cand.sentence.text, cand.end
+    ):
+        return None
+    if bare not in lexicon.bodies.passage_country_bodies and not _national(bare, lexicon):
+        return None
+    first = max(0, cand.sentence.index - _PAIR_SENTENCES)
+    for sentence in reversed(text.sentences[first : cand.sentence.index + 1]):
+        upto = cand.start if sentence.index == cand.sentence.index else len(sentence.text)
+        found = [
+            m
+            for m in lexicon.places.country.finditer(sentence.text, 0, upto)
+            if not m.group("not") and not _inside_a_name(sentence.text, m)
+        ]
+        for one, other in reversed(list(itertools.pairwise(found))):
+            joined = lexicon.bodies.country_pair_joiner.fullmatch(
+                sentence.text, one.end(), other.start()
+            )
+            if joined and one.group() != other.group():
+                return one.group(), other.group()
+    return ()
+
+
+#: the rule that reads a ministry from its minister's title (`Bộ trưởng Quốc phòng`)
+_TITLE_HEAD = "organizations.title_head"
+#: how many sentences before a body written `… hai nước` its two countries are looked for in
+_PAIR_SENTENCES = 2
 
 
 def _leader_country(cand: Candidate, text: ArticleText[Lexicon]) -> str | None:
@@ -408,6 +460,28 @@ def _placed_in_lower_case(cand: Candidate, lexicon: Lexicon) -> bool:
 def _bare_levels(lexicon: Lexicon) -> tuple[str, ...]:
     """A name's end that is a place word alone (` xã`, ` thành phố`), in lower case."""
     return tuple(" " + w.lower() for w in lexicon.places.local_level_words)
+
+
+def _listed_with_the_committee(cand: Candidate, province: str | None, lexicon: Lexicon) -> bool:
+    """`Thành uỷ - HĐND - UBND`, `lãnh đạo Tỉnh uỷ, HĐND, UBND`: a bare State or Front body
+    listed right after the Party committee of the article's province (`Tỉnh uỷ` of a province,
+    `Thành uỷ` of a centrally-run city) is that province's, as the committee is; not after a
+    city's or a district's committee in a province (`Thành uỷ, HĐND, UBND … TP Thanh Hoá`,
+    `Quận uỷ, HĐND, UBND … quận Sơn Trà`), nor where the list goes on to many places (`… các
+    tỉnh khu vực ĐBSCL`)."""
+    sentence = cand.sentence.text
+    places = lexicon.places
+    committee = lexicon.bodies.after_party_committee.search(sentence, 0, cand.start)
+    if committee is None or province is None:
+        return False
+    opener = (
+        places.city_committee_opener
+        if province in places.cities
+        else places.province_committee_opener
+    )
+    return committee.group("opener") == opener and not (
+        lexicon.bodies.list_of_places_after.match(sentence, cand.end)
+    )
 
 
 def _state_body(bare: str, lexicon: Lexicon) -> bool:

@@ -255,11 +255,14 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         and not scanned.lower_words
     )
     # `hải quân nước này`: a body every country has, of the country named before it (the
-    # resolver adds it; GUIDE.md Round 9)
+    # resolver adds it; GUIDE.md Round 9); `hải quân hai nước`, of the two named before it
     this_country = bool(
         entry
         and entry.national
-        and lexicon.bodies.this_country.match(match.sentence.text, scanned.end)
+        and (
+            lexicon.bodies.this_country.match(match.sentence.text, scanned.end)
+            or lexicon.bodies.both_countries.match(match.sentence.text, scanned.end)
+        )
     )
     if (
         entry

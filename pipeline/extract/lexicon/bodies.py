@@ -85,6 +85,7 @@ class Bodies:
         "international_bodies",
         "region_cues",
         "heads_with_topics",
+        "heads_with_titled_topics",
         "heads_of_units",
         "bare_units",
         "title_heads",
@@ -211,6 +212,9 @@ class Bodies:
     #: a word right before an international body's name that makes it a region (`các nước`)
     region_cue: regex.Pattern[str]
     heads_with_topics: frozenset[str]
+    #: heads of institutions named by a field in title case after `về`/`vì` (`Trung tâm Quốc
+    #: gia về Ứng phó Thảm họa`): heads_with_titled_topics.txt
+    heads_with_titled_topics: frozenset[str]
     heads_of_units: frozenset[str]
     #: heads that, alone at the end of another body's name, stand for the article's unit of
     #: that head (`Đảng ủy Tập đoàn`), longest first
@@ -228,6 +232,8 @@ class Bodies:
     seat: regex.Pattern[str]
     parent_of: regex.Pattern[str]
     topic: regex.Pattern[str]
+    #: `về`/`vì` before a field written in title case (`Quỹ Carnegie vì Hòa bình quốc tế`)
+    titled_topic: regex.Pattern[str]
     kind_after: regex.Pattern[str]
     #: bodies of several levels at once after a bare level word (`HĐND quận, phường`)
     levels_after: regex.Pattern[str]
@@ -307,6 +313,16 @@ class Bodies:
     sentence_case_on: regex.Pattern[str]
     #: `nước này` right after a body every country has (`hải quân nước này`): ORG_THIS_COUNTRY
     this_country: regex.Pattern[str]
+    #: `hai nước` right after such a body (`hải quân hai nước`): ORG_BOTH_COUNTRIES
+    both_countries: regex.Pattern[str]
+    #: what joins two countries named together (`Nga và Trung Quốc`): ORG_COUNTRY_PAIR_JOINER
+    country_pair_joiner: regex.Pattern[str]
+    #: a Party committee listed right before a bare State body (`Thành uỷ - HĐND - UBND`):
+    #: ORG_AFTER_PARTY_COMMITTEE
+    after_party_committee: regex.Pattern[str]
+    #: … unless the list goes on to many places (`… các tỉnh khu vực ĐBSCL`):
+    #: ORG_LIST_OF_PLACES_AFTER
+    list_of_places_after: regex.Pattern[str]
     #: `và` (defines AND_WORD), as the name scanners compare words with it
     and_word: str
     #: a comma or `và` past an item of a list read alone (ORG_LIST_NEXT_ITEM), what joins the
@@ -492,6 +508,7 @@ class Bodies:
             frozenset(gazetteers["brands"]),
             lazy_compile(r"(?:^|(?<=\s))" + alternation(gazetteers["region_cues"]) + r"\s+$"),
             frozenset(gazetteers["heads_with_topics"]),
+            frozenset(gazetteers["heads_with_titled_topics"]),
             frozenset(gazetteers["heads_of_units"]),
             tuple(sorted(gazetteers["bare_units"], key=len, reverse=True)),
             Phrases(gazetteers["event_openings"]),
@@ -502,6 +519,7 @@ class Bodies:
             lazy_compile(defines["ORG_SEAT"], VERBOSE),
             lazy_compile(defines["ORG_PARENT_OF"], VERBOSE),
             lazy_compile(defines["ORG_TOPIC"], VERBOSE),
+            lazy_compile(defines["ORG_TITLED_TOPIC"], VERBOSE),
             lazy_compile(defines["ORG_KIND_AFTER"], VERBOSE),
             lazy_compile(defines["ORG_LEVELS_AFTER"], VERBOSE),
             lazy_compile(defines["ORG_DESCRIPTION_NOT_NAME"], VERBOSE),
@@ -567,6 +585,10 @@ class Bodies:
             lazy_compile(defines["ORG_BUSINESS_BARE_COLON"], VERBOSE),
             lazy_compile(defines["ORG_SENTENCE_CASE_ON"], VERBOSE),
             lazy_compile(defines["ORG_THIS_COUNTRY"], VERBOSE),
+            lazy_compile(defines["ORG_BOTH_COUNTRIES"], VERBOSE),
+            lazy_compile(defines["ORG_COUNTRY_PAIR_JOINER"], VERBOSE),
+            lazy_compile(defines["ORG_AFTER_PARTY_COMMITTEE"], VERBOSE),
+            lazy_compile(defines["ORG_LIST_OF_PLACES_AFTER"], VERBOSE),
             defines["AND_WORD"],
             lazy_compile(defines["ORG_LIST_NEXT_ITEM"], VERBOSE),
             lazy_compile(defines["ORG_FURTHER_PLACES_GLUE"], VERBOSE),
