@@ -307,8 +307,10 @@ def _parse_posts(
                 organization, generic, org_end = _international_at(text, at, lexicon)
                 if not organization:
                     organization, generic, org_end = _organization_after(text, at, at, lexicon)
-                if organization in lexicon.places.regions:
-                    organization, org_end = "", None  # `chuyên gia về … của ĐBSCL`: a region
+                if organization in lexicon.places.regions or _a_place(organization, lexicon):
+                    # `chuyên gia về … của ĐBSCL`: a region; `chuyên gia kinh tế tại TP HCM`:
+                    # where the expert works or lives, a place, not a body (GUIDE.md)
+                    organization, org_end = "", None
                 if organization and field.group("field"):
                     title = f"{title} {field.group('field')}"
         before_post, end = end, max(found.end(), org_end or 0)
@@ -427,6 +429,15 @@ def _commune_after_field(text: str, start: int, lexicon: Lexicon) -> tuple[str, 
     if not _SPACE_CAPITAL.search(text, at, end):
         return None  # `cán bộ địa chính xã` names no commune
     return field.group("field"), lexicon.bodies.expand(text[at:end]), end
+
+
+def _a_place(organization: str, lexicon: Lexicon) -> bool:
+    """A place's name read as a body: a place word, then its name, with no head word of a body
+    (`Thành phố Hồ Chí Minh`, `Tỉnh Đồng Nai`; not `Ủy ban nhân dân Thành phố …`)."""
+    if lexicon.bodies.head_of(organization)[1] is not None:
+        return False
+    words = organization.split(" ")
+    return any(" ".join(words[:width]) in lexicon.places.level_words for width in (1, 2))
 
 
 def _place_abroad(text: str, start: int, lexicon: Lexicon) -> tuple[str, int] | None:
@@ -775,10 +786,13 @@ def _title_at(text: str, token: tuple[str, int, int], lexicon: Lexicon) -> bool:
 
 
 def _stops_body(tokens: list[tuple[str, int, int]], i: int, lexicon: Lexicon) -> bool:
-    """A stop word or phrase (`cho biết`, `khóa`), an honorific or a rank starts at word `i`."""
+    """A stop word or phrase (`cho biết`, `khóa`), an honorific or a rank starts at word `i`,
+    a rank of two words too (`Bộ Quốc phòng Việt Nam và | Thượng tướng Phạm Trường Long`)."""
     stops, names = lexicon.titles.body_stops, lexicon.names
     word = tokens[i][0]
     if word in names.honorifics or word.lower() in names.leads:
+        return True
+    if i + 1 < len(tokens) and f"{word} {tokens[i + 1][0]}".lower() in names.leads:
         return True
     if word.lower() not in stops.first_words:
         return False
