@@ -47,6 +47,9 @@ _COMMA_THEN_LOWER = regex.compile(r"\s*,\s*\p{Ll}")
 _FOREIGN_WORD = regex.compile(
     r"(?:Ma?c(?=\p{Lu}))?\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{L}[\p{Ll}\p{M}'’]*)*"
 )
+#: a name with the initial of a middle name (`George W. Bush`, `George H. W. Bush`): a person,
+#: never a body's name, though the initial's full stop ends the run of capitalized words
+_NAME_WITH_INITIAL = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+\s+(?:[A-Z]\.\s?){1,2}(?<=\s)\p{Lu}\p{Ll}")
 #: the most words a body without a head word may have (`Các vấn đề Nghị viện và Dân tộc
 #: Thiểu số của Ấn Độ` has thirteen)
 _MOST_BODY_WORDS = 14
@@ -561,7 +564,13 @@ def _body_words(
                 i == 0 or not lexicon.titles.body_joiner.fullmatch(tokens[i - 1][0])
             ):
                 break  # the scanner has read the capitalized words that belong to the name
+            if _NAME_WITH_INITIAL.match(text, tokens[i][1]):
+                break  # `Cựu tổng thống | George W. Bush`
             run = _capitalized_run(tokens, i)
+            # … nor goes on over one (`Giám đốc FBI | James B. Comey`)
+            run = next(
+                (j for j in range(i + 1, run) if _NAME_WITH_INITIAL.match(text, tokens[j][1])), run
+            )
             stop = _person_in_run(text, tokens, i, run, lexicon)
             stop = next(
                 (
