@@ -47,6 +47,8 @@ _COMMA_THEN_LOWER = regex.compile(r"\s*,\s*\p{Ll}")
 _FOREIGN_WORD = regex.compile(
     r"(?:Ma?c(?=\p{Lu}))?\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{L}[\p{Ll}\p{M}'’]*)*"
 )
+#: where a word starts (after a space)
+_WORD_START = regex.compile(r"(?<=\s)\p{Lu}")
 #: a name with the initial of a middle name (`George W. Bush`, `George H. W. Bush`): a person,
 #: never a body's name, though the initial's full stop ends the run of capitalized words
 _NAME_WITH_INITIAL = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+\s+(?:[A-Z]\.\s?){1,2}(?<=\s)\p{Lu}\p{Ll}")
@@ -102,7 +104,7 @@ _TRAILING_PERSON = regex.compile(
 
 #: … and a name of another language there: unmarked capitalized words after a lower-case one
 _TRAILING_FOREIGN_NAME = regex.compile(
-    r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]*(?P<space>\s+)"
+    r"(?<![\p{L}\p{M}])(?P<before>\p{Ll}[\p{Ll}\p{M}]*)(?P<space>\s+)"
     r"(?P<person>\p{Lu}[a-z]+(?:-\p{L}[a-z]*)*(?:\s+\p{Lu}[a-z]+(?: ?- ?\p{L}[a-z]*)*){1,2})$"
 )
 
@@ -179,7 +181,9 @@ def _before_trailing_person(text: str, start: int, end: int, lexicon: Lexicon) -
         or not is_person(person, lexicon)
         or any(body.startswith(head.lower()) for head in bodies.heads_named_after_people)
     ):
-        return end
+        # … or a name of another language, after its place (`đảng Cộng hòa bang Illinois |
+        # Adam Kinzinger`)
+        return _before_trailing_foreign_name(text, start, end, lexicon)
     return found.start("person") - len(found.group("space"))
 
 
@@ -188,14 +192,28 @@ def _before_trailing_foreign_name(text: str, start: int, end: int, lexicon: Lexi
     words or more was read into it after a lower-case word of the body (`Đảng Cộng hoà |
     Lindsey Graham`, `đảng Dân chủ | Chris Murphy`). Only in a party's name: other bodies
     name themselves so (`Trung tâm Startup Cafe`, `Tập đoàn Dầu khí Petronas`), and a
-    committee's place does (`Huyện ủy Ia Grai`)."""
+    committee's place does (`Huyện ủy Ia Grai`). After a place word the place's name comes
+    first, and the name starts at a given name common abroad that ends the words (`đảng Cộng
+    hòa bang Illinois | Adam Kinzinger`; gazetteers/foreign_given_names.txt)."""
     found = _TRAILING_FOREIGN_NAME.search(text, start, end)
-    if found is None or not lexicon.names.is_foreign(found.group("person")):
+    if found is None:
+        return end
+    person_start = found.start("person")
+    if found.group("before") in lexicon.places.level_words:
+        person_start = next(
+            (
+                word.start()
+                for word in _WORD_START.finditer(text, person_start + 1, end)
+                if lexicon.names.holder_abroad_at(text, word.start()) == end
+            ),
+            end,
+        )
+    if person_start >= end or not lexicon.names.is_foreign(text[person_start:end]):
         return end
     head = lexicon.bodies.head_of(lexicon.bodies.expand(text[start:end]))[1]
     if head is None or head.type != "party" or not head.proper:
         return end
-    return found.start("person") - len(found.group("space"))
+    return len(text[:person_start].rstrip())
 
 
 def _word_not_head(text: str, start: int, head_end: int, lexicon: Lexicon) -> bool:
