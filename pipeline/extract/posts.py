@@ -213,7 +213,10 @@ def _before_trailing_foreign_name(text: str, start: int, end: int, lexicon: Lexi
     head = lexicon.bodies.head_of(lexicon.bodies.expand(text[start:end]))[1]
     if head is None or head.type != "party" or not head.proper:
         return end
-    return len(text[:person_start].rstrip())
+    cut = len(text[:person_start].rstrip())
+    if lexicon.bodies.head_of(text[start:cut])[0].lower() == text[start:cut].lower():
+        return end  # `đảng | Thai Raksa Chart`: the words after the bare head are its name
+    return cut
 
 
 def _word_not_head(text: str, start: int, head_end: int, lexicon: Lexicon) -> bool:
