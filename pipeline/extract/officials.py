@@ -243,12 +243,28 @@ def title_then_name(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         values["organization"] = ""  # `cựu Thủ tướng Thaksin`: not Vietnam's Chính phủ
     found = [Found(start, name.end, values)]
     if lexicon.titles.plural_before.search(sentence, max(0, chain_start - 12), chain_start):
-        while more := lexicon.names.in_list.match(sentence, found[-1].end):
+        while more := _next_in_list(sentence, found[-1].end, lexicon):
             person = person_text(more.group("person"))
             if not is_person(person, lexicon):
                 break
             values = officials_values(posts, person, more.group("honorific"), lexicon)
             found.append(Found(more.start("person"), more.end(), values))
+    return found
+
+
+def _next_in_list(sentence: str, position: int, lexicon: Lexicon) -> regex.Match[str] | None:
+    """The next name of a list after one post: a full name, or a name of another language of
+    two words or more that names no city (`các Thượng nghị sĩ John McCain và Lindsey Graham`,
+    `hai ứng cử viên Benoît Hamon và François Fillon`)."""
+    names = lexicon.names
+    if found := names.in_list.match(sentence, position):
+        return found
+    found = names.foreign_in_list.match(sentence, position)
+    if found is None:
+        return None
+    person = person_text(found.group("person"))
+    if " " not in person or not names.is_foreign(person) or person in names.foreign_cities:
+        return None
     return found
 
 

@@ -47,6 +47,11 @@ _COMMA_THEN_LOWER = regex.compile(r"\s*,\s*\p{Ll}")
 _FOREIGN_WORD = regex.compile(
     r"(?:Ma?c(?=\p{Lu}))?\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{L}[\p{Ll}\p{M}'’]*)*"
 )
+#: where a word starts (after a space)
+_WORD_START = regex.compile(r"(?<=\s)\p{Lu}")
+#: a name with the initial of a middle name (`George W. Bush`, `George H. W. Bush`): a person,
+#: never a body's name, though the initial's full stop ends the run of capitalized words
+_NAME_WITH_INITIAL = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+\s+(?:[A-Z]\.\s?){1,2}(?<=\s)\p{Lu}\p{Ll}")
 #: the most words a body without a head word may have (`Các vấn đề Nghị viện và Dân tộc
 #: Thiểu số của Ấn Độ` has thirteen)
 _MOST_BODY_WORDS = 14
@@ -99,7 +104,7 @@ _TRAILING_PERSON = regex.compile(
 
 #: … and a name of another language there: unmarked capitalized words after a lower-case one
 _TRAILING_FOREIGN_NAME = regex.compile(
-    r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]*(?P<space>\s+)"
+    r"(?<![\p{L}\p{M}])(?P<before>\p{Ll}[\p{Ll}\p{M}]*)(?P<space>\s+)"
     r"(?P<person>\p{Lu}[a-z]+(?:-\p{L}[a-z]*)*(?:\s+\p{Lu}[a-z]+(?: ?- ?\p{L}[a-z]*)*){1,2})$"
 )
 
@@ -176,7 +181,9 @@ def _before_trailing_person(text: str, start: int, end: int, lexicon: Lexicon) -
         or not is_person(person, lexicon)
         or any(body.startswith(head.lower()) for head in bodies.heads_named_after_people)
     ):
-        return end
+        # … or a name of another language, after its place (`đảng Cộng hòa bang Illinois |
+        # Adam Kinzinger`)
+        return _before_trailing_foreign_name(text, start, end, lexicon)
     return found.start("person") - len(found.group("space"))
 
 
@@ -185,14 +192,31 @@ def _before_trailing_foreign_name(text: str, start: int, end: int, lexicon: Lexi
     words or more was read into it after a lower-case word of the body (`Đảng Cộng hoà |
     Lindsey Graham`, `đảng Dân chủ | Chris Murphy`). Only in a party's name: other bodies
     name themselves so (`Trung tâm Startup Cafe`, `Tập đoàn Dầu khí Petronas`), and a
-    committee's place does (`Huyện ủy Ia Grai`)."""
+    committee's place does (`Huyện ủy Ia Grai`). After a place word the place's name comes
+    first, and the name starts at a given name common abroad that ends the words (`đảng Cộng
+    hòa bang Illinois | Adam Kinzinger`; gazetteers/foreign_given_names.txt)."""
     found = _TRAILING_FOREIGN_NAME.search(text, start, end)
-    if found is None or not lexicon.names.is_foreign(found.group("person")):
+    if found is None:
+        return end
+    person_start = found.start("person")
+    if found.group("before") in lexicon.places.level_words:
+        person_start = next(
+            (
+                word.start()
+                for word in _WORD_START.finditer(text, person_start + 1, end)
+                if lexicon.names.holder_abroad_at(text, word.start()) == end
+            ),
+            end,
+        )
+    if person_start >= end or not lexicon.names.is_foreign(text[person_start:end]):
         return end
     head = lexicon.bodies.head_of(lexicon.bodies.expand(text[start:end]))[1]
     if head is None or head.type != "party" or not head.proper:
         return end
-    return found.start("person") - len(found.group("space"))
+    cut = len(text[:person_start].rstrip())
+    if lexicon.bodies.head_of(text[start:cut])[0].lower() == text[start:cut].lower():
+        return end  # `đảng | Thai Raksa Chart`: the words after the bare head are its name
+    return cut
 
 
 def _word_not_head(text: str, start: int, head_end: int, lexicon: Lexicon) -> bool:
@@ -307,8 +331,10 @@ def _parse_posts(
                 organization, generic, org_end = _international_at(text, at, lexicon)
                 if not organization:
                     organization, generic, org_end = _organization_after(text, at, at, lexicon)
-                if organization in lexicon.places.regions:
-                    organization, org_end = "", None  # `chuyên gia về … của ĐBSCL`: a region
+                if organization in lexicon.places.regions or _a_place(organization, lexicon):
+                    # `chuyên gia về … của ĐBSCL`: a region; `chuyên gia kinh tế tại TP HCM`:
+                    # where the expert works or lives, a place, not a body (GUIDE.md)
+                    organization, org_end = "", None
                 if organization and field.group("field"):
                     title = f"{title} {field.group('field')}"
         before_post, end = end, max(found.end(), org_end or 0)
@@ -427,6 +453,15 @@ def _commune_after_field(text: str, start: int, lexicon: Lexicon) -> tuple[str, 
     if not _SPACE_CAPITAL.search(text, at, end):
         return None  # `cán bộ địa chính xã` names no commune
     return field.group("field"), lexicon.bodies.expand(text[at:end]), end
+
+
+def _a_place(organization: str, lexicon: Lexicon) -> bool:
+    """A place's name read as a body: a place word, then its name, with no head word of a body
+    (`Thành phố Hồ Chí Minh`, `Tỉnh Đồng Nai`; not `Ủy ban nhân dân Thành phố …`)."""
+    if lexicon.bodies.head_of(organization)[1] is not None:
+        return False
+    words = organization.split(" ")
+    return any(" ".join(words[:width]) in lexicon.places.level_words for width in (1, 2))
 
 
 def _place_abroad(text: str, start: int, lexicon: Lexicon) -> tuple[str, int] | None:
@@ -550,7 +585,13 @@ def _body_words(
                 i == 0 or not lexicon.titles.body_joiner.fullmatch(tokens[i - 1][0])
             ):
                 break  # the scanner has read the capitalized words that belong to the name
+            if _NAME_WITH_INITIAL.match(text, tokens[i][1]):
+                break  # `Cựu tổng thống | George W. Bush`
             run = _capitalized_run(tokens, i)
+            # … nor goes on over one (`Giám đốc FBI | James B. Comey`)
+            run = next(
+                (j for j in range(i + 1, run) if _NAME_WITH_INITIAL.match(text, tokens[j][1])), run
+            )
             stop = _person_in_run(text, tokens, i, run, lexicon)
             stop = next(
                 (
@@ -775,10 +816,13 @@ def _title_at(text: str, token: tuple[str, int, int], lexicon: Lexicon) -> bool:
 
 
 def _stops_body(tokens: list[tuple[str, int, int]], i: int, lexicon: Lexicon) -> bool:
-    """A stop word or phrase (`cho biết`, `khóa`), an honorific or a rank starts at word `i`."""
+    """A stop word or phrase (`cho biết`, `khóa`), an honorific or a rank starts at word `i`,
+    a rank of two words too (`Bộ Quốc phòng Việt Nam và | Thượng tướng Phạm Trường Long`)."""
     stops, names = lexicon.titles.body_stops, lexicon.names
     word = tokens[i][0]
     if word in names.honorifics or word.lower() in names.leads:
+        return True
+    if i + 1 < len(tokens) and f"{word} {tokens[i + 1][0]}".lower() in names.leads:
         return True
     if word.lower() not in stops.first_words:
         return False

@@ -52,6 +52,8 @@ class Names:
     foreign_after_posts: regex.Pattern[str]
     #: the next name of a list (NAME_IN_LIST), same groups
     in_list: regex.Pattern[str]
+    #: … or a name of another language there (FOREIGN_IN_LIST), same groups
+    foreign_in_list: regex.Pattern[str]
     #: a name right before a chain of posts (NAME_BEFORE_POSTS), searched up to the chain
     before_posts: regex.Pattern[str]
     #: the holder of the posts right before them (HOLDER_BEFORE_POSTS), searched up to them
@@ -96,6 +98,7 @@ class Names:
             lazy_compile(defines["NAME_AFTER_POSTS"], VERBOSE),
             lazy_compile(defines["FOREIGN_AFTER_POSTS"], VERBOSE),
             lazy_compile(defines["NAME_IN_LIST"], VERBOSE),
+            lazy_compile(defines["FOREIGN_IN_LIST"], VERBOSE),
             lazy_compile(defines["NAME_BEFORE_POSTS"], VERBOSE),
             lazy_compile(defines["HOLDER_BEFORE_POSTS"], VERBOSE),
             lazy_compile(defines["POSTS_HELD_BY"], VERBOSE),
