@@ -91,3 +91,44 @@ def test_a_quoted_name_may_end_on_a_question_or_exclamation_mark(ruleset):
     ):
         result = extract(Article(id="quoted", text=text), ruleset, tables=("models",))
         assert [m.values["name"] for m in result.mentions["models"]] == [name], text
+
+
+#: the dev-ak article vietnews-val-020514: the opening sentence alone shows a gathering opened
+#: on a day (a counterexample of models.quoted), the next gives the programme two months
+_OPENED = (
+    "Chiều 21/8, Cục gìn giữ hoà bình Việt Nam và đơn vị tuỳ viên Quốc phòng Nhật Bản tổ chức "
+    "lễ khai mạc chương trình “trao đổi chuyên môn, kinh nghiệm thực hiện nhiệm vụ tại phái bộ "
+    "cho đội công binh”."
+)
+_OPENED_NAME = "trao đổi chuyên môn, kinh nghiệm thực hiện nhiệm vụ tại phái bộ cho đội công binh"
+
+
+def test_an_opened_programme_another_sentence_gives_months_is_a_model(ruleset):
+    """Round 21 (dev): a programme turned down in its sentence as an opened, dated gathering is
+    kept where another sentence of the article gives it a span of days, weeks, months or years
+    (GUIDE.md Rounds 9 and 19)."""
+    text = (
+        _OPENED + "\nTrong chương trình kéo dài hơn hai tháng, Nhật Bản sẽ giới thiệu kinh "
+        "nghiệm của đơn vị công binh nước này trong quá trình làm nhiệm vụ quốc tế tại Nam Sudan."
+    )
+    result = extract(Article(id="vietnews-val-020514", text=text), ruleset, tables=("models",))
+    assert [m.values["name"] for m in result.mentions["models"]] == [_OPENED_NAME]
+
+
+@pytest.mark.parametrize(
+    "other",
+    (
+        # the sentence alone: one gathering (a counterexample of models.quoted)
+        "",
+        # hours, not days: an evening's gathering (real text of the shared corpus; the dev
+        # passage with its span in hours)
+        "\nChương trình dự kiến diễn ra từ 17h đến 19h và được truyền hình, phát thanh trực tiếp.",
+        "\nTrong chương trình kéo dài 2 giờ, Nhật Bản sẽ giới thiệu kinh nghiệm của đơn vị công "
+        "binh nước này trong quá trình làm nhiệm vụ quốc tế tại Nam Sudan.",
+        "\nChương trình kéo dài đến 22h cùng ngày.",
+    ),
+)
+def test_an_opened_programme_another_sentence_gives_hours_is_no_model(ruleset, other):
+    """Hours or an evening in another sentence leave the opened programme a one-day event."""
+    result = extract(Article(id="opened", text=_OPENED + other), ruleset, tables=("models",))
+    assert result.mentions["models"] == []

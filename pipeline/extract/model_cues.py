@@ -88,7 +88,10 @@ def one_off_event(
     with neither, or in an edition (`Ngày 4-1, … đã tổ chức chương trình "Tết sum vầy 2019",
     tặng quà …`: a programme run year after year), it stays; so does a programme named after
     the State body that runs it (`a_bodys_own`), where something is said at a dated sitting
-    of it (`Tại chương trình "Hội đồng nhân dân với cử tri" sáng 15/5, ông …`: a session)."""
+    of it (`Tại chương trình "Hội đồng nhân dân với cử tri" sáng 15/5, ông …`: a session).
+    Read in this sentence alone: the models resolver still keeps one that another sentence of
+    the article gives a span of days or more (`Trong chương trình kéo dài hơn hai tháng`;
+    round 21, dev)."""
     before = models.event_before.search(sentence, 0, trigger_at)
     if before is not None and not _in_an_edition(sentence, trigger_at, after, models):
         cue = before.group().strip()

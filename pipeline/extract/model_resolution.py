@@ -69,6 +69,7 @@ def resolve_models(candidates: list[Candidate], text: ArticleText[Any]) -> list[
     model in the same sentence (`Chi bộ X với mô hình …`), else right after its name. Then one
     initiative written several ways gets one name, its fullest wording (GUIDE.md Round 3), and
     one owner."""
+    candidates = [c for c in candidates if not _one_gathering(c, text)]
     terms = _terms_no_one_runs(candidates, text)
     candidates = [
         c for c in candidates if not _said_elsewhere_to_be_no_model(c, text, id(c) in terms)
@@ -115,6 +116,28 @@ def resolve_models(candidates: list[Candidate], text: ArticleText[Any]) -> list[
     _one_name_per_initiative(candidates, text.lexicon.bodies)
     _one_owner_per_initiative(candidates)
     return candidates
+
+
+def _one_gathering(cand: Candidate, text: ArticleText[Any]) -> bool:
+    """`Chiều 21/8, … tổ chức lễ khai mạc chương trình “trao đổi chuyên môn, …”.`: its sentence
+    alone shows one gathering, opened, on a day or at a place (model_cues.one_off_event), and so
+    it is turned down; unless another sentence of the article gives the programme a span of
+    days, weeks, months or years, after its name or a bare `chương trình` (`Trong chương trình
+    kéo dài hơn hai tháng, Nhật Bản sẽ giới thiệu …`): a programme run over a time of its own
+    (GUIDE.md Rounds 9 and 19; round 21, dev). Not hours or an evening (`kéo dài 2 giờ`)."""
+    if cand.values.pop("_one_off", None) is None:
+        return False
+    models = text.lexicon.models
+    name = regex.compile(regex.escape(cand.values["name"]), regex.IGNORECASE)
+    for sentence in text.sentences:
+        if sentence.index == cand.sentence.index:
+            continue
+        ends = [found.end() for found in name.finditer(sentence.text)] + [
+            found.end() for found in models.programme_word.finditer(sentence.text)
+        ]
+        if any(models.lasts_a_span.match(sentence.text, end) for end in ends):
+            return False
+    return True
 
 
 def _terms_no_one_runs(candidates: list[Candidate], text: ArticleText[Any]) -> set[int]:

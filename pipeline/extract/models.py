@@ -240,11 +240,17 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("a-country-as-template", first)
     if trigger in models.programme_triggers and (
         problem := sales_promotion(sentence, match.start, spans[-1][1], models)
-        or one_off_event(
-            sentence, match.start, spans[-1][1] + 1, models, _a_state_bodys_own(first, lexicon)
-        )
     ):
         return problem
+    # one gathering, read in this sentence alone: the resolver turns it down, unless another
+    # sentence of the article gives the programme a span of days or more (round 21, dev)
+    one_off = (
+        one_off_event(
+            sentence, match.start, spans[-1][1] + 1, models, _a_state_bodys_own(first, lexicon)
+        )
+        if trigger in models.programme_triggers
+        else None
+    )
     if trigger in models.programme_triggers and (
         cue := near(models.contest_cue, sentence, match.start, spans[-1][1] + 1, wide=True)
         or before(models.contest_role, sentence, match.start)
@@ -274,6 +280,8 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     values = _values(rows[0][2], sentence, spans[-1][1] + 1, lexicon)
     # the resolver reads the rest of the article for what a programme or a movement is
     values["_trigger"] = trigger
+    if one_off is not None:
+        values["_one_off"] = one_off.reason
     found = []
     for start, end, name in rows:
         found_start = match.start if start == spans[0][0] else start - 1

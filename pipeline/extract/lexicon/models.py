@@ -137,6 +137,11 @@ class Models:
     lasting: regex.Pattern[str]
     #: the programme said to take place on one day, later in its clause, at a position
     took_place_on_a_day: regex.Pattern[str]
+    #: a span of days, weeks, months or years given the programme right after its name or
+    #: a bare `chương trình` (`kéo dài hơn hai tháng`), at a position
+    lasts_a_span: regex.Pattern[str]
+    #: the words of a programme trigger (`chương trình`), anywhere
+    programme_word: regex.Pattern[str]
     #: a grammatical word between a trigger and a lower-case quote (`các`, `để`), anywhere
     term_word: regex.Pattern[str]
     #: a word of weapons (`tên lửa`) near `chương trình "…"`
@@ -303,6 +308,8 @@ class Models:
                 VERBOSE | regex.IGNORECASE,
             ),
             lazy_compile(defines["MODEL_TOOK_PLACE_ON_A_DAY"], VERBOSE),
+            lazy_compile(defines["MODEL_LASTS_A_SPAN"], VERBOSE | regex.IGNORECASE),
+            words_re(gazetteers["model_programme_triggers"], regex.IGNORECASE),
             words_re(gazetteers["model_term_words"], regex.IGNORECASE),
             words_re(gazetteers["model_weapon_cues"], regex.IGNORECASE),
             words_re(gazetteers["model_contest_names"]),
