@@ -329,6 +329,12 @@ class Bodies:
     plant_place_cue: regex.Pattern[str]
     #: a party's name that is also an adjective (`Dân chủ`, `Cộng hòa`): party_adjectives.txt
     party_names: Phrases
+    #: a further join after a dash in a name (ORG_FURTHER_JOIN), a second parent after the
+    #: first (ORG_JOINT_PARENT)
+    further_join: regex.Pattern[str]
+    joint_parent: regex.Pattern[str]
+    #: the Party's head word (defines PARTY_HEAD: `Đảng`)
+    party_head: str
     #: `head_of` and `expand` of the names met so far: the same names recur in every article
     _heads_of: dict[str, tuple[str, Head | None]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -583,6 +589,9 @@ class Bodies:
                 regex.IGNORECASE,
             ),
             Phrases(gazetteers["party_adjectives"]),
+            lazy_compile(defines["ORG_FURTHER_JOIN"], VERBOSE),
+            lazy_compile(defines["ORG_JOINT_PARENT"], VERBOSE),
+            defines["PARTY_HEAD"],
         )
 
     def head_entry(self, written: str) -> Head | None:
