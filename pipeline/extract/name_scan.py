@@ -1061,8 +1061,8 @@ def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> Or
         # … or a party's (`Bộ Chính trị Đảng Cộng sản Trung Quốc`, `Trung ương Đảng Cộng sản
         # Trung Quốc`)
         party = (
-            party_at(text, head_end - len("Đảng"), lexicon)
-            if head.endswith(" Đảng")
+            party_at(text, head_end - len(lexicon.bodies.party_head), lexicon)
+            if head.endswith(f" {lexicon.bodies.party_head}")
             else _party_after(text, head_end, lexicon)
         )
         if party is not None:
@@ -1151,7 +1151,7 @@ def party_at(text: str, start: int, lexicon: Lexicon) -> OrgName | None:
     bodies = lexicon.bodies
     head = bodies.heads_by_lower.get(text[start:party_end].lower(), "")
     entry = bodies.heads.get(head)
-    if not (head.startswith("Đảng ") and entry and entry.level == "central"):
+    if not (head.startswith(f"{bodies.party_head} ") and entry and entry.level == "central"):
         return None
     party = scan_name(text, start, party_end, lexicon)
     return party if party.place or entry.complete else None

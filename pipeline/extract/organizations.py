@@ -176,9 +176,11 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     bare = name == bodies.head_full_forms.get(head, head)
     name = _committee_of_level(name, full_head, lexicon)
     name = full_name(name, head, lexicon)
-    if head == "Báo điện tử":  # a paper is named without its medium, as without `Online`
-        name, head = "Báo" + name[len(head) :], "Báo"
-    if head == "Báo":  # `báo Tuổi Trẻ Online` is `Báo Tuổi Trẻ`; `báo Tuổi Trẻ Lê Thế Chữ`
+    paper = bodies.paper_head
+    # a paper is named without its medium, as without `Online`
+    if head == bodies.online_paper_head:
+        name, head = paper + name[len(head) :], paper
+    if head == paper:  # `báo Tuổi Trẻ Online` is `Báo Tuổi Trẻ`; `báo Tuổi Trẻ Lê Thế Chữ`
         name, scanned = _credited_paper(name, head, match, scanned, lexicon)
     if head == "Đài" and (outlet := bodies.outlets.get(name[len(head) :].strip())):
         name = outlet.name  # `đài CBS`: a network is listed by its own name (GUIDE.md Round 9)

@@ -335,6 +335,10 @@ class Bodies:
     joint_parent: regex.Pattern[str]
     #: the Party's head word (defines PARTY_HEAD: `Đảng`)
     party_head: str
+    #: a paper's head word and an online paper's (defines PAPER_HEAD: `Báo`,
+    #: ONLINE_PAPER_HEAD: `Báo điện tử`)
+    paper_head: str
+    online_paper_head: str
     #: `head_of` and `expand` of the names met so far: the same names recur in every article
     _heads_of: dict[str, tuple[str, Head | None]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -592,6 +596,8 @@ class Bodies:
             lazy_compile(defines["ORG_FURTHER_JOIN"], VERBOSE),
             lazy_compile(defines["ORG_JOINT_PARENT"], VERBOSE),
             defines["PARTY_HEAD"],
+            defines["PAPER_HEAD"],
+            defines["ONLINE_PAPER_HEAD"],
         )
 
     def head_entry(self, written: str) -> Head | None:
