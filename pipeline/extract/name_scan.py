@@ -810,7 +810,11 @@ class NameScan(LowerCaseSteps):
                 continue
             if " ".join(words).lower() in types:
                 after = self.word(1 + width)
-                return after == "số" or after[:1].isdigit() or bool(CAP_RE.match(after))
+                return (
+                    after == self.lexicon.documents.number_sign_word
+                    or after[:1].isdigit()
+                    or bool(CAP_RE.match(after))
+                )
         return False
 
     def _dash_partner(self) -> bool:
@@ -1080,7 +1084,7 @@ def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> Or
     scan.run()
     # `Đại sứ quán Ấn Độ tại Việt Nam`; a unit of a bloc or a campus is named with its seat
     # too (`Đảng ủy khối cơ sở Bộ Xây dựng tại TP. HCM`, `Học viện … cơ sở tại TP. HCM`)
-    unit = scan.qualified or text[: scan.end].endswith(" cơ sở")
+    unit = scan.qualified or text[: scan.end].endswith(f" {lexicon.bodies.campus_word}")
     if (entry is not None and entry.located) or unit:
         seat = lexicon.bodies.seat.match(text, scan.end)
         scan.end = seat.end() if seat else scan.end

@@ -621,7 +621,7 @@ def _nested(
     names `Chính phủ`: each body named inside the name after its own head (rules/gazetteers/
     nested_heads.txt), except `Quốc hội` in `Đoàn đại biểu Quốc hội`."""
     written = cand.text
-    if written.startswith("Chi bộ"):
+    if written.startswith(lexicon.bodies.party_cell_head):
         return []
     bodies = lexicon.bodies
     text = cand.sentence.text

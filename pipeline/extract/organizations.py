@@ -57,12 +57,6 @@ from pipeline.text.normalize import normalize_phrase
 _DASH_BEFORE_LOWER = regex.compile(r" - (\p{Ll})")
 #: one or two capitalized words right after a head (`trung tâm Thượng Hải`)
 _CAPITALIZED_AFTER = regex.compile(r"\s+(\p{Lu}\p{Ll}+)(?:\s+(\p{Lu}\p{Ll}+))?(?![\p{L}\p{N}])")
-#: a body written in lower case inside a longer name: a Party committee (`Ban tổ chức tỉnh ủy
-#: Lâm Đồng`), the business a board governs (`Hội đồng quản trị công ty Cổ phần …`)
-_LOWER_INNER_HEAD = regex.compile(
-    r"(?<= )(?:tỉnh|thành|huyện|quận|thị) (?:ủy|uỷ)(?![\p{L}])"
-    r"|(?<=^(?:Hội đồng quản trị|Hội đồng thành viên) )(?:tổng công ty|công ty|tập đoàn|ngân hàng)"
-)
 #: `&` between two words of a name, and the word after it
 _AMPERSAND = regex.compile(r"(?<=[\p{L}\p{M}]{2}) & (?P<next>[\p{L}\p{M}]{2,})")
 
@@ -144,7 +138,7 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if _one_word_head_miscapitalized(match, scanned, lexicon):
         return Reject("a-miscapitalized-word")  # `huyện Ủy chiều nay`, `tổ quốc Hội luật gia`
     if (
-        bodies.heads_by_lower.get(match.text.lower()) == "Quốc hội"
+        bodies.heads_by_lower.get(match.text.lower()) == bodies.legislature_head
         and not _foreign_place(scanned, lexicon)
         and _in_a_deputy_title(match)
     ):
@@ -182,13 +176,13 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         name, head = paper + name[len(head) :], paper
     if head == paper:  # `báo Tuổi Trẻ Online` is `Báo Tuổi Trẻ`; `báo Tuổi Trẻ Lê Thế Chữ`
         name, scanned = _credited_paper(name, head, match, scanned, lexicon)
-    if head == "Đài" and (outlet := bodies.outlets.get(name[len(head) :].strip())):
+    if head == bodies.station_head and (outlet := bodies.outlets.get(name[len(head) :].strip())):
         name = outlet.name  # `đài CBS`: a network is listed by its own name (GUIDE.md Round 9)
     elif entry is not None and entry.own_name:  # `đài NPR`, `đài truyền hình CBS`: so is one
         # of another language, wherever the passage is (GUIDE.md Round 8)
         name = brand_after_descriptor(match.text, name, head, lexicon, untraded=True)
     name = joined_as_and(name, lexicon)
-    name = _LOWER_INNER_HEAD.sub(lambda m: m.group().capitalize(), name)
+    name = bodies.lower_inner_head.sub(lambda m: m.group().capitalize(), name)
     name = official_sector_names(name, lexicon)
     name = short_legal_form(name, lexicon)
     name = standard_sector(name, head, scanned, lexicon)
@@ -987,7 +981,7 @@ def _after_a_place_word(match: Match, lexicon: Lexicon) -> bool:
 def _is_delegation(match: Match, name: str, head: str, lexicon: Lexicon) -> bool:
     """`đoàn UBND TP. HCM`: a delegation of a body, not a body (its body is found on its own);
     `Đoàn Sở Tài nguyên` capitalized inside a sentence is the body's Youth Union."""
-    if head != "Đoàn":
+    if head != lexicon.bodies.delegation_head:
         return False
     if match.text[:1].isupper() and match.sentence.text[: match.start].strip():
         return False
@@ -1234,10 +1228,10 @@ def provincial_site(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     level: str | None = None
     if province is not None and province not in places.countries:
         level = places.city_word if province in places.cities else places.province_word
-        name = f"Cổng Thông tin điện tử {level} {province}"
+        name = f"{lexicon.bodies.province_portal_head} {level} {province}"
     elif site.startswith("bao") and site.removeprefix("bao") in by_site:
         province = by_site[site.removeprefix("bao")]
-        name = f"Báo {province}"
+        name = f"{lexicon.bodies.paper_head} {province}"
     else:
         return Reject("not-a-provincial-site")
     return {"name": name, "abbreviation": None, **describe(name, level, province, lexicon)}

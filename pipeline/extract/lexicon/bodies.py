@@ -81,6 +81,7 @@ class Bodies:
         "plant_place_cues",
         "plant_staff_words",
         "party_adjectives",
+        "news_agency_kinds",
         "brands",
         "international_bodies",
         "region_cues",
@@ -339,6 +340,23 @@ class Bodies:
     #: ONLINE_PAPER_HEAD: `Báo điện tử`)
     paper_head: str
     online_paper_head: str
+    #: heads treated apart (defines LEGISLATURE_HEAD: `Quốc hội`, STATION_HEAD: `Đài`,
+    #: DELEGATION_HEAD: `Đoàn`, PARTY_CELL_HEAD: `Chi bộ`, PROVINCE_PORTAL_HEAD: `Cổng Thông
+    #: tin điện tử`)
+    legislature_head: str
+    station_head: str
+    delegation_head: str
+    party_cell_head: str
+    province_portal_head: str
+    #: a body in lower case inside a longer name (ORG_LOWER_INNER_HEAD), an acronym or a short
+    #: name defined right after a name, groups 1, 2, 3 (ORG_DEFINED_AFTER)
+    lower_inner_head: regex.Pattern[str]
+    defined_after: regex.Pattern[str]
+    #: a campus or a bloc's base ending a unit's name (defines CAMPUS_WORD: `cơ sở`)
+    campus_word: str
+    #: the first words of a firm's kind that make it a news agency (news_agency_kinds.txt:
+    #: `tin`, `thông tấn`)
+    news_agency_kinds: tuple[str, ...]
     #: `head_of` and `expand` of the names met so far: the same names recur in every article
     _heads_of: dict[str, tuple[str, Head | None]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -598,6 +616,15 @@ class Bodies:
             defines["PARTY_HEAD"],
             defines["PAPER_HEAD"],
             defines["ONLINE_PAPER_HEAD"],
+            defines["LEGISLATURE_HEAD"],
+            defines["STATION_HEAD"],
+            defines["DELEGATION_HEAD"],
+            defines["PARTY_CELL_HEAD"],
+            defines["PROVINCE_PORTAL_HEAD"],
+            lazy_compile(defines["ORG_LOWER_INNER_HEAD"], VERBOSE),
+            lazy_compile(defines["ORG_DEFINED_AFTER"], VERBOSE),
+            defines["CAMPUS_WORD"],
+            tuple(gazetteers["news_agency_kinds"]),
         )
 
     def head_entry(self, written: str) -> Head | None:
