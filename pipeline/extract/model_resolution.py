@@ -38,16 +38,6 @@ _ACRONYM_RE = regex.compile(r"\p{Lu}{2,}(?:[\s+&-]*[\p{Lu}\p{N}]+)*")
 _SPELLED_OUT_WORDS = 10
 #: the fewest letters of an acronym read for the words whose initials it spells
 _FEWEST_INITIALS = 3
-#: a plural kind in lower case right before the bracket (`các phương tiện lướt siêu vượt âm`)
-_PLURAL_KIND_RE = regex.compile(r"(?<![\p{L}])(?:các|những)(?:\s+[\p{Ll}\p{M}]+)+\s*$")
-#: a station by its name (`đài CBS`, `Đài NBC`), where a broadcast series airs
-_STATION_RE = regex.compile(r"(?<![\p{L}])(?i:đài)\s+\p{Lu}")
-#: a channel by its acronym right after a broadcast series' name (`" của kênh NBC`, `" trên
-#: kênh CNN`), where no body is named: its broadcaster (the dev gold writes `NBC`)
-_CHANNEL_AFTER_RE = regex.compile(
-    r"[\s\"”’']*(?i:của|trên)\s+(?i:kênh|đài)(?:\s+truyền\s+hình)?\s+"
-    r"(?P<channel>\p{Lu}{2,}[\p{Lu}\p{N}]*)(?![\p{L}\p{N}])"
-)
 _QUOTE_RE = regex.compile(r"[\"“'‘]")
 #: the opening quotes right before a name, stepped over to read the words before it
 _OPENING_QUOTES = "\"“'‘"
@@ -102,7 +92,7 @@ def resolve_models(candidates: list[Candidate], text: ArticleText[Any]) -> list[
             # NBC`: a broadcast series is its broadcaster's, not the speaker's body's; a
             # channel by its acronym right after the name is (`của kênh NBC` → `NBC`)
             before = []
-            channel = _CHANNEL_AFTER_RE.match(sentence.text, cand.end)
+            channel = text.lexicon.models.channel_after.match(sentence.text, cand.end)
             if channel and not named_after:
                 cand.values = {**cand.values, "owner": channel.group("channel")}
                 continue
@@ -256,7 +246,7 @@ def _an_acronym_of_a_kind(cand: Candidate, text: ArticleText[Any]) -> bool:
             triggers = list(models.trigger.finditer(spelled))
             if triggers:
                 spelled = spelled[triggers[-1].end() :]
-            if _PLURAL_KIND_RE.search(spelled) or any(
+            if models.plural_kind.search(spelled) or any(
                 _capitalized_form_in(spelled, form) for form in models.forms
             ):
                 return True
@@ -474,7 +464,7 @@ def _a_show_off_the_air(naming: list[Naming], text: ArticleText[Any]) -> bool:
     ước thứ bảy của VTV3 phát sóng …`)."""
     models = text.lexicon.models
     if any(
-        models.broadcast_word.search(sentence.text) or _STATION_RE.search(sentence.text)
+        models.broadcast_word.search(sentence.text) or models.station.search(sentence.text)
         for sentence in text.sentences
     ):
         return False
@@ -581,7 +571,7 @@ def _on_the_air(sentence: str, start: int, end: int, models: Models) -> bool:
     descriptor = _BEFORE_QUOTE_RE.match(mention).group() if _QUOTE_RE.search(mention) else ""
     words_after = WORDS_AFTER_RE.match(sentence, end)
     window = descriptor + " " + (words_after.group() if words_after else "")
-    return bool(models.broadcast_word.search(window) or _STATION_RE.search(window))
+    return bool(models.broadcast_word.search(window) or models.station.search(window))
 
 
 def _one_owner_per_initiative(candidates: list[Candidate]) -> None:

@@ -58,13 +58,8 @@ _ACRONYM_RE = regex.compile(
 _PROPER_NAME_ONLY_RE = regex.compile(
     r"\p{Lu}[\p{Ll}\p{M}]*(?:\s*-\s*[\p{Ll}\p{M}]+)?(?:\s+\p{Lu}[\p{Ll}\p{M}]*(?:\s*-\s*[\p{Ll}\p{M}]+)?)*"
 )
-_LIST_ITEM_RE = regex.compile(
-    r"\s*(?:,|và)\s*(\p{Lu}[\p{Ll}\p{M}]*(?:\s+[\p{L}\p{M}]+){0,4}?)(?=\s*(?:,|và|\.|$))"
-)
 #: a list of names ends the sentence, or a clause follows it (`…, Hóc Môn trực tuyến, đảm bảo …`)
 _CLAUSE_AFTER_RE = regex.compile(r",\s*\p{Ll}")
-#: `của` ending the words before a trigger (`Chủ đề của chương trình …`)
-_OF_AT_END_RE = regex.compile(r"\s+(?i:của)\s*$")
 _WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
 #: the words of a name, its punctuation left out, to compare it with a form written with other
 #: punctuation (`mô hình" Một quốc gia - hai chế độ "` beside the form `một quốc gia, hai chế
@@ -132,7 +127,7 @@ def named_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if lexicon.places.countries.starts(name.split()):
         # `theo mô hình Liên Xô trước đây`, `mô hình Thái Lan 4.0`: a country as a template
         return Reject("a-country-as-template", name)
-    listed = _listed_after(sentence, end)
+    listed = _listed_after(sentence, end, lexicon.models)
     after = listed[-1][1] if listed else end
     listed = [
         (s, e)
@@ -188,7 +183,7 @@ def quoted_model(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
         return Reject("a-clause-not-a-name", clause.group())
     if match.group("colon") and not models.introducer_at_end.search(descriptor):
         return Reject("a-quotation", descriptor)
-    if _a_predicate(descriptor, match.group("quoted") or ""):
+    if _a_predicate(descriptor, match.group("quoted") or "", models):
         # `chương trình mới là "sự xáo trộn tâm can"`: what the programme is, not its name
         return Reject("a-description-not-a-name", descriptor)
     if trigger in models.movements and (
@@ -342,11 +337,11 @@ def _capitalized_throughout(sentence: str) -> bool:
     return sum(w[0].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
 
 
-def _listed_after(sentence: str, end: int) -> list[tuple[int, int]]:
+def _listed_after(sentence: str, end: int, models: Models) -> list[tuple[int, int]]:
     """`mô hình Gia đình học tập, Dòng họ học tập, Đơn vị học tập`: a list of short names
     running to the end of the sentence is one model per name."""
     items, position = [], end
-    while (item := _LIST_ITEM_RE.match(sentence, position)) is not None:
+    while (item := models.list_item.match(sentence, position)) is not None:
         items.append(item.span(1))
         position = item.end()
     rest = sentence[position:].strip()
@@ -476,14 +471,14 @@ def _a_nickname(name: str) -> bool:
     return name[:1].islower() and len(name.split()) <= _MOST_NICKNAME_WORDS
 
 
-def _a_predicate(descriptor: str, quoted: str) -> bool:
+def _a_predicate(descriptor: str, quoted: str, models: Models) -> bool:
     """`chương trình mới là "sự xáo trộn tâm can"`: a lower-case quote after `là` (not `tên
     là`) says what the thing is; a name after `là` starts with a capital."""
     words = descriptor.lower().split()
     return (
         bool(words)
-        and words[-1] == "là"
-        and (len(words) < 2 or words[-2] != "tên")
+        and words[-1] == models.copula_word
+        and (len(words) < 2 or words[-2] != models.name_word)
         and quoted[:1].islower()
     )
 
@@ -493,9 +488,9 @@ def _theme_said_to_be(sentence: str, trigger_at: int, descriptor: str, models: M
     before the trigger, maybe with `của`, and `là` ending the descriptor: the quotes are what the
     programme's theme is, not its name (round 19, the unseen VietNews pool; GUIDE.md Round 6)."""
     words = descriptor.lower().split()
-    if not words or words[-1] != "là":
+    if not words or words[-1] != models.copula_word:
         return False
-    before = _OF_AT_END_RE.sub("", sentence[:trigger_at])
+    before = models.of_at_end.sub("", sentence[:trigger_at])
     return models.theme_at_end.search(before) is not None
 
 

@@ -810,7 +810,11 @@ class NameScan(LowerCaseSteps):
                 continue
             if " ".join(words).lower() in types:
                 after = self.word(1 + width)
-                return after == "số" or after[:1].isdigit() or bool(CAP_RE.match(after))
+                return (
+                    after == self.lexicon.documents.number_sign_word
+                    or after[:1].isdigit()
+                    or bool(CAP_RE.match(after))
+                )
         return False
 
     def _dash_partner(self) -> bool:
@@ -1061,8 +1065,8 @@ def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> Or
         # … or a party's (`Bộ Chính trị Đảng Cộng sản Trung Quốc`, `Trung ương Đảng Cộng sản
         # Trung Quốc`)
         party = (
-            party_at(text, head_end - len("Đảng"), lexicon)
-            if head.endswith(" Đảng")
+            party_at(text, head_end - len(lexicon.bodies.party_head), lexicon)
+            if head.endswith(f" {lexicon.bodies.party_head}")
             else _party_after(text, head_end, lexicon)
         )
         if party is not None:
@@ -1080,7 +1084,7 @@ def scan_name(text: str, head_start: int, head_end: int, lexicon: Lexicon) -> Or
     scan.run()
     # `Đại sứ quán Ấn Độ tại Việt Nam`; a unit of a bloc or a campus is named with its seat
     # too (`Đảng ủy khối cơ sở Bộ Xây dựng tại TP. HCM`, `Học viện … cơ sở tại TP. HCM`)
-    unit = scan.qualified or text[: scan.end].endswith(" cơ sở")
+    unit = scan.qualified or text[: scan.end].endswith(f" {lexicon.bodies.campus_word}")
     if (entry is not None and entry.located) or unit:
         seat = lexicon.bodies.seat.match(text, scan.end)
         scan.end = seat.end() if seat else scan.end
@@ -1151,7 +1155,7 @@ def party_at(text: str, start: int, lexicon: Lexicon) -> OrgName | None:
     bodies = lexicon.bodies
     head = bodies.heads_by_lower.get(text[start:party_end].lower(), "")
     entry = bodies.heads.get(head)
-    if not (head.startswith("Đảng ") and entry and entry.level == "central"):
+    if not (head.startswith(f"{bodies.party_head} ") and entry and entry.level == "central"):
         return None
     party = scan_name(text, start, party_end, lexicon)
     return party if party.place or entry.complete else None

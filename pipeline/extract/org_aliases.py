@@ -17,17 +17,6 @@ from pipeline.engine.contracts import Candidate
 from pipeline.extract.lexicon import Lexicon
 from pipeline.extract.org_tokens import ROMAN_RE
 
-#: `(IPC)`, `(Bidiphar)`, `(TN&MT)` right after a body's name, or an acronym written after it
-#: (`Tập đoàn Bưu chính viễn thông Việt Nam VNPT`, `Tổng công ty Điện lực miền Nam - EVN SPC`)
-_DEFINED = regex.compile(
-    r"\s*\(\s*(?:(?:[Cc]ông\s+ty|[Tt]ập\s+đoàn|[Tt]ổng\s+công\s+ty|[Nn]gân\s+hàng)\s+)?"
-    # (`(VWS - xử lý rác)`: the short name, then what the company does)
-    r"(\p{Lu}[\p{L}\p{N}&.-]{1,20}(?:\s\p{Lu}[\p{L}\p{N}&.-]{1,20})?)\s*(?:\)|\s[-–]\s\p{Ll})"
-    r"|\s+(?:[-–]\s+)?(\p{Lu}{2,}(?:\s\p{Lu}{2,})?)(?![\p{L}\p{N}])"
-    # a unit's number in parentheses (`Tổng cục Hậu cần - Kỹ thuật (Tổng cục IV, Bộ Công an)`)
-    r"|\s*\(\s*(\p{Lu}\p{Ll}*(?:\s\p{Ll}+)?\s[IVX]{1,4})\s*[,)]"
-)
-
 
 def spelled_out(
     candidates: list[Candidate],
@@ -59,7 +48,7 @@ def _acronyms(candidates: list[Candidate], lexicon: Lexicon) -> dict[str, str]:
     """Acronyms and short names the article gives in parentheses after a body's full name."""
     found: dict[str, str] = {}
     for cand in candidates:
-        defined = _DEFINED.match(cand.sentence.text, cand.end)
+        defined = lexicon.bodies.defined_after.match(cand.sentence.text, cand.end)
         if not defined:
             continue
         numbered = defined.group(3)

@@ -196,7 +196,7 @@ def firm(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     start, end = match.spans["name"]
     words = text[start:end].split()
     # an agency's name does not open with its country, however written (`Syria SANA`)
-    agency = (match.group("kind") or "").lower().startswith(("tin", "thông tấn"))
+    agency = (match.group("kind") or "").lower().startswith(bodies.news_agency_kinds)
     for count in range(min(3, len(words)), 0, -1):
         leading = " ".join(words[:count])
         if _vietnamese_country(leading, countries) or (agency and leading in countries):

@@ -695,7 +695,7 @@ def _nested(
     names `Chính phủ`: each body named inside the name after its own head (rules/gazetteers/
     nested_heads.txt), except `Quốc hội` in `Đoàn đại biểu Quốc hội`."""
     written = cand.text
-    if written.startswith("Chi bộ"):
+    if written.startswith(lexicon.bodies.party_cell_head):
         return []
     bodies = lexicon.bodies
     text = cand.sentence.text
@@ -707,7 +707,7 @@ def _nested(
     for found_start, found_end in _inner_heads(cand, own_head, lexicon):
         written_head = text[found_start:found_end]
         before = text[:found_start].rstrip().lower()
-        if before.endswith("đại biểu"):
+        if before.endswith(lexicon.titles.deputy_word):
             continue
         head = bodies.abbreviations.get(written_head, written_head)
         head = bodies.head_full_forms.get(head, head)  # `Thành Đoàn` is the `Thành đoàn`

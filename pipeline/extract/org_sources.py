@@ -52,7 +52,10 @@ def _listed_source(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     found = _credited(match, lexicon)
     if isinstance(found, Reject):
         return found
-    return [_as_paper(f) if _a_paper_named_in_full(f.values["name"], lexicon) else f for f in found]
+    return [
+        _as_paper(f, lexicon) if _a_paper_named_in_full(f.values["name"], lexicon) else f
+        for f in found
+    ]
 
 
 def _a_paper_named_in_full(name: str, lexicon: Lexicon) -> bool:
@@ -239,7 +242,7 @@ def credited_paper(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if isinstance(found, Reject):
         return found
     found = [_with_its_paper_word(f, match.sentence.text, lexicon) for f in found]
-    return [f if _named_with_its_paper_word(f, lexicon) else _as_paper(f) for f in found]
+    return [f if _named_with_its_paper_word(f, lexicon) else _as_paper(f, lexicon) for f in found]
 
 
 def _with_its_paper_word(found: Found, text: str, lexicon: Lexicon) -> Found:
@@ -259,9 +262,10 @@ def _named_with_its_paper_word(found: Found, lexicon: Lexicon) -> bool:
     return len(words) > 2 and " ".join(words[-2:]) in lexicon.bodies.heads_by_lower
 
 
-def _as_paper(found: Found) -> Found:
+def _as_paper(found: Found, lexicon: Lexicon) -> Found:
     """A credited source listed under its paper (`Báo Washington Examiner`)."""
-    return Found(found.start, found.end, {**found.values, "name": f"Báo {found.values['name']}"})
+    name = f"{lexicon.bodies.paper_head} {found.values['name']}"
+    return Found(found.start, found.end, {**found.values, "name": name})
 
 
 def _a_place(name: str, lexicon: Lexicon) -> bool:

@@ -55,16 +55,8 @@ from pipeline.sources.html_text import fold
 from pipeline.text.normalize import normalize_phrase
 
 _DASH_BEFORE_LOWER = regex.compile(r" - (\p{Ll})")
-#: a further join after a dash in a name: `- thể thao và du lịch`, `- Rượu - Nước giải khát`
-_FURTHER_JOIN = regex.compile(r" (?:và|-|–|&) ")
 #: one or two capitalized words right after a head (`trung tâm Thượng Hải`)
 _CAPITALIZED_AFTER = regex.compile(r"\s+(\p{Lu}\p{Ll}+)(?:\s+(\p{Lu}\p{Ll}+))?(?![\p{L}\p{N}])")
-#: a body written in lower case inside a longer name: a Party committee (`Ban tổ chức tỉnh ủy
-#: Lâm Đồng`), the business a board governs (`Hội đồng quản trị công ty Cổ phần …`)
-_LOWER_INNER_HEAD = regex.compile(
-    r"(?<= )(?:tỉnh|thành|huyện|quận|thị) (?:ủy|uỷ)(?![\p{L}])"
-    r"|(?<=^(?:Hội đồng quản trị|Hội đồng thành viên) )(?:tổng công ty|công ty|tập đoàn|ngân hàng)"
-)
 #: `&` between two words of a name, and the word after it
 _AMPERSAND = regex.compile(r"(?<=[\p{L}\p{M}]{2}) & (?P<next>[\p{L}\p{M}]{2,})")
 
@@ -73,8 +65,8 @@ def full_name(name: str, head: str, lexicon: Lexicon) -> str:
     """The name analysts join on (`Trung ương Đảng` → `Ban Chấp hành Trung ương Đảng`:
     rules/gazetteers/full_names.yml), also for another country's party (`Trung ương Đảng Cộng
     sản Trung Quốc` → `Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc`)."""
-    full_names = lexicon.bodies.full_names
-    if head.endswith(" Đảng") and name.startswith(f"{head} "):
+    full_names, party = lexicon.bodies.full_names, lexicon.bodies.party_head
+    if head.endswith(f" {party}") and name.startswith(f"{head} "):
         return full_names.get(head, head) + name[len(head) :]
     return full_names.get(name, name)
 
@@ -85,12 +77,12 @@ def joined_as_and(name: str, lexicon: Lexicon) -> str:
     tư`; a foreign name keeps its `&` (`Fisheries & Food`, `Texas A & M`). A dash that is one
     of several joins keeps its place (`Lao động - thương binh và xã hội`, `Bia - Rượu - Nước
     giải khát`): only the last join of a list is `và`."""
-    common = lexicon.bodies.common_words
+    common, and_word = lexicon.bodies.common_words, lexicon.bodies.and_word
     dash = _DASH_BEFORE_LOWER.search(name)
-    if dash and not _FURTHER_JOIN.search(name, dash.end()):
-        name = _DASH_BEFORE_LOWER.sub(lambda m: " và " + m.group(1).upper(), name)
+    if dash and not lexicon.bodies.further_join.search(name, dash.end()):
+        name = _DASH_BEFORE_LOWER.sub(lambda m: f" {and_word} {m.group(1).upper()}", name)
     return _AMPERSAND.sub(
-        lambda m: f" và {m['next']}" if m["next"].lower() in common else m.group(), name
+        lambda m: f" {and_word} {m['next']}" if m["next"].lower() in common else m.group(), name
     )
 
 
@@ -146,7 +138,7 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     if _one_word_head_miscapitalized(match, scanned, lexicon):
         return Reject("a-miscapitalized-word")  # `huyện Ủy chiều nay`, `tổ quốc Hội luật gia`
     if (
-        bodies.heads_by_lower.get(match.text.lower()) == "Quốc hội"
+        bodies.heads_by_lower.get(match.text.lower()) == bodies.legislature_head
         and not _foreign_place(scanned, lexicon)
         and _in_a_deputy_title(match)
     ):
@@ -178,17 +170,19 @@ def organization(match: Match, lexicon: Lexicon) -> list[Found] | Reject:
     bare = name == bodies.head_full_forms.get(head, head)
     name = _committee_of_level(name, full_head, lexicon)
     name = full_name(name, head, lexicon)
-    if head == "Báo điện tử":  # a paper is named without its medium, as without `Online`
-        name, head = "Báo" + name[len(head) :], "Báo"
-    if head == "Báo":  # `báo Tuổi Trẻ Online` is `Báo Tuổi Trẻ`; `báo Tuổi Trẻ Lê Thế Chữ`
+    paper = bodies.paper_head
+    # a paper is named without its medium, as without `Online`
+    if head == bodies.online_paper_head:
+        name, head = paper + name[len(head) :], paper
+    if head == paper:  # `báo Tuổi Trẻ Online` is `Báo Tuổi Trẻ`; `báo Tuổi Trẻ Lê Thế Chữ`
         name, scanned = _credited_paper(name, head, match, scanned, lexicon)
-    if head == "Đài" and (outlet := bodies.outlets.get(name[len(head) :].strip())):
+    if head == bodies.station_head and (outlet := bodies.outlets.get(name[len(head) :].strip())):
         name = outlet.name  # `đài CBS`: a network is listed by its own name (GUIDE.md Round 9)
     elif entry is not None and entry.own_name:  # `đài NPR`, `đài truyền hình CBS`: so is one
         # of another language, wherever the passage is (GUIDE.md Round 8)
         name = brand_after_descriptor(match.text, name, head, lexicon, untraded=True)
     name = joined_as_and(name, lexicon)
-    name = _LOWER_INNER_HEAD.sub(lambda m: m.group().capitalize(), name)
+    name = bodies.lower_inner_head.sub(lambda m: m.group().capitalize(), name)
     name = official_sector_names(name, lexicon)
     name = short_legal_form(name, lexicon)
     name = standard_sector(name, head, scanned, lexicon)
@@ -448,9 +442,6 @@ def _after_a_plural_marker(match: Match, lexicon: Lexicon) -> bool:
 
 #: one or two lower-case syllables after a head: a description too short to name a unit alone
 _SHORT_DESCRIPTIONS = (regex.compile(r" \p{Ll}+(?= )"), regex.compile(r" \p{Ll}+ \p{Ll}+(?= )"))
-#: a second parent after the first (`Ban đại diện của Trung ương Đảng và Chính phủ ở miền
-#: Nam`): the name reaches past what the parent step reads, so a short description is left out
-_JOINT_PARENT = regex.compile(r" và \p{Lu}")
 
 
 def _short_description_with_parent(match: Match, scanned: OrgName, lexicon: Lexicon) -> int:
@@ -487,7 +478,9 @@ def _short_description_with_parent(match: Match, scanned: OrgName, lexicon: Lexi
         ):
             return 0
         end = parent_end(text, words.end(), scanned.head, lexicon)
-        if end > words.end() and not _JOINT_PARENT.match(text, end):
+        # a second parent after the first (`Ban đại diện của Trung ương Đảng và Chính phủ ở
+        # miền Nam`): the name reaches past what the parent step reads, so no short description
+        if end > words.end() and not lexicon.bodies.joint_parent.match(text, end):
             return end
     return 0
 
@@ -691,7 +684,7 @@ def _generic_use(match: Match, scanned: OrgName, lexicon: Lexicon) -> str | None
         # `HĐND quận, phường`, `Chủ tịch UBND tỉnh và tương đương`: bodies of every such level
         # (not `HĐND TP, thành phố sẽ …`: the same level again is the city)
         other = lexicon.bodies.levels_after.match(text, scanned.end)
-        if other is None or _same_level_word(other.group("level"), scanned.place_level):
+        if other is None or _same_level_word(other.group("level"), scanned.place_level, lexicon):
             return None
         return "a-kind-of-body"
     if scanned.named or scanned.place:
@@ -803,10 +796,10 @@ def _every_place_department(match: Match, scanned: OrgName, name: str, lexicon: 
         for word, following in itertools.pairwise(words)
     )
     sector = name[len(head) + 1 :]
-    joined = " và " in sector and sector not in _standard_sectors(lexicon)
+    joined = f" {bodies.and_word} " in sector and sector not in _standard_sectors(lexicon)
     # `các bộ Cơ sở hạ tầng và quản lý nước`: the name goes on in lower case past the scan
     glue = bodies.list_glue.match(match.sentence.text, scanned.end)
-    goes_on = glue is not None and "và" in glue.group()
+    goes_on = glue is not None and bodies.and_word in glue.group()
     return not (
         parent or joined or goes_on or bodies.parent_of.match(match.sentence.text, scanned.end)
     )
@@ -820,11 +813,11 @@ def _standard_sectors(lexicon: Lexicon) -> frozenset[str]:
     return frozenset((*bodies.short_sectors.values(), *bodies.sector_spellings.values()))
 
 
-def _same_level_word(first: str | None, second: str | None) -> bool:
+def _same_level_word(first: str | None, second: str | None, lexicon: Lexicon) -> bool:
     """`TP` and `thành phố` are one place word (`HĐND TP, thành phố sẽ …`)."""
     return bool(first and second) and {(first or "").lower(), (second or "").lower()} <= {
         "tp",
-        "thành phố",
+        lexicon.places.city_word,
     }
 
 
@@ -991,7 +984,7 @@ def _after_a_place_word(match: Match, lexicon: Lexicon) -> bool:
 def _is_delegation(match: Match, name: str, head: str, lexicon: Lexicon) -> bool:
     """`đoàn UBND TP. HCM`: a delegation of a body, not a body (its body is found on its own);
     `Đoàn Sở Tài nguyên` capitalized inside a sentence is the body's Youth Union."""
-    if head != "Đoàn":
+    if head != lexicon.bodies.delegation_head:
         return False
     if match.text[:1].isupper() and match.sentence.text[: match.start].strip():
         return False
@@ -1039,11 +1032,16 @@ def named_body(match: Match, lexicon: Lexicon) -> dict[str, Any] | list[Found] |
     head, _ = lexicon.bodies.head_of(name)
     name = head + name[len(head) :]  # `Kiểm toán nhà nước khu vực III`: the head as listed
     name = lexicon.bodies.full_names.get(name, name)
-    party = party_at(match.sentence.text, match.end - len("Đảng"), lexicon)
-    if match.text.endswith(" Đảng") and name.endswith(" Đảng") and party is not None:
+    party_head = lexicon.bodies.party_head
+    party = party_at(match.sentence.text, match.end - len(party_head), lexicon)
+    if (
+        match.text.endswith(f" {party_head}")
+        and name.endswith(f" {party_head}")
+        and party is not None
+    ):
         # `Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc`: another country's party
         written = match.sentence.text[party.start : party.end]
-        name = name.removesuffix("Đảng") + lexicon.bodies.expand(written)
+        name = name.removesuffix(party_head) + lexicon.bodies.expand(written)
         values = {
             "name": name,
             "abbreviation": None,
@@ -1094,7 +1092,7 @@ def ministry_in_lower_case(match: Match, lexicon: Lexicon) -> list[Found] | Reje
     a ministry named in a title by its distinctive word is listed; a foreign body takes its
     country); Việt Nam's own ministries go without the country."""
     sector, country = match.group("sector") or "", match.group("country") or ""
-    name = f"Bộ {sector[:1].upper()}{sector[1:]}"
+    name = f"{lexicon.titles.ministry_head} {sector[:1].upper()}{sector[1:]}"
     place = None if country == lexicon.places.home_country else country
     if place:
         name = f"{name} {place}"
@@ -1232,11 +1230,11 @@ def provincial_site(match: Match, lexicon: Lexicon) -> dict[str, Any] | Reject:
     province = by_site.get(site) if domain == "gov" else None
     level: str | None = None
     if province is not None and province not in places.countries:
-        level = "thành phố" if province in places.cities else "tỉnh"
-        name = f"Cổng Thông tin điện tử {level} {province}"
+        level = places.city_word if province in places.cities else places.province_word
+        name = f"{lexicon.bodies.province_portal_head} {level} {province}"
     elif site.startswith("bao") and site.removeprefix("bao") in by_site:
         province = by_site[site.removeprefix("bao")]
-        name = f"Báo {province}"
+        name = f"{lexicon.bodies.paper_head} {province}"
     else:
         return Reject("not-a-provincial-site")
     return {"name": name, "abbreviation": None, **describe(name, level, province, lexicon)}

@@ -81,6 +81,7 @@ class Bodies:
         "plant_place_cues",
         "plant_staff_words",
         "party_adjectives",
+        "news_agency_kinds",
         "brands",
         "international_bodies",
         "region_cues",
@@ -345,6 +346,33 @@ class Bodies:
     plant_place_cue: regex.Pattern[str]
     #: a party's name that is also an adjective (`Dân chủ`, `Cộng hòa`): party_adjectives.txt
     party_names: Phrases
+    #: a further join after a dash in a name (ORG_FURTHER_JOIN), a second parent after the
+    #: first (ORG_JOINT_PARENT)
+    further_join: regex.Pattern[str]
+    joint_parent: regex.Pattern[str]
+    #: the Party's head word (defines PARTY_HEAD: `Đảng`)
+    party_head: str
+    #: a paper's head word and an online paper's (defines PAPER_HEAD: `Báo`,
+    #: ONLINE_PAPER_HEAD: `Báo điện tử`)
+    paper_head: str
+    online_paper_head: str
+    #: heads treated apart (defines LEGISLATURE_HEAD: `Quốc hội`, STATION_HEAD: `Đài`,
+    #: DELEGATION_HEAD: `Đoàn`, PARTY_CELL_HEAD: `Chi bộ`, PROVINCE_PORTAL_HEAD: `Cổng Thông
+    #: tin điện tử`)
+    legislature_head: str
+    station_head: str
+    delegation_head: str
+    party_cell_head: str
+    province_portal_head: str
+    #: a body in lower case inside a longer name (ORG_LOWER_INNER_HEAD), an acronym or a short
+    #: name defined right after a name, groups 1, 2, 3 (ORG_DEFINED_AFTER)
+    lower_inner_head: regex.Pattern[str]
+    defined_after: regex.Pattern[str]
+    #: a campus or a bloc's base ending a unit's name (defines CAMPUS_WORD: `cơ sở`)
+    campus_word: str
+    #: the first words of a firm's kind that make it a news agency (news_agency_kinds.txt:
+    #: `tin`, `thông tấn`)
+    news_agency_kinds: tuple[str, ...]
     #: `head_of` and `expand` of the names met so far: the same names recur in every article
     _heads_of: dict[str, tuple[str, Head | None]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -605,6 +633,20 @@ class Bodies:
                 regex.IGNORECASE,
             ),
             Phrases(gazetteers["party_adjectives"]),
+            lazy_compile(defines["ORG_FURTHER_JOIN"], VERBOSE),
+            lazy_compile(defines["ORG_JOINT_PARENT"], VERBOSE),
+            defines["PARTY_HEAD"],
+            defines["PAPER_HEAD"],
+            defines["ONLINE_PAPER_HEAD"],
+            defines["LEGISLATURE_HEAD"],
+            defines["STATION_HEAD"],
+            defines["DELEGATION_HEAD"],
+            defines["PARTY_CELL_HEAD"],
+            defines["PROVINCE_PORTAL_HEAD"],
+            lazy_compile(defines["ORG_LOWER_INNER_HEAD"], VERBOSE),
+            lazy_compile(defines["ORG_DEFINED_AFTER"], VERBOSE),
+            defines["CAMPUS_WORD"],
+            tuple(gazetteers["news_agency_kinds"]),
         )
 
     def head_entry(self, written: str) -> Head | None:

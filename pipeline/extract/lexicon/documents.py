@@ -67,6 +67,8 @@ class Documents:
     issuer_before: regex.Pattern[str]
     #: the type of a number cited with no type code (doc_types.yml `bare_number`: Luật)
     bare_number_type: str
+    #: `số` (defines NUMBER_SIGN_WORD) before a document's number
+    number_sign_word: str
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Documents:
@@ -120,6 +122,7 @@ class Documents:
                 for name, entry in gazetteers["doc_types"].items()
                 if (entry or {}).get("bare_number")
             ),
+            defines["NUMBER_SIGN_WORD"],
         )
 
     def canonical_code(self, code: str) -> str:

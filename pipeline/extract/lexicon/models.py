@@ -215,6 +215,20 @@ class Models:
     #: `phong trào` it does not (`chương trình hành động "…"`, a plan; `phong trào hành động
     #: cách mạng "…"`, a movement)
     programme_not_descriptor: regex.Pattern[str]
+    #: one more short name of a list after a model's name (MODEL_LIST_ITEM), `của` ending the
+    #: words before a trigger (MODEL_OF_AT_END)
+    list_item: regex.Pattern[str]
+    of_at_end: regex.Pattern[str]
+    #: `là` (defines COPULA_WORD) and `tên` (NAME_WORD): a lower-case quote after `là`, not
+    #: `tên là`, says what the thing is
+    copula_word: str
+    name_word: str
+    #: a plural kind in lower case right before an acronym's bracket (MODEL_PLURAL_KIND), a
+    #: station by its name (MODEL_STATION: `đài CBS`), a channel by its acronym right after a
+    #: broadcast series' name, group `channel` (MODEL_CHANNEL_AFTER: `" trên kênh CNN`)
+    plural_kind: regex.Pattern[str]
+    station: regex.Pattern[str]
+    channel_after: regex.Pattern[str]
 
     @classmethod
     def build(cls, gazetteers: Gazetteers, defines: Defines) -> Models:
@@ -342,13 +356,13 @@ class Models:
                 regex.IGNORECASE,
             ),
             lazy_compile(
-                r"[\s\"”’']*là\s+(?:một\s+)?"
+                defines["MODEL_SHOW_IS"]
                 + alternation(gazetteers["model_show_words"])
                 + r"(?![\p{L}\p{N}])",
                 regex.IGNORECASE,
             ),
             lazy_compile(
-                r"(?<![\p{L}])(?i:chương\s+trình)(?:\s+[^\s\"'“”‘’,;.:]+){0,5}?\s+"
+                defines["MODEL_PROGRAMME_BEFORE_EVENT"]
                 + alternation(gazetteers["model_event_descriptors"])
                 + r"(?:\s+[^\s\"'“”‘’,;.:]+){0,4}?\s*[\"'“‘]\s*$",
                 regex.IGNORECASE,
@@ -359,10 +373,17 @@ class Models:
             ),
             lazy_compile(defines["MODEL_POINTS_BACK"], VERBOSE),
             lazy_compile(
-                r"[\s\"”’']*,?\s*(?:với|có|mang)\s+"
+                defines["MODEL_THEME_LEAD"]
                 + alternation(gazetteers["model_theme_words"])
                 + r"(?![\p{L}\p{N}])",
                 regex.IGNORECASE,
             ),
             words_re(gazetteers["model_programme_not_descriptors"], regex.IGNORECASE),
+            lazy_compile(defines["MODEL_LIST_ITEM"], VERBOSE),
+            lazy_compile(defines["MODEL_OF_AT_END"], VERBOSE),
+            defines["COPULA_WORD"],
+            defines["NAME_WORD"],
+            lazy_compile(defines["MODEL_PLURAL_KIND"], VERBOSE),
+            lazy_compile(defines["MODEL_STATION"], VERBOSE),
+            lazy_compile(defines["MODEL_CHANNEL_AFTER"], VERBOSE),
         )
