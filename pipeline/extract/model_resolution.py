@@ -118,11 +118,14 @@ def _one_gathering(cand: Candidate, text: ArticleText[Any]) -> bool:
     if cand.values.pop("_one_off", None) is None:
         return False
     models = text.lexicon.models
-    name = regex.compile(regex.escape(cand.values["name"]), regex.IGNORECASE)
-    for sentence in text.sentences:
+    name_ends = {
+        at: [end for _, end in spans]
+        for at, _, spans in _sentences_naming(cand.values["name"], text)
+    }
+    for at, sentence in enumerate(text.sentences):
         if sentence.index == cand.sentence.index:
             continue
-        ends = [found.end() for found in name.finditer(sentence.text)] + [
+        ends = name_ends.get(at, []) + [
             found.end() for found in models.programme_word.finditer(sentence.text)
         ]
         if any(models.lasts_a_span.match(sentence.text, end) for end in ends):
